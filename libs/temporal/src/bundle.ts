@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+
+/** Repository root, whether running from source (libs/temporal/src) or from dist/. */
+export function repoRoot(): string {
+  let dir = __dirname;
+  for (;;) {
+    if (path.basename(dir) === 'libs') return path.dirname(dir);
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`cannot locate the repository root from ${__dirname}`);
+    dir = parent;
+  }
+}
+
+/** Workflow entry point: always the TypeScript source, which the Temporal bundler compiles. */
+export function workflowsEntry(): string {
+  return path.join(repoRoot(), 'libs', 'workflows', 'src', 'index.ts');
+}
+
+/**
+ * The bundler (webpack inside bundleWorkflowCode) does not read tsconfig path aliases, so the
+ * aliases the workflow code may use are given here. Only the domain library is allowed:
+ * workflow code must stay deterministic.
+ */
+export function workflowAliases(): Record<string, string> {
+  const root = repoRoot();
+  return {
+    '@jaarcyclus/domain': path.join(root, 'libs', 'domain', 'src'),
+    '@jaarcyclus/workflows': path.join(root, 'libs', 'workflows', 'src'),
+  };
+}
+
+export async function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({
+    workflowsPath: workflowsEntry(),
+    webpackConfigHook: (config) => ({
+      ...config,
+      resolve: {
+        ...config.resolve,
+        alias: { ...(config.resolve?.alias as Record<string, string> | undefined), ...workflowAliases() },
+      },
+    }),
+    logger: { trace: () => undefined, debug: () => undefined, info: () => undefined, warn: console.warn, error: console.error, log: () => undefined },
+  });
+}
