@@ -1,0 +1,8 @@
+export {
+  type AllocationInput,
+  type AllocationResult,
+  type BoardAllocation,
+  type ReserveRule,
+  DEFAULT_RESERVE_RULE,
+  computeAllocation,
+} from './allocation';

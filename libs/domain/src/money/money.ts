@@ -1,0 +1,133 @@
+import { DomainError } from '../errors';
+
+/** An amount of money in euro cents (integer). All money arithmetic is integer arithmetic. */
+export type Cents = number;
+
+function invalid(message: string, field: string): DomainError {
+  return new DomainError('VALIDATION', message, field);
+}
+
+const DUTCH_THOUSANDS = /^\d{1,3}(\.\d{3})+$/;
+const DIGITS = /^\d+$/;
+
+/**
+ * Parses an amount in euros into cents. Accepts numbers and strings in Dutch or plain
+ * notation: '1234,56', '1.234,56', '1234.56', '1234', '€ 1.234,56', '-1.234,56'.
+ *
+ * Rejects, with DomainError VALIDATION: more than two decimals (no silent rounding of
+ * money), non-finite numbers, and the ambiguous '1.234' (Dutch thousands separator or three
+ * decimals?) — write '1234' or '1.234,00' instead.
+ */
+export function eurosToCents(input: string | number, field = 'amount'): Cents {
+  if (typeof input === 'number') return numberToCents(input, field);
+  if (typeof input !== 'string') throw invalid('Amount must be a number or a string', field);
+
+  let s = input.trim();
+  let negative = false;
+  if (s.startsWith('-')) {
+    negative = true;
+    s = s.slice(1).trim();
+  }
+  if (s.startsWith('€')) s = s.slice(1).trim();
+  if (!negative && s.startsWith('-')) {
+    negative = true;
+    s = s.slice(1).trim();
+  }
+  if (s === '') throw invalid(`'${input}' is not an amount`, field);
+
+  let integerDigits: string;
+  let fraction = '';
+  if (s.includes(',')) {
+    const parts = s.split(',');
+    const [intRaw, fracRaw] = parts;
+    if (
+      parts.length !== 2 ||
+      intRaw === undefined ||
+      fracRaw === undefined ||
+      !DIGITS.test(fracRaw)
+    ) {
+      throw invalid(`'${input}' is not an amount`, field);
+    }
+    if (DIGITS.test(intRaw)) integerDigits = intRaw;
+    else if (DUTCH_THOUSANDS.test(intRaw)) integerDigits = intRaw.replace(/\./g, '');
+    else throw invalid(`'${input}' is not an amount`, field);
+    fraction = fracRaw;
+  } else if (s.includes('.')) {
+    const parts = s.split('.');
+    if (parts.length > 2) {
+      if (!DUTCH_THOUSANDS.test(s)) throw invalid(`'${input}' is not an amount`, field);
+      integerDigits = s.replace(/\./g, '');
+    } else {
+      const [intRaw = '', fracRaw = ''] = parts;
+      if (!DIGITS.test(intRaw) || !DIGITS.test(fracRaw))
+        throw invalid(`'${input}' is not an amount`, field);
+      if (fracRaw.length === 3) {
+        throw invalid(
+          `'${input}' is ambiguous: write '${intRaw}${fracRaw}' or '${intRaw}.${fracRaw},00'`,
+          field,
+        );
+      }
+      integerDigits = intRaw;
+      fraction = fracRaw;
+    }
+  } else {
+    if (!DIGITS.test(s)) throw invalid(`'${input}' is not an amount`, field);
+    integerDigits = s;
+  }
+  if (fraction.length > 2) {
+    throw invalid(`'${input}' has more than two decimals`, field);
+  }
+  const cents = Number(integerDigits) * 100 + Number(fraction.padEnd(2, '0'));
+  if (!Number.isSafeInteger(cents)) throw invalid(`'${input}' is too large`, field);
+  return negative && cents !== 0 ? -cents : cents;
+}
+
+function numberToCents(n: number, field: string): Cents {
+  if (!Number.isFinite(n)) throw invalid(`Amount must be finite, got ${String(n)}`, field);
+  const cents = Math.round(n * 100);
+  // cents / 100 is the double nearest to the decimal value with two decimals; it equals n
+  // exactly when n had at most two decimals (1234.56 → 123456; 1.005 → rejected).
+  if (cents / 100 !== n) throw invalid(`${String(n)} has more than two decimals`, field);
+  if (!Number.isSafeInteger(cents)) throw invalid(`${String(n)} is too large`, field);
+  return cents === 0 ? 0 : cents;
+}
+
+function assertCents(cents: Cents, field = 'cents'): void {
+  if (!Number.isSafeInteger(cents)) {
+    throw invalid(`${field} must be an integer number of cents, got ${String(cents)}`, field);
+  }
+}
+
+/** Groups an integer's digits by three with '.', the Dutch thousands separator. */
+export function groupThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+function split(cents: Cents): { sign: string; euros: number; rest: string } {
+  assertCents(cents);
+  const abs = Math.abs(cents);
+  return {
+    sign: cents < 0 ? '-' : '',
+    euros: Math.floor(abs / 100),
+    rest: String(abs % 100).padStart(2, '0'),
+  };
+}
+
+/** Dutch display format: '€ 1.234,56', negative '-€ 1.234,56'. */
+export function formatEuro(cents: Cents): string {
+  const { sign, euros, rest } = split(cents);
+  return `${sign}€ ${groupThousands(euros)},${rest}`;
+}
+
+/** Plain Dutch decimal for CSV exports: '1234,56', negative '-1234,56' (no symbol, no grouping). */
+export function formatEuroPlain(cents: Cents): string {
+  const { sign, euros, rest } = split(cents);
+  return `${sign}${euros},${rest}`;
+}
+
+/** Basis points as a Dutch percentage with two decimals: 350 → '3,50%'. */
+export function formatBasisPoints(basisPoints: number): string {
+  assertCents(basisPoints, 'basisPoints');
+  const { sign, euros, rest } = split(basisPoints);
+  return `${sign}${euros},${rest}%`;
+}

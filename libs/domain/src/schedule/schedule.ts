@@ -1,0 +1,265 @@
+import { DomainError } from '../errors';
+import { amsterdamInstant, amsterdamParts } from '../calendar/amsterdam';
+import {
+  addBusinessDays,
+  businessDayOnOrAfter,
+  businessDayOnOrBefore,
+  isBusinessDay,
+} from '../calendar/business-days';
+import { type LocalDate, addDays, formatLocalDate } from '../calendar/local-date';
+import { formatDateTimeNl } from '../money/format-date';
+
+/**
+ * Deadline, reminder and escalation arithmetic that workflows sleep on. Everything is a pure
+ * function of its arguments (`now` included), so a replayed workflow computes the same timers.
+ * "A reminder sent at 03:00 or on Christmas Day is a bug" (DOMAIN.md): every instant produced
+ * here is on a business day, inside business hours, Europe/Amsterdam.
+ */
+
+/** Office hours in Europe/Amsterdam, [startHour, endHour): 18:00 itself is outside. */
+export interface BusinessHours {
+  startHour: number;
+  endHour: number;
+}
+
+export const DEFAULT_BUSINESS_HOURS: BusinessHours = Object.freeze({ startHour: 8, endHour: 18 });
+
+export function validateBusinessHours(hours: BusinessHours): void {
+  const { startHour, endHour } = hours;
+  if (!Number.isInteger(startHour) || startHour < 0 || startHour > 23) {
+    throw new DomainError('VALIDATION', 'startHour must be an integer 0–23', 'startHour');
+  }
+  if (!Number.isInteger(endHour) || endHour <= startHour || endHour > 24) {
+    throw new DomainError(
+      'VALIDATION',
+      'endHour must be an integer after startHour, at most 24',
+      'endHour',
+    );
+  }
+}
+
+/**
+ * The instant itself if it falls on a business day within business hours, else the next
+ * business day at startHour (the same day, when the instant is before opening time).
+ */
+export function nextBusinessMoment(
+  instant: Date,
+  hours: BusinessHours = DEFAULT_BUSINESS_HOURS,
+): Date {
+  validateBusinessHours(hours);
+  const { date, hour } = amsterdamParts(instant);
+  if (isBusinessDay(date)) {
+    if (hour >= hours.startHour && hour < hours.endHour) return new Date(instant.getTime());
+    if (hour < hours.startHour) return amsterdamInstant(date, hours.startHour);
+  }
+  return amsterdamInstant(addBusinessDays(date, 1), hours.startHour);
+}
+
+export interface ReminderPolicy {
+  /** Business days before the deadline's date on which to remind, e.g. [7, 2]. */
+  offsetsBusinessDays: number[];
+  /** Amsterdam hour at which reminders go out. */
+  sendHour: number;
+}
+
+export const DEFAULT_REMINDER_POLICY: ReminderPolicy = Object.freeze({
+  // Frozen: the default is shared by every tenant in the process.
+  offsetsBusinessDays: Object.freeze([7, 2]) as number[],
+  sendHour: 9,
+});
+
+/**
+ * A reminder policy is per-SWV configuration. sendHour must lie within the default business
+ * hours, so that no configuration can make the service mail people at night.
+ */
+export function validateReminderPolicy(policy: ReminderPolicy): void {
+  if (!Array.isArray(policy.offsetsBusinessDays)) {
+    throw new DomainError(
+      'VALIDATION',
+      'offsetsBusinessDays must be an array',
+      'offsetsBusinessDays',
+    );
+  }
+  policy.offsetsBusinessDays.forEach((offset, i) => {
+    if (!Number.isInteger(offset) || offset < 0 || offset > 260) {
+      throw new DomainError(
+        'VALIDATION',
+        'Reminder offsets must be whole business days between 0 and 260',
+        `offsetsBusinessDays[${i}]`,
+      );
+    }
+  });
+  const { startHour, endHour } = DEFAULT_BUSINESS_HOURS;
+  if (
+    !Number.isInteger(policy.sendHour) ||
+    policy.sendHour < startHour ||
+    policy.sendHour >= endHour
+  ) {
+    throw new DomainError(
+      'VALIDATION',
+      `sendHour must be a whole hour within business hours (${startHour}–${endHour - 1})`,
+      'sendHour',
+    );
+  }
+}
+
+function assertValidDate(instant: Date, field: string): void {
+  if (!(instant instanceof Date) || !Number.isFinite(instant.getTime())) {
+    throw new DomainError('VALIDATION', `${field} must be a valid Date`, field);
+  }
+}
+
+function dedupeAscending(instants: Date[]): Date[] {
+  const unique = new Map<number, Date>();
+  for (const d of instants) unique.set(d.getTime(), d);
+  return [...unique.values()].sort((a, b) => a.getTime() - b.getTime());
+}
+
+/**
+ * For each offset: the business day `offset` business days before the deadline's Amsterdam
+ * date (a Monday deadline with offset 2 → the previous Thursday; holidays are skipped), at
+ * sendHour Amsterdam. Reminders not strictly after `now` or not strictly before the deadline
+ * are dropped; duplicates are removed; ascending.
+ */
+export function reminderTimes(deadline: Date, policy: ReminderPolicy, now: Date): Date[] {
+  assertValidDate(deadline, 'deadline');
+  assertValidDate(now, 'now');
+  validateReminderPolicy(policy);
+  const deadlineDate = amsterdamParts(deadline).date;
+  const candidates = policy.offsetsBusinessDays.map((offset) =>
+    amsterdamInstant(addBusinessDays(deadlineDate, -offset), policy.sendHour),
+  );
+  return dedupeAscending(
+    candidates.filter((t) => t.getTime() > now.getTime() && t.getTime() < deadline.getTime()),
+  );
+}
+
+/** Hour at which overdue reminders and escalations go out. */
+export const OVERDUE_SEND_HOUR = 9;
+
+/**
+ * Overdue reminders after a missed deadline: the first one week after the deadline's date,
+ * each next one a week after the previous one; a reminder that would land on a non-business
+ * day moves to the next business day, always at 09:00 Amsterdam. Returns the first `count`
+ * reminders that are strictly after `now`, so a workflow that restarts (continue-as-new)
+ * gets the reminders still to come.
+ */
+export function weeklyOverdueReminders(deadline: Date, now: Date, count: number): Date[] {
+  assertValidDate(deadline, 'deadline');
+  assertValidDate(now, 'now');
+  if (!Number.isInteger(count) || count < 0 || count > 520) {
+    throw new DomainError('VALIDATION', 'count must be an integer between 0 and 520', 'count');
+  }
+  const result: Date[] = [];
+  let date: LocalDate = amsterdamParts(deadline).date;
+  while (result.length < count) {
+    date = businessDayOnOrAfter(addDays(date, 7));
+    const at = amsterdamInstant(date, OVERDUE_SEND_HOUR);
+    if (at.getTime() > now.getTime()) result.push(at);
+  }
+  return result;
+}
+
+/**
+ * When an escalation (to chair and secretariat, DOMAIN.md cycle 1) goes out after a missed
+ * deadline: the next business day after the deadline's date at 09:00, so that people are
+ * not escalated to in the evening and late votes of the deadline day itself still count.
+ */
+export function escalationTime(deadline: Date): Date {
+  assertValidDate(deadline, 'deadline');
+  return amsterdamInstant(addBusinessDays(amsterdamParts(deadline).date, 1), OVERDUE_SEND_HOUR);
+}
+
+/** Amsterdam hour of the default vote deadline: end of the office day. */
+export const BUDGET_VOTE_DEADLINE_HOUR = 17;
+/** Amsterdam hour at which allocation letters go out. */
+export const BUDGET_LETTERS_HOUR = 9;
+/** Business days between opening the vote and its deadline (three working weeks). */
+export const BUDGET_VOTE_OPEN_BUSINESS_DAYS = 15;
+
+export function assertBudgetYear(budgetYear: number): void {
+  if (!Number.isInteger(budgetYear) || budgetYear < 2015 || budgetYear > 2200) {
+    throw new DomainError(
+      'VALIDATION',
+      'budgetYear must be a year between 2015 and 2200',
+      'budgetYear',
+    );
+  }
+}
+
+/**
+ * Default December budget dates for budget (calendar) year Y; the ALV/RvT approval and OPR
+ * consent happen in December of Y-1 (seed 001 §7, §7.1: "jaarlijks in december").
+ * - voteDeadline: the last business day on or before 12 December (Y-1), 17:00 Amsterdam.
+ *   The seed gives no day; 12 December leaves the adoption by the directeur-bestuurder and
+ *   the letters room before mid-December.
+ * - lettersDate: the first business day on or after 15 December (Y-1), 09:00 Amsterdam —
+ *   "medio december" the SWV tells every school/board its funds (seed 001 §7.4, §7.2).
+ * - openAt: 15 business days (three working weeks) before the vote deadline's date, 09:00,
+ *   so that members can deliberate and the default reminders (7 and 2 business days before)
+ *   fall inside the voting window.
+ */
+export function defaultBudgetDates(budgetYear: number): {
+  voteDeadline: Date;
+  lettersDate: Date;
+  openAt?: Date;
+} {
+  assertBudgetYear(budgetYear);
+  const decemberYear = budgetYear - 1;
+  const deadlineDate = businessDayOnOrBefore(formatLocalDate(decemberYear, 12, 12));
+  const lettersDate = businessDayOnOrAfter(formatLocalDate(decemberYear, 12, 15));
+  return {
+    voteDeadline: amsterdamInstant(deadlineDate, BUDGET_VOTE_DEADLINE_HOUR),
+    lettersDate: amsterdamInstant(lettersDate, BUDGET_LETTERS_HOUR),
+    openAt: amsterdamInstant(
+      addBusinessDays(deadlineDate, -BUDGET_VOTE_OPEN_BUSINESS_DAYS),
+      BUDGET_LETTERS_HOUR,
+    ),
+  };
+}
+
+export interface TimelineEntry {
+  at: Date;
+  kind: 'reminder' | 'deadline' | 'escalation' | 'letters';
+  /** Dutch, shown to users. */
+  label: string;
+  /** Key of the mail template to send, if the entry sends mail. */
+  bodyKey?: string;
+}
+
+/**
+ * The planned timeline of a December budget round with the default dates: reminders before
+ * the vote deadline, the deadline, the escalation moment if quorum is missed, and the
+ * allocation letters, in time order. Reminders not after `now` are dropped (see
+ * reminderTimes); the deadline, escalation and letters are always listed.
+ */
+export function budgetTimeline(
+  budgetYear: number,
+  now: Date,
+  policy: ReminderPolicy = DEFAULT_REMINDER_POLICY,
+): TimelineEntry[] {
+  const { voteDeadline, lettersDate } = defaultBudgetDates(budgetYear);
+  const deadlineText = formatDateTimeNl(voteDeadline);
+  const entries: TimelineEntry[] = [
+    ...reminderTimes(voteDeadline, policy, now).map((at): TimelineEntry => ({
+      at,
+      kind: 'reminder',
+      label: `Herinnering: stemmen over de begroting ${budgetYear} kan tot ${deadlineText}`,
+      bodyKey: 'budget.vote.reminder',
+    })),
+    { at: voteDeadline, kind: 'deadline', label: `Deadline stemming begroting ${budgetYear}` },
+    {
+      at: escalationTime(voteDeadline),
+      kind: 'escalation',
+      label: 'Escalatie naar voorzitter en secretariaat als het quorum niet is gehaald',
+      bodyKey: 'budget.vote.escalation',
+    },
+    {
+      at: lettersDate,
+      kind: 'letters',
+      label: `Toekenningsbrieven ${budgetYear} naar scholen en schoolbesturen`,
+      bodyKey: 'budget.letters',
+    },
+  ];
+  return entries.sort((a, b) => a.at.getTime() - b.at.getTime());
+}

@@ -1,0 +1,15 @@
+export {
+  type CastVote,
+  type DecisionKind,
+  type Fraction,
+  type Tally,
+  type Voter,
+  type VoteValue,
+  type VotingRule,
+  DECISION_KIND_LABELS,
+  DEFAULT_RULES,
+  decideAtDeadline,
+  tallyVotes,
+  validateVotingRule,
+  voterWeight,
+} from './voting';
