@@ -11,6 +11,21 @@ const NODE_BUILTINS = [
   'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
 ];
 
+const DEP_CONSTRAINTS = [
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
+  { sourceTag: 'type:workflows', onlyDependOnLibsWithTags: ['type:domain', 'type:workflows'] },
+  { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:domain', 'type:data'] },
+  { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:infra'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['*'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:workflows', 'type:data', 'type:infra'] },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
+];
+// Tests may also use the test fixtures (libs/testing) and the infrastructure libraries.
+const TEST_DEP_CONSTRAINTS = DEP_CONSTRAINTS.map((c) => ({
+  ...c,
+  onlyDependOnLibsWithTags: c.onlyDependOnLibsWithTags.includes('*') ? ['*'] : [...c.onlyDependOnLibsWithTags, 'type:testing', 'type:infra'],
+}));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'tools/**', '.data/**', 'node_modules/**', 'coverage/**', 'tmp/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
   js.configs.recommended,
@@ -31,15 +46,7 @@ export default tseslint.config(
         {
           allow: [],
           banTransitiveDependencies: false,
-          depConstraints: [
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
-            { sourceTag: 'type:workflows', onlyDependOnLibsWithTags: ['type:domain', 'type:workflows'] },
-            { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:domain', 'type:data'] },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:infra'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['*'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:workflows', 'type:data', 'type:infra', 'type:testing'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
-          ],
+          depConstraints: DEP_CONSTRAINTS,
         },
       ],
     },
@@ -75,7 +82,10 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.wf-spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'libs/testing/**/*.ts'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+    files: ['**/*.spec.ts', '**/*.wf-spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/testing/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@nx/enforce-module-boundaries': ['error', { allow: [], banTransitiveDependencies: false, depConstraints: TEST_DEP_CONSTRAINTS }],
+    },
   },
 );

@@ -1,0 +1,63 @@
+import { Body, Controller, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ErrorResponseDto } from '../common/api-errors';
+import { ApiConfig } from '../config';
+import { AuthService } from './auth.service';
+import type { AuthenticatedPerson } from './authenticated-person';
+import { CurrentPerson, Public } from './decorators';
+import { LoginRequestDto } from './dto/auth.dto';
+import { SESSION_COOKIE } from './session.guard';
+
+@ApiTags('auth')
+@Controller('api/auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly config: ApiConfig,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Request a sign-in link by email',
+    description:
+      'Always 202, whether or not the address has an account. An active person receives a link valid for 15 minutes.',
+  })
+  @ApiAcceptedResponse({
+    description: 'If the address belongs to an active account, a sign-in link is on its way',
+  })
+  @ApiBadRequestResponse({ type: ErrorResponseDto })
+  async login(@Body() body: LoginRequestDto): Promise<{ message: string }> {
+    await this.auth.requestLogin(body.email);
+    return { message: 'Als dit adres bij een account hoort, is er een inloglink verstuurd.' };
+  }
+
+  @Post('logout')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiBearerAuth()
+  @ApiCookieAuth(SESSION_COOKIE)
+  @ApiOperation({ summary: 'End the current session' })
+  @ApiNoContentResponse()
+  async logout(
+    @CurrentPerson() person: AuthenticatedPerson,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    await this.auth.signOut(person);
+    res.clearCookie(SESSION_COOKIE, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.secureCookies,
+      path: '/',
+    });
+  }
+}

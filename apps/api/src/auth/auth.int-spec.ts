@@ -1,0 +1,166 @@
+import { DEMO_EMAILS } from '@jaarcyclus/persistence';
+import { createTestDatabase, SmtpCapture, type TestDatabase } from '@jaarcyclus/testing';
+import { startApi, type ApiHarness } from '../testing/api-harness';
+
+const SECRETARIAT = DEMO_EMAILS.stadsring.secretariat;
+
+describe('sign-in by email link', () => {
+  let db: TestDatabase;
+  let smtp: SmtpCapture;
+  let api: ApiHarness;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    smtp = await new SmtpCapture().start();
+    api = await startApi(db.url, smtp);
+  });
+
+  afterAll(async () => {
+    await api.close();
+    await smtp.stop();
+    await db.drop();
+  });
+
+  it('mails a Dutch sign-in link; opening it does not sign in, pressing "Inloggen" does, once', async () => {
+    await api
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'Secretariaat@Stadsring.example ' })
+      .expect(202);
+    const token = await api.latestLoginToken(SECRETARIAT);
+    const mail = smtp.to(SECRETARIAT).at(-1)!;
+    expect(mail.subject).toBe('Inloggen bij Jaarcyclus');
+    expect(mail.text).toContain(`http://jaarcyclus.test/auth/verify?token=${token}`);
+    expect(mail.text).toContain('15 minuten');
+
+    // A mail scanner (or the person) opening the link twice only sees the page with the button.
+    for (let i = 0; i < 2; i++) {
+      const page = await api.http().get('/auth/verify').query({ token }).expect(200);
+      expect(page.headers['content-type']).toMatch(/text\/html/);
+      expect(page.headers['referrer-policy']).toBe('no-referrer');
+      expect(page.text).toContain('<html lang="nl">');
+      expect(page.text).toMatch(
+        /<form method="post" action="\/auth\/verify">[\s\S]*<button type="submit">Inloggen<\/button>/,
+      );
+      expect(page.headers['set-cookie']).toBeUndefined();
+    }
+
+    const signedIn = await api.http().post('/auth/verify').send({ token }).expect(200);
+    expect(signedIn.body).toMatchObject({
+      sessionToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      expiresAt: expect.any(String),
+      person: {
+        email: SECRETARIAT,
+        roles: ['secretariat', 'admin'],
+        organisation: { slug: 'stadsring', name: 'Samenwerkingsverband VO Stadsring' },
+      },
+    });
+    const cookie = String(signedIn.headers['set-cookie']);
+    expect(cookie).toMatch(/jc_session=[A-Za-z0-9_-]{43}/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+
+    const me = await api
+      .http()
+      .get('/api/me')
+      .set('Authorization', `Bearer ${signedIn.body.sessionToken}`)
+      .expect(200);
+    expect(me.body).toMatchObject({ email: SECRETARIAT, organisation: { slug: 'stadsring' } });
+
+    // Used: a second press fails and opens no session; the page now says the link is spent.
+    const again = await api.http().post('/auth/verify').send({ token }).expect(410);
+    expect(again.body.message).toMatch(/ongeldig, verlopen of al gebruikt/);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    await api.http().get('/auth/verify').query({ token }).expect(410);
+  });
+
+  it('signs in from the form post with a cookie and an HTML confirmation', async () => {
+    await api
+      .http()
+      .post('/api/auth/login')
+      .send({ email: DEMO_EMAILS.stadsring.director })
+      .expect(202);
+    const token = await api.latestLoginToken(DEMO_EMAILS.stadsring.director);
+
+    const res = await api.http().post('/auth/verify').type('form').send({ token }).expect(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.text).toContain('U bent ingelogd');
+    const cookie = String(res.headers['set-cookie']).split(';')[0]!;
+
+    const me = await api.http().get('/api/me').set('Cookie', cookie).expect(200);
+    expect(me.body.roles).toEqual(['director']);
+  });
+
+  it('refuses an expired link', async () => {
+    await api
+      .http()
+      .post('/api/auth/login')
+      .send({ email: DEMO_EMAILS.stadsring.rvtChair })
+      .expect(202);
+    const token = await api.latestLoginToken(DEMO_EMAILS.stadsring.rvtChair);
+    await api.ds.query(
+      `UPDATE login_token SET expires_at = now() - interval '1 minute'
+        WHERE person_id = (SELECT id FROM person WHERE email = $1)`,
+      [DEMO_EMAILS.stadsring.rvtChair],
+    );
+
+    await api.http().get('/auth/verify').query({ token }).expect(410);
+    const res = await api.http().post('/auth/verify').type('form').send({ token }).expect(410);
+    expect(res.text).toContain('Deze link werkt niet meer');
+    expect(res.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('refuses an unknown link', async () => {
+    await api
+      .http()
+      .post('/auth/verify')
+      .send({ token: 'A'.repeat(43) })
+      .expect(410);
+  });
+
+  it('answers 202 for an unknown address too, and mails nothing', async () => {
+    const before = smtp.messages.length;
+    const unknown = await api
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'niemand@stadsring.example' })
+      .expect(202);
+    const known = await api
+      .http()
+      .post('/api/auth/login')
+      .send({ email: DEMO_EMAILS.stadsring.oprMember })
+      .expect(202);
+    expect(unknown.body).toEqual(known.body);
+    await api.mailSettled();
+    await smtp.waitFor((m) => m.length > before);
+    expect(smtp.messages.slice(before).flatMap((m) => m.to)).toEqual([
+      DEMO_EMAILS.stadsring.oprMember,
+    ]);
+  });
+
+  it('stores only hashes of sign-in links and sessions', async () => {
+    const token = await api.signIn(DEMO_EMAILS.stadsring.ectMember);
+    const rows = (await api.ds.query(
+      `SELECT token_hash FROM session UNION ALL SELECT token_hash FROM login_token`,
+    )) as { token_hash: string }[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash) && r.token_hash !== token)).toBe(
+      true,
+    );
+  });
+
+  it('ends the session on logout', async () => {
+    const token = await api.signIn(DEMO_EMAILS.stadsring.schoolContact);
+    await api.http().get('/api/me').set('Authorization', `Bearer ${token}`).expect(200);
+    await api.http().post('/api/auth/logout').set('Authorization', `Bearer ${token}`).expect(204);
+    await api.http().get('/api/me').set('Authorization', `Bearer ${token}`).expect(401);
+  });
+
+  it('refuses a session of a person who has been deactivated', async () => {
+    const token = await api.signIn(DEMO_EMAILS.stadsring.alvMember);
+    await api.ds.query(`UPDATE person SET active = false WHERE email = $1`, [
+      DEMO_EMAILS.stadsring.alvMember,
+    ]);
+    await api.http().get('/api/me').set('Authorization', `Bearer ${token}`).expect(401);
+  });
+});

@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import type { Locale, Role } from '@jaarcyclus/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthenticatedPerson } from './authenticated-person';
+
+export interface LoginCandidate {
+  id: string;
+  name: string;
+  email: string;
+  locale: Locale;
+  organisationId: string;
+  organisationName: string;
+}
+
+interface PersonRow {
+  id: string;
+  name: string;
+  email: string;
+  locale: Locale;
+  roles: Role[];
+  organisation_id: string;
+  organisation_name: string;
+  organisation_slug: string;
+}
+
+const PERSON_COLUMNS = `p.id, p.name, p.email, p.locale, p.roles, p.organisation_id, o.name AS organisation_name, o.slug AS organisation_slug`;
+
+/**
+ * Sign-in tokens and sessions. Expiry is computed and compared with the database clock
+ * (now()), so the api's clock and the database's can never disagree about it.
+ */
+@Injectable()
+export class AuthRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  async findActivePersonByEmail(email: string): Promise<LoginCandidate | null> {
+    const rows = (await this.ds.query(
+      `SELECT p.id, p.name, p.email, p.locale, p.organisation_id, o.name AS organisation_name
+         FROM person p JOIN organisation o ON o.id = p.organisation_id
+        WHERE p.email = $1 AND p.active`,
+      [email],
+    )) as {
+      id: string;
+      name: string;
+      email: string;
+      locale: Locale;
+      organisation_id: string;
+      organisation_name: string;
+    }[];
+    const row = rows[0];
+    return row
+      ? {
+          id: row.id,
+          name: row.name,
+          email: row.email,
+          locale: row.locale,
+          organisationId: row.organisation_id,
+          organisationName: row.organisation_name,
+        }
+      : null;
+  }
+
+  async insertLoginToken(personId: string, tokenHash: string, ttlMinutes: number): Promise<string> {
+    const rows = (await this.ds.query(
+      `INSERT INTO login_token (person_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(mins => $3)) RETURNING id`,
+      [personId, tokenHash, ttlMinutes],
+    )) as { id: string }[];
+    return rows[0]!.id;
+  }
+
+  /** True when the token exists, is unused and has not expired. Reads only. */
+  async isLoginTokenUsable(tokenHash: string): Promise<boolean> {
+    const rows = (await this.ds.query(
+      `SELECT 1 FROM login_token t JOIN person p ON p.id = t.person_id
+        WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now() AND p.active`,
+      [tokenHash],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  /**
+   * Consumes the login token and opens a session, atomically: the conditional UPDATE lets
+   * exactly one of two concurrent requests win, and a failure after it rolls the consumption
+   * back, so a token is never burnt without a session.
+   */
+  async exchangeLoginToken(
+    loginTokenHash: string,
+    sessionTokenHash: string,
+    sessionTtlHours: number,
+  ): Promise<{ person: AuthenticatedPerson; expiresAt: Date } | null> {
+    return this.ds.transaction(async (em) => {
+      const consumed = (await em.query(
+        `UPDATE login_token SET used_at = now()
+          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
+          RETURNING person_id`,
+        [loginTokenHash],
+      )) as [{ person_id: string }[], number];
+      const personId = consumed[0][0]?.person_id;
+      if (!personId) return null;
+      const person = await this.loadActivePerson(em, personId);
+      if (!person) return null;
+      const sessions = (await em.query(
+        `INSERT INTO session (person_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(hours => $3))
+         RETURNING id, expires_at`,
+        [personId, sessionTokenHash, sessionTtlHours],
+      )) as { id: string; expires_at: Date }[];
+      const session = sessions[0]!;
+      return { person: toAuthenticated(person, session.id), expiresAt: session.expires_at };
+    });
+  }
+
+  async findSession(sessionTokenHash: string): Promise<AuthenticatedPerson | null> {
+    const rows = (await this.ds.query(
+      `SELECT s.id AS session_id, ${PERSON_COLUMNS}
+         FROM session s JOIN person p ON p.id = s.person_id JOIN organisation o ON o.id = p.organisation_id
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND p.active`,
+      [sessionTokenHash],
+    )) as (PersonRow & { session_id: string })[];
+    const row = rows[0];
+    return row ? toAuthenticated(row, row.session_id) : null;
+  }
+
+  async revokeSession(sessionId: string): Promise<void> {
+    await this.ds.query(
+      `UPDATE session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`,
+      [sessionId],
+    );
+  }
+
+  private async loadActivePerson(em: EntityManager, personId: string): Promise<PersonRow | null> {
+    const rows = (await em.query(
+      `SELECT ${PERSON_COLUMNS} FROM person p JOIN organisation o ON o.id = p.organisation_id WHERE p.id = $1 AND p.active`,
+      [personId],
+    )) as PersonRow[];
+    return rows[0] ?? null;
+  }
+}
+
+function toAuthenticated(row: PersonRow, sessionId: string): AuthenticatedPerson {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    locale: row.locale,
+    roles: row.roles,
+    organisationId: row.organisation_id,
+    organisation: {
+      id: row.organisation_id,
+      name: row.organisation_name,
+      slug: row.organisation_slug,
+    },
+    sessionId,
+  };
+}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { ApiConfig } from '../config';
+import { MailDispatcher } from '../mail/mail-dispatcher';
+import { AuthRepository } from './auth.repository';
+import type { AuthenticatedPerson } from './authenticated-person';
+import { renderLoginMail } from './login-mail';
+import { hashToken, newToken } from './tokens';
+
+/** A sign-in link is valid this long: long enough to switch to the mail app, short enough to limit a leaked link. */
+export const LOGIN_TOKEN_TTL_MINUTES = 15;
+
+export interface SignedIn {
+  sessionToken: string;
+  expiresAt: Date;
+  person: AuthenticatedPerson;
+}
+
+/** Passwordless sign-in: an emailed one-time link is exchanged for a session. */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly repo: AuthRepository,
+    private readonly mail: MailDispatcher,
+    private readonly config: ApiConfig,
+  ) {}
+
+  /**
+   * Emails a sign-in link to an active person with this address. Unknown addresses get no mail
+   * and no different answer, so the endpoint cannot be used to find out who has an account.
+   */
+  async requestLogin(email: string): Promise<void> {
+    const person = await this.repo.findActivePersonByEmail(email.trim().toLowerCase());
+    if (!person) return;
+    const { token, hash } = newToken();
+    const tokenId = await this.repo.insertLoginToken(person.id, hash, LOGIN_TOKEN_TTL_MINUTES);
+    const link = `${this.config.publicUrl}/auth/verify?token=${encodeURIComponent(token)}`;
+    const rendered = renderLoginMail({
+      locale: person.locale,
+      name: person.name,
+      organisationName: person.organisationName,
+      link,
+      validMinutes: LOGIN_TOKEN_TTL_MINUTES,
+    });
+    this.mail.dispatch({
+      idempotencyKey: `login:${tokenId}`,
+      organisationId: person.organisationId,
+      to: person.email,
+      ...rendered,
+    });
+  }
+
+  /** Read-only: whether the link can still be used (the GET page must not consume it). */
+  isLoginTokenUsable(token: string): Promise<boolean> {
+    return this.repo.isLoginTokenUsable(hashToken(token));
+  }
+
+  /** Consumes the link once and opens a session; null for an unknown, used or expired link. */
+  async signIn(loginToken: string): Promise<SignedIn | null> {
+    const session = newToken();
+    const result = await this.repo.exchangeLoginToken(
+      hashToken(loginToken),
+      session.hash,
+      this.config.sessionTtlHours,
+    );
+    return result
+      ? { sessionToken: session.token, expiresAt: result.expiresAt, person: result.person }
+      : null;
+  }
+
+  /** The person of a valid session token (not expired, not revoked, person still active). */
+  authenticate(sessionToken: string): Promise<AuthenticatedPerson | null> {
+    return this.repo.findSession(hashToken(sessionToken));
+  }
+
+  signOut(person: AuthenticatedPerson): Promise<void> {
+    return this.repo.revokeSession(person.sessionId);
+  }
+}

@@ -1,0 +1,18 @@
+import type { Locale, Role } from '@jaarcyclus/persistence';
+import type { Request } from 'express';
+
+/** The signed-in person of a request. `organisationId` is the tenant every query is scoped to. */
+export interface AuthenticatedPerson {
+  id: string;
+  name: string;
+  email: string;
+  locale: Locale;
+  roles: Role[];
+  organisationId: string;
+  organisation: { id: string; name: string; slug: string };
+  sessionId: string;
+}
+
+export interface AuthenticatedRequest extends Request {
+  person?: AuthenticatedPerson;
+}

@@ -1,0 +1,79 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ROLES, type Role } from '@jaarcyclus/persistence';
+import type { AuthenticatedPerson } from '../authenticated-person';
+
+export class LoginRequestDto {
+  @ApiProperty({ example: 'secretariaat@stadsring.example' })
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toLowerCase() : value,
+  )
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(320, { message: 'email must be at most 320 characters' })
+  email!: string;
+}
+
+export class VerifyTokenDto {
+  @ApiProperty({ description: 'The token from the sign-in link' })
+  @IsString({ message: 'token must be a string' })
+  @IsNotEmpty({ message: 'token must not be empty' })
+  @MaxLength(200, { message: 'token must be at most 200 characters' })
+  token!: string;
+}
+
+export class OrganisationRefDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'Samenwerkingsverband VO Stadsring' })
+  name!: string;
+
+  @ApiProperty({ example: 'stadsring' })
+  slug!: string;
+}
+
+export class MeDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  email!: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true })
+  roles!: Role[];
+
+  @ApiProperty({ enum: ['nl', 'en'] })
+  locale!: string;
+
+  @ApiProperty({ type: OrganisationRefDto })
+  organisation!: OrganisationRefDto;
+
+  static from(person: AuthenticatedPerson): MeDto {
+    return {
+      id: person.id,
+      name: person.name,
+      email: person.email,
+      roles: person.roles,
+      locale: person.locale,
+      organisation: { ...person.organisation },
+    };
+  }
+}
+
+export class SessionResponseDto {
+  @ApiProperty({
+    description:
+      'Send as `Authorization: Bearer <sessionToken>`; also set as the jc_session cookie',
+  })
+  sessionToken!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  expiresAt!: string;
+
+  @ApiProperty({ type: MeDto })
+  person!: MeDto;
+}

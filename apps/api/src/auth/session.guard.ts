@@ -1,0 +1,64 @@
+import {
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Role } from '@jaarcyclus/persistence';
+import { AuthService } from './auth.service';
+import type { AuthenticatedRequest } from './authenticated-person';
+import { IS_PUBLIC_KEY, ROLES_KEY } from './decorators';
+
+export const SESSION_COOKIE = 'jc_session';
+
+/**
+ * Global guard: every route needs a valid session unless it is @Public(), and the roles of
+ * @Roles(). The session is read from `Authorization: Bearer <token>` or the jc_session cookie.
+ */
+@Injectable()
+export class SessionGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
+
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const token = sessionTokenOf(req);
+    const person = token ? await this.auth.authenticate(token) : null;
+    if (!person) {
+      throw new UnauthorizedException({
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: 'Sign in first: no valid session',
+      });
+    }
+    req.person = person;
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles && !roles.some((role) => person.roles.includes(role))) {
+      throw new ForbiddenException({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: `This needs one of the roles: ${roles.join(', ')}`,
+      });
+    }
+    return true;
+  }
+}
+
+export function sessionTokenOf(req: AuthenticatedRequest): string | null {
+  const header = req.headers.authorization;
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    return match?.[1] ?? null;
+  }
+  const cookies = (req as { cookies?: Record<string, unknown> }).cookies;
+  const cookie = cookies?.[SESSION_COOKIE];
+  return typeof cookie === 'string' && cookie.length > 0 ? cookie : null;
+}

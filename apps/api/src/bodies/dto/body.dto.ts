@@ -1,0 +1,165 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsObject,
+  IsUUID,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
+import type { VotingRule } from '@jaarcyclus/domain';
+import {
+  DECISION_KINDS,
+  type Body,
+  type BodyMember,
+  type DecisionKind,
+} from '@jaarcyclus/persistence';
+import { IsName, IsOptionalNotNull, IsOptionalOrNull } from '../../common/validation';
+import { VotingRuleDto } from './voting-rule.dto';
+
+export class AddBodyMemberDto {
+  @ApiProperty({ format: 'uuid', description: 'A person of this organisation' })
+  @IsUUID('all', { message: 'personId must be a UUID' })
+  personId!: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description:
+      "The board this member represents; required when votes weigh by pupil count (its pupil count is the member's weight)",
+  })
+  @IsOptionalOrNull()
+  @IsUUID('all', { message: 'boardId must be a UUID' })
+  boardId?: string | null;
+}
+
+export class CreateBodyDto {
+  @ApiProperty({
+    example: 'alv',
+    description:
+      "Stable key the cycles refer to, e.g. 'alv', 'rvt', 'opr', 'ab'. Cannot be changed later.",
+  })
+  @Matches(/^[a-z][a-z0-9_-]{0,39}$/, {
+    message: 'key must be 1-40 lower-case letters, digits, - or _, starting with a letter',
+  })
+  key!: string;
+
+  @ApiProperty({ example: 'Algemene Ledenvergadering', maxLength: 200 })
+  @IsName()
+  name!: string;
+
+  @ApiProperty({
+    enum: DECISION_KINDS,
+    description: 'goedkeuring (approval), instemming (consent) or advies (advice)',
+  })
+  @IsIn(DECISION_KINDS, { message: `decisionKind must be one of: ${DECISION_KINDS.join(', ')}` })
+  decisionKind!: DecisionKind;
+
+  @ApiProperty({ type: VotingRuleDto })
+  @IsObject({ message: 'votingRule must be an object' })
+  @ValidateNested()
+  @Type(() => VotingRuleDto)
+  votingRule!: VotingRuleDto;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
+  @IsOptionalOrNull()
+  @IsUUID('all', { message: 'chairPersonId must be a UUID' })
+  chairPersonId?: string | null;
+
+  @ApiPropertyOptional({
+    type: [AddBodyMemberDto],
+    description: 'Members created together with the body: all or none',
+  })
+  @IsOptionalNotNull()
+  @IsArray({ message: 'members must be an array' })
+  @ArrayMaxSize(500, { message: 'members must contain at most 500 entries' })
+  @ValidateNested({ each: true })
+  @Type(() => AddBodyMemberDto)
+  members?: AddBodyMemberDto[];
+}
+
+/** The key is not editable: running cycles refer to bodies by key. */
+export class UpdateBodyDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptionalNotNull()
+  @IsName()
+  name?: string;
+
+  @ApiPropertyOptional({ enum: DECISION_KINDS })
+  @IsOptionalNotNull()
+  @IsIn(DECISION_KINDS, { message: `decisionKind must be one of: ${DECISION_KINDS.join(', ')}` })
+  decisionKind?: DecisionKind;
+
+  @ApiPropertyOptional({ type: VotingRuleDto })
+  @IsOptionalNotNull()
+  @IsObject({ message: 'votingRule must be an object' })
+  @ValidateNested()
+  @Type(() => VotingRuleDto)
+  votingRule?: VotingRuleDto;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
+  @IsOptionalOrNull()
+  @IsUUID('all', { message: 'chairPersonId must be a UUID' })
+  chairPersonId?: string | null;
+}
+
+export class BodyDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  key!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ enum: DECISION_KINDS })
+  decisionKind!: DecisionKind;
+
+  @ApiProperty({ type: VotingRuleDto })
+  votingRule!: VotingRule;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  chairPersonId!: string | null;
+
+  static from(b: Body): BodyDto {
+    return {
+      id: b.id,
+      key: b.key,
+      name: b.name,
+      decisionKind: b.decisionKind,
+      votingRule: b.votingRule,
+      chairPersonId: b.chairPersonId,
+    };
+  }
+}
+
+export class BodyMemberDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  personId!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  email!: string;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  boardId!: string | null;
+
+  static from(m: BodyMember, person: { name: string; email: string }): BodyMemberDto {
+    return {
+      id: m.id,
+      personId: m.personId,
+      name: person.name,
+      email: person.email,
+      boardId: m.boardId,
+    };
+  }
+}

@@ -1,0 +1,79 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsObject, ValidateIf, ValidateNested } from 'class-validator';
+import { IsPositiveInt } from '../../common/validation';
+
+/**
+ * The shape of the domain's VotingRule. Structure is checked here (400); whether the numbers
+ * make sense together (numerator ≤ denominator, a reachable majority) is the domain's
+ * validateVotingRule (422).
+ */
+export class QuorumDto {
+  @ApiProperty({
+    enum: ['members', 'weight'],
+    description: 'Share of members, or of total weight, that must have voted',
+  })
+  @IsIn(['members', 'weight'], { message: 'basis must be one of: members, weight' })
+  basis!: 'members' | 'weight';
+
+  @ApiProperty({ example: 1, minimum: 1 })
+  @IsPositiveInt()
+  numerator!: number;
+
+  @ApiProperty({ example: 2, minimum: 1 })
+  @IsPositiveInt()
+  denominator!: number;
+}
+
+export class MajorityDto {
+  @ApiProperty({
+    enum: ['votes_cast', 'all_members'],
+    description: 'Majority of the votes cast, or of all members (OPR instemming)',
+  })
+  @IsIn(['votes_cast', 'all_members'], { message: 'basis must be one of: votes_cast, all_members' })
+  basis!: 'votes_cast' | 'all_members';
+
+  @ApiProperty({
+    description: 'true: the for-weight must exceed the fraction; false: reaching it suffices',
+  })
+  @IsBoolean({ message: 'strict must be true or false' })
+  strict!: boolean;
+
+  @ApiProperty({ example: 1, minimum: 1 })
+  @IsPositiveInt()
+  numerator!: number;
+
+  @ApiProperty({ example: 2, minimum: 1 })
+  @IsPositiveInt()
+  denominator!: number;
+}
+
+export class VotingRuleDto {
+  @ApiProperty({
+    enum: ['one_member_one_vote', 'pupil_count'],
+    description: "pupil_count: a member weighs its board's pupil count (ALV, seed 001 §1.1)",
+  })
+  @IsIn(['one_member_one_vote', 'pupil_count'], {
+    message: 'weighting must be one of: one_member_one_vote, pupil_count',
+  })
+  weighting!: 'one_member_one_vote' | 'pupil_count';
+
+  @ApiProperty({ type: QuorumDto, nullable: true, description: 'null: no quorum' })
+  @ValidateIf((o: VotingRuleDto) => o.quorum !== null)
+  @IsObject({ message: 'quorum must be an object or null' })
+  @ValidateNested()
+  @Type(() => QuorumDto)
+  quorum!: QuorumDto | null;
+
+  @ApiProperty({ type: MajorityDto })
+  @IsObject({ message: 'majority must be an object' })
+  @ValidateNested()
+  @Type(() => MajorityDto)
+  majority!: MajorityDto;
+
+  @ApiProperty({ enum: ['excluded', 'count_against'] })
+  @IsIn(['excluded', 'count_against'], {
+    message: 'abstentions must be one of: excluded, count_against',
+  })
+  abstentions!: 'excluded' | 'count_against';
+}

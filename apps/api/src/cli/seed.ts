@@ -1,0 +1,26 @@
+import { createDataSource, seedDemoData, DEMO_EMAILS } from '@jaarcyclus/persistence';
+
+/** Migrates, then loads the demo SWVs into an empty database (does nothing when any organisation exists). */
+async function main(): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url)
+    throw new Error('DATABASE_URL is required, e.g. postgres://postgres@127.0.0.1:5432/jaarcyclus');
+  const ds = await createDataSource(url).initialize();
+  try {
+    const applied = await ds.runMigrations({ transaction: 'each' });
+    if (applied.length) console.log(`[seed] applied ${applied.map((m) => m.name).join(', ')}`);
+    const { created } = await seedDemoData(ds);
+    console.log(
+      created
+        ? `[seed] demo data seeded: Stadsring and Rijnoever; sign in as ${DEMO_EMAILS.stadsring.secretariat}`
+        : '[seed] organisations already present — demo data not seeded',
+    );
+  } finally {
+    await ds.destroy();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`[seed] ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

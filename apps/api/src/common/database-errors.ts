@@ -1,0 +1,74 @@
+import { DomainError } from '@jaarcyclus/domain';
+import { QueryFailedError } from 'typeorm';
+
+interface PgError {
+  code?: string;
+  table?: string;
+  column?: string;
+  constraint?: string;
+  detail?: string;
+}
+
+/** Constraints whose field cannot be read from PostgreSQL's error detail (raised by triggers). */
+const CONSTRAINT_FIELDS: Record<string, string> = {
+  body_member_person_tenant: 'personId',
+  body_member_board_tenant: 'boardId',
+  body_member_body_id_person_id_key: 'personId',
+};
+
+/**
+ * The database enforces uniqueness, references and checks as the last line of defence (two
+ * concurrent requests can both pass a service's checks). Its refusals become domain errors, so
+ * clients get a 409/422 naming the field instead of a 500.
+ */
+export function translateDatabaseError(error: unknown): DomainError | null {
+  if (!(error instanceof QueryFailedError)) return null;
+  const pg = (error as QueryFailedError & { driverError?: PgError }).driverError ?? {};
+  const field = fieldOf(pg);
+  switch (pg.code) {
+    case '23505':
+      return new DomainError(
+        'CONFLICT',
+        field ? `${field} already exists` : 'Record already exists',
+        field,
+      );
+    case '23503':
+      if (pg.detail?.includes('is still referenced')) {
+        const from = /from table "([^"]+)"/.exec(pg.detail)?.[1];
+        return new DomainError(
+          'CONFLICT',
+          `Still in use${from ? ` by ${from.replace(/_/g, ' ')} records` : ''}: remove those first`,
+        );
+      }
+      return new DomainError(
+        'VALIDATION',
+        `${field ?? 'A reference'} does not refer to an existing record of this organisation`,
+        field,
+      );
+    case '23514':
+    case '23502':
+      return new DomainError('VALIDATION', `${field ?? 'A value'} is not allowed`, field);
+    default:
+      return null;
+  }
+}
+
+function fieldOf(pg: PgError): string | undefined {
+  if (pg.constraint && CONSTRAINT_FIELDS[pg.constraint]) return CONSTRAINT_FIELDS[pg.constraint];
+  if (pg.column) return camel(pg.column);
+  // "Key (organisation_id, name)=(…) already exists." — the tenant column is never the culprit.
+  const columns = /Key \(([^)]+)\)=/
+    .exec(pg.detail ?? '')?.[1]
+    ?.split(',')
+    .map((c) => c.trim());
+  const column = columns?.filter((c) => c !== 'organisation_id').pop();
+  if (column) return camel(column);
+  if (pg.constraint && pg.table && pg.code === '23514') {
+    return camel(pg.constraint.replace(new RegExp(`^${pg.table}_`), '').replace(/_check$/, ''));
+  }
+  return undefined;
+}
+
+function camel(snake: string): string {
+  return snake.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+}

@@ -1,0 +1,71 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import {
+  ApiOkResponse,
+  ApiProperty,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/decorators';
+import { TemporalClientHolder } from '../temporal/temporal-client.holder';
+
+export class HealthDto {
+  @ApiProperty({
+    enum: ['ok', 'degraded'],
+    description: "degraded: the database is up but Temporal is not (cycles can't advance)",
+  })
+  status!: 'ok' | 'degraded';
+
+  @ApiProperty({ enum: ['up', 'down'] })
+  database!: 'up' | 'down';
+
+  @ApiProperty({ enum: ['up', 'down'] })
+  temporal!: 'up' | 'down';
+}
+
+const DATABASE_TIMEOUT_MS = 2_000;
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly temporal: TemporalClientHolder,
+  ) {}
+
+  @Public()
+  @Get()
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'The database is down' })
+  async health(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
+    const [databaseUp, temporalUp] = await Promise.all([
+      this.databaseUp(),
+      this.temporal.isReachable(),
+    ]);
+    res.status(databaseUp ? 200 : 503).set('Cache-Control', 'no-store');
+    return {
+      status: databaseUp && temporalUp ? 'ok' : 'degraded',
+      database: databaseUp ? 'up' : 'down',
+      temporal: temporalUp ? 'up' : 'down',
+    };
+  }
+
+  private async databaseUp(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), DATABASE_TIMEOUT_MS);
+    });
+    try {
+      return await Promise.race([
+        this.ds.query('SELECT 1').then(
+          () => true,
+          () => false,
+        ),
+        timeout,
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import { Global, Module } from '@nestjs/common';
+import { createSmtpTransport, OutboxService } from '@jaarcyclus/mail';
+import { DataSource } from 'typeorm';
+import { ApiConfig } from '../config';
+import { MailDispatcher } from './mail-dispatcher';
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: OutboxService,
+      inject: [DataSource, ApiConfig],
+      useFactory: (ds: DataSource, config: ApiConfig) =>
+        new OutboxService(ds, createSmtpTransport(config.smtpUrl), config.mailFrom),
+    },
+    MailDispatcher,
+  ],
+  exports: [OutboxService, MailDispatcher],
+})
+export class MailModule {}

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@jaarcyclus/domain';
+import { Person, School, SchoolBoard } from '@jaarcyclus/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
+import { assertInTenant, definedOnly, notFound, sortByName } from '../common/tenant-references';
+import type { CreatePersonDto, UpdatePersonDto } from './dto/person.dto';
+
+/**
+ * People of one SWV. Every query is scoped to the caller's organisation. Changes that could
+ * remove the last active administrator run in a transaction that locks the organisation row,
+ * so two concurrent demotions cannot together lock everyone out.
+ */
+@Injectable()
+export class PersonsService {
+  constructor(private readonly ds: DataSource) {}
+
+  async list(organisationId: string): Promise<Person[]> {
+    return sortByName(
+      await this.ds
+        .getRepository(Person)
+        .find({ where: { organisationId }, order: { name: 'ASC', id: 'ASC' } }),
+    );
+  }
+
+  async get(organisationId: string, id: string): Promise<Person> {
+    return this.find(this.ds.manager, organisationId, id);
+  }
+
+  async create(organisationId: string, input: CreatePersonDto): Promise<Person> {
+    const repo = this.ds.getRepository(Person);
+    const person = repo.create({
+      organisationId,
+      email: input.email,
+      name: input.name,
+      locale: input.locale ?? 'nl',
+      roles: input.roles,
+      boardId: input.boardId ?? null,
+      schoolId: input.schoolId ?? null,
+      active: input.active ?? true,
+    });
+    await this.checkReferences(this.ds.manager, person);
+    return repo.save(person);
+  }
+
+  async update(organisationId: string, id: string, input: UpdatePersonDto): Promise<Person> {
+    return this.ds.transaction(async (em) => {
+      await lockOrganisation(em, organisationId);
+      const person = Object.assign(await this.find(em, organisationId, id), definedOnly(input));
+      await this.checkReferences(em, person);
+      const saved = await em.getRepository(Person).save(person);
+      await assertAnActiveAdminRemains(em, organisationId);
+      return saved;
+    });
+  }
+
+  async remove(organisationId: string, id: string): Promise<void> {
+    await this.ds.transaction(async (em) => {
+      await lockOrganisation(em, organisationId);
+      const result = await em.getRepository(Person).delete({ id, organisationId });
+      if (!result.affected) throw notFound('Person');
+      await assertAnActiveAdminRemains(em, organisationId);
+    });
+  }
+
+  private async find(em: EntityManager, organisationId: string, id: string): Promise<Person> {
+    const person = await em.getRepository(Person).findOne({ where: { id, organisationId } });
+    if (!person) throw notFound('Person');
+    return person;
+  }
+
+  private async checkReferences(em: EntityManager, person: Person): Promise<void> {
+    await assertInTenant(
+      em,
+      SchoolBoard,
+      person.organisationId,
+      person.boardId,
+      'boardId',
+      'a school board',
+    );
+    if (!person.schoolId) return;
+    const school = await em
+      .getRepository(School)
+      .findOne({ where: { id: person.schoolId, organisationId: person.organisationId } });
+    if (!school)
+      throw new DomainError(
+        'VALIDATION',
+        'schoolId does not refer to a school of this organisation',
+        'schoolId',
+      );
+    if (person.boardId && school.boardId !== person.boardId) {
+      throw new DomainError(
+        'VALIDATION',
+        'schoolId refers to a school of another board than boardId',
+        'schoolId',
+      );
+    }
+  }
+}
+
+async function lockOrganisation(em: EntityManager, organisationId: string): Promise<void> {
+  await em.query(`SELECT 1 FROM organisation WHERE id = $1 FOR UPDATE`, [organisationId]);
+}
+
+/** Without an active administrator nobody could manage the SWV's people any more. */
+async function assertAnActiveAdminRemains(
+  em: EntityManager,
+  organisationId: string,
+): Promise<void> {
+  const rows = (await em.query(
+    `SELECT count(*)::int AS n FROM person WHERE organisation_id = $1 AND active AND 'admin' = ANY (roles)`,
+    [organisationId],
+  )) as { n: number }[];
+  if ((rows[0]?.n ?? 0) === 0) {
+    throw new DomainError(
+      'RULE_VIOLATION',
+      'The organisation must keep at least one active person with the role admin',
+    );
+  }
+}

@@ -1,0 +1,82 @@
+import type { INestApplication } from '@nestjs/common';
+import { createDataSource, seedDemoData } from '@jaarcyclus/persistence';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { createApiApp } from '../app.factory';
+import { ApiConfig } from '../config';
+import { MailDispatcher } from '../mail/mail-dispatcher';
+
+/**
+ * Test support for the api's integration tests: the real app (Temporal left out) on a seeded
+ * test database, mailing to a real SMTP capture server. Kept free of @jaarcyclus/testing
+ * imports so the production build does not pull in test tooling; tests pass the capture in.
+ */
+export interface MailCapture {
+  port: number;
+  messages: { to: string[]; subject: string; text: string; html: string }[];
+  waitFor(
+    predicate: (messages: MailCapture['messages']) => boolean,
+    timeoutMs?: number,
+  ): Promise<unknown>;
+}
+
+export interface ApiHarness {
+  app: INestApplication;
+  ds: DataSource;
+  http: () => ReturnType<typeof request>;
+  /** Signs in through the emailed link like a person would and returns the session token. */
+  signIn(email: string): Promise<string>;
+  /** The token of the latest sign-in link mailed to `email`. */
+  latestLoginToken(email: string): Promise<string>;
+  /** Waits until mail dispatched after responses has been handed to SMTP. */
+  mailSettled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startApi(
+  databaseUrl: string,
+  smtp: MailCapture,
+  opts: { seed?: boolean } = {},
+): Promise<ApiHarness> {
+  const ds = await createDataSource(databaseUrl).initialize();
+  if (opts.seed !== false) await seedDemoData(ds);
+  const config = ApiConfig.with({
+    DATABASE_URL: databaseUrl,
+    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+    PUBLIC_URL: 'http://jaarcyclus.test',
+  });
+  const app = await createApiApp(config, { temporalClient: null, logger: ['error'] });
+  const http = () => request(app.getHttpServer());
+
+  const latestLoginToken = async (email: string): Promise<string> => {
+    const mine = () =>
+      smtp.messages.filter((m) => m.to.includes(email.toLowerCase()) && /token=/.test(m.text));
+    await app.get(MailDispatcher).settled();
+    await smtp.waitFor(() => mine().length > 0, 5_000);
+    const text = mine().at(-1)!.text;
+    const token = /\/auth\/verify\?token=([A-Za-z0-9_%-]+)/.exec(text)?.[1];
+    if (!token) throw new Error(`no sign-in link in mail to ${email}: ${text}`);
+    return decodeURIComponent(token);
+  };
+
+  return {
+    app,
+    ds,
+    http,
+    latestLoginToken,
+    async signIn(email) {
+      const before = smtp.messages.length;
+      await http().post('/api/auth/login').send({ email }).expect(202);
+      await app.get(MailDispatcher).settled();
+      await smtp.waitFor((m) => m.length > before, 5_000);
+      const token = await latestLoginToken(email);
+      const res = await http().post('/auth/verify').send({ token }).expect(200);
+      return (res.body as { sessionToken: string }).sessionToken;
+    },
+    mailSettled: () => app.get(MailDispatcher).settled(),
+    async close() {
+      await app.close();
+      await ds.destroy();
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './errors';
+export * from './outbox.service';
+export * from './transport';

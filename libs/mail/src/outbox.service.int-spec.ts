@@ -1,0 +1,102 @@
+import { createDataSource } from '@jaarcyclus/persistence';
+import { createTestDatabase, SmtpCapture, type TestDatabase } from '@jaarcyclus/testing';
+import type { DataSource } from 'typeorm';
+import { MailDeliveryError } from './errors';
+import { OutboxService, type OutgoingMail } from './outbox.service';
+import { createSmtpTransport } from './transport';
+
+const FROM = 'Jaarcyclus <noreply@jaarcyclus.example>';
+
+function mail(key: string, to = 'lid@stadsring.example'): OutgoingMail {
+  return {
+    idempotencyKey: key,
+    organisationId: null,
+    to,
+    subject: `Herinnering ${key}`,
+    text: 'Uw stem is nodig.',
+    html: '<p>Uw stem is nodig.</p>',
+  };
+}
+
+/** A port on which nothing listens: an SMTP server that is down. */
+async function closedPort(): Promise<number> {
+  const capture = await new SmtpCapture().start();
+  const port = capture.port;
+  await capture.stop();
+  return port;
+}
+
+describe('OutboxService (PostgreSQL + SMTP)', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let smtp: SmtpCapture;
+  let outbox: OutboxService;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ds = await createDataSource(db.url).initialize();
+    smtp = await new SmtpCapture().start();
+    outbox = new OutboxService(ds, createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`), FROM);
+  });
+
+  afterAll(async () => {
+    await smtp.stop();
+    await ds.destroy();
+    await db.drop();
+  });
+
+  it('sends an email once, however often the same key is delivered', async () => {
+    await expect(outbox.deliver(mail('reminder:alv:1'))).resolves.toBe('sent');
+    await expect(outbox.deliver(mail('reminder:alv:1'))).resolves.toBe('already_sent');
+
+    const received = smtp.messages.filter((m) => m.subject === 'Herinnering reminder:alv:1');
+    expect(received).toHaveLength(1);
+    expect(received[0]?.to).toEqual(['lid@stadsring.example']);
+    expect(received[0]?.headers.get('message-id')).toBe(outbox.messageIdFor('reminder:alv:1'));
+  });
+
+  it('sends exactly one email when the same key is delivered concurrently', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => outbox.deliver(mail('reminder:opr:7'))),
+    );
+
+    expect(results.filter((r) => r === 'sent')).toHaveLength(1);
+    expect(results.filter((r) => r === 'already_sent')).toHaveLength(7);
+    expect(smtp.messages.filter((m) => m.subject === 'Herinnering reminder:opr:7')).toHaveLength(1);
+  });
+
+  it('keeps the first version of a key: a retry with other content does not send a second email', async () => {
+    await outbox.deliver(mail('allocation:2026:board-1'));
+    await outbox.deliver({ ...mail('allocation:2026:board-1'), subject: 'Gewijzigd onderwerp' });
+
+    expect(smtp.messages.filter((m) => m.subject === 'Gewijzigd onderwerp')).toHaveLength(0);
+  });
+
+  it('records the failure when SMTP is down, and delivers the message on a later call', async () => {
+    const down = new OutboxService(
+      ds,
+      createSmtpTransport(`smtp://127.0.0.1:${await closedPort()}`),
+      FROM,
+    );
+
+    await expect(down.deliver(mail('escalation:rvt:3'))).rejects.toBeInstanceOf(MailDeliveryError);
+    await expect(down.deliver(mail('escalation:rvt:3'))).rejects.toMatchObject({
+      permanent: false,
+    });
+
+    const [pending] = (await ds.query(
+      `SELECT status, attempts, last_error, sent_at FROM outbox_message WHERE idempotency_key = 'escalation:rvt:3'`,
+    )) as { status: string; attempts: number; last_error: string | null; sent_at: Date | null }[];
+    expect(pending).toMatchObject({ status: 'pending', attempts: 2, sent_at: null });
+    expect(pending?.last_error).toMatch(/ECONNREFUSED|connect/i);
+
+    await expect(outbox.deliver(mail('escalation:rvt:3'))).resolves.toBe('sent');
+    const [sent] = (await ds.query(
+      `SELECT status, attempts, last_error FROM outbox_message WHERE idempotency_key = 'escalation:rvt:3'`,
+    )) as { status: string; attempts: number; last_error: string | null }[];
+    expect(sent).toEqual({ status: 'sent', attempts: 3, last_error: null });
+    expect(smtp.messages.filter((m) => m.subject === 'Herinnering escalation:rvt:3')).toHaveLength(
+      1,
+    );
+  });
+});

@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { OutboxStatus } from '@jaarcyclus/persistence';
+import { MailDeliveryError } from './errors';
+import type { MailTransport } from './transport';
+
+export interface OutgoingMail {
+  /** Same key, same email: e.g. `login:<tokenId>` or `<workflowId>:<step>:<personId>`. */
+  idempotencyKey: string;
+  organisationId: string | null;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export type DeliveryResult = 'sent' | 'already_sent';
+
+interface LockedRow {
+  id: string;
+  status: OutboxStatus;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+}
+
+/**
+ * Delivers each email at most once per idempotency key, whoever calls and however often: a
+ * reminder retried by Temporal, or two workers racing, never mails a member twice.
+ *
+ * The message is first stored (ON CONFLICT DO NOTHING: the first version of a key wins), then
+ * sent while its row is locked, and marked sent in the same transaction. A concurrent call for
+ * the same key waits for that lock and then sees 'sent'. When SMTP fails, the attempt and error
+ * are recorded, the row stays unsent and the error is thrown so the caller retries.
+ *
+ * The one gap no database can close is a crash between SMTP accepting the message and the
+ * commit: the retry then sends again, but with the same Message-ID (derived from the key), so
+ * mail clients and servers can recognise the duplicate.
+ */
+export class OutboxService {
+  private readonly messageIdDomain: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transport: MailTransport,
+    private readonly from: string,
+  ) {
+    this.messageIdDomain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'jaarcyclus.invalid';
+  }
+
+  async deliver(mail: OutgoingMail): Promise<DeliveryResult> {
+    await this.dataSource.query(
+      `INSERT INTO outbox_message (idempotency_key, organisation_id, to_address, subject, text_body, html_body)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (idempotency_key) DO NOTHING`,
+      [mail.idempotencyKey, mail.organisationId, mail.to, mail.subject, mail.text, mail.html],
+    );
+
+    const outcome = await this.dataSource.transaction(
+      async (em): Promise<DeliveryResult | MailDeliveryError> => {
+        // Blocking lock (not SKIP LOCKED): a second caller must learn whether the first one's send
+        // succeeded, so it waits for that transaction instead of reporting an unsent message.
+        const rows = (await em.query(
+          `SELECT id, status, to_address, subject, text_body, html_body
+           FROM outbox_message WHERE idempotency_key = $1 FOR UPDATE`,
+          [mail.idempotencyKey],
+        )) as LockedRow[];
+        const row = rows[0];
+        if (!row) throw new Error(`outbox message ${mail.idempotencyKey} vanished`);
+        if (row.status === 'sent') return 'already_sent';
+
+        try {
+          await this.transport.send({
+            from: this.from,
+            to: row.to_address,
+            subject: row.subject,
+            text: row.text_body,
+            html: row.html_body,
+            messageId: this.messageIdFor(mail.idempotencyKey),
+          });
+        } catch (err) {
+          const permanent = isPermanentSmtpError(err);
+          const reason = err instanceof Error ? err.message : String(err);
+          // A permanent rejection is marked 'failed' for the overview; a later call still tries again.
+          await em.query(
+            `UPDATE outbox_message SET attempts = attempts + 1, last_error = $2, status = $3 WHERE id = $1`,
+            [row.id, reason.slice(0, 2000), permanent ? 'failed' : 'pending'],
+          );
+          return new MailDeliveryError(
+            `mail ${mail.idempotencyKey} not delivered: ${reason}`,
+            mail.idempotencyKey,
+            permanent,
+            {
+              cause: err,
+            },
+          );
+        }
+        await em.query(
+          `UPDATE outbox_message SET attempts = attempts + 1, last_error = NULL, status = 'sent', sent_at = now() WHERE id = $1`,
+          [row.id],
+        );
+        return 'sent';
+      },
+    );
+    // Thrown after the commit, so the recorded attempt survives.
+    if (outcome instanceof MailDeliveryError) throw outcome;
+    return outcome;
+  }
+
+  /** Stable per key, so a resend after a crash is recognisable as the same message. */
+  messageIdFor(idempotencyKey: string): string {
+    const digest = createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 40);
+    return `<${digest}@${this.messageIdDomain}>`;
+  }
+}
+
+function isPermanentSmtpError(err: unknown): boolean {
+  const code = (err as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}

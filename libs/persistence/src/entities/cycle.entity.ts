@@ -1,0 +1,43 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { CycleKind } from './enums';
+
+/** A read model of one durable cycle (workflow), e.g. the December budget approval of a year. */
+@Entity('cycle')
+export class Cycle {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'organisation_id', type: 'uuid' })
+  organisationId!: string;
+
+  @Column({ type: 'text' })
+  kind!: CycleKind;
+
+  @Column({ type: 'integer' })
+  year!: number;
+
+  /** Business key, e.g. `budget:<tenant>:<year>`. */
+  @Column({ name: 'workflow_id', type: 'text', unique: true })
+  workflowId!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text' })
+  status!: string;
+
+  @Column({ name: 'created_by_person_id', type: 'uuid', nullable: true })
+  createdByPersonId!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

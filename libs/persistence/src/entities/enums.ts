@@ -1,0 +1,47 @@
+import { SCHOOL_REGIONS, type DecisionKind, type SchoolRegion } from '@jaarcyclus/domain';
+
+/**
+ * Value sets stored in text columns. Each list is mirrored by a CHECK constraint in the
+ * migrations, so the database refuses what the application would refuse.
+ */
+
+/** admin = administrator of its own SWV; director = the directeur-bestuurder (DOMAIN glossary). */
+export const ROLES = [
+  'admin',
+  'secretariat',
+  'director',
+  'body_member',
+  'school_contact',
+  'ect_member',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** School holiday regions (noord, midden, zuid): defined by the domain's calendar. */
+export { SCHOOL_REGIONS, type SchoolRegion };
+
+/** po = primary education, vo = secondary education. */
+export const SECTORS = ['po', 'vo'] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export const LOCALES = ['nl', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** goedkeuring / instemming / advies carry different legal weight and stay distinct (DOMAIN glossary). */
+export const DECISION_KINDS: readonly DecisionKind[] = ['goedkeuring', 'instemming', 'advies'];
+export type { DecisionKind };
+
+/** regular = regulier vo/po (receives a fixed amount per school); special = vso/so. */
+export const SCHOOL_KINDS = ['regular', 'special'] as const;
+export type SchoolKind = (typeof SCHOOL_KINDS)[number];
+
+export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export const TASK_KINDS = ['vote', 'adopt', 'submit', 'review'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** The yearly cycles of DOMAIN.md; the column is free text so a new cycle needs no migration. */
+export type CycleKind = 'budget' | 'accountability' | 'visitation' | 'transition' | (string & {});

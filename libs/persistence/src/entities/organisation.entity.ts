@@ -1,0 +1,36 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { SchoolRegion, Sector } from './enums';
+
+/** Per-SWV configuration with sensible defaults applied by the domain layer when a key is absent. */
+export interface OrganisationSettings {
+  /** Business days before a deadline on which reminders go out. */
+  reminderOffsetsBusinessDays?: number[];
+  /** After this many rejected OPR rounds the dispute goes to the Commissie voor Geschillen (001 §1.5). */
+  opRDisputeAfterRounds?: number;
+  [key: string]: unknown;
+}
+
+/** One samenwerkingsverband passend onderwijs: the tenant every other row belongs to. */
+@Entity('organisation')
+export class Organisation {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text', unique: true })
+  slug!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text' })
+  region!: SchoolRegion;
+
+  @Column({ type: 'text' })
+  sector!: Sector;
+
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  settings!: OrganisationSettings;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
