@@ -237,8 +237,9 @@ export function budgetTimeline(
   budgetYear: number,
   now: Date,
   policy: ReminderPolicy = DEFAULT_REMINDER_POLICY,
+  dates: { voteDeadline: Date; lettersDate: Date } = defaultBudgetDates(budgetYear),
 ): TimelineEntry[] {
-  const { voteDeadline, lettersDate } = defaultBudgetDates(budgetYear);
+  const { voteDeadline, lettersDate } = dates;
   const deadlineText = formatDateTimeNl(voteDeadline);
   const entries: TimelineEntry[] = [
     ...reminderTimes(voteDeadline, policy, now).map((at): TimelineEntry => ({

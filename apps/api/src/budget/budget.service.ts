@@ -1,0 +1,310 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { budgetTimeline, DomainError } from '@jaarcyclus/domain';
+import { AuditEvent, Cycle, Document, Organisation, Person } from '@jaarcyclus/persistence';
+import {
+  adoptBudgetUpdate,
+  budgetWorkflowId,
+  castVoteUpdate,
+  closeRoundUpdate,
+  extendDeadlineUpdate,
+  getCycleStatusQuery,
+  remindNowSignal,
+  resolveBudgetCycleConfig,
+  submitRevisionUpdate,
+  TASK_QUEUES,
+  type BudgetCycleInput,
+  type BudgetCycleStatus,
+  type ProposalRef,
+} from '@jaarcyclus/workflows';
+import type { DataSource } from 'typeorm';
+import type { AuthenticatedPerson } from '../auth/authenticated-person';
+import { TemporalClientHolder } from '../temporal/temporal-client.holder';
+import type {
+  BodySelectorDto,
+  CastVoteDto,
+  ExtendDeadlineDto,
+  ProposalDto,
+  StartBudgetCycleDto,
+  SubmitRevisionDto,
+} from './dto/budget.dto';
+import { mapWorkflowErrors } from './workflow-errors';
+
+/** Name under which the worker registers the budget workflow (the exported function's name). */
+const BUDGET_WORKFLOW_TYPE = 'budgetCycleWorkflow';
+
+/**
+ * The December budget approval (DOMAIN §1, seed 001 §7): the api checks who may do what in
+ * which SWV, the workflow decides what the rules of the round allow. The workflow id is the
+ * business key `budget:<tenant>:<year>`, built from the signed-in person's organisation, so a
+ * person can never address another SWV's cycle.
+ */
+@Injectable()
+export class BudgetService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly temporal: TemporalClientHolder,
+  ) {}
+
+  /** Every reminder, deadline, escalation and letter date the cycle would produce, computed by the same domain code the workflow uses. */
+  async preview(me: AuthenticatedPerson, dto: StartBudgetCycleDto, now = new Date()) {
+    const input = await this.buildInput(me, dto);
+    const config = resolveBudgetCycleConfig(input, now.getTime());
+    if ('reason' in config) throw new DomainError(config.code, config.message, config.field);
+    const timeline = budgetTimeline(dto.budgetYear, now, config.reminderPolicy, {
+      voteDeadline: new Date(config.voteDeadline),
+      lettersDate: new Date(config.lettersDate),
+    });
+    return {
+      workflowId: budgetWorkflowId(me.organisationId, dto.budgetYear),
+      title: config.title,
+      bodyKeys: config.bodyKeys,
+      voteDeadline: config.voteDeadline,
+      lettersDate: config.lettersDate,
+      reminderOffsetsBusinessDays: config.reminderPolicy.offsetsBusinessDays,
+      timeline: timeline.map((e) => ({ at: e.at.toISOString(), kind: e.kind, label: e.label })),
+    };
+  }
+
+  /**
+   * Starts the cycle. Starting the same year twice returns the existing cycle (`created: false`)
+   * instead of a duplicate: the id reuse policy refuses a second run even after the first ended.
+   */
+  async start(
+    me: AuthenticatedPerson,
+    dto: StartBudgetCycleDto,
+    now = new Date(),
+  ): Promise<{ created: boolean; status: BudgetCycleStatus }> {
+    const input = await this.buildInput(me, dto);
+    const config = resolveBudgetCycleConfig(input, now.getTime());
+    if ('reason' in config) throw new DomainError(config.code, config.message, config.field);
+    const client = this.temporal.require();
+    const workflowId = budgetWorkflowId(me.organisationId, dto.budgetYear);
+    let created = true;
+    try {
+      await client.workflow.start(BUDGET_WORKFLOW_TYPE, {
+        taskQueue: TASK_QUEUES.cycles,
+        workflowId,
+        args: [input],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    } catch (error) {
+      if ((error as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw error;
+      created = false;
+    }
+    if (created) {
+      // The worker keeps this read model current; writing it here too lets the list show the
+      // cycle at once, even before the worker picked up its first task.
+      await this.ds
+        .createQueryBuilder()
+        .insert()
+        .into(Cycle)
+        .values({
+          organisationId: me.organisationId,
+          kind: 'budget',
+          year: dto.budgetYear,
+          workflowId,
+          title: config.title,
+          status: 'voting',
+          createdByPersonId: me.id,
+        })
+        .orIgnore()
+        .execute();
+    }
+    return { created, status: await this.status(me, dto.budgetYear) };
+  }
+
+  async list(me: AuthenticatedPerson): Promise<Cycle[]> {
+    return this.ds.getRepository(Cycle).find({
+      where: { organisationId: me.organisationId, kind: 'budget' },
+      order: { year: 'DESC' },
+    });
+  }
+
+  async status(me: AuthenticatedPerson, year: number): Promise<BudgetCycleStatus> {
+    return this.withCycle(me, year, (h) => h.query(getCycleStatusQuery));
+  }
+
+  async vote(me: AuthenticatedPerson, year: number, dto: CastVoteDto) {
+    return this.withCycle(me, year, (h) =>
+      h.executeUpdate(castVoteUpdate, {
+        args: [
+          {
+            personId: me.id,
+            bodyKey: dto.bodyKey,
+            value: dto.value,
+            ...(dto.comment ? { comment: dto.comment } : {}),
+          },
+        ],
+      }),
+    );
+  }
+
+  async extendDeadline(me: AuthenticatedPerson, year: number, dto: ExtendDeadlineDto) {
+    return this.withCycle(me, year, (h) =>
+      h.executeUpdate(extendDeadlineUpdate, {
+        args: [
+          {
+            actorPersonId: me.id,
+            deadline: dto.deadline,
+            ...(dto.bodyKey ? { bodyKey: dto.bodyKey } : {}),
+          },
+        ],
+      }),
+    );
+  }
+
+  async closeRound(me: AuthenticatedPerson, year: number, dto: BodySelectorDto) {
+    return this.withCycle(me, year, (h) =>
+      h.executeUpdate(closeRoundUpdate, {
+        args: [{ actorPersonId: me.id, ...(dto.bodyKey ? { bodyKey: dto.bodyKey } : {}) }],
+      }),
+    );
+  }
+
+  async submitRevision(me: AuthenticatedPerson, year: number, dto: SubmitRevisionDto) {
+    const proposal = await this.proposal(me, dto.proposal);
+    return this.withCycle(me, year, (h) =>
+      h.executeUpdate(submitRevisionUpdate, {
+        args: [
+          { actorPersonId: me.id, proposal, ...(dto.deadline ? { deadline: dto.deadline } : {}) },
+        ],
+      }),
+    );
+  }
+
+  async adopt(me: AuthenticatedPerson, year: number) {
+    return this.withCycle(me, year, (h) =>
+      h.executeUpdate(adoptBudgetUpdate, { args: [{ actorPersonId: me.id }] }),
+    );
+  }
+
+  async remindNow(me: AuthenticatedPerson, year: number, dto: BodySelectorDto): Promise<void> {
+    // Query first, so an unknown cycle answers 404 rather than a silently lost signal.
+    await this.status(me, year);
+    await this.withCycle(me, year, (h) =>
+      h.signal(remindNowSignal, {
+        actorPersonId: me.id,
+        ...(dto.bodyKey ? { bodyKey: dto.bodyKey } : {}),
+      }),
+    );
+  }
+
+  /** The append-only audit trail of the cycle: every vote and decision, oldest first. */
+  async audit(me: AuthenticatedPerson, year: number): Promise<AuditEvent[]> {
+    const workflowId = budgetWorkflowId(me.organisationId, year);
+    const rows = await this.ds.getRepository(AuditEvent).find({
+      where: { organisationId: me.organisationId, workflowId },
+      order: { occurredAt: 'ASC', id: 'ASC' },
+    });
+    if (rows.length === 0) await this.status(me, year); // 404 for a cycle that does not exist
+    return rows;
+  }
+
+  private withCycle<T>(
+    me: AuthenticatedPerson,
+    year: number,
+    fn: (
+      h: ReturnType<ReturnType<TemporalClientHolder['require']>['workflow']['getHandle']>,
+    ) => Promise<T>,
+  ): Promise<T> {
+    const handle = this.temporal
+      .require()
+      .workflow.getHandle(budgetWorkflowId(me.organisationId, year));
+    return mapWorkflowErrors(`No budget cycle for ${year}`, () => fn(handle));
+  }
+
+  private async buildInput(
+    me: AuthenticatedPerson,
+    dto: StartBudgetCycleDto,
+  ): Promise<BudgetCycleInput> {
+    const organisation = await this.ds
+      .getRepository(Organisation)
+      .findOneByOrFail({ id: me.organisationId });
+    const directorPersonId = await this.director(me, dto.directorPersonId);
+    const settings = organisation.settings ?? {};
+    return {
+      organisationId: me.organisationId,
+      budgetYear: dto.budgetYear,
+      ...(dto.title ? { title: dto.title } : {}),
+      startedByPersonId: me.id,
+      directorPersonId,
+      proposal: await this.proposal(me, dto.proposal),
+      allocation: {
+        amountPerPupilCents: dto.allocation.amountPerPupilCents,
+        equityCents: dto.allocation.equityCents,
+        turnoverCents: dto.allocation.turnoverCents,
+      },
+      ...(dto.bodyKeys ? { bodyKeys: dto.bodyKeys } : {}),
+      ...(dto.voteDeadline ? { voteDeadline: new Date(dto.voteDeadline).toISOString() } : {}),
+      ...(dto.lettersDate ? { lettersDate: new Date(dto.lettersDate).toISOString() } : {}),
+      ...((dto.reminderOffsetsBusinessDays ?? settings.reminderOffsetsBusinessDays)
+        ? {
+            reminderOffsetsBusinessDays:
+              dto.reminderOffsetsBusinessDays ?? settings.reminderOffsetsBusinessDays,
+          }
+        : {}),
+      ...(settings.opRDisputeAfterRounds
+        ? { oprDisputeAfterRounds: settings.opRDisputeAfterRounds }
+        : {}),
+    };
+  }
+
+  /** The directeur-bestuurder who will adopt: the one given, or the SWV's only active director. */
+  private async director(me: AuthenticatedPerson, given: string | undefined): Promise<string> {
+    const people = await this.ds
+      .getRepository(Person)
+      .createQueryBuilder('p')
+      .where('p.organisation_id = :org AND p.active AND :role = ANY(p.roles)', {
+        org: me.organisationId,
+        role: 'director',
+      })
+      .getMany();
+    if (given) {
+      if (!people.some((p) => p.id === given)) {
+        throw new DomainError(
+          'VALIDATION',
+          'directorPersonId must be an active person with role director in this organisation',
+          'directorPersonId',
+        );
+      }
+      return given;
+    }
+    if (people.length !== 1) {
+      throw new DomainError(
+        'VALIDATION',
+        people.length === 0
+          ? 'This organisation has no active directeur-bestuurder (role director); add one first'
+          : 'This organisation has several directors; choose one with directorPersonId',
+        'directorPersonId',
+      );
+    }
+    return people[0]!.id;
+  }
+
+  private async proposal(me: AuthenticatedPerson, dto: ProposalDto): Promise<ProposalRef> {
+    if (!dto.documentId && !dto.url) {
+      throw new DomainError(
+        'VALIDATION',
+        'proposal needs a documentId (uploaded document) or a url',
+        'proposal',
+      );
+    }
+    if (dto.documentId) {
+      const exists = await this.ds
+        .getRepository(Document)
+        .existsBy({ id: dto.documentId, organisationId: me.organisationId });
+      if (!exists)
+        throw new DomainError(
+          'VALIDATION',
+          'proposal.documentId is not a document of this organisation',
+          'proposal.documentId',
+        );
+    }
+    return {
+      versionLabel: dto.versionLabel,
+      ...(dto.documentId ? { documentId: dto.documentId } : {}),
+      ...(dto.url ? { url: dto.url } : {}),
+    };
+  }
+}
