@@ -82,10 +82,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.wf-spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/testing/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.wf-spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/testing/**/*.ts', 'test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
-      '@nx/enforce-module-boundaries': ['error', { allow: [], banTransitiveDependencies: false, depConstraints: TEST_DEP_CONSTRAINTS }],
+      // End-to-end tests and benchmarks boot the apps themselves.
+      '@nx/enforce-module-boundaries': ['error', { allow: ['@jaarcyclus/api/**', '@jaarcyclus/worker/**', '@jaarcyclus/testing/browser'], banTransitiveDependencies: false, depConstraints: TEST_DEP_CONSTRAINTS }],
     },
   },
 );

@@ -21,6 +21,9 @@ const moduleNameMapper = {
   '^@jaarcyclus/workflows$': '<rootDir>/libs/workflows/src',
   '^@jaarcyclus/persistence$': '<rootDir>/libs/persistence/src',
   '^@jaarcyclus/testing$': '<rootDir>/libs/testing/src',
+  '^@jaarcyclus/testing/browser$': '<rootDir>/libs/testing/src/browser',
+  '^@jaarcyclus/api/(.*)$': '<rootDir>/apps/api/src/$1',
+  '^@jaarcyclus/worker/(.*)$': '<rootDir>/apps/worker/src/$1',
   '^@jaarcyclus/temporal$': '<rootDir>/libs/temporal/src',
   '^@jaarcyclus/mail$': '<rootDir>/libs/mail/src',
 };

@@ -5,6 +5,7 @@ import { dataSourceOptions } from '@jaarcyclus/persistence';
 import type { Client } from '@temporalio/client';
 import { AuthModule } from './auth/auth.module';
 import { BodiesModule } from './bodies/bodies.module';
+import { BudgetModule } from './budget/budget.module';
 import { BoardsModule } from './boards/boards.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { createValidationPipe } from './common/validation';
@@ -16,6 +17,7 @@ import { OrganisationModule } from './organisation/organisation.module';
 import { PersonsModule } from './persons/persons.module';
 import { SchoolsModule } from './schools/schools.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 class ConfigModule {
@@ -51,6 +53,8 @@ export class AppModule {
         SchoolsModule,
         PersonsModule,
         BodiesModule,
+        BudgetModule,
+        WebModule,
       ],
       controllers: [HealthController, MeController],
       providers: [

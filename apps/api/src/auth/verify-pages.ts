@@ -5,14 +5,14 @@ import { escapeHtml } from './html';
  * (GET) only shows a button; the token is consumed by pressing it (POST).
  */
 
-function page(title: string, body: string): string {
+function page(title: string, body: string, head = ''): string {
   return `<!doctype html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${escapeHtml(title)} – Jaarcyclus</title>
+<title>${escapeHtml(title)} – Jaarcyclus</title>${head ? `\n${head}` : ''}
 <style>
   body { font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a; background: #f5f5f5; margin: 0; }
   main { max-width: 32rem; margin: 4rem auto; padding: 2rem; background: #ffffff; border-radius: 8px; }
@@ -40,12 +40,20 @@ export function confirmSignInPage(token: string): string {
   );
 }
 
+/** Where the web app starts after sign-in. */
+export const AFTER_SIGN_IN_PATH = '/app/tasks';
+
+/**
+ * Shown after the form post; the browser moves on to the person's tasks at once (an instant
+ * meta refresh, which needs no script and keeps the JSON/HTML contract of POST /auth/verify).
+ */
 export function signedInPage(name: string, organisationName: string): string {
   return page(
     'U bent ingelogd',
     `<h1>U bent ingelogd</h1>
 <p>Welkom, ${escapeHtml(name)}. U bent ingelogd bij Jaarcyclus van ${escapeHtml(organisationName)}.</p>
-<p>U kunt dit venster sluiten of verdergaan naar <a href="/api/docs">de API-documentatie</a>.</p>`,
+<p><a href="${AFTER_SIGN_IN_PATH}">Ga verder naar uw taken</a></p>`,
+    `<meta http-equiv="refresh" content="0; url=${AFTER_SIGN_IN_PATH}">`,
   );
 }
 

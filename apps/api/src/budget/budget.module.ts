@@ -1,12 +1,16 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { DocumentsController } from '../documents/documents.controller';
 import { TasksController } from '../tasks/tasks.controller';
+import { VoteGateway } from '../web/vote-gateway';
+import { BudgetVoteGateway } from './budget-vote.gateway';
 import { BudgetController } from './budget.controller';
 import { BudgetService } from './budget.service';
 
+/** Global so that the web app's vote form finds the VoteGateway bound here. */
+@Global()
 @Module({
   controllers: [BudgetController, TasksController, DocumentsController],
-  providers: [BudgetService],
-  exports: [BudgetService],
+  providers: [BudgetService, { provide: VoteGateway, useClass: BudgetVoteGateway }],
+  exports: [BudgetService, VoteGateway],
 })
 export class BudgetModule {}

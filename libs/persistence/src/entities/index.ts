@@ -1,6 +1,7 @@
 import { AuditEvent } from './audit-event.entity';
 import { Body } from './body.entity';
 import { BodyMember } from './body-member.entity';
+import { CalendarFeed } from './calendar-feed.entity';
 import { Cycle } from './cycle.entity';
 import { Document } from './document.entity';
 import { LoginToken } from './login-token.entity';
@@ -18,6 +19,7 @@ export {
   AuditEvent,
   Body,
   BodyMember,
+  CalendarFeed,
   Cycle,
   Document,
   LoginToken,
@@ -45,4 +47,5 @@ export const ENTITIES: Function[] = [
   Cycle,
   Task,
   Document,
+  CalendarFeed,
 ];

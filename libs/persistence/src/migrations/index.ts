@@ -1,7 +1,12 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
 import { BudgetCycle1764000000001 } from './1764000000001-budget-cycle';
+import { CalendarFeed1764000000002 } from './1764000000002-calendar-feed';
 
-export { Foundation1764000000000, BudgetCycle1764000000001 };
+export { Foundation1764000000000, BudgetCycle1764000000001, CalendarFeed1764000000002 };
 
 /** In order. Landed migrations are never rewritten: add a new one. */
-export const MIGRATIONS: Function[] = [Foundation1764000000000, BudgetCycle1764000000001];
+export const MIGRATIONS: Function[] = [
+  Foundation1764000000000,
+  BudgetCycle1764000000001,
+  CalendarFeed1764000000002,
+];

@@ -1,0 +1,59 @@
+/**
+ * The web app's one script: enhancement only. Every page works without it (forms post and
+ * redirect); with it, destructive actions ask for confirmation, a submit button shows that the
+ * request is under way and cannot be pressed twice, and focus moves to a form's error summary.
+ */
+export const APP_JS = `(function () {
+  'use strict';
+  var busyText = document.body.getAttribute('data-busy-text') || '…';
+
+  var summary = document.querySelector('[data-error-summary]');
+  if (summary) summary.focus();
+
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    if (form.getAttribute('data-submitting') === 'true') {
+      event.preventDefault();
+      return;
+    }
+    var question = form.getAttribute('data-confirm');
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+      return;
+    }
+    form.setAttribute('data-submitting', 'true');
+    var button = event.submitter || form.querySelector('button[type="submit"]');
+    if (button) {
+      // aria-disabled rather than disabled: a disabled button's name/value would not be posted.
+      button.setAttribute('aria-disabled', 'true');
+      button.setAttribute('data-label', button.textContent);
+      button.textContent = busyText;
+    }
+  });
+
+  // Back/forward cache: a page restored after submitting must be usable again.
+  window.addEventListener('pageshow', function () {
+    document.querySelectorAll('form[data-submitting]').forEach(function (form) {
+      form.removeAttribute('data-submitting');
+      form.querySelectorAll('button[data-label]').forEach(function (button) {
+        button.textContent = button.getAttribute('data-label');
+        button.removeAttribute('data-label');
+        button.removeAttribute('aria-disabled');
+      });
+    });
+  });
+
+  document.querySelectorAll('[data-copy-target]').forEach(function (button) {
+    var input = document.getElementById(button.getAttribute('data-copy-target'));
+    var status = document.getElementById(button.getAttribute('data-copy-status'));
+    if (!input || !navigator.clipboard) return;
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      navigator.clipboard.writeText(input.value).then(function () {
+        if (status) status.textContent = button.getAttribute('data-copied') || '';
+      });
+    });
+  });
+})();
+`;

@@ -1,0 +1,143 @@
+import type { FieldError } from '../common/api-errors';
+import { localiseFieldMessage } from './forms';
+import { attrs, html, type SafeHtml } from './html';
+import type { WebContext } from './layout';
+
+/** Form building blocks: every input has a label; hints and errors are tied to it with aria-describedby. */
+
+export const fieldId = (name: string): string => `field-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+
+/** Errors of one field, in the reader's language. */
+export function errorsFor(ctx: WebContext, errors: FieldError[], name: string): string[] {
+  return errors
+    .filter((e) => e.field === name)
+    .map((e) => localiseFieldMessage(ctx.locale, e.message));
+}
+
+interface FieldOptions {
+  name: string;
+  label: string;
+  value: string;
+  errors: FieldError[];
+  hint?: string;
+  type?: 'text' | 'email';
+  inputmode?: 'numeric' | 'email';
+  autocomplete?: string;
+  required?: boolean;
+  width?: 'short' | 'full';
+  autofocus?: boolean;
+}
+
+function describedBy(id: string, hint: boolean, error: boolean): string | null {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(' ') : null;
+}
+
+function errorMessage(id: string, messages: string[]): SafeHtml {
+  return messages.length
+    ? html`<p class="field-error" id="${id}-error">
+        ${messages.map((m, i) => html`${i ? html`<br />` : ''}${m}`)}
+      </p>`
+    : html``;
+}
+
+export function textField(ctx: WebContext, o: FieldOptions): SafeHtml {
+  const id = fieldId(o.name);
+  const messages = errorsFor(ctx, o.errors, o.name);
+  return html`<div class="field${messages.length ? ' field--error' : ''}">
+  <label for="${id}">${o.label}</label>
+  ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : ''}
+  ${errorMessage(id, messages)}
+  <input${attrs({
+    id,
+    name: o.name,
+    type: o.type ?? 'text',
+    value: o.value,
+    class: o.width === 'short' ? 'input-short' : null,
+    inputmode: o.inputmode,
+    autocomplete: o.autocomplete ?? 'off',
+    spellcheck: o.type === 'email' ? 'false' : null,
+    required: o.required ?? false,
+    autofocus: o.autofocus ?? false,
+    'aria-invalid': messages.length ? 'true' : null,
+    'aria-describedby': describedBy(id, Boolean(o.hint), messages.length > 0),
+  })}>
+</div>`;
+}
+
+export function selectField(
+  ctx: WebContext,
+  o: Omit<FieldOptions, 'type' | 'inputmode' | 'autocomplete'> & {
+    options: { value: string; label: string }[];
+  },
+): SafeHtml {
+  const id = fieldId(o.name);
+  const messages = errorsFor(ctx, o.errors, o.name);
+  return html`<div class="field${messages.length ? ' field--error' : ''}">
+  <label for="${id}">${o.label}</label>
+  ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : ''}
+  ${errorMessage(id, messages)}
+  <select${attrs({
+    id,
+    name: o.name,
+    'aria-invalid': messages.length ? 'true' : null,
+    'aria-describedby': describedBy(id, Boolean(o.hint), messages.length > 0),
+  })}>
+    ${o.options.map((opt) => html`<option value="${opt.value}" ${opt.value === o.value ? html` selected` : ''}>${opt.label}</option>`)}
+  </select>
+</div>`;
+}
+
+export function textArea(ctx: WebContext, o: FieldOptions & { maxLength?: number }): SafeHtml {
+  const id = fieldId(o.name);
+  const messages = errorsFor(ctx, o.errors, o.name);
+  return html`<div class="field${messages.length ? ' field--error' : ''}">
+  <label for="${id}">${o.label}</label>
+  ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : ''}
+  ${errorMessage(id, messages)}
+  <textarea${attrs({
+    id,
+    name: o.name,
+    rows: 4,
+    'aria-invalid': messages.length ? 'true' : null,
+    'aria-describedby': describedBy(id, Boolean(o.hint), messages.length > 0),
+  })}>${o.value}</textarea>
+</div>`;
+}
+
+/**
+ * The list of problems at the top of a form, each linking to its field. The script moves focus
+ * here after a failed post; without script, role="alert" still announces it.
+ */
+export function errorSummary(
+  ctx: WebContext,
+  errors: FieldError[],
+  labels: Record<string, string>,
+): SafeHtml {
+  if (errors.length === 0) return html``;
+  return html`<div
+    class="error-summary"
+    role="alert"
+    aria-labelledby="error-summary-title"
+    tabindex="-1"
+    data-error-summary
+  >
+    <h2 id="error-summary-title">${ctx.t.errorSummary}</h2>
+    <ul>
+      ${errors.map((e) => {
+        const message = localiseFieldMessage(ctx.locale, e.message);
+        const label = labels[e.field];
+        return label
+          ? html`<li><a href="#${fieldId(e.field)}">${label}: ${message}</a></li>`
+          : html`<li>${message}</li>`;
+      })}
+    </ul>
+  </div>`;
+}
+
+/** A status message after a successful post (PRG: carried in the redirect's query). */
+export function notice(message: string | null, kind: 'success' | 'info' = 'success'): SafeHtml {
+  return message
+    ? html`<div class="notice notice--${kind}" role="status"><p>${message}</p></div>`
+    : html``;
+}

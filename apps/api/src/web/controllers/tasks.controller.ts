@@ -1,0 +1,200 @@
+import {
+  Body,
+  Controller,
+  Get,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { DomainError, type VoteValue } from '@jaarcyclus/domain';
+import type { Task } from '@jaarcyclus/persistence';
+import { isUUID } from 'class-validator';
+import type { Response } from 'express';
+import type { AuthenticatedPerson, AuthenticatedRequest } from '../../auth/authenticated-person';
+import { CurrentPerson } from '../../auth/decorators';
+import type { FieldError } from '../../common/api-errors';
+import { TemporalUnavailableError } from '../../temporal/temporal-client.holder';
+import { renderCalendar } from '../calendar/ical';
+import { taskEvents } from '../calendar/task-events';
+import { CsrfGuard } from '../csrf';
+import { formFields, text } from '../forms';
+import { messagesFor } from '../i18n';
+import {
+  COMMENT_MAX,
+  taskPage,
+  tasksPage,
+  VOTE_VALUES,
+  type VoteFormState,
+} from '../pages/tasks.pages';
+import { TasksRepository } from '../tasks.repository';
+import { Votes, VotingNotAvailableError } from '../vote-gateway';
+import { WebExceptionFilter } from '../web-exception.filter';
+import { WebPages } from '../web-pages';
+
+const EMPTY_VOTE: VoteFormState = { stage: 'form', value: '', comment: '', errors: [] };
+
+/** Every signed-in person: their own tasks only. */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Controller('app/tasks')
+export class TasksController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly tasks: TasksRepository,
+    private readonly votes: Votes,
+  ) {}
+
+  @Get()
+  async list(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { open, closed } = await this.tasks.overview(me.organisationId, me.id);
+    this.pages.send(
+      res,
+      200,
+      tasksPage(this.pages.context(req, res), { open, closed, now: new Date() }),
+    );
+  }
+
+  /** One deadline as a calendar file (declared before ':id', which would match 'x.ics' too). */
+  @Get(':id.ics')
+  async ics(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Param('id') id: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const task = await this.find(me, id);
+    const locale = this.pages.context(req, res).locale;
+    const body = renderCalendar({
+      name: `${messagesFor(locale).appName} – ${me.organisation.name}`,
+      now: new Date(),
+      events: taskEvents([task], { locale, publicUrl: this.pages.publicUrl }),
+    });
+    res
+      .status(200)
+      .set({
+        'Content-Type': 'text/calendar; charset=utf-8',
+        'Content-Disposition': `attachment; filename="deadline-${task.id}.ics"`,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      })
+      .send(body);
+  }
+
+  @Get(':id')
+  async show(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('id') id: string,
+    @Query('voted') voted: unknown,
+  ): Promise<void> {
+    const task = await this.find(me, id);
+    const ctx = this.pages.context(req, res);
+    this.pages.send(
+      res,
+      200,
+      taskPage(ctx, {
+        task,
+        now: new Date(),
+        message: voted === '1' ? ctx.t.voteReceived : null,
+        vote: EMPTY_VOTE,
+      }),
+    );
+  }
+
+  /**
+   * Two steps without script: the first post shows the vote for review, the second
+   * (step=send) casts it through the VoteGateway; step=edit returns to the form.
+   */
+  @Post(':id/vote')
+  @UseGuards(CsrfGuard)
+  async vote(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('id') id: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const task = await this.find(me, id);
+    const ctx = this.pages.context(req, res, `/app/tasks/${task.id}`);
+    const render = (status: number, vote: VoteFormState): void =>
+      this.pages.send(res, status, taskPage(ctx, { task, now: new Date(), message: null, vote }));
+
+    if (task.kind !== 'vote' || task.status !== 'open') {
+      render(409, { ...EMPTY_VOTE, errors: [{ field: '', message: ctx.t.taskClosed }] });
+      return;
+    }
+    const fields = formFields(body);
+    const step = text(fields, 'step');
+    const value = text(fields, 'value');
+    const comment = text(fields, 'comment');
+    if (step === 'edit') {
+      render(200, { stage: 'form', value, comment, errors: [] });
+      return;
+    }
+    const errors: FieldError[] = [];
+    const choice = VOTE_VALUES.find((v) => v === value);
+    if (!choice) errors.push({ field: 'value', message: ctx.t.voteChoose });
+    if (comment.length > COMMENT_MAX)
+      errors.push({ field: 'comment', message: ctx.t.commentTooLong });
+    if (!choice || errors.length > 0) {
+      render(422, { stage: 'form', value, comment, errors });
+      return;
+    }
+    if (step !== 'send') {
+      render(200, { stage: 'confirm', value, comment, errors: [] });
+      return;
+    }
+    const refusal = await this.cast(me, task, choice, comment.trim() || null);
+    if (refusal) {
+      render(refusal.status, {
+        stage: 'form',
+        value,
+        comment,
+        errors: [{ field: '', message: refusal.message(ctx.t) }],
+      });
+      return;
+    }
+    this.pages.redirect(res, `/app/tasks/${task.id}?voted=1`);
+  }
+
+  private async cast(
+    me: AuthenticatedPerson,
+    task: Task,
+    value: VoteValue,
+    comment: string | null,
+  ): Promise<{ status: number; message: (t: ReturnType<typeof messagesFor>) => string } | null> {
+    try {
+      await this.votes.gateway.castVote(me, task.id, value, comment);
+      return null;
+    } catch (err) {
+      if (err instanceof VotingNotAvailableError) {
+        return { status: 503, message: (t) => t.votingUnavailable };
+      }
+      if (err instanceof TemporalUnavailableError) {
+        return { status: 503, message: (t) => t.votingUnreachable };
+      }
+      if (err instanceof DomainError && err.code !== 'NOT_FOUND') {
+        return { status: err.code === 'CONFLICT' ? 409 : 422, message: () => err.message };
+      }
+      throw err;
+    }
+  }
+
+  /** Another person's or tenant's task, and a malformed id, are all "Niet gevonden". */
+  private async find(me: AuthenticatedPerson, id: string): Promise<Task> {
+    const task = isUUID(id) ? await this.tasks.find(me.organisationId, me.id, id) : null;
+    if (!task) throw new NotFoundException();
+    return task;
+  }
+}

@@ -1,0 +1,27 @@
+import { html } from '../html';
+import { page, type WebContext } from '../layout';
+
+export type ErrorKind = 'not-found' | 'forbidden' | 'csrf' | 'bad-request' | 'error';
+
+/** Friendly pages for every failure of an HTML route: never JSON, never a stack trace. */
+export function errorPage(ctx: WebContext, kind: ErrorKind): string {
+  const { t } = ctx;
+  const [title, body] =
+    kind === 'not-found'
+      ? [t.notFoundTitle, t.notFoundBody]
+      : kind === 'forbidden'
+        ? [t.forbiddenTitle, t.forbiddenBody]
+        : kind === 'csrf'
+          ? [t.csrfTitle, t.csrfBody]
+          : kind === 'bad-request'
+            ? [t.badRequestTitle, t.badRequestBody]
+            : [t.errorTitle, t.errorBody];
+  return page(ctx, {
+    title,
+    body: html`<div class="narrow">
+      <h1>${title}</h1>
+      <p class="lead">${body}</p>
+      <p><a href="/">${t.toHome}</a></p>
+    </div>`,
+  });
+}

@@ -1,0 +1,54 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { School, SchoolBoard } from '@jaarcyclus/persistence';
+import { AuthModule } from '../auth/auth.module';
+import { BoardsService } from '../boards/boards.service';
+import { BodiesService } from '../bodies/bodies.service';
+import { PersonsService } from '../persons/persons.service';
+import { SchoolsService } from '../schools/schools.service';
+import { CalendarFeeds } from './calendar/calendar-feeds';
+import { AdminController } from './controllers/admin.controller';
+import { AssetsController } from './controllers/assets.controller';
+import { CalendarController } from './controllers/calendar.controller';
+import { NotFoundController } from './controllers/not-found.controller';
+import { RootController } from './controllers/root.controller';
+import { TasksController } from './controllers/tasks.controller';
+import { CsrfGuard, CsrfTokens } from './csrf';
+import { TasksRepository } from './tasks.repository';
+import { Votes } from './vote-gateway';
+import { WebExceptionFilter } from './web-exception.filter';
+import { WebPages } from './web-pages';
+
+/**
+ * The server-rendered web app for people (secretariat, board members, schools, administrators).
+ *
+ * The master-data services are provided here from their own classes (their modules do not
+ * export them): the same validation and tenant checks as the JSON api, no second copy of them.
+ * The VoteGateway is bound by the budget module (see vote-gateway.ts).
+ */
+@Module({
+  imports: [AuthModule, TypeOrmModule.forFeature([SchoolBoard, School])],
+  controllers: [
+    RootController,
+    AssetsController,
+    TasksController,
+    CalendarController,
+    AdminController,
+    // Last: the catch-all for unknown /app paths.
+    NotFoundController,
+  ],
+  providers: [
+    WebPages,
+    CsrfTokens,
+    CsrfGuard,
+    WebExceptionFilter,
+    TasksRepository,
+    CalendarFeeds,
+    Votes,
+    BoardsService,
+    SchoolsService,
+    PersonsService,
+    BodiesService,
+  ],
+})
+export class WebModule {}
