@@ -8,3 +8,4 @@ export * from './schedule';
 export * from './voting';
 export * from './money';
 export * from './allocation';
+export * from './accountability';

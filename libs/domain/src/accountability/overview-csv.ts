@@ -1,0 +1,95 @@
+import { DomainError } from '../errors';
+import { amsterdamParts } from '../calendar/amsterdam';
+import { type Cents, formatEuroPlain } from '../money/money';
+import { type SchoolAccountabilityStatus, SCHOOL_ACCOUNTABILITY_STATUS_LABELS } from './status';
+
+/** One school in the secretariat's overview of who is late (DOMAIN §2). */
+export interface AccountabilityOverviewRow {
+  schoolName: string;
+  boardName: string;
+  status: SchoolAccountabilityStatus;
+  daysLate: number;
+  /** The (last) submission, or null. */
+  submittedAt: Date | null;
+  /** Underspending recorded as a deduction; null while there is none (yet). */
+  deductionCents: Cents | null;
+}
+
+export const OVERVIEW_CSV_HEADER = [
+  'School',
+  'Bestuur',
+  'Status',
+  'Dagen te laat',
+  'Ingediend op',
+  'Korting (EUR)',
+] as const;
+
+const BOM = '\uFEFF';
+const CRLF = '\r\n';
+
+/**
+ * A cell as Dutch Excel reads it: quoted when it contains the separator, a quote, a line
+ * break or surrounding spaces (quotes doubled). Text that Excel would run as a formula
+ * (starting with = + - @ or a tab/CR) gets a leading apostrophe: school and board names are
+ * tenant input, and a CSV export must not become a formula injection (OWASP "CSV injection").
+ */
+function textCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[;"\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function two(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** '03-02-2027 14:05': Amsterdam wall-clock time in the Dutch order Excel (nl-NL) parses. */
+function amsterdamDateTime(instant: Date): string {
+  const { date, hour, minute } = amsterdamParts(instant);
+  const [year, month, day] = date.split('-');
+  return `${day ?? ''}-${month ?? ''}-${year ?? ''} ${two(hour)}:${two(minute)}`;
+}
+
+/**
+ * The overview as a CSV file for Dutch Excel: UTF-8 with a byte-order mark (so that Excel
+ * does not read 'Materiële' as mojibake), ';' as separator and ',' as decimal separator (the
+ * nl-NL list and decimal separators), CRLF line ends, a header row. Columns: school, board,
+ * status (Dutch), days late, submitted at (Amsterdam), deduction in euros ('1234,56').
+ */
+export function toOverviewCsv(rows: readonly AccountabilityOverviewRow[]): string {
+  const lines = [OVERVIEW_CSV_HEADER.join(';')];
+  rows.forEach((row, i) => {
+    if (!Number.isSafeInteger(row.daysLate) || row.daysLate < 0) {
+      throw new DomainError(
+        'VALIDATION',
+        'daysLate must be a non-negative integer',
+        `rows[${i}].daysLate`,
+      );
+    }
+    if (row.submittedAt !== null && !Number.isFinite(row.submittedAt.getTime())) {
+      throw new DomainError(
+        'VALIDATION',
+        'submittedAt must be a valid Date',
+        `rows[${i}].submittedAt`,
+      );
+    }
+    const label = SCHOOL_ACCOUNTABILITY_STATUS_LABELS[row.status];
+    if (label === undefined) {
+      throw new DomainError(
+        'VALIDATION',
+        `Unknown status '${String(row.status)}'`,
+        `rows[${i}].status`,
+      );
+    }
+    lines.push(
+      [
+        textCell(row.schoolName),
+        textCell(row.boardName),
+        textCell(label),
+        String(row.daysLate),
+        row.submittedAt === null ? '' : amsterdamDateTime(row.submittedAt),
+        row.deductionCents === null ? '' : formatEuroPlain(row.deductionCents),
+      ].join(';'),
+    );
+  });
+  return BOM + lines.join(CRLF) + CRLF;
+}

@@ -1,0 +1,58 @@
+import { DomainError } from '../errors';
+import { sumSafe } from '../money/arithmetic';
+import { type Cents } from '../money/money';
+
+/**
+ * Underspending (onderbesteding), seed 001 §7.4: "Is er sprake van onderbesteding, dan wordt
+ * dat bedrag gekort op de totale ontvangsten" and funds not spent are paid back. The received
+ * amount is what the school got from that year's allocation (the SWV's own figure, not what
+ * the school reports as income); the spent amount is the sum of the expenses it reported.
+ * Spending more than it received is the school's own choice: the underspending is then zero,
+ * never a negative deduction (a payment by the SWV).
+ */
+export interface UnderspendingInput {
+  receivedCents: Cents;
+  expenses: readonly { amountCents: Cents }[];
+}
+
+export interface UnderspendingResult {
+  spentCents: Cents;
+  underspendingCents: Cents;
+}
+
+function assertNonNegativeCents(value: number, field: string): void {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new DomainError(
+      'VALIDATION',
+      `${field} must be a non-negative integer number of cents, got ${String(value)}`,
+      field,
+    );
+  }
+}
+
+export function computeUnderspending(input: UnderspendingInput): UnderspendingResult {
+  assertNonNegativeCents(input.receivedCents, 'receivedCents');
+  input.expenses.forEach((e, i) =>
+    assertNonNegativeCents(e.amountCents, `expenses[${i}].amountCents`),
+  );
+  const spentCents = sumSafe(
+    input.expenses.map((e) => e.amountCents),
+    'spentCents',
+  );
+  return { spentCents, underspendingCents: Math.max(0, input.receivedCents - spentCents) };
+}
+
+/**
+ * The allocation year from which the underspending of `accountingYear` is deducted. The
+ * allocation for the year after the accounting year was already sent "medio december"
+ * (001 §7.4), before the 1 February accountability, so the first allocation still to be
+ * computed is the one for accountingYear + 2.
+ */
+export function deductionAllocationYear(accountingYear: number): number {
+  return accountingYear + 2;
+}
+
+/** Dutch reason shown on the allocation letter (see computeAllocation's deductions). */
+export function underspendingDeductionReason(accountingYear: number): string {
+  return `Onderbesteding verantwoording ${accountingYear}`;
+}
