@@ -1,0 +1,236 @@
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { ApplicationFailure } from '@temporalio/common';
+import { DefaultLogger } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { DEFAULT_RESERVE_RULE, computeAllocation, formatEuro } from '@jaarcyclus/domain';
+import { OutboxService, createSmtpTransport } from '@jaarcyclus/mail';
+import { DEMO_EMAILS, createDataSource, seedDemoData } from '@jaarcyclus/persistence';
+import { SmtpCapture, createTestDatabase, type TestDatabase } from '@jaarcyclus/testing';
+import type { BudgetActivities, RosterSnapshot } from '@jaarcyclus/workflows';
+import { createBudgetActivities } from './budget.activities';
+
+const PUBLIC_URL = 'https://jaarcyclus.test';
+/** Expected refusals are asserted, not logged. */
+const quiet = new DefaultLogger('ERROR', () => undefined);
+const WF = 'budget:stadsring-int:2027';
+
+/** Runs an activity inside an activity context, as the worker would. */
+function run<K extends keyof BudgetActivities>(acts: BudgetActivities, name: K, ...args: Parameters<BudgetActivities[K]>): ReturnType<BudgetActivities[K]> {
+  const fn = acts[name] as unknown as (...a: unknown[]) => Promise<unknown>;
+  const result = new MockActivityEnvironment(undefined, { logger: quiet }).run<unknown[], unknown, typeof fn>(fn, ...(args as unknown[]));
+  return result as ReturnType<BudgetActivities[K]>;
+}
+
+describe('budget activities (PostgreSQL + SMTP)', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let smtp: SmtpCapture;
+  let acts: BudgetActivities;
+  let orgId: string;
+  let snapshot: RosterSnapshot;
+
+  const personId = async (email: string): Promise<string> =>
+    ((await ds.query(`SELECT id FROM person WHERE email = $1`, [email])) as { id: string }[])[0]!.id;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ds = await createDataSource(db.url).initialize();
+    await seedDemoData(ds);
+    smtp = await new SmtpCapture().start();
+    const outbox = new OutboxService(ds, createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`), 'Jaarcyclus <noreply@jaarcyclus.example>');
+    acts = createBudgetActivities({ dataSource: ds, outbox, publicUrl: `${PUBLIC_URL}/` });
+    orgId = ((await ds.query(`SELECT id FROM organisation WHERE slug = 'stadsring'`)) as { id: string }[])[0]!.id;
+    snapshot = await run(acts, 'snapshotRoster', { organisationId: orgId, bodyKeys: ['alv', 'rvt', 'opr'] });
+  });
+  afterAll(async () => {
+    await smtp?.stop();
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  it('snapshots the roster: ALV weight is the represented board’s pupil count, RvT and OPR one vote each', async () => {
+    const alv = snapshot.bodies.find((b) => b.key === 'alv')!;
+    const boards = (await ds.query(`SELECT id, pupil_count FROM school_board WHERE organisation_id = $1`, [orgId])) as { id: string; pupil_count: number }[];
+    expect(alv.members).toHaveLength(10);
+    for (const m of alv.members) expect(m.weight).toBe(boards.find((b) => b.id === m.boardId)!.pupil_count);
+    expect(alv.members.reduce((s, m) => s + m.weight, 0)).toBe(16_500);
+    expect(snapshot.bodies.find((b) => b.key === 'rvt')!.members.map((m) => m.weight)).toEqual([1, 1, 1]);
+    expect(snapshot.bodies.find((b) => b.key === 'opr')!).toMatchObject({ decisionKind: 'instemming' });
+    expect(snapshot.secretariat.map((p) => p.name)).toEqual(['Ingrid Wolters']);
+    expect(snapshot.bodies.find((b) => b.key === 'rvt')!.chair).not.toBeNull();
+  });
+
+  it('refuses an unknown body as a non-retryable NOT_FOUND', async () => {
+    const err = await run(acts, 'snapshotRoster', { organisationId: orgId, bodyKeys: ['alv', 'mr'] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApplicationFailure);
+    expect(err).toMatchObject({ type: 'NOT_FOUND', nonRetryable: true, message: expect.stringContaining('mr') });
+  });
+
+  it('opens ballots once: a vote task and a mail with the task link per member, in the member’s language', async () => {
+    const rvt = snapshot.bodies.find((b) => b.key === 'rvt')!;
+    const english = rvt.members[1]!;
+    await ds.query(`UPDATE person SET locale = 'en' WHERE id = $1`, [english.personId]);
+    const input = {
+      organisationId: orgId,
+      workflowId: WF,
+      round: 1,
+      subject: 'Begroting 2027',
+      idempotencyKeyPrefix: `${WF}:r1:ballot-rvt`,
+      body: { key: 'rvt', name: rvt.name, decisionKind: rvt.decisionKind },
+      proposal: { documentId: '11111111-1111-4111-8111-111111111111', versionLabel: 'Concept v1' },
+      deadline: '2026-12-11T16:00:00.000Z',
+      taskRefKey: 'round:1:body:rvt',
+      members: rvt.members.map((m) => ({ personId: m.personId, name: m.name })),
+    };
+    await run(acts, 'openBallots', input);
+    await run(acts, 'openBallots', input); // a retry
+    const tasks = (await ds.query(`SELECT id, person_id, status, due_at FROM task WHERE workflow_id = $1 AND ref_key = 'round:1:body:rvt'`, [WF])) as {
+      id: string;
+      person_id: string;
+      status: string;
+      due_at: Date;
+    }[];
+    expect(tasks).toHaveLength(3);
+    expect(tasks.every((t) => t.status === 'open' && t.due_at.toISOString() === '2026-12-11T16:00:00.000Z')).toBe(true);
+
+    await smtp.waitFor((m) => m.filter((x) => x.subject.includes('Begroting 2027')).length >= 3);
+    const chair = smtp.to(DEMO_EMAILS.stadsring.rvtChair);
+    expect(chair).toHaveLength(1);
+    const chairTask = tasks.find((t) => t.person_id === rvt.members.find((m) => m.name === 'Anneke Veenstra')!.personId)!;
+    expect(chair[0]!.subject).toBe('[Samenwerkingsverband VO Stadsring] Stemming: Begroting 2027 – Raad van Toezicht (ronde 1)');
+    expect(chair[0]!.text).toContain(`${PUBLIC_URL}/app/tasks/${chairTask.id}`);
+    expect(chair[0]!.text).toContain('11 december 2026 om 17:00');
+    expect(chair[0]!.text).toContain('namens Samenwerkingsverband VO Stadsring');
+    expect(chair[0]!.html).toContain(`href="${PUBLIC_URL}/app/tasks/${chairTask.id}"`);
+    const englishEmail = ((await ds.query(`SELECT email FROM person WHERE id = $1`, [english.personId])) as { email: string }[])[0]!.email;
+    const en = smtp.to(englishEmail);
+    expect(en).toHaveLength(1);
+    expect(en[0]!.subject).toContain('Vote: Begroting 2027');
+    expect(en[0]!.text).toContain('11 December 2026 at 17:00');
+  });
+
+  it('completes and re-dates tasks idempotently, and writes each audit event once', async () => {
+    const [first] = snapshot.bodies.find((b) => b.key === 'rvt')!.members;
+    await run(acts, 'updateTasks', { workflowId: WF, kind: 'vote', refKey: 'round:1:body:rvt', personIds: [first!.personId], status: 'done', at: '2026-12-01T10:00:00.000Z' });
+    await run(acts, 'updateTasks', { workflowId: WF, kind: 'vote', refKey: 'round:1:body:rvt', dueAt: '2026-12-18T16:00:00.000Z', at: '2026-12-02T10:00:00.000Z' });
+    await run(acts, 'updateTasks', { workflowId: WF, kind: 'vote', refKey: 'round:1:body:rvt', status: 'cancelled', at: '2026-12-03T10:00:00.000Z' });
+    const tasks = (await ds.query(`SELECT person_id, status, due_at, completed_at FROM task WHERE workflow_id = $1 AND ref_key = 'round:1:body:rvt' ORDER BY status`, [WF])) as {
+      person_id: string;
+      status: string;
+      due_at: Date;
+      completed_at: Date;
+    }[];
+    expect(tasks.map((t) => [t.status, t.completed_at.toISOString()])).toEqual([
+      ['cancelled', '2026-12-03T10:00:00.000Z'],
+      ['cancelled', '2026-12-03T10:00:00.000Z'],
+      ['done', '2026-12-01T10:00:00.000Z'],
+    ]);
+    // The voter's task kept its old due date: only open tasks are changed.
+    expect(tasks.find((t) => t.status === 'done')!.due_at.toISOString()).toBe('2026-12-11T16:00:00.000Z');
+
+    const event = {
+      idempotencyKey: `${WF}:r1:audit-vote-rvt-1:${first!.personId}`,
+      organisationId: orgId,
+      workflowId: WF,
+      round: 1,
+      actorPersonId: first!.personId,
+      action: 'vote_cast',
+      bodyKey: 'rvt',
+      weight: 1,
+      value: 'for',
+      comment: 'Akkoord',
+      occurredAt: '2026-12-01T10:00:00.000Z',
+      payload: { name: first!.name },
+    };
+    await Promise.all([run(acts, 'recordAuditEvent', event), run(acts, 'recordAuditEvent', event), run(acts, 'recordAuditEvent', event)]);
+    const rows = (await ds.query(`SELECT action, weight, value, comment, occurred_at, payload FROM audit_event WHERE workflow_id = $1`, [WF])) as {
+      action: string;
+      weight: number;
+      value: string;
+      comment: string;
+      occurred_at: Date;
+      payload: Record<string, unknown>;
+    }[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ action: 'vote_cast', value: 'for', comment: 'Akkoord', payload: { name: first!.name, idempotencyKey: event.idempotencyKey } });
+    expect(rows[0]!.occurred_at.toISOString()).toBe('2026-12-01T10:00:00.000Z');
+  });
+
+  it('keeps the cycle read model up to date by workflow id', async () => {
+    const secretary = await personId(DEMO_EMAILS.stadsring.secretariat);
+    const base = { organisationId: orgId, workflowId: WF, year: 2027, title: 'Begroting 2027', createdByPersonId: secretary };
+    await run(acts, 'recordCycleStatus', { ...base, status: 'voting' });
+    await run(acts, 'recordCycleStatus', { ...base, status: 'awaiting_adoption' });
+    const rows = (await ds.query(`SELECT kind, year, status, title FROM cycle WHERE workflow_id = $1`, [WF])) as unknown[];
+    expect(rows).toEqual([{ kind: 'budget', year: 2027, status: 'awaiting_adoption', title: 'Begroting 2027' }]);
+  });
+
+  it('escalates to the given recipients with who has not voted', async () => {
+    const alv = snapshot.bodies.find((b) => b.key === 'alv')!;
+    const secretary = snapshot.secretariat[0]!;
+    await run(acts, 'sendEscalation', {
+      organisationId: orgId,
+      workflowId: WF,
+      round: 1,
+      subject: 'Begroting 2027',
+      idempotencyKeyPrefix: `${WF}:r1:escalation-alv-1`,
+      body: { key: 'alv', name: alv.name, decisionKind: 'goedkeuring' },
+      deadline: '2026-12-11T16:00:00.000Z',
+      tally: { forWeight: 4010, againstWeight: 0, abstainWeight: 0, totalWeight: 16_500, votedWeight: 4010, votedMembers: 1, totalMembers: 10, remainingWeight: 12_490, remainingMembers: 9, quorumReached: false, outcome: 'undecided', final: false },
+      notVoted: alv.members.slice(1).map((m) => ({ personId: m.personId, name: m.name })),
+      recipients: [{ ...secretary, role: 'secretariat' }],
+      at: '2026-12-14T08:00:00.000Z',
+    });
+    const [mail] = await smtp.waitFor((m) => m.some((x) => x.subject.startsWith('[Samenwerkingsverband VO Stadsring] Deadline verstreken')));
+    const escalation = smtp.messages.filter((m) => m.subject.includes('Deadline verstreken'));
+    expect(escalation.map((m) => m.to)).toEqual([[DEMO_EMAILS.stadsring.secretariat]]);
+    expect(escalation[0]!.text).toContain('1 van de 10 leden hebben gestemd (gewicht 4010 van 16500)');
+    expect(escalation[0]!.text).toContain(`- ${alv.members[1]!.name}`);
+    expect(escalation[0]!.text).toContain(`${PUBLIC_URL}/app/cycles/${encodeURIComponent(WF)}`);
+    expect(mail).toBeDefined();
+  });
+
+  it('sends every board its allocation letter with the domain’s amounts, the reserve warning, and only once', async () => {
+    const figures = { amountPerPupilCents: 150_00, equityCents: 150_000_00, turnoverCents: 12_000_000_00 };
+    const input = {
+      organisationId: orgId,
+      workflowId: WF,
+      round: 2,
+      subject: 'Begroting 2027',
+      idempotencyKeyPrefix: `${WF}:r2:letter`,
+      budgetYear: 2027,
+      figures,
+      at: '2026-12-15T08:00:00.000Z',
+    };
+    const result = await run(acts, 'sendAllocationLetters', input);
+    await run(acts, 'sendAllocationLetters', input); // a retry sends nothing new
+    const boards = (await ds.query(`SELECT id, name, pupil_count FROM school_board WHERE organisation_id = $1`, [orgId])) as { id: string; name: string; pupil_count: number }[];
+    const schools = (await ds.query(`SELECT id, board_id, name, fixed_amount_cents FROM school WHERE organisation_id = $1 AND kind = 'regular'`, [orgId])) as {
+      id: string;
+      board_id: string;
+      name: string;
+      fixed_amount_cents: string;
+    }[];
+    const expected = computeAllocation({
+      boards: boards.map((b) => ({ boardId: b.id, name: b.name, pupilCount: b.pupil_count })),
+      schools: schools.map((s) => ({ schoolId: s.id, boardId: s.board_id, name: s.name, fixedAmountCents: Number(s.fixed_amount_cents) })),
+      ...figures,
+      reserve: DEFAULT_RESERVE_RULE,
+    });
+    expect(result).toMatchObject({ boards: 10, lettersSent: 10, boardsWithoutRecipient: [], totalCents: expected.totalCents, reserveStatus: 'below_target' });
+    expect(result.reserveWarning).toContain('streefwaarde van 2,00%');
+
+    await smtp.waitFor((m) => m.filter((x) => x.subject.includes('Toekenning middelen 2027')).length >= 10);
+    const letters = smtp.messages.filter((m) => m.subject.includes('Toekenning middelen 2027'));
+    expect(letters).toHaveLength(10);
+    const largest = expected.boards.find((b) => b.pupilCount === 4010)!;
+    const letter = smtp.to(DEMO_EMAILS.stadsring.alvMember).find((m) => m.subject.includes('Toekenning'))!;
+    expect(letter.subject).toBe(`[Samenwerkingsverband VO Stadsring] Toekenning middelen 2027: ${largest.name}`);
+    expect(letter.text).toContain('15 december 2026');
+    expect(letter.text).toContain(formatEuro(largest.totalCents));
+    expect(letter.text).toContain(`4010 leerlingen × ${formatEuro(largest.amountPerPupilCents)}`);
+    expect(letter.text).toContain('Vast bedrag Stadsring College');
+    expect(letter.text).toContain(expected.reserve.warning!);
+    expect(letter.text).toMatch(/€ \d{1,3}(\.\d{3})*,\d{2}/);
+  });
+});

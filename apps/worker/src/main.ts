@@ -1,0 +1,80 @@
+/**
+ * The worker process: runs the cycles' workflows and activities on TASK_QUEUES.cycles.
+ *
+ * Start-up fails fast with one line naming the problem (bad configuration, PostgreSQL or
+ * Temporal unreachable after a short retry), so a supervisor or `npm start` shows why. SIGINT
+ * and SIGTERM shut the worker down gracefully: no new tasks are polled, running activities get
+ * `shutdownGraceTime` to finish, then the connections are closed.
+ */
+import 'reflect-metadata';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '@jaarcyclus/persistence';
+import { OutboxService, createSmtpTransport } from '@jaarcyclus/mail';
+import { bundleWorkflows } from '@jaarcyclus/temporal';
+import { TASK_QUEUES } from '@jaarcyclus/workflows';
+import { createBudgetActivities } from './activities/budget.activities';
+import { ConfigError, WorkerConfig } from './config';
+
+const ATTEMPTS = 5;
+const RETRY_DELAY_MS = 2_000;
+
+const log = (line: string): void => console.log(`[worker] ${line}`);
+
+class StartupError extends Error {}
+
+/** Tries `connect` a few times (services starting side by side), then gives up with one line. */
+async function withRetry<T>(what: string, connect: () => Promise<T>): Promise<T> {
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    try {
+      return await connect();
+    } catch (err) {
+      lastError = err;
+      if (attempt < ATTEMPTS) await new Promise((r) => setTimeout(r, RETRY_DELAY_MS));
+    }
+  }
+  const reason = lastError instanceof Error ? lastError.message.split('\n')[0] : String(lastError);
+  throw new StartupError(`${what} is not reachable after ${ATTEMPTS} attempts: ${reason}`);
+}
+
+async function main(): Promise<void> {
+  const config = WorkerConfig.fromEnv();
+  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: ['SIGINT', 'SIGTERM'] });
+
+  const dataSource: DataSource = await withRetry('PostgreSQL (DATABASE_URL)', () => createDataSource(config.databaseUrl).initialize());
+  let connection: NativeConnection | undefined;
+  try {
+    connection = await withRetry(`Temporal at ${config.temporalAddress} (TEMPORAL_ADDRESS)`, () =>
+      NativeConnection.connect({ address: config.temporalAddress }),
+    );
+    const workflowBundle = config.workflowBundlePath ? { codePath: config.workflowBundlePath } : await bundleWorkflows();
+    const outbox = new OutboxService(dataSource, createSmtpTransport(config.smtpUrl), config.mailFrom);
+    const worker = await Worker.create({
+      connection,
+      namespace: config.temporalNamespace,
+      taskQueue: TASK_QUEUES.cycles,
+      workflowBundle,
+      activities: { ...createBudgetActivities({ dataSource, outbox, publicUrl: config.publicUrl }) },
+      shutdownGraceTime: '20 seconds',
+    });
+    log(
+      `polling ${TASK_QUEUES.cycles} on ${config.temporalAddress} (namespace ${config.temporalNamespace}); workflows from ${config.workflowBundlePath ?? 'a fresh bundle'}`,
+    );
+    // Resolves after a shutdown signal, once in-flight tasks are done.
+    await worker.run();
+    log('stopped');
+  } finally {
+    await connection?.close().catch(() => undefined);
+    await dataSource.destroy().catch(() => undefined);
+  }
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof StartupError) {
+    console.error(`[worker] ${err.message}`);
+  } else {
+    console.error('[worker] failed:', err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,516 @@
+/**
+ * Pure decisions of the accountability workflows: input resolution, which timer comes next,
+ * and when a command is refused. Functions of their arguments (time included), so they are
+ * deterministic inside the workflow and testable without Temporal.
+ */
+import {
+  DEFAULT_ACCOUNTABILITY_REMINDER_POLICY,
+  DEFAULT_MAX_OVERDUE_REMINDERS,
+  type ReminderPolicy,
+  type SchoolAccountabilityStatus,
+  amsterdamDate,
+  assertAccountingYear,
+  defaultAccountabilityDates,
+  escalationTime,
+  isDomainError,
+  isFinalAccountabilityStatus,
+  reminderTimes,
+  validateReminderPolicy,
+  weeklyOverdueReminders,
+} from '@jaarcyclus/domain';
+import { ApplicationFailure } from '@temporalio/workflow';
+import type {
+  AccountabilityCycleConfig,
+  AccountabilityCycleInput,
+  AccountabilityRefusal,
+  ExtendSchoolDeadlineInput,
+  ReviewSubmissionInput,
+  SchoolAccountabilityInput,
+  SubmitAccountabilityInput,
+  TimedActionKind,
+  WaiveSchoolInput,
+} from './accountability.types';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Fan-out limits. Temporal refuses to start more than 2,000 pending (started, not yet closed)
+ * children per workflow execution; the children of one run stay pending for weeks, so one run
+ * may start at most MAX_CHILDREN_PER_RUN of them and then continues as new (a new run has no
+ * pending children). 100 concurrent starts per batch keep each workflow task small.
+ */
+export const DEFAULT_BATCH_SIZE = 100;
+export const MAX_BATCH_SIZE = 200;
+export const DEFAULT_BATCHES_PER_RUN = 5;
+export const MAX_CHILDREN_PER_RUN = 1_000;
+/** A cycle passes every school id as input (36-character uuids: 20,000 ≈ 0.8 MB < 2 MB). */
+export const MAX_SCHOOLS = 20_000;
+export const DEFAULT_LINGER_AFTER_FINAL_DAYS = 30;
+/** Bounds the history of a school: a return/resubmit loop cannot grow it without end. */
+export const MAX_SUBMISSION_VERSIONS = 20;
+const MAX_ID_LENGTH = 200;
+const MAX_TEXT_LENGTH = 4_000;
+/** An extension further than this is a typo, not a plan. */
+const MAX_EXTENSION_DAYS = 400;
+
+export function isoOf(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Milliseconds of an ISO 8601 instant with an explicit offset, or null. */
+export function parseInstant(value: unknown): number | null {
+  if (typeof value !== 'string' || !INSTANT.test(value)) return null;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '' && value.length <= MAX_ID_LENGTH;
+}
+
+function isText(value: unknown, max = MAX_TEXT_LENGTH): value is string {
+  return typeof value === 'string' && value.trim() !== '' && value.length <= max;
+}
+
+function invalid(message: string, field: string): AccountabilityRefusal {
+  return { code: 'VALIDATION', reason: 'INVALID_INPUT', message, field };
+}
+
+/** Throws the refusal as a non-retryable ApplicationFailure (an Update validator's rejection). */
+export function throwAccountabilityRefusal(refusal: AccountabilityRefusal): never {
+  throw ApplicationFailure.create({
+    type: refusal.code,
+    message: refusal.message,
+    nonRetryable: true,
+    details: [{ reason: refusal.reason, ...(refusal.field ? { field: refusal.field } : {}) }],
+  });
+}
+
+export function refuseIf(refusal: AccountabilityRefusal | null): void {
+  if (refusal) throwAccountabilityRefusal(refusal);
+}
+
+function isRefusal(value: unknown): value is AccountabilityRefusal {
+  return typeof value === 'object' && value !== null && 'reason' in value && 'code' in value;
+}
+
+function checkPolicy(policy: ReminderPolicy): AccountabilityRefusal | null {
+  try {
+    validateReminderPolicy(policy);
+    return null;
+  } catch (e) {
+    if (isDomainError(e)) return invalid(e.message, `reminderPolicy.${e.field ?? ''}`);
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parent input
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Resolves defaults and validates a cycle's input; the api calls it before starting the
+ * workflow (400 on a refusal), the workflow again on its first run. The deadline must lie
+ * ahead only on the first run: a later run (continue-as-new) carries on the same fan-out.
+ */
+export function resolveAccountabilityCycleInput(
+  input: AccountabilityCycleInput,
+  nowMs: number,
+): AccountabilityCycleConfig | AccountabilityRefusal {
+  if (typeof input !== 'object' || input === null) return invalid('input is required', 'input');
+  if (!isId(input.organisationId)) return invalid('organisationId is required', 'organisationId');
+  try {
+    assertAccountingYear(input.accountingYear);
+  } catch (e) {
+    if (isDomainError(e)) return invalid(e.message, 'accountingYear');
+    throw e;
+  }
+  if (!Array.isArray(input.schoolIds)) return invalid('schoolIds must be a list', 'schoolIds');
+  if (input.schoolIds.length > MAX_SCHOOLS) {
+    return invalid(`at most ${MAX_SCHOOLS} schools per cycle`, 'schoolIds');
+  }
+  const seen = new Set<string>();
+  for (const [i, id] of input.schoolIds.entries()) {
+    if (!isId(id)) return invalid('every school id must be a non-empty string', `schoolIds[${i}]`);
+    if (seen.has(id)) return invalid(`school '${id}' is listed twice`, `schoolIds[${i}]`);
+    seen.add(id);
+  }
+  const defaults = defaultAccountabilityDates(input.accountingYear);
+  let deadlineMs = defaults.deadline.getTime();
+  if (input.deadline !== undefined) {
+    const parsed = parseInstant(input.deadline);
+    if (parsed === null) {
+      return {
+        code: 'VALIDATION',
+        reason: 'INVALID_DEADLINE',
+        message: 'deadline must be an ISO 8601 instant with offset',
+        field: 'deadline',
+      };
+    }
+    deadlineMs = parsed;
+  }
+  if (input.carry === undefined && deadlineMs <= nowMs) {
+    return {
+      code: 'VALIDATION',
+      reason: 'DEADLINE_IN_PAST',
+      message: 'The deadline has passed',
+      field: 'deadline',
+    };
+  }
+  const reminderPolicy: ReminderPolicy = input.reminderPolicy
+    ? {
+        offsetsBusinessDays: [...input.reminderPolicy.offsetsBusinessDays],
+        sendHour: input.reminderPolicy.sendHour,
+      }
+    : {
+        offsetsBusinessDays: [...DEFAULT_ACCOUNTABILITY_REMINDER_POLICY.offsetsBusinessDays],
+        sendHour: DEFAULT_ACCOUNTABILITY_REMINDER_POLICY.sendHour,
+      };
+  const policyRefusal = checkPolicy(reminderPolicy);
+  if (policyRefusal) return policyRefusal;
+  const maxOverdueReminders = input.maxOverdueReminders ?? DEFAULT_MAX_OVERDUE_REMINDERS;
+  if (
+    !Number.isInteger(maxOverdueReminders) ||
+    maxOverdueReminders < 0 ||
+    maxOverdueReminders > 52
+  ) {
+    return invalid('maxOverdueReminders must be an integer 0–52', 'maxOverdueReminders');
+  }
+  const formatVersion = input.formatVersion ?? input.carry?.formatVersion ?? null;
+  if (formatVersion !== null && (!Number.isSafeInteger(formatVersion) || formatVersion < 1)) {
+    return invalid('formatVersion must be a positive integer', 'formatVersion');
+  }
+  const batchSize = input.fanOut?.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+    return invalid(`batchSize must be an integer 1–${MAX_BATCH_SIZE}`, 'fanOut.batchSize');
+  }
+  const batchesPerRun =
+    input.fanOut?.batchesPerRun ??
+    Math.max(1, Math.min(DEFAULT_BATCHES_PER_RUN, Math.floor(MAX_CHILDREN_PER_RUN / batchSize)));
+  if (
+    !Number.isInteger(batchesPerRun) ||
+    batchesPerRun < 1 ||
+    batchSize * batchesPerRun > MAX_CHILDREN_PER_RUN
+  ) {
+    return invalid(
+      `batchesPerRun must be a positive integer with batchSize × batchesPerRun ≤ ${MAX_CHILDREN_PER_RUN}`,
+      'fanOut.batchesPerRun',
+    );
+  }
+  const linger = input.lingerAfterFinalDays ?? DEFAULT_LINGER_AFTER_FINAL_DAYS;
+  if (!Number.isInteger(linger) || linger < 0 || linger > 366) {
+    return invalid('lingerAfterFinalDays must be an integer 0–366', 'lingerAfterFinalDays');
+  }
+  if (input.startedByPersonId !== null && !isId(input.startedByPersonId)) {
+    return invalid('startedByPersonId must be a person id or null', 'startedByPersonId');
+  }
+  if (input.title !== undefined && !isText(input.title, 200)) {
+    return invalid('title must be a non-empty text of at most 200 characters', 'title');
+  }
+  return {
+    organisationId: input.organisationId,
+    accountingYear: input.accountingYear,
+    schoolIds: [...input.schoolIds],
+    deadline: isoOf(deadlineMs),
+    reminderPolicy,
+    maxOverdueReminders,
+    formatVersion,
+    startedByPersonId: input.startedByPersonId,
+    title: input.title ?? `Verantwoording ${input.accountingYear}`,
+    batchSize,
+    batchesPerRun,
+    lingerAfterFinalDays: linger,
+  };
+}
+
+/** For the api: the refusal (→ 400) or null. */
+export function validateAccountabilityCycleInput(
+  input: AccountabilityCycleInput,
+  nowMs: number,
+): AccountabilityRefusal | null {
+  const resolved = resolveAccountabilityCycleInput(input, nowMs);
+  return isRefusal(resolved) ? resolved : null;
+}
+
+export function checkSchoolInput(input: SchoolAccountabilityInput): AccountabilityRefusal | null {
+  if (typeof input !== 'object' || input === null) return invalid('input is required', 'input');
+  for (const field of ['organisationId', 'schoolId', 'cycleWorkflowId'] as const) {
+    if (!isId(input[field])) return invalid(`${field} is required`, field);
+  }
+  if (parseInstant(input.deadline) === null) {
+    return {
+      code: 'VALIDATION',
+      reason: 'INVALID_DEADLINE',
+      message: 'deadline must be an ISO 8601 instant with offset',
+      field: 'deadline',
+    };
+  }
+  if (!Number.isSafeInteger(input.formatVersion) || input.formatVersion < 1) {
+    return invalid('formatVersion must be a positive integer', 'formatVersion');
+  }
+  if (!Number.isInteger(input.maxOverdueReminders) || input.maxOverdueReminders < 0) {
+    return invalid('maxOverdueReminders must be a non-negative integer', 'maxOverdueReminders');
+  }
+  if (!Number.isInteger(input.lingerAfterFinalDays) || input.lingerAfterFinalDays < 0) {
+    return invalid('lingerAfterFinalDays must be a non-negative integer', 'lingerAfterFinalDays');
+  }
+  return checkPolicy(input.reminderPolicy);
+}
+
+export { isRefusal };
+
+// ---------------------------------------------------------------------------------------------
+// Timers of a school
+// ---------------------------------------------------------------------------------------------
+
+/** What the school workflow needs to know to choose its next timer. */
+export interface SchoolTimingState {
+  status: SchoolAccountabilityStatus;
+  invited: boolean;
+  invitationAtMs: number;
+  deadlineMs: number;
+  /** 1 for the original deadline, +1 per extension. */
+  generation: number;
+  /** The generation whose escalation went out (0: none). */
+  escalatedGeneration: number;
+  /** Last reminder before the deadline of this generation. */
+  lastReminderAtMs: number | null;
+  /** Weekly overdue reminders sent in this generation. */
+  overdueSent: number;
+  lastOverdueAtMs: number | null;
+  policy: ReminderPolicy;
+  maxOverdueReminders: number;
+}
+
+export interface TimedAction {
+  kind: TimedActionKind;
+  atMs: number;
+  /** Step of the idempotency key `${workflowId}:${step}:${recipient}`; unique per occurrence. */
+  step: string;
+}
+
+/**
+ * The next timed step of a school, or null when it waits only for people (submitted, waiting
+ * for review; final; or out of overdue reminders). Times come from the domain's schedule:
+ * reminders on business days at the policy's hour, the escalation on the next business day
+ * after the deadline's date at 09:00, weekly overdue reminders on business days at 09:00.
+ * - Before the deadline, a school that owes a submission (not started, draft, or returned for
+ *   correction) is reminded at the policy's times; then the deadline itself is the timer.
+ * - Past the deadline, a school that never submitted becomes late at once; a late school is
+ *   escalated once per deadline; a school that still owes a submission (late, or returned)
+ *   gets weekly overdue reminders, at most maxOverdueReminders per deadline.
+ */
+export function nextTimedAction(s: SchoolTimingState, nowMs: number): TimedAction | null {
+  const gen = s.generation;
+  if (!s.invited) return { kind: 'invitation', atMs: s.invitationAtMs, step: 'invitation' };
+  if (isFinalAccountabilityStatus(s.status) || s.status === 'submitted') return null;
+  const deadline = new Date(s.deadlineMs);
+  if (nowMs <= s.deadlineMs) {
+    const from = Math.max(nowMs, s.lastReminderAtMs ?? nowMs);
+    const [reminder] = reminderTimes(deadline, s.policy, new Date(from));
+    if (reminder) {
+      return {
+        kind: 'reminder',
+        atMs: reminder.getTime(),
+        step: `reminder-d${gen}-${amsterdamDate(reminder)}`,
+      };
+    }
+    return { kind: 'deadline', atMs: s.deadlineMs + 1, step: `deadline-d${gen}` };
+  }
+  if (s.status === 'not_started' || s.status === 'draft') {
+    return { kind: 'deadline', atMs: nowMs, step: `deadline-d${gen}` };
+  }
+  const candidates: TimedAction[] = [];
+  if (s.status === 'late' && s.escalatedGeneration !== gen) {
+    candidates.push({
+      kind: 'escalation',
+      atMs: escalationTime(deadline).getTime(),
+      step: `escalation-d${gen}`,
+    });
+  }
+  if (s.overdueSent < s.maxOverdueReminders) {
+    const after = new Date(Math.max(s.deadlineMs, s.lastOverdueAtMs ?? s.deadlineMs));
+    const [overdue] = weeklyOverdueReminders(deadline, after, 1);
+    if (overdue) {
+      candidates.push({
+        kind: 'overdue',
+        atMs: overdue.getTime(),
+        step: `overdue-d${gen}-${amsterdamDate(overdue)}`,
+      });
+    }
+  }
+  // Earliest first; on a tie the escalation (listed first) goes before the reminder.
+  return candidates.reduce<TimedAction | null>(
+    (a, b) => (a === null || b.atMs < a.atMs ? b : a),
+    null,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Refusals of commands
+// ---------------------------------------------------------------------------------------------
+
+export interface SchoolCommandState {
+  status: SchoolAccountabilityStatus;
+  version: number;
+  submissionId: string | null;
+  submissionIds: readonly string[];
+  deadlineMs: number;
+}
+
+function finalRefusal(status: SchoolAccountabilityStatus): AccountabilityRefusal | null {
+  if (status === 'accepted') {
+    return {
+      code: 'CONFLICT',
+      reason: 'ALREADY_ACCEPTED',
+      message: 'The accountability of this school has been accepted',
+    };
+  }
+  if (status === 'waived') {
+    return {
+      code: 'CONFLICT',
+      reason: 'WAIVED',
+      message: 'This school has been released from this year’s accountability',
+    };
+  }
+  return null;
+}
+
+/** null: accept. `'duplicate'`: the same submission again (a retry): answer as before. */
+export function submitRefusal(
+  s: SchoolCommandState,
+  cmd: SubmitAccountabilityInput,
+): AccountabilityRefusal | 'duplicate' | null {
+  if (typeof cmd !== 'object' || cmd === null) return invalid('input is required', 'input');
+  if (!isId(cmd.actorPersonId)) return invalid('actorPersonId is required', 'actorPersonId');
+  if (!isId(cmd.submissionId)) return invalid('submissionId is required', 'submissionId');
+  const final = finalRefusal(s.status);
+  if (final) return final;
+  if (cmd.submissionId === s.submissionId && s.status === 'submitted') return 'duplicate';
+  if (s.submissionIds.includes(cmd.submissionId)) {
+    return {
+      code: 'CONFLICT',
+      reason: 'SUBMISSION_SUPERSEDED',
+      message: 'This submission was already handled; a correction is submitted as a new submission',
+      field: 'submissionId',
+    };
+  }
+  if (s.status === 'submitted') {
+    return {
+      code: 'CONFLICT',
+      reason: 'ALREADY_SUBMITTED',
+      message: `Version ${s.version} is waiting for review by the secretariat`,
+    };
+  }
+  if (s.version >= MAX_SUBMISSION_VERSIONS) {
+    return {
+      code: 'RULE_VIOLATION',
+      reason: 'TOO_MANY_VERSIONS',
+      message: `At most ${MAX_SUBMISSION_VERSIONS} versions per school; contact the secretariat`,
+    };
+  }
+  return null;
+}
+
+export function reviewRefusal(
+  s: SchoolCommandState,
+  cmd: ReviewSubmissionInput,
+): AccountabilityRefusal | null {
+  if (typeof cmd !== 'object' || cmd === null) return invalid('input is required', 'input');
+  if (!isId(cmd.actorPersonId)) return invalid('actorPersonId is required', 'actorPersonId');
+  if (cmd.decision !== 'accept' && cmd.decision !== 'return') {
+    return invalid("decision must be 'accept' or 'return'", 'decision');
+  }
+  if (
+    cmd.comments !== undefined &&
+    (typeof cmd.comments !== 'string' || cmd.comments.length > MAX_TEXT_LENGTH)
+  ) {
+    return invalid(`comments must be a text of at most ${MAX_TEXT_LENGTH} characters`, 'comments');
+  }
+  if (cmd.decision === 'return' && !isText(cmd.comments)) {
+    return {
+      code: 'VALIDATION',
+      reason: 'COMMENTS_REQUIRED',
+      message: 'Say what the school must correct when returning a submission',
+      field: 'comments',
+    };
+  }
+  if (cmd.version !== undefined && (!Number.isInteger(cmd.version) || cmd.version < 1)) {
+    return invalid('version must be a positive integer', 'version');
+  }
+  const final = finalRefusal(s.status);
+  if (final) return final;
+  if (s.status !== 'submitted') {
+    return {
+      code: 'CONFLICT',
+      reason: 'NOT_SUBMITTED',
+      message: `There is no submission waiting for review (status ${s.status})`,
+    };
+  }
+  if (cmd.version !== undefined && cmd.version !== s.version) {
+    return {
+      code: 'CONFLICT',
+      reason: 'STALE_VERSION',
+      message: `Version ${cmd.version} was reviewed, but version ${s.version} is the current one`,
+      field: 'version',
+    };
+  }
+  return null;
+}
+
+export function extendRefusal(
+  s: SchoolCommandState,
+  cmd: ExtendSchoolDeadlineInput,
+  nowMs: number,
+): AccountabilityRefusal | { deadlineMs: number } {
+  if (typeof cmd !== 'object' || cmd === null) return invalid('input is required', 'input');
+  if (!isId(cmd.actorPersonId)) return invalid('actorPersonId is required', 'actorPersonId');
+  const final = finalRefusal(s.status);
+  if (final) return final;
+  const deadlineMs = parseInstant(cmd.deadline);
+  if (deadlineMs === null) {
+    return {
+      code: 'VALIDATION',
+      reason: 'INVALID_DEADLINE',
+      message: 'deadline must be an ISO 8601 instant with offset',
+      field: 'deadline',
+    };
+  }
+  if (deadlineMs <= nowMs) {
+    return {
+      code: 'VALIDATION',
+      reason: 'DEADLINE_IN_PAST',
+      message: 'The new deadline must lie in the future',
+      field: 'deadline',
+    };
+  }
+  if (deadlineMs <= s.deadlineMs) {
+    return {
+      code: 'VALIDATION',
+      reason: 'DEADLINE_NOT_LATER',
+      message: `The new deadline must be later than the current one (${isoOf(s.deadlineMs)})`,
+      field: 'deadline',
+    };
+  }
+  if (deadlineMs > nowMs + MAX_EXTENSION_DAYS * DAY_MS) {
+    return {
+      code: 'VALIDATION',
+      reason: 'DEADLINE_TOO_FAR',
+      message: `The new deadline may be at most ${MAX_EXTENSION_DAYS} days ahead`,
+      field: 'deadline',
+    };
+  }
+  return { deadlineMs };
+}
+
+export function waiveRefusal(
+  s: SchoolCommandState,
+  cmd: WaiveSchoolInput,
+): AccountabilityRefusal | null {
+  if (typeof cmd !== 'object' || cmd === null) return invalid('input is required', 'input');
+  if (!isId(cmd.actorPersonId)) return invalid('actorPersonId is required', 'actorPersonId');
+  if (!isText(cmd.reason)) return invalid('A reason is required to waive a school', 'reason');
+  return finalRefusal(s.status);
+}

@@ -1,0 +1,28 @@
+/**
+ * The 1 February accountability (DOMAIN §2): workflows, messages, types, ids and the input
+ * validation the api applies before starting a cycle. Deterministic code only.
+ */
+export { accountabilityCycleWorkflow } from './accountability-cycle.workflow';
+export {
+  schoolAccountabilityWorkflow,
+  type SchoolAccountabilityResult,
+} from './school-accountability.workflow';
+export * from './accountability.messages';
+export type * from './accountability.types';
+export {
+  accountabilitySideEffectKey,
+  accountabilityStepKey,
+  accountabilityWorkflowId,
+  schoolAccountabilityWorkflowId,
+} from './accountability.ids';
+export {
+  DEFAULT_BATCHES_PER_RUN,
+  DEFAULT_BATCH_SIZE,
+  DEFAULT_LINGER_AFTER_FINAL_DAYS,
+  MAX_BATCH_SIZE,
+  MAX_CHILDREN_PER_RUN,
+  MAX_SCHOOLS,
+  MAX_SUBMISSION_VERSIONS,
+  resolveAccountabilityCycleInput,
+  validateAccountabilityCycleInput,
+} from './accountability.logic';

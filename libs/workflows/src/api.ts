@@ -1,0 +1,42 @@
+/**
+ * What the api and the worker need from the workflows library, without the workflow
+ * functions themselves: message definitions, payload and activity types, task queues, ids and
+ * the input validation the workflow applies. (`src/index.ts`, the bundle entry, re-exports
+ * all of this too, so `import { castVoteUpdate } from '@jaarcyclus/workflows'` works.)
+ */
+export { TASK_QUEUES, type TaskQueueName } from './task-queues';
+export { budgetWorkflowId, sideEffectKey, sideEffectKeyPrefix } from './ids';
+export type { Refusal, RefusalDetails, RefusalReason } from './refusal';
+export type { TimelineCode, TimelineEvent } from './timeline';
+export * from './budget/budget-cycle.messages';
+export type * from './budget/budget-cycle.types';
+export type * from './budget/budget-cycle.activities';
+export {
+  DEFAULT_BUDGET_BODY_KEYS,
+  DEFAULT_OPR_DISPUTE_AFTER_ROUNDS,
+  resolveBudgetCycleConfig,
+  validateBudgetCycleInput,
+} from './budget/budget-cycle.config';
+export type * from './decision-round/decision-round.types';
+export type * from './decision-round/decision-round.activities';
+export { DEFAULT_ESCALATION_POLICY } from './decision-round/decision-round.types';
+export * from './accountability/accountability.messages';
+export type * from './accountability/accountability.types';
+export type { SchoolAccountabilityResult } from './accountability/school-accountability.workflow';
+export {
+  accountabilityWorkflowId,
+  schoolAccountabilityWorkflowId,
+  accountabilityStepKey,
+  accountabilitySideEffectKey,
+} from './accountability/accountability.ids';
+export {
+  resolveAccountabilityCycleInput,
+  validateAccountabilityCycleInput,
+  DEFAULT_BATCH_SIZE,
+  DEFAULT_BATCHES_PER_RUN,
+  MAX_BATCH_SIZE,
+  MAX_CHILDREN_PER_RUN,
+  MAX_SCHOOLS,
+  MAX_SUBMISSION_VERSIONS,
+  DEFAULT_LINGER_AFTER_FINAL_DAYS,
+} from './accountability/accountability.logic';

@@ -1,0 +1,59 @@
+import type { DecisionRoundActivities, BodyRef } from '../decision-round/decision-round.activities';
+import type { ProposalRef } from '../decision-round/decision-round.types';
+import type { AllocationFigures, AllocationLettersResult } from './budget-cycle.types';
+
+/**
+ * Activities of the budget cycle (types only; implemented by apps/worker
+ * `createBudgetActivities`). Idempotency: see DecisionRoundActivities.
+ */
+export interface BudgetActivities extends DecisionRoundActivities {
+  /** Upserts the Cycle read model (kind 'budget') by workflow id with the current phase. */
+  recordCycleStatus(input: RecordCycleStatusInput): Promise<void>;
+  /** Adoption task (Task kind 'adopt') and mail to the directeur-bestuurder. */
+  requestAdoption(input: RequestAdoptionInput): Promise<void>;
+  /** Mail to the directeur-bestuurder: consent withheld in N rounds, dispute to the Commissie voor Geschillen (001 §1.5). */
+  notifyDispute(input: NotifyDisputeInput): Promise<void>;
+  /**
+   * computeAllocation over the boards and the regular schools, and one letter per board to its
+   * bestuurder (else one contact person of the board); idempotency key `${prefix}:${boardId}`.
+   */
+  sendAllocationLetters(input: SendAllocationLettersInput): Promise<AllocationLettersResult>;
+}
+
+export interface RecordCycleStatusInput {
+  organisationId: string;
+  workflowId: string;
+  year: number;
+  title: string;
+  status: string;
+  createdByPersonId: string | null;
+}
+
+interface CycleStepContext {
+  organisationId: string;
+  workflowId: string;
+  round: number;
+  subject: string;
+  /** `${workflowId}:r${round}:${step}`; append `:${recipient}`. */
+  idempotencyKeyPrefix: string;
+}
+
+export interface RequestAdoptionInput extends CycleStepContext {
+  directorPersonId: string;
+  proposal: ProposalRef;
+  taskRefKey: string;
+  approvals: (BodyRef & { result: string })[];
+}
+
+export interface NotifyDisputeInput extends CycleStepContext {
+  directorPersonId: string;
+  body: BodyRef;
+  rounds: number[];
+}
+
+export interface SendAllocationLettersInput extends CycleStepContext {
+  budgetYear: number;
+  figures: AllocationFigures;
+  /** ISO: the date of the letters (the letters date, or the adoption when that came later). */
+  at: string;
+}

@@ -1,0 +1,10 @@
+/**
+ * Workflow bundle entry point (see libs/temporal bundleWorkflows): every function exported here
+ * is a workflow type, so only workflows are exported as functions (helpers such as
+ * budgetWorkflowId come through ./api and are harmless there). Messages, types, task queues and helpers are
+ * re-exported from ./api so the api can import everything from '@jaarcyclus/workflows'.
+ * Deterministic code only: `@temporalio/workflow`, `@jaarcyclus/domain` and this library.
+ */
+export { budgetCycleWorkflow } from './budget/budget-cycle.workflow';
+export * from './api';
+export { accountabilityCycleWorkflow, schoolAccountabilityWorkflow } from './accountability';

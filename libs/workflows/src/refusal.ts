@@ -1,0 +1,58 @@
+import { ApplicationFailure } from '@temporalio/workflow';
+import type { DomainErrorCode } from '@jaarcyclus/domain';
+
+/**
+ * Why a command (Update) was refused. `code` is the domain error code the api's exception
+ * filter maps to an HTTP status; `reason` is a stable machine-readable cause; `message` is
+ * what a person reads.
+ */
+export interface Refusal {
+  code: DomainErrorCode;
+  reason: RefusalReason;
+  message: string;
+  field?: string;
+}
+
+export type RefusalReason =
+  | 'UNKNOWN_BODY'
+  | 'NOT_A_MEMBER'
+  | 'MEMBER_OF_OTHER_BODY'
+  | 'ROUND_NOT_OPEN'
+  | 'ROUND_CLOSED'
+  | 'DEADLINE_PASSED'
+  | 'INVALID_VOTE_VALUE'
+  | 'INVALID_DEADLINE'
+  | 'DEADLINE_NOT_LATER'
+  | 'DEADLINE_REQUIRED'
+  | 'NOT_ESCALATED'
+  | 'NO_OPEN_BODY'
+  | 'NOT_AWAITING_REVISION'
+  | 'INVALID_PROPOSAL'
+  | 'NOT_DIRECTOR'
+  | 'NOT_AWAITING_ADOPTION'
+  | 'INVALID_INPUT';
+
+/** Payload of the refusal's ApplicationFailure `details[0]`. */
+export interface RefusalDetails {
+  reason: RefusalReason;
+  field?: string;
+}
+
+/**
+ * Throws the refusal as a non-retryable ApplicationFailure: thrown in an Update validator it
+ * rejects the Update (nothing is written to history); the client sees
+ * `WorkflowUpdateFailedError` whose `cause` is this failure (`type` = domain code).
+ */
+export function throwRefusal(refusal: Refusal): never {
+  const details: RefusalDetails = { reason: refusal.reason, ...(refusal.field ? { field: refusal.field } : {}) };
+  throw ApplicationFailure.create({
+    type: refusal.code,
+    message: refusal.message,
+    nonRetryable: true,
+    details: [details],
+  });
+}
+
+export function refuseIf(refusal: Refusal | null): void {
+  if (refusal) throwRefusal(refusal);
+}
