@@ -86,7 +86,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       // End-to-end tests and benchmarks boot the apps themselves.
-      '@nx/enforce-module-boundaries': ['error', { allow: ['@jaarcyclus/api/**', '@jaarcyclus/worker/**', '@jaarcyclus/testing/browser'], banTransitiveDependencies: false, depConstraints: TEST_DEP_CONSTRAINTS }],
+      '@nx/enforce-module-boundaries': ['error', { allow: ['@jaarcyclus/api/**', '@jaarcyclus/worker/**', '@jaarcyclus/testing/**'], banTransitiveDependencies: false, depConstraints: TEST_DEP_CONSTRAINTS }],
     },
   },
 );

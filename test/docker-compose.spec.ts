@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { API_ENV } from '@jaarcyclus/api/config';
+import { WORKER_ENV } from '@jaarcyclus/worker/config';
+
+// There is no Docker engine on the development machines, so the production-like topology is
+// checked by reading it: a compose file that would not start is caught here.
+interface ComposeService {
+  image?: string;
+  build?: unknown;
+  environment?: Record<string, string>;
+  depends_on?: string[] | Record<string, unknown>;
+}
+const compose = parse(fs.readFileSync(path.join(__dirname, '..', 'docker-compose.yml'), 'utf8'), {
+  merge: true,
+}) as { services: Record<string, ComposeService> };
+const services = compose.services;
+
+describe('docker-compose.yml', () => {
+  it('has the production-like topology: PostgreSQL, Temporal on PostgreSQL, its UI, mail, api, worker', () => {
+    expect(Object.keys(services)).toEqual(
+      expect.arrayContaining(['postgresql', 'temporal', 'temporal-ui', 'mail', 'api', 'worker']),
+    );
+    expect(services.temporal?.environment?.DB).toBe('postgres12');
+    expect(services.temporal?.environment?.POSTGRES_SEEDS).toBe('postgresql');
+  });
+
+  it.each(Object.entries(services))('pins the image of %s', (_name, service) => {
+    expect(service.image).toBeDefined();
+    const image = service.image!;
+    const tag = image.includes('@') ? image.split('@')[1] : image.split(':')[1];
+    expect(tag).toBeTruthy();
+    expect(tag).not.toBe('latest');
+  });
+
+  // Required variables must be set; so must every variable whose default points at this machine
+  // (127.0.0.1 / localhost), which inside a container would be the container itself.
+  it.each([
+    ['api', API_ENV],
+    ['worker', WORKER_ENV],
+  ] as const)('sets every environment variable the %s requires', (name, spec) => {
+    const env = services[name]?.environment ?? {};
+    const local = Object.entries(spec.defaults as Record<string, string>)
+      .filter(([, value]) => /127\.0\.0\.1|localhost/.test(value))
+      .map(([key]) => key);
+    const missing = [...spec.required, ...local].filter((key) => !env[key]);
+    expect(missing).toEqual([]);
+  });
+
+  it('points the apps at services that exist in the file', () => {
+    for (const name of ['api', 'worker']) {
+      const env = services[name]?.environment ?? {};
+      const hosts = [new URL(env.DATABASE_URL!).hostname, env.TEMPORAL_ADDRESS!.split(':')[0], new URL(env.SMTP_URL!).hostname];
+      for (const host of hosts) expect(Object.keys(services)).toContain(host);
+    }
+  });
+});

@@ -1,0 +1,119 @@
+import type { INestApplication } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
+import { createDataSource, seedDemoData } from '@jaarcyclus/persistence';
+import { createSmtpTransport, OutboxService } from '@jaarcyclus/mail';
+import {
+  createDevServerEnv,
+  createTestDatabase,
+  SmtpCapture,
+  workflowBundle,
+  type TestDatabase,
+} from '@jaarcyclus/testing';
+import { TASK_QUEUES } from '@jaarcyclus/workflows';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { createApiApp } from '@jaarcyclus/api/app.factory';
+import { ApiConfig } from '@jaarcyclus/api/config';
+import { createAccountabilityActivities } from '@jaarcyclus/worker/activities/accountability.activities';
+import { createBudgetActivities } from '@jaarcyclus/worker/activities/budget.activities';
+
+const MAIL_FROM = 'Jaarcyclus <noreply@jaarcyclus.example>';
+
+/**
+ * The whole service for end-to-end tests, every part real: the Temporal CLI dev server, a
+ * PostgreSQL database built by the migrations and seeded with the demo SWVs, an SMTP server that
+ * parses what it receives, the NestJS api listening on a free port, and a worker with the real
+ * activities. Nothing at the boundary is mocked.
+ */
+export interface Stack {
+  env: TestWorkflowEnvironment;
+  db: TestDatabase;
+  ds: DataSource;
+  smtp: SmtpCapture;
+  api: INestApplication;
+  baseUrl: string;
+  /** fetch against the api with an optional session token. */
+  call(method: string, path: string, opts?: { token?: string; body?: unknown }): Promise<{ status: number; body: any }> // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON of many shapes;
+  /** Signs in like a person: asks for a link, reads it from the delivered mail, POSTs the token. */
+  signIn(email: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startStack(): Promise<Stack> {
+  const smtp = await new SmtpCapture().start();
+  const db = await createTestDatabase();
+  const ds = await createDataSource(db.url).initialize();
+  await seedDemoData(ds);
+  const env = await createDevServerEnv();
+
+  const smtpUrl = `smtp://127.0.0.1:${smtp.port}`;
+  // PUBLIC_URL is fixed before the port is known; links in mails are only read, not opened.
+  const config = ApiConfig.with({ DATABASE_URL: db.url, SMTP_URL: smtpUrl, PUBLIC_URL: 'http://jaarcyclus.test' });
+  const api = await createApiApp(config, { temporalClient: env.client, logger: ['error'] });
+  await api.listen(0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${(api.getHttpServer().address() as AddressInfo).port}`;
+
+  const outbox = new OutboxService(ds, createSmtpTransport(smtpUrl), MAIL_FROM);
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue: TASK_QUEUES.cycles,
+    workflowBundle: workflowBundle(),
+    activities: { ...createBudgetActivities({ dataSource: ds, outbox, publicUrl: 'http://jaarcyclus.test' }), ...createAccountabilityActivities({ dataSource: ds, outbox, publicUrl: 'http://jaarcyclus.test' }) },
+  });
+  const running = worker.run();
+
+  const call: Stack['call'] = async (method, path, opts = {}) => {
+    const res = await fetch(baseUrl + path, {
+      method,
+      headers: {
+        ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      },
+      ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+    });
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // HTML pages stay text
+    }
+    return { status: res.status, body };
+  };
+
+  const signIn = async (email: string): Promise<string> => {
+    const before = smtp.to(email).length;
+    const asked = await call('POST', '/api/auth/login', { body: { email } });
+    if (asked.status !== 202) throw new Error(`login for ${email} answered ${asked.status}`);
+    await smtp.waitFor(() => smtp.to(email).length > before);
+    const mail = smtp.to(email).at(-1)!;
+    const link = /(https?:\/\/\S+\/auth\/verify\?token=[A-Za-z0-9_%-]+)/.exec(mail.text)?.[1];
+    if (!link) throw new Error(`no sign-in link in the mail to ${email}`);
+    const token = decodeURIComponent(new URL(link).searchParams.get('token')!);
+    const verified = await call('POST', '/auth/verify', { body: { token } });
+    if (verified.status !== 200) throw new Error(`verify for ${email} answered ${verified.status}`);
+    return (verified.body as { sessionToken: string }).sessionToken;
+  };
+
+  return {
+    env,
+    db,
+    ds,
+    smtp,
+    api,
+    baseUrl,
+    call,
+    signIn,
+    async close() {
+      worker.shutdown();
+      await running;
+      await api.close();
+      await env.teardown();
+      await ds.destroy();
+      await db.drop();
+      await smtp.stop();
+    },
+  };
+}
