@@ -76,10 +76,11 @@ export function createBudgetActivities(deps: BudgetActivityDeps): BudgetActiviti
   const { dataSource: ds, outbox } = deps;
   const publicUrl = deps.publicUrl.replace(/\/+$/, '');
   const taskUrl = (taskId: string): string => `${publicUrl}/app/tasks/${taskId}`;
-  const cycleUrl = (workflowId: string): string => `${publicUrl}/app/cycles/${encodeURIComponent(workflowId)}`;
+  // Budget workflow ids are `budget:<organisationId>:<year>`; the cycle page is per year.
+  const cycleUrl = (workflowId: string): string => `${publicUrl}/app/cycles/budget/${workflowId.split(':').at(-1) ?? ''}`;
   const proposalText = (p: ProposalRef): ProposalText => ({
     versionLabel: p.versionLabel,
-    link: p.url ?? (p.documentId ? `${publicUrl}/app/documents/${p.documentId}` : null),
+    link: p.url ?? (p.documentId ? `${publicUrl}/api/documents/${p.documentId}` : null),
   });
 
   async function organisationName(organisationId: string): Promise<string> {
