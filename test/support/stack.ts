@@ -15,8 +15,7 @@ import { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '@jaarcyclus/api/app.factory';
 import { ApiConfig } from '@jaarcyclus/api/config';
-import { createAccountabilityActivities } from '@jaarcyclus/worker/activities/accountability.activities';
-import { createBudgetActivities } from '@jaarcyclus/worker/activities/budget.activities';
+import { createActivities } from '@jaarcyclus/worker/activities';
 
 const MAIL_FROM = 'Jaarcyclus <noreply@jaarcyclus.example>';
 
@@ -60,7 +59,7 @@ export async function startStack(): Promise<Stack> {
     namespace: env.namespace ?? 'default',
     taskQueue: TASK_QUEUES.cycles,
     workflowBundle: workflowBundle(),
-    activities: { ...createBudgetActivities({ dataSource: ds, outbox, publicUrl: 'http://jaarcyclus.test' }), ...createAccountabilityActivities({ dataSource: ds, outbox, publicUrl: 'http://jaarcyclus.test' }) },
+    activities: createActivities({ dataSource: ds, outbox, publicUrl: 'http://jaarcyclus.test' }),
   });
   const running = worker.run();
 

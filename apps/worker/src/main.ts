@@ -13,7 +13,7 @@ import { createDataSource } from '@jaarcyclus/persistence';
 import { OutboxService, createSmtpTransport } from '@jaarcyclus/mail';
 import { bundleWorkflows } from '@jaarcyclus/temporal';
 import { TASK_QUEUES } from '@jaarcyclus/workflows';
-import { createBudgetActivities } from './activities/budget.activities';
+import { createActivities } from './activities';
 import { ConfigError, WorkerConfig } from './config';
 
 const ATTEMPTS = 5;
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
       namespace: config.temporalNamespace,
       taskQueue: TASK_QUEUES.cycles,
       workflowBundle,
-      activities: { ...createBudgetActivities({ dataSource, outbox, publicUrl: config.publicUrl }) },
+      activities: createActivities({ dataSource, outbox, publicUrl: config.publicUrl }),
       shutdownGraceTime: '20 seconds',
     });
     log(

@@ -6,7 +6,6 @@ import { runMigrations } from '@jaarcyclus/persistence';
 
 import { postgresScripts as pg } from './scripts';
 
-export const TEMPLATE_DB = 'jaarcyclus_test_template';
 
 /**
  * Integration and e2e tiers: a real PostgreSQL (see scripts/lib/postgres.cjs), a template
@@ -18,7 +17,11 @@ export default async function globalSetup(): Promise<void> {
     log: () => undefined,
   });
   (globalThis as { __jaarcyclusPg?: { stop: () => Promise<void> } }).__jaarcyclusPg = server;
-  const templateUrl = await pg.ensureDatabase(server.url, TEMPLATE_DB, { fresh: true });
+  // One template per test run, so that two runs on one server (a developer's and CI's, or two
+  // tiers) never rebuild each other's template mid-run.
+  const template = `jaarcyclus_tpl_${process.pid}`;
+  const templateUrl = await pg.ensureDatabase(server.url, template, { fresh: true });
   await runMigrations(templateUrl);
   process.env.JAARCYCLUS_TEST_PG_SERVER = server.url;
+  process.env.JAARCYCLUS_TEST_TEMPLATE = template;
 }

@@ -186,7 +186,7 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
     expect(escalation.map((m) => m.to)).toEqual([[DEMO_EMAILS.stadsring.secretariat]]);
     expect(escalation[0]!.text).toContain('1 van de 10 leden hebben gestemd (gewicht 4010 van 16500)');
     expect(escalation[0]!.text).toContain(`- ${alv.members[1]!.name}`);
-    expect(escalation[0]!.text).toContain(`${PUBLIC_URL}/app/cycles/${encodeURIComponent(WF)}`);
+    expect(escalation[0]!.text).toContain(`${PUBLIC_URL}/app/cycles/budget/${WF.split(':').at(-1)}`);
     expect(mail).toBeDefined();
   });
 

@@ -11,6 +11,7 @@
  * (SMTP 5xx) is logged and skipped, so one bad mailbox cannot stop a cycle.
  */
 import { ApplicationFailure, log } from '@temporalio/activity';
+import { loadDeductionsForAllocation } from './accountability-deductions';
 import type { DataSource } from 'typeorm';
 import {
   DEFAULT_RESERVE_RULE,
@@ -407,6 +408,8 @@ export function createBudgetActivities(deps: BudgetActivityDeps): BudgetActiviti
         `SELECT id, board_id, name, fixed_amount_cents FROM school WHERE organisation_id = $1 AND kind = 'regular' ORDER BY name, id`,
         [input.organisationId],
       )) as { id: string; board_id: string; name: string; fixed_amount_cents: string }[];
+      // Underspending accepted in the accountability cycle is deducted from this year's letters (001 §7.4).
+      const deductions = await loadDeductionsForAllocation(ds, input.organisationId, input.budgetYear);
       const allocation = asRefusal(() =>
         computeAllocation({
           boards: boards.map((b) => ({ boardId: b.id, name: b.name, pupilCount: b.pupil_count })),
@@ -415,6 +418,7 @@ export function createBudgetActivities(deps: BudgetActivityDeps): BudgetActiviti
           equityCents: input.figures.equityCents,
           turnoverCents: input.figures.turnoverCents,
           reserve: input.figures.reserve ?? DEFAULT_RESERVE_RULE,
+          deductions,
         }),
       );
       // The letter goes to the board's bestuurder; a board without one gets it at its first contact person.

@@ -1,3 +1,8 @@
+import { AccountabilityCycle } from './accountability-cycle.entity';
+import { AccountabilityDeduction } from './accountability-deduction.entity';
+import { AccountabilityFormatVersion } from './accountability-format.entity';
+import { SchoolAccountability } from './accountability-school-status.entity';
+import { AccountabilitySubmission } from './accountability-submission.entity';
 import { AuditEvent } from './audit-event.entity';
 import { Body } from './body.entity';
 import { BodyMember } from './body-member.entity';
@@ -16,6 +21,11 @@ import { Task } from './task.entity';
 export * from './enums';
 export * from './column-types';
 export {
+  AccountabilityCycle,
+  AccountabilityDeduction,
+  AccountabilityFormatVersion,
+  AccountabilitySubmission,
+  SchoolAccountability,
   AuditEvent,
   Body,
   BodyMember,
@@ -32,6 +42,14 @@ export {
   Task,
 };
 export type { OrganisationSettings } from './organisation.entity';
+export {
+  ensureDefaultAccountabilityFormat,
+  toAccountabilityFormat,
+} from './accountability-format.entity';
+export {
+  ACCOUNTABILITY_SUBMISSION_STATUSES,
+  type AccountabilitySubmissionStatus,
+} from './accountability-submission.entity';
 
 export const ENTITIES: Function[] = [
   Organisation,
@@ -48,4 +66,9 @@ export const ENTITIES: Function[] = [
   Task,
   Document,
   CalendarFeed,
+  AccountabilityFormatVersion,
+  AccountabilityCycle,
+  AccountabilitySubmission,
+  SchoolAccountability,
+  AccountabilityDeduction,
 ];

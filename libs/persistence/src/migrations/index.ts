@@ -1,12 +1,19 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
 import { BudgetCycle1764000000001 } from './1764000000001-budget-cycle';
 import { CalendarFeed1764000000002 } from './1764000000002-calendar-feed';
+import { Accountability1764000000003 } from './1764000000003-accountability';
 
-export { Foundation1764000000000, BudgetCycle1764000000001, CalendarFeed1764000000002 };
+export {
+  Foundation1764000000000,
+  BudgetCycle1764000000001,
+  CalendarFeed1764000000002,
+  Accountability1764000000003,
+};
 
 /** In order. Landed migrations are never rewritten: add a new one. */
 export const MIGRATIONS: Function[] = [
   Foundation1764000000000,
   BudgetCycle1764000000001,
   CalendarFeed1764000000002,
+  Accountability1764000000003,
 ];

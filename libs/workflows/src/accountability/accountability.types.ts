@@ -307,7 +307,7 @@ export interface AccountabilityActivities {
   /** A 'review' task (and a mail) for each secretariat member. */
   requestReview(input: RequestReviewInput): Promise<void>;
   /** Completes, cancels or re-dates open tasks of this workflow. */
-  updateTasks(input: AccountabilityTaskUpdate): Promise<void>;
+  updateAccountabilityTasks(input: AccountabilityTaskUpdate): Promise<void>;
   /**
    * Upserts the school's status row (read model for the overview and the CSV export), updates
    * the submission row when `submission` is given, and appends the audit event (idempotent on

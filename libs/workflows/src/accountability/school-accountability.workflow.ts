@@ -550,7 +550,7 @@ export async function schoolAccountabilityWorkflow(
           history.find((e) => e.code === 'submitted' && e.version === effect.version) ?? latest,
           { submissionId: effect.submissionId, version: effect.version, status: 'submitted' },
         );
-        await acts.updateTasks({ workflowId, kind: 'submit', status: 'done', at: isoOf(now()) });
+        await acts.updateAccountabilityTasks({ workflowId, kind: 'submit', status: 'done', at: isoOf(now()) });
         const c = await contacts();
         await acts.requestReview({
           ...context(step),
@@ -574,7 +574,7 @@ export async function schoolAccountabilityWorkflow(
             reviewedByPersonId: effect.actorPersonId,
           },
         );
-        await acts.updateTasks({
+        await acts.updateAccountabilityTasks({
           workflowId,
           kind: 'review',
           refKey: reviewTaskRef(effect.version),
@@ -599,7 +599,7 @@ export async function schoolAccountabilityWorkflow(
       case 'accepted': {
         const step = `accepted-v${effect.version}`;
         const acceptedEvent = history.find((e) => e.code === 'accepted') ?? latest;
-        await acts.updateTasks({
+        await acts.updateAccountabilityTasks({
           workflowId,
           kind: 'review',
           refKey: reviewTaskRef(effect.version),
@@ -679,7 +679,7 @@ export async function schoolAccountabilityWorkflow(
             (e) => e.code === 'deadline_extended' && e.data?.generation === effect.generation,
           ) ?? latest;
         await recordStatus(event);
-        await acts.updateTasks({
+        await acts.updateAccountabilityTasks({
           workflowId,
           kind: 'submit',
           dueAt: isoOf(timing.deadlineMs),
@@ -706,13 +706,13 @@ export async function schoolAccountabilityWorkflow(
       case 'waived': {
         const event = history.find((e) => e.code === 'waived') ?? latest;
         await recordStatus(event);
-        await acts.updateTasks({
+        await acts.updateAccountabilityTasks({
           workflowId,
           kind: 'submit',
           status: 'cancelled',
           at: isoOf(now()),
         });
-        await acts.updateTasks({
+        await acts.updateAccountabilityTasks({
           workflowId,
           kind: 'review',
           status: 'cancelled',

@@ -200,7 +200,7 @@ export function createInMemoryAccountability(): InMemoryAccountability {
       }
       return Promise.resolve();
     },
-    updateTasks(input: AccountabilityTaskUpdate) {
+    updateAccountabilityTasks(input: AccountabilityTaskUpdate) {
       for (const t of tasks) {
         if (t.workflowId !== input.workflowId || t.kind !== input.kind || t.status !== 'open')
           continue;

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type AccountabilityFormat,
+  DEFAULT_ACCOUNTABILITY_FORMAT,
+  DomainError,
+  validateFormat,
+} from '@jaarcyclus/domain';
+import {
+  AccountabilityFormatVersion,
+  ensureDefaultAccountabilityFormat,
+  toAccountabilityFormat,
+} from '@jaarcyclus/persistence';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuthenticatedPerson } from '../auth/authenticated-person';
+import type { PublishAccountabilityFormatDto } from './dto/accountability.dto';
+import { FieldValidationError } from './field-errors';
+
+export interface FormatView extends AccountabilityFormat {
+  /** Null for the default format a tenant uses until it publishes its own. */
+  publishedAt: string | null;
+  createdByPersonId: string | null;
+  /** True for the built-in default (seed 001 §7.4) that the tenant has not changed. */
+  isDefault: boolean;
+}
+
+function view(row: AccountabilityFormatVersion): FormatView {
+  return {
+    ...toAccountabilityFormat(row),
+    publishedAt: row.publishedAt.toISOString(),
+    createdByPersonId: row.createdByPersonId,
+    isDefault: row.version === 1 && row.createdByPersonId === null,
+  };
+}
+
+const DEFAULT_VIEW: FormatView = {
+  ...(JSON.parse(JSON.stringify(DEFAULT_ACCOUNTABILITY_FORMAT)) as AccountabilityFormat),
+  publishedAt: null,
+  createdByPersonId: null,
+  isDefault: true,
+};
+
+/**
+ * The tenant's accountability format (seed 001 §7.4: the SWV supplies a fixed format),
+ * versioned: publishing creates version N+1, and a cycle keeps the version it pinned. Until a
+ * tenant publishes its own, the domain's default counts as its version 1 (stored on first use).
+ */
+@Injectable()
+export class AccountabilityFormatsService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** Newest first. */
+  async list(me: AuthenticatedPerson): Promise<FormatView[]> {
+    const rows = await this.ds.getRepository(AccountabilityFormatVersion).find({
+      where: { organisationId: me.organisationId },
+      order: { version: 'DESC' },
+    });
+    return rows.length === 0 ? [DEFAULT_VIEW] : rows.map(view);
+  }
+
+  async get(me: AuthenticatedPerson, version: number): Promise<FormatView> {
+    const row = await this.ds
+      .getRepository(AccountabilityFormatVersion)
+      .findOneBy({ organisationId: me.organisationId, version });
+    if (row) return view(row);
+    const stored = await this.ds
+      .getRepository(AccountabilityFormatVersion)
+      .existsBy({ organisationId: me.organisationId });
+    if (version === 1 && !stored) return DEFAULT_VIEW;
+    throw new DomainError('NOT_FOUND', `Format version ${version} not found`);
+  }
+
+  async publish(me: AuthenticatedPerson, dto: PublishAccountabilityFormatDto): Promise<FormatView> {
+    return this.ds.transaction(async (em) => {
+      // Versions of one tenant are numbered one at a time.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('accountability_format:' || $1))`, [
+        me.organisationId,
+      ]);
+      const version = (await this.latestVersion(em, me.organisationId)) + 1;
+      const checked = validateFormat({ ...dto, version });
+      if (!checked.ok) {
+        throw new FieldValidationError('The format is not valid', checked.errors);
+      }
+      const row = await em.getRepository(AccountabilityFormatVersion).save({
+        organisationId: me.organisationId,
+        version,
+        incomeLines: checked.value.incomeLines,
+        expenseLines: checked.value.expenseLines,
+        appendix: checked.value.appendix,
+        createdByPersonId: me.id,
+      });
+      return view(
+        await em.getRepository(AccountabilityFormatVersion).findOneByOrFail({ id: row.id }),
+      );
+    });
+  }
+
+  /** The tenant's current version, storing the default as version 1 when it has none. */
+  async latestVersion(em: EntityManager, organisationId: string): Promise<number> {
+    await ensureDefaultAccountabilityFormat(em, organisationId);
+    const rows = (await em.query(
+      `SELECT max(version)::int AS version FROM accountability_format WHERE organisation_id = $1`,
+      [organisationId],
+    )) as { version: number }[];
+    return rows[0]!.version;
+  }
+
+  /** The format a cycle pinned; it exists by the composite foreign keys. */
+  async pinned(organisationId: string, version: number): Promise<AccountabilityFormat> {
+    const row = await this.ds
+      .getRepository(AccountabilityFormatVersion)
+      .findOneByOrFail({ organisationId, version });
+    return toAccountabilityFormat(row);
+  }
+}

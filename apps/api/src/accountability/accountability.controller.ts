@@ -1,0 +1,242 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseIntPipe,
+  Post,
+  Put,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AuthenticatedPerson } from '../auth/authenticated-person';
+import { CurrentPerson, Roles } from '../auth/decorators';
+import { SESSION_COOKIE } from '../auth/session.guard';
+import { ErrorResponseDto } from '../common/api-errors';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { AccountabilityCyclesService } from './accountability-cycles.service';
+import { AccountabilityFormatsService } from './accountability-formats.service';
+import {
+  AccountabilityFiguresDto,
+  ExtendSchoolDeadlineDto,
+  PublishAccountabilityFormatDto,
+  ReviewAccountabilityDto,
+  StartAccountabilityCycleDto,
+  WaiveSchoolDto,
+} from './dto/accountability.dto';
+import { FieldValidationFilter } from './field-errors';
+import { SchoolAccountabilityService } from './school-accountability.service';
+
+/** The SWV's office: sees every school's accountability. */
+const OFFICE = ['secretariat', 'director', 'admin'] as const;
+/** Everyone who may see some school's accountability (which school is checked per request). */
+const SCHOOL_READERS = [...OFFICE, 'school_contact', 'ect_member'] as const;
+
+const yearPipe = new ParseIntPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
+
+@ApiTags('accountability')
+@ApiBearerAuth()
+@ApiCookieAuth(SESSION_COOKIE)
+@ApiUnauthorizedResponse({ type: ErrorResponseDto })
+@ApiForbiddenResponse({ type: ErrorResponseDto })
+@UseFilters(FieldValidationFilter)
+@Controller('api/accountability/formats')
+export class AccountabilityFormatsController {
+  constructor(private readonly formats: AccountabilityFormatsService) {}
+
+  @Get()
+  @Roles(...SCHOOL_READERS)
+  @ApiOkResponse({ description: 'Every version of the SWV’s format, newest first' })
+  list(@CurrentPerson() me: AuthenticatedPerson) {
+    return this.formats.list(me);
+  }
+
+  @Get(':version')
+  @Roles(...SCHOOL_READERS)
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  get(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Param('version', new ParseIntPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND }))
+    version: number,
+  ) {
+    return this.formats.get(me, version);
+  }
+
+  @Post()
+  @Roles('admin', 'secretariat')
+  @ApiCreatedResponse({ description: 'Published as the next version; running cycles keep theirs' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'Every invalid field' })
+  publish(@CurrentPerson() me: AuthenticatedPerson, @Body() body: PublishAccountabilityFormatDto) {
+    return this.formats.publish(me, body);
+  }
+}
+
+@ApiTags('accountability')
+@ApiBearerAuth()
+@ApiCookieAuth(SESSION_COOKIE)
+@ApiUnauthorizedResponse({ type: ErrorResponseDto })
+@ApiForbiddenResponse({ type: ErrorResponseDto })
+@ApiServiceUnavailableResponse({ type: ErrorResponseDto, description: 'Temporal is not reachable' })
+@UseFilters(FieldValidationFilter)
+@Controller('api/accountability-cycles')
+export class AccountabilityCyclesController {
+  constructor(
+    private readonly cycles: AccountabilityCyclesService,
+    private readonly schools: SchoolAccountabilityService,
+  ) {}
+
+  @Post()
+  @Roles('secretariat')
+  @ApiCreatedResponse({
+    description: 'Started; 200 with the existing cycle when that year already has one',
+  })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto })
+  async start(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Body() body: StartAccountabilityCycleDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { created, overview } = await this.cycles.start(me, body);
+    res.status(created ? HttpStatus.CREATED : HttpStatus.OK);
+    return { created, ...overview };
+  }
+
+  @Get(':year')
+  @Roles(...OFFICE)
+  @ApiOkResponse({ description: 'Per school: status, days late (as of now), deduction' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  overview(@CurrentPerson() me: AuthenticatedPerson, @Param('year', yearPipe) year: number) {
+    return this.cycles.overview(me, year);
+  }
+
+  @Get(':year/overview.csv')
+  @Roles(...OFFICE)
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'The overview for Excel (nl): UTF-8 with BOM, ";" and decimal comma',
+  })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async overviewCsv(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Param('year', yearPipe) year: number,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const csv = await this.cycles.overviewCsv(me, year);
+    res.setHeader('Content-Disposition', `attachment; filename="verantwoording-${year}.csv"`);
+    return csv;
+  }
+
+  @Get(':year/schools')
+  @Roles(...SCHOOL_READERS)
+  @ApiOkResponse({ description: 'The schools of the cycle the signed-in person may see' })
+  schoolsFor(@CurrentPerson() me: AuthenticatedPerson, @Param('year', yearPipe) year: number) {
+    return this.cycles.schoolsFor(me, year);
+  }
+
+  @Get(':year/schools/:schoolId')
+  @Roles(...SCHOOL_READERS)
+  @ApiOkResponse({ description: 'Status, the current draft and submission, every version' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Not a school the person may see' })
+  school(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Param('year', yearPipe) year: number,
+    @Param('schoolId', UuidParamPipe) schoolId: string,
+  ) {
+    return this.schools.detail(me, year, schoolId);
+  }
+
+  @Put(':year/schools/:schoolId/draft')
+  @Roles('school_contact')
+  @ApiOkResponse({ description: 'Saved; `problems` lists what submitting would still refuse' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Accepted or waived' })
+  saveDraft(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Param('year', yearPipe) year: number,
+    @Param('schoolId', UuidParamPipe) schoolId: string,
+    @Body() body: AccountabilityFiguresDto,
+  ) {
+    return this.schools.saveDraft(me, year, schoolId, body);
+  }
+
+  @Post(':year/schools/:schoolId/submissions')
+  @Roles('school_contact')
+  @ApiCreatedResponse({ description: 'Submitted; waits for review by the secretariat' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'Accepted, waived, or a version is waiting for review',
+  })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'Every invalid field' })
+  submit(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Param('year', yearPipe) year: number,
+    @Param('schoolId', UuidParamPipe) schoolId: string,
+    @Body() body: AccountabilityFiguresDto,
+  ) {
+    return this.schools.submit(me, year, schoolId, body);
+  }
+
+  @Post(':year/schools/:schoolId/review')
+  @Roles('secretariat')
+  @HttpCode(HttpStatus.OK)
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Nothing waiting for review' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'Comments missing' })
+  review(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Param('year', yearPipe) year: number,
+    @Param('schoolId', UuidParamPipe) schoolId: string,
+    @Body() body: ReviewAccountabilityDto,
+  ) {
+    return this.schools.review(me, year, schoolId, body);
+  }
+
+  @Post(':year/schools/:schoolId/deadline')
+  @Roles('secretariat')
+  @HttpCode(HttpStatus.OK)
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto })
+  extend(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Param('year', yearPipe) year: number,
+    @Param('schoolId', UuidParamPipe) schoolId: string,
+    @Body() body: ExtendSchoolDeadlineDto,
+  ) {
+    return this.schools.extendDeadline(me, year, schoolId, body);
+  }
+
+  @Post(':year/schools/:schoolId/waive')
+  @Roles('secretariat')
+  @HttpCode(HttpStatus.OK)
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto })
+  waive(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Param('year', yearPipe) year: number,
+    @Param('schoolId', UuidParamPipe) schoolId: string,
+    @Body() body: WaiveSchoolDto,
+  ) {
+    return this.schools.waive(me, year, schoolId, body);
+  }
+}

@@ -1,0 +1,168 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  Allow,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { IsName } from '../../common/validation';
+
+/** An instant with an explicit offset: a deadline must not depend on the server's time zone. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const INSTANT_MESSAGE =
+  '$property must be an ISO 8601 instant with offset, e.g. 2027-02-01T23:59:59+01:00';
+
+/**
+ * A new version of the tenant's format. The shape is checked by the domain's `validateFormat`
+ * (422 naming every offending field), not here: the version is assigned by the server.
+ */
+export class PublishAccountabilityFormatDto {
+  @ApiProperty({
+    description: 'Income lines: { key, label, required }',
+    example: [{ key: 'swv_vast_bedrag', label: 'Vast bedrag', required: true }],
+  })
+  @Allow()
+  incomeLines!: unknown;
+
+  @ApiProperty({
+    description: 'Expense lines: { key, label, category, required }',
+    example: [
+      {
+        key: 'personeel_extra_ondersteuning',
+        label: 'Personeel extra ondersteuning',
+        category: 'extra_ondersteuning',
+        required: true,
+      },
+    ],
+  })
+  @Allow()
+  expenseLines!: unknown;
+
+  @ApiProperty({
+    description: 'How the appendix FTE relates to the extra-support FTE',
+    example: { fteRule: 'equal_to_extra_support_fte', extraSupportCategory: 'extra_ondersteuning' },
+  })
+  @Allow()
+  appendix!: unknown;
+}
+
+/** Start "Verantwoording <year>" (seed 001 §7.4). Defaults: every regular school, 1 February. */
+export class StartAccountabilityCycleDto {
+  @ApiProperty({
+    example: 2026,
+    description: 'The calendar year accounted for; the deadline is 1 February of the next year',
+  })
+  @IsInt({ message: 'accountingYear must be a whole year' })
+  @Min(2015, { message: 'accountingYear must be 2015 or later' })
+  @Max(2100, { message: 'accountingYear must be 2100 or earlier' })
+  accountingYear!: number;
+
+  @ApiPropertyOptional({
+    description: 'Regular schools of this SWV that must account; default all of them',
+    type: [String],
+    format: 'uuid',
+  })
+  @IsOptional()
+  @IsArray({ message: 'schoolIds must be a list of school ids' })
+  @ArrayMinSize(1, { message: 'schoolIds must name at least one school' })
+  @ArrayMaxSize(20_000, { message: 'schoolIds may name at most 20000 schools' })
+  @IsUUID('all', { each: true, message: 'schoolIds must contain UUIDs' })
+  schoolIds?: string[];
+
+  @ApiPropertyOptional({
+    example: '2027-02-01T23:59:59+01:00',
+    description: 'Default: the end of 1 February of the next year (Amsterdam)',
+  })
+  @IsOptional()
+  @IsString({ message: INSTANT_MESSAGE })
+  @Matches(INSTANT, { message: INSTANT_MESSAGE })
+  deadline?: string;
+
+  @ApiPropertyOptional({
+    example: [14, 7, 1],
+    description: 'Business days before the deadline on which reminders go out (09:00)',
+  })
+  @IsOptional()
+  @IsArray({ message: 'reminderOffsetsBusinessDays must be a list of numbers' })
+  @ArrayMaxSize(10, { message: 'reminderOffsetsBusinessDays may have at most 10 entries' })
+  @IsInt({ each: true, message: 'reminderOffsetsBusinessDays must contain whole numbers' })
+  @Min(1, { each: true, message: 'reminderOffsetsBusinessDays must be at least 1' })
+  @Max(60, { each: true, message: 'reminderOffsetsBusinessDays must be at most 60' })
+  reminderOffsetsBusinessDays?: number[];
+
+  @ApiPropertyOptional({ example: 'Verantwoording 2026' })
+  @IsOptional()
+  @IsName(200)
+  title?: string;
+}
+
+/**
+ * A school's figures as the form sends them: amounts and FTE as numbers or Dutch/plain text
+ * ('1.234,56', '0,8'). Checked against the cycle's format by the domain's `validateSubmission`.
+ */
+export class AccountabilityFiguresDto {
+  @ApiPropertyOptional({
+    description: 'Income lines: { lineKey, amount }',
+    example: [{ lineKey: 'swv_vast_bedrag', amount: '58.000,00' }],
+  })
+  @Allow()
+  income?: unknown;
+
+  @ApiPropertyOptional({
+    description: 'Expense lines: { lineKey, fte, amount }',
+    example: [{ lineKey: 'personeel_extra_ondersteuning', fte: '1,5', amount: '110000' }],
+  })
+  @Allow()
+  expenses?: unknown;
+
+  @ApiPropertyOptional({
+    description: 'Which extra support is delivered: { description, fte, targetGroup }',
+    example: [
+      { description: 'Ambulante begeleiding', fte: '1,5', targetGroup: 'Leerlingen met TOS' },
+    ],
+  })
+  @Allow()
+  appendix?: unknown;
+}
+
+export class ReviewAccountabilityDto {
+  @ApiProperty({ enum: ['accept', 'return'] })
+  @IsIn(['accept', 'return'], { message: "decision must be 'accept' or 'return'" })
+  decision!: 'accept' | 'return';
+
+  @ApiPropertyOptional({ description: 'Required when returning: what the school must correct' })
+  @IsOptional()
+  @IsString({ message: 'comments must be text' })
+  @MaxLength(4000, { message: 'comments must be at most 4000 characters' })
+  comments?: string;
+
+  @ApiPropertyOptional({
+    description: 'The version reviewed; refused (409) when a newer one arrived meanwhile',
+  })
+  @IsOptional()
+  @IsInt({ message: 'version must be a positive integer' })
+  @Min(1, { message: 'version must be a positive integer' })
+  version?: number;
+}
+
+export class ExtendSchoolDeadlineDto {
+  @ApiProperty({ example: '2027-02-15T23:59:59+01:00' })
+  @IsString({ message: INSTANT_MESSAGE })
+  @Matches(INSTANT, { message: INSTANT_MESSAGE })
+  deadline!: string;
+}
+
+export class WaiveSchoolDto {
+  @ApiProperty({ example: 'School gefuseerd per 1 augustus' })
+  @IsName(4000)
+  reason!: string;
+}

@@ -1,0 +1,78 @@
+import { DomainError } from '@jaarcyclus/domain';
+import type { Role } from '@jaarcyclus/persistence';
+import type { DataSource } from 'typeorm';
+import type { AuthenticatedPerson } from '../auth/authenticated-person';
+
+/**
+ * Why the signed-in person may see a school's accountability:
+ * - office: the SWV's office (secretariat, directeur-bestuurder, administrators) sees every school;
+ * - contact: a school contact sees and submits for the school they represent (Person.schoolId);
+ * - ect: an ECT member reads the schools they are the ECT member of (School.ectMemberPersonId;
+ *   001 §7.4: the ECT member evaluates the year with the school).
+ */
+export type SchoolAccess = 'office' | 'contact' | 'ect';
+
+export const OFFICE_ROLES: readonly Role[] = ['secretariat', 'director', 'admin'];
+
+export interface SchoolRef {
+  id: string;
+  name: string;
+  kind: 'regular' | 'special';
+  boardId: string;
+  boardName: string;
+}
+
+export interface SchoolWithAccess {
+  school: SchoolRef;
+  access: Set<SchoolAccess>;
+}
+
+/**
+ * The school, if the person may see it. Another SWV's school, an unknown id and a school the
+ * person has nothing to do with all answer the same 404, so ids cannot be probed.
+ */
+export async function schoolForPerson(
+  ds: DataSource,
+  me: AuthenticatedPerson,
+  schoolId: string,
+): Promise<SchoolWithAccess> {
+  const rows = (await ds.query(
+    `SELECT s.id, s.name, s.kind, s.board_id, b.name AS board_name, s.ect_member_person_id,
+            (SELECT p.school_id FROM person p WHERE p.id = $3 AND p.organisation_id = $1) AS my_school_id
+       FROM school s
+       JOIN school_board b ON b.organisation_id = s.organisation_id AND b.id = s.board_id
+      WHERE s.organisation_id = $1 AND s.id = $2`,
+    [me.organisationId, schoolId, me.id],
+  )) as {
+    id: string;
+    name: string;
+    kind: 'regular' | 'special';
+    board_id: string;
+    board_name: string;
+    ect_member_person_id: string | null;
+    my_school_id: string | null;
+  }[];
+  const row = rows[0];
+  const access = new Set<SchoolAccess>();
+  if (row) {
+    if (me.roles.some((r) => OFFICE_ROLES.includes(r))) access.add('office');
+    if (me.roles.includes('school_contact') && row.my_school_id === row.id) access.add('contact');
+    if (me.roles.includes('ect_member') && row.ect_member_person_id === me.id) access.add('ect');
+  }
+  if (!row || access.size === 0) throw new DomainError('NOT_FOUND', 'School not found');
+  return {
+    school: {
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      boardId: row.board_id,
+      boardName: row.board_name,
+    },
+    access,
+  };
+}
+
+/** Only the school's own contact may save or submit its figures. */
+export function assertContact(found: SchoolWithAccess): void {
+  if (!found.access.has('contact')) throw new DomainError('NOT_FOUND', 'School not found');
+}

@@ -1,0 +1,367 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type AccountabilityFormat,
+  type AccountabilitySubmissionFigures,
+  DomainError,
+  type FieldError,
+  isFinalAccountabilityStatus,
+  submissionTotals,
+  validateSubmission,
+} from '@jaarcyclus/domain';
+import {
+  AccountabilityDeduction,
+  AccountabilitySubmission,
+  SchoolAccountability,
+} from '@jaarcyclus/persistence';
+import {
+  extendSchoolDeadlineUpdate,
+  reviewSubmissionUpdate,
+  saveDraftSignal,
+  submitAccountabilityUpdate,
+  type SubmitAccountabilityResult,
+  waiveSchoolUpdate,
+} from '@jaarcyclus/workflows';
+import { IsNull, Not, type DataSource } from 'typeorm';
+import type { AuthenticatedPerson } from '../auth/authenticated-person';
+import { mapWorkflowErrors } from '../budget/workflow-errors';
+import { TemporalClientHolder } from '../temporal/temporal-client.holder';
+import { AccountabilityFormatsService } from './accountability-formats.service';
+import { finalConflict, liveDaysLate, statusLabel } from './accountability-status';
+import type {
+  AccountabilityFiguresDto,
+  ExtendSchoolDeadlineDto,
+  ReviewAccountabilityDto,
+  WaiveSchoolDto,
+} from './dto/accountability.dto';
+import { FieldValidationError } from './field-errors';
+import { assertContact, schoolForPerson } from './school-access';
+
+type WorkflowHandle = ReturnType<
+  ReturnType<TemporalClientHolder['require']>['workflow']['getHandle']
+>;
+
+function submissionView(s: AccountabilitySubmission, format: AccountabilityFormat | null) {
+  const figures = s.figures as unknown as AccountabilitySubmissionFigures;
+  return {
+    id: s.id,
+    version: s.version,
+    status: s.status,
+    formatVersion: s.formatVersion,
+    figures,
+    totals: format && s.formatVersion === format.version ? submissionTotals(format, figures) : null,
+    submittedByPersonId: s.submittedByPersonId,
+    submittedAt: s.createdAt.toISOString(),
+    reviewComments: s.reviewComments,
+    reviewedByPersonId: s.reviewedByPersonId,
+    reviewedAt: s.reviewedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * One school's 1 February accountability (seed 001 §7.4): its figures, drafts, versions and
+ * the secretariat's review. The api checks who may act for which school and validates the
+ * figures against the cycle's pinned format; the school's workflow decides what its state
+ * allows. Figures live in PostgreSQL; the workflow only receives the id of a stored row.
+ */
+@Injectable()
+export class SchoolAccountabilityService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly temporal: TemporalClientHolder,
+    private readonly formats: AccountabilityFormatsService,
+  ) {}
+
+  /** Status, the current draft (the school's own contacts only), the submissions and the deduction. */
+  async detail(me: AuthenticatedPerson, year: number, schoolId: string, now = new Date()) {
+    const { school, access } = await schoolForPerson(this.ds, me, schoolId);
+    const state = await this.state(me, year, schoolId);
+    const format = await this.formats.pinned(me.organisationId, state.formatVersion);
+    const submissions = this.ds.getRepository(AccountabilitySubmission);
+    const versions = await submissions.find({
+      where: {
+        organisationId: me.organisationId,
+        schoolId,
+        accountingYear: year,
+        version: Not(IsNull()),
+      },
+      order: { version: 'ASC' },
+    });
+    const draft = access.has('contact')
+      ? await submissions.findOneBy({
+          organisationId: me.organisationId,
+          schoolId,
+          accountingYear: year,
+          status: 'draft',
+        })
+      : null;
+    const deduction = await this.ds.getRepository(AccountabilityDeduction).findOneBy({
+      organisationId: me.organisationId,
+      schoolId,
+      accountingYear: year,
+    });
+    const current = versions.find((v) => v.id === state.currentSubmissionId) ?? null;
+    return {
+      accountingYear: year,
+      school,
+      status: state.status,
+      statusLabel: statusLabel(state.status),
+      version: state.version,
+      deadline: state.deadline.toISOString(),
+      daysLate: liveDaysLate(state, now),
+      submittedAt: state.submittedAt?.toISOString() ?? null,
+      lateSince: state.lateSince?.toISOString() ?? null,
+      formatVersion: state.formatVersion,
+      format,
+      canSubmit: access.has('contact') && !isFinalAccountabilityStatus(state.status),
+      draft: draft
+        ? {
+            figures: draft.figures,
+            savedAt: draft.updatedAt.toISOString(),
+            savedByPersonId: draft.submittedByPersonId,
+          }
+        : null,
+      current: current ? submissionView(current, format) : null,
+      versions: versions.map((v) => submissionView(v, format)),
+      deduction: deduction
+        ? {
+            amountCents: deduction.amountCents,
+            allocationYear: deduction.allocationYear,
+            reason: deduction.reason,
+          }
+        : null,
+    };
+  }
+
+  /**
+   * Stores the school's figures as they are (a draft may be incomplete) and tells the workflow,
+   * which turns 'not started' into 'draft'. The answer lists what would still be refused on
+   * submission, so the form can show it.
+   */
+  async saveDraft(
+    me: AuthenticatedPerson,
+    year: number,
+    schoolId: string,
+    dto: AccountabilityFiguresDto,
+  ): Promise<{ savedAt: string; figures: Record<string, unknown>; problems: FieldError[] }> {
+    const found = await schoolForPerson(this.ds, me, schoolId);
+    assertContact(found);
+    const state = await this.state(me, year, schoolId);
+    if (isFinalAccountabilityStatus(state.status)) throw finalConflict(state.status);
+    const format = await this.formats.pinned(me.organisationId, state.formatVersion);
+    // Temporal is needed to tell the workflow: 503 before anything is written.
+    this.temporal.require();
+    const raw = rawFigures(dto);
+    const rows = (await this.ds.query(
+      `INSERT INTO accountability_submission
+         (organisation_id, school_id, accounting_year, cycle_workflow_id, format_version, status, figures, submitted_by_person_id)
+       VALUES ($1, $2, $3, $4, $5, 'draft', $6, $7)
+       ON CONFLICT (organisation_id, school_id, accounting_year) WHERE status = 'draft'
+       DO UPDATE SET figures = EXCLUDED.figures, submitted_by_person_id = EXCLUDED.submitted_by_person_id,
+                     format_version = EXCLUDED.format_version, updated_at = now()
+       RETURNING id, updated_at`,
+      [
+        me.organisationId,
+        schoolId,
+        year,
+        state.cycleWorkflowId,
+        state.formatVersion,
+        JSON.stringify(raw),
+        me.id,
+      ],
+    )) as { id: string; updated_at: Date }[];
+    const draft = rows[0]!;
+    await this.command(state, (h) =>
+      h.signal(saveDraftSignal, { actorPersonId: me.id, submissionId: draft.id }),
+    );
+    const checked = validateSubmission(format, raw);
+    return {
+      savedAt: draft.updated_at.toISOString(),
+      figures: raw,
+      problems: checked.ok ? [] : checked.errors,
+    };
+  }
+
+  /**
+   * Validates the figures against the cycle's format version (422 naming every field), stores
+   * them in one transaction, then submits the stored row to the workflow. A refusal by the
+   * workflow marks the row 'refused', so nothing half-written stays behind.
+   */
+  async submit(
+    me: AuthenticatedPerson,
+    year: number,
+    schoolId: string,
+    dto: AccountabilityFiguresDto,
+  ) {
+    const found = await schoolForPerson(this.ds, me, schoolId);
+    assertContact(found);
+    const state = await this.state(me, year, schoolId);
+    if (isFinalAccountabilityStatus(state.status)) throw finalConflict(state.status);
+    const format = await this.formats.pinned(me.organisationId, state.formatVersion);
+    const checked = validateSubmission(format, rawFigures(dto));
+    if (!checked.ok) {
+      throw new FieldValidationError(
+        `The accountability does not match the format (version ${format.version})`,
+        checked.errors,
+      );
+    }
+    this.temporal.require();
+    const submissionId = await this.ds.transaction(async (em) => {
+      const row = await em.getRepository(AccountabilitySubmission).save({
+        organisationId: me.organisationId,
+        schoolId,
+        accountingYear: year,
+        cycleWorkflowId: state.cycleWorkflowId,
+        formatVersion: state.formatVersion,
+        version: null,
+        status: 'pending',
+        figures: checked.value as unknown as Record<string, unknown>,
+        submittedByPersonId: me.id,
+      });
+      return row.id;
+    });
+    let result: SubmitAccountabilityResult;
+    try {
+      result = await this.command(state, (h) =>
+        h.executeUpdate(submitAccountabilityUpdate, {
+          args: [{ actorPersonId: me.id, submissionId }],
+        }),
+      );
+    } catch (error) {
+      // A refusal is certain: the workflow never saw this submission. Any other failure (a
+      // lost connection) leaves it 'pending': the workflow may have accepted it, and then its
+      // status write marks it 'submitted'.
+      if (error instanceof DomainError) {
+        await this.ds
+          .getRepository(AccountabilitySubmission)
+          .update({ id: submissionId, status: 'pending' }, { status: 'refused' });
+      }
+      throw error;
+    }
+    await this.ds.transaction(async (em) => {
+      const submissions = em.getRepository(AccountabilitySubmission);
+      await submissions.update(
+        { id: submissionId, status: 'pending' },
+        { status: 'submitted', version: result.version },
+      );
+      // The draft has served its purpose.
+      await submissions.delete({
+        organisationId: me.organisationId,
+        schoolId,
+        accountingYear: year,
+        status: 'draft',
+      });
+    });
+    return {
+      submissionId,
+      status: result.status,
+      statusLabel: statusLabel(result.status),
+      version: result.version,
+      submittedAt: result.submittedAt,
+      daysLate: result.daysLate,
+    };
+  }
+
+  async review(
+    me: AuthenticatedPerson,
+    year: number,
+    schoolId: string,
+    dto: ReviewAccountabilityDto,
+  ) {
+    await schoolForPerson(this.ds, me, schoolId);
+    const state = await this.state(me, year, schoolId);
+    const result = await this.command(state, (h) =>
+      h.executeUpdate(reviewSubmissionUpdate, {
+        args: [
+          {
+            actorPersonId: me.id,
+            decision: dto.decision,
+            ...(dto.comments !== undefined ? { comments: dto.comments } : {}),
+            ...(dto.version !== undefined ? { version: dto.version } : {}),
+          },
+        ],
+      }),
+    );
+    return { ...result, statusLabel: statusLabel(result.status) };
+  }
+
+  async extendDeadline(
+    me: AuthenticatedPerson,
+    year: number,
+    schoolId: string,
+    dto: ExtendSchoolDeadlineDto,
+  ) {
+    await schoolForPerson(this.ds, me, schoolId);
+    const state = await this.state(me, year, schoolId);
+    const result = await this.command(state, (h) =>
+      h.executeUpdate(extendSchoolDeadlineUpdate, {
+        args: [{ actorPersonId: me.id, deadline: new Date(dto.deadline).toISOString() }],
+      }),
+    );
+    return { ...result, statusLabel: statusLabel(result.status) };
+  }
+
+  async waive(me: AuthenticatedPerson, year: number, schoolId: string, dto: WaiveSchoolDto) {
+    await schoolForPerson(this.ds, me, schoolId);
+    const state = await this.state(me, year, schoolId);
+    const result = await this.command(state, (h) =>
+      h.executeUpdate(waiveSchoolUpdate, {
+        args: [{ actorPersonId: me.id, reason: dto.reason }],
+      }),
+    );
+    return { ...result, statusLabel: statusLabel(result.status) };
+  }
+
+  private async state(
+    me: AuthenticatedPerson,
+    year: number,
+    schoolId: string,
+  ): Promise<SchoolAccountability> {
+    const row = await this.ds.getRepository(SchoolAccountability).findOneBy({
+      organisationId: me.organisationId,
+      accountingYear: year,
+      schoolId,
+    });
+    if (!row) {
+      throw new DomainError('NOT_FOUND', `This school has no accountability for ${year}`);
+    }
+    return row;
+  }
+
+  /**
+   * Sends a command to the school's workflow; refusals become domain errors. After acceptance
+   * or a waiver the workflow lingers and then completes: a command for a closed workflow is
+   * answered from the database status with 409, not with the 404 Temporal gives.
+   */
+  private async command<T>(
+    state: SchoolAccountability,
+    fn: (handle: WorkflowHandle) => Promise<T>,
+  ): Promise<T> {
+    if (isFinalAccountabilityStatus(state.status)) throw finalConflict(state.status);
+    const handle = this.temporal.require().workflow.getHandle(state.workflowId);
+    try {
+      return await mapWorkflowErrors(
+        'The accountability of this school has not started yet; try again shortly',
+        () => fn(handle),
+      );
+    } catch (error) {
+      if (
+        error instanceof DomainError &&
+        (error.code === 'NOT_FOUND' || error.code === 'CONFLICT')
+      ) {
+        const fresh = await this.ds.getRepository(SchoolAccountability).findOneBy({ id: state.id });
+        if (fresh && isFinalAccountabilityStatus(fresh.status)) throw finalConflict(fresh.status);
+      }
+      throw error;
+    }
+  }
+}
+
+/** The three lists of the form, as sent (only those present). */
+function rawFigures(dto: AccountabilityFiguresDto): Record<string, unknown> {
+  return {
+    ...(dto.income !== undefined ? { income: dto.income } : {}),
+    ...(dto.expenses !== undefined ? { expenses: dto.expenses } : {}),
+    ...(dto.appendix !== undefined ? { appendix: dto.appendix } : {}),
+  };
+}

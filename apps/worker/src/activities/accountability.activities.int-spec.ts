@@ -1,0 +1,632 @@
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { ApplicationFailure } from '@temporalio/common';
+import { DefaultLogger } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import {
+  DEFAULT_ACCOUNTABILITY_FORMAT,
+  type AccountabilitySubmissionFigures,
+  validateSubmission,
+} from '@jaarcyclus/domain';
+import { OutboxService, createSmtpTransport } from '@jaarcyclus/mail';
+import { DEMO_EMAILS, createDataSource, seedDemoData } from '@jaarcyclus/persistence';
+import { SmtpCapture, createTestDatabase, type TestDatabase } from '@jaarcyclus/testing';
+import {
+  type AccountabilityActivities,
+  accountabilityWorkflowId,
+  schoolAccountabilityWorkflowId,
+} from '@jaarcyclus/workflows';
+import {
+  type AccountabilityWorkerActivities,
+  createAccountabilityActivities,
+} from './accountability.activities';
+import { loadDeductionsForAllocation } from './accountability-deductions';
+
+const PUBLIC_URL = 'https://jaarcyclus.test';
+const YEAR = 2026;
+const DEADLINE = '2027-02-01T22:59:59.999Z';
+/** Expected refusals are asserted, not logged. */
+const quiet = new DefaultLogger('ERROR', () => undefined);
+
+/** Runs an activity inside an activity context, as the worker would. */
+function run<K extends keyof AccountabilityActivities>(
+  acts: AccountabilityActivities,
+  name: K,
+  ...args: Parameters<AccountabilityActivities[K]>
+): ReturnType<AccountabilityActivities[K]> {
+  const fn = acts[name] as unknown as (...a: unknown[]) => Promise<unknown>;
+  const result = new MockActivityEnvironment(undefined, { logger: quiet }).run<
+    unknown[],
+    unknown,
+    typeof fn
+  >(fn, ...(args as unknown[]));
+  return result as ReturnType<AccountabilityActivities[K]>;
+}
+
+/** Figures as a school enters them, validated against the default format like the api does. */
+function figures(variable: string, expenses: [string, string][]): AccountabilitySubmissionFigures {
+  const result = validateSubmission(DEFAULT_ACCOUNTABILITY_FORMAT, {
+    income: [
+      { lineKey: 'swv_vast_bedrag', amount: '58.000,00' },
+      { lineKey: 'swv_variabel_bedrag', amount: variable },
+    ],
+    expenses: expenses.map(([lineKey, amount]) => ({
+      lineKey,
+      amount,
+      fte: lineKey === 'personeel_extra_ondersteuning' ? '1,5' : '',
+    })),
+    appendix: [
+      { description: 'Ambulante begeleiding', fte: '1,0', targetGroup: 'Leerlingen met TOS' },
+      { description: 'Reboundvoorziening', fte: '0,5', targetGroup: 'Onderbouw' },
+    ],
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.value;
+}
+
+describe('accountability activities (PostgreSQL + SMTP)', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let smtp: SmtpCapture;
+  let acts: AccountabilityWorkerActivities;
+  let orgId: string;
+  let schoolId: string;
+  let boardId: string;
+  let contactId: string;
+  let englishContactId: string;
+  let secretariatId: string;
+  let cycleWf: string;
+  let schoolWf: string;
+
+  const one = async <T>(sql: string, params: unknown[] = []): Promise<T> =>
+    ((await ds.query(sql, params)) as T[])[0]!;
+  const count = async (sql: string, params: unknown[] = []): Promise<number> =>
+    (await one<{ n: number }>(sql, params)).n;
+  const personId = async (email: string): Promise<string> =>
+    (await one<{ id: string }>(`SELECT id FROM person WHERE email = $1`, [email])).id;
+
+  const context = (step: string) => ({
+    organisationId: orgId,
+    workflowId: schoolWf,
+    accountingYear: YEAR,
+    schoolId,
+    formatVersion: 1,
+    idempotencyKeyPrefix: `${schoolWf}:${step}`,
+    at: '2027-01-06T08:00:00.000Z',
+  });
+
+  const insertSubmission = async (f: AccountabilitySubmissionFigures): Promise<string> =>
+    (
+      await one<{ id: string }>(
+        `INSERT INTO accountability_submission
+           (organisation_id, school_id, accounting_year, cycle_workflow_id, format_version, status, figures, submitted_by_person_id)
+         VALUES ($1, $2, $3, $4, 1, 'pending', $5, $6) RETURNING id`,
+        [orgId, schoolId, YEAR, cycleWf, JSON.stringify(f), contactId],
+      )
+    ).id;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ds = await createDataSource(db.url, { logging: false }).initialize();
+    await seedDemoData(ds);
+    smtp = await new SmtpCapture().start();
+    const outbox = new OutboxService(
+      ds,
+      createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`),
+      'Jaarcyclus <noreply@jaarcyclus.example>',
+    );
+    acts = createAccountabilityActivities({ dataSource: ds, outbox, publicUrl: `${PUBLIC_URL}/` });
+    orgId = (await one<{ id: string }>(`SELECT id FROM organisation WHERE slug = 'stadsring'`)).id;
+    const school = await one<{ id: string; board_id: string }>(
+      `SELECT id, board_id FROM school WHERE organisation_id = $1 AND name = 'Stadsring College'`,
+      [orgId],
+    );
+    schoolId = school.id;
+    boardId = school.board_id;
+    contactId = await personId(DEMO_EMAILS.stadsring.schoolContact);
+    secretariatId = await personId(DEMO_EMAILS.stadsring.secretariat);
+    // A second contact of the same school who reads English.
+    englishContactId = (
+      await one<{ id: string }>(
+        `INSERT INTO person (organisation_id, email, name, locale, roles, board_id, school_id)
+         VALUES ($1, 'care@stadsring-college.example', 'Sam Carter', 'en', '{school_contact}', $2, $3) RETURNING id`,
+        [orgId, boardId, schoolId],
+      )
+    ).id;
+    cycleWf = accountabilityWorkflowId(orgId, YEAR);
+    schoolWf = schoolAccountabilityWorkflowId(orgId, YEAR, schoolId);
+  });
+  afterAll(async () => {
+    await smtp?.stop();
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  it('pins the format version once per cycle: the default becomes version 1, a later format does not move it', async () => {
+    const pin = { organisationId: orgId, workflowId: cycleWf, accountingYear: YEAR };
+    expect(await run(acts, 'pinFormatVersion', pin)).toBe(1);
+    expect(await run(acts, 'pinFormatVersion', pin)).toBe(1);
+    const stored = await one<{ n: number; income: unknown }>(
+      `SELECT count(*)::int AS n, max(income_lines::text)::jsonb AS income FROM accountability_format WHERE organisation_id = $1`,
+      [orgId],
+    );
+    expect(stored).toEqual({ n: 1, income: DEFAULT_ACCOUNTABILITY_FORMAT.incomeLines });
+
+    await ds.query(
+      `INSERT INTO accountability_format (organisation_id, version, income_lines, expense_lines, appendix)
+       SELECT organisation_id, 2, income_lines, expense_lines, appendix FROM accountability_format
+        WHERE organisation_id = $1 AND version = 1`,
+      [orgId],
+    );
+    expect(await run(acts, 'pinFormatVersion', pin)).toBe(1);
+    // Another cycle (next year) pins the tenant's latest version.
+    const next = {
+      ...pin,
+      workflowId: accountabilityWorkflowId(orgId, YEAR + 1),
+      accountingYear: YEAR + 1,
+    };
+    expect(await run(acts, 'pinFormatVersion', next)).toBe(2);
+  });
+
+  it('records the cycle read model and its pinned settings idempotently', async () => {
+    const input = {
+      organisationId: orgId,
+      workflowId: cycleWf,
+      accountingYear: YEAR,
+      title: `Verantwoording ${YEAR}`,
+      status: 'fanning_out' as const,
+      createdByPersonId: secretariatId,
+      formatVersion: 1,
+      deadline: DEADLINE,
+      schools: 2,
+      started: 0,
+      alreadyStarted: 0,
+    };
+    await run(acts, 'recordCycle', input);
+    await run(acts, 'recordCycle', input);
+    await run(acts, 'recordCycle', { ...input, status: 'running', started: 2 });
+    expect(
+      await ds.query(`SELECT kind, year, title, status FROM cycle WHERE workflow_id = $1`, [
+        cycleWf,
+      ]),
+    ).toEqual([
+      { kind: 'accountability', year: YEAR, title: 'Verantwoording 2026', status: 'running' },
+    ]);
+    const pinned = await one<Record<string, unknown>>(
+      `SELECT format_version, deadline, schools, started, already_started FROM accountability_cycle WHERE workflow_id = $1`,
+      [cycleWf],
+    );
+    expect(pinned).toEqual({
+      format_version: 1,
+      deadline: new Date(DEADLINE),
+      schools: 2,
+      started: 2,
+      already_started: 0,
+    });
+  });
+
+  it('loads who to address for a school: its active contacts, bestuurder, ECT member and the secretariat', async () => {
+    const contacts = await run(acts, 'loadSchoolContacts', { organisationId: orgId, schoolId });
+    const ect = await one<{ ect_member_person_id: string }>(
+      `SELECT ect_member_person_id FROM school WHERE id = $1`,
+      [schoolId],
+    );
+    expect(contacts).toEqual({
+      schoolId,
+      schoolName: 'Stadsring College',
+      boardId,
+      boardName: 'Stichting Openbaar Voortgezet Onderwijs Stadsring',
+      contactPersonIds: expect.arrayContaining([contactId, englishContactId]),
+      bestuurderPersonId: await personId(DEMO_EMAILS.stadsring.alvMember),
+      ectMemberPersonId: ect.ect_member_person_id,
+      secretariatPersonIds: [secretariatId],
+    });
+    expect(contacts.contactPersonIds).toHaveLength(2);
+  });
+
+  it('refuses an unknown school (or one of another SWV) as a non-retryable NOT_FOUND', async () => {
+    const other = await one<{ id: string }>(
+      `SELECT s.id FROM school s JOIN organisation o ON o.id = s.organisation_id WHERE o.slug = 'rijnoever' LIMIT 1`,
+    );
+    const err = await run(acts, 'loadSchoolContacts', {
+      organisationId: orgId,
+      schoolId: other.id,
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApplicationFailure);
+    expect(err).toMatchObject({ type: 'NOT_FOUND', nonRetryable: true });
+  });
+
+  it('invites once: a submit task and a mail with its link per contact, in the contact’s language', async () => {
+    const input = {
+      ...context('invitation'),
+      kind: 'invitation' as const,
+      recipientPersonIds: [contactId, englishContactId],
+      deadline: DEADLINE,
+      daysLate: 0,
+      task: { refKey: `accountability:${YEAR}:submit:v1`, dueAt: DEADLINE },
+    };
+    await run(acts, 'notifySchool', input);
+    await run(acts, 'notifySchool', input); // a retry
+    const tasks = (await ds.query(
+      `SELECT id, person_id, kind, status, due_at, title FROM task WHERE workflow_id = $1 ORDER BY person_id`,
+      [schoolWf],
+    )) as {
+      id: string;
+      person_id: string;
+      kind: string;
+      status: string;
+      due_at: Date;
+      title: string;
+    }[];
+    expect(tasks).toHaveLength(2);
+    for (const t of tasks) {
+      expect(t).toMatchObject({
+        kind: 'submit',
+        status: 'open',
+        due_at: new Date(DEADLINE),
+        title: 'Verantwoording 2026 indienen: Stadsring College',
+      });
+    }
+    await smtp.waitFor((m) => m.filter((x) => x.subject.includes('Stadsring College')).length >= 2);
+    await run(acts, 'notifySchool', input); // and again, after delivery
+    const nl = smtp.to(DEMO_EMAILS.stadsring.schoolContact);
+    expect(nl).toHaveLength(1);
+    const taskOf = (p: string) => tasks.find((t) => t.person_id === p)!.id;
+    expect(nl[0]!.subject).toBe(
+      '[Samenwerkingsverband VO Stadsring] Verantwoording 2026: inleveren uiterlijk 1 februari 2027 om 23:59 – Stadsring College',
+    );
+    expect(nl[0]!.text).toContain('Beste Femke de Boer,');
+    expect(nl[0]!.text).toContain(`${PUBLIC_URL}/app/tasks/${taskOf(contactId)}`);
+    expect(nl[0]!.text).toContain('namens Samenwerkingsverband VO Stadsring');
+    expect(nl[0]!.html).toContain(`href="${PUBLIC_URL}/app/tasks/${taskOf(contactId)}"`);
+    const en = smtp.to('care@stadsring-college.example');
+    expect(en).toHaveLength(1);
+    expect(en[0]!.subject).toContain('Accountability 2026: due 1 February 2027 at 23:59');
+    expect(en[0]!.text).toContain(`${PUBLIC_URL}/app/tasks/${taskOf(englishContactId)}`);
+    expect(en[0]!.text).toContain('on behalf of Samenwerkingsverband VO Stadsring');
+  });
+
+  it('reminds with a link to the open submit task, once per step', async () => {
+    const input = {
+      ...context('reminder-d1-2027-01-12'),
+      kind: 'reminder' as const,
+      recipientPersonIds: [contactId],
+      deadline: DEADLINE,
+      daysLate: 0,
+    };
+    await run(acts, 'notifySchool', input);
+    await run(acts, 'notifySchool', input);
+    await smtp.waitFor(() => smtp.to(DEMO_EMAILS.stadsring.schoolContact).length >= 2);
+    const reminders = smtp
+      .to(DEMO_EMAILS.stadsring.schoolContact)
+      .filter((m) => m.subject.includes('herinnering'));
+    expect(reminders).toHaveLength(1);
+    const task = await one<{ id: string }>(
+      `SELECT id FROM task WHERE workflow_id = $1 AND person_id = $2`,
+      [schoolWf, contactId],
+    );
+    expect(reminders[0]!.text).toContain(`/app/tasks/${task.id}`);
+  });
+
+  it('escalates a late school once to exactly the bestuurder and the ECT member', async () => {
+    const ect = (
+      await one<{ ect_member_person_id: string }>(
+        `SELECT ect_member_person_id FROM school WHERE id = $1`,
+        [schoolId],
+      )
+    ).ect_member_person_id;
+    const bestuurder = await personId(DEMO_EMAILS.stadsring.alvMember);
+    const input = {
+      ...context('escalation-d1'),
+      recipients: [
+        { personId: bestuurder, role: 'bestuurder' as const },
+        { personId: ect, role: 'ect_member' as const },
+      ],
+      deadline: DEADLINE,
+      daysLate: 1,
+    };
+    await run(acts, 'escalateLate', input);
+    await run(acts, 'escalateLate', input);
+    const ectEmail = (await one<{ email: string }>(`SELECT email FROM person WHERE id = $1`, [ect]))
+      .email;
+    await smtp.waitFor(
+      () => smtp.to(ectEmail).length >= 1 && smtp.to(DEMO_EMAILS.stadsring.alvMember).length >= 1,
+    );
+    const toBoard = smtp.to(DEMO_EMAILS.stadsring.alvMember);
+    expect(toBoard).toHaveLength(1);
+    expect(toBoard[0]!.subject).toBe(
+      '[Samenwerkingsverband VO Stadsring] Verantwoording 2026 niet ingeleverd: Stadsring College',
+    );
+    expect(toBoard[0]!.text).toContain('1 dag te laat');
+    expect(toBoard[0]!.text).toContain(
+      'Als bestuurder van Stichting Openbaar Voortgezet Onderwijs Stadsring',
+    );
+    expect(smtp.to(ectEmail)).toHaveLength(1);
+    expect(smtp.to(ectEmail)[0]!.text).toContain('Als ECT-lid van de school');
+    expect(
+      await count(`SELECT count(*)::int AS n FROM outbox_message WHERE idempotency_key LIKE $1`, [
+        `${schoolWf}:escalation-d1:%`,
+      ]),
+    ).toBe(2);
+  });
+
+  it('asks the secretariat to review once: a review task and a mail with its link', async () => {
+    const submissionId = await insertSubmission(
+      figures('120.000,00', [
+        ['personeel_extra_ondersteuning', '100000'],
+        ['personeel_ondersteuningsteam', '40000'],
+        ['materiele_kosten', '0'],
+      ]),
+    );
+    const input = {
+      ...context('submitted-v1'),
+      reviewerPersonIds: [secretariatId],
+      submissionId,
+      version: 1,
+      taskRefKey: `accountability:${YEAR}:review:v1`,
+      daysLate: 3,
+    };
+    await run(acts, 'requestReview', input);
+    await run(acts, 'requestReview', input);
+    const tasks = (await ds.query(
+      `SELECT id, title, payload FROM task WHERE workflow_id = $1 AND kind = 'review'`,
+      [schoolWf],
+    )) as { id: string; title: string; payload: Record<string, unknown> }[];
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({
+      title: 'Verantwoording 2026 beoordelen: Stadsring College (versie 1)',
+      payload: { schoolId, submissionId, version: 1 },
+    });
+    await smtp.waitFor(() => smtp.to(DEMO_EMAILS.stadsring.secretariat).length >= 1);
+    const mails = smtp.to(DEMO_EMAILS.stadsring.secretariat);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toContain(
+      'versie 1 van de verantwoording 2026 ingediend, 3 dagen te laat',
+    );
+    expect(mails[0]!.text).toContain(`${PUBLIC_URL}/app/tasks/${tasks[0]!.id}`);
+  });
+
+  it('completes, re-dates and cancels open tasks of one kind', async () => {
+    await run(acts, 'updateAccountabilityTasks', {
+      workflowId: schoolWf,
+      kind: 'submit',
+      dueAt: '2027-02-15T22:59:59.000Z',
+      at: '2027-02-01T10:00:00.000Z',
+    });
+    await run(acts, 'updateAccountabilityTasks', {
+      workflowId: schoolWf,
+      kind: 'submit',
+      status: 'done',
+      at: '2027-02-03T10:00:00.000Z',
+    });
+    await run(acts, 'updateAccountabilityTasks', {
+      workflowId: schoolWf,
+      kind: 'submit',
+      status: 'cancelled',
+      at: '2027-02-04T10:00:00.000Z',
+    });
+    const submit = (await ds.query(
+      `SELECT status, due_at, completed_at FROM task WHERE workflow_id = $1 AND kind = 'submit'`,
+      [schoolWf],
+    )) as { status: string; due_at: Date; completed_at: Date }[];
+    expect(submit).toHaveLength(2);
+    for (const t of submit) {
+      expect(t).toEqual({
+        status: 'done',
+        due_at: new Date('2027-02-15T22:59:59.000Z'),
+        completed_at: new Date('2027-02-03T10:00:00.000Z'),
+      });
+    }
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM task WHERE workflow_id = $1 AND kind = 'review' AND status = 'open'`,
+        [schoolWf],
+      ),
+    ).toBe(1);
+  });
+
+  it('records status, submission and audit event in one transaction, each once', async () => {
+    const submissionId = await insertSubmission(
+      figures('1000', [
+        ['personeel_extra_ondersteuning', '1'],
+        ['personeel_ondersteuningsteam', '1'],
+        ['materiele_kosten', '1'],
+      ]),
+    );
+    const base = {
+      organisationId: orgId,
+      workflowId: schoolWf,
+      cycleWorkflowId: cycleWf,
+      accountingYear: YEAR,
+      schoolId,
+      formatVersion: 1,
+      status: 'submitted' as const,
+      version: 1,
+      submissionId,
+      deadline: DEADLINE,
+      daysLate: 0,
+      submittedAt: '2027-01-20T10:00:00.000Z',
+      lateSince: null,
+      submission: { submissionId, version: 1, status: 'submitted' as const },
+      audit: {
+        idempotencyKey: `${schoolWf}:status-2:${schoolId}`,
+        action: 'submitted' as const,
+        actorPersonId: contactId,
+        occurredAt: '2027-01-20T10:00:00.000Z',
+        payload: { submissionId },
+      },
+    };
+    await run(acts, 'recordStatus', base);
+    await run(acts, 'recordStatus', base);
+    expect(
+      await one(
+        `SELECT status, version, current_submission_id, days_late, submitted_at FROM school_accountability WHERE workflow_id = $1`,
+        [schoolWf],
+      ),
+    ).toEqual({
+      status: 'submitted',
+      version: 1,
+      current_submission_id: submissionId,
+      days_late: 0,
+      submitted_at: new Date('2027-01-20T10:00:00.000Z'),
+    });
+    expect(
+      await one(`SELECT status, version FROM accountability_submission WHERE id = $1`, [
+        submissionId,
+      ]),
+    ).toEqual({
+      status: 'submitted',
+      version: 1,
+    });
+    const audit = (await ds.query(
+      `SELECT action, actor_person_id, payload FROM audit_event WHERE workflow_id = $1`,
+      [schoolWf],
+    )) as { action: string; actor_person_id: string; payload: Record<string, unknown> }[];
+    expect(audit).toEqual([
+      {
+        action: 'submitted',
+        actor_person_id: contactId,
+        payload: {
+          submissionId,
+          schoolId,
+          status: 'submitted',
+          idempotencyKey: base.audit.idempotencyKey,
+        },
+      },
+    ]);
+
+    // The return: a refused status write (not a status the database knows) leaves the
+    // submission row and the audit log as they were.
+    const returned = {
+      ...base,
+      submission: {
+        submissionId,
+        version: 1,
+        status: 'returned' as const,
+        reviewComments: 'Bijlage ontbreekt',
+        reviewedByPersonId: secretariatId,
+      },
+      audit: {
+        ...base.audit,
+        idempotencyKey: `${schoolWf}:status-3:${schoolId}`,
+        action: 'returned' as const,
+        actorPersonId: secretariatId,
+        occurredAt: '2027-01-22T09:00:00.000Z',
+      },
+    };
+    await expect(
+      run(acts, 'recordStatus', { ...returned, status: 'bogus' as 'returned' }),
+    ).rejects.toThrow();
+    expect(
+      await one(`SELECT status, review_comments FROM accountability_submission WHERE id = $1`, [
+        submissionId,
+      ]),
+    ).toEqual({
+      status: 'submitted',
+      review_comments: null,
+    });
+    expect(
+      await count(`SELECT count(*)::int AS n FROM audit_event WHERE workflow_id = $1`, [schoolWf]),
+    ).toBe(1);
+
+    await run(acts, 'recordStatus', { ...returned, status: 'returned' });
+    expect(
+      await one(
+        `SELECT status, review_comments, reviewed_by_person_id, reviewed_at FROM accountability_submission WHERE id = $1`,
+        [submissionId],
+      ),
+    ).toEqual({
+      status: 'returned',
+      review_comments: 'Bijlage ontbreekt',
+      reviewed_by_person_id: secretariatId,
+      reviewed_at: new Date('2027-01-22T09:00:00.000Z'),
+    });
+    expect(
+      await count(`SELECT count(*)::int AS n FROM audit_event WHERE workflow_id = $1`, [schoolWf]),
+    ).toBe(2);
+  });
+
+  it('computes the underspending from the stored rows: fixed amount + reported variable amount − expenses', async () => {
+    // Fixed € 58.000,00 (school row) + variable € 120.000,00 (reported) = € 178.000,00 received;
+    // spent € 110.000,00 + € 40.000,00 + € 20.000,50 = € 170.000,50; underspending € 7.999,50.
+    const submissionId = await insertSubmission(
+      figures('120.000,00', [
+        ['personeel_extra_ondersteuning', '110000'],
+        ['personeel_ondersteuningsteam', '40.000,00'],
+        ['materiele_kosten', '20000,50'],
+      ]),
+    );
+    const input = {
+      organisationId: orgId,
+      accountingYear: YEAR,
+      schoolId,
+      submissionId,
+      formatVersion: 1,
+    };
+    expect(await run(acts, 'computeUnderspending', input)).toEqual({
+      receivedCents: 17_800_000,
+      spentCents: 17_000_050,
+      underspendingCents: 799_950,
+    });
+
+    // Spending more than received is the school's own choice: no negative deduction.
+    const over = await insertSubmission(
+      figures('10.000,00', [
+        ['personeel_extra_ondersteuning', '60000'],
+        ['personeel_ondersteuningsteam', '10000'],
+        ['materiele_kosten', '0'],
+      ]),
+    );
+    expect(await run(acts, 'computeUnderspending', { ...input, submissionId: over })).toEqual({
+      receivedCents: 6_800_000,
+      spentCents: 7_000_000,
+      underspendingCents: 0,
+    });
+
+    const err = await run(acts, 'computeUnderspending', { ...input, schoolId: boardId }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toMatchObject({ type: 'NOT_FOUND', nonRetryable: true });
+  });
+
+  it('records a deduction once and hands it to the allocation letters of accounting year + 2', async () => {
+    const submissionId = (
+      await one<{ id: string }>(
+        `SELECT id FROM accountability_submission WHERE school_id = $1 ORDER BY created_at LIMIT 1`,
+        [schoolId],
+      )
+    ).id;
+    const input = {
+      idempotencyKey: `${schoolWf}:deduction:${schoolId}`,
+      organisationId: orgId,
+      schoolId,
+      accountingYear: YEAR,
+      allocationYear: YEAR + 2,
+      amountCents: 799_950,
+      reason: 'Onderbesteding verantwoording 2026',
+      submissionId,
+      at: '2027-02-10T10:00:00.000Z',
+    };
+    const first = await run(acts, 'recordDeduction', input);
+    const again = await run(acts, 'recordDeduction', input);
+    expect(first).toEqual({ deductionId: expect.any(String), created: true });
+    expect(again).toEqual({ deductionId: first.deductionId, created: false });
+    expect(
+      await ds.query(
+        `SELECT board_id, amount_cents, allocation_year FROM accountability_deduction WHERE organisation_id = $1`,
+        [orgId],
+      ),
+    ).toEqual([{ board_id: boardId, amount_cents: '799950', allocation_year: 2028 }]);
+
+    expect(await loadDeductionsForAllocation(ds, orgId, 2028)).toEqual([
+      { schoolId, amountCents: 799_950, reason: 'Onderbesteding verantwoording 2026' },
+    ]);
+    expect(await loadDeductionsForAllocation(ds, orgId, 2027)).toEqual([]);
+
+    const zero = await run(acts, 'recordDeduction', {
+      ...input,
+      idempotencyKey: 'x',
+      amountCents: 0,
+    }).catch((e: unknown) => e);
+    expect(zero).toMatchObject({ type: 'VALIDATION', nonRetryable: true });
+  });
+});

@@ -1,0 +1,632 @@
+/**
+ * Activities of the 1 February accountability (verantwoording, seed 001 §7.4): the side effects
+ * of `accountabilityCycleWorkflow` and `schoolAccountabilityWorkflow` on PostgreSQL (format
+ * pinning, read models, tasks, audit log, deductions) and mail (through the outbox).
+ *
+ * Every activity is idempotent, so Temporal's retries and replays never repeat a side effect:
+ * - mails go through the outbox keyed `${idempotencyKeyPrefix}:${personId}`;
+ * - tasks are upserted on their unique (workflow, person, kind, refKey);
+ * - read models are upserts of the latest state; the audit row carries the workflow's key in its
+ *   payload and is checked under an advisory lock (the table is append-only and has no key);
+ * - a deduction is inserted once per idempotency key (and per school and accounting year).
+ * Business refusals (unknown school, unreadable submission) are non-retryable
+ * ApplicationFailures typed by a domain error code; database and SMTP failures are thrown as is
+ * and retried. A permanently refused address (SMTP 5xx) is logged and skipped.
+ *
+ * Workflows pass ids only (AVG, seed 001 §1.4); names and addresses are read here, when the
+ * mail is written.
+ */
+import { ApplicationFailure, log } from '@temporalio/activity';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  type AccountabilitySubmissionFigures,
+  type DomainErrorCode,
+  computeUnderspending,
+  deductionAllocationYear,
+  isDomainError,
+} from '@jaarcyclus/domain';
+import { MailDeliveryError, type OutboxService } from '@jaarcyclus/mail';
+import { ensureDefaultAccountabilityFormat } from '@jaarcyclus/persistence';
+import type {
+  AccountabilityActivities,
+  AccountabilityTaskUpdate,
+  RecordDeductionResult,
+  SchoolContacts,
+  UnderspendingFigures,
+} from '@jaarcyclus/workflows';
+import {
+  renderAccountabilityEscalationMail,
+  renderReviewRequestMail,
+  renderSchoolMail,
+} from '../mail/accountability-templates';
+import type { Locale, RenderedMail } from '../mail/templates';
+
+export interface AccountabilityActivityDeps {
+  dataSource: DataSource;
+  outbox: OutboxService;
+  /** Base URL of the web app (a trailing slash is ignored). */
+  publicUrl: string;
+}
+
+/**
+ * The income line on which a school reports the SWV's variable amount. The variable amount per
+ * pupil is paid to the board, not to the school (seed 001 §7.2), so the SWV does not know a
+ * school's share of it: the school's own figure on this line (of the default format, see
+ * DEFAULT_ACCOUNTABILITY_FORMAT) is taken as received. A tenant format without this line
+ * counts only the fixed amount as received.
+ */
+export const SWV_VARIABLE_INCOME_LINE_KEY = 'swv_variabel_bedrag';
+
+interface PersonRow {
+  id: string;
+  name: string;
+  email: string;
+  locale: Locale;
+}
+
+interface SchoolRow {
+  id: string;
+  name: string;
+  board_id: string;
+  board_name: string;
+  bestuurder_person_id: string | null;
+  ect_member_person_id: string | null;
+  fixed_amount_cents: string;
+}
+
+function refuse(code: DomainErrorCode, message: string): never {
+  throw ApplicationFailure.nonRetryable(message, code);
+}
+
+/** Domain errors from pure code are business refusals: not worth a retry. */
+function asRefusal<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (isDomainError(err)) refuse(err.code, err.message);
+    throw err;
+  }
+}
+
+export type AccountabilityWorkerActivities = AccountabilityActivities;
+
+export function createAccountabilityActivities(
+  deps: AccountabilityActivityDeps,
+): AccountabilityWorkerActivities {
+  const { dataSource: ds, outbox } = deps;
+  const publicUrl = deps.publicUrl.replace(/\/+$/, '');
+  const taskUrl = (taskId: string | undefined): string | null =>
+    taskId ? `${publicUrl}/app/tasks/${taskId}` : null;
+
+  async function organisationName(organisationId: string): Promise<string> {
+    const rows = (await ds.query(`SELECT name FROM organisation WHERE id = $1`, [
+      organisationId,
+    ])) as { name: string }[];
+    const row = rows[0];
+    if (!row) refuse('NOT_FOUND', `Organisation ${organisationId} does not exist`);
+    return row.name;
+  }
+
+  async function school(organisationId: string, schoolId: string): Promise<SchoolRow> {
+    const rows = (await ds.query(
+      `SELECT s.id, s.name, s.board_id, b.name AS board_name, b.bestuurder_person_id,
+              s.ect_member_person_id, s.fixed_amount_cents
+         FROM school s
+         JOIN school_board b ON b.organisation_id = s.organisation_id AND b.id = s.board_id
+        WHERE s.organisation_id = $1 AND s.id = $2`,
+      [organisationId, schoolId],
+    )) as SchoolRow[];
+    const row = rows[0];
+    if (!row) refuse('NOT_FOUND', `School ${schoolId} is not a school of this organisation`);
+    return row;
+  }
+
+  /** Active persons of the tenant among `ids`; inactive people get no mail. */
+  async function persons(organisationId: string, ids: string[]): Promise<Map<string, PersonRow>> {
+    if (ids.length === 0) return new Map();
+    const rows = (await ds.query(
+      `SELECT id, name, email, locale FROM person
+        WHERE organisation_id = $1 AND id = ANY($2::uuid[]) AND active`,
+      [organisationId, ids],
+    )) as PersonRow[];
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** Sends through the outbox; a permanent refusal of one address is logged, not retried. */
+  async function deliver(
+    organisationId: string,
+    idempotencyKey: string,
+    to: PersonRow,
+    mail: RenderedMail,
+  ): Promise<void> {
+    try {
+      await outbox.deliver({
+        idempotencyKey,
+        organisationId,
+        to: to.email,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+      });
+    } catch (err) {
+      if (err instanceof MailDeliveryError && err.permanent) {
+        log.warn('mail permanently refused; skipped', {
+          idempotencyKey,
+          personId: to.id,
+          error: err.message,
+        });
+        return;
+      }
+      throw err;
+    }
+  }
+
+  async function upsertTask(t: {
+    organisationId: string;
+    personId: string;
+    workflowId: string;
+    kind: 'submit' | 'review';
+    refKey: string;
+    title: string;
+    dueAt: string | null;
+    payload: Record<string, unknown>;
+  }): Promise<string> {
+    const rows = (await ds.query(
+      `INSERT INTO task (organisation_id, person_id, workflow_id, kind, ref_key, title, due_at, payload)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (workflow_id, person_id, kind, ref_key) DO UPDATE SET due_at = EXCLUDED.due_at
+       RETURNING id`,
+      [
+        t.organisationId,
+        t.personId,
+        t.workflowId,
+        t.kind,
+        t.refKey,
+        t.title,
+        t.dueAt,
+        JSON.stringify(t.payload),
+      ],
+    )) as { id: string }[];
+    return rows[0]!.id;
+  }
+
+  /** The person's latest 'submit' task of this school workflow, for the link in a mail. */
+  async function latestSubmitTasks(workflowId: string): Promise<Map<string, string>> {
+    const rows = (await ds.query(
+      `SELECT DISTINCT ON (person_id) person_id, id FROM task
+        WHERE workflow_id = $1 AND kind = 'submit'
+        ORDER BY person_id, created_at DESC, id`,
+      [workflowId],
+    )) as { person_id: string; id: string }[];
+    return new Map(rows.map((r) => [r.person_id, r.id]));
+  }
+
+  async function appendAudit(
+    em: EntityManager,
+    e: {
+      organisationId: string;
+      workflowId: string;
+      idempotencyKey: string;
+      action: string;
+      actorPersonId: string | null;
+      occurredAt: string;
+      payload: Record<string, unknown>;
+    },
+  ): Promise<void> {
+    // Append-only table without a key column: the key lives in the payload and is checked
+    // under a transaction-scoped advisory lock, so a retry never writes a second row.
+    await em.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [e.idempotencyKey]);
+    const existing = (await em.query(
+      `SELECT 1 FROM audit_event
+        WHERE organisation_id = $1 AND workflow_id = $2 AND payload->>'idempotencyKey' = $3 LIMIT 1`,
+      [e.organisationId, e.workflowId, e.idempotencyKey],
+    )) as unknown[];
+    if (existing.length > 0) return;
+    await em.query(
+      `INSERT INTO audit_event (organisation_id, workflow_id, actor_person_id, action, occurred_at, payload)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        e.organisationId,
+        e.workflowId,
+        e.actorPersonId,
+        e.action,
+        e.occurredAt,
+        JSON.stringify({ ...e.payload, idempotencyKey: e.idempotencyKey }),
+      ],
+    );
+  }
+
+  return {
+    async pinFormatVersion({ organisationId, workflowId, accountingYear }): Promise<number> {
+      return ds.transaction(async (em) => {
+        await ensureDefaultAccountabilityFormat(em, organisationId);
+        // First call per workflow id stores the tenant's latest version; later calls (and a
+        // restarted cycle) read what was stored. A row the api wrote at start wins the same way.
+        await em.query(
+          `INSERT INTO accountability_cycle (organisation_id, workflow_id, accounting_year, format_version)
+           SELECT $1, $2, $3, max(version) FROM accountability_format WHERE organisation_id = $1
+           ON CONFLICT (workflow_id) DO NOTHING`,
+          [organisationId, workflowId, accountingYear],
+        );
+        const rows = (await em.query(
+          `SELECT format_version FROM accountability_cycle WHERE organisation_id = $1 AND workflow_id = $2`,
+          [organisationId, workflowId],
+        )) as { format_version: number }[];
+        const row = rows[0];
+        if (!row) refuse('CONFLICT', `Workflow id ${workflowId} belongs to another organisation`);
+        return row.format_version;
+      });
+    },
+
+    async recordCycle(input): Promise<void> {
+      await ds.transaction(async (em) => {
+        await em.query(
+          `INSERT INTO cycle (organisation_id, kind, year, workflow_id, title, status, created_by_person_id)
+           VALUES ($1, 'accountability', $2, $3, $4, $5, $6)
+           ON CONFLICT (workflow_id) DO UPDATE
+             SET status = EXCLUDED.status, title = EXCLUDED.title, updated_at = now()`,
+          [
+            input.organisationId,
+            input.accountingYear,
+            input.workflowId,
+            input.title,
+            input.status,
+            input.createdByPersonId,
+          ],
+        );
+        await ensureDefaultAccountabilityFormat(em, input.organisationId);
+        // The pinned format version is never changed once stored.
+        await em.query(
+          `INSERT INTO accountability_cycle
+             (organisation_id, workflow_id, accounting_year, format_version, deadline, schools, started, already_started)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           ON CONFLICT (workflow_id) DO UPDATE
+             SET deadline = EXCLUDED.deadline, schools = EXCLUDED.schools, started = EXCLUDED.started,
+                 already_started = EXCLUDED.already_started, updated_at = now()`,
+          [
+            input.organisationId,
+            input.workflowId,
+            input.accountingYear,
+            input.formatVersion,
+            input.deadline,
+            input.schools,
+            input.started,
+            input.alreadyStarted,
+          ],
+        );
+      });
+    },
+
+    async loadSchoolContacts({ organisationId, schoolId }): Promise<SchoolContacts> {
+      const s = await school(organisationId, schoolId);
+      const contacts = (await ds.query(
+        `SELECT id FROM person
+          WHERE organisation_id = $1 AND school_id = $2 AND active AND 'school_contact' = ANY(roles)
+          ORDER BY name, id`,
+        [organisationId, schoolId],
+      )) as { id: string }[];
+      const secretariat = (await ds.query(
+        `SELECT id FROM person
+          WHERE organisation_id = $1 AND active AND 'secretariat' = ANY(roles)
+          ORDER BY name, id`,
+        [organisationId],
+      )) as { id: string }[];
+      // An inactive bestuurder or ECT member is nobody to escalate to.
+      const active = await persons(
+        organisationId,
+        [s.bestuurder_person_id, s.ect_member_person_id].filter((id): id is string => id !== null),
+      );
+      const ifActive = (id: string | null): string | null => (id && active.has(id) ? id : null);
+      return {
+        schoolId: s.id,
+        schoolName: s.name,
+        boardId: s.board_id,
+        boardName: s.board_name,
+        contactPersonIds: contacts.map((c) => c.id),
+        bestuurderPersonId: ifActive(s.bestuurder_person_id),
+        ectMemberPersonId: ifActive(s.ect_member_person_id),
+        secretariatPersonIds: secretariat.map((p) => p.id),
+      };
+    },
+
+    async notifySchool(input): Promise<void> {
+      const [org, s, people] = await Promise.all([
+        organisationName(input.organisationId),
+        school(input.organisationId, input.schoolId),
+        persons(input.organisationId, input.recipientPersonIds),
+      ]);
+      // All tasks first: contacts see their task in the app even while the mail server is down.
+      const tasks = new Map<string, string>();
+      if (input.task) {
+        for (const personId of input.recipientPersonIds) {
+          if (!people.has(personId)) continue;
+          tasks.set(
+            personId,
+            await upsertTask({
+              organisationId: input.organisationId,
+              personId,
+              workflowId: input.workflowId,
+              kind: 'submit',
+              refKey: input.task.refKey,
+              title: `Verantwoording ${input.accountingYear} indienen: ${s.name}`,
+              dueAt: input.task.dueAt,
+              payload: {
+                schoolId: input.schoolId,
+                accountingYear: input.accountingYear,
+                formatVersion: input.formatVersion,
+              },
+            }),
+          );
+        }
+      } else {
+        for (const [personId, taskId] of await latestSubmitTasks(input.workflowId)) {
+          tasks.set(personId, taskId);
+        }
+      }
+      const u = input.underspending;
+      for (const personId of input.recipientPersonIds) {
+        const person = people.get(personId);
+        if (!person) continue;
+        await deliver(
+          input.organisationId,
+          `${input.idempotencyKeyPrefix}:${personId}`,
+          person,
+          renderSchoolMail(person.locale, input.kind, {
+            organisationName: org,
+            recipientName: person.name,
+            schoolName: s.name,
+            accountingYear: input.accountingYear,
+            deadline: input.deadline,
+            daysLate: input.daysLate,
+            formatVersion: input.formatVersion,
+            ...(input.version !== undefined ? { version: input.version } : {}),
+            ...(input.comments !== undefined ? { comments: input.comments } : {}),
+            ...(u
+              ? {
+                  underspending: u,
+                  allocationYear: deductionAllocationYear(input.accountingYear),
+                }
+              : {}),
+            taskUrl: taskUrl(tasks.get(personId)),
+          }),
+        );
+      }
+    },
+
+    async escalateLate(input): Promise<void> {
+      const [org, s, people] = await Promise.all([
+        organisationName(input.organisationId),
+        school(input.organisationId, input.schoolId),
+        persons(
+          input.organisationId,
+          input.recipients.map((r) => r.personId),
+        ),
+      ]);
+      for (const r of input.recipients) {
+        const person = people.get(r.personId);
+        if (!person) continue;
+        await deliver(
+          input.organisationId,
+          `${input.idempotencyKeyPrefix}:${r.personId}`,
+          person,
+          renderAccountabilityEscalationMail(person.locale, {
+            organisationName: org,
+            recipientName: person.name,
+            role: r.role,
+            schoolName: s.name,
+            boardName: s.board_name,
+            accountingYear: input.accountingYear,
+            deadline: input.deadline,
+            daysLate: input.daysLate,
+          }),
+        );
+      }
+    },
+
+    async requestReview(input): Promise<void> {
+      const [org, s, people] = await Promise.all([
+        organisationName(input.organisationId),
+        school(input.organisationId, input.schoolId),
+        persons(input.organisationId, input.reviewerPersonIds),
+      ]);
+      const tasks = new Map<string, string>();
+      for (const personId of input.reviewerPersonIds) {
+        if (!people.has(personId)) continue;
+        tasks.set(
+          personId,
+          await upsertTask({
+            organisationId: input.organisationId,
+            personId,
+            workflowId: input.workflowId,
+            kind: 'review',
+            refKey: input.taskRefKey,
+            title: `Verantwoording ${input.accountingYear} beoordelen: ${s.name} (versie ${input.version})`,
+            dueAt: null,
+            payload: {
+              schoolId: input.schoolId,
+              accountingYear: input.accountingYear,
+              submissionId: input.submissionId,
+              version: input.version,
+            },
+          }),
+        );
+      }
+      for (const personId of input.reviewerPersonIds) {
+        const person = people.get(personId);
+        if (!person) continue;
+        await deliver(
+          input.organisationId,
+          `${input.idempotencyKeyPrefix}:${personId}`,
+          person,
+          renderReviewRequestMail(person.locale, {
+            organisationName: org,
+            recipientName: person.name,
+            schoolName: s.name,
+            accountingYear: input.accountingYear,
+            version: input.version,
+            daysLate: input.daysLate,
+            taskUrl: taskUrl(tasks.get(personId)),
+          }),
+        );
+      }
+    },
+
+    /** Completes, re-dates or cancels the open tasks of one school workflow. */
+    async updateAccountabilityTasks(input: AccountabilityTaskUpdate): Promise<void> {
+      await ds.query(
+        `UPDATE task
+            SET status = COALESCE($4, status),
+                completed_at = CASE WHEN $4::text IS NULL THEN completed_at ELSE $6::timestamptz END,
+                due_at = COALESCE($5::timestamptz, due_at)
+          WHERE workflow_id = $1 AND kind = $2 AND ($3::text IS NULL OR ref_key = $3) AND status = 'open'`,
+        [
+          input.workflowId,
+          input.kind,
+          input.refKey ?? null,
+          input.status ?? null,
+          input.dueAt ?? null,
+          input.at,
+        ],
+      );
+    },
+
+    async recordStatus(input): Promise<void> {
+      await ds.transaction(async (em) => {
+        const sub = input.submission;
+        // The submission row first: the status row refers to it.
+        if (sub) {
+          await em.query(
+            `UPDATE accountability_submission
+                SET status = $3, version = $4,
+                    review_comments = COALESCE($5, review_comments),
+                    reviewed_by_person_id = COALESCE($6, reviewed_by_person_id),
+                    reviewed_at = CASE WHEN $3 IN ('returned', 'accepted') THEN COALESCE(reviewed_at, $7::timestamptz)
+                                       ELSE reviewed_at END,
+                    updated_at = now()
+              WHERE organisation_id = $1 AND id = $2`,
+            [
+              input.organisationId,
+              sub.submissionId,
+              sub.status,
+              sub.version,
+              sub.reviewComments ?? null,
+              sub.reviewedByPersonId ?? null,
+              input.audit.occurredAt,
+            ],
+          );
+        }
+        await em.query(
+          `INSERT INTO school_accountability
+             (organisation_id, workflow_id, cycle_workflow_id, accounting_year, school_id, format_version,
+              status, version, current_submission_id, deadline, days_late, submitted_at, late_since, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now())
+           ON CONFLICT (workflow_id) DO UPDATE
+             SET format_version = EXCLUDED.format_version, status = EXCLUDED.status,
+                 version = EXCLUDED.version, current_submission_id = EXCLUDED.current_submission_id,
+                 deadline = EXCLUDED.deadline, days_late = EXCLUDED.days_late,
+                 submitted_at = EXCLUDED.submitted_at, late_since = EXCLUDED.late_since, updated_at = now()`,
+          [
+            input.organisationId,
+            input.workflowId,
+            input.cycleWorkflowId,
+            input.accountingYear,
+            input.schoolId,
+            input.formatVersion,
+            input.status,
+            input.version,
+            input.submissionId,
+            input.deadline,
+            input.daysLate,
+            input.submittedAt,
+            input.lateSince,
+          ],
+        );
+        await appendAudit(em, {
+          organisationId: input.organisationId,
+          workflowId: input.workflowId,
+          idempotencyKey: input.audit.idempotencyKey,
+          action: input.audit.action,
+          actorPersonId: input.audit.actorPersonId,
+          occurredAt: input.audit.occurredAt,
+          payload: { ...input.audit.payload, schoolId: input.schoolId, status: input.status },
+        });
+      });
+    },
+
+    async computeUnderspending(input): Promise<UnderspendingFigures> {
+      const rows = (await ds.query(
+        `SELECT a.status, a.format_version, a.figures, s.fixed_amount_cents
+           FROM accountability_submission a
+           JOIN school s ON s.organisation_id = a.organisation_id AND s.id = a.school_id
+          WHERE a.organisation_id = $1 AND a.id = $2 AND a.school_id = $3 AND a.accounting_year = $4`,
+        [input.organisationId, input.submissionId, input.schoolId, input.accountingYear],
+      )) as {
+        status: string;
+        format_version: number;
+        figures: AccountabilitySubmissionFigures;
+        fixed_amount_cents: string;
+      }[];
+      const row = rows[0];
+      if (!row) {
+        refuse(
+          'NOT_FOUND',
+          `Submission ${input.submissionId} of school ${input.schoolId} for ${input.accountingYear} does not exist`,
+        );
+      }
+      if (row.status === 'draft') {
+        refuse('RULE_VIOLATION', `Submission ${input.submissionId} is a draft, not a submission`);
+      }
+      // Received = the school's fixed amount (the SWV's own figure, 001 §7.2) + the variable
+      // amount as the school reports it (see SWV_VARIABLE_INCOME_LINE_KEY). The fixed amount is
+      // the school's current one: the allocation is not stored per year.
+      const variableCents =
+        row.figures.income.find((l) => l.lineKey === SWV_VARIABLE_INCOME_LINE_KEY)?.amountCents ??
+        0;
+      const receivedCents = Number(row.fixed_amount_cents) + variableCents;
+      const { spentCents, underspendingCents } = asRefusal(() =>
+        computeUnderspending({ receivedCents, expenses: row.figures.expenses }),
+      );
+      return { receivedCents, spentCents, underspendingCents };
+    },
+
+    async recordDeduction(input): Promise<RecordDeductionResult> {
+      if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0) {
+        refuse('VALIDATION', 'A deduction must be a positive integer number of cents');
+      }
+      const s = await school(input.organisationId, input.schoolId);
+      const inserted = (await ds.query(
+        `INSERT INTO accountability_deduction
+           (organisation_id, school_id, board_id, accounting_year, allocation_year, amount_cents, reason,
+            submission_id, idempotency_key, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         ON CONFLICT DO NOTHING
+         RETURNING id`,
+        [
+          input.organisationId,
+          input.schoolId,
+          s.board_id,
+          input.accountingYear,
+          input.allocationYear,
+          input.amountCents,
+          input.reason,
+          input.submissionId,
+          input.idempotencyKey,
+          input.at,
+        ],
+      )) as { id: string }[];
+      if (inserted[0]) return { deductionId: inserted[0].id, created: true };
+      // A retry (same key) or, defensively, another key for the same school and year: the
+      // deduction that exists stands; one school is never deducted twice for one year.
+      const existing = (await ds.query(
+        `SELECT id FROM accountability_deduction
+          WHERE idempotency_key = $1
+             OR (organisation_id = $2 AND school_id = $3 AND accounting_year = $4)
+          ORDER BY (idempotency_key = $1) DESC LIMIT 1`,
+        [input.idempotencyKey, input.organisationId, input.schoolId, input.accountingYear],
+      )) as { id: string }[];
+      if (!existing[0])
+        throw new Error(`deduction ${input.idempotencyKey} was neither inserted nor found`);
+      return { deductionId: existing[0].id, created: false };
+    },
+  };
+}

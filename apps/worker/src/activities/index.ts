@@ -1,0 +1,23 @@
+import type { OutboxService } from '@jaarcyclus/mail';
+import type { DataSource } from 'typeorm';
+import { createAccountabilityActivities } from './accountability.activities';
+import { createBudgetActivities } from './budget.activities';
+
+export interface ActivityDeps {
+  dataSource: DataSource;
+  outbox: OutboxService;
+  /** Base URL of the web app, for links in mails. */
+  publicUrl: string;
+}
+
+/**
+ * Every activity the worker registers, by name. Names must be unique across cycles: the worker
+ * registers activities in one map, so a second `updateTasks` would silently replace the first.
+ */
+export function createActivities(deps: ActivityDeps) {
+  const budget = createBudgetActivities(deps);
+  const accountability = createAccountabilityActivities(deps);
+  const clash = Object.keys(budget).filter((name) => name in accountability);
+  if (clash.length > 0) throw new Error(`activity names used by two cycles: ${clash.join(', ')}`);
+  return { ...budget, ...accountability };
+}

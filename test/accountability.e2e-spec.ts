@@ -1,0 +1,311 @@
+import { amsterdamParts, nextBusinessMoment } from '@jaarcyclus/domain';
+import { DEMO_EMAILS } from '@jaarcyclus/persistence';
+import {
+  getSchoolAccountabilityQuery,
+  schoolAccountabilityWorkflowId,
+} from '@jaarcyclus/workflows';
+import { startStack, type Stack } from './support/stack';
+
+/**
+ * The 1 February accountability end to end (DOMAIN §2; seed 001 §7.4): api + worker on the
+ * Temporal dev server, PostgreSQL and an SMTP server. The secretariat starts the cycle for two
+ * schools, the schools' contacts are invited by mail, submit (one first with a mistake), the
+ * secretariat accepts one and returns the other, and the overview export shows the outcome
+ * with the underspending deduction.
+ */
+const YEAR = 2026;
+const CONTACT_A = DEMO_EMAILS.stadsring.schoolContact; // Stadsring College, fixed amount € 58.000
+const CONTACT_B = 'zorg@hunzeborg-college.example'; // Hunzeborg College, fixed amount € 54.000
+const ORG = 'Samenwerkingsverband VO Stadsring';
+
+async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function figures(fixed: string, variable: string, extraSupport: string) {
+  return {
+    income: [
+      { lineKey: 'swv_vast_bedrag', amount: fixed },
+      { lineKey: 'swv_variabel_bedrag', amount: variable },
+    ],
+    expenses: [
+      { lineKey: 'personeel_extra_ondersteuning', fte: '1,5', amount: extraSupport },
+      { lineKey: 'personeel_ondersteuningsteam', fte: '0,4', amount: '40.000,00' },
+      { lineKey: 'materiele_kosten', amount: '20000,50' },
+    ],
+    appendix: [
+      { description: 'Ambulante begeleiding', fte: '1,0', targetGroup: 'Leerlingen met TOS' },
+      { description: 'Reboundvoorziening', fte: '0,5', targetGroup: 'Onderbouw' },
+    ],
+  };
+}
+
+/** 'dd-mm-yyyy hh:mm' in Amsterdam, as the CSV shows it. */
+function csvDateTime(iso: string): string {
+  const { date, hour, minute } = amsterdamParts(new Date(iso));
+  const [y, m, d] = date.split('-');
+  return `${d}-${m}-${y} ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+describe('accountability (e2e)', () => {
+  let stack: Stack;
+  let orgId: string;
+  let schoolA: string;
+  let schoolB: string;
+  let secretariat: string;
+  let contactA: string;
+  let contactB: string;
+  const startedAt = new Date();
+
+  const path = (schoolId: string, rest = '') =>
+    `/api/accountability-cycles/${YEAR}/schools/${schoolId}${rest}`;
+  const statusOf = async (schoolId: string): Promise<string> =>
+    (
+      (await stack.ds.query(
+        `SELECT status FROM school_accountability WHERE school_id = $1 AND accounting_year = $2`,
+        [schoolId, YEAR],
+      )) as { status: string }[]
+    )[0]!.status;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    const ids = (await stack.ds.query(
+      `SELECT s.id, s.name, s.organisation_id FROM school s
+        WHERE s.name IN ('Stadsring College', 'Hunzeborg College')`,
+    )) as { id: string; name: string; organisation_id: string }[];
+    schoolA = ids.find((s) => s.name === 'Stadsring College')!.id;
+    schoolB = ids.find((s) => s.name === 'Hunzeborg College')!.id;
+    orgId = ids[0]!.organisation_id;
+    secretariat = await stack.signIn(DEMO_EMAILS.stadsring.secretariat);
+    contactA = await stack.signIn(CONTACT_A);
+    contactB = await stack.signIn(CONTACT_B);
+  }, 180_000);
+
+  afterAll(async () => {
+    await stack?.close();
+  }, 60_000);
+
+  it('the secretariat starts the cycle for two schools; starting it again returns it', async () => {
+    const started = await stack.call('POST', '/api/accountability-cycles', {
+      token: secretariat,
+      body: { accountingYear: YEAR, schoolIds: [schoolA, schoolB] },
+    });
+    expect(started.status).toBe(201);
+    expect(started.body).toMatchObject({
+      created: true,
+      accountingYear: YEAR,
+      title: 'Verantwoording 2026',
+      formatVersion: 1,
+      deadline: '2027-02-01T22:59:59.999Z',
+      schools: 2,
+    });
+    expect(started.body.rows.map((r: { schoolName: string }) => r.schoolName)).toEqual([
+      'Hunzeborg College',
+      'Stadsring College',
+    ]);
+
+    const again = await stack.call('POST', '/api/accountability-cycles', {
+      token: secretariat,
+      body: { accountingYear: YEAR },
+    });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ created: false, schools: 2 });
+
+    // The fan-out is done once the parent recorded the cycle as running.
+    await eventually('the fan-out', async () => {
+      const o = await stack.call('GET', `/api/accountability-cycles/${YEAR}`, {
+        token: secretariat,
+      });
+      return o.body.status === 'running' ? o.body : undefined;
+    });
+  }, 60_000);
+
+  it('invites both school contacts by mail with a link to their task, never outside business hours', async () => {
+    const due = nextBusinessMoment(startedAt);
+    if (due.getTime() <= Date.now()) {
+      for (const email of [CONTACT_A, CONTACT_B]) {
+        await stack.smtp.waitFor(() =>
+          stack.smtp.to(email).some((m) => m.subject.includes('Verantwoording 2026: inleveren')),
+        );
+        const mail = stack.smtp
+          .to(email)
+          .find((m) => m.subject.includes('Verantwoording 2026: inleveren'))!;
+        expect(mail.subject).toMatch(
+          new RegExp(
+            `^\\[${ORG}\\] Verantwoording 2026: inleveren uiterlijk 1 februari 2027 om 23:59 – `,
+          ),
+        );
+        const taskId = /\/app\/tasks\/([0-9a-f-]{36})/.exec(mail.text)?.[1];
+        const tasks = (await stack.ds.query(
+          `SELECT t.kind, t.status FROM task t JOIN person p ON p.id = t.person_id WHERE t.id = $1 AND p.email = $2`,
+          [taskId, email],
+        )) as { kind: string; status: string }[];
+        expect(tasks).toEqual([{ kind: 'submit', status: 'open' }]);
+      }
+    } else {
+      // Outside business hours (evening, weekend, holiday) the invitation waits for the next
+      // business morning: nobody is mailed now, and the school's next timer says when.
+      for (const schoolId of [schoolA, schoolB]) {
+        const handle = stack.env.client.workflow.getHandle(
+          schoolAccountabilityWorkflowId(orgId, YEAR, schoolId),
+        );
+        const view = await handle.query(getSchoolAccountabilityQuery);
+        expect(view.next).toEqual({ kind: 'invitation', at: due.toISOString() });
+      }
+      expect(stack.smtp.to(CONTACT_A).filter((m) => m.subject.includes('Verantwoording'))).toEqual(
+        [],
+      );
+      expect(stack.smtp.to(CONTACT_B).filter((m) => m.subject.includes('Verantwoording'))).toEqual(
+        [],
+      );
+    }
+  }, 60_000);
+
+  it('a contact sees only their own school, and gets 422 naming the field before a valid submission', async () => {
+    const other = await stack.call('GET', path(schoolB), { token: contactA });
+    expect(other.status).toBe(404);
+    const own = await stack.call('GET', path(schoolA), { token: contactA });
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ canSubmit: true, formatVersion: 1, versions: [] });
+
+    const draft = await stack.call('PUT', path(schoolA, '/draft'), {
+      token: contactA,
+      body: { income: [{ lineKey: 'swv_vast_bedrag', amount: '58.000,00' }] },
+    });
+    expect(draft.status).toBe(200);
+    expect(draft.body.problems.map((p: { rule: string }) => p.rule)).toContain('required_line');
+
+    const wrong = figures('58.000,00', '120.000,00', '110000');
+    wrong.expenses[0]!.fte = '1,55.';
+    const refused = await stack.call('POST', path(schoolA, '/submissions'), {
+      token: contactA,
+      body: wrong,
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'VALIDATION', field: 'expenses[0].fte' });
+    expect(refused.body.errors[0]).toMatchObject({
+      field: 'expenses[0].fte',
+      message: expect.stringContaining('Personeel extra ondersteuning'),
+    });
+
+    const a = await stack.call('POST', path(schoolA, '/submissions'), {
+      token: contactA,
+      body: figures('58.000,00', '120.000,00', '110000'),
+    });
+    expect(a.status).toBe(201);
+    expect(a.body).toMatchObject({ status: 'submitted', version: 1, daysLate: 0 });
+    const b = await stack.call('POST', path(schoolB, '/submissions'), {
+      token: contactB,
+      body: figures('54.000,00', '100.000,00', '100000'),
+    });
+    expect(b.status).toBe(201);
+
+    const twice = await stack.call('POST', path(schoolA, '/submissions'), {
+      token: contactA,
+      body: figures('58.000,00', '120.000,00', '110000'),
+    });
+    expect(twice.status).toBe(409);
+    const afterRefusal = (await stack.ds.query(
+      `SELECT status, version FROM accountability_submission WHERE school_id = $1 ORDER BY created_at`,
+      [schoolA],
+    )) as { status: string; version: number | null }[];
+    expect(afterRefusal).toEqual([
+      { status: 'submitted', version: 1 },
+      { status: 'refused', version: null },
+    ]);
+
+    // The secretariat is asked to review each submission.
+    await stack.smtp.waitFor(
+      () =>
+        stack.smtp
+          .to(DEMO_EMAILS.stadsring.secretariat)
+          .filter((m) => m.subject.includes('Verantwoording 2026 beoordelen')).length >= 2,
+    );
+  }, 60_000);
+
+  it('the secretariat accepts one and returns the other; the schools hear so by mail', async () => {
+    const accepted = await stack.call('POST', path(schoolA, '/review'), {
+      token: secretariat,
+      body: { decision: 'accept', version: 1 },
+    });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ status: 'accepted', version: 1 });
+    const noComments = await stack.call('POST', path(schoolB, '/review'), {
+      token: secretariat,
+      body: { decision: 'return' },
+    });
+    expect(noComments.status).toBe(422);
+    expect(noComments.body.field).toBe('comments');
+    const returned = await stack.call('POST', path(schoolB, '/review'), {
+      token: secretariat,
+      body: { decision: 'return', comments: 'De materiële kosten ontbreken in de toelichting.' },
+    });
+    expect(returned.status).toBe(200);
+    expect(returned.body).toMatchObject({ status: 'returned', version: 1 });
+
+    await eventually('the read model', async () =>
+      (await statusOf(schoolA)) === 'accepted' && (await statusOf(schoolB)) === 'returned'
+        ? true
+        : undefined,
+    );
+    await stack.smtp.waitFor(
+      () =>
+        stack.smtp.to(CONTACT_A).some((m) => m.subject.includes('geaccepteerd')) &&
+        stack.smtp.to(CONTACT_B).some((m) => m.subject.includes('teruggestuurd voor correctie')),
+    );
+    const acceptedMail = stack.smtp.to(CONTACT_A).find((m) => m.subject.includes('geaccepteerd'))!;
+    expect(acceptedMail.text).toContain('€ 7.999,50');
+    expect(acceptedMail.text).toContain('gekort op de toekenning voor 2028');
+    const returnedMail = stack.smtp.to(CONTACT_B).find((m) => m.subject.includes('teruggestuurd'))!;
+    expect(returnedMail.text).toContain('De materiële kosten ontbreken in de toelichting.');
+
+    // Accepted is final.
+    const late = await stack.call('POST', path(schoolA, '/submissions'), {
+      token: contactA,
+      body: figures('58.000,00', '120.000,00', '110000'),
+    });
+    expect(late.status).toBe(409);
+    const detail = await stack.call('GET', path(schoolA), { token: contactA });
+    expect(detail.body).toMatchObject({
+      status: 'accepted',
+      canSubmit: false,
+      deduction: { amountCents: 799_950, allocationYear: 2028 },
+    });
+  }, 60_000);
+
+  it('the overview export shows the statuses and the deduction in decimal comma', async () => {
+    const overview = await stack.call('GET', `/api/accountability-cycles/${YEAR}`, {
+      token: secretariat,
+    });
+    const submittedAt = (name: string): string =>
+      csvDateTime(
+        overview.body.rows.find((r: { schoolName: string }) => r.schoolName === name).submittedAt,
+      );
+    const res = await fetch(`${stack.baseUrl}/api/accountability-cycles/${YEAR}/overview.csv`, {
+      headers: { authorization: `Bearer ${secretariat}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="verantwoording-2026.csv"',
+    );
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8').slice(1).split('\r\n')).toEqual([
+      'School;Bestuur;Status;Dagen te laat;Ingediend op;Korting (EUR)',
+      `Hunzeborg College;Vereniging Christelijk Voortgezet Onderwijs De Hunzeborg;Teruggestuurd voor correctie;0;${submittedAt('Hunzeborg College')};`,
+      `Stadsring College;Stichting Openbaar Voortgezet Onderwijs Stadsring;Geaccepteerd;0;${submittedAt('Stadsring College')};7999,50`,
+      '',
+    ]);
+  }, 60_000);
+});
