@@ -66,10 +66,11 @@ describe('web app: signing in and out', () => {
     await page.goto(`${web.baseUrl}/app/tasks`);
     await expect(page.getByText('U heeft geen openstaande taken.').isVisible()).resolves.toBe(true);
     await expect(page.getByText('Nog geen afgeronde taken.').isVisible()).resolves.toBe(true);
-    // Navigation follows the roles: the secretariat (also admin) sees Beheer.
+    // Navigation follows the roles: the secretariat (also admin) sees Cycli and Beheer.
     const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
     await expect(nav.getByRole('link').allTextContents()).resolves.toEqual([
       'Mijn taken',
+      'Cycli',
       'Agenda',
       'Beheer',
     ]);

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@jaarcyclus/persistence';
 import type { Client } from '@temporalio/client';
+import { AccountabilityModule } from './accountability/accountability.module';
 import { AuthModule } from './auth/auth.module';
 import { BodiesModule } from './bodies/bodies.module';
 import { BudgetModule } from './budget/budget.module';
@@ -54,6 +55,7 @@ export class AppModule {
         PersonsModule,
         BodiesModule,
         BudgetModule,
+        AccountabilityModule,
         WebModule,
       ],
       controllers: [HealthController, MeController],

@@ -20,8 +20,8 @@ interface FieldOptions {
   value: string;
   errors: FieldError[];
   hint?: string;
-  type?: 'text' | 'email';
-  inputmode?: 'numeric' | 'email';
+  type?: 'text' | 'email' | 'url' | 'datetime-local';
+  inputmode?: 'numeric' | 'decimal' | 'email';
   autocomplete?: string;
   required?: boolean;
   width?: 'short' | 'full';
@@ -56,7 +56,7 @@ export function textField(ctx: WebContext, o: FieldOptions): SafeHtml {
     class: o.width === 'short' ? 'input-short' : null,
     inputmode: o.inputmode,
     autocomplete: o.autocomplete ?? 'off',
-    spellcheck: o.type === 'email' ? 'false' : null,
+    spellcheck: o.type === 'email' || o.type === 'url' ? 'false' : null,
     required: o.required ?? false,
     autofocus: o.autofocus ?? false,
     'aria-invalid': messages.length ? 'true' : null,
@@ -140,4 +140,11 @@ export function notice(message: string | null, kind: 'success' | 'info' = 'succe
   return message
     ? html`<div class="notice notice--${kind}" role="status"><p>${message}</p></div>`
     : html``;
+}
+
+/** A wide table scrolls inside its own keyboard-focusable region, never the whole page. */
+export function tableRegion(label: string, table: SafeHtml): SafeHtml {
+  return html`<div class="table-wrap" role="region" aria-label="${label}" tabindex="0">
+    ${table}
+  </div>`;
 }

@@ -1,5 +1,12 @@
 import { CreateBoardDto } from '../boards/dto/board.dto';
-import { localiseFieldMessage, validateForm, wholeNumber } from './forms';
+import {
+  amsterdamDateTime,
+  dateTimeInputValue,
+  localiseFieldMessage,
+  validateForm,
+  wholeNumber,
+  wholeNumberList,
+} from './forms';
 
 describe('web forms', () => {
   it.each<[string, number | undefined]>([
@@ -36,5 +43,60 @@ describe('web forms', () => {
 
   it('keeps a message it cannot translate rather than showing nothing', () => {
     expect(localiseFieldMessage('nl', 'Something new went wrong')).toBe('Something new went wrong');
+  });
+
+  it.each<[string, string | undefined]>([
+    ['', undefined],
+    ['2026-12-11T17:00', '2026-12-11T16:00:00.000Z'], // CET, UTC+1
+    ['2026-06-11T17:00', '2026-06-11T15:00:00.000Z'], // CEST, UTC+2
+    ['2026-12-11T17:00:00', '2026-12-11T16:00:00.000Z'],
+    ['11-12-2026 17:00', '2026-12-11T16:00:00.000Z'],
+    ['1-6-2026 om 9.30', '2026-06-01T07:30:00.000Z'],
+  ])('reads %j as a time on Amsterdam clocks', (input, expected) => {
+    expect(amsterdamDateTime(input)).toBe(expected);
+  });
+
+  it.each(['morgen', '31-02-2027 17:00', '2026-12-11', '2026-12-11T25:00'])(
+    'hands %j on as something the DTO refuses as no date-time',
+    async (input) => {
+      const value = amsterdamDateTime(input);
+      expect(value).toBeDefined();
+      expect(Number.isFinite(Date.parse(value!))).toBe(false);
+    },
+  );
+
+  it('shows an instant as a datetime-local value on Amsterdam clocks', () => {
+    expect(dateTimeInputValue(new Date('2026-12-11T16:00:00Z'))).toBe('2026-12-11T17:00');
+    expect(dateTimeInputValue(new Date('2026-06-01T07:05:00Z'))).toBe('2026-06-01T09:05');
+  });
+
+  it.each<[string, number[] | undefined]>([
+    ['', undefined],
+    ['7, 2', [7, 2]],
+    ['7;2 1', [7, 2, 1]],
+  ])('reads %j as a list of whole numbers', (input, expected) => {
+    expect(wholeNumberList(input)).toEqual(expected);
+  });
+
+  it('translates the workflow’s refusals, with its ISO instants as Dutch dates', () => {
+    expect(
+      localiseFieldMessage(
+        'nl',
+        'The new deadline must be later than the current one of Raad van Toezicht (2026-12-14T16:00:00.000Z)',
+      ),
+    ).toBe(
+      'Kies een deadline na de huidige deadline van Raad van Toezicht (14 december 2026 om 17:00).',
+    );
+    expect(
+      localiseFieldMessage(
+        'nl',
+        'No body has passed its deadline without quorum; a round can only be closed after escalation',
+      ),
+    ).toBe(
+      'Er is geen orgaan waarvan de deadline verstreek zonder quorum. Een ronde sluiten kan pas daarna.',
+    );
+    expect(localiseFieldMessage('nl', 'allocation.turnoverCents must be a positive integer')).toBe(
+      'Vul een bedrag in dat groter is dan € 0,00.',
+    );
   });
 });

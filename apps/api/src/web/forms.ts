@@ -1,4 +1,10 @@
-import { DomainError } from '@jaarcyclus/domain';
+import {
+  amsterdamInstant,
+  amsterdamParts,
+  DomainError,
+  formatDateTimeNl,
+  parseLocalDate,
+} from '@jaarcyclus/domain';
 import type { Locale } from '@jaarcyclus/persistence';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -65,12 +71,158 @@ export function wholeNumber(input: string): number | undefined {
   return /^-?\d+$/.test(plain) ? Number(plain) : Number.NaN;
 }
 
+/**
+ * A list of whole numbers typed as '7, 2' (commas, semicolons or spaces between them): '' is
+ * "not given"; an entry that is not a whole number stays NaN so the DTO refuses it.
+ */
+export function wholeNumberList(input: string): number[] | undefined {
+  const parts = input.split(/[\s,;]+/).filter(Boolean);
+  if (parts.length === 0) return undefined;
+  return parts.map((p) => wholeNumber(p) ?? Number.NaN);
+}
+
+/** What a date-time field hands the DTO when the text is no date and time: its ISO check refuses it with the api's message. */
+const NOT_A_DATE_TIME = 'not-a-date-time';
+
+/**
+ * A date and time on Amsterdam clocks (DOMAIN: deadlines are dates in Europe/Amsterdam) as an
+ * ISO instant. Accepts what a datetime-local input posts ('2026-12-11T17:00') and what a person
+ * types where the browser has no date picker ('11-12-2026 17:00', '11-12-2026 om 17.00').
+ * '' is "not given".
+ */
+export function amsterdamDateTime(input: string): string | undefined {
+  const s = input.trim();
+  if (s === '') return undefined;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{2})(?::00)?$/.exec(s);
+  const nl = /^(\d{1,2})-(\d{1,2})-(\d{4}),?\s+(?:om\s+)?(\d{1,2})[:.](\d{2})$/.exec(s);
+  const parts = iso
+    ? [iso[1], iso[2], iso[3], iso[4], iso[5]]
+    : nl
+      ? [nl[3], nl[2], nl[1], nl[4], nl[5]]
+      : null;
+  if (!parts) return NOT_A_DATE_TIME;
+  const [year, month, day, hour, minute] = parts.map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  try {
+    return amsterdamInstant(
+      parseLocalDate(`${pad(year, 4)}-${pad(month)}-${pad(day)}`),
+      hour,
+      minute,
+    ).toISOString();
+  } catch (err) {
+    if (err instanceof DomainError) return NOT_A_DATE_TIME;
+    throw err;
+  }
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** The value of a datetime-local input showing `instant` on Amsterdam clocks: '2026-12-11T17:00'. */
+export function dateTimeInputValue(instant: Date): string {
+  const { date, hour, minute } = amsterdamParts(instant);
+  return `${date}T${pad(hour)}:${pad(minute)}`;
+}
+
 /** '' from a select means "none". */
 export function optionalId(input: string): string | null {
   return input.trim() === '' ? null : input.trim();
 }
 
+const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/;
+
+/** An ISO instant quoted in a workflow's refusal, as Dutch readers read dates. */
+const nlInstant = (iso: string | undefined): string =>
+  iso && Number.isFinite(Date.parse(iso)) ? formatDateTimeNl(new Date(iso)) : (iso ?? '');
+
 const NL_MESSAGES: [RegExp, (m: RegExpExecArray) => string][] = [
+  // Amounts typed in euros (eurosToCents) and their checks in cents (DTO and budget workflow).
+  [/ is not an amount$/, () => 'Vul een bedrag in euro’s in, zoals 1.234,56.'],
+  [/ has more than two decimals$/, () => 'Gebruik hoogstens twee cijfers achter de komma.'],
+  [
+    / is ambiguous: write '([^']*)' or '([^']*)'$/,
+    (m) => `Bedoelt u ${m[1]} of ${m[2]}? Schrijf het bedrag zonder twijfel.`,
+  ],
+  [/ is too large$/, () => 'Dit bedrag is te groot.'],
+  [/Cents must be a non-negative integer$/, () => 'Vul een bedrag in van € 0,00 of meer.'],
+  [/Cents must be a positive integer$/, () => 'Vul een bedrag in dat groter is dan € 0,00.'],
+  [/Cents must be an integer/, () => 'Vul een bedrag in euro’s in, zoals 1.234,56.'],
+  // Budget cycle: form checks (DTO) and refusals of the workflow.
+  [/^budgetYear must be a whole year$/, () => 'Vul een jaartal in, zoals 2027.'],
+  [/^budgetYear must be (\d+) or later$/, (m) => `Vul een jaartal in van ${m[1]} of later.`],
+  [/^budgetYear must be (\d+) or earlier$/, (m) => `Vul een jaartal in van ${m[1]} of eerder.`],
+  [/^budgetYear must be a year between/, () => 'Vul een geldig jaartal in.'],
+  [/ must be an http\(s\) URL$/, () => 'Vul een webadres in dat begint met https://.'],
+  [/^proposal needs a documentId/, () => 'Vul de link naar het voorstel in.'],
+  [
+    / must be an ISO 8601 (date-time|instant)/,
+    () => 'Vul een datum en tijd in, zoals 11-12-2026 17:00.',
+  ],
+  [/^The vote deadline must be in the future$/, () => 'Kies een deadline in de toekomst.'],
+  [/^The (new )?deadline must be in the future$/, () => 'Kies een deadline in de toekomst.'],
+  [
+    new RegExp(
+      `^The new deadline must be later than the current one of (.+) \\((${ISO_INSTANT.source})\\)$`,
+    ),
+    (m) => `Kies een deadline na de huidige deadline van ${m[1]} (${nlInstant(m[2])}).`,
+  ],
+  [/ must hold whole numbers$/, () => 'Vul hele getallen in, gescheiden door komma’s, zoals 7, 2.'],
+  [/ must be at least 1$/, () => 'Gebruik getallen van 1 of meer.'],
+  [/ must be at most 60$/, () => 'Gebruik getallen van hoogstens 60.'],
+  [/ may hold at most (\d+) offsets$/, (m) => `Vul hoogstens ${m[1]} getallen in.`],
+  [/^Reminder offsets must be whole business days/, () => 'Vul hele aantallen werkdagen in.'],
+  [
+    /^This organisation has no active directeur-bestuurder/,
+    () => 'Er is geen actieve directeur-bestuurder. Laat een beheerder die eerst toevoegen.',
+  ],
+  [
+    /^This organisation has several directors/,
+    () => 'Er zijn meerdere directeur-bestuurders. Vraag een beheerder om er één actief te laten.',
+  ],
+  [
+    /^No body has passed its deadline without quorum/,
+    () =>
+      'Er is geen orgaan waarvan de deadline verstreek zonder quorum. Een ronde sluiten kan pas daarna.',
+  ],
+  [
+    new RegExp(`^(.+) is still voting until (${ISO_INSTANT.source}); it can be closed only after`),
+    (m) =>
+      `${m[1]} stemt nog tot ${nlInstant(m[2])}. Sluiten kan pas als de deadline zonder quorum is verstreken.`,
+  ],
+  [
+    /^Voting of (.+) in this round is closed/,
+    (m) => `De stemming van ${m[1]} in deze ronde is gesloten.`,
+  ],
+  [/^No body of this round is still voting$/, () => 'Geen enkel orgaan in deze ronde stemt nog.'],
+  [/^Voting has not opened yet/, () => 'De stemming is nog niet geopend. Probeer het zo opnieuw.'],
+  [
+    /^A revision can only be submitted after a rejection/,
+    () => 'Een herziene versie kan alleen na een afwijzing worden ingediend.',
+  ],
+  [
+    new RegExp(`^The cycle's vote deadline \\((${ISO_INSTANT.source})\\) has passed`),
+    (m) =>
+      `De oorspronkelijke deadline (${nlInstant(m[1])}) is verstreken: geef de nieuwe ronde een deadline.`,
+  ],
+  [
+    /^Only the directeur-bestuurder of this cycle can adopt/,
+    () => 'Alleen de directeur-bestuurder van deze cyclus kan de begroting vaststellen.',
+  ],
+  [/^The budget has already been adopted$/, () => 'De begroting is al vastgesteld.'],
+  [
+    /^The budget can be adopted only after/,
+    () => 'Vaststellen kan pas als ALV en RvT hebben goedgekeurd en de OPR heeft ingestemd.',
+  ],
+  [
+    /^This cycle has finished; it no longer accepts changes$/,
+    () => 'Deze cyclus is afgerond en kan niet meer worden gewijzigd.',
+  ],
+  [/^bodyKey must be a body key/, () => 'Kies een orgaan uit de lijst.'],
+  [/^Body '.*' does not vote in this round$/, () => 'Kies een orgaan uit de lijst.'],
   [/ must be a non-negative integer$/, () => 'Vul een heel getal in van 0 of meer.'],
   [/ must be a positive integer$/, () => 'Vul een heel getal in van 1 of meer.'],
   [/ must not be empty$/, () => 'Vul dit veld in.'],

@@ -7,6 +7,32 @@ import {
   type DecisionKind,
 } from '@jaarcyclus/domain';
 import type { Locale, Role, SchoolKind, TaskKind, TaskStatus } from '@jaarcyclus/persistence';
+import type { BodyRoundStatus, BudgetPhase, TimelineCode } from '@jaarcyclus/workflows';
+
+/** What a line of a cycle's timeline may mention, already formatted for the reader. */
+export interface TimelineArgs {
+  round: number | null;
+  /** The body's name. */
+  body: string | null;
+  /** The person who acted. */
+  actor: string | null;
+  /** The vote, in the reader's words ('voor'). */
+  value: string | null;
+  /** Vote weight, formatted. */
+  weight: string | null;
+  /** A date the event names (new deadline, letters date), formatted. */
+  when: string | null;
+  count: number | null;
+  /** A body's decision, in the reader's words ('goedgekeurd'). */
+  result: string | null;
+}
+
+type TimelineTexts = Record<TimelineCode, (a: TimelineArgs) => string>;
+
+/** What the planned timeline of a budget cycle lists (libs/domain budgetTimeline kinds). */
+type ScheduleKind = 'reminder' | 'deadline' | 'escalation' | 'letters';
+type Decided = 'approved' | 'rejected';
+type DecisionKindKey = 'goedkeuring' | 'instemming' | 'advies';
 
 /**
  * Every text of the web app, Dutch first. English is the switchable second language (per
@@ -180,6 +206,215 @@ const nl = {
   confirmRegenerate: 'De huidige agenda-link werkt daarna niet meer. Doorgaan?',
   confirmRevoke: 'Agenda’s die deze link gebruiken, krijgen daarna geen deadlines meer. Intrekken?',
 
+  navCycles: 'Cycli',
+  cyclesTitle: 'Cycli',
+  cyclesIntro:
+    'De jaarlijkse besluitvorming van het samenwerkingsverband. Open een cyclus om de stemming en de planning te volgen.',
+  budgetCycles: 'Begrotingscycli',
+  runningCycles: 'Lopende cycli',
+  finishedCycles: 'Afgeronde cycli',
+  noCycles: 'Er is nog geen begrotingscyclus.',
+  noCyclesSecretariat: 'Start de begrotingscyclus met de knop ‘Nieuwe begrotingscyclus’.',
+  noCyclesOthers: 'Het secretariaat start de begrotingscyclus.',
+  noFinishedCycles: 'Nog geen afgeronde cycli.',
+  newBudgetCycle: 'Nieuwe begrotingscyclus',
+  budgetYear: 'Begrotingsjaar',
+  cycleTitle: 'Titel',
+  lastUpdated: 'Laatst bijgewerkt',
+  phase: 'Fase',
+  phaseName: {
+    voting: 'Stemming loopt',
+    rejected_awaiting_revision: 'Afgewezen: wacht op een herziene versie',
+    dispute: 'Geschil: instemming onthouden',
+    awaiting_adoption: 'Wacht op vaststelling door de directeur-bestuurder',
+    awaiting_letters: 'Vastgesteld: toekenningsbrieven gepland',
+    letters_sent: 'Afgerond: toekenningsbrieven verstuurd',
+  } satisfies Record<BudgetPhase, string>,
+  phaseUnknown: 'Onbekend',
+
+  newCycleIntro:
+    'Vul de gegevens in en bekijk eerst het voorbeeld. Daarin staan alle herinneringen, de deadline, het moment van escalatie en de datum van de toekenningsbrieven. De cyclus start pas als u dat bevestigt.',
+  sectionProposal: 'Voorstel',
+  sectionFigures: 'Bedragen voor de toekenning',
+  sectionDates: 'Planning',
+  budgetYearHint:
+    'Het kalenderjaar waarvoor de begroting geldt. ALV, RvT en OPR besluiten in december van het jaar ervoor.',
+  titleOptional: 'Titel (niet verplicht)',
+  titleHint: 'Leeg laten: ‘Begroting’ met het begrotingsjaar.',
+  proposalUrl: 'Link naar het voorstel',
+  proposalUrlHint:
+    'Een webadres dat begint met https://, bijvoorbeeld een document op het intranet.',
+  versionLabel: 'Versie',
+  versionLabelHint: 'Zoals de leden de versie herkennen, bijvoorbeeld ‘Concept v1’.',
+  amountPerPupil: 'Bedrag per leerling (€)',
+  amountPerPupilHint: 'Het variabele bedrag per leerling in euro’s, bijvoorbeeld 185,00.',
+  equity: 'Eigen vermogen (€)',
+  equityHint: 'Het huidige eigen vermogen in euro’s. Mag negatief zijn, bijvoorbeeld -12.500,00.',
+  turnover: 'Totale baten (€)',
+  turnoverHint: 'De bruto-omzet in euro’s: de basis van de reservenorm van 2%.',
+  amountRequired: 'Vul een bedrag in euro’s in, zoals 1.234,56.',
+  voteDeadline: 'Deadline van de stemming',
+  voteDeadlineHint:
+    'Datum en tijd (Nederlandse tijd), zoals 11-12-2026 17:00. Standaard: de laatste werkdag tot en met 12 december, 17:00.',
+  lettersDate: 'Verzending toekenningsbrieven',
+  lettersDateHint:
+    'Datum en tijd (Nederlandse tijd). Standaard: de eerste werkdag vanaf 15 december, 09:00.',
+  reminderOffsets: 'Herinneringen (werkdagen voor de deadline)',
+  reminderOffsetsHint:
+    'Aantallen werkdagen, gescheiden door komma’s, zoals 7, 2. Leeg laten: de instelling van uw samenwerkingsverband.',
+  previewButton: 'Voorbeeld',
+
+  previewTitle: 'Voorbeeld van de begrotingscyclus',
+  previewIntro:
+    'Controleer de gegevens en de planning. De cyclus start pas als u op ‘Start de cyclus’ drukt; de leden krijgen dan een stemuitnodiging.',
+  schedule: 'Planning',
+  when: 'Wanneer',
+  what: 'Wat',
+  scheduleKind: {
+    reminder: 'Herinnering',
+    deadline: 'Deadline',
+    escalation: 'Escalatie',
+    letters: 'Toekenningsbrieven',
+  } satisfies Record<ScheduleKind, string>,
+  scheduleText: {
+    reminder: 'Herinnering aan leden die nog niet hebben gestemd',
+    deadline: 'Deadline van de stemming',
+    escalation: 'Escalatie naar voorzitter en secretariaat als het quorum niet is gehaald',
+    letters: 'Toekenningsbrieven naar scholen en schoolbesturen',
+  } satisfies Record<ScheduleKind, string>,
+  decidingBodies: 'Organen die besluiten',
+  reminderDays: (days: number[]) =>
+    days.length === 0
+      ? 'geen'
+      : `${days.join(' en ')} werkdag${days.length === 1 && days[0] === 1 ? '' : 'en'} voor de deadline`,
+  startCycle: 'Start de cyclus',
+  change: 'Wijzigen',
+  startUnavailable: 'Starten lukt op dit moment niet. Probeer het over enkele minuten opnieuw.',
+  cycleStarted: 'De begrotingscyclus is gestart. De leden krijgen een stemuitnodiging.',
+  cycleExisted: 'Voor dit begrotingsjaar bestaat al een cyclus. U ziet hem hieronder.',
+
+  backToCycles: 'Terug naar de cycli',
+  roundNumber: (n: number) => `Ronde ${n}`,
+  currentRound: 'Stemronde',
+  bodiesTitle: 'Organen',
+  bodyStatus: 'Stand',
+  bodyState: {
+    opening: 'Stemming wordt geopend',
+    open: 'Stemming open',
+    escalated: 'Deadline verstreken zonder quorum',
+    approved: 'Besloten',
+    rejected: 'Besloten',
+    no_quorum: 'Gesloten zonder quorum',
+    cancelled: 'Vervallen: een ander orgaan wees af',
+  } satisfies Record<BodyRoundStatus, string>,
+  decided: {
+    goedkeuring: { approved: 'goedgekeurd', rejected: 'afgekeurd' },
+    instemming: { approved: 'ingestemd', rejected: 'instemming onthouden' },
+    advies: { approved: 'positief advies', rejected: 'negatief advies' },
+  } satisfies Record<DecisionKindKey, Record<Decided, string>>,
+  noQuorumResult: 'geen quorum',
+  tallyCaption: (body: string) => `Stemmen ${body}`,
+  vote: 'Stem',
+  weight: 'Gewicht',
+  count: 'Aantal',
+  share: 'Aandeel',
+  shareHint: 'Aandeel: van de uitgebrachte stemmen.',
+  totalCast: 'Uitgebracht',
+  quorum: 'Quorum',
+  quorumWeight: (voted: string, total: string) => `${voted} van ${total} stemgewicht uitgebracht`,
+  quorumMembers: (voted: string, total: string) => `${voted} van ${total} leden hebben gestemd`,
+  quorumNeeded: (needed: string) => `nodig voor het quorum: ${needed}`,
+  quorumReached: 'Quorum gehaald',
+  quorumNotReached: 'Quorum nog niet gehaald',
+  noQuorumRule: 'Geen quorum vereist',
+  votingOpening:
+    'De leden en hun stemgewicht worden vastgelegd. Vernieuw de pagina over enkele ogenblikken.',
+  notVoted: 'Nog niet gestemd',
+  voted: 'Gestemd',
+  nobodyVoted: 'Nog niemand heeft gestemd.',
+  everyoneVoted: 'Iedereen heeft gestemd.',
+  voteWithWeight: (value: string, weight: string) => `${value}, gewicht ${weight}`,
+  weightOf: (weight: string) => `gewicht ${weight}`,
+  closedBy: (name: string) => `gesloten door ${name}`,
+  remindersSent: (n: number) => `${n} herinnering${n === 1 ? '' : 'en'} verstuurd`,
+  nextReminder: 'Volgende herinnering',
+  remindersTitle: 'Herinneringen',
+  timelineTitle: 'Verloop',
+  timelineEmpty: 'Nog geen gebeurtenissen.',
+  timeline: {
+    cycle_started: (a) => `Cyclus gestart${a.actor ? ` door ${a.actor}` : ''}`,
+    round_opened: (a) => `Stemronde ${a.round ?? ''} geopend`,
+    ballots_sent: (a) => `Stemuitnodigingen verstuurd aan ${a.body ?? ''} (${a.count ?? 0} leden)`,
+    vote_cast: (a) =>
+      `${a.actor ?? 'Een lid'} (${a.body ?? ''}) stemde ${a.value ?? ''}${a.weight ? `, gewicht ${a.weight}` : ''}`,
+    vote_changed: (a) =>
+      `${a.actor ?? 'Een lid'} (${a.body ?? ''}) wijzigde de stem in ${a.value ?? ''}`,
+    reminder_requested: (a) =>
+      `Herinnering aangevraagd voor ${a.body ?? ''}${a.actor ? ` door ${a.actor}` : ''}`,
+    reminder_sent: (a) => `Herinnering verstuurd aan ${a.count ?? 0} leden van ${a.body ?? ''}`,
+    deadline_missed: (a) => `Deadline van ${a.body ?? ''} verstreken zonder quorum`,
+    escalation_sent: (a) => `Escalatie verstuurd aan voorzitter en secretariaat (${a.body ?? ''})`,
+    deadline_extended: (a) =>
+      `Deadline van ${a.body ?? ''} verlengd tot ${a.when ?? ''}${a.actor ? ` door ${a.actor}` : ''}`,
+    body_decided: (a) =>
+      `${a.body ?? ''}: ${a.result ?? ''}${a.actor ? ` (gesloten door ${a.actor})` : ''}`,
+    body_cancelled: (a) => `${a.body ?? ''}: stemming vervallen, want een ander orgaan wees af`,
+    round_approved: (a) => `Ronde ${a.round ?? ''}: alle organen stemden in of keurden goed`,
+    round_rejected: (a) => `Ronde ${a.round ?? ''} afgewezen`,
+    dispute_recorded: (a) => `Geschil vastgelegd: ${a.body ?? ''} onthield opnieuw instemming`,
+    revision_submitted: (a) =>
+      `Herziene versie ingediend${a.actor ? ` door ${a.actor}` : ''}; ronde ${a.round ?? ''} geopend`,
+    adoption_requested: () => 'Vaststelling gevraagd aan de directeur-bestuurder',
+    budget_adopted: (a) => `Begroting vastgesteld${a.actor ? ` door ${a.actor}` : ''}`,
+    letters_scheduled: (a) => `Toekenningsbrieven gepland op ${a.when ?? ''}`,
+    letters_sent: (a) => `Toekenningsbrieven verstuurd (${a.count ?? 0})`,
+    cycle_completed: () => 'Cyclus afgerond',
+  } satisfies TimelineTexts,
+  adoptedOn: (date: string, name: string) => `Vastgesteld op ${date} door ${name}`,
+  lettersPlanned: 'Toekenningsbrieven gepland',
+  lettersSentOn: (date: string, n: number) => `Toekenningsbrieven verstuurd op ${date} (${n})`,
+  disputeNote: (body: string, rounds: string) =>
+    `${body} heeft in ronde ${rounds} de instemming onthouden. Het geschil kan worden voorgelegd aan de landelijke Commissie voor Geschillen Medezeggenschap; een herziene versie indienen kan nog steeds.`,
+
+  actionsTitle: 'Acties van het secretariaat',
+  anyBody: 'Alle open organen',
+  escalatedBodies: 'Alle organen zonder quorum',
+  remindNow: 'Herinner nu',
+  remindHint:
+    'Leden die nog niet hebben gestemd krijgen nu een herinnering, of op het eerstvolgende werkmoment.',
+  extendDeadline: 'Verleng deadline',
+  newDeadline: 'Nieuwe deadline',
+  newDeadlineHint: 'Datum en tijd (Nederlandse tijd), zoals 18-12-2026 17:00.',
+  closeRound: 'Sluit ronde',
+  closeRoundHint:
+    'Alleen als de deadline is verstreken zonder quorum. Het orgaan besluit dan met de stemmen die zijn uitgebracht.',
+  confirmClose: 'De stemming wordt gesloten met de stemmen die zijn uitgebracht. Doorgaan?',
+  revisionTitle: 'Herziene versie',
+  revisionIntro:
+    'Het voorstel is afgewezen. Met een herziene versie opent een nieuwe stemronde voor alle organen; eerdere stemmen tellen dan niet meer mee.',
+  revisionDeadline: 'Deadline van de nieuwe ronde (niet verplicht)',
+  revisionDeadlineHint:
+    'Leeg laten: de oorspronkelijke deadline, als die nog niet voorbij is. Zoals 15-01-2027 17:00.',
+  uploadRevision: 'Upload herziene versie',
+  adoptTitle: 'Vaststellen',
+  adoptIntro:
+    'ALV en RvT hebben goedgekeurd en de OPR heeft ingestemd. Als directeur-bestuurder stelt u de begroting nu vast; daarna gaan de toekenningsbrieven op de geplande datum naar de schoolbesturen.',
+  adoptButton: 'Vaststellen',
+  confirmAdopt: 'U stelt de begroting vast. Dit kan niet ongedaan worden gemaakt. Doorgaan?',
+  adoptOtherDirector:
+    'Alleen de directeur-bestuurder van deze cyclus kan de begroting vaststellen.',
+  actionDone: {
+    reminded: 'De herinnering is aangevraagd.',
+    extended: 'De deadline is verlengd.',
+    closed: 'De stemming is gesloten.',
+    revised: 'De herziene versie is ingediend. Een nieuwe stemronde is geopend.',
+    adopted: 'De begroting is vastgesteld.',
+  },
+  cycleUnreachable:
+    'De cyclus is op dit moment niet bereikbaar. Probeer het over enkele minuten opnieuw.',
+  adoptTaskIntro: 'Stel de begroting vast op de pagina van de begrotingscyclus.',
+  adoptTaskLink: 'Naar de begrotingscyclus om vast te stellen',
+
   notFoundTitle: 'Niet gevonden',
   notFoundBody: 'Deze pagina bestaat niet, of u heeft er geen toegang toe.',
   forbiddenTitle: 'Geen toegang',
@@ -347,6 +582,211 @@ const en: Messages = {
   confirmRegenerate: 'The current calendar link will stop working. Continue?',
   confirmRevoke: 'Calendars using this link will no longer receive deadlines. Revoke?',
 
+  navCycles: 'Cycles',
+  cyclesTitle: 'Cycles',
+  cyclesIntro:
+    "The cooperation's yearly decision making. Open a cycle to follow the vote and the schedule.",
+  budgetCycles: 'Budget cycles',
+  runningCycles: 'Running cycles',
+  finishedCycles: 'Finished cycles',
+  noCycles: 'There is no budget cycle yet.',
+  noCyclesSecretariat: 'Start the budget cycle with the ‘New budget cycle’ button.',
+  noCyclesOthers: 'The secretariat starts the budget cycle.',
+  noFinishedCycles: 'No finished cycles yet.',
+  newBudgetCycle: 'New budget cycle',
+  budgetYear: 'Budget year',
+  cycleTitle: 'Title',
+  lastUpdated: 'Last updated',
+  phase: 'Phase',
+  phaseName: {
+    voting: 'Voting',
+    rejected_awaiting_revision: 'Rejected: waiting for a revised version',
+    dispute: 'Dispute: consent withheld',
+    awaiting_adoption: 'Waiting for adoption by the director',
+    awaiting_letters: 'Adopted: allocation letters scheduled',
+    letters_sent: 'Finished: allocation letters sent',
+  },
+  phaseUnknown: 'Unknown',
+
+  newCycleIntro:
+    'Fill in the details and look at the preview first. It lists every reminder, the deadline, the escalation moment and the date of the allocation letters. The cycle starts only when you confirm.',
+  sectionProposal: 'Proposal',
+  sectionFigures: 'Amounts for the allocation',
+  sectionDates: 'Schedule',
+  budgetYearHint:
+    'The calendar year the budget is for. ALV, RvT and OPR decide in December of the year before.',
+  titleOptional: 'Title (optional)',
+  titleHint: 'Leave empty: ‘Begroting’ with the budget year.',
+  proposalUrl: 'Link to the proposal',
+  proposalUrlHint: 'A web address starting with https://, for example a document on the intranet.',
+  versionLabel: 'Version',
+  versionLabelHint: 'As members recognise the version, for example ‘Concept v1’.',
+  amountPerPupil: 'Amount per pupil (€)',
+  amountPerPupilHint: 'The variable amount per pupil in euros, for example 185,00.',
+  equity: 'Equity (€)',
+  equityHint: 'Current equity in euros. May be negative, for example -12.500,00.',
+  turnover: 'Total income (€)',
+  turnoverHint: 'Gross turnover in euros: the base of the 2% reserve target.',
+  amountRequired: 'Enter an amount in euros, such as 1.234,56.',
+  voteDeadline: 'Vote deadline',
+  voteDeadlineHint:
+    'Date and time (Dutch time), such as 11-12-2026 17:00. Default: the last working day up to 12 December, 17:00.',
+  lettersDate: 'Allocation letters sent on',
+  lettersDateHint:
+    'Date and time (Dutch time). Default: the first working day from 15 December, 09:00.',
+  reminderOffsets: 'Reminders (working days before the deadline)',
+  reminderOffsetsHint:
+    "Numbers of working days separated by commas, such as 7, 2. Leave empty: your cooperation's setting.",
+  previewButton: 'Preview',
+
+  previewTitle: 'Preview of the budget cycle',
+  previewIntro:
+    'Check the details and the schedule. The cycle starts only when you press ‘Start the cycle’; members then receive an invitation to vote.',
+  schedule: 'Schedule',
+  when: 'When',
+  what: 'What',
+  scheduleKind: {
+    reminder: 'Reminder',
+    deadline: 'Deadline',
+    escalation: 'Escalation',
+    letters: 'Allocation letters',
+  },
+  scheduleText: {
+    reminder: 'Reminder to members who have not voted yet',
+    deadline: 'Vote deadline',
+    escalation: 'Escalation to chair and secretariat if the quorum was not reached',
+    letters: 'Allocation letters to schools and school boards',
+  },
+  decidingBodies: 'Bodies that decide',
+  reminderDays: (days) =>
+    days.length === 0
+      ? 'none'
+      : `${days.join(' and ')} working day${days.length === 1 && days[0] === 1 ? '' : 's'} before the deadline`,
+  startCycle: 'Start the cycle',
+  change: 'Change',
+  startUnavailable: 'The cycle cannot be started at the moment. Please try again in a few minutes.',
+  cycleStarted: 'The budget cycle has started. Members receive an invitation to vote.',
+  cycleExisted: 'A cycle for this budget year already exists. You see it below.',
+
+  backToCycles: 'Back to the cycles',
+  roundNumber: (n) => `Round ${n}`,
+  currentRound: 'Voting round',
+  bodiesTitle: 'Bodies',
+  bodyStatus: 'State',
+  bodyState: {
+    opening: 'Voting is opening',
+    open: 'Voting open',
+    escalated: 'Deadline passed without quorum',
+    approved: 'Decided',
+    rejected: 'Decided',
+    no_quorum: 'Closed without quorum',
+    cancelled: 'Cancelled: another body rejected',
+  },
+  decided: {
+    goedkeuring: { approved: 'approved', rejected: 'not approved' },
+    instemming: { approved: 'consented', rejected: 'consent withheld' },
+    advies: { approved: 'positive advice', rejected: 'negative advice' },
+  },
+  noQuorumResult: 'no quorum',
+  tallyCaption: (body) => `Votes ${body}`,
+  vote: 'Vote',
+  weight: 'Weight',
+  count: 'Number',
+  share: 'Share',
+  shareHint: 'Share: of the votes cast.',
+  totalCast: 'Cast',
+  quorum: 'Quorum',
+  quorumWeight: (voted, total) => `${voted} of ${total} vote weight cast`,
+  quorumMembers: (voted, total) => `${voted} of ${total} members have voted`,
+  quorumNeeded: (needed) => `needed for the quorum: ${needed}`,
+  quorumReached: 'Quorum reached',
+  quorumNotReached: 'Quorum not reached yet',
+  noQuorumRule: 'No quorum required',
+  votingOpening: 'Members and their vote weights are being recorded. Reload the page in a moment.',
+  notVoted: 'Not voted yet',
+  voted: 'Voted',
+  nobodyVoted: 'Nobody has voted yet.',
+  everyoneVoted: 'Everyone has voted.',
+  voteWithWeight: (value, weight) => `${value}, weight ${weight}`,
+  weightOf: (weight) => `weight ${weight}`,
+  closedBy: (name) => `closed by ${name}`,
+  remindersSent: (n) => `${n} reminder${n === 1 ? '' : 's'} sent`,
+  nextReminder: 'Next reminder',
+  remindersTitle: 'Reminders',
+  timelineTitle: 'History',
+  timelineEmpty: 'No events yet.',
+  timeline: {
+    cycle_started: (a) => `Cycle started${a.actor ? ` by ${a.actor}` : ''}`,
+    round_opened: (a) => `Voting round ${a.round ?? ''} opened`,
+    ballots_sent: (a) => `Invitations to vote sent to ${a.body ?? ''} (${a.count ?? 0} members)`,
+    vote_cast: (a) =>
+      `${a.actor ?? 'A member'} (${a.body ?? ''}) voted ${a.value ?? ''}${a.weight ? `, weight ${a.weight}` : ''}`,
+    vote_changed: (a) =>
+      `${a.actor ?? 'A member'} (${a.body ?? ''}) changed the vote to ${a.value ?? ''}`,
+    reminder_requested: (a) =>
+      `Reminder requested for ${a.body ?? ''}${a.actor ? ` by ${a.actor}` : ''}`,
+    reminder_sent: (a) => `Reminder sent to ${a.count ?? 0} members of ${a.body ?? ''}`,
+    deadline_missed: (a) => `Deadline of ${a.body ?? ''} passed without quorum`,
+    escalation_sent: (a) => `Escalation sent to chair and secretariat (${a.body ?? ''})`,
+    deadline_extended: (a) =>
+      `Deadline of ${a.body ?? ''} extended to ${a.when ?? ''}${a.actor ? ` by ${a.actor}` : ''}`,
+    body_decided: (a) =>
+      `${a.body ?? ''}: ${a.result ?? ''}${a.actor ? ` (closed by ${a.actor})` : ''}`,
+    body_cancelled: (a) => `${a.body ?? ''}: voting cancelled because another body rejected`,
+    round_approved: (a) => `Round ${a.round ?? ''}: every body approved or consented`,
+    round_rejected: (a) => `Round ${a.round ?? ''} rejected`,
+    dispute_recorded: (a) => `Dispute recorded: ${a.body ?? ''} withheld consent again`,
+    revision_submitted: (a) =>
+      `Revised version submitted${a.actor ? ` by ${a.actor}` : ''}; round ${a.round ?? ''} opened`,
+    adoption_requested: () => 'Adoption requested from the director',
+    budget_adopted: (a) => `Budget adopted${a.actor ? ` by ${a.actor}` : ''}`,
+    letters_scheduled: (a) => `Allocation letters scheduled for ${a.when ?? ''}`,
+    letters_sent: (a) => `Allocation letters sent (${a.count ?? 0})`,
+    cycle_completed: () => 'Cycle finished',
+  },
+  adoptedOn: (date, name) => `Adopted on ${date} by ${name}`,
+  lettersPlanned: 'Allocation letters scheduled',
+  lettersSentOn: (date, n) => `Allocation letters sent on ${date} (${n})`,
+  disputeNote: (body, rounds) =>
+    `${body} withheld consent in round ${rounds}. The dispute can be brought before the national Commissie voor Geschillen Medezeggenschap; a revised version can still be submitted.`,
+
+  actionsTitle: 'Secretariat actions',
+  anyBody: 'Every open body',
+  escalatedBodies: 'Every body without quorum',
+  remindNow: 'Remind now',
+  remindHint:
+    'Members who have not voted yet receive a reminder now, or at the next working moment.',
+  extendDeadline: 'Extend deadline',
+  newDeadline: 'New deadline',
+  newDeadlineHint: 'Date and time (Dutch time), such as 18-12-2026 17:00.',
+  closeRound: 'Close round',
+  closeRoundHint:
+    'Only when the deadline passed without quorum. The body then decides on the votes cast.',
+  confirmClose: 'Voting will be closed with the votes cast so far. Continue?',
+  revisionTitle: 'Revised version',
+  revisionIntro:
+    'The proposal was rejected. A revised version opens a new voting round for all bodies; earlier votes no longer count.',
+  revisionDeadline: 'Deadline of the new round (optional)',
+  revisionDeadlineHint:
+    'Leave empty: the original deadline, if it has not passed. Such as 15-01-2027 17:00.',
+  uploadRevision: 'Upload revised version',
+  adoptTitle: 'Adopt',
+  adoptIntro:
+    'ALV and RvT approved and the OPR consented. As director you now adopt the budget; the allocation letters then go to the school boards on the scheduled date.',
+  adoptButton: 'Adopt',
+  confirmAdopt: 'You are adopting the budget. This cannot be undone. Continue?',
+  adoptOtherDirector: 'Only the director of this cycle can adopt the budget.',
+  actionDone: {
+    reminded: 'The reminder has been requested.',
+    extended: 'The deadline has been extended.',
+    closed: 'Voting has been closed.',
+    revised: 'The revised version has been submitted. A new voting round has opened.',
+    adopted: 'The budget has been adopted.',
+  },
+  cycleUnreachable: 'The cycle cannot be reached at the moment. Please try again in a few minutes.',
+  adoptTaskIntro: 'Adopt the budget on the page of the budget cycle.',
+  adoptTaskLink: 'Go to the budget cycle to adopt',
+
   notFoundTitle: 'Not found',
   notFoundBody: 'This page does not exist, or you do not have access to it.',
   forbiddenTitle: 'No access',
@@ -409,6 +849,16 @@ const NUMBER: Record<Locale, Intl.NumberFormat> = {
 
 export function formatNumber(locale: Locale, n: number): string {
   return NUMBER[locale].format(n);
+}
+
+const PERCENT: Record<Locale, Intl.NumberFormat> = {
+  nl: new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 }),
+};
+
+/** A share (0–1) as a percentage: '24,3%'. */
+export function formatPercent(locale: Locale, share: number): string {
+  return PERCENT[locale].format(share);
 }
 
 /** Amounts are shown the Dutch way in both languages: the SWV's documents use € 1.234,56. */

@@ -17,7 +17,7 @@ export interface WebContext {
   path: string;
 }
 
-export type NavKey = 'tasks' | 'calendar' | 'admin';
+export type NavKey = 'tasks' | 'cycles' | 'calendar' | 'admin';
 
 export interface PageOptions {
   title: string;
@@ -34,13 +34,14 @@ export function csrfField(ctx: WebContext): SafeHtml {
 function navigation(ctx: WebContext, current: NavKey | undefined): SafeHtml {
   const person = ctx.person;
   if (!person) return html``;
+  // The office (secretariat, director) and administrators follow the cycles and read the master data.
+  const office = person.roles.some((role) => READ_ROLES.includes(role));
   const items: { key: NavKey; href: string; label: string }[] = [
     { key: 'tasks', href: '/app/tasks', label: ctx.t.navTasks },
+    ...(office ? [{ key: 'cycles' as const, href: '/app/cycles', label: ctx.t.navCycles }] : []),
     { key: 'calendar', href: '/app/calendar', label: ctx.t.navCalendar },
+    ...(office ? [{ key: 'admin' as const, href: '/app/admin', label: ctx.t.navAdmin }] : []),
   ];
-  if (person.roles.some((role) => READ_ROLES.includes(role))) {
-    items.push({ key: 'admin', href: '/app/admin', label: ctx.t.navAdmin });
-  }
   return html`<nav class="main-nav" aria-label="${ctx.t.mainNav}">
     <ul>
       ${items.map(

@@ -10,6 +10,7 @@ import { CalendarFeeds } from './calendar/calendar-feeds';
 import { AdminController } from './controllers/admin.controller';
 import { AssetsController } from './controllers/assets.controller';
 import { CalendarController } from './controllers/calendar.controller';
+import { CyclesController } from './controllers/cycles.controller';
 import { NotFoundController } from './controllers/not-found.controller';
 import { RootController } from './controllers/root.controller';
 import { TasksController } from './controllers/tasks.controller';
@@ -24,7 +25,8 @@ import { WebPages } from './web-pages';
  *
  * The master-data services are provided here from their own classes (their modules do not
  * export them): the same validation and tenant checks as the JSON api, no second copy of them.
- * The VoteGateway is bound by the budget module (see vote-gateway.ts).
+ * The VoteGateway is bound by the budget module (see vote-gateway.ts); the cycle pages use its
+ * BudgetService (exported by the global budget module), the same code as the JSON api.
  */
 @Module({
   imports: [AuthModule, TypeOrmModule.forFeature([SchoolBoard, School])],
@@ -32,6 +34,7 @@ import { WebPages } from './web-pages';
     RootController,
     AssetsController,
     TasksController,
+    CyclesController,
     CalendarController,
     AdminController,
     // Last: the catch-all for unknown /app paths.

@@ -63,8 +63,8 @@ main { display: block; max-width: 64rem; margin: 0 auto; padding: 1.5rem 1rem 3r
 .field { margin: 0 0 1.25rem; }
 label, legend { display: block; font-weight: 700; margin: 0 0 0.25rem; }
 .hint { color: #4a4a4a; margin: 0 0 0.35rem; font-size: 0.95rem; }
-input[type="text"], input[type="email"], input[type="url"], select, textarea {
-  font: inherit; width: 100%; max-width: 32rem; padding: 0.5rem; min-height: 44px;
+input[type="text"], input[type="email"], input[type="url"], input[type="datetime-local"], select, textarea {
+  font: inherit; width: 100%; max-width: min(32rem, 100%); padding: 0.5rem; min-height: 44px;
   border: 2px solid #1a1a1a; border-radius: 0; background: #ffffff; color: #1a1a1a;
 }
 input.input-short { max-width: 10rem; }
@@ -129,5 +129,45 @@ tfoot td, tfoot th { font-weight: 700; }
 .member-list { margin: 0.25rem 0 0; padding-left: 1.25rem; }
 input.feed-url { max-width: none; }
 .feed-url { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9rem; }
+
+.form-section > legend { font-size: 1.2rem; float: left; width: 100%; margin: 0 0 1rem; padding: 0; }
+.form-section > legend + * { clear: both; }
+.body-cards { display: grid; gap: 1rem; }
+.body-card-grid { display: grid; gap: 0 2rem; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); }
+.body-card-grid > * { min-width: 0; }
+.body-cards > *, .action-grid > * { min-width: 0; }
+.body-card { margin: 0; }
+.body-card h3 { margin-top: 0; }
+.body-card h4 { font-size: 1rem; margin: 1rem 0 0.35rem; }
+.body-card .quorum { margin-top: 0; }
+.state { font-weight: 700; }
+.state--escalated, .state--rejected, .state--no_quorum { color: #a4161a; }
+.state--approved { color: #1e6b34; }
+table.tally { margin: 0 0 0.5rem; background: #ffffff; }
+table.tally caption { padding-left: 0; }
+table.tally th, table.tally td { padding: 0.4rem 0.5rem; }
+@media (max-width: 30rem) { .body-card, .action-grid .panel { padding: 1rem 0.75rem; } }
+.quorum { margin: 1rem 0; }
+.quorum p { margin: 0 0 0.35rem; }
+.quorum-text { color: #4a4a4a; font-size: 0.95rem; }
+progress {
+  -webkit-appearance: none; appearance: none; display: block; width: 100%; height: 1.25rem;
+  border: 1px solid #1a1a1a; border-radius: 3px; background: #e8edf3; color: #0b5394;
+}
+progress::-webkit-progress-bar { background: #e8edf3; border-radius: 3px; }
+progress::-webkit-progress-value { background: #0b5394; border-radius: 2px; }
+progress::-moz-progress-bar { background: #0b5394; }
+.action-grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); }
+.action-grid .panel { margin: 0; display: flex; flex-direction: column; align-items: flex-start; }
+.action-grid .panel .field { width: 100%; }
+.action-grid h3 { margin-top: 0; }
+.panel--action { border-left: 6px solid #0b5394; }
+.timeline { list-style: none; margin: 0; padding: 0; border-left: 3px solid #d0d4da; }
+.timeline li { position: relative; padding: 0 0 0.75rem 1rem; }
+.timeline li::before {
+  content: ""; position: absolute; left: -0.5rem; top: 0.4rem; width: 0.7rem; height: 0.7rem;
+  border-radius: 50%; background: #0b5394;
+}
+.timeline time { display: block; font-size: 0.9rem; color: #4a4a4a; }
 [hidden] { display: none !important; }
 `;

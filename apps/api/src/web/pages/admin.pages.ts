@@ -1,7 +1,7 @@
 import type { Body, Person, School, SchoolBoard } from '@jaarcyclus/persistence';
 import type { MemberWithPerson } from '../../bodies/bodies.service';
 import type { FieldError } from '../../common/api-errors';
-import { errorSummary, notice, selectField, textField } from '../components';
+import { errorSummary, notice, selectField, tableRegion, textField } from '../components';
 import { html, type SafeHtml } from '../html';
 import { formatAmount, formatNumber } from '../i18n';
 import { csrfField, page, type WebContext } from '../layout';
@@ -14,13 +14,6 @@ export interface AdminData {
   bodies: { body: Body; members: MemberWithPerson[] }[];
   canEdit: boolean;
   message: string | null;
-}
-
-/** A wide table scrolls inside its own keyboard-focusable region, never the whole page. */
-function tableRegion(label: string, table: SafeHtml): SafeHtml {
-  return html`<div class="table-wrap" role="region" aria-label="${label}" tabindex="0">
-    ${table}
-  </div>`;
 }
 
 function boardsSection(ctx: WebContext, data: AdminData, names: Map<string, string>): SafeHtml {

@@ -1,4 +1,4 @@
-import { voteInfo } from './tasks.pages';
+import { budgetYearOfWorkflow, voteInfo } from './tasks.pages';
 
 describe('voteInfo (what a vote task payload tells about the proposal)', () => {
   it('reads the fields the budget cycle writes', () => {
@@ -44,5 +44,17 @@ describe('voteInfo (what a vote task payload tells about the proposal)', () => {
       proposalUrl: null,
       weight: null,
     });
+  });
+});
+
+describe('budgetYearOfWorkflow (where an adoption task sends the director)', () => {
+  it.each<[string, number | null]>([
+    ['budget:5b0b9c1e-1c1a-4a57-9d54-2d1f3c1e9a10:2027', 2027],
+    ['budget:e2e:2027', 2027],
+    ['accountability:5b0b9c1e:2027', null],
+    ['budget:x:2027:extra', null],
+    ['budget:x:27', null],
+  ])('%s → %s', (workflowId, year) => {
+    expect(budgetYearOfWorkflow(workflowId)).toBe(year);
   });
 });

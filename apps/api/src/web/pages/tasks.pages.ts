@@ -133,6 +133,12 @@ export function voteInfo(payload: Record<string, unknown>): VoteInfo {
   };
 }
 
+/** The budget year of a budget cycle's workflow id (`budget:<tenant>:<year>`), else null. */
+export function budgetYearOfWorkflow(workflowId: string): number | null {
+  const year = /^budget:[^:]+:(\d{4})$/.exec(workflowId)?.[1];
+  return year ? Number(year) : null;
+}
+
 export interface VoteFormState {
   stage: 'form' | 'confirm';
   value: string;
@@ -238,6 +244,8 @@ export function taskPage(
   const { t } = ctx;
   const { task, now, vote } = data;
   const isOpenVote = task.kind === 'vote' && task.status === 'open';
+  // The director adopts on the cycle's page, where the approvals it rests on are visible.
+  const adoptYear = task.kind === 'adopt' ? budgetYearOfWorkflow(task.workflowId) : null;
   return page(ctx, {
     title: task.title,
     nav: 'tasks',
@@ -263,14 +271,23 @@ export function taskPage(
         </dd>
       </dl>
       ${task.dueAt && task.status === 'open' ? html`<p><a href="/app/tasks/${task.id}.ics">${t.addToCalendar}</a></p>` : ''}
-      ${task.kind === 'vote' ? proposalDetails(ctx, voteInfo(task.payload)) : ''}
+      ${task.kind === 'vote' || task.kind === 'adopt' ? proposalDetails(ctx, voteInfo(task.payload)) : ''}
       ${
         isOpenVote
           ? vote.stage === 'confirm'
             ? voteConfirm(ctx, task, vote)
             : voteForm(ctx, task, vote)
           : task.status === 'open'
-            ? html`<p class="notice notice--info">${t.taskLaterHere}</p>`
+            ? adoptYear !== null
+              ? html`<div class="panel">
+                  <p>${t.adoptTaskIntro}</p>
+                  <p>
+                    <a class="button" href="/app/cycles/budget/${adoptYear}#vaststellen"
+                      >${t.adoptTaskLink}</a
+                    >
+                  </p>
+                </div>`
+              : html`<p class="notice notice--info">${t.taskLaterHere}</p>`
             : ''
       }`,
   });
