@@ -10,9 +10,12 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..', '..');
 
 function lockHash() {
+  // Only what decides the installed tree: a new npm script must not trigger a reinstall.
   const lock = fs.readFileSync(path.join(root, 'package-lock.json'));
-  const pkg = fs.readFileSync(path.join(root, 'package.json'));
-  return createHash('sha256').update(lock).update(pkg).digest('hex');
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const fields = ['dependencies', 'devDependencies', 'optionalDependencies', 'overrides', 'allowScripts'];
+  const relevant = JSON.stringify(fields.map((f) => pkg[f] ?? null));
+  return createHash('sha256').update(lock).update(relevant).digest('hex');
 }
 
 function ensureDependencies(log = console.log) {

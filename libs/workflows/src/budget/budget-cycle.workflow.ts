@@ -32,11 +32,13 @@ import {
   allHandlersFinished,
   condition,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
 import { DecisionRound } from '../decision-round/decision-round';
+import type { DecisionRoundActivities } from '../decision-round/decision-round.activities';
 import { checkSchedulable, parseInstant, validateProposal } from '../decision-round/decision-round.logic';
 import type { BodyRoundConfig, DecisionRoundSpec, ProposalRef } from '../decision-round/decision-round.types';
 import { sideEffectKey, sideEffectKeyPrefix } from '../ids';
@@ -84,6 +86,18 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
 
   // Mails and small database writes: short timeouts, retried until they succeed (they are idempotent).
   const acts = proxyActivities<BudgetActivities>({ startToCloseTimeout: '1 minute', retry: RETRY });
+  // The writes every vote causes (audit row, task done) run as local activities: one database
+  // statement each, done inside the workflow task instead of two more round trips through the
+  // server per vote, so a round with many voters stays responsive (see BENCHMARKS.md, bench:vote).
+  const perVote = proxyLocalActivities<Pick<BudgetActivities, 'recordAuditEvent' | 'updateTasks'>>({ startToCloseTimeout: '30 seconds', retry: RETRY });
+  const roundActs: DecisionRoundActivities = {
+    snapshotRoster: acts.snapshotRoster,
+    openBallots: acts.openBallots,
+    sendVoteReminders: acts.sendVoteReminders,
+    sendEscalation: acts.sendEscalation,
+    updateTasks: perVote.updateTasks,
+    recordAuditEvent: perVote.recordAuditEvent,
+  };
   // One letter per board: allow for a slow SMTP server with many boards.
   const letters = proxyActivities<Pick<BudgetActivities, 'sendAllocationLetters'>>({ startToCloseTimeout: '15 minutes', retry: RETRY });
 
@@ -117,7 +131,7 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
       escalation: cfg.escalation,
     }));
     const spec: DecisionRoundSpec = { workflowId, organisationId: cfg.organisationId, round, subject: cfg.title, proposal, bodies };
-    const r = new DecisionRound(spec, acts, timeline);
+    const r = new DecisionRound(spec, roundActs, timeline);
     rounds.push(r);
     return r;
   };

@@ -18,7 +18,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsNonNegativeInt } from '../../common/validation';
+import { IsNonNegativeInt, IsPositiveInt } from '../../common/validation';
 
 export class ProposalDto {
   @ApiPropertyOptional({
