@@ -221,6 +221,15 @@ const NL_MESSAGES: [RegExp, (m: RegExpExecArray) => string][] = [
     /^This cycle has finished; it no longer accepts changes$/,
     () => 'Deze cyclus is afgerond en kan niet meer worden gewijzigd.',
   ],
+  // Accountability review (workflow refusals).
+  [
+    /^Say what the school must correct when returning/,
+    () => 'Schrijf op wat de school moet verbeteren als u de verantwoording terugstuurt.',
+  ],
+  [
+    /^Only a submitted version can be reviewed|^Nothing is waiting for review/,
+    () => 'Er is geen ingediende versie om te beoordelen.',
+  ],
   [/^bodyKey must be a body key/, () => 'Kies een orgaan uit de lijst.'],
   [/^Body '.*' does not vote in this round$/, () => 'Kies een orgaan uit de lijst.'],
   [/ must be a non-negative integer$/, () => 'Vul een heel getal in van 0 of meer.'],

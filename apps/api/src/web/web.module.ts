@@ -1,12 +1,19 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { School, SchoolBoard } from '@jaarcyclus/persistence';
+import { AccountabilityCyclesService } from '../accountability/accountability-cycles.service';
+import { AccountabilityFormatsService } from '../accountability/accountability-formats.service';
+import { SchoolAccountabilityService } from '../accountability/school-accountability.service';
 import { AuthModule } from '../auth/auth.module';
 import { BoardsService } from '../boards/boards.service';
 import { BodiesService } from '../bodies/bodies.service';
 import { PersonsService } from '../persons/persons.service';
 import { SchoolsService } from '../schools/schools.service';
 import { CalendarFeeds } from './calendar/calendar-feeds';
+import {
+  AccountabilityOverviewController,
+  SchoolAccountabilityController,
+} from './controllers/accountability.controller';
 import { AdminController } from './controllers/admin.controller';
 import { AssetsController } from './controllers/assets.controller';
 import { CalendarController } from './controllers/calendar.controller';
@@ -26,7 +33,8 @@ import { WebPages } from './web-pages';
  * The master-data services are provided here from their own classes (their modules do not
  * export them): the same validation and tenant checks as the JSON api, no second copy of them.
  * The VoteGateway is bound by the budget module (see vote-gateway.ts); the cycle pages use its
- * BudgetService (exported by the global budget module), the same code as the JSON api.
+ * BudgetService (exported by the global budget module), the same code as the JSON api. The
+ * accountability pages use the accountability services, provided here from their own classes.
  */
 @Module({
   imports: [AuthModule, TypeOrmModule.forFeature([SchoolBoard, School])],
@@ -35,6 +43,8 @@ import { WebPages } from './web-pages';
     AssetsController,
     TasksController,
     CyclesController,
+    SchoolAccountabilityController,
+    AccountabilityOverviewController,
     CalendarController,
     AdminController,
     // Last: the catch-all for unknown /app paths.
@@ -52,6 +62,9 @@ import { WebPages } from './web-pages';
     SchoolsService,
     PersonsService,
     BodiesService,
+    AccountabilityFormatsService,
+    AccountabilityCyclesService,
+    SchoolAccountabilityService,
   ],
 })
 export class WebModule {}

@@ -169,5 +169,11 @@ progress::-moz-progress-bar { background: #0b5394; }
   border-radius: 50%; background: #0b5394;
 }
 .timeline time { display: block; font-size: 0.9rem; color: #4a4a4a; }
+/* Accountability form: one group per line, its fields side by side where there is room. */
+.line-group { border-left: 3px solid #d0d4da; padding-left: 0.75rem; }
+.line-group > legend { font-weight: 700; font-size: 1rem; }
+.line-fields { display: flex; flex-wrap: wrap; gap: 0 1.5rem; }
+.line-fields > .field { min-width: 0; }
+.review-comments { margin: 0; padding: 0.5rem 1rem; border-left: 4px solid #0b5394; background: #ffffff; white-space: pre-wrap; }
 [hidden] { display: none !important; }
 `;

@@ -99,6 +99,11 @@ export class TasksController {
     @Query('voted') voted: unknown,
   ): Promise<void> {
     const task = await this.find(me, id);
+    // The accountability task of a school (the link in its mails) opens the school's form.
+    const year = task.kind === 'submit' ? task.payload?.accountingYear : undefined;
+    if (typeof year === 'number' && Number.isInteger(year)) {
+      return this.pages.redirect(res, `/app/accountability/${year}`);
+    }
     const ctx = this.pages.context(req, res);
     this.pages.send(
       res,

@@ -1,0 +1,342 @@
+import {
+  Body,
+  Controller,
+  Get,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DomainError } from '@jaarcyclus/domain';
+import { isUUID } from 'class-validator';
+import type { Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { AccountabilityCyclesService } from '../../accountability/accountability-cycles.service';
+import type { AccountabilityFiguresDto } from '../../accountability/dto/accountability.dto';
+import { ReviewAccountabilityDto } from '../../accountability/dto/accountability.dto';
+import { FieldValidationError } from '../../accountability/field-errors';
+import { SchoolAccountabilityService } from '../../accountability/school-accountability.service';
+import type { AuthenticatedPerson, AuthenticatedRequest } from '../../auth/authenticated-person';
+import { CurrentPerson, READ_ROLES, Roles } from '../../auth/decorators';
+import type { FieldError } from '../../common/api-errors';
+import { TemporalUnavailableError } from '../../temporal/temporal-client.holder';
+import {
+  accountabilityFigures,
+  draftValues,
+  emptyAccountabilityForm,
+  formErrors,
+  postedAccountabilityForm,
+  submittedValues,
+  withExtraRow,
+  type AccountabilityFormValues,
+} from '../accountability-form';
+import { CsrfGuard } from '../csrf';
+import { formFields, refusalAsFieldErrors, text, validateForm } from '../forms';
+import type { WebContext } from '../layout';
+import {
+  accountabilityOverviewPage,
+  accountabilityReviewPage,
+  noAccountabilityPage,
+  schoolAccountabilityPage,
+  type SchoolDetail,
+} from '../pages/accountability.pages';
+import { WebExceptionFilter } from '../web-exception.filter';
+import { WebPages } from '../web-pages';
+
+/** An unknown or malformed year is "Niet gevonden". */
+function accountingYear(param: string): number {
+  if (!/^\d{4}$/.test(param)) throw new NotFoundException();
+  return Number(param);
+}
+
+function isNotFound(err: unknown): boolean {
+  return err instanceof DomainError && err.code === 'NOT_FOUND';
+}
+
+/**
+ * The school's status row is written by its workflow just after a command was accepted: right
+ * after the redirect the page waits briefly (at most ~2 s) for it, so it shows the new status.
+ */
+async function settled<T>(load: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  let value = await load();
+  for (let i = 0; i < 10 && !done(value); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    value = await load();
+  }
+  return value;
+}
+
+/** A refusal of the service or the workflow on the page: 503, 409 or 422 with its message. */
+function refusal(
+  ctx: WebContext,
+  err: unknown,
+  fieldOf: (apiField: string) => string,
+): { status: number; errors: FieldError[] } {
+  if (err instanceof TemporalUnavailableError) {
+    return { status: 503, errors: [{ field: '', message: ctx.t.acc.unreachable }] };
+  }
+  if (err instanceof FieldValidationError) {
+    return { status: 422, errors: formErrors(err.errors, fieldOf) };
+  }
+  const status = err instanceof DomainError && err.code === 'CONFLICT' ? 409 : 422;
+  return {
+    status,
+    errors: refusalAsFieldErrors(err).map((e) => ({ field: fieldOf(e.field), message: e.message })),
+  };
+}
+
+/**
+ * The school contact's 1 February accountability: the form of the cycle's pinned format,
+ * saved as a draft or submitted through SchoolAccountabilityService, the same code (and the
+ * same domain validation and messages) as the JSON api. Works without script: "Regel
+ * toevoegen" is a submit button that returns the form with one more appendix row.
+ */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Controller('app/accountability')
+export class SchoolAccountabilityController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly schools: SchoolAccountabilityService,
+    @InjectDataSource() private readonly ds: DataSource,
+  ) {}
+
+  @Get(':year')
+  @Roles('school_contact')
+  async show(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('year') yearParam: string,
+    @Query('saved') saved: unknown,
+    @Query('submitted') submitted: unknown,
+  ): Promise<void> {
+    const year = accountingYear(yearParam);
+    const ctx = this.pages.context(req, res);
+    const first = await this.detail(ctx, res, me, year);
+    if (!first) return;
+    // Right after saving or submitting, the workflow is still writing the new status.
+    const expected = submitted === '1' ? 'submitted' : saved === '1' ? 'draft' : null;
+    const detail = expected
+      ? await settled(
+          () => this.schools.detail(me, year, first.school.id),
+          (d) => d.status === expected || (expected === 'draft' && d.status !== 'not_started'),
+        )
+      : first;
+    const message =
+      saved === '1' ? ctx.t.acc.saved : submitted === '1' ? ctx.t.acc.submitted : null;
+    this.pages.send(
+      res,
+      200,
+      schoolAccountabilityPage(ctx, { detail, values: storedValues(detail), errors: [], message }),
+    );
+  }
+
+  /** action=addRow | save | submit (the buttons of the form). */
+  @Post(':year')
+  @Roles('school_contact')
+  @UseGuards(CsrfGuard)
+  async post(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('year') yearParam: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const year = accountingYear(yearParam);
+    const ctx = this.pages.context(req, res, `/app/accountability/${year}`);
+    const detail = await this.detail(ctx, res, me, year);
+    if (!detail) return;
+    const action = text(formFields(body), 'action');
+    const values = postedAccountabilityForm(detail.format, body);
+    const render = (
+      status: number,
+      v: AccountabilityFormValues,
+      errors: FieldError[],
+      message: string | null,
+    ) =>
+      this.pages.send(
+        res,
+        status,
+        schoolAccountabilityPage(ctx, { detail, values: v, errors, message }),
+      );
+
+    if (action === 'addRow') return render(200, withExtraRow(values), [], ctx.t.acc.rowAdded);
+
+    const { figures, fieldOf } = accountabilityFigures(detail.format, values);
+    const dto = figures as AccountabilityFiguresDto;
+    try {
+      if (action === 'save') {
+        await this.schools.saveDraft(me, year, detail.school.id, dto);
+        return this.pages.redirect(res, `/app/accountability/${year}?saved=1`);
+      }
+      await this.schools.submit(me, year, detail.school.id, dto);
+      return this.pages.redirect(res, `/app/accountability/${year}?submitted=1`);
+    } catch (err) {
+      const refused = refusal(ctx, err, fieldOf);
+      return render(refused.status, values, refused.errors, null);
+    }
+  }
+
+  /** The contact's own school's accountability of `year`; a page saying there is none otherwise. */
+  private async detail(
+    ctx: WebContext,
+    res: Response,
+    me: AuthenticatedPerson,
+    year: number,
+  ): Promise<SchoolDetail | null> {
+    const rows = (await this.ds.query(
+      `SELECT school_id FROM person WHERE id = $1 AND organisation_id = $2`,
+      [me.id, me.organisationId],
+    )) as { school_id: string | null }[];
+    const schoolId = rows[0]?.school_id;
+    if (!schoolId) {
+      this.pages.send(res, 404, noAccountabilityPage(ctx, year, ctx.t.acc.noSchool));
+      return null;
+    }
+    try {
+      return await this.schools.detail(me, year, schoolId);
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+      this.pages.send(res, 404, noAccountabilityPage(ctx, year, ctx.t.acc.noCycle(year)));
+      return null;
+    }
+  }
+}
+
+/** What the form shows on arrival: the draft, else the version returned or last submitted. */
+function storedValues(d: SchoolDetail): AccountabilityFormValues {
+  if (d.draft) return draftValues(d.draft.figures);
+  if (d.current) return submittedValues(d.current.figures);
+  return emptyAccountabilityForm();
+}
+
+type Reviewed = 'accept' | 'return';
+
+/**
+ * The office's view of the accountability: the overview per school (status, days late,
+ * deduction; the CSV is the api's export) and one school's submission, which the secretariat
+ * accepts or returns with comments through the same service as the JSON api.
+ */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Controller('app/cycles/accountability')
+export class AccountabilityOverviewController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly cycles: AccountabilityCyclesService,
+    private readonly schools: SchoolAccountabilityService,
+  ) {}
+
+  @Get(':year')
+  @Roles(...READ_ROLES)
+  async overview(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('year') yearParam: string,
+  ): Promise<void> {
+    const year = accountingYear(yearParam);
+    const overview = await this.cycles.overview(me, year);
+    this.pages.send(
+      res,
+      200,
+      accountabilityOverviewPage(this.pages.context(req, res), { overview }),
+    );
+  }
+
+  @Get(':year/schools/:schoolId')
+  @Roles(...READ_ROLES)
+  async school(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('year') yearParam: string,
+    @Param('schoolId') schoolId: string,
+    @Query('reviewed') reviewed: unknown,
+  ): Promise<void> {
+    const year = accountingYear(yearParam);
+    const ctx = this.pages.context(req, res);
+    const done = (['accept', 'return'] as const).find((d) => d === reviewed);
+    await this.renderSchool(ctx, res, me, year, schoolId, 200, {
+      comments: '',
+      errors: [],
+      message: done ? ctx.t.acc.reviewed[done] : null,
+    });
+  }
+
+  @Post(':year/schools/:schoolId/review')
+  @Roles('secretariat')
+  @UseGuards(CsrfGuard)
+  async review(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('year') yearParam: string,
+    @Param('schoolId') schoolId: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const year = accountingYear(yearParam);
+    const path = `/app/cycles/accountability/${year}/schools/${schoolId}`;
+    const ctx = this.pages.context(req, res, path);
+    const fields = formFields(body);
+    const comments = text(fields, 'comments');
+    const version = Number(text(fields, 'version'));
+    const input: Record<string, unknown> = {
+      decision: text(fields, 'decision'),
+      ...(comments.trim() ? { comments: comments.trim() } : {}),
+      ...(Number.isInteger(version) && version > 0 ? { version } : {}),
+    };
+    const fieldOf = (f: string): string => (f === 'comments' ? 'comments' : '');
+    const refused = (status: number, errors: FieldError[]): Promise<void> =>
+      this.renderSchool(ctx, res, me, year, schoolId, status, { comments, errors, message: null });
+    const checked = await validateForm(ReviewAccountabilityDto, input);
+    if (!checked.ok) {
+      return refused(
+        422,
+        checked.errors.map((e) => ({ field: fieldOf(e.field), message: e.message })),
+      );
+    }
+    if (!isUUID(schoolId)) throw new NotFoundException();
+    try {
+      await this.schools.review(me, year, schoolId, checked.value);
+    } catch (err) {
+      const r = refusal(ctx, err, fieldOf);
+      return refused(r.status, r.errors);
+    }
+    const decided: Reviewed = checked.value.decision;
+    this.pages.redirect(res, `${path}?reviewed=${decided}`);
+  }
+
+  private async renderSchool(
+    ctx: WebContext,
+    res: Response,
+    me: AuthenticatedPerson,
+    year: number,
+    schoolId: string,
+    status: number,
+    view: { comments: string; errors: FieldError[]; message: string | null },
+  ): Promise<void> {
+    if (!isUUID(schoolId)) throw new NotFoundException();
+    const load = () => this.schools.detail(me, year, schoolId);
+    // Right after a review the workflow is still writing the new status.
+    const detail = view.message
+      ? await settled(load, (d) => d.status !== 'submitted')
+      : await load();
+    this.pages.send(
+      res,
+      status,
+      accountabilityReviewPage(ctx, {
+        detail,
+        canReview: me.roles.includes('secretariat'),
+        ...view,
+      }),
+    );
+  }
+}

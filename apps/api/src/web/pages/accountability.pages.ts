@@ -1,0 +1,570 @@
+import {
+  formatFte,
+  type AccountabilityFormat,
+  type AccountabilitySubmissionFigures,
+  type SchoolAccountabilityStatus,
+} from '@jaarcyclus/domain';
+import type { FieldError } from '../../common/api-errors';
+import type { AccountabilityCyclesService } from '../../accountability/accountability-cycles.service';
+import type { SchoolAccountabilityService } from '../../accountability/school-accountability.service';
+import {
+  appendixField,
+  expenseField,
+  incomeField,
+  type AccountabilityFormValues,
+} from '../accountability-form';
+import {
+  errorsFor,
+  errorSummary,
+  fieldId,
+  notice,
+  tableRegion,
+  textArea,
+  textField,
+} from '../components';
+import { html, type SafeHtml } from '../html';
+import { formatAmount, formatDateTime, type Messages } from '../i18n';
+import { csrfField, page, type WebContext } from '../layout';
+
+export type SchoolDetail = Awaited<ReturnType<SchoolAccountabilityService['detail']>>;
+export type CycleOverview = Awaited<ReturnType<AccountabilityCyclesService['overview']>>;
+type Version = SchoolDetail['versions'][number];
+
+function at(ctx: WebContext, iso: string): SafeHtml {
+  return html`<time datetime="${iso}">${formatDateTime(ctx.locale, new Date(iso))}</time>`;
+}
+
+export function statusText(t: Messages, status: SchoolAccountabilityStatus): string {
+  return t.acc.status[status] ?? status;
+}
+
+function daysLateText(t: Messages, days: number): string {
+  return days > 0 ? t.acc.daysLateText(days) : t.acc.onTime;
+}
+
+/** Status, deadline and days late: the banner at the top of the school's page and the review. */
+function statusBanner(ctx: WebContext, d: SchoolDetail): SafeHtml {
+  const { t } = ctx;
+  const late = d.daysLate > 0 || d.status === 'late';
+  return html`<div
+    class="notice ${d.status === 'accepted' ? 'notice--success' : 'notice--info'}"
+    data-status="${d.status}"
+  >
+    <p><strong>${t.acc.statusLabel}: ${statusText(t, d.status)}</strong></p>
+    <dl class="details">
+      <dt>${t.acc.deadline}</dt>
+      <dd>${at(ctx, d.deadline)}</dd>
+      <dt>${t.acc.daysLate}</dt>
+      <dd>${late ? daysLateText(t, d.daysLate) : t.acc.onTime}</dd>
+      ${
+        d.version > 0
+          ? html`<dt>${t.acc.version}</dt>
+              <dd>${d.version}</dd>`
+          : ''
+      }
+      ${
+        d.deduction
+          ? html`<dt>${t.acc.deduction}</dt>
+              <dd>
+                ${t.acc.deductionText(formatAmount(d.deduction.amountCents), d.deduction.allocationYear)}
+              </dd>`
+          : ''
+      }
+    </dl>
+  </div>`;
+}
+
+/** The secretariat's comments on the version it returned. */
+function returnedComments(ctx: WebContext, d: SchoolDetail): SafeHtml {
+  const comments = d.status === 'returned' ? d.current?.reviewComments : null;
+  if (!comments) return html``;
+  return html`<section class="panel" aria-labelledby="returned-title">
+    <h2 id="returned-title">${ctx.t.acc.returnedTitle}</h2>
+    <p>${ctx.t.acc.returnedIntro}</p>
+    <blockquote class="review-comments">${comments}</blockquote>
+  </section>`;
+}
+
+function versionsTable(ctx: WebContext, versions: Version[]): SafeHtml {
+  const { t } = ctx;
+  return html`<section aria-labelledby="versions-title">
+    <h2 id="versions-title">${t.acc.versions}</h2>
+    ${
+      versions.length === 0
+        ? html`<p class="empty">${t.acc.noVersions}</p>`
+        : tableRegion(
+            t.acc.versions,
+            html`<table>
+              <thead>
+                <tr>
+                  <th scope="col">${t.acc.version}</th>
+                  <th scope="col">${t.acc.submittedAt}</th>
+                  <th scope="col">${t.acc.statusLabel}</th>
+                  <th scope="col">${t.acc.comments}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${[...versions].reverse().map(
+                  (v) =>
+                    html`<tr>
+                      <td>${v.version ?? ''}</td>
+                      <td>${at(ctx, v.submittedAt)}</td>
+                      <td>${versionStatus(t, v.status)}</td>
+                      <td>${v.reviewComments ?? ''}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`,
+          )
+    }
+  </section>`;
+}
+
+function versionStatus(t: Messages, status: string): string {
+  return t.acc.status[status] ?? status;
+}
+
+// ---- the school's form ----
+
+function lineLabel(ctx: WebContext, label: string, required: boolean): SafeHtml {
+  return html`${label}${required ? '' : html` <span class="muted">${ctx.t.acc.optional}</span>`}`;
+}
+
+/** Errors about a whole list (a missing line, the appendix FTE rule), at the top of its section. */
+function listErrors(ctx: WebContext, errors: FieldError[], name: string): SafeHtml {
+  const messages = errorsFor(ctx, errors, name);
+  return messages.length
+    ? html`<p class="field-error" id="${fieldId(name)}">
+        ${messages.map((m, i) => html`${i ? html`<br />` : ''}${m}`)}
+      </p>`
+    : html``;
+}
+
+function formBody(
+  ctx: WebContext,
+  format: AccountabilityFormat,
+  values: AccountabilityFormValues,
+  errors: FieldError[],
+): SafeHtml {
+  const { t } = ctx;
+  return html`<fieldset class="form-section">
+      <legend>${t.acc.income}</legend>
+      <p class="hint">${t.acc.incomeIntro}</p>
+      ${listErrors(ctx, errors, 'income')}
+      ${format.incomeLines.map((line) =>
+        textField(ctx, {
+          name: incomeField(line.key),
+          label: `${line.label}${line.required ? '' : ` ${t.acc.optional}`} (€)`,
+          value: values.income[line.key] ?? '',
+          errors,
+          inputmode: 'decimal',
+          width: 'short',
+        }),
+      )}
+    </fieldset>
+    <fieldset class="form-section">
+      <legend>${t.acc.expenses}</legend>
+      <p class="hint">${t.acc.expensesIntro}</p>
+      ${listErrors(ctx, errors, 'expenses')}
+      ${format.expenseLines.map(
+        (line) =>
+          html`<fieldset class="line-group">
+            <legend>${lineLabel(ctx, line.label, line.required)}</legend>
+            <div class="line-fields">
+              ${textField(ctx, {
+                name: expenseField(line.key, 'fte'),
+                label: t.acc.fte,
+                value: values.expenses[line.key]?.fte ?? '',
+                errors,
+                inputmode: 'decimal',
+                width: 'short',
+              })}
+              ${textField(ctx, {
+                name: expenseField(line.key, 'amount'),
+                label: t.acc.amount,
+                value: values.expenses[line.key]?.amount ?? '',
+                errors,
+                inputmode: 'decimal',
+                width: 'short',
+              })}
+            </div>
+          </fieldset>`,
+      )}
+    </fieldset>
+    <fieldset class="form-section">
+      <legend>${t.acc.appendix}</legend>
+      <p class="hint">${t.acc.appendixIntro}</p>
+      ${listErrors(ctx, errors, 'appendix')}
+      ${values.appendix.map(
+        (row, i) =>
+          html`<fieldset class="line-group">
+            <legend>${t.acc.row(i + 1)}</legend>
+            ${textField(ctx, {
+              name: appendixField(i, 'description'),
+              label: t.acc.description,
+              value: row.description,
+              errors,
+            })}
+            <div class="line-fields">
+              ${textField(ctx, {
+                name: appendixField(i, 'fte'),
+                label: t.acc.fte,
+                value: row.fte,
+                errors,
+                inputmode: 'decimal',
+                width: 'short',
+              })}
+              ${textField(ctx, {
+                name: appendixField(i, 'targetGroup'),
+                label: t.acc.targetGroup,
+                value: row.targetGroup,
+                errors,
+              })}
+            </div>
+          </fieldset>`,
+      )}
+      <button type="submit" name="action" value="addRow" class="button button--secondary">
+        ${t.acc.addRow}
+      </button>
+    </fieldset>`;
+}
+
+/** Labels for the error summary: the field's own label, with its line. */
+function summaryLabels(
+  ctx: WebContext,
+  format: AccountabilityFormat,
+  values: AccountabilityFormValues,
+): Record<string, string> {
+  const { t } = ctx;
+  const labels: Record<string, string> = {
+    income: t.acc.income,
+    expenses: t.acc.expenses,
+    appendix: t.acc.appendix,
+  };
+  for (const l of format.incomeLines) labels[incomeField(l.key)] = l.label;
+  for (const l of format.expenseLines) {
+    labels[expenseField(l.key, 'fte')] = `${l.label}, ${t.acc.fte}`;
+    labels[expenseField(l.key, 'amount')] = `${l.label}, ${t.acc.amount}`;
+  }
+  values.appendix.forEach((_, i) => {
+    labels[appendixField(i, 'description')] = `${t.acc.row(i + 1)}, ${t.acc.description}`;
+    labels[appendixField(i, 'fte')] = `${t.acc.row(i + 1)}, ${t.acc.fte}`;
+    labels[appendixField(i, 'targetGroup')] = `${t.acc.row(i + 1)}, ${t.acc.targetGroup}`;
+  });
+  return labels;
+}
+
+/** The figures of a submitted version, read-only (review, and the school while it waits). */
+export function figuresTables(
+  ctx: WebContext,
+  format: AccountabilityFormat,
+  figures: AccountabilitySubmissionFigures,
+  totals: Version['totals'],
+): SafeHtml {
+  const { t } = ctx;
+  // Amounts as the SWV's documents show them (€ 1.234,56); the form's notation is for typing.
+  const incomeCents = new Map(figures.income.map((r) => [r.lineKey, r.amountCents]));
+  const expenseRows = new Map(figures.expenses.map((r) => [r.lineKey, r]));
+  const income = format.incomeLines.filter((l) => incomeCents.has(l.key));
+  const expenses = format.expenseLines.filter((l) => expenseRows.has(l.key));
+  const fteOf = (h: number | undefined): string => (h ? formatFte(h) : '');
+  return html`${tableRegion(
+    t.acc.income,
+    html`<table>
+      <caption>
+        ${t.acc.income}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${t.acc.line}</th>
+          <th scope="col" class="num">${t.acc.amount}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${income.map(
+          (l) =>
+            html`<tr>
+              <th scope="row">${l.label}</th>
+              <td class="num">${formatAmount(incomeCents.get(l.key) ?? 0)}</td>
+            </tr>`,
+        )}
+      </tbody>
+      ${
+        totals
+          ? html`<tfoot>
+              <tr>
+                <th scope="row">${t.acc.totalIncome}</th>
+                <td class="num">${formatAmount(totals.incomeCents)}</td>
+              </tr>
+            </tfoot>`
+          : ''
+      }
+    </table>`,
+  )}
+  ${tableRegion(
+    t.acc.expenses,
+    html`<table>
+      <caption>
+        ${t.acc.expenses}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${t.acc.line}</th>
+          <th scope="col" class="num">${t.acc.fte}</th>
+          <th scope="col" class="num">${t.acc.amount}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${expenses.map(
+          (l) =>
+            html`<tr>
+              <th scope="row">${l.label}</th>
+              <td class="num">${fteOf(expenseRows.get(l.key)?.fteHundredths)}</td>
+              <td class="num">${formatAmount(expenseRows.get(l.key)?.amountCents ?? 0)}</td>
+            </tr>`,
+        )}
+      </tbody>
+      ${
+        totals
+          ? html`<tfoot>
+              <tr>
+                <th scope="row">${t.acc.totalExpenses}</th>
+                <td class="num">${formatFte(totals.expenseFteHundredths)}</td>
+                <td class="num">${formatAmount(totals.expenseCents)}</td>
+              </tr>
+            </tfoot>`
+          : ''
+      }
+    </table>`,
+  )}
+  ${tableRegion(
+    t.acc.appendix,
+    html`<table>
+      <caption>
+        ${t.acc.appendix}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${t.acc.description}</th>
+          <th scope="col" class="num">${t.acc.fte}</th>
+          <th scope="col">${t.acc.targetGroup}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${figures.appendix.map(
+          (r) =>
+            html`<tr>
+              <td>${r.description}</td>
+              <td class="num">${formatFte(r.fteHundredths)}</td>
+              <td>${r.targetGroup}</td>
+            </tr>`,
+        )}
+      </tbody>
+      ${
+        totals
+          ? html`<tfoot>
+              <tr>
+                <th scope="row">${t.acc.appendixFte}</th>
+                <td class="num">${formatFte(totals.appendixFteHundredths)}</td>
+                <td>${t.acc.extraSupportFte}: ${formatFte(totals.extraSupportFteHundredths)}</td>
+              </tr>
+            </tfoot>`
+          : ''
+      }
+    </table>`,
+  )}`;
+}
+
+export interface SchoolFormPageData {
+  detail: SchoolDetail;
+  values: AccountabilityFormValues;
+  errors: FieldError[];
+  message: string | null;
+}
+
+/** The school contact's page: status, the secretariat's comments, the form, the versions. */
+export function schoolAccountabilityPage(ctx: WebContext, data: SchoolFormPageData): string {
+  const { t } = ctx;
+  const { detail: d, values, errors } = data;
+  const editable = d.canSubmit && d.status !== 'submitted';
+  const waiting = d.status === 'submitted' && d.current;
+  return page(ctx, {
+    title: t.acc.schoolTitle(d.accountingYear, d.school.name),
+    nav: 'tasks',
+    hasErrors: errors.length > 0,
+    body: html`<h1>${t.acc.schoolTitle(d.accountingYear, d.school.name)}</h1>
+      ${notice(data.message)} ${errorSummary(ctx, errors, summaryLabels(ctx, d.format, values))}
+      ${statusBanner(ctx, d)} ${returnedComments(ctx, d)}
+      ${
+        editable
+          ? html`<form method="post" action="/app/accountability/${d.accountingYear}" novalidate>
+              ${csrfField(ctx)}
+              <p class="muted">${t.acc.formatVersion(d.formatVersion)}</p>
+              ${d.draft ? html`<p class="muted">${t.acc.draftSavedAt(formatDateTime(ctx.locale, new Date(d.draft.savedAt)))}</p>` : ''}
+              ${formBody(ctx, d.format, values, errors)}
+              <div class="actions">
+                <button type="submit" name="action" value="submit" class="button">
+                  ${t.acc.submit}
+                </button>
+                <button type="submit" name="action" value="save" class="button button--secondary">
+                  ${t.acc.saveDraft}
+                </button>
+              </div>
+            </form>`
+          : html`<p class="notice notice--info">
+                ${d.canSubmit ? t.acc.waitingForReview : t.acc.finalText}
+              </p>
+              ${
+                waiting && d.current
+                  ? html`<h2>${t.acc.currentVersion(d.current.version ?? 0)}</h2>
+                      ${figuresTables(ctx, d.format, d.current.figures, d.current.totals)}`
+                  : ''
+              }`
+      }
+      ${versionsTable(ctx, d.versions)}`,
+  });
+}
+
+export function noAccountabilityPage(ctx: WebContext, year: number, text: string): string {
+  return page(ctx, {
+    title: ctx.t.acc.title(year),
+    nav: 'tasks',
+    body: html`<h1>${ctx.t.acc.title(year)}</h1>
+      <p class="notice notice--info">${text}</p>
+      <p><a href="/app/tasks">${ctx.t.backToTasks}</a></p>`,
+  });
+}
+
+// ---- the secretariat ----
+
+export function accountabilityOverviewPage(
+  ctx: WebContext,
+  data: { overview: CycleOverview },
+): string {
+  const { t } = ctx;
+  const o = data.overview;
+  const year = o.accountingYear;
+  return page(ctx, {
+    title: t.acc.overviewTitle(year),
+    nav: 'cycles',
+    body: html`<p><a href="/app/cycles">${t.navCycles}</a></p>
+      <h1>${o.title}</h1>
+      <dl class="details">
+        <dt>${t.acc.deadline}</dt>
+        <dd>${o.deadline ? at(ctx, o.deadline) : ''}</dd>
+        <dt>${t.acc.counts}</dt>
+        <dd>
+          ${Object.entries(o.counts)
+            .map(([s, n]) => `${statusText(t, s as SchoolAccountabilityStatus)}: ${n}`)
+            .join(', ')}
+        </dd>
+      </dl>
+      <p>
+        <a href="/api/accountability-cycles/${year}/overview.csv" download>${t.acc.downloadCsv}</a>
+      </p>
+      ${tableRegion(
+        t.acc.schoolsTable,
+        html`<table>
+          <caption>
+            ${t.acc.schoolsTable}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${t.acc.school}</th>
+              <th scope="col">${t.acc.board}</th>
+              <th scope="col">${t.acc.statusLabel}</th>
+              <th scope="col" class="num">${t.acc.daysLate}</th>
+              <th scope="col" class="num">${t.acc.deduction}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${o.rows.map(
+              (r) =>
+                html`<tr>
+                  <th scope="row">
+                    <a href="/app/cycles/accountability/${year}/schools/${r.schoolId}"
+                      >${r.schoolName}</a
+                    >
+                  </th>
+                  <td>${r.boardName}</td>
+                  <td>${statusText(t, r.status)}</td>
+                  <td class="num">${r.daysLate}</td>
+                  <td class="num">
+                    ${r.deductionCents !== null ? formatAmount(r.deductionCents) : ''}
+                  </td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>`,
+      )}`,
+  });
+}
+
+export interface ReviewPageData {
+  detail: SchoolDetail;
+  canReview: boolean;
+  comments: string;
+  errors: FieldError[];
+  message: string | null;
+}
+
+/** One school for the office: status, the submitted figures, accept or return with comments. */
+export function accountabilityReviewPage(ctx: WebContext, data: ReviewPageData): string {
+  const { t } = ctx;
+  const d = data.detail;
+  const year = d.accountingYear;
+  const reviewable = data.canReview && d.status === 'submitted' && d.current;
+  const action = `/app/cycles/accountability/${year}/schools/${d.school.id}/review`;
+  return page(ctx, {
+    title: t.acc.schoolTitle(year, d.school.name),
+    nav: 'cycles',
+    hasErrors: data.errors.length > 0,
+    body: html`<p>
+        <a href="/app/cycles/accountability/${year}">${t.acc.backToOverview}</a>
+      </p>
+      <h1>${t.acc.schoolTitle(year, d.school.name)}</h1>
+      ${notice(data.message)} ${errorSummary(ctx, data.errors, { comments: t.acc.commentsLabel })}
+      ${statusBanner(ctx, d)} ${returnedComments(ctx, d)}
+      ${
+        d.current
+          ? html`<h2>${t.acc.currentVersion(d.current.version ?? 0)}</h2>
+              ${figuresTables(ctx, d.format, d.current.figures, d.current.totals)}`
+          : ''
+      }
+      ${
+        reviewable && d.current
+          ? html`<section class="panel panel--action" aria-labelledby="review-title">
+              <h2 id="review-title">${t.acc.review}</h2>
+              <p>${t.acc.reviewIntro}</p>
+              <form method="post" action="${action}">
+                ${csrfField(ctx)}
+                <input type="hidden" name="version" value="${d.current.version ?? ''}" />
+                ${textArea(ctx, {
+                  name: 'comments',
+                  label: t.acc.commentsLabel,
+                  hint: t.acc.commentsHint,
+                  value: data.comments,
+                  errors: data.errors,
+                })}
+                <div class="actions">
+                  <button type="submit" name="decision" value="accept" class="button">
+                    ${t.acc.accept}
+                  </button>
+                  <button
+                    type="submit"
+                    name="decision"
+                    value="return"
+                    class="button button--secondary"
+                  >
+                    ${t.acc.returnWithComments}
+                  </button>
+                </div>
+              </form>
+            </section>`
+          : data.canReview && d.status !== 'accepted' && d.status !== 'waived'
+            ? html`<p class="muted">${t.acc.nothingToReview}</p>`
+            : ''
+      }
+      ${versionsTable(ctx, d.versions)}`,
+  });
+}

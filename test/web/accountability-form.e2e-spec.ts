@@ -1,0 +1,198 @@
+import { DEMO_EMAILS } from '@jaarcyclus/persistence';
+import type { Locator, Page } from 'playwright-core';
+import {
+  axeViolations,
+  hasHorizontalScroll,
+  reloadUntil,
+  screenshot,
+  startBrowserStack,
+  type BrowserStack,
+} from './stack-browser';
+
+/**
+ * The 1 February accountability in the browser (issue 5): the secretariat starts the cycle
+ * through the JSON api, the school contact fills in the form on a phone (a mistake is refused
+ * next to its field with the api's Dutch message, then fixed), saves a draft and submits; the
+ * secretariat returns it with a comment on the overview's review page; the school sees it.
+ */
+const YEAR = 2026;
+const SECRETARIAT = DEMO_EMAILS.stadsring.secretariat;
+const CONTACT = DEMO_EMAILS.stadsring.schoolContact; // Stadsring College
+const COMMENT = 'Licht de inhuur van externe deskundigheid toe.';
+
+jest.setTimeout(90_000);
+
+async function textOf(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+const field = (page: Page, name: string): Locator =>
+  page.locator(`#field-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`);
+
+describe('web app: the school’s accountability form and the secretariat’s overview', () => {
+  let app: BrowserStack;
+  let school: Page;
+  let secretariat: Page;
+  let schoolId: string;
+  const formPath = `/app/accountability/${YEAR}`;
+  const overviewPath = `/app/cycles/accountability/${YEAR}`;
+
+  const status = (page: Page): Promise<string> => textOf(page.locator('[data-status]').first());
+
+  beforeAll(async () => {
+    app = await startBrowserStack();
+    const rows = (await app.stack.ds.query(
+      `SELECT id FROM school WHERE name = 'Stadsring College'`,
+    )) as { id: string }[];
+    schoolId = rows[0]!.id;
+    const token = await app.token(SECRETARIAT);
+    const started = await app.stack.call('POST', '/api/accountability-cycles', {
+      token,
+      body: { accountingYear: YEAR, schoolIds: [schoolId] },
+    });
+    expect(started.status).toBe(201);
+    // The school's workflow writes its status row once it runs.
+    const until = Date.now() + 30_000;
+    for (;;) {
+      const state = (await app.stack.ds.query(
+        `SELECT status FROM school_accountability WHERE school_id = $1 AND accounting_year = $2`,
+        [schoolId, YEAR],
+      )) as { status: string }[];
+      if (state.length) break;
+      if (Date.now() > until) throw new Error('the school accountability did not start');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    [school, secretariat] = await Promise.all([
+      app.signedInPage(CONTACT, { width: 390, height: 844 }),
+      app.signedInPage(SECRETARIAT),
+    ]);
+  }, 600_000);
+
+  afterAll(async () => {
+    await app?.close();
+  }, 60_000);
+
+  it('refuses a wrong FTE next to its field, keeps what was typed, saves a draft and submits', async () => {
+    const page = school;
+    // The task in the invitation mail leads to the form (when the mail has gone out already).
+    const tasks = (await app.stack.ds.query(
+      `SELECT t.id FROM task t JOIN person p ON p.id = t.person_id
+        WHERE t.kind = 'submit' AND p.email = $1`,
+      [CONTACT],
+    )) as { id: string }[];
+    if (tasks[0]) {
+      await page.goto(`${app.baseUrl}/app/tasks/${tasks[0].id}`);
+      await page.waitForURL(`**${formPath}`);
+    } else {
+      await page.goto(app.baseUrl + formPath);
+    }
+    expect(await status(page)).toContain('Niet gestart');
+    expect(await textOf(page.locator('[data-status]'))).toContain('Op tijd');
+
+    await field(page, 'income.swv_vast_bedrag.amount').fill('58.000,00');
+    await field(page, 'income.swv_variabel_bedrag.amount').fill('12.500,00');
+    await field(page, 'expenses.personeel_extra_ondersteuning.fte').fill('120');
+    await field(page, 'expenses.personeel_extra_ondersteuning.amount').fill('110000');
+    await field(page, 'expenses.personeel_ondersteuningsteam.fte').fill('0,4');
+    await field(page, 'expenses.personeel_ondersteuningsteam.amount').fill('40.000,00');
+    await field(page, 'expenses.materiele_kosten.amount').fill('20000,50');
+    await field(page, 'appendix.0.description').fill('Ambulante begeleiding');
+    await field(page, 'appendix.0.fte').fill('1,0');
+    await field(page, 'appendix.0.targetGroup').fill('Leerlingen met TOS');
+
+    // A row is added without script: the form comes back with one more row, values kept.
+    await page.getByRole('button', { name: 'Regel toevoegen' }).click();
+    await expect(field(page, 'appendix.0.description').inputValue()).resolves.toBe(
+      'Ambulante begeleiding',
+    );
+    await field(page, 'appendix.1.description').fill('Reboundvoorziening');
+    await field(page, 'appendix.1.fte').fill('0,5');
+    await field(page, 'appendix.1.targetGroup').fill('Onderbouw');
+
+    await page.getByRole('button', { name: 'Indienen' }).click();
+    const fte = field(page, 'expenses.personeel_extra_ondersteuning.fte');
+    await expect(fte.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(fte.getAttribute('aria-describedby')).resolves.toContain(
+      'field-expenses-personeel_extra_ondersteuning-fte-error',
+    );
+    // The same message as the JSON api (the domain's validateSubmission).
+    expect(
+      await textOf(page.locator('#field-expenses-personeel_extra_ondersteuning-fte-error')),
+    ).toBe(
+      'Uitgaven, regel 1 (Personeel extra ondersteuning): het aantal fte moet tussen 0 en 100 liggen.',
+    );
+    expect(await textOf(page.getByRole('alert'))).toContain('het aantal fte moet tussen 0 en 100');
+    await expect(page.title()).resolves.toMatch(/^Fout: /);
+    await expect(fte.inputValue()).resolves.toBe('120');
+    await expect(field(page, 'appendix.1.targetGroup').inputValue()).resolves.toBe('Onderbouw');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await screenshot(page, 'accountability-form');
+
+    await fte.fill('1,5');
+    await page.getByRole('button', { name: 'Concept opslaan' }).click();
+    await page.waitForURL(`**${formPath}?saved=1`);
+    await reloadUntil(page, async () => (await status(page)).includes('Concept'));
+    await expect(fte.inputValue()).resolves.toBe('1,5');
+
+    await page.getByRole('button', { name: 'Indienen' }).click();
+    await page.waitForURL(`**${formPath}?submitted=1`);
+    await reloadUntil(page, async () => (await status(page)).toLowerCase().includes('ingediend'));
+    expect(await textOf(page.getByRole('region', { name: 'Versies' }).last())).toContain(
+      'Ingediend',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'accountability-form-submitted');
+  });
+
+  it('the secretariat sees the overview and returns the submission with a comment', async () => {
+    const page = secretariat;
+    await page.goto(app.baseUrl + overviewPath);
+    const table = page.getByRole('region', { name: 'Scholen en hun verantwoording' });
+    const row = table.locator('tbody tr', { hasText: 'Stadsring College' });
+    expect(await textOf(row)).toContain('Ingediend');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'accountability-overview');
+
+    const csvLink = page.getByRole('link', { name: /Download het overzicht/ });
+    const csv = await page.request.get(
+      new URL((await csvLink.getAttribute('href'))!, app.baseUrl).href,
+    );
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain('Stadsring College');
+
+    await row.getByRole('link', { name: 'Stadsring College' }).click();
+    await page.waitForURL(`**${overviewPath}/schools/${schoolId}`);
+    // Returning needs a comment: refused next to the field.
+    await page.getByRole('button', { name: 'Terugsturen met opmerkingen' }).click();
+    await expect(
+      page.getByLabel('Opmerkingen voor de school').getAttribute('aria-invalid'),
+    ).resolves.toBe('true');
+    expect(await textOf(page.locator('#field-comments-error'))).toContain(
+      'Schrijf op wat de school',
+    );
+
+    await page.getByLabel('Opmerkingen voor de school').fill(COMMENT);
+    await page.getByRole('button', { name: 'Terugsturen met opmerkingen' }).click();
+    await page.waitForURL(`**?reviewed=return`);
+    expect(await textOf(page.getByRole('status'))).toContain('teruggestuurd');
+    expect(await status(page)).toContain('Teruggestuurd met opmerkingen');
+    await expect(page.getByRole('button', { name: 'Accepteren' }).count()).resolves.toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'accountability-review');
+  });
+
+  it('the school sees the comment and its figures back on the form', async () => {
+    const page = school;
+    await page.goto(app.baseUrl + formPath);
+    await reloadUntil(page, async () =>
+      (await status(page)).includes('Teruggestuurd met opmerkingen'),
+    );
+    expect(await textOf(page.locator('.review-comments'))).toBe(COMMENT);
+    await expect(
+      field(page, 'expenses.personeel_extra_ondersteuning.fte').inputValue(),
+    ).resolves.toBe('1,50');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'accountability-returned');
+  });
+});
