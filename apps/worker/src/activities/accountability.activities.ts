@@ -16,14 +16,13 @@
  * Workflows pass ids only (AVG, seed 001 §1.4); names and addresses are read here, when the
  * mail is written.
  */
-import { ApplicationFailure, log } from '@temporalio/activity';
+import { log } from '@temporalio/activity';
+import { asRefusal, refuse } from './refusal';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   type AccountabilitySubmissionFigures,
-  type DomainErrorCode,
   computeUnderspending,
   deductionAllocationYear,
-  isDomainError,
 } from '@jaarcyclus/domain';
 import { MailDeliveryError, type OutboxService } from '@jaarcyclus/mail';
 import { ensureDefaultAccountabilityFormat } from '@jaarcyclus/persistence';
@@ -74,19 +73,6 @@ interface SchoolRow {
   fixed_amount_cents: string;
 }
 
-function refuse(code: DomainErrorCode, message: string): never {
-  throw ApplicationFailure.nonRetryable(message, code);
-}
-
-/** Domain errors from pure code are business refusals: not worth a retry. */
-function asRefusal<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    if (isDomainError(err)) refuse(err.code, err.message);
-    throw err;
-  }
-}
 
 export type AccountabilityWorkerActivities = AccountabilityActivities;
 

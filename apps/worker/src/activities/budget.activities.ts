@@ -10,16 +10,15 @@
  * (database, SMTP) are thrown as is and retried by Temporal. A permanently refused address
  * (SMTP 5xx) is logged and skipped, so one bad mailbox cannot stop a cycle.
  */
-import { ApplicationFailure, log } from '@temporalio/activity';
+import { log } from '@temporalio/activity';
+import { asRefusal, refuse } from './refusal';
 import { loadDeductionsForAllocation } from './accountability-deductions';
 import type { DataSource } from 'typeorm';
 import {
   DEFAULT_RESERVE_RULE,
   type DecisionKind,
-  type DomainErrorCode,
   type VotingRule,
   computeAllocation,
-  isDomainError,
   validateVotingRule,
   voterWeight,
 } from '@jaarcyclus/domain';
@@ -59,19 +58,6 @@ interface PersonRow {
   locale: Locale;
 }
 
-function refuse(code: DomainErrorCode, message: string): never {
-  throw ApplicationFailure.nonRetryable(message, code);
-}
-
-/** Domain errors from pure code are business refusals: not worth a retry. */
-function asRefusal<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    if (isDomainError(err)) refuse(err.code, err.message);
-    throw err;
-  }
-}
 
 export function createBudgetActivities(deps: BudgetActivityDeps): BudgetActivities {
   const { dataSource: ds, outbox } = deps;
