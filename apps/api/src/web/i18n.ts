@@ -132,7 +132,6 @@ const nl = {
   voteChoose: 'Kies voor, tegen of onthouding.',
   commentTooLong: 'Gebruik hoogstens 2000 tekens.',
   voteReceived: 'Uw stem is ontvangen.',
-  votingUnavailable: 'Stemmen is nog niet beschikbaar.',
   votingUnreachable: 'Stemmen lukt op dit moment niet. Probeer het over enkele minuten opnieuw.',
 
   adminTitle: 'Beheer',
@@ -598,7 +597,6 @@ const en: Messages = {
   voteChoose: 'Choose for, against or abstain.',
   commentTooLong: 'Use at most 2000 characters.',
   voteReceived: 'Your vote has been received.',
-  votingUnavailable: 'Voting is not available yet.',
   votingUnreachable: 'Voting is not possible at the moment. Please try again in a few minutes.',
 
   adminTitle: 'Administration',

@@ -1,5 +1,4 @@
-import { Injectable, Optional } from '@nestjs/common';
-import { DomainError, type VoteValue } from '@jaarcyclus/domain';
+import type { VoteValue } from '@jaarcyclus/domain';
 import type { AuthenticatedPerson } from '../auth/authenticated-person';
 
 /**
@@ -12,8 +11,6 @@ import type { AuthenticatedPerson } from '../auth/authenticated-person';
  *   @Global()
  *   @Module({ providers: [{ provide: VoteGateway, useClass: BudgetVoteGateway }], exports: [VoteGateway] })
  *
- * Until then the web app falls back to VotingNotAvailableGateway, so the page still works.
- *
  * Refusals (round closed, deadline passed, not a member, …) are thrown as DomainError; the vote
  * page shows the message next to the form. Anything else is an error page.
  */
@@ -24,28 +21,4 @@ export abstract class VoteGateway {
     value: VoteValue,
     comment: string | null,
   ): Promise<void>;
-}
-
-/** Answered by the default gateway; the page shows it in the reader's language. */
-export class VotingNotAvailableError extends DomainError {
-  constructor() {
-    super('RULE_VIOLATION', 'Stemmen is nog niet beschikbaar');
-    this.name = 'VotingNotAvailableError';
-  }
-}
-
-export class VotingNotAvailableGateway extends VoteGateway {
-  castVote(): Promise<void> {
-    return Promise.reject(new VotingNotAvailableError());
-  }
-}
-
-/** The bound gateway if another module provides one, else the "not available yet" default. */
-@Injectable()
-export class Votes {
-  readonly gateway: VoteGateway;
-
-  constructor(@Optional() gateway?: VoteGateway) {
-    this.gateway = gateway ?? new VotingNotAvailableGateway();
-  }
 }

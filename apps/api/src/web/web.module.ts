@@ -23,7 +23,6 @@ import { RootController } from './controllers/root.controller';
 import { TasksController } from './controllers/tasks.controller';
 import { CsrfGuard, CsrfTokens } from './csrf';
 import { TasksRepository } from './tasks.repository';
-import { Votes } from './vote-gateway';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebPages } from './web-pages';
 
@@ -57,7 +56,6 @@ import { WebPages } from './web-pages';
     WebExceptionFilter,
     TasksRepository,
     CalendarFeeds,
-    Votes,
     BoardsService,
     SchoolsService,
     PersonsService,

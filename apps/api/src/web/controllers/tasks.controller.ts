@@ -33,7 +33,7 @@ import {
   type VoteFormState,
 } from '../pages/tasks.pages';
 import { TasksRepository } from '../tasks.repository';
-import { Votes, VotingNotAvailableError } from '../vote-gateway';
+import { VoteGateway } from '../vote-gateway';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { WebPages } from '../web-pages';
 
@@ -47,7 +47,7 @@ export class TasksController {
   constructor(
     private readonly pages: WebPages,
     private readonly tasks: TasksRepository,
-    private readonly votes: Votes,
+    private readonly votes: VoteGateway,
   ) {}
 
   @Get()
@@ -180,12 +180,9 @@ export class TasksController {
     comment: string | null,
   ): Promise<{ status: number; message: (t: ReturnType<typeof messagesFor>) => string } | null> {
     try {
-      await this.votes.gateway.castVote(me, task.id, value, comment);
+      await this.votes.castVote(me, task.id, value, comment);
       return null;
     } catch (err) {
-      if (err instanceof VotingNotAvailableError) {
-        return { status: 503, message: (t) => t.votingUnavailable };
-      }
       if (err instanceof TemporalUnavailableError) {
         return { status: 503, message: (t) => t.votingUnreachable };
       }
