@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import {
   DEFAULT_ACCOUNTABILITY_FORMAT,
   type AccountabilitySubmissionFigures,
+  formatEuro,
   validateSubmission,
 } from '@jaarcyclus/domain';
 import { OutboxService, createSmtpTransport } from '@jaarcyclus/mail';
@@ -20,6 +21,7 @@ import {
   createAccountabilityActivities,
 } from './accountability.activities';
 import { loadDeductionsForAllocation } from './accountability-deductions';
+import { createBudgetActivities } from './budget.activities';
 
 const PUBLIC_URL = 'https://jaarcyclus.test';
 const YEAR = 2026;
@@ -67,6 +69,7 @@ describe('accountability activities (PostgreSQL + SMTP)', () => {
   let db: TestDatabase;
   let ds: DataSource;
   let smtp: SmtpCapture;
+  let budgetActs: ReturnType<typeof createBudgetActivities>;
   let acts: AccountabilityWorkerActivities;
   let orgId: string;
   let schoolId: string;
@@ -115,6 +118,7 @@ describe('accountability activities (PostgreSQL + SMTP)', () => {
       'Jaarcyclus <noreply@jaarcyclus.example>',
     );
     acts = createAccountabilityActivities({ dataSource: ds, outbox, publicUrl: `${PUBLIC_URL}/` });
+    budgetActs = createBudgetActivities({ dataSource: ds, outbox, publicUrl: `${PUBLIC_URL}/` });
     orgId = (await one<{ id: string }>(`SELECT id FROM organisation WHERE slug = 'stadsring'`)).id;
     const school = await one<{ id: string; board_id: string }>(
       `SELECT id, board_id FROM school WHERE organisation_id = $1 AND name = 'Stadsring College'`,
@@ -621,6 +625,49 @@ describe('accountability activities (PostgreSQL + SMTP)', () => {
       { schoolId, amountCents: 799_950, reason: 'Onderbesteding verantwoording 2026' },
     ]);
     expect(await loadDeductionsForAllocation(ds, orgId, 2027)).toEqual([]);
+
+    // The 2028 allocation letter of the school's board shows the deduction and a total lowered by it.
+    const letterInput = {
+      organisationId: orgId,
+      workflowId: `budget:${orgId}:2028`,
+      round: 1,
+      subject: 'Begroting 2028',
+      idempotencyKeyPrefix: `budget:${orgId}:2028:r1:letter`,
+      budgetYear: 2028,
+      figures: {
+        amountPerPupilCents: 100_00,
+        equityCents: 25_000_000,
+        turnoverCents: 1_000_000_000,
+      },
+      at: '2027-12-15T08:00:00.000Z',
+    };
+    const withDeduction = (await new MockActivityEnvironment(undefined, { logger: quiet }).run(
+      budgetActs.sendAllocationLetters,
+      letterInput,
+    )) as { lettersSent: number };
+    const [board] = (await ds.query(
+      `SELECT pupil_count, bestuurder_person_id FROM school_board WHERE id = $1`,
+      [boardId],
+    )) as { pupil_count: number; bestuurder_person_id: string }[];
+    const [fixed] = (await ds.query(
+      `SELECT COALESCE(SUM(fixed_amount_cents), 0)::bigint AS sum FROM school WHERE board_id = $1 AND kind = 'regular'`,
+      [boardId],
+    )) as { sum: string }[];
+    const [bestuurder] = (await ds.query(`SELECT email FROM person WHERE id = $1`, [
+      board!.bestuurder_person_id,
+    ])) as { email: string }[];
+    await smtp.waitFor(() =>
+      smtp.to(bestuurder!.email).some((m) => m.subject.includes('Toekenning middelen 2028')),
+    );
+    const letter = smtp
+      .to(bestuurder!.email)
+      .find((m) => m.subject.includes('Toekenning middelen 2028'))!;
+    expect(letter.text).toContain('Verrekening (Onderbesteding verantwoording 2026)');
+    expect(letter.text).toContain(formatEuro(-799_950));
+    expect(letter.text).toContain(
+      formatEuro(Number(fixed!.sum) + board!.pupil_count * 100_00 - 799_950),
+    );
+    expect(withDeduction.lettersSent).toBe(10);
 
     const zero = await run(acts, 'recordDeduction', {
       ...input,
