@@ -50,7 +50,7 @@ async function benchApi(stack: Stack): Promise<number[]> {
       budgetYear: year,
       bodyKeys: ['bench'],
       proposal: { url: 'https://docs.example/bench.pdf', versionLabel: 'bench' },
-      allocation: { amountPerPupilCents: 10000, equityCents: 0, turnoverCents: 0 },
+      allocation: { amountPerPupilCents: 10000, equityCents: 25_000_000, turnoverCents: 1_000_000_000 },
     },
   });
   if (started.status !== 201) throw new Error(`start answered ${started.status}: ${JSON.stringify(started.body)}`);
