@@ -60,7 +60,7 @@ export class AllocationFiguresDto {
     description: 'Gross turnover, in euro cents (base of the 2% reserve target)',
     example: 1500000000,
   })
-  @IsNonNegativeInt()
+  @IsPositiveInt()
   turnoverCents!: number;
 }
 
