@@ -88,12 +88,13 @@ async function main() {
   console.log(`
   Jaarcyclus draait / is running
 
+    Web app           ${env.PUBLIC_URL}/login
     API + health      ${env.PUBLIC_URL}/health
     OpenAPI docs      ${env.PUBLIC_URL}/api/docs
     Temporal Web UI   ${temporalUi ?? '(external Temporal: ' + temporalAddress + ')'}
     Mail inbox        ${inboxUrl ?? '(external SMTP: ' + smtpUrl + ')'}
 
-  Demo sign-in: POST ${env.PUBLIC_URL}/api/auth/login {"email":"secretariaat@stadsring.example"}
+  Demo sign-in: enter secretariaat@stadsring.example at ${env.PUBLIC_URL}/login
   and open the link from the mail inbox. Stop with Ctrl-C.
 `);
 }
