@@ -72,6 +72,22 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     await app?.close();
   }, 60_000);
 
+  it('the secretariat finds the accountability cycle on /app/cycles and opens its overview', async () => {
+    const page = secretariat;
+    await page.goto(`${app.baseUrl}/app/cycles`);
+    const table = page.getByRole('region', { name: 'Verantwoordingscycli' });
+    const row = table.locator('tbody tr', { hasText: String(YEAR) });
+    await expect(row.count()).resolves.toBe(1);
+    const link = row.getByRole('link');
+    await expect(link.getAttribute('href')).resolves.toBe(overviewPath);
+    expect(await axeViolations(page)).toEqual([]);
+    await link.click();
+    await page.waitForURL(`**${overviewPath}`);
+    await expect(
+      page.getByRole('region', { name: 'Scholen en hun verantwoording' }).count(),
+    ).resolves.toBe(1);
+  });
+
   it('refuses a wrong FTE next to its field, keeps what was typed, saves a draft and submits', async () => {
     const page = school;
     // The task in the invitation mail leads to the form (when the mail has gone out already).
@@ -194,5 +210,40 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     ).resolves.toBe('1,50');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'accountability-returned');
+  });
+
+  it('the secretariat cannot extend to a too-early deadline, and waives the school with a reason', async () => {
+    const page = secretariat;
+    const schoolPath = `${overviewPath}/schools/${schoolId}`;
+    await page.goto(app.baseUrl + schoolPath);
+
+    // A deadline in the past is refused next to its field, with what was typed kept.
+    const deadline = page.getByLabel('Nieuwe deadline');
+    await deadline.fill('2020-01-06T17:00');
+    await page.getByRole('button', { name: 'Deadline verlengen' }).click();
+    await expect(deadline.getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await textOf(page.locator('#field-deadline-error'))).toContain(
+      'Kies een deadline in de toekomst.',
+    );
+    await expect(deadline.inputValue()).resolves.toBe('2020-01-06T17:00');
+    await expect(page.title()).resolves.toMatch(/^Fout: /);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Waiving needs a reason.
+    await page.getByRole('button', { name: 'Vrijstellen' }).click();
+    const reason = page.getByLabel('Reden van de vrijstelling');
+    await expect(reason.getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await textOf(page.locator('#field-reason-error'))).toContain('Vul dit veld in.');
+
+    await reason.fill('School gefuseerd per 1 augustus');
+    await page.getByRole('button', { name: 'Vrijstellen' }).click();
+    await page.waitForURL(`**${schoolPath}?done=waived`);
+    expect(await textOf(page.getByRole('status'))).toContain('vrijgesteld');
+    await reloadUntil(page, async () => (await status(page)).includes('Vrijgesteld'));
+    // A waived school has nothing left to extend or waive.
+    await expect(page.getByRole('button', { name: 'Vrijstellen' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Deadline verlengen' }).count()).resolves.toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'accountability-waived');
   });
 });

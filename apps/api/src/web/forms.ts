@@ -170,6 +170,17 @@ const NL_MESSAGES: [RegExp, (m: RegExpExecArray) => string][] = [
     ),
     (m) => `Kies een deadline na de huidige deadline van ${m[1]} (${nlInstant(m[2])}).`,
   ],
+  // Accountability: extending one school's deadline, waiving a school (workflow refusals).
+  [
+    new RegExp(`^The new deadline must be later than the current one \\((${ISO_INSTANT.source})\\)$`),
+    (m) => `Kies een deadline na de huidige deadline (${nlInstant(m[1])}).`,
+  ],
+  [/^The new deadline must lie in the future$/, () => 'Kies een deadline in de toekomst.'],
+  [
+    /^The new deadline may be at most (\d+) days ahead$/,
+    (m) => `Kies een deadline die hoogstens ${m[1]} dagen vooruit ligt.`,
+  ],
+  [/^A reason is required to waive a school$/, () => 'Vul de reden van de vrijstelling in.'],
   [/ must hold whole numbers$/, () => 'Vul hele getallen in, gescheiden door komma’s, zoals 7, 2.'],
   [/ must be at least 1$/, () => 'Gebruik getallen van 1 of meer.'],
   [/ must be at most 60$/, () => 'Gebruik getallen van hoogstens 60.'],

@@ -7,7 +7,12 @@ import {
   type DecisionKind,
 } from '@jaarcyclus/domain';
 import type { Locale, Role, SchoolKind, TaskKind, TaskStatus } from '@jaarcyclus/persistence';
-import type { BodyRoundStatus, BudgetPhase, TimelineCode } from '@jaarcyclus/workflows';
+import type {
+  AccountabilityCyclePhase,
+  BodyRoundStatus,
+  BudgetPhase,
+  TimelineCode,
+} from '@jaarcyclus/workflows';
 
 /** What a line of a cycle's timeline may mention, already formatted for the reader. */
 export interface TimelineArgs {
@@ -149,6 +154,25 @@ const nl = {
   editBoard: 'Schoolbestuur wijzigen',
   boardAdded: (name: string) => `Schoolbestuur ‘${name}’ is toegevoegd.`,
   boardSaved: (name: string) => `De wijzigingen aan ‘${name}’ zijn opgeslagen.`,
+  addSchool: 'School toevoegen',
+  editSchool: 'School wijzigen',
+  schoolAdded: (name: string) => `School ‘${name}’ is toegevoegd.`,
+  schoolSaved: (name: string) => `De wijzigingen aan ‘${name}’ zijn opgeslagen.`,
+  school: 'School',
+  chooseBoard: 'Kies een bestuur',
+  brinHint: 'Niet verplicht. Twee cijfers en twee letters, eventueel met een vestigingsnummer, zoals 20AB.',
+  locationsHint: 'Het aantal vestigingen van de school, 1 of meer.',
+  fixedAmountHint:
+    'Het vaste bedrag per jaar in euro’s, met een komma voor de centen, zoals 45.000,00. Alleen voor reguliere scholen.',
+  ectMemberHint: 'Een persoon met de rol ECT-lid.',
+  addPerson: 'Persoon toevoegen',
+  editPerson: 'Persoon wijzigen',
+  personAdded: (name: string) => `${name} is toegevoegd.`,
+  personSaved: (name: string) => `De wijzigingen aan ${name} zijn opgeslagen.`,
+  rolesHint: 'Kies alle rollen die deze persoon heeft.',
+  schoolOfPerson: 'School (voor een contactpersoon)',
+  boardOfPerson: 'Bestuur (waarvoor deze persoon werkt of dat hij vertegenwoordigt)',
+  activeHint: 'Een inactieve persoon kan niet inloggen en krijgt geen taken.',
   totalPupils: 'Totaal',
   board: 'Bestuur',
   schoolKind: { regular: 'Regulier', special: 'Speciaal (vso)' } satisfies Record<
@@ -509,6 +533,26 @@ const nl = {
       'De verantwoording is nu niet bereikbaar. Probeer het over een paar minuten opnieuw.',
     line: 'Regel',
     linkFromCycles: (year: number) => `Verantwoording ${year}`,
+    cyclesSection: 'Verantwoordingscycli',
+    accountingYear: 'Verantwoordingsjaar',
+    noCycles: 'Er is nog geen verantwoordingscyclus.',
+    phaseName: {
+      fanning_out: 'Scholen worden uitgenodigd',
+      running: 'Loopt',
+    } satisfies Record<AccountabilityCyclePhase, string>,
+    waive: 'Vrijstellen',
+    waiveIntro:
+      'Stel de school vrij van de verantwoording van dit jaar, bijvoorbeeld na een fusie of sluiting. Dit kan niet ongedaan worden gemaakt.',
+    waiveReason: 'Reden van de vrijstelling',
+    waiveReasonHint: 'Verplicht. De reden komt in het overzicht en in de export.',
+    waiveReasonRequired: 'Vul de reden van de vrijstelling in.',
+    waived: 'De school is vrijgesteld van de verantwoording.',
+    extend: 'Deadline verlengen',
+    extendIntro: 'Geef de school meer tijd. De nieuwe deadline moet later zijn dan de huidige.',
+    newDeadline: 'Nieuwe deadline',
+    newDeadlineHint: 'Datum en tijd in Nederlandse tijd.',
+    newDeadlineRequired: 'Vul een nieuwe deadline in, met datum en tijd.',
+    extended: 'De deadline is verlengd.',
   },
 };
 
@@ -614,6 +658,25 @@ const en: Messages = {
   editBoard: 'Edit school board',
   boardAdded: (name) => `School board ‘${name}’ has been added.`,
   boardSaved: (name) => `The changes to ‘${name}’ have been saved.`,
+  addSchool: 'Add school',
+  editSchool: 'Edit school',
+  schoolAdded: (name) => `School ‘${name}’ has been added.`,
+  schoolSaved: (name) => `The changes to ‘${name}’ have been saved.`,
+  school: 'School',
+  chooseBoard: 'Choose a board',
+  brinHint: 'Optional. Two digits and two letters, optionally a location number, such as 20AB.',
+  locationsHint: 'The number of locations of the school, 1 or more.',
+  fixedAmountHint:
+    'The fixed yearly amount in euros, with a comma for the cents, such as 45.000,00. Regular schools only.',
+  ectMemberHint: 'A person with the role ECT member.',
+  addPerson: 'Add person',
+  editPerson: 'Edit person',
+  personAdded: (name) => `${name} has been added.`,
+  personSaved: (name) => `The changes to ${name} have been saved.`,
+  rolesHint: 'Choose every role this person has.',
+  schoolOfPerson: 'School (for a school contact)',
+  boardOfPerson: 'Board (that this person works for or represents)',
+  activeHint: 'An inactive person cannot sign in and receives no tasks.',
   totalPupils: 'Total',
   board: 'Board',
   schoolKind: { regular: 'Regular', special: 'Special (vso)' },
@@ -962,6 +1025,26 @@ const en: Messages = {
       'The accountability cannot be reached right now. Please try again in a few minutes.',
     line: 'Line',
     linkFromCycles: (year: number) => `Accountability ${year}`,
+    cyclesSection: 'Accountability cycles',
+    accountingYear: 'Accounting year',
+    noCycles: 'There is no accountability cycle yet.',
+    phaseName: {
+      fanning_out: 'Inviting the schools',
+      running: 'Running',
+    },
+    waive: 'Waive',
+    waiveIntro:
+      'Waive this year’s accountability for the school, for instance after a merger or closure. This cannot be undone.',
+    waiveReason: 'Reason for the waiver',
+    waiveReasonHint: 'Required. The reason appears in the overview and the export.',
+    waiveReasonRequired: 'Enter the reason for the waiver.',
+    waived: 'The school has been waived from the accountability.',
+    extend: 'Extend deadline',
+    extendIntro: 'Give the school more time. The new deadline must be later than the current one.',
+    newDeadline: 'New deadline',
+    newDeadlineHint: 'Date and time, Dutch time.',
+    newDeadlineRequired: 'Enter a new deadline, with date and time.',
+    extended: 'The deadline has been extended.',
   },
 };
 

@@ -19,7 +19,11 @@ import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { AccountabilityCyclesService } from '../../accountability/accountability-cycles.service';
 import type { AccountabilityFiguresDto } from '../../accountability/dto/accountability.dto';
-import { ReviewAccountabilityDto } from '../../accountability/dto/accountability.dto';
+import {
+  ExtendSchoolDeadlineDto,
+  ReviewAccountabilityDto,
+  WaiveSchoolDto,
+} from '../../accountability/dto/accountability.dto';
 import { FieldValidationError } from '../../accountability/field-errors';
 import { SchoolAccountabilityService } from '../../accountability/school-accountability.service';
 import type { AuthenticatedPerson, AuthenticatedRequest } from '../../auth/authenticated-person';
@@ -37,7 +41,13 @@ import {
   type AccountabilityFormValues,
 } from '../accountability-form';
 import { CsrfGuard } from '../csrf';
-import { formFields, refusalAsFieldErrors, text, validateForm } from '../forms';
+import {
+  amsterdamDateTime,
+  formFields,
+  refusalAsFieldErrors,
+  text,
+  validateForm,
+} from '../forms';
 import type { WebContext } from '../layout';
 import {
   accountabilityOverviewPage,
@@ -219,6 +229,18 @@ function storedValues(d: SchoolDetail): AccountabilityFormValues {
 
 type Reviewed = 'accept' | 'return';
 
+/** What the office's forms on one school did (the `done` of the redirect). */
+type OfficeDone = 'waived' | 'extended';
+
+/** What the school page shows besides the school's accountability. */
+interface SchoolView {
+  comments: string;
+  reason?: string;
+  deadline?: string;
+  errors: FieldError[];
+  message: string | null;
+}
+
 /**
  * The office's view of the accountability: the overview per school (status, days late,
  * deduction; the CSV is the api's export) and one school's submission, which the secretariat
@@ -260,15 +282,33 @@ export class AccountabilityOverviewController {
     @Param('year') yearParam: string,
     @Param('schoolId') schoolId: string,
     @Query('reviewed') reviewed: unknown,
+    @Query('done') doneParam: unknown,
   ): Promise<void> {
     const year = accountingYear(yearParam);
     const ctx = this.pages.context(req, res);
     const done = (['accept', 'return'] as const).find((d) => d === reviewed);
-    await this.renderSchool(ctx, res, me, year, schoolId, 200, {
-      comments: '',
-      errors: [],
-      message: done ? ctx.t.acc.reviewed[done] : null,
-    });
+    const office = (['waived', 'extended'] as const).find((d) => d === doneParam);
+    const message = done
+      ? ctx.t.acc.reviewed[done]
+      : office
+        ? ctx.t.acc[office]
+        : null;
+    // Right after a command the workflow is still writing the new status.
+    const expected =
+      done || office === 'waived'
+        ? (d: SchoolDetail) =>
+            office === 'waived' ? d.status === 'waived' : d.status !== 'submitted'
+        : null;
+    await this.renderSchool(
+      ctx,
+      res,
+      me,
+      year,
+      schoolId,
+      200,
+      { comments: '', errors: [], message },
+      expected,
+    );
   }
 
   @Post(':year/schools/:schoolId/review')
@@ -314,6 +354,99 @@ export class AccountabilityOverviewController {
     this.pages.redirect(res, `${path}?reviewed=${decided}`);
   }
 
+  /** Vrijstellen: the school need not account for this year; a reason is required. */
+  @Post(':year/schools/:schoolId/waive')
+  @Roles('secretariat')
+  @UseGuards(CsrfGuard)
+  async waive(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('year') yearParam: string,
+    @Param('schoolId') schoolId: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const reason = text(formFields(body), 'reason');
+    await this.office(req, res, me, yearParam, schoolId, {
+      view: { reason },
+      done: 'waived',
+      fieldOf: (f) => (f === 'reason' ? 'reason' : ''),
+      dto: WaiveSchoolDto,
+      input: { reason: reason.trim() },
+      run: (year, dto: WaiveSchoolDto) => this.schools.waive(me, year, schoolId, dto),
+    });
+  }
+
+  /** Deadline verlengen: a later Amsterdam date-time for this school. */
+  @Post(':year/schools/:schoolId/deadline')
+  @Roles('secretariat')
+  @UseGuards(CsrfGuard)
+  async extendDeadline(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('year') yearParam: string,
+    @Param('schoolId') schoolId: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const deadline = text(formFields(body), 'deadline');
+    await this.office(req, res, me, yearParam, schoolId, {
+      view: { deadline },
+      done: 'extended',
+      fieldOf: (f) => (f === 'deadline' ? 'deadline' : ''),
+      dto: ExtendSchoolDeadlineDto,
+      input: { deadline: amsterdamDateTime(deadline) },
+      run: (year, dto: ExtendSchoolDeadlineDto) =>
+        this.schools.extendDeadline(me, year, schoolId, dto),
+    });
+  }
+
+  /**
+   * Checks an office form with the api's DTO, runs it through SchoolAccountabilityService and
+   * redirects (PRG) to the school's page; a refusal is shown on that page, next to its field.
+   */
+  private async office<T extends object>(
+    req: AuthenticatedRequest,
+    res: Response,
+    me: AuthenticatedPerson,
+    yearParam: string,
+    schoolId: string,
+    action: {
+      view: Pick<SchoolView, 'reason' | 'deadline'>;
+      done: OfficeDone;
+      fieldOf: (apiField: string) => string;
+      dto: new () => T;
+      input: Record<string, unknown>;
+      run: (year: number, dto: T) => Promise<unknown>;
+    },
+  ): Promise<void> {
+    const year = accountingYear(yearParam);
+    if (!isUUID(schoolId)) throw new NotFoundException();
+    const path = `/app/cycles/accountability/${year}/schools/${schoolId}`;
+    const ctx = this.pages.context(req, res, path);
+    const refused = (status: number, errors: FieldError[]): Promise<void> =>
+      this.renderSchool(ctx, res, me, year, schoolId, status, {
+        comments: '',
+        ...action.view,
+        errors,
+        message: null,
+      });
+    const checked = await validateForm(action.dto, action.input);
+    if (!checked.ok) {
+      return refused(
+        422,
+        checked.errors.map((e) => ({ field: action.fieldOf(e.field), message: e.message })),
+      );
+    }
+    try {
+      await action.run(year, checked.value);
+    } catch (err) {
+      const r = refusal(ctx, err, action.fieldOf);
+      return refused(r.status, r.errors);
+    }
+    this.pages.redirect(res, `${path}?done=${action.done}`);
+  }
+
   private async renderSchool(
     ctx: WebContext,
     res: Response,
@@ -321,14 +454,12 @@ export class AccountabilityOverviewController {
     year: number,
     schoolId: string,
     status: number,
-    view: { comments: string; errors: FieldError[]; message: string | null },
+    view: SchoolView,
+    expected: ((d: SchoolDetail) => boolean) | null = null,
   ): Promise<void> {
     if (!isUUID(schoolId)) throw new NotFoundException();
     const load = () => this.schools.detail(me, year, schoolId);
-    // Right after a review the workflow is still writing the new status.
-    const detail = view.message
-      ? await settled(load, (d) => d.status !== 'submitted')
-      : await load();
+    const detail = expected ? await settled(load, expected) : await load();
     this.pages.send(
       res,
       status,

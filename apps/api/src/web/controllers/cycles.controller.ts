@@ -12,9 +12,12 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError } from '@jaarcyclus/domain';
+import { Cycle } from '@jaarcyclus/persistence';
 import type { ClassConstructor } from 'class-transformer';
 import type { Response } from 'express';
+import type { DataSource } from 'typeorm';
 import type { AuthenticatedPerson, AuthenticatedRequest } from '../../auth/authenticated-person';
 import { CurrentPerson, READ_ROLES, Roles } from '../../auth/decorators';
 import { BodiesService } from '../../bodies/bodies.service';
@@ -112,6 +115,7 @@ export class CyclesController {
     private readonly budget: BudgetService,
     private readonly bodies: BodiesService,
     private readonly persons: PersonsService,
+    @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
   @Get()
@@ -122,11 +126,17 @@ export class CyclesController {
     @Res() res: Response,
   ): Promise<void> {
     const cycles = await this.budget.list(me);
+    // The accountability cycles' read model, written by their workflows (and by the api's start).
+    const accountabilityCycles = await this.ds.getRepository(Cycle).find({
+      where: { organisationId: me.organisationId, kind: 'accountability' },
+      order: { year: 'DESC' },
+    });
     this.pages.send(
       res,
       200,
       cyclesPage(this.pages.context(req, res), {
         cycles,
+        accountabilityCycles,
         canStart: me.roles.includes('secretariat'),
       }),
     );

@@ -504,8 +504,56 @@ export interface ReviewPageData {
   detail: SchoolDetail;
   canReview: boolean;
   comments: string;
+  /** What was typed in the waive and extend forms, shown again when refused. */
+  reason?: string;
+  deadline?: string;
   errors: FieldError[];
   message: string | null;
+}
+
+/** The secretariat's two other actions on one school: waive (with a reason), extend the deadline. */
+function officeActions(ctx: WebContext, data: ReviewPageData): SafeHtml {
+  const { t } = ctx;
+  const d = data.detail;
+  if (!data.canReview || d.status === 'accepted' || d.status === 'waived') return html``;
+  const base = `/app/cycles/accountability/${d.accountingYear}/schools/${d.school.id}`;
+  return html`<section class="panel" aria-labelledby="extend-title">
+      <h2 id="extend-title">${t.acc.extend}</h2>
+      <p>${t.acc.extendIntro}</p>
+      <form method="post" action="${base}/deadline" novalidate>
+        ${csrfField(ctx)}
+        ${textField(ctx, {
+          name: 'deadline',
+          label: t.acc.newDeadline,
+          hint: t.acc.newDeadlineHint,
+          value: data.deadline ?? '',
+          errors: data.errors,
+          type: 'datetime-local',
+          required: true,
+        })}
+        <div class="actions">
+          <button type="submit" class="button button--secondary">${t.acc.extend}</button>
+        </div>
+      </form>
+    </section>
+    <section class="panel" aria-labelledby="waive-title">
+      <h2 id="waive-title">${t.acc.waive}</h2>
+      <p>${t.acc.waiveIntro}</p>
+      <form method="post" action="${base}/waive" novalidate>
+        ${csrfField(ctx)}
+        ${textArea(ctx, {
+          name: 'reason',
+          label: t.acc.waiveReason,
+          hint: t.acc.waiveReasonHint,
+          value: data.reason ?? '',
+          errors: data.errors,
+          required: true,
+        })}
+        <div class="actions">
+          <button type="submit" class="button button--secondary">${t.acc.waive}</button>
+        </div>
+      </form>
+    </section>`;
 }
 
 /** One school for the office: status, the submitted figures, accept or return with comments. */
@@ -523,7 +571,12 @@ export function accountabilityReviewPage(ctx: WebContext, data: ReviewPageData):
         <a href="/app/cycles/accountability/${year}">${t.acc.backToOverview}</a>
       </p>
       <h1>${t.acc.schoolTitle(year, d.school.name)}</h1>
-      ${notice(data.message)} ${errorSummary(ctx, data.errors, { comments: t.acc.commentsLabel })}
+      ${notice(data.message)}
+      ${errorSummary(ctx, data.errors, {
+        comments: t.acc.commentsLabel,
+        reason: t.acc.waiveReason,
+        deadline: t.acc.newDeadline,
+      })}
       ${statusBanner(ctx, d)} ${returnedComments(ctx, d)}
       ${
         d.current
@@ -565,6 +618,6 @@ export function accountabilityReviewPage(ctx: WebContext, data: ReviewPageData):
             ? html`<p class="muted">${t.acc.nothingToReview}</p>`
             : ''
       }
-      ${versionsTable(ctx, d.versions)}`,
+      ${officeActions(ctx, data)} ${versionsTable(ctx, d.versions)}`,
   });
 }

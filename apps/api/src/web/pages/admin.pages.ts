@@ -1,8 +1,24 @@
-import type { Body, Person, School, SchoolBoard } from '@jaarcyclus/persistence';
+import {
+  LOCALES,
+  ROLES,
+  SCHOOL_KINDS,
+  type Body,
+  type Person,
+  type School,
+  type SchoolBoard,
+} from '@jaarcyclus/persistence';
 import type { MemberWithPerson } from '../../bodies/bodies.service';
 import type { FieldError } from '../../common/api-errors';
-import { errorSummary, notice, selectField, tableRegion, textField } from '../components';
-import { html, type SafeHtml } from '../html';
+import {
+  errorsFor,
+  errorSummary,
+  fieldId,
+  notice,
+  selectField,
+  tableRegion,
+  textField,
+} from '../components';
+import { attrs, html, type SafeHtml } from '../html';
 import { formatAmount, formatNumber } from '../i18n';
 import { csrfField, page, type WebContext } from '../layout';
 import { describeVotingRule } from '../voting-rule-text';
@@ -63,6 +79,7 @@ function schoolsSection(
   const { t } = ctx;
   return html`<section aria-labelledby="scholen">
     <h2 id="scholen">${t.schools}</h2>
+    ${data.canEdit ? html`<p><a class="button" href="/app/admin/schools/new">${t.addSchool}</a></p>` : ''}
     ${tableRegion(
       t.schools,
       html`<table>
@@ -81,7 +98,7 @@ function schoolsSection(
             (s) =>
               html`<tr>
                 <th scope="row">
-                  ${s.name}${s.brin ? html` <span class="muted">(${s.brin})</span>` : ''}
+                  <a href="/app/admin/schools/${s.id}">${s.name}</a>${s.brin ? html` <span class="muted">(${s.brin})</span>` : ''}
                 </th>
                 <td>${boardNames.get(s.boardId) ?? ''}</td>
                 <td>${t.schoolKind[s.kind]}</td>
@@ -100,6 +117,7 @@ function peopleSection(ctx: WebContext, data: AdminData): SafeHtml {
   const { t } = ctx;
   return html`<section aria-labelledby="personen">
     <h2 id="personen">${t.people}</h2>
+    ${data.canEdit ? html`<p><a class="button" href="/app/admin/persons/new">${t.addPerson}</a></p>` : ''}
     ${tableRegion(
       t.people,
       html`<table>
@@ -116,7 +134,7 @@ function peopleSection(ctx: WebContext, data: AdminData): SafeHtml {
             (p) =>
               html`<tr>
                 <th scope="row">
-                  ${p.name}${p.active ? '' : html` <span class="tag">${t.inactive}</span>`}
+                  <a href="/app/admin/persons/${p.id}">${p.name}</a>${p.active ? '' : html` <span class="tag">${t.inactive}</span>`}
                 </th>
                 <td>${p.email}</td>
                 <td>${p.roles.map((r) => t.role[r]).join(', ') || t.none}</td>
@@ -265,6 +283,266 @@ export function boardPage(
       <div class="narrow">
         <h1>${title}</h1>
         ${errorSummary(ctx, form.errors, labels)} ${body}
+      </div>`,
+  });
+}
+
+export interface SchoolFormState {
+  name: string;
+  boardId: string;
+  brin: string;
+  kind: string;
+  locationCount: string;
+  fixedAmount: string;
+  ectMemberPersonId: string;
+  errors: FieldError[];
+}
+
+/** Add (school null) or edit a school; read-only for who may only look. */
+export function schoolPage(
+  ctx: WebContext,
+  data: {
+    school: School | null;
+    boards: SchoolBoard[];
+    persons: Person[];
+    canEdit: boolean;
+    form: SchoolFormState;
+  },
+): string {
+  const { t } = ctx;
+  const { school, form } = data;
+  const e = form.errors;
+  const title = school ? (data.canEdit ? t.editSchool : school.name) : t.addSchool;
+  const names = new Map(data.persons.map((p) => [p.id, p.name]));
+  const boardNames = new Map(data.boards.map((b) => [b.id, b.name]));
+  const labels = {
+    name: t.name,
+    boardId: t.board,
+    brin: t.brin,
+    kind: t.kind,
+    locationCount: t.locations,
+    fixedAmount: t.fixedAmount,
+    ectMemberPersonId: t.ectMember,
+  };
+  const body = data.canEdit
+    ? html`<form
+        method="post"
+        action="${school ? `/app/admin/schools/${school.id}` : '/app/admin/schools'}"
+        novalidate
+        class="panel"
+      >
+        ${csrfField(ctx)}
+        ${textField(ctx, { name: 'name', label: t.name, value: form.name, errors: e, required: true, autocomplete: 'organization' })}
+        ${selectField(ctx, {
+          name: 'boardId',
+          label: t.board,
+          value: form.boardId,
+          errors: e,
+          required: true,
+          options: [
+            { value: '', label: t.chooseBoard },
+            ...data.boards.map((b) => ({ value: b.id, label: b.name })),
+          ],
+        })}
+        ${textField(ctx, { name: 'brin', label: t.brin, hint: t.brinHint, value: form.brin, errors: e, width: 'short' })}
+        ${selectField(ctx, {
+          name: 'kind',
+          label: t.kind,
+          value: form.kind,
+          errors: e,
+          required: true,
+          options: SCHOOL_KINDS.map((k) => ({ value: k, label: t.schoolKind[k] })),
+        })}
+        ${textField(ctx, { name: 'locationCount', label: t.locations, hint: t.locationsHint, value: form.locationCount, errors: e, inputmode: 'numeric', width: 'short', required: true })}
+        ${textField(ctx, { name: 'fixedAmount', label: t.fixedAmount, hint: t.fixedAmountHint, value: form.fixedAmount, errors: e, inputmode: 'decimal', width: 'short' })}
+        ${selectField(ctx, {
+          name: 'ectMemberPersonId',
+          label: t.ectMember,
+          hint: t.ectMemberHint,
+          value: form.ectMemberPersonId,
+          errors: e,
+          options: [
+            { value: '', label: t.none },
+            ...data.persons
+              .filter((p) => p.active && p.roles.includes('ect_member'))
+              .map((p) => ({ value: p.id, label: `${p.name} (${p.email})` })),
+          ],
+        })}
+        <div class="actions">
+          <button type="submit" class="button">${t.save}</button>
+          <a href="/app/admin#scholen">${t.cancel}</a>
+        </div>
+      </form>`
+    : html`<dl class="details panel">
+          <dt>${t.name}</dt>
+          <dd>${school?.name ?? ''}</dd>
+          <dt>${t.board}</dt>
+          <dd>${school ? (boardNames.get(school.boardId) ?? '') : ''}</dd>
+          <dt>${t.brin}</dt>
+          <dd>${school?.brin ?? t.none}</dd>
+          <dt>${t.kind}</dt>
+          <dd>${school ? t.schoolKind[school.kind] : ''}</dd>
+          <dt>${t.locations}</dt>
+          <dd>${school ? formatNumber(ctx.locale, school.locationCount) : ''}</dd>
+          <dt>${t.fixedAmount}</dt>
+          <dd>${school ? formatAmount(school.fixedAmountCents) : ''}</dd>
+          <dt>${t.ectMember}</dt>
+          <dd>
+            ${school?.ectMemberPersonId ? (names.get(school.ectMemberPersonId) ?? '') : t.none}
+          </dd>
+        </dl>
+        <p class="notice notice--info">${t.readOnlyNote}</p>`;
+  return page(ctx, {
+    title,
+    nav: 'admin',
+    hasErrors: e.length > 0,
+    body: html`<p><a href="/app/admin#scholen">${t.adminTitle}</a></p>
+      <div class="narrow">
+        <h1>${title}</h1>
+        ${errorSummary(ctx, e, labels)} ${body}
+      </div>`,
+  });
+}
+
+export interface PersonFormState {
+  name: string;
+  email: string;
+  roles: string[];
+  locale: string;
+  schoolId: string;
+  boardId: string;
+  active: boolean;
+  errors: FieldError[];
+}
+
+/** The roles as checkboxes in a fieldset; the first box carries the field's id (error links). */
+function rolesField(ctx: WebContext, form: PersonFormState): SafeHtml {
+  const { t } = ctx;
+  const id = fieldId('roles');
+  const messages = errorsFor(ctx, form.errors, 'roles');
+  const described = [`${id}-hint`, messages.length ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(' ');
+  return html`<fieldset
+    class="field${messages.length ? ' field--error' : ''}"
+    aria-describedby="${described}"
+  >
+    <legend>${t.roles}</legend>
+    <p class="hint" id="${id}-hint">${t.rolesHint}</p>
+    ${
+      messages.length
+        ? html`<p class="field-error" id="${id}-error">
+            ${messages.map((m, i) => html`${i ? html`<br />` : ''}${m}`)}
+          </p>`
+        : ''
+    }
+    ${ROLES.map(
+      (role, i) =>
+        html`<div class="checkbox">
+          <input${attrs({
+            id: i === 0 ? id : `${id}-${role}`,
+            type: 'checkbox',
+            name: 'roles',
+            value: role,
+            checked: form.roles.includes(role),
+          })} />
+          <label for="${i === 0 ? id : `${id}-${role}`}">${t.role[role]}</label>
+        </div>`,
+    )}
+  </fieldset>`;
+}
+
+/** Add (person null) or edit a person; read-only for who may only look. */
+export function personPage(
+  ctx: WebContext,
+  data: {
+    person: Person | null;
+    boards: SchoolBoard[];
+    schools: School[];
+    canEdit: boolean;
+    form: PersonFormState;
+  },
+): string {
+  const { t } = ctx;
+  const { person, form } = data;
+  const e = form.errors;
+  const title = person ? (data.canEdit ? t.editPerson : person.name) : t.addPerson;
+  const labels = {
+    name: t.name,
+    email: t.email,
+    roles: t.roles,
+    locale: t.language,
+    schoolId: t.schoolOfPerson,
+    boardId: t.boardOfPerson,
+    active: t.active,
+  };
+  const body = data.canEdit
+    ? html`<form
+        method="post"
+        action="${person ? `/app/admin/persons/${person.id}` : '/app/admin/persons'}"
+        novalidate
+        class="panel"
+      >
+        ${csrfField(ctx)}
+        ${textField(ctx, { name: 'name', label: t.name, value: form.name, errors: e, required: true, autocomplete: 'name' })}
+        ${textField(ctx, { name: 'email', label: t.email, value: form.email, errors: e, type: 'email', inputmode: 'email', required: true, autocomplete: 'email' })}
+        ${rolesField(ctx, form)}
+        ${selectField(ctx, {
+          name: 'locale',
+          label: t.language,
+          value: form.locale,
+          errors: e,
+          options: LOCALES.map((l) => ({ value: l, label: t.localeName[l] })),
+        })}
+        ${selectField(ctx, {
+          name: 'schoolId',
+          label: t.schoolOfPerson,
+          value: form.schoolId,
+          errors: e,
+          options: [
+            { value: '', label: t.none },
+            ...data.schools.map((s) => ({ value: s.id, label: s.name })),
+          ],
+        })}
+        ${selectField(ctx, {
+          name: 'boardId',
+          label: t.boardOfPerson,
+          value: form.boardId,
+          errors: e,
+          options: [
+            { value: '', label: t.none },
+            ...data.boards.map((b) => ({ value: b.id, label: b.name })),
+          ],
+        })}
+        <div class="field checkbox">
+          <input${attrs({ id: fieldId('active'), type: 'checkbox', name: 'active', value: 'true', checked: form.active, 'aria-describedby': `${fieldId('active')}-hint` })} />
+          <label for="${fieldId('active')}">${t.active}</label>
+          <p class="hint" id="${fieldId('active')}-hint">${t.activeHint}</p>
+        </div>
+        <div class="actions">
+          <button type="submit" class="button">${t.save}</button>
+          <a href="/app/admin#personen">${t.cancel}</a>
+        </div>
+      </form>`
+    : html`<dl class="details panel">
+          <dt>${t.name}</dt>
+          <dd>${person?.name ?? ''}</dd>
+          <dt>${t.email}</dt>
+          <dd>${person?.email ?? ''}</dd>
+          <dt>${t.roles}</dt>
+          <dd>${person ? person.roles.map((r) => t.role[r]).join(', ') || t.none : ''}</dd>
+          <dt>${t.language}</dt>
+          <dd>${person ? t.localeName[person.locale] : ''}</dd>
+        </dl>
+        <p class="notice notice--info">${t.readOnlyNote}</p>`;
+  return page(ctx, {
+    title,
+    nav: 'admin',
+    hasErrors: e.length > 0,
+    body: html`<p><a href="/app/admin#personen">${t.adminTitle}</a></p>
+      <div class="narrow">
+        <h1>${title}</h1>
+        ${errorSummary(ctx, e, labels)} ${body}
       </div>`,
   });
 }

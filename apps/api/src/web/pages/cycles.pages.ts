@@ -47,11 +47,54 @@ function cycleTable(ctx: WebContext, label: string, cycles: Cycle[]): SafeHtml {
   );
 }
 
-/** Running and finished budget cycles of the SWV, newest year first. */
-export function cyclesPage(ctx: WebContext, data: { cycles: Cycle[]; canStart: boolean }): string {
+/** The accountability cycles of the SWV, each linking to its overview per school. */
+function accountabilityTable(ctx: WebContext, cycles: Cycle[]): SafeHtml {
+  const { t } = ctx;
+  const phases = t.acc.phaseName as Record<string, string>;
+  return tableRegion(
+    t.acc.cyclesSection,
+    html`<table>
+      <thead>
+        <tr>
+          <th scope="col">${t.acc.accountingYear}</th>
+          <th scope="col">${t.cycleTitle}</th>
+          <th scope="col">${t.phase}</th>
+          <th scope="col">${t.lastUpdated}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${cycles.map(
+          (c) =>
+            html`<tr>
+              <td>${c.year}</td>
+              <th scope="row">
+                <a href="/app/cycles/accountability/${c.year}">${c.title || t.acc.linkFromCycles(c.year)}</a>
+              </th>
+              <td>${phases[c.status] ?? t.phaseUnknown}</td>
+              <td>
+                <time datetime="${c.updatedAt.toISOString()}"
+                  >${formatDate(ctx.locale, c.updatedAt)}</time
+                >
+              </td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`,
+  );
+}
+
+/**
+ * Running and finished budget cycles of the SWV, newest year first, and its accountability
+ * cycles (`accountabilityCycles`: Cycle rows of kind 'accountability').
+ */
+export function cyclesPage(
+  ctx: WebContext,
+  data: { cycles: Cycle[]; accountabilityCycles?: Cycle[]; canStart: boolean },
+): string {
   const { t } = ctx;
   const running = data.cycles.filter((c) => !FINISHED.includes(c.status));
   const finished = data.cycles.filter((c) => FINISHED.includes(c.status));
+  const accountability = data.accountabilityCycles ?? [];
   return page(ctx, {
     title: t.cyclesTitle,
     nav: 'cycles',
@@ -75,6 +118,14 @@ export function cyclesPage(ctx: WebContext, data: { cycles: Cycle[]; canStart: b
           finished.length === 0
             ? html`<p class="muted">${t.noFinishedCycles}</p>`
             : cycleTable(ctx, t.finishedCycles, finished)
+        }
+      </section>
+      <section aria-labelledby="accountability-cycles">
+        <h2 id="accountability-cycles">${t.acc.cyclesSection}</h2>
+        ${
+          accountability.length === 0
+            ? html`<p class="muted">${t.acc.noCycles}</p>`
+            : accountabilityTable(ctx, accountability)
         }
       </section>`,
   });
