@@ -243,6 +243,28 @@ const NL_MESSAGES: [RegExp, (m: RegExpExecArray) => string][] = [
   ],
   [/^bodyKey must be a body key/, () => 'Kies een orgaan uit de lijst.'],
   [/^Body '.*' does not vote in this round$/, () => 'Kies een orgaan uit de lijst.'],
+  // Bodies: the voting rule (domain validateVotingRule) and members (BodiesService).
+  [
+    /numerator must be a positive integer not greater than the denominator$/,
+    () => 'Vul een teller in van 1 of meer die niet groter is dan de noemer.',
+  ],
+  [
+    /^A strict majority of 100% can never be reached$/,
+    () => 'Meer dan 100% is nooit haalbaar. Kies ‘ten minste’ voor unanimiteit.',
+  ],
+  [
+    /^Votes can only weigh by pupil count when every member represents a board/,
+    () =>
+      'Wegen naar leerlingaantal kan alleen als elk lid een bestuur vertegenwoordigt. Verwijder eerst de leden zonder bestuur.',
+  ],
+  [
+    /boardId is required: this body weighs votes by the pupil count/,
+    () => 'Kies het bestuur dat dit lid vertegenwoordigt.',
+  ],
+  [
+    /^This board is already represented in this body$/,
+    () => 'Dit bestuur is al vertegenwoordigd in dit orgaan.',
+  ],
   [/ must be a non-negative integer$/, () => 'Vul een heel getal in van 0 of meer.'],
   [/ must be a positive integer$/, () => 'Vul een heel getal in van 1 of meer.'],
   [/ must not be empty$/, () => 'Vul dit veld in.'],
