@@ -84,13 +84,11 @@ export async function startStack(): Promise<Stack> {
 
   const signIn = async (email: string): Promise<string> => {
     // Only sign-in mails count: the same person may get cycle mails (invitations, reminders) meanwhile.
-    const LINK = /(https?:\/\/\S+\/auth\/verify\?token=[A-Za-z0-9_%-]+)/;
-    const loginMails = () => smtp.to(email).filter((m) => LINK.test(m.text));
-    const before = loginMails().length;
+    const before = smtp.signInLinks(email).length;
     const asked = await call('POST', '/api/auth/login', { body: { email } });
     if (asked.status !== 202) throw new Error(`login for ${email} answered ${asked.status}`);
-    await smtp.waitFor(() => loginMails().length > before);
-    const link = LINK.exec(loginMails().at(-1)!.text)![1]!;
+    await smtp.waitFor(() => smtp.signInLinks(email).length > before);
+    const link = smtp.signInLinks(email).at(-1)!;
     const token = decodeURIComponent(new URL(link).searchParams.get('token')!);
     const verified = await call('POST', '/auth/verify', { body: { token } });
     if (verified.status !== 200) throw new Error(`verify for ${email} answered ${verified.status}`);

@@ -48,15 +48,13 @@ export async function startBrowserStack(): Promise<BrowserStack> {
 
   const signIn = async (page: Page, email: string): Promise<void> => {
     // Only sign-in mails count: the same person may get cycle mails (invitations, reminders) meanwhile.
-    const LINK = /(https?:\/\/\S+\/auth\/verify\?token=[A-Za-z0-9_%-]+)/;
-    const loginMails = () => stack.smtp.to(email).filter((m) => LINK.test(m.text));
-    const before = loginMails().length;
+    const before = stack.smtp.signInLinks(email).length;
     await page.goto(`${stack.baseUrl}/login`);
     await page.getByLabel('E-mailadres').fill(email);
     await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
     await page.waitForURL('**/login/check-email');
-    await stack.smtp.waitFor(() => loginMails().length > before);
-    const link = LINK.exec(loginMails().at(-1)!.text)![1]!;
+    await stack.smtp.waitFor(() => stack.smtp.signInLinks(email).length > before);
+    const link = stack.smtp.signInLinks(email).at(-1)!;
     await page.goto(local(link));
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.waitForURL('**/app/tasks');

@@ -2,6 +2,8 @@ import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 
+const SIGN_IN_LINK = /(https?:\/\/\S+\/auth\/verify\?token=[A-Za-z0-9_%-]+)/;
+
 export interface CapturedMail {
   to: string[];
   from: string;
@@ -48,6 +50,11 @@ export class SmtpCapture {
 
   to(address: string): CapturedMail[] {
     return this.messages.filter((m) => m.to.includes(address.toLowerCase()));
+  }
+
+  /** Sign-in links (`…/auth/verify?token=…`) mailed to `address`, oldest first. */
+  signInLinks(address: string): string[] {
+    return this.to(address).flatMap((m) => SIGN_IN_LINK.exec(m.text)?.[1] ?? []);
   }
 
   /** Waits (polling, bounded) until `predicate` holds for the captured messages. */
