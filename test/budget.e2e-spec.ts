@@ -141,4 +141,43 @@ describe('December budget cycle (e2e)', () => {
     expect(votes).toHaveLength(votesCast);
     expect(audit.body.some((e: { action: string }) => e.action === 'budget_adopted')).toBe(true);
   }, 180_000);
+
+  it('shows the cycle while the worker is down, and the cycle resumes when a worker is back', async () => {
+    const year = YEAR + 1;
+    const secretariat = await stack.signIn(DEMO_EMAILS.stadsring.secretariat);
+    const [rvtMember, secondRvtMember] = await members('rvt');
+    const start = await stack.call('POST', '/api/budget-cycles', {
+      token: secretariat,
+      body: { budgetYear: year, proposal: { url: 'https://docs.example/begroting-2028.pdf', versionLabel: 'Concept v1' }, allocation: FIGURES },
+    });
+    expect(start.status).toBe(201);
+    const member = await stack.signIn(rvtMember!);
+    const until = Date.now() + 30_000;
+    for (;;) {
+      const vote = await stack.call('POST', `/api/budget-cycles/${year}/votes`, { token: member, body: { bodyKey: 'rvt', value: 'for' } });
+      if (vote.status === 200) break;
+      // 409 until the round has opened (the worker snapshots the roster first).
+      if (vote.status !== 409 || Date.now() > until) throw new Error(`vote answered ${vote.status}: ${JSON.stringify(vote.body)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+
+    await stack.stopWorker();
+    try {
+      // A Query needs a worker; the read model does not.
+      const during = await stack.call('GET', `/api/budget-cycles/${year}`, { token: secretariat });
+      expect(during.status).toBe(200);
+      const rvt = during.body.bodies.find((b: { bodyKey: string }) => b.bodyKey === 'rvt');
+      expect(rvt.status).toBe('open');
+      expect(rvt.voted.map((v: { value: string }) => v.value)).toEqual(['for']);
+      expect(rvt.notVoted.length).toBeGreaterThan(0);
+    } finally {
+      await stack.startWorker();
+    }
+
+    const second = await stack.signIn(secondRvtMember!);
+    const vote = await stack.call('POST', `/api/budget-cycles/${year}/votes`, { token: second, body: { bodyKey: 'rvt', value: 'for' } });
+    expect(vote.status).toBe(200);
+    const after = await stack.call('GET', `/api/budget-cycles/${year}`, { token: secretariat });
+    expect(after.body.bodies.find((b: { bodyKey: string }) => b.bodyKey === 'rvt').voted).toHaveLength(2);
+  }, 120_000);
 });

@@ -36,6 +36,10 @@ export interface Stack {
   call(method: string, path: string, opts?: { token?: string; body?: unknown }): Promise<{ status: number; body: any }> // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON of many shapes;
   /** Signs in like a person: asks for a link, reads it from the delivered mail, POSTs the token. */
   signIn(email: string): Promise<string>;
+  /** Stops the worker (as a crash or a deploy would); the api keeps running. */
+  stopWorker(): Promise<void>;
+  /** Starts a fresh worker on the same task queue: the cycles resume from their histories. */
+  startWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,14 +58,23 @@ export async function startStack(): Promise<Stack> {
   const baseUrl = `http://127.0.0.1:${(api.getHttpServer().address() as AddressInfo).port}`;
 
   const outbox = new OutboxService(ds, createSmtpTransport(smtpUrl), MAIL_FROM);
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    namespace: env.namespace ?? 'default',
-    taskQueue: TASK_QUEUES.cycles,
-    workflowBundle: workflowBundle(),
-    activities: createActivities({ dataSource: ds, outbox, publicUrl: 'http://jaarcyclus.test' }),
-  });
-  const running = worker.run();
+  const launchWorker = async (): Promise<{ worker: Worker; running: Promise<void> }> => {
+    const w = await Worker.create({
+      connection: env.nativeConnection,
+      namespace: env.namespace ?? 'default',
+      taskQueue: TASK_QUEUES.cycles,
+      workflowBundle: workflowBundle(),
+      activities: createActivities({ dataSource: ds, outbox, publicUrl: 'http://jaarcyclus.test' }),
+    });
+    return { worker: w, running: w.run() };
+  };
+  let current: { worker: Worker; running: Promise<void> } | null = await launchWorker();
+  const stopWorker = async (): Promise<void> => {
+    if (!current) return;
+    current.worker.shutdown();
+    await current.running;
+    current = null;
+  };
 
   const call: Stack['call'] = async (method, path, opts = {}) => {
     const res = await fetch(baseUrl + path, {
@@ -104,9 +117,12 @@ export async function startStack(): Promise<Stack> {
     baseUrl,
     call,
     signIn,
+    stopWorker,
+    async startWorker() {
+      if (!current) current = await launchWorker();
+    },
     async close() {
-      worker.shutdown();
-      await running;
+      await stopWorker();
       await api.close();
       await env.teardown();
       await ds.destroy();

@@ -37,10 +37,14 @@ export interface TimelineEvent {
 export class Timeline {
   private readonly events: TimelineEvent[] = [];
 
+  /** `onAdd` runs after every event (e.g. to publish the cycle's read model). */
+  constructor(private readonly onAdd: () => void = () => undefined) {}
+
   add(code: TimelineCode, fields: Omit<TimelineEvent, 'at' | 'code'> = {}): TimelineEvent {
     // Workflow time: `Date.now()` is deterministic inside the workflow sandbox.
     const event: TimelineEvent = { at: new Date(Date.now()).toISOString(), code, ...fields };
     this.events.push(event);
+    this.onAdd();
     return event;
   }
 

@@ -9,7 +9,7 @@ import { DEFAULT_RESERVE_RULE, DEFAULT_RULES, type DecisionKind, type VotingRule
 import type { AuditEventInput } from '../src/decision-round/decision-round.activities';
 import type { BodyRoster, PersonRef, RosterSnapshot } from '../src/decision-round/decision-round.types';
 import type { BudgetActivities } from '../src/budget/budget-cycle.activities';
-import type { AllocationLettersResult } from '../src/budget/budget-cycle.types';
+import type { AllocationLettersResult, BudgetCycleStatus } from '../src/budget/budget-cycle.types';
 
 export interface WorldBody {
   key: string;
@@ -134,6 +134,7 @@ export interface InMemoryBudgetActivities {
   audit: AuditEventInput[];
   tasks: RecordedTask[];
   cycleStatuses: { workflowId: string; status: string }[];
+  cycleStates: Map<string, { seq: number; state: BudgetCycleStatus; writes: number }>;
   letters: AllocationLettersResult[];
   mailsOf(kind: MailKind, workflowId?: string): RecordedMail[];
 }
@@ -157,6 +158,8 @@ export function createInMemoryBudgetActivities(...initial: World[]): InMemoryBud
   const auditKeys = new Set<string>();
   const tasks: RecordedTask[] = [];
   const cycleStatuses: { workflowId: string; status: string }[] = [];
+  /** The read model: per workflow the stored state with the highest sequence, and how many writes arrived. */
+  const cycleStates = new Map<string, { seq: number; state: BudgetCycleStatus; writes: number }>();
   const letters: AllocationLettersResult[] = [];
   const personIn = (world: World) => (personId: string): PersonRef => ({ personId, name: world.persons[personId] ?? personId });
 
@@ -245,6 +248,12 @@ export function createInMemoryBudgetActivities(...initial: World[]): InMemoryBud
     async recordCycleStatus(input) {
       cycleStatuses.push({ workflowId: input.workflowId, status: input.status });
     },
+    async publishCycleState(input) {
+      const stored = cycleStates.get(input.workflowId);
+      const writes = (stored?.writes ?? 0) + 1;
+      if (stored && stored.seq >= input.seq) stored.writes = writes;
+      else cycleStates.set(input.workflowId, { seq: input.seq, state: structuredClone(input.state), writes });
+    },
     async requestAdoption(input) {
       upsertTask({ workflowId: input.workflowId, personId: input.directorPersonId, kind: 'adopt', refKey: input.taskRefKey, dueAt: null });
       deliver({ key: `${input.idempotencyKeyPrefix}:${input.directorPersonId}`, kind: 'adoption', to: input.directorPersonId, round: input.round, bodyKey: null, at: null });
@@ -303,6 +312,7 @@ export function createInMemoryBudgetActivities(...initial: World[]): InMemoryBud
     audit,
     tasks,
     cycleStatuses,
+    cycleStates,
     letters,
     mailsOf: (kind, workflowId) => mails.filter((m) => m.kind === kind && (workflowId === undefined || m.key.startsWith(`${workflowId}:`))),
   };

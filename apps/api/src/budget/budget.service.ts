@@ -121,7 +121,17 @@ export class BudgetService {
     });
   }
 
+  /**
+   * The cycle's state: from the read model the workflow keeps current (every Update answers
+   * only after its effect is stored there), else, for a cycle that has not published yet or
+   * was started before the read model existed, from the workflow's status Query.
+   */
   async status(me: AuthenticatedPerson, year: number): Promise<BudgetCycleStatus> {
+    const rows = (await this.ds.query(
+      `SELECT state FROM cycle WHERE organisation_id = $1 AND workflow_id = $2 AND state IS NOT NULL`,
+      [me.organisationId, budgetWorkflowId(me.organisationId, year)],
+    )) as { state: BudgetCycleStatus }[];
+    if (rows[0]) return rows[0].state;
     return this.withCycle(me, year, (h) => h.query(getCycleStatusQuery));
   }
 

@@ -6,7 +6,7 @@ import { DEFAULT_RESERVE_RULE, computeAllocation, formatEuro } from '@jaarcyclus
 import { OutboxService, createSmtpTransport } from '@jaarcyclus/mail';
 import { DEMO_EMAILS, createDataSource, seedDemoData } from '@jaarcyclus/persistence';
 import { SmtpCapture, createTestDatabase, type TestDatabase } from '@jaarcyclus/testing';
-import type { BudgetActivities, RosterSnapshot } from '@jaarcyclus/workflows';
+import type { BudgetActivities, PublishCycleStateInput, RosterSnapshot } from '@jaarcyclus/workflows';
 import { createBudgetActivities } from './budget.activities';
 
 const PUBLIC_URL = 'https://jaarcyclus.test';
@@ -163,6 +163,21 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
     await run(acts, 'recordCycleStatus', { ...base, status: 'awaiting_adoption' });
     const rows = (await ds.query(`SELECT kind, year, status, title FROM cycle WHERE workflow_id = $1`, [WF])) as unknown[];
     expect(rows).toEqual([{ kind: 'budget', year: 2027, status: 'awaiting_adoption', title: 'Begroting 2027' }]);
+  });
+
+  it('stores the published cycle state, and a late, older publish never replaces a newer one', async () => {
+    const secretary = await personId(DEMO_EMAILS.stadsring.secretariat);
+    const wf = `${WF}:state`;
+    const base = { organisationId: orgId, workflowId: wf, year: 2027, title: 'Begroting 2027', createdByPersonId: secretary, status: 'voting' };
+    const state = (round: number) => ({ workflowId: wf, phase: 'voting', round }) as unknown as PublishCycleStateInput['state'];
+    // The first publish creates the row when the api's insert has not happened yet.
+    await run(acts, 'publishCycleState', { ...base, seq: 2, state: state(2) });
+    await run(acts, 'publishCycleState', { ...base, seq: 1, state: state(1) });
+    const read = async () => (await ds.query(`SELECT kind, status, state, state_seq FROM cycle WHERE workflow_id = $1`, [wf])) as unknown[];
+    expect(await read()).toEqual([{ kind: 'budget', status: 'voting', state: state(2), state_seq: 2 }]);
+    await run(acts, 'publishCycleState', { ...base, seq: 3, state: state(3) });
+    await run(acts, 'publishCycleState', { ...base, seq: 3, state: state(99) });
+    expect(await read()).toEqual([{ kind: 'budget', status: 'voting', state: state(3), state_seq: 3 }]);
   });
 
   it('escalates to the given recipients with who has not voted', async () => {

@@ -334,6 +334,19 @@ export function createBudgetActivities(deps: BudgetActivityDeps): BudgetActiviti
       );
     },
 
+    async publishCycleState(input) {
+      // One statement: creates the row if the api's insert has not happened, and replaces the
+      // state only with a newer one (a retried, older publish changes nothing). The list's
+      // status column stays recordCycleStatus's.
+      await ds.query(
+        `INSERT INTO cycle (organisation_id, kind, year, workflow_id, title, status, created_by_person_id, state, state_seq)
+         VALUES ($1, 'budget', $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (workflow_id) DO UPDATE SET state = EXCLUDED.state, state_seq = EXCLUDED.state_seq, updated_at = now()
+         WHERE cycle.state_seq < EXCLUDED.state_seq`,
+        [input.organisationId, input.year, input.workflowId, input.title, input.status, input.createdByPersonId, JSON.stringify(input.state), input.seq],
+      );
+    },
+
     async requestAdoption(input) {
       const [org, people] = await Promise.all([organisationName(input.organisationId), persons(input.organisationId, [input.directorPersonId])]);
       const director = people.get(input.directorPersonId);

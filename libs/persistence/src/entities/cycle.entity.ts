@@ -35,6 +35,17 @@ export class Cycle {
   @Column({ name: 'created_by_person_id', type: 'uuid', nullable: true })
   createdByPersonId!: string | null;
 
+  /**
+   * The cycle's whole state as its workflow last published it (for a budget cycle: the
+   * status Query's answer); null until the first publish. Not loaded unless selected.
+   */
+  @Column({ type: 'jsonb', nullable: true, select: false })
+  state!: Record<string, unknown> | null;
+
+  /** Sequence of the stored state; a publish with a lower one is ignored. */
+  @Column({ name: 'state_seq', type: 'integer', default: 0, select: false })
+  stateSeq!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -2,12 +2,14 @@ import { Foundation1764000000000 } from './1764000000000-foundation';
 import { BudgetCycle1764000000001 } from './1764000000001-budget-cycle';
 import { CalendarFeed1764000000002 } from './1764000000002-calendar-feed';
 import { Accountability1764000000003 } from './1764000000003-accountability';
+import { CycleState1764000000004 } from './1764000000004-cycle-state';
 
 export {
   Foundation1764000000000,
   BudgetCycle1764000000001,
   CalendarFeed1764000000002,
   Accountability1764000000003,
+  CycleState1764000000004,
 };
 
 /** In order. Landed migrations are never rewritten: add a new one. */
@@ -16,4 +18,5 @@ export const MIGRATIONS: Function[] = [
   BudgetCycle1764000000001,
   CalendarFeed1764000000002,
   Accountability1764000000003,
+  CycleState1764000000004,
 ];

@@ -1,6 +1,6 @@
 import type { DecisionRoundActivities, BodyRef } from '../decision-round/decision-round.activities';
 import type { ProposalRef } from '../decision-round/decision-round.types';
-import type { AllocationFigures, AllocationLettersResult } from './budget-cycle.types';
+import type { AllocationFigures, AllocationLettersResult, BudgetCycleStatus } from './budget-cycle.types';
 
 /**
  * Activities of the budget cycle (types only; implemented by apps/worker
@@ -9,6 +9,11 @@ import type { AllocationFigures, AllocationLettersResult } from './budget-cycle.
 export interface BudgetActivities extends DecisionRoundActivities {
   /** Upserts the Cycle read model (kind 'budget') by workflow id with the current phase. */
   recordCycleStatus(input: RecordCycleStatusInput): Promise<void>;
+  /**
+   * Stores the cycle's whole state (what the status Query answers) in the Cycle read model, with
+   * its sequence number; a write with a lower sequence than the stored one changes nothing.
+   */
+  publishCycleState(input: PublishCycleStateInput): Promise<void>;
   /** Adoption task (Task kind 'adopt') and mail to the directeur-bestuurder. */
   requestAdoption(input: RequestAdoptionInput): Promise<void>;
   /** Mail to the directeur-bestuurder: consent withheld in N rounds, dispute to the Commissie voor Geschillen (001 §1.5). */
@@ -27,6 +32,12 @@ export interface RecordCycleStatusInput {
   title: string;
   status: string;
   createdByPersonId: string | null;
+}
+
+export interface PublishCycleStateInput extends RecordCycleStatusInput {
+  /** Increases with every change within a run (StatePublisher). */
+  seq: number;
+  state: BudgetCycleStatus;
 }
 
 interface CycleStepContext {

@@ -14,9 +14,11 @@ jest.setTimeout(90_000);
  * workflow code. A change that would break running cycles fails here; put it behind
  * `patched()` and record a new history next to the old one.
  *
- * To (re-)record the representative run, once, from a known-good version:
- *   RECORD_BUDGET_HISTORY=1 npx jest --selectProjects workflow -- budget-cycle.replay
- * which writes __histories__/budget-cycle.representative.json (commit it; never edit it).
+ * To record the representative run of the current code, once per released change:
+ *   RECORD_BUDGET_HISTORY=<name> npx jest --selectProjects workflow -- budget-cycle.replay
+ * which writes __histories__/budget-cycle.<name>.json (commit it; never edit or delete it).
+ * Recorded: `representative` (before the state read model), `read-model` (patch
+ * 'budget-cycle-state-read-model').
  */
 const HISTORIES = path.join(__dirname, '__histories__');
 
@@ -68,8 +70,11 @@ describe('budget cycle: replay of recorded histories', () => {
     // Through the fixture form, as a committed file would be read.
     const fixture = toHistoryFixture(handle.workflowId, history);
     await Worker.runReplayHistory({ workflowBundle: workflowBundle(), replayName: 'budget-cycle-fresh' }, fromHistoryFixture(fixture), handle.workflowId);
-    if (process.env.RECORD_BUDGET_HISTORY === '1') {
-      fs.writeFileSync(path.join(HISTORIES, 'budget-cycle.representative.json'), `${JSON.stringify(fixture, null, 2)}\n`);
+    const name = process.env.RECORD_BUDGET_HISTORY;
+    if (name) {
+      const file = path.join(HISTORIES, `budget-cycle.${name}.json`);
+      if (fs.existsSync(file)) throw new Error(`${file} exists: recorded histories are never overwritten; choose a new name`);
+      fs.writeFileSync(file, `${JSON.stringify(fixture, null, 2)}\n`);
     }
   });
 });

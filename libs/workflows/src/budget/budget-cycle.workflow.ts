@@ -32,6 +32,7 @@ import {
   allHandlersFinished,
   condition,
   proxyActivities,
+  patched,
   proxyLocalActivities,
   setHandler,
   sleep,
@@ -43,6 +44,7 @@ import { checkSchedulable, parseInstant, validateProposal } from '../decision-ro
 import type { BodyRoundConfig, DecisionRoundSpec, ProposalRef } from '../decision-round/decision-round.types';
 import { sideEffectKey, sideEffectKeyPrefix } from '../ids';
 import { type Refusal, refuseIf, throwRefusal } from '../refusal';
+import { StatePublisher } from '../state-publisher';
 import { Timeline } from '../timeline';
 import type { BudgetActivities } from './budget-cycle.activities';
 import { resolveBudgetCycleConfig } from './budget-cycle.config';
@@ -56,6 +58,7 @@ import {
   submitRevisionUpdate,
 } from './budget-cycle.messages';
 import type {
+  AdoptBudgetInput,
   AllocationLettersResult,
   BudgetCycleConfig,
   BudgetCycleInput,
@@ -72,6 +75,8 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 
 export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<BudgetCycleResult> {
   const workflowId = workflowInfo().workflowId;
+  // Runs started before the state read model existed replay without it (see StatePublisher).
+  const publishesState = patched('budget-cycle-state-read-model');
   const resolved = resolveBudgetCycleConfig(input, Date.now());
   if ('reason' in resolved) {
     // Invalid input fails the run at once (the api validates first with validateBudgetCycleInput).
@@ -98,10 +103,32 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
     updateTasks: perVote.updateTasks,
     recordAuditEvent: perVote.recordAuditEvent,
   };
+  // The read model is written inside the workflow task, like the per-vote writes; retried
+  // quickly, since an Update waits for it.
+  const readModel = proxyLocalActivities<Pick<BudgetActivities, 'publishCycleState'>>({
+    startToCloseTimeout: '30 seconds',
+    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  });
   // One letter per board: allow for a slow SMTP server with many boards.
   const letters = proxyActivities<Pick<BudgetActivities, 'sendAllocationLetters'>>({ startToCloseTimeout: '15 minutes', retry: RETRY });
 
-  const timeline = new Timeline();
+  // The status (statusNow, below) as a read model; the timeline reports every event to it.
+  const publisher = new StatePublisher<BudgetCycleStatus>(
+    () => statusNow(),
+    (seq, status) =>
+      readModel.publishCycleState({
+        organisationId: cfg.organisationId,
+        workflowId,
+        year: cfg.budgetYear,
+        title: cfg.title,
+        status: status.phase,
+        createdByPersonId: cfg.startedByPersonId,
+        seq,
+        state: status,
+      }),
+    publishesState,
+  );
+  const timeline = new Timeline(() => publisher.changed());
   const rounds: DecisionRound[] = [];
   const consentWithheldRounds: number[] = [];
   // Mutable cycle state in one object: handlers and the main flow both change it.
@@ -163,8 +190,9 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
       occurredAt: iso(Date.now()),
       payload,
     });
-  const recordPhase = (): Promise<void> =>
-    acts.recordCycleStatus({
+  const recordPhase = (): Promise<void> => {
+    publisher.changed();
+    return acts.recordCycleStatus({
       organisationId: cfg.organisationId,
       workflowId,
       year: cfg.budgetYear,
@@ -172,14 +200,30 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
       status: state.phase,
       createdByPersonId: cfg.startedByPersonId,
     });
+  };
 
   // ---- message handlers: registered before the first await, so no early message is lost ----
 
-  setHandler(castVoteUpdate, (cmd) => current().castVote(cmd), { validator: (cmd) => current().validateVote(cmd) });
-  setHandler(extendDeadlineUpdate, (cmd) => current().extendDeadline(cmd), {
+  /**
+   * Every Update answers only once its effect is in the read model, so the person who acted
+   * sees it on the next read (GET of the cycle is served from the read model).
+   */
+  const published = <A, R>(handler: (arg: A) => R | Promise<R>): ((arg: A) => R | Promise<R>) =>
+    // Runs recorded without the read model keep the plain handler: an extra await would move
+    // the Update's completion after commands issued in the same activation.
+    publishesState
+      ? async (arg: A): Promise<R> => {
+          const result = await handler(arg);
+          publisher.changed();
+          await publisher.flushed();
+          return result;
+        }
+      : handler;
+  setHandler(castVoteUpdate, published((cmd) => current().castVote(cmd)), { validator: (cmd) => current().validateVote(cmd) });
+  setHandler(extendDeadlineUpdate, published((cmd) => current().extendDeadline(cmd)), {
     validator: (cmd) => current().validateExtendDeadline(cmd),
   });
-  setHandler(closeRoundUpdate, (cmd) => current().closeRound(cmd), { validator: (cmd) => current().validateClose(cmd) });
+  setHandler(closeRoundUpdate, published((cmd) => current().closeRound(cmd)), { validator: (cmd) => current().validateClose(cmd) });
   setHandler(remindNowSignal, (cmd) => current().requestReminder(cmd));
 
   const revisionRefusal = (cmd: SubmitRevisionInput): Refusal | { deadlineMs: number } => {
@@ -220,7 +264,7 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
   };
   setHandler(
     submitRevisionUpdate,
-    (cmd) => {
+    published((cmd: SubmitRevisionInput) => {
       const checked = revisionRefusal(cmd);
       if ('reason' in checked) throwRefusal(checked);
       const previous = current();
@@ -232,7 +276,7 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
         data: { proposal: next.spec.proposal, deadline: iso(checked.deadlineMs) },
       });
       return Promise.resolve({ round: next.round, deadline: iso(checked.deadlineMs) });
-    },
+    }),
     {
       validator: (cmd) => {
         const checked = revisionRefusal(cmd);
@@ -259,16 +303,16 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
   };
   setHandler(
     adoptBudgetUpdate,
-    (cmd) => {
+    published((cmd: AdoptBudgetInput) => {
       refuseIf(adoptionRefusal(cmd.actorPersonId));
       const now = Date.now();
       state.adoption = { atMs: now, personId: cmd.actorPersonId };
       return Promise.resolve({ adoptedAt: iso(now), lettersAt: iso(Math.max(now, Date.parse(cfg.lettersDate))) });
-    },
+    }),
     { validator: (cmd) => refuseIf(adoptionRefusal(cmd?.actorPersonId)) },
   );
 
-  setHandler(getCycleStatusQuery, (): BudgetCycleStatus => {
+  const statusNow = (): BudgetCycleStatus => {
     const now = current();
     return {
       workflowId,
@@ -298,7 +342,8 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
       },
       timeline: timeline.list(),
     };
-  });
+  };
+  setHandler(getCycleStatusQuery, statusNow);
 
   // ---- the cycle ----
 
@@ -431,6 +476,7 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
   // Let in-flight Update handlers and their side effects finish before completing.
   await condition(allHandlersFinished);
   await Promise.all(rounds.map((r) => r.drain()));
+  await publisher.flushed();
   return {
     workflowId,
     budgetYear: cfg.budgetYear,
