@@ -11,6 +11,7 @@ import { BoardsModule } from './boards/boards.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { createValidationPipe } from './common/validation';
 import { ApiConfig } from './config';
+import { DocumentsModule } from './documents/documents.module';
 import { HealthController } from './health/health.controller';
 import { MailModule } from './mail/mail.module';
 import { MeController } from './me/me.controller';
@@ -54,6 +55,7 @@ export class AppModule {
         SchoolsModule,
         PersonsModule,
         BodiesModule,
+        DocumentsModule,
         BudgetModule,
         AccountabilityModule,
         WebModule,

@@ -1,0 +1,94 @@
+import { DEMO_EMAILS } from '@jaarcyclus/persistence';
+import { createTestDatabase, SmtpCapture, type TestDatabase } from '@jaarcyclus/testing';
+import { startApi, type ApiHarness } from '../testing/api-harness';
+import { MAX_DOCUMENT_BYTES } from './documents.service';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+
+/** POST /api/documents and GET /api/documents/:id, now through DocumentsService. */
+describe('documents api', () => {
+  let db: TestDatabase;
+  let smtp: SmtpCapture;
+  let api: ApiHarness;
+  let secretariat: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    smtp = await new SmtpCapture().start();
+    api = await startApi(db.url, smtp);
+    secretariat = await api.signIn(DEMO_EMAILS.stadsring.secretariat);
+  });
+
+  afterAll(async () => {
+    await api.close();
+    await smtp.stop();
+    await db.drop();
+  });
+
+  it('stores a PDF for the SWV and lets its members download the same bytes; another SWV gets 404', async () => {
+    const uploaded = await api
+      .http()
+      .post('/api/documents')
+      .set('Authorization', `Bearer ${secretariat}`)
+      .attach('file', PDF, { filename: 'begroting-2027.pdf', contentType: 'application/pdf' })
+      .expect(201);
+    expect(uploaded.body).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      filename: 'begroting-2027.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: PDF.length,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    const id = (uploaded.body as { id: string }).id;
+
+    const member = await api.signIn(DEMO_EMAILS.stadsring.alvMember);
+    const download = await api
+      .http()
+      .get(`/api/documents/${id}`)
+      .set('Authorization', `Bearer ${member}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.headers['content-disposition']).toBe(
+      "attachment; filename*=UTF-8''begroting-2027.pdf",
+    );
+    expect((download.body as Buffer).equals(PDF)).toBe(true);
+
+    const other = await api.signIn(DEMO_EMAILS.rijnoever.secretariat);
+    await api
+      .http()
+      .get(`/api/documents/${id}`)
+      .set('Authorization', `Bearer ${other}`)
+      .expect(404);
+  });
+
+  it('refuses other file types, empty and missing files (422) and files over the limit (413), storing none', async () => {
+    const post = () =>
+      api.http().post('/api/documents').set('Authorization', `Bearer ${secretariat}`);
+    const image = await post()
+      .attach('file', Buffer.from('png'), { filename: 'logo.png', contentType: 'image/png' })
+      .expect(422);
+    expect(image.body).toMatchObject({
+      message: 'file must be a PDF, Word, Excel or OpenDocument file (got image/png)',
+    });
+    await post()
+      .attach('file', Buffer.alloc(0), { filename: 'leeg.pdf', contentType: 'application/pdf' })
+      .expect(422);
+    await post().expect(422);
+    await post()
+      .attach('file', Buffer.alloc(MAX_DOCUMENT_BYTES + 1), {
+        filename: 'groot.pdf',
+        contentType: 'application/pdf',
+      })
+      .expect(413);
+    const [{ n }] = (await api.ds.query(`SELECT count(*)::int AS n FROM document`)) as [
+      { n: number },
+    ];
+    expect(n).toBe(1);
+  });
+});

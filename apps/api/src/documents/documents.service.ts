@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DomainError } from '@jaarcyclus/domain';
+import { Document } from '@jaarcyclus/persistence';
+import type { DataSource } from 'typeorm';
+
+/** The largest proposal (budget, support plan) the service stores. */
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+/** The file types a proposal may have: PDF and the Office and OpenDocument formats, with their extension. */
+export const DOCUMENT_TYPES: ReadonlyMap<string, string> = new Map([
+  ['application/pdf', 'pdf'],
+  ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'docx'],
+  ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx'],
+  ['application/vnd.oasis.opendocument.text', 'odt'],
+  ['application/vnd.oasis.opendocument.spreadsheet', 'ods'],
+]);
+
+/** A file as multer hands it over (memory storage: the content is in `buffer`). */
+export interface UploadedDocument {
+  originalname: string;
+  mimetype: string;
+  /** The size as received; can be larger than `buffer` when a capped storage dropped the rest. */
+  size: number;
+  buffer: Buffer;
+}
+
+/** A stored document without its content. */
+export interface DocumentInfo {
+  id: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+const megabytes = (bytes: number): number => Math.round(bytes / (1024 * 1024));
+
+/** Why an upload cannot be stored (field 'file'), or null when it can. */
+export function documentRefusal(file: UploadedDocument | undefined): DomainError | null {
+  if (!file)
+    return new DomainError('VALIDATION', 'file is required (multipart field "file")', 'file');
+  if (!DOCUMENT_TYPES.has(file.mimetype)) {
+    return new DomainError(
+      'VALIDATION',
+      `file must be a PDF, Word, Excel or OpenDocument file (got ${file.mimetype})`,
+      'file',
+    );
+  }
+  if (file.size > MAX_DOCUMENT_BYTES || file.buffer.length > MAX_DOCUMENT_BYTES) {
+    return new DomainError(
+      'VALIDATION',
+      `file is larger than ${megabytes(MAX_DOCUMENT_BYTES)} MB`,
+      'file',
+    );
+  }
+  if (file.size === 0 || file.buffer.length === 0) {
+    return new DomainError('VALIDATION', 'file is empty', 'file');
+  }
+  return null;
+}
+
+const info = (d: Document): DocumentInfo => ({
+  id: d.id,
+  filename: d.filename,
+  contentType: d.contentType,
+  sizeBytes: d.sizeBytes,
+  sha256: d.sha256,
+});
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Uploaded proposals, always scoped by the tenant: another SWV's document id is answered like an
+ * unknown one. Used by POST/GET /api/documents and by the web app's forms, so both accept and
+ * refuse the same files.
+ */
+@Injectable()
+export class DocumentsService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** Checks the file (type, size, not empty) and stores it for the organisation. */
+  async store(organisationId: string, file: UploadedDocument | undefined): Promise<DocumentInfo> {
+    const refusal = documentRefusal(file);
+    if (refusal) throw refusal;
+    const { originalname, mimetype, buffer } = file as UploadedDocument;
+    const saved = await this.ds.getRepository(Document).save({
+      organisationId,
+      filename: originalname.slice(0, 255),
+      contentType: mimetype,
+      sizeBytes: buffer.length,
+      sha256: createHash('sha256').update(buffer).digest('hex'),
+      content: buffer,
+    });
+    return info(saved);
+  }
+
+  /** What a page shows about a document (name, size), without loading its content. */
+  async describe(organisationId: string, id: string): Promise<DocumentInfo | null> {
+    if (!UUID.test(id)) return null;
+    const doc = await this.ds.getRepository(Document).findOneBy({ id, organisationId });
+    return doc ? info(doc) : null;
+  }
+
+  /** The document with its content, for a download. */
+  async withContent(organisationId: string, id: string): Promise<Document | null> {
+    if (!UUID.test(id)) return null;
+    return this.ds
+      .getRepository(Document)
+      .createQueryBuilder('d')
+      .addSelect('d.content')
+      .where('d.id = :id AND d.organisation_id = :org', { id, org: organisationId })
+      .getOne();
+  }
+}
