@@ -13,6 +13,7 @@ const t = messagesFor('nl');
 const filled: BudgetFormValues = {
   budgetYear: '2027',
   title: '',
+  proposalDocumentId: '',
   proposalUrl: 'https://intranet.example/begroting-2027.pdf',
   versionLabel: 'Concept v1',
   amountPerPupil: '185,00',
@@ -102,11 +103,33 @@ describe('the new budget cycle form', () => {
     );
   });
 
+  it('takes an uploaded file instead of a link', async () => {
+    const documentId = '5b0b9c1e-1c1a-4a57-9d54-2d1f3c1e9a10';
+    const result = await validateBudgetForm(
+      { ...filled, proposalUrl: ' ', proposalDocumentId: documentId },
+      t,
+    );
+    expect(result.ok && result.value.proposal).toEqual({ documentId, versionLabel: 'Concept v1' });
+  });
+
+  it.each<[string, Partial<BudgetFormValues>, string]>([
+    ['neither a file nor a link', { proposalUrl: '' }, t.proposalSourceMissing],
+    [
+      'both a file and a link',
+      { proposalDocumentId: '5b0b9c1e-1c1a-4a57-9d54-2d1f3c1e9a10' },
+      t.proposalSourceBoth,
+    ],
+  ])('refuses %s at the file field, in Dutch', async (_, change, message) => {
+    const result = await validateBudgetForm({ ...filled, ...change }, t);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors).toEqual([{ field: 'proposalFile', message }]);
+  });
+
   it.each<[string, string]>([
     ['budgetYear', 'budgetYear'],
-    ['proposal', 'proposalUrl'],
+    ['proposal', 'proposalFile'],
     ['proposal.url', 'proposalUrl'],
-    ['proposal.documentId', 'proposalUrl'],
+    ['proposal.documentId', 'proposalFile'],
     ['proposal.versionLabel', 'versionLabel'],
     ['allocation.amountPerPupilCents', 'amountPerPupil'],
     ['allocation.equityCents', 'equity'],

@@ -1,6 +1,7 @@
 import { amsterdamParts, defaultBudgetDates, DomainError, eurosToCents } from '@jaarcyclus/domain';
 import { StartBudgetCycleDto } from '../budget/dto/budget.dto';
 import type { FieldError } from '../common/api-errors';
+import type { DocumentInfo } from '../documents/documents.service';
 import {
   amsterdamDateTime,
   dateTimeInputValue,
@@ -12,15 +13,20 @@ import {
   type Validated,
 } from './forms';
 import type { Messages } from './i18n';
+import { proposalSourceErrors } from './proposal-source';
 
 /**
  * The "new budget cycle" form: what the secretariat types (euros with a decimal comma, dates on
  * Amsterdam clocks) turned into the api's StartBudgetCycleDto, so the form and POST
  * /api/budget-cycles refuse the same input with the same messages.
+ *
+ * The proposal is a file or a link. A file is stored as soon as the form is posted with it;
+ * from then on the form (and its preview) carries the document's id in `proposalDocumentId`.
  */
 export const BUDGET_FORM_FIELDS = [
   'budgetYear',
   'title',
+  'proposalDocumentId',
   'proposalUrl',
   'versionLabel',
   'amountPerPupil',
@@ -34,10 +40,17 @@ export type BudgetFormField = (typeof BUDGET_FORM_FIELDS)[number];
 
 export type BudgetFormValues = Record<BudgetFormField, string>;
 
+/** The file input: not a text value, but errors about the file are shown there. */
+export const PROPOSAL_FILE_FIELD = 'proposalFile';
+/** The box that drops an uploaded file (to give a link instead). */
+export const PROPOSAL_FILE_REMOVE_FIELD = 'proposalFileRemove';
+
 export interface BudgetFormState {
   values: BudgetFormValues;
-  /** `field` is a form field name (or '' for a refusal of the whole form). */
+  /** `field` is a form field name, PROPOSAL_FILE_FIELD, or '' for a refusal of the whole form. */
   errors: FieldError[];
+  /** The document `values.proposalDocumentId` refers to, for its name and size. */
+  document?: DocumentInfo | null;
 }
 
 /** Amount fields and where their cents go in the DTO. */
@@ -51,11 +64,12 @@ const AMOUNTS = {
  * Where the api's and the workflow's field names land in the form. Unlisted fields (such as
  * directorPersonId) are shown in the error summary only.
  */
-export function formFieldOf(apiField: string): BudgetFormField | '' {
+export function formFieldOf(apiField: string): BudgetFormField | typeof PROPOSAL_FILE_FIELD | '' {
   if (apiField === 'budgetYear' || apiField === 'title') return apiField;
   if (apiField === 'voteDeadline' || apiField === 'lettersDate') return apiField;
   if (apiField === 'proposal.versionLabel') return 'versionLabel';
-  if (apiField === 'proposal' || apiField.startsWith('proposal.')) return 'proposalUrl';
+  if (apiField === 'proposal' || apiField === 'proposal.documentId') return PROPOSAL_FILE_FIELD;
+  if (apiField.startsWith('proposal.')) return 'proposalUrl';
   if (apiField === 'allocation') return 'amountPerPupil';
   for (const [field, cents] of Object.entries(AMOUNTS)) {
     if (apiField === `allocation.${cents}`) return field as BudgetFormField;
@@ -74,6 +88,7 @@ export function defaultBudgetForm(now: Date): BudgetFormState {
     values: {
       budgetYear: String(budgetYear),
       title: '',
+      proposalDocumentId: '',
       proposalUrl: '',
       versionLabel: 'Concept v1',
       amountPerPupil: '',
@@ -119,9 +134,15 @@ export async function validateBudgetForm(
       amountErrors.push({ field, message: err.message });
     }
   }
+  const sourceErrors = proposalSourceErrors(
+    t,
+    { documentId: values.proposalDocumentId, url: values.proposalUrl },
+    { file: PROPOSAL_FILE_FIELD, url: 'proposalUrl' },
+  );
   const input: Record<string, unknown> = {
     budgetYear: wholeNumber(values.budgetYear),
     proposal: {
+      ...(values.proposalDocumentId.trim() ? { documentId: values.proposalDocumentId.trim() } : {}),
       ...(values.proposalUrl.trim() ? { url: values.proposalUrl.trim() } : {}),
       versionLabel: values.versionLabel.trim(),
     },
@@ -141,7 +162,7 @@ export async function validateBudgetForm(
     : checked.errors
         .map((e) => ({ field: formFieldOf(e.field), message: e.message }))
         .filter((e) => !amountErrors.some((a) => a.field === e.field));
-  const errors = [...amountErrors, ...dtoErrors];
+  const errors = [...sourceErrors, ...amountErrors, ...dtoErrors];
   if (errors.length > 0 || !checked.ok) return { ok: false, errors };
   return checked;
 }

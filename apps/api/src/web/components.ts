@@ -1,6 +1,8 @@
 import type { FieldError } from '../common/api-errors';
+import type { DocumentInfo } from '../documents/documents.service';
 import { localiseFieldMessage } from './forms';
 import { attrs, html, type SafeHtml } from './html';
+import { formatBytes } from './i18n';
 import type { WebContext } from './layout';
 
 /** Form building blocks: every input has a label; hints and errors are tied to it with aria-describedby. */
@@ -103,6 +105,68 @@ export function textArea(ctx: WebContext, o: FieldOptions & { maxLength?: number
     'aria-describedby': describedBy(id, Boolean(o.hint), messages.length > 0),
   })}>${o.value}</textarea>
 </div>`;
+}
+
+/** A file input (the form must post multipart/form-data); `accept` narrows the picker only. */
+export function fileField(
+  ctx: WebContext,
+  o: { name: string; label: string; hint?: string; accept: string; errors: FieldError[] },
+): SafeHtml {
+  const id = fieldId(o.name);
+  const messages = errorsFor(ctx, o.errors, o.name);
+  return html`<div class="field${messages.length ? ' field--error' : ''}">
+  <label for="${id}">${o.label}</label>
+  ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : ''}
+  ${errorMessage(id, messages)}
+  <input${attrs({
+    id,
+    name: o.name,
+    type: 'file',
+    accept: o.accept,
+    'aria-invalid': messages.length ? 'true' : null,
+    'aria-describedby': describedBy(id, Boolean(o.hint), messages.length > 0),
+  })}>
+</div>`;
+}
+
+/** A document's name and size, as people recognise it: 'begroting-2027.pdf, 12,4 kB'. */
+export function documentLabel(ctx: WebContext, document: DocumentInfo): string {
+  return `${document.filename}, ${formatBytes(ctx.locale, document.sizeBytes)}`;
+}
+
+/**
+ * A file uploaded by an earlier step of a form: its name, its id carried on in `idName`, and a
+ * box to stop using it (to give a link instead).
+ */
+export function uploadedDocumentField(
+  ctx: WebContext,
+  o: { document: DocumentInfo; idName: string; removeName: string },
+): SafeHtml {
+  const id = fieldId(o.removeName);
+  return html`<div class="field uploaded-document">
+    <p>
+      <strong>${ctx.t.uploadedFile}:</strong>
+      <a href="/api/documents/${o.document.id}" download>${documentLabel(ctx, o.document)}</a>
+    </p>
+    <input type="hidden" name="${o.idName}" value="${o.document.id}" />
+    <div class="checkbox">
+      <input${attrs({ id, type: 'checkbox', name: o.removeName, value: '1' })} />
+      <label for="${id}">${ctx.t.removeUploadedFile}</label>
+    </div>
+  </div>`;
+}
+
+/** The proposal: an uploaded file downloads (name and size beside it), a link opens. */
+export function proposalLink(
+  ctx: WebContext,
+  href: string,
+  document: DocumentInfo | null,
+): SafeHtml {
+  const { t } = ctx;
+  return document
+    ? html`<a href="${href}" download>${t.downloadProposal}</a>
+        <span class="muted">(${documentLabel(ctx, document)})</span>`
+    : html`<a href="${href}" rel="noopener noreferrer">${t.openProposal}</a>`;
 }
 
 /**

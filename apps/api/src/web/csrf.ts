@@ -2,9 +2,12 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import {
   ForbiddenException,
   Injectable,
+  type CallHandler,
   type CanActivate,
   type ExecutionContext,
+  type NestInterceptor,
 } from '@nestjs/common';
+import type { Observable } from 'rxjs';
 import type { Request, Response } from 'express';
 import { SESSION_COOKIE } from '../auth/session.guard';
 import { ApiConfig } from '../config';
@@ -80,5 +83,20 @@ export class CsrfGuard implements CanActivate {
       throw new CsrfRejectedException();
     }
     return true;
+  }
+}
+
+/**
+ * The same check for a form with a file (multipart): its fields, the token among them, are only
+ * read by the upload interceptor, and interceptors run after guards. Bound right after that
+ * interceptor (see uploads.ts), so nothing is stored before the token is checked.
+ */
+@Injectable()
+export class CsrfInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (!hasValidCsrfToken(context.switchToHttp().getRequest<Request>())) {
+      throw new CsrfRejectedException();
+    }
+    return next.handle();
   }
 }

@@ -157,7 +157,24 @@ const NL_MESSAGES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^budgetYear must be (\d+) or earlier$/, (m) => `Vul een jaartal in van ${m[1]} of eerder.`],
   [/^budgetYear must be a year between/, () => 'Vul een geldig jaartal in.'],
   [/ must be an http\(s\) URL$/, () => 'Vul een webadres in dat begint met https://.'],
-  [/^proposal needs a documentId/, () => 'Vul de link naar het voorstel in.'],
+  [
+    /^proposal needs a documentId/,
+    () => 'Kies een bestand met het voorstel of vul de link naar het voorstel in.',
+  ],
+  [
+    /^proposal\.documentId is not a document of this organisation/,
+    () => 'Het geüploade bestand is niet gevonden. Kies het bestand opnieuw.',
+  ],
+  // Uploaded documents (DocumentsService: the same checks as POST /api/documents).
+  [
+    /^file must be a PDF, Word, Excel or OpenDocument file/,
+    () => 'Kies een PDF-, Word-, Excel- of OpenDocument-bestand.',
+  ],
+  [
+    /^file is larger than (\d+) MB$/,
+    (m) => `Het bestand is groter dan ${m[1]} MB. Kies een kleiner bestand of geef een link.`,
+  ],
+  [/^file is empty$/, () => 'Het bestand is leeg. Kies een ander bestand.'],
   [
     / must be an ISO 8601 (date-time|instant)/,
     () => 'Vul een datum en tijd in, zoals 11-12-2026 17:00.',

@@ -124,6 +124,14 @@ const nl = {
   version: 'Versie',
   yourWeight: 'Uw stemgewicht',
   openProposal: 'Open het voorstel',
+  downloadProposal: 'Download het voorstel',
+  tallyTitle: 'Stand van de stemming',
+  tallyOwnBodyOnly:
+    'Alleen de totalen van uw orgaan. Hoe afzonderlijke leden stemden, ziet u hier niet.',
+  tallyEarlierRound: (round: number) =>
+    `Dit is de eindstand van ronde ${round}. Inmiddels loopt een nieuwe ronde.`,
+  tallyUnavailable:
+    'De stand van de stemming is op dit moment niet beschikbaar. Probeer het over enkele minuten opnieuw.',
   voteLegend: 'Uw stem',
   voteValue: { for: 'Voor', against: 'Tegen', abstain: 'Onthouding' },
   commentLabel: 'Toelichting (niet verplicht)',
@@ -309,7 +317,17 @@ const nl = {
   titleHint: 'Leeg laten: ‘Begroting’ met het begrotingsjaar.',
   proposalUrl: 'Link naar het voorstel',
   proposalUrlHint:
-    'Een webadres dat begint met https://, bijvoorbeeld een document op het intranet.',
+    'Of een webadres dat begint met https://, bijvoorbeeld een document op het intranet. Alleen als u geen bestand kiest.',
+  proposalFile: 'Bestand met het voorstel',
+  proposalFileHint: (max: string) =>
+    `PDF, Word, Excel of OpenDocument, hoogstens ${max}. Geef een bestand óf een link, niet allebei.`,
+  proposalFileReplaceHint: (max: string) =>
+    `Kies alleen een bestand als u het geüploade bestand wilt vervangen. PDF, Word, Excel of OpenDocument, hoogstens ${max}.`,
+  uploadedFile: 'Geüpload bestand',
+  removeUploadedFile: 'Dit bestand niet gebruiken',
+  proposalSourceMissing: 'Kies een bestand met het voorstel of vul de link naar het voorstel in.',
+  proposalSourceBoth:
+    'Geef een bestand óf een link, niet allebei. Maak de link leeg of kies ‘Dit bestand niet gebruiken’.',
   versionLabel: 'Versie',
   versionLabelHint: 'Zoals de leden de versie herkennen, bijvoorbeeld ‘Concept v1’.',
   amountPerPupil: 'Bedrag per leerling (€)',
@@ -671,6 +689,13 @@ const en: Messages = {
   version: 'Version',
   yourWeight: 'Your vote weight',
   openProposal: 'Open the proposal',
+  downloadProposal: 'Download the proposal',
+  tallyTitle: 'Current tally',
+  tallyOwnBodyOnly: 'Only the totals of your body. How individual members voted is not shown here.',
+  tallyEarlierRound: (round) =>
+    `This is the final tally of round ${round}. A new round has opened since.`,
+  tallyUnavailable:
+    'The current tally is not available at the moment. Please try again in a few minutes.',
   voteLegend: 'Your vote',
   voteValue: { for: 'For', against: 'Against', abstain: 'Abstain' },
   commentLabel: 'Comment (optional)',
@@ -847,7 +872,18 @@ const en: Messages = {
   titleOptional: 'Title (optional)',
   titleHint: 'Leave empty: ‘Begroting’ with the budget year.',
   proposalUrl: 'Link to the proposal',
-  proposalUrlHint: 'A web address starting with https://, for example a document on the intranet.',
+  proposalUrlHint:
+    'Or a web address starting with https://, for example a document on the intranet. Only when you do not choose a file.',
+  proposalFile: 'File with the proposal',
+  proposalFileHint: (max) =>
+    `PDF, Word, Excel or OpenDocument, at most ${max}. Give a file or a link, not both.`,
+  proposalFileReplaceHint: (max) =>
+    `Only choose a file to replace the uploaded one. PDF, Word, Excel or OpenDocument, at most ${max}.`,
+  uploadedFile: 'Uploaded file',
+  removeUploadedFile: 'Do not use this file',
+  proposalSourceMissing: 'Choose a file with the proposal or enter the link to the proposal.',
+  proposalSourceBoth:
+    'Give a file or a link, not both. Clear the link or choose ‘Do not use this file’.',
   versionLabel: 'Version',
   versionLabelHint: 'As members recognise the version, for example ‘Concept v1’.',
   amountPerPupil: 'Amount per pupil (€)',
@@ -1195,4 +1231,16 @@ export function formatPercent(locale: Locale, share: number): string {
 /** Amounts are shown the Dutch way in both languages: the SWV's documents use € 1.234,56. */
 export function formatAmount(cents: number): string {
   return formatEuro(cents);
+}
+
+const BYTES: Record<Locale, Intl.NumberFormat> = {
+  nl: new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }),
+};
+
+/** A file size as people read it: '850 bytes', '12,4 kB', '1,5 MB'. */
+export function formatBytes(locale: Locale, bytes: number): string {
+  if (bytes < 1024) return `${BYTES[locale].format(bytes)} bytes`;
+  if (bytes < 1024 * 1024) return `${BYTES[locale].format(bytes / 1024)} kB`;
+  return `${BYTES[locale].format(bytes / (1024 * 1024))} MB`;
 }

@@ -34,6 +34,7 @@ import { WebPages } from './web-pages';
  * The VoteGateway is bound by the budget module (see vote-gateway.ts); the cycle pages use its
  * BudgetService (exported by the global budget module), the same code as the JSON api. The
  * accountability pages use the accountability services, provided here from their own classes.
+ * Proposal files go through the global DocumentsService: the checks of POST /api/documents.
  */
 @Module({
   imports: [AuthModule, TypeOrmModule.forFeature([SchoolBoard, School])],

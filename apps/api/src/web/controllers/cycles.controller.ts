@@ -8,6 +8,7 @@ import {
   Query,
   Req,
   Res,
+  UploadedFile,
   UseFilters,
   UseGuards,
 } from '@nestjs/common';
@@ -29,12 +30,19 @@ import {
   type StartBudgetCycleDto,
 } from '../../budget/dto/budget.dto';
 import type { FieldError } from '../../common/api-errors';
+import {
+  DocumentsService,
+  type DocumentInfo,
+  type UploadedDocument,
+} from '../../documents/documents.service';
 import { PersonsService } from '../../persons/persons.service';
 import { TemporalUnavailableError } from '../../temporal/temporal-client.holder';
 import {
   defaultBudgetForm,
   formFieldOf,
   postedBudgetForm,
+  PROPOSAL_FILE_FIELD,
+  PROPOSAL_FILE_REMOVE_FIELD,
   validateBudgetForm,
   type BudgetFormValues,
 } from '../budget-form';
@@ -45,10 +53,14 @@ import {
   budgetCyclePage,
   CYCLE_ACTION_FIELDS,
   cycleUnavailablePage,
+  REVISION_FILE_FIELD,
+  REVISION_FILE_REMOVE_FIELD,
   type CycleActionField,
 } from '../pages/budget-cycle.pages';
 import { cyclesPage, newCyclePage, previewPage } from '../pages/cycles.pages';
 import { voteInfo } from '../pages/tasks.pages';
+import { carriedDocumentId, proposalSourceErrors, withUploadErrors } from '../proposal-source';
+import { FormWithFile } from '../uploads';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { WebPages } from '../web-pages';
 
@@ -67,17 +79,22 @@ interface CycleAction<T extends object> {
   values: Partial<Record<CycleActionField, string>>;
   done: ActionDone;
   /** Where a refusal about an api field is shown on the page ('' = the alert only). */
-  fieldOf: (apiField: string) => CycleActionField | '';
+  fieldOf: (apiField: string) => string;
   /** The api's DTO that checks the input; null when the action has no fields. */
   dto: ClassConstructor<T> | null;
   input: Record<string, unknown>;
   run: (dto: T) => Promise<unknown>;
+  /** Problems found before the DTO's checks (an upload, file or link); shown first. */
+  errors?: FieldError[];
+  /** The revision's uploaded file, shown again when the action is refused. */
+  document?: DocumentInfo | null;
 }
 
 interface CycleView {
   message: string | null;
   errors: FieldError[];
   values: Partial<Record<CycleActionField, string>>;
+  revisionDocument?: DocumentInfo | null;
 }
 
 /** An unknown or malformed year is "Niet gevonden", like another SWV's cycle. */
@@ -90,10 +107,7 @@ function budgetYear(param: string): number {
  * A refusal of the workflow or a DTO as errors of the posted action. A cycle that does not
  * exist (NOT_FOUND without a field) stays an exception: the filter shows "Niet gevonden".
  */
-function actionRefusal(
-  err: unknown,
-  fieldOf: (apiField: string) => CycleActionField | '',
-): FieldError[] {
+function actionRefusal(err: unknown, fieldOf: (apiField: string) => string): FieldError[] {
   if (err instanceof DomainError && err.code === 'NOT_FOUND' && err.field) {
     return [{ field: fieldOf(err.field), message: err.message }];
   }
@@ -115,6 +129,7 @@ export class CyclesController {
     private readonly budget: BudgetService,
     private readonly bodies: BodiesService,
     private readonly persons: PersonsService,
+    private readonly documents: DocumentsService,
     @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
@@ -155,25 +170,44 @@ export class CyclesController {
   /**
    * Three steps without script, like the vote form: 'preview' checks the form and shows every
    * planned date, 'edit' returns to the form with what was typed, 'start' starts the cycle.
+   * The form posts multipart: a proposal file is stored by DocumentsService (the checks of POST
+   * /api/documents) as soon as it arrives, and its id travels on with the form and the preview.
    */
   @Post('budget')
   @Roles('secretariat')
-  @UseGuards(CsrfGuard)
+  @FormWithFile(PROPOSAL_FILE_FIELD)
   async submitBudget(
     @CurrentPerson() me: AuthenticatedPerson,
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,
     @Body() body: Record<string, unknown>,
+    @UploadedFile() file: UploadedDocument | undefined,
   ): Promise<void> {
     const ctx = this.pages.context(req, res, '/app/cycles/budget/new');
-    const step = text(formFields(body), 'step');
+    const fields = formFields(body);
+    const step = text(fields, 'step');
     const form = postedBudgetForm(body);
+    const upload = await this.upload(me, file, PROPOSAL_FILE_FIELD);
+    const document = await this.carriedDocument(me, upload.document, {
+      earlier: form.values.proposalDocumentId,
+      remove: text(fields, PROPOSAL_FILE_REMOVE_FIELD) === '1',
+    });
+    form.values.proposalDocumentId = document?.id ?? '';
     const showForm = (status: number, errors: FieldError[]): void =>
-      this.pages.send(res, status, newCyclePage(ctx, { values: form.values, errors }));
-    if (step === 'edit') return showForm(200, []);
+      this.pages.send(
+        res,
+        status,
+        newCyclePage(ctx, {
+          values: form.values,
+          errors: withUploadErrors(upload.errors, errors),
+          document,
+        }),
+      );
+    if (step === 'edit') return showForm(upload.errors.length ? 422 : 200, []);
 
     const checked = await validateBudgetForm(form.values, ctx.t);
     if (!checked.ok) return showForm(422, checked.errors);
+    if (upload.errors.length) return showForm(422, []);
     const dto = checked.value;
 
     let preview: Awaited<ReturnType<BudgetService['preview']>>;
@@ -199,13 +233,14 @@ export class CyclesController {
             form.values,
             dto,
             preview,
+            document,
             ctx.t.startUnavailable,
           );
         }
         return showForm(422, this.formRefusal(err));
       }
     }
-    return this.showPreview(ctx, res, me, 200, form.values, dto, preview, null);
+    return this.showPreview(ctx, res, me, 200, form.values, dto, preview, document, null);
   }
 
   @Get('budget/:year')
@@ -308,30 +343,50 @@ export class CyclesController {
 
   @Post('budget/:year/revision')
   @Roles('secretariat')
-  @UseGuards(CsrfGuard)
+  @FormWithFile(REVISION_FILE_FIELD)
   async revise(
     @CurrentPerson() me: AuthenticatedPerson,
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,
     @Param('year') yearParam: string,
     @Body() body: Record<string, unknown>,
+    @UploadedFile() file: UploadedDocument | undefined,
   ): Promise<void> {
     const year = budgetYear(yearParam);
+    const t = this.pages.context(req, res).t;
     const values = actionValues(body);
-    const fieldOf = (f: string): CycleActionField | '' =>
+    const upload = await this.upload(me, file, REVISION_FILE_FIELD);
+    const document = await this.carriedDocument(me, upload.document, {
+      earlier: values.revisionDocumentId ?? '',
+      remove: text(formFields(body), REVISION_FILE_REMOVE_FIELD) === '1',
+    });
+    values.revisionDocumentId = document?.id ?? '';
+    const fieldOf = (f: string): CycleActionField | typeof REVISION_FILE_FIELD | '' =>
       f === 'proposal.versionLabel'
         ? 'revisionVersion'
-        : f === 'proposal' || f.startsWith('proposal.')
-          ? 'revisionUrl'
-          : f === 'deadline'
-            ? 'revisionDeadline'
-            : '';
+        : f === 'proposal' || f === 'proposal.documentId'
+          ? REVISION_FILE_FIELD
+          : f.startsWith('proposal.')
+            ? 'revisionUrl'
+            : f === 'deadline'
+              ? 'revisionDeadline'
+              : '';
     const url = (values.revisionUrl ?? '').trim();
+    const documentId = values.revisionDocumentId;
     const deadline = amsterdamDateTime(values.revisionDeadline ?? '');
     const input = {
-      proposal: { ...(url ? { url } : {}), versionLabel: (values.revisionVersion ?? '').trim() },
+      proposal: {
+        ...(documentId ? { documentId } : {}),
+        ...(url ? { url } : {}),
+        versionLabel: (values.revisionVersion ?? '').trim(),
+      },
       ...(deadline !== undefined ? { deadline } : {}),
     };
+    const sourceErrors = proposalSourceErrors(
+      t,
+      { documentId, url },
+      { file: REVISION_FILE_FIELD, url: 'revisionUrl' },
+    );
     await this.act(req, res, me, year, {
       values,
       done: 'revised',
@@ -339,6 +394,8 @@ export class CyclesController {
       dto: SubmitRevisionDto,
       input,
       run: (dto) => this.budget.submitRevision(me, year, dto),
+      errors: withUploadErrors(upload.errors, sourceErrors),
+      document,
     });
   }
 
@@ -375,9 +432,15 @@ export class CyclesController {
     action: CycleAction<T>,
   ): Promise<void> {
     const { values, done, fieldOf, dto, input, run } = action;
+    const early = action.errors ?? [];
     const ctx = this.pages.context(req, res, `/app/cycles/budget/${year}`);
     const refused = (status: number, errors: FieldError[]): Promise<void> =>
-      this.renderCycle(ctx, res, me, year, status, { message: null, errors, values });
+      this.renderCycle(ctx, res, me, year, status, {
+        message: null,
+        errors: withUploadErrors(early, errors),
+        values,
+        revisionDocument: action.document ?? null,
+      });
     let value = input as T;
     if (dto) {
       const checked = await validateForm(dto, input);
@@ -389,6 +452,7 @@ export class CyclesController {
       }
       value = checked.value;
     }
+    if (early.length > 0) return refused(422, []);
     try {
       await run(value);
     } catch (err) {
@@ -433,6 +497,41 @@ export class CyclesController {
     );
   }
 
+  /**
+   * Stores the file posted in `field`, if any, with the checks of POST /api/documents; a refusal
+   * (type, size, empty) becomes an error at the file field.
+   */
+  private async upload(
+    me: AuthenticatedPerson,
+    file: UploadedDocument | undefined,
+    field: string,
+  ): Promise<{ document: DocumentInfo | null; errors: FieldError[] }> {
+    if (!file) return { document: null, errors: [] };
+    try {
+      return { document: await this.documents.store(me.organisationId, file), errors: [] };
+    } catch (err) {
+      return {
+        document: null,
+        errors: refusalAsFieldErrors(err).map((e) => ({ field, message: e.message })),
+      };
+    }
+  }
+
+  /**
+   * The file a form goes on with: this post's upload, else the one an earlier step uploaded
+   * (unless "do not use this file" is ticked). A carried id that is not this SWV's document is
+   * dropped.
+   */
+  private async carriedDocument(
+    me: AuthenticatedPerson,
+    uploaded: DocumentInfo | null,
+    posted: { earlier: string; remove: boolean },
+  ): Promise<DocumentInfo | null> {
+    const id = carriedDocumentId({ ...posted, uploaded: uploaded?.id ?? null });
+    if (!id) return null;
+    return uploaded?.id === id ? uploaded : this.documents.describe(me.organisationId, id);
+  }
+
   private formRefusal(err: unknown): FieldError[] {
     return refusalAsFieldErrors(err).map((e) => ({
       field: formFieldOf(e.field),
@@ -448,6 +547,7 @@ export class CyclesController {
     values: BudgetFormValues,
     dto: StartBudgetCycleDto,
     preview: Awaited<ReturnType<BudgetService['preview']>>,
+    document: DocumentInfo | null,
     alert: string | null,
   ): Promise<void> {
     const bodies = await this.bodies.list(me.organisationId);
@@ -458,7 +558,8 @@ export class CyclesController {
         values,
         preview,
         budgetYear: dto.budgetYear,
-        proposalUrl: voteInfo({ proposal: { url: dto.proposal.url } }).proposalUrl,
+        proposalUrl: voteInfo({ proposal: dto.proposal }).proposalUrl,
+        proposalDocument: dto.proposal.url ? null : document,
         cents: {
           amountPerPupil: dto.allocation.amountPerPupilCents,
           equity: dto.allocation.equityCents,

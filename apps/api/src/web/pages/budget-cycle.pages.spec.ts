@@ -214,6 +214,37 @@ describe('the budget cycle page', () => {
     ).toContain('action="/app/cycles/budget/2027/revision"');
   });
 
+  it('takes the revised version as a file or a link, in a multipart form that keeps an upload', () => {
+    const form = render(['secretariat'], { status: rejected() });
+    expect(form).toMatch(
+      /<form\s+method="post"\s+action="\/app\/cycles\/budget\/2027\/revision"\s+enctype="multipart\/form-data"/,
+    );
+    expect(form).toMatch(/<input[^>]*name="revisionFile"[^>]*type="file"[^>]*accept="\.pdf,/);
+    expect(form).toContain('name="revisionUrl"');
+    expect(form).not.toContain('name="revisionDocumentId"');
+
+    const refused = render(['secretariat'], {
+      status: rejected(),
+      values: { revisionUrl: 'https://intranet.example/v2.pdf' },
+      errors: [{ field: 'revisionFile', message: messagesFor('nl').proposalSourceBoth }],
+      revisionDocument: {
+        id: '5b0b9c1e-1c1a-4a57-9d54-2d1f3c1e9a10',
+        filename: 'begroting-v2.pdf',
+        contentType: 'application/pdf',
+        sizeBytes: 2048,
+        sha256: 'x',
+      },
+    });
+    expect(refused).toContain('begroting-v2.pdf, 2 kB');
+    expect(refused).toContain(
+      'name="revisionDocumentId" value="5b0b9c1e-1c1a-4a57-9d54-2d1f3c1e9a10"',
+    );
+    expect(refused).toContain('Dit bestand niet gebruiken');
+    expect(refused).toContain(
+      '<a href="#field-revisionFile">Bestand met het voorstel: Geef een bestand óf een link, niet allebei.',
+    );
+  });
+
   it('offers adoption to the cycle’s own director only', () => {
     const awaiting = status({ phase: 'awaiting_adoption' });
     const director = render(['director'], { status: awaiting, isCycleDirector: true });

@@ -1,4 +1,3 @@
-import type { Tally, VotingRule } from '@jaarcyclus/domain';
 import type {
   BodyRoundView,
   BudgetCycleStatus,
@@ -6,12 +5,14 @@ import type {
   TimelineEvent,
 } from '@jaarcyclus/workflows';
 import type { FieldError } from '../../common/api-errors';
+import type { DocumentInfo } from '../../documents/documents.service';
 import { errorSummary, notice, selectField, textField } from '../components';
 import { html, type SafeHtml } from '../html';
-import { formatDateTime, formatNumber, formatPercent, type Messages } from '../i18n';
+import { formatDateTime, formatNumber, type Messages } from '../i18n';
 import { csrfField, page, type WebContext } from '../layout';
-import { phaseText } from './cycles.pages';
-import { voteInfo, VOTE_VALUES } from './tasks.pages';
+import { phaseText, proposalSourceFields } from './cycles.pages';
+import { bodyStateText, decisionText, quorumBar, tallyTable } from './tally';
+import { voteInfo } from './tasks.pages';
 
 /** The secretariat's action forms on the cycle page; their values survive a refused post. */
 export const CYCLE_ACTION_FIELDS = [
@@ -19,11 +20,15 @@ export const CYCLE_ACTION_FIELDS = [
   'extendBody',
   'extendDeadline',
   'closeBody',
+  'revisionDocumentId',
   'revisionUrl',
   'revisionVersion',
   'revisionDeadline',
 ] as const;
 export type CycleActionField = (typeof CYCLE_ACTION_FIELDS)[number];
+/** The revision's file input and its "do not use this file" box (not text values). */
+export const REVISION_FILE_FIELD = 'revisionFile';
+export const REVISION_FILE_REMOVE_FIELD = 'revisionFileRemove';
 
 export interface CyclePageData {
   status: BudgetCycleStatus;
@@ -39,116 +44,14 @@ export interface CyclePageData {
   /** A refusal of the action just posted; `field` is an action field or ''. */
   errors: FieldError[];
   values: Partial<Record<CycleActionField, string>>;
+  /** The revised proposal uploaded by a refused post (`values.revisionDocumentId`). */
+  revisionDocument?: DocumentInfo | null;
 }
 
 const LIVE: readonly string[] = ['open', 'escalated'];
 
 function at(ctx: WebContext, iso: string): SafeHtml {
   return html`<time datetime="${iso}">${formatDateTime(ctx.locale, new Date(iso))}</time>`;
-}
-
-const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** A body's decision in the reader's words: goedkeuring and instemming are different things. */
-function decisionText(t: Messages, body: BodyRoundView, result: string): string {
-  if (result === 'no_quorum') return t.noQuorumResult;
-  const kind = body.decisionKind ?? 'goedkeuring';
-  return result === 'approved' || result === 'rejected' ? t.decided[kind][result] : result;
-}
-
-function bodyStateText(t: Messages, body: BodyRoundView, names: Map<string, string>): string {
-  const state =
-    body.status === 'approved' || body.status === 'rejected'
-      ? capitalise(decisionText(t, body, body.status))
-      : t.bodyState[body.status];
-  const closer = body.closedByPersonId ? names.get(body.closedByPersonId) : undefined;
-  return closer ? `${state} (${t.closedBy(closer)})` : state;
-}
-
-function tallyTable(ctx: WebContext, body: BodyRoundView, tally: Tally): SafeHtml {
-  const { t, locale } = ctx;
-  const weights = {
-    for: tally.forWeight,
-    against: tally.againstWeight,
-    abstain: tally.abstainWeight,
-  };
-  const share = (w: number): string =>
-    tally.votedWeight > 0 ? formatPercent(locale, w / tally.votedWeight) : '–';
-  const weighted = body.votingRule?.weighting === 'pupil_count';
-  return html`<table class="tally">
-    <caption>
-      ${t.tallyCaption(body.name)}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">${t.vote}</th>
-        <th scope="col" class="num">${weighted ? t.weight : t.count}</th>
-        <th scope="col" class="num">${t.share}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${VOTE_VALUES.map(
-        (v) =>
-          html`<tr>
-            <th scope="row">${t.voteValue[v]}</th>
-            <td class="num">${formatNumber(locale, weights[v])}</td>
-            <td class="num">${share(weights[v])}</td>
-          </tr>`,
-      )}
-    </tbody>
-    <tfoot>
-      <tr>
-        <th scope="row">${t.totalCast}</th>
-        <td class="num">${formatNumber(locale, tally.votedWeight)}</td>
-        <td class="num">${tally.votedWeight > 0 ? formatPercent(locale, 1) : '–'}</td>
-      </tr>
-    </tfoot>
-  </table>`;
-}
-
-/**
- * How far the body is from its quorum, as a native <progress> (announced with its label and
- * the sentence under it) — no inline style needed, which the CSP forbids anyway.
- */
-function quorumBar(
-  ctx: WebContext,
-  body: BodyRoundView,
-  tally: Tally,
-  rule: VotingRule | null,
-): SafeHtml {
-  const { t, locale } = ctx;
-  const id = `quorum-${body.bodyKey}`;
-  const byWeight = rule?.quorum
-    ? rule.quorum.basis === 'weight'
-    : rule?.weighting === 'pupil_count';
-  const voted = byWeight ? tally.votedWeight : tally.votedMembers;
-  const total = byWeight ? tally.totalWeight : tally.totalMembers;
-  const progress = byWeight
-    ? t.quorumWeight(formatNumber(locale, voted), formatNumber(locale, total))
-    : t.quorumMembers(formatNumber(locale, voted), formatNumber(locale, total));
-  const needed = rule?.quorum
-    ? Math.ceil((rule.quorum.numerator * total) / rule.quorum.denominator)
-    : null;
-  const state = !rule?.quorum
-    ? t.noQuorumRule
-    : tally.quorumReached
-      ? t.quorumReached
-      : t.quorumNotReached;
-  return html`<div class="quorum">
-    <p id="${id}-label" class="quorum-label"><strong>${t.quorum}:</strong> ${state}</p>
-    <progress
-      id="${id}"
-      max="${Math.max(total, 1)}"
-      value="${voted}"
-      aria-labelledby="${id}-label"
-      aria-describedby="${id}-text"
-    >
-      ${total > 0 ? formatPercent(locale, voted / total) : ''}
-    </progress>
-    <p id="${id}-text" class="quorum-text">
-      ${progress}${needed !== null ? html`; ${t.quorumNeeded(formatNumber(locale, needed))}` : ''}
-    </p>
-  </div>`;
 }
 
 function bodyCard(ctx: WebContext, body: BodyRoundView, names: Map<string, string>): SafeHtml {
@@ -343,9 +246,24 @@ function revisionSection(ctx: WebContext, data: CyclePageData, year: number): Sa
   return html`<section class="panel" aria-labelledby="herziening">
     <h2 id="herziening">${t.revisionTitle}</h2>
     <p>${t.revisionIntro}</p>
-    <form method="post" action="/app/cycles/budget/${year}/revision" novalidate>
+    <form
+      method="post"
+      action="/app/cycles/budget/${year}/revision"
+      enctype="multipart/form-data"
+      novalidate
+    >
       ${csrfField(ctx)}
-      ${textField(ctx, { name: 'revisionUrl', label: t.proposalUrl, hint: t.proposalUrlHint, value: values.revisionUrl ?? '', errors, type: 'url', required: true, autocomplete: 'url' })}
+      ${proposalSourceFields(ctx, {
+        document: data.revisionDocument ?? null,
+        fields: {
+          file: REVISION_FILE_FIELD,
+          url: 'revisionUrl',
+          documentId: 'revisionDocumentId',
+          remove: REVISION_FILE_REMOVE_FIELD,
+        },
+        url: values.revisionUrl ?? '',
+        errors,
+      })}
       ${textField(ctx, { name: 'revisionVersion', label: t.versionLabel, hint: t.versionLabelHint, value: values.revisionVersion ?? `Concept v${data.status.round + 1}`, errors, required: true })}
       ${textField(ctx, { name: 'revisionDeadline', label: t.revisionDeadline, hint: t.revisionDeadlineHint, value: values.revisionDeadline ?? '', errors, type: 'datetime-local' })}
       <button type="submit" class="button">${t.uploadRevision}</button>
@@ -440,6 +358,7 @@ function actionLabels(t: Messages): Record<string, string> {
     extendBody: t.body,
     extendDeadline: t.newDeadline,
     closeBody: t.body,
+    [REVISION_FILE_FIELD]: t.proposalFile,
     revisionUrl: t.proposalUrl,
     revisionVersion: t.versionLabel,
     revisionDeadline: t.revisionDeadline,

@@ -1,11 +1,25 @@
 import type { Cycle } from '@jaarcyclus/persistence';
 import type { BudgetPhase } from '@jaarcyclus/workflows';
+import type { FieldError } from '../../common/api-errors';
+import { MAX_DOCUMENT_BYTES, type DocumentInfo } from '../../documents/documents.service';
 import type { BudgetFormState, BudgetFormValues } from '../budget-form';
-import { BUDGET_FORM_FIELDS } from '../budget-form';
-import { errorSummary, tableRegion, textField } from '../components';
+import {
+  BUDGET_FORM_FIELDS,
+  PROPOSAL_FILE_FIELD,
+  PROPOSAL_FILE_REMOVE_FIELD,
+} from '../budget-form';
+import {
+  errorSummary,
+  fileField,
+  proposalLink,
+  tableRegion,
+  textField,
+  uploadedDocumentField,
+} from '../components';
 import { html, type SafeHtml } from '../html';
-import { formatAmount, formatDate, formatDateTime, type Messages } from '../i18n';
+import { formatAmount, formatBytes, formatDate, formatDateTime, type Messages } from '../i18n';
 import { csrfField, page, type WebContext } from '../layout';
+import { DOCUMENT_ACCEPT } from '../proposal-source';
 
 /** The phase of a budget cycle (also the status the worker writes to the Cycle read model). */
 export function phaseText(t: Messages, phase: string): string {
@@ -135,6 +149,7 @@ function labels(t: Messages): Record<string, string> {
   return {
     budgetYear: t.budgetYear,
     title: t.titleOptional,
+    [PROPOSAL_FILE_FIELD]: t.proposalFile,
     proposalUrl: t.proposalUrl,
     versionLabel: t.versionLabel,
     amountPerPupil: t.amountPerPupil,
@@ -144,6 +159,40 @@ function labels(t: Messages): Record<string, string> {
     lettersDate: t.lettersDate,
     reminderOffsets: t.reminderOffsets,
   };
+}
+
+/**
+ * The proposal as a file or a link (exactly one; checked by proposal-source.ts): a file
+ * uploaded by an earlier post is shown with a box to stop using it. The form posts multipart.
+ */
+export function proposalSourceFields(
+  ctx: WebContext,
+  o: {
+    document: DocumentInfo | null;
+    fields: { file: string; url: string; documentId: string; remove: string };
+    url: string;
+    errors: FieldError[];
+  },
+): SafeHtml {
+  const { t } = ctx;
+  const max = formatBytes(ctx.locale, MAX_DOCUMENT_BYTES);
+  return html`${
+    o.document
+      ? uploadedDocumentField(ctx, {
+          document: o.document,
+          idName: o.fields.documentId,
+          removeName: o.fields.remove,
+        })
+      : ''
+  }
+  ${fileField(ctx, {
+    name: o.fields.file,
+    label: t.proposalFile,
+    hint: o.document ? t.proposalFileReplaceHint(max) : t.proposalFileHint(max),
+    accept: DOCUMENT_ACCEPT,
+    errors: o.errors,
+  })}
+  ${textField(ctx, { name: o.fields.url, label: t.proposalUrl, hint: t.proposalUrlHint, value: o.url, errors: o.errors, type: 'url', autocomplete: 'url' })}`;
 }
 
 /** The form: three groups (proposal, amounts, schedule); "Voorbeeld" shows what would happen. */
@@ -160,14 +209,24 @@ export function newCyclePage(ctx: WebContext, form: BudgetFormState): string {
         <h1>${t.newBudgetCycle}</h1>
         <p>${t.newCycleIntro}</p>
         ${errorSummary(ctx, e, labels(t))}
-        <form method="post" action="/app/cycles/budget" novalidate>
+        <form method="post" action="/app/cycles/budget" enctype="multipart/form-data" novalidate>
           ${csrfField(ctx)}
           <input type="hidden" name="step" value="preview" />
           <fieldset class="panel form-section">
             <legend>${t.sectionProposal}</legend>
             ${textField(ctx, { name: 'budgetYear', label: t.budgetYear, hint: t.budgetYearHint, value: v.budgetYear, errors: e, inputmode: 'numeric', width: 'short', required: true })}
             ${textField(ctx, { name: 'title', label: t.titleOptional, hint: t.titleHint, value: v.title, errors: e })}
-            ${textField(ctx, { name: 'proposalUrl', label: t.proposalUrl, hint: t.proposalUrlHint, value: v.proposalUrl, errors: e, type: 'url', required: true, autocomplete: 'url' })}
+            ${proposalSourceFields(ctx, {
+              document: form.document ?? null,
+              fields: {
+                file: PROPOSAL_FILE_FIELD,
+                url: 'proposalUrl',
+                documentId: 'proposalDocumentId',
+                remove: PROPOSAL_FILE_REMOVE_FIELD,
+              },
+              url: v.proposalUrl,
+              errors: e,
+            })}
             ${textField(ctx, { name: 'versionLabel', label: t.versionLabel, hint: t.versionLabelHint, value: v.versionLabel, errors: e, required: true })}
           </fieldset>
           <fieldset class="panel form-section">
@@ -218,6 +277,8 @@ export function previewPage(
     preview: CyclePreview;
     budgetYear: number;
     proposalUrl: string | null;
+    /** The uploaded proposal `proposalUrl` downloads, if it is one. */
+    proposalDocument?: DocumentInfo | null;
     cents: { amountPerPupil: number; equity: number; turnover: number };
     bodyNames: Map<string, string>;
     alert: string | null;
@@ -232,7 +293,7 @@ export function previewPage(
     [t.cycleTitle, preview.title],
     [
       t.proposal,
-      html`${data.values.versionLabel}${data.proposalUrl ? html` – <a href="${data.proposalUrl}" rel="noopener noreferrer">${t.openProposal}</a>` : ''}`,
+      html`${data.values.versionLabel}${data.proposalUrl ? html` – ${proposalLink(ctx, data.proposalUrl, data.proposalDocument ?? null)}` : ''}`,
     ],
     [t.amountPerPupil, formatAmount(data.cents.amountPerPupil)],
     [t.equity, formatAmount(data.cents.equity)],
