@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Logger,
   NotFoundException,
   Param,
   Post,
@@ -14,11 +15,14 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DomainError, type VoteValue } from '@jaarcyclus/domain';
 import type { Task } from '@jaarcyclus/persistence';
+import { budgetWorkflowId } from '@jaarcyclus/workflows';
 import { isUUID } from 'class-validator';
 import type { Response } from 'express';
 import type { AuthenticatedPerson, AuthenticatedRequest } from '../../auth/authenticated-person';
 import { CurrentPerson } from '../../auth/decorators';
+import { BudgetService } from '../../budget/budget.service';
 import type { FieldError } from '../../common/api-errors';
+import { DocumentsService, type DocumentInfo } from '../../documents/documents.service';
 import { TemporalUnavailableError } from '../../temporal/temporal-client.holder';
 import { renderCalendar } from '../calendar/ical';
 import { taskEvents } from '../calendar/task-events';
@@ -26,10 +30,15 @@ import { CsrfGuard } from '../csrf';
 import { formFields, text } from '../forms';
 import { messagesFor } from '../i18n';
 import {
+  budgetYearOfWorkflow,
   COMMENT_MAX,
   taskPage,
   tasksPage,
+  taskTally,
+  voteInfo,
+  voteTaskTarget,
   VOTE_VALUES,
+  type TaskTally,
   type VoteFormState,
 } from '../pages/tasks.pages';
 import { TasksRepository } from '../tasks.repository';
@@ -39,15 +48,37 @@ import { WebPages } from '../web-pages';
 
 const EMPTY_VOTE: VoteFormState = { stage: 'form', value: '', comment: '', errors: [] };
 
+/** The vote page does not wait longer than this for the cycle's tally (no worker answering, …). */
+const TALLY_TIMEOUT_MS = 5_000;
+
+class TallyTimeout extends Error {
+  constructor() {
+    super(`The cycle did not answer the status query within ${TALLY_TIMEOUT_MS} ms`);
+  }
+}
+
+function withinTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TallyTimeout()), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Every signed-in person: their own tasks only. */
 @ApiExcludeController()
 @UseFilters(WebExceptionFilter)
 @Controller('app/tasks')
 export class TasksController {
+  private readonly logger = new Logger('TasksController');
+
   constructor(
     private readonly pages: WebPages,
     private readonly tasks: TasksRepository,
     private readonly votes: VoteGateway,
+    private readonly budget: BudgetService,
+    private readonly documents: DocumentsService,
   ) {}
 
   @Get()
@@ -113,6 +144,7 @@ export class TasksController {
         now: new Date(),
         message: voted === '1' ? ctx.t.voteReceived : null,
         vote: EMPTY_VOTE,
+        ...(await this.context(me, task)),
       }),
     );
   }
@@ -132,43 +164,44 @@ export class TasksController {
   ): Promise<void> {
     const task = await this.find(me, id);
     const ctx = this.pages.context(req, res, `/app/tasks/${task.id}`);
-    const render = (status: number, vote: VoteFormState): void =>
-      this.pages.send(res, status, taskPage(ctx, { task, now: new Date(), message: null, vote }));
+    const render = async (status: number, vote: VoteFormState): Promise<void> =>
+      this.pages.send(
+        res,
+        status,
+        taskPage(ctx, {
+          task,
+          now: new Date(),
+          message: null,
+          vote,
+          ...(await this.context(me, task)),
+        }),
+      );
 
     if (task.kind !== 'vote' || task.status !== 'open') {
-      render(409, { ...EMPTY_VOTE, errors: [{ field: '', message: ctx.t.taskClosed }] });
-      return;
+      return render(409, { ...EMPTY_VOTE, errors: [{ field: '', message: ctx.t.taskClosed }] });
     }
     const fields = formFields(body);
     const step = text(fields, 'step');
     const value = text(fields, 'value');
     const comment = text(fields, 'comment');
-    if (step === 'edit') {
-      render(200, { stage: 'form', value, comment, errors: [] });
-      return;
-    }
+    if (step === 'edit') return render(200, { stage: 'form', value, comment, errors: [] });
     const errors: FieldError[] = [];
     const choice = VOTE_VALUES.find((v) => v === value);
     if (!choice) errors.push({ field: 'value', message: ctx.t.voteChoose });
     if (comment.length > COMMENT_MAX)
       errors.push({ field: 'comment', message: ctx.t.commentTooLong });
     if (!choice || errors.length > 0) {
-      render(422, { stage: 'form', value, comment, errors });
-      return;
+      return render(422, { stage: 'form', value, comment, errors });
     }
-    if (step !== 'send') {
-      render(200, { stage: 'confirm', value, comment, errors: [] });
-      return;
-    }
+    if (step !== 'send') return render(200, { stage: 'confirm', value, comment, errors: [] });
     const refusal = await this.cast(me, task, choice, comment.trim() || null);
     if (refusal) {
-      render(refusal.status, {
+      return render(refusal.status, {
         stage: 'form',
         value,
         comment,
         errors: [{ field: '', message: refusal.message(ctx.t) }],
       });
-      return;
     }
     this.pages.redirect(res, `/app/tasks/${task.id}?voted=1`);
   }
@@ -190,6 +223,44 @@ export class TasksController {
         return { status: err.code === 'CONFLICT' ? 409 : 422, message: () => err.message };
       }
       throw err;
+    }
+  }
+
+  /** What a vote or adoption task shows beside itself: the body's tally, the uploaded proposal. */
+  private async context(
+    me: AuthenticatedPerson,
+    task: Task,
+  ): Promise<{ tally: TaskTally; document: DocumentInfo | null }> {
+    if (task.kind !== 'vote' && task.kind !== 'adopt')
+      return { tally: { state: 'none' }, document: null };
+    const documentId = voteInfo(task.payload ?? {}).documentId;
+    const [tally, document] = await Promise.all([
+      task.kind === 'vote' ? this.tally(me, task) : Promise.resolve<TaskTally>({ state: 'none' }),
+      documentId ? this.documents.describe(me.organisationId, documentId) : Promise.resolve(null),
+    ]);
+    return { tally, document };
+  }
+
+  /**
+   * The tally of the member's own body, from the cycle's state as GET /api/budget-cycles/:year
+   * reads it (BudgetService.status). When that fails (Temporal unreachable, no answer in time),
+   * the page says so and the task still works.
+   */
+  private async tally(me: AuthenticatedPerson, task: Task): Promise<TaskTally> {
+    const year = budgetYearOfWorkflow(task.workflowId);
+    const target = voteTaskTarget(task);
+    // Only the signed-in person's own SWV's cycle, which is the one the task belongs to.
+    if (year === null || !target || task.workflowId !== budgetWorkflowId(me.organisationId, year)) {
+      return { state: 'none' };
+    }
+    try {
+      const status = await withinTimeout(this.budget.status(me, year), TALLY_TIMEOUT_MS);
+      return taskTally(status, target, me.id);
+    } catch (err) {
+      if (!(err instanceof TemporalUnavailableError)) {
+        this.logger.warn(`No tally for task ${task.id}: ${(err as Error).message}`);
+      }
+      return { state: 'unavailable' };
     }
   }
 

@@ -1,12 +1,15 @@
 import type { DecisionKind, VoteValue } from '@jaarcyclus/domain';
 import type { Task } from '@jaarcyclus/persistence';
+import type { BodyRoundView, BudgetCycleStatus } from '@jaarcyclus/workflows';
 import type { FieldError } from '../../common/api-errors';
-import { errorsFor, errorSummary, fieldId, notice, textArea } from '../components';
+import type { DocumentInfo } from '../../documents/documents.service';
+import { errorsFor, errorSummary, fieldId, notice, proposalLink, textArea } from '../components';
 import { html, type SafeHtml } from '../html';
 import { daysUntil, formatDate, formatDateTime, formatNumber } from '../i18n';
 import { csrfField, page, type WebContext } from '../layout';
+import { bodyStateText, quorumBar, quorumByWeight, tallyTable, VOTE_VALUES } from './tally';
 
-export const VOTE_VALUES: readonly VoteValue[] = ['for', 'against', 'abstain'];
+export { VOTE_VALUES } from './tally';
 export const COMMENT_MAX = 2000;
 
 /** Deadlines within this many days are marked as coming up soon. */
@@ -98,6 +101,8 @@ export interface VoteInfo {
   round: number | null;
   versionLabel: string | null;
   proposalUrl: string | null;
+  /** The uploaded document `proposalUrl` downloads, when it is one (not a link elsewhere). */
+  documentId: string | null;
   weight: number | null;
 }
 
@@ -115,6 +120,8 @@ export function voteInfo(payload: Record<string, unknown>): VoteInfo {
   const documentId = str(proposal.documentId)?.match(
     /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
   )?.[0];
+  // Only web links or paths on this site: never javascript: or data: URLs from a payload.
+  const link = url && (/^https?:\/\//i.test(url) || /^\/(?!\/)/.test(url)) ? url : null;
   return {
     subject: str(payload.subject),
     bodyName: str(body.name) ?? str(payload.bodyName),
@@ -122,13 +129,8 @@ export function voteInfo(payload: Record<string, unknown>): VoteInfo {
       kind === 'goedkeuring' || kind === 'instemming' || kind === 'advies' ? kind : null,
     round: num(payload.round),
     versionLabel: str(proposal.versionLabel),
-    // Only web links or paths on this site: never javascript: or data: URLs from a payload.
-    proposalUrl:
-      url && (/^https?:\/\//i.test(url) || /^\/(?!\/)/.test(url))
-        ? url
-        : documentId
-          ? `/api/documents/${documentId}`
-          : null,
+    proposalUrl: link ?? (documentId ? `/api/documents/${documentId}` : null),
+    documentId: link ? null : (documentId ?? null),
     weight: num(payload.weight),
   };
 }
@@ -139,6 +141,55 @@ export function budgetYearOfWorkflow(workflowId: string): number | null {
   return year ? Number(year) : null;
 }
 
+/** The round and body a vote task is for: from its payload, else from its refKey ('round:2:body:alv'). */
+export function voteTaskTarget(
+  task: Pick<Task, 'payload' | 'refKey'>,
+): { round: number; bodyKey: string } | null {
+  const ref = /^round:(\d+):body:([a-z0-9_-]+)$/.exec(task.refKey);
+  const payload = task.payload ?? {};
+  const round = num(payload.round) ?? (ref ? Number(ref[1]) : null);
+  const bodyKey = str(payload.bodyKey) ?? str(obj(payload.body).key) ?? ref?.[2] ?? null;
+  return round !== null && Number.isInteger(round) && bodyKey ? { round, bodyKey } : null;
+}
+
+/**
+ * What a vote task shows of its body's votes. "Where the rules allow": the member sees the
+ * totals of their own body in the task's round (counts or weights, quorum, how many voted) and
+ * their own vote, never how other members voted — board members have no cycle page either.
+ */
+export type TaskTally =
+  | { state: 'none' }
+  /** The cycle could not be asked (Temporal unreachable, no answer in time). */
+  | { state: 'unavailable' }
+  | {
+      state: 'shown';
+      /** The body without its lists of who voted what (`voted` and `notVoted` are empty). */
+      body: BodyRoundView;
+      round: number;
+      currentRound: number;
+      ownVote: VoteValue | null;
+    };
+
+export function taskTally(
+  status: BudgetCycleStatus,
+  target: { round: number; bodyKey: string },
+  personId: string,
+): TaskTally {
+  const bodies =
+    target.round === status.round
+      ? status.bodies
+      : (status.rounds.find((r) => r.round === target.round)?.bodies ?? []);
+  const body = bodies.find((b) => b.bodyKey === target.bodyKey);
+  if (!body) return { state: 'none' };
+  return {
+    state: 'shown',
+    body: { ...body, voted: [], notVoted: [] },
+    round: target.round,
+    currentRound: status.round,
+    ownVote: body.voted.find((v) => v.personId === personId)?.value ?? null,
+  };
+}
+
 export interface VoteFormState {
   stage: 'form' | 'confirm';
   value: string;
@@ -146,7 +197,7 @@ export interface VoteFormState {
   errors: FieldError[];
 }
 
-function proposalDetails(ctx: WebContext, info: VoteInfo): SafeHtml {
+function proposalDetails(ctx: WebContext, info: VoteInfo, document: DocumentInfo | null): SafeHtml {
   const { t } = ctx;
   const rows: [string, SafeHtml | string][] = [];
   if (info.subject) rows.push([t.subject, info.subject]);
@@ -168,7 +219,59 @@ function proposalDetails(ctx: WebContext, info: VoteInfo): SafeHtml {
           </dl>`
         : ''
     }
-    ${info.proposalUrl ? html`<p><a href="${info.proposalUrl}" rel="noopener noreferrer">${t.openProposal}</a></p>` : ''}
+    ${info.proposalUrl ? html`<p>${proposalLink(ctx, info.proposalUrl, document)}</p>` : ''}
+  </section>`;
+}
+
+function tallySection(ctx: WebContext, tally: TaskTally): SafeHtml {
+  const { t, locale } = ctx;
+  if (tally.state === 'none') return html``;
+  const heading = html`<h2 id="tally-title">${t.tallyTitle}</h2>`;
+  if (tally.state === 'unavailable') {
+    return html`<section class="panel" aria-labelledby="tally-title">
+      ${heading}
+      <p class="notice notice--info">${t.tallyUnavailable}</p>
+    </section>`;
+  }
+  const { body, ownVote } = tally;
+  const counts = body.tally;
+  return html`<section class="panel" aria-labelledby="tally-title">
+    ${heading}
+    ${
+      tally.round < tally.currentRound
+        ? html`<p class="notice notice--info">${t.tallyEarlierRound(tally.round)}</p>`
+        : ''
+    }
+    <dl class="details">
+      <dt>${t.bodyStatus}</dt>
+      <dd>
+        <span class="state state--${body.status}">${bodyStateText(t, body, new Map())}</span>
+      </dd>
+      ${
+        ownVote
+          ? html`<dt>${t.voteLegend}</dt>
+              <dd><strong>${t.voteValue[ownVote]}</strong></dd>`
+          : ''
+      }
+    </dl>
+    ${
+      counts
+        ? html`${tallyTable(ctx, body, counts)}
+            <p class="hint">${t.shareHint}</p>
+            ${quorumBar(ctx, body, counts, body.votingRule)}
+            ${
+              quorumByWeight(body.votingRule)
+                ? html`<p>
+                    ${t.quorumMembers(
+                      formatNumber(locale, counts.votedMembers),
+                      formatNumber(locale, counts.totalMembers),
+                    )}
+                  </p>`
+                : ''
+            }`
+        : html`<p class="notice notice--info">${t.votingOpening}</p>`
+    }
+    <p class="hint">${t.tallyOwnBodyOnly}</p>
   </section>`;
 }
 
@@ -237,10 +340,18 @@ function voteConfirm(ctx: WebContext, task: Task, state: VoteFormState): SafeHtm
   </section>`;
 }
 
-export function taskPage(
-  ctx: WebContext,
-  data: { task: Task; now: Date; message: string | null; vote: VoteFormState },
-): string {
+export interface TaskPageData {
+  task: Task;
+  now: Date;
+  message: string | null;
+  vote: VoteFormState;
+  /** Vote tasks: the body's tally (left out: nothing shown). */
+  tally?: TaskTally;
+  /** The uploaded proposal the payload refers to, for its name and size. */
+  document?: DocumentInfo | null;
+}
+
+export function taskPage(ctx: WebContext, data: TaskPageData): string {
   const { t } = ctx;
   const { task, now, vote } = data;
   const isOpenVote = task.kind === 'vote' && task.status === 'open';
@@ -271,7 +382,8 @@ export function taskPage(
         </dd>
       </dl>
       ${task.dueAt && task.status === 'open' ? html`<p><a href="/app/tasks/${task.id}.ics">${t.addToCalendar}</a></p>` : ''}
-      ${task.kind === 'vote' || task.kind === 'adopt' ? proposalDetails(ctx, voteInfo(task.payload)) : ''}
+      ${task.kind === 'vote' || task.kind === 'adopt' ? proposalDetails(ctx, voteInfo(task.payload), data.document ?? null) : ''}
+      ${task.kind === 'vote' ? tallySection(ctx, data.tally ?? { state: 'none' }) : ''}
       ${
         isOpenVote
           ? vote.stage === 'confirm'
