@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import {
   addBusinessDays,
   amsterdamDate,
@@ -22,6 +23,19 @@ const SECRETARIAT = DEMO_EMAILS.stadsring.secretariat;
 /** Jolanda Dekker represents the largest board (4,010 pupils) in the ALV. */
 const ALV_MEMBER = DEMO_EMAILS.stadsring.alvMember;
 const RVT_CHAIR = DEMO_EMAILS.stadsring.rvtChair;
+
+/** A small but real PDF: the proposal the secretariat uploads through the form. */
+const PROPOSAL_PDF = Buffer.from(
+  [
+    '%PDF-1.4',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj',
+    'trailer << /Root 1 0 R >>',
+    '%%EOF',
+    '',
+  ].join('\n'),
+);
 
 jest.setTimeout(120_000);
 
@@ -89,9 +103,6 @@ describe('web app: the budget cycle of the secretariat, board members and direct
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'cycle-new-form');
 
-    await page
-      .getByLabel('Link naar het voorstel')
-      .fill(`https://intranet.example/begroting-${budgetYear}.pdf`);
     await page.getByLabel('Bedrag per leerling (€)').fill('185,005');
     await page.getByLabel('Eigen vermogen (€)').fill('250.000,00');
     await page.getByLabel('Totale baten (€)').fill('15.000.000,00');
@@ -100,8 +111,12 @@ describe('web app: the budget cycle of the secretariat, board members and direct
     await page.getByLabel('Herinneringen (werkdagen voor de deadline)').fill('7, 2');
     await page.getByRole('button', { name: 'Voorbeeld' }).click();
 
-    // An amount with three decimals is refused next to its field and in the summary, in Dutch.
+    // Neither a file nor a link, and an amount with three decimals: each is refused next to its
+    // field and in the summary, in Dutch.
     const summary = page.getByRole('alert');
+    expect(await textOf(summary)).toContain(
+      'Bestand met het voorstel: Kies een bestand met het voorstel of vul de link naar het voorstel in.',
+    );
     expect(await textOf(summary)).toContain(
       'Bedrag per leerling (€): Gebruik hoogstens twee cijfers achter de komma.',
     );
@@ -114,6 +129,27 @@ describe('web app: the budget cycle of the secretariat, board members and direct
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'cycle-new-form-errors');
     await amount.fill('185,00');
+
+    // A file and a link at once: the file is kept, the form asks for one of the two.
+    const fileName = `begroting-${budgetYear}.pdf`;
+    await page
+      .getByLabel('Bestand met het voorstel')
+      .setInputFiles({ name: fileName, mimeType: 'application/pdf', buffer: PROPOSAL_PDF });
+    await page
+      .getByLabel('Link naar het voorstel')
+      .fill(`https://intranet.example/begroting-${budgetYear}.pdf`);
+    await page.getByRole('button', { name: 'Voorbeeld' }).click();
+    expect(await textOf(page.locator('#field-proposalFile-error'))).toBe(
+      'Geef een bestand óf een link, niet allebei. Maak de link leeg of kies ‘Dit bestand niet gebruiken’.',
+    );
+    await expect(
+      page.getByLabel('Bestand met het voorstel').getAttribute('aria-invalid'),
+    ).resolves.toBe('true');
+    expect(await textOf(page.locator('.uploaded-document'))).toContain(
+      `Geüpload bestand: ${fileName}`,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Link naar het voorstel').fill('');
     await page.getByRole('button', { name: 'Voorbeeld' }).click();
 
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
@@ -144,12 +180,16 @@ describe('web app: the budget cycle of the secretariat, board members and direct
     ]) {
       expect(details).toContain(text);
     }
+    expect(await textOf(page.locator('dl.details'))).toContain(
+      `Concept v1 – Download het voorstel (${fileName}, ${PROPOSAL_PDF.length} bytes)`,
+    );
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'cycle-preview');
 
-    // "Wijzigen" keeps what was typed.
+    // "Wijzigen" keeps what was typed, and the uploaded file.
     await page.getByRole('button', { name: 'Wijzigen' }).click();
     await expect(page.getByLabel('Eigen vermogen (€)').inputValue()).resolves.toBe('250.000,00');
+    expect(await textOf(page.locator('.uploaded-document'))).toContain(fileName);
     await page.getByRole('button', { name: 'Voorbeeld' }).click();
     await page.getByRole('button', { name: 'Start de cyclus' }).click();
     await page.waitForURL(`**${cyclePath}?started=1`);
@@ -200,6 +240,47 @@ describe('web app: the budget cycle of the secretariat, board members and direct
     await screenshot(page, 'cycles-list');
   });
 
+  it('refuses a proposal file of the wrong type or over 20 MB next to the field, keeping what was typed', async () => {
+    const page = secretariat;
+    const documents = async (): Promise<number> =>
+      ((await app.stack.ds.query(`SELECT count(*)::int AS n FROM document`)) as { n: number }[])[0]!
+        .n;
+    const before = await documents();
+    await page.goto(`${app.baseUrl}/app/cycles/budget/new`);
+    await page.getByLabel('Bedrag per leerling (€)').fill('185,00');
+    await page.getByLabel('Eigen vermogen (€)').fill('250.000,00');
+    await page.getByLabel('Totale baten (€)').fill('15.000.000,00');
+    const file = page.getByLabel('Bestand met het voorstel');
+    const error = page.locator('#field-proposalFile-error');
+
+    await file.setInputFiles({
+      name: 'begroting.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('not a proposal'),
+    });
+    await page.getByRole('button', { name: 'Voorbeeld' }).click();
+    expect(await textOf(error)).toBe('Kies een PDF-, Word-, Excel- of OpenDocument-bestand.');
+    expect(await textOf(page.getByRole('alert'))).toContain(
+      'Bestand met het voorstel: Kies een PDF-, Word-, Excel- of OpenDocument-bestand.',
+    );
+    await expect(page.getByLabel('Totale baten (€)').inputValue()).resolves.toBe('15.000.000,00');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await file.setInputFiles({
+      name: 'begroting-groot.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.concat([PROPOSAL_PDF, Buffer.alloc(20 * 1024 * 1024)]),
+    });
+    await page.getByRole('button', { name: 'Voorbeeld' }).click();
+    expect(await textOf(error)).toBe(
+      'Het bestand is groter dan 20 MB. Kies een kleiner bestand of geef een link.',
+    );
+    // The fields after the file in the form still arrived.
+    await expect(page.getByLabel('Totale baten (€)').inputValue()).resolves.toBe('15.000.000,00');
+    await expect(page.getByLabel('Versie').inputValue()).resolves.toBe('Concept v1');
+    expect(await documents()).toBe(before);
+  });
+
   it('lets an ALV member vote from the e-mailed invitation; the tally moves by the board’s pupil count', async () => {
     // The invitation to vote links to the task; opening it signed out asks to sign in first.
     const taskLink = await app.mailedLink(ALV_MEMBER, /^\/app\/tasks\/[0-9a-f-]{36}$/);
@@ -210,6 +291,34 @@ describe('web app: the budget cycle of the secretariat, board members and direct
     await app.signIn(page, ALV_MEMBER);
     await page.goto(taskLink);
 
+    // The ALV's tally before anyone voted: weights, quorum, how many voted; no names.
+    const tally = page.getByRole('region', { name: 'Stand van de stemming' });
+    expect(await textOf(tally.locator('table.tally tbody tr').first())).toBe('Voor 0 –');
+    expect(await textOf(tally)).toContain('Quorum: Quorum nog niet gehaald');
+    expect(await textOf(tally)).toContain('0 van 16.500 stemgewicht uitgebracht');
+    expect(await textOf(tally)).toContain('0 van 10 leden hebben gestemd');
+    await expect(tally.getByRole('progressbar').getAttribute('value')).resolves.toBe('0');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The uploaded proposal downloads with the member's session: the very bytes uploaded.
+    const proposal = page.getByRole('region', { name: 'Voorstel' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      proposal.getByRole('link', { name: 'Download het voorstel' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`begroting-${budgetYear}.pdf`);
+    expect((await readFile(await download.path())).equals(PROPOSAL_PDF)).toBe(true);
+    // Another SWV's secretariat, and nobody signed in, cannot fetch it.
+    const href = await proposal
+      .getByRole('link', { name: 'Download het voorstel' })
+      .getAttribute('href');
+    expect(href).toMatch(/^\/api\/documents\/[0-9a-f-]{36}$/);
+    const otherSwv = await app.token(DEMO_EMAILS.rijnoever.secretariat);
+    await expect(app.stack.call('GET', href!, { token: otherSwv })).resolves.toMatchObject({
+      status: 404,
+    });
+    await expect(app.stack.call('GET', href!)).resolves.toMatchObject({ status: 401 });
+
     await page.getByRole('radio', { name: 'Voor' }).check();
     await page.getByRole('button', { name: 'Verder naar controleren' }).click();
     expect(await textOf(page.getByRole('region', { name: 'Controleer uw stem' }))).toContain(
@@ -218,6 +327,19 @@ describe('web app: the budget cycle of the secretariat, board members and direct
     await page.getByRole('button', { name: 'Stem versturen' }).click();
     await page.waitForURL('**?voted=1');
     expect(await textOf(page.getByRole('status').first())).toContain('Uw stem is ontvangen.');
+
+    // The tally on the member's page moved by the board's pupil count, and shows their vote.
+    await reloadUntil(page, async () =>
+      (await textOf(tally.locator('table.tally tbody tr').first())).includes('4.010'),
+    );
+    expect(await textOf(tally.locator('table.tally tbody tr').first())).toBe('Voor 4.010 100%');
+    await expect(tally.getByRole('progressbar').getAttribute('value')).resolves.toBe('4010');
+    expect(await textOf(tally)).toContain('4.010 van 16.500 stemgewicht uitgebracht');
+    expect(await textOf(tally)).toContain('1 van 10 leden hebben gestemd');
+    expect(await textOf(tally)).toContain('Uw stem Voor');
+    expect(await textOf(page.locator('main'))).not.toContain('Nog niet gestemd');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'vote-task-tally');
     await context.close();
 
     const alv = bodyCard(secretariat, 'Algemene Ledenvergadering');

@@ -125,14 +125,40 @@ describe('web app: rejection, revised version and adoption of the budget', () =>
     await expect(revision.getByLabel('Versie').inputValue()).resolves.toBe('Concept v2');
     expect(await axeViolations(page)).toEqual([]);
 
-    // Without a link the service refuses, next to the field.
+    // Neither a file nor a link: refused at the file field, which names both.
     await revision.getByRole('button', { name: 'Upload herziene versie' }).click();
-    await expect(page.locator('#field-revisionUrl-error').textContent()).resolves.toContain(
-      'Vul de link naar het voorstel in.',
+    await expect(page.locator('#field-revisionFile-error').textContent()).resolves.toContain(
+      'Kies een bestand met het voorstel of vul de link naar het voorstel in.',
     );
+    await expect(
+      page.getByLabel('Bestand met het voorstel').getAttribute('aria-invalid'),
+    ).resolves.toBe('true');
+    expect(await textOf(page.getByRole('alert'))).toContain(
+      'Bestand met het voorstel: Kies een bestand met het voorstel of vul de link naar het voorstel in.',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A file and a link: refused, the file is kept; "Dit bestand niet gebruiken" drops it again.
+    await page.getByLabel('Bestand met het voorstel').setInputFiles({
+      name: 'begroting-v2.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from('PK\u0003\u0004 herziene begroting'),
+    });
     await page
       .getByLabel('Link naar het voorstel')
       .fill('https://intranet.example/begroting-v2.pdf');
+    await page.getByRole('button', { name: 'Upload herziene versie' }).click();
+    await expect(page.locator('#field-revisionFile-error').textContent()).resolves.toContain(
+      'Geef een bestand óf een link, niet allebei.',
+    );
+    expect(await textOf(page.locator('.uploaded-document'))).toContain(
+      'Geüpload bestand: begroting-v2.docx',
+    );
+    await expect(page.getByLabel('Link naar het voorstel').inputValue()).resolves.toBe(
+      'https://intranet.example/begroting-v2.pdf',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Dit bestand niet gebruiken').check();
     await page.getByRole('button', { name: 'Upload herziene versie' }).click();
     await page.waitForURL(`**${cyclePath}?done=revised`);
     expect(await textOf(page.getByRole('status').first())).toContain(
@@ -141,6 +167,13 @@ describe('web app: rejection, revised version and adoption of the budget', () =>
     const summary = await textOf(page.locator('dl.details').first());
     expect(summary).toContain('Ronde 2');
     expect(summary).toContain('Concept v2');
+    await expect(
+      page
+        .locator('dl.details')
+        .first()
+        .getByRole('link', { name: 'Open het voorstel' })
+        .getAttribute('href'),
+    ).resolves.toBe('https://intranet.example/begroting-v2.pdf');
     expect(await textOf(page.getByRole('region', { name: 'Verloop' }))).toContain(
       'Herziene versie ingediend door Ingrid Wolters; ronde 2 geopend',
     );

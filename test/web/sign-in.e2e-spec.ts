@@ -208,6 +208,30 @@ describe('web app: signing in and out', () => {
     expect(rows[0]!.n).toBe(0);
   });
 
+  it('refuses a form with a file without the form token, and stores nothing', async () => {
+    const token = await web.sessionToken(SECRETARIAT);
+    const form = new FormData();
+    form.append('_csrf', 'forged');
+    form.append('step', 'preview');
+    form.append(
+      'proposalFile',
+      new Blob(['%PDF-1.4 forged'], { type: 'application/pdf' }),
+      'begroting.pdf',
+    );
+    const res = await fetch(`${web.baseUrl}/app/cycles/budget`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Cookie: `jc_session=${token}` },
+      body: form,
+    });
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain('Formulier verlopen');
+    const rows = (await web.ds.query(`SELECT count(*)::int AS n FROM document`)) as {
+      n: number;
+    }[];
+    expect(rows[0]!.n).toBe(0);
+  });
+
   it('signs out: the session ends and the page says so', async () => {
     const page = await web.signedInPage(SECRETARIAT);
     await page.goto(`${web.baseUrl}/app/tasks`);

@@ -46,6 +46,8 @@ export interface TaskSeed {
   dueAt: Date | null;
   status?: 'open' | 'done' | 'cancelled';
   payload?: Record<string, unknown>;
+  /** Default 'budget:e2e:2027', which no cycle of the person's SWV has. */
+  workflowId?: string;
 }
 
 async function freePort(): Promise<number> {
@@ -158,7 +160,7 @@ export async function startWeb(): Promise<WebHarness> {
          RETURNING id`,
         [
           email,
-          'budget:e2e:2027',
+          task.workflowId ?? 'budget:e2e:2027',
           task.kind ?? 'vote',
           `round:${++taskSerial}:body:alv`,
           task.title,
