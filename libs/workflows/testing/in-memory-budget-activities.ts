@@ -249,6 +249,10 @@ export function createInMemoryBudgetActivities(...initial: World[]): InMemoryBud
       cycleStatuses.push({ workflowId: input.workflowId, status: input.status });
     },
     async publishCycleState(input) {
+      for (const w of input.writes) {
+        if ('audit' in w) await activities.recordAuditEvent(w.audit);
+        else await activities.updateTasks(w.tasks);
+      }
       const stored = cycleStates.get(input.workflowId);
       const writes = (stored?.writes ?? 0) + 1;
       if (stored && stored.seq >= input.seq) stored.writes = writes;

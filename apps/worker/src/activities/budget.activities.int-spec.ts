@@ -6,7 +6,7 @@ import { DEFAULT_RESERVE_RULE, computeAllocation, formatEuro } from '@jaarcyclus
 import { OutboxService, createSmtpTransport } from '@jaarcyclus/mail';
 import { DEMO_EMAILS, createDataSource, seedDemoData } from '@jaarcyclus/persistence';
 import { SmtpCapture, createTestDatabase, type TestDatabase } from '@jaarcyclus/testing';
-import type { BudgetActivities, PublishCycleStateInput, RosterSnapshot } from '@jaarcyclus/workflows';
+import type { AuditEventInput, BudgetActivities, PublishCycleStateInput, RosterSnapshot } from '@jaarcyclus/workflows';
 import { createBudgetActivities } from './budget.activities';
 
 const PUBLIC_URL = 'https://jaarcyclus.test';
@@ -168,7 +168,7 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
   it('stores the published cycle state, and a late, older publish never replaces a newer one', async () => {
     const secretary = await personId(DEMO_EMAILS.stadsring.secretariat);
     const wf = `${WF}:state`;
-    const base = { organisationId: orgId, workflowId: wf, year: 2027, title: 'Begroting 2027', createdByPersonId: secretary, status: 'voting' };
+    const base = { organisationId: orgId, workflowId: wf, year: 2027, title: 'Begroting 2027', createdByPersonId: secretary, status: 'voting', writes: [] };
     const state = (round: number) => ({ workflowId: wf, phase: 'voting', round }) as unknown as PublishCycleStateInput['state'];
     // The first publish creates the row when the api's insert has not happened yet.
     await run(acts, 'publishCycleState', { ...base, seq: 2, state: state(2) });
@@ -178,6 +178,55 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
     await run(acts, 'publishCycleState', { ...base, seq: 3, state: state(3) });
     await run(acts, 'publishCycleState', { ...base, seq: 3, state: state(99) });
     expect(await read()).toEqual([{ kind: 'budget', status: 'voting', state: state(3), state_seq: 3 }]);
+  });
+
+  it('writes the queued audit rows and task updates with the state in one transaction, once on a retry', async () => {
+    const voter = snapshot.bodies.find((b) => b.key === 'opr')!.members[0]!;
+    const wf = `${WF}:writes`;
+    await ds.query(
+      `INSERT INTO task (organisation_id, person_id, workflow_id, kind, ref_key, title, due_at, payload) VALUES ($1, $2, $3, 'vote', 'round:1:body:opr', 'Stemming', now(), '{}')`,
+      [orgId, voter.personId, wf],
+    );
+    const input: PublishCycleStateInput = {
+      organisationId: orgId,
+      workflowId: wf,
+      year: 2027,
+      title: 'Begroting 2027',
+      createdByPersonId: null,
+      status: 'voting',
+      seq: 1,
+      state: { workflowId: wf, phase: 'voting' } as unknown as PublishCycleStateInput['state'],
+      writes: [
+        {
+          audit: {
+            idempotencyKey: `${wf}:r1:audit-vote-opr-1:${voter.personId}`,
+            organisationId: orgId,
+            workflowId: wf,
+            round: 1,
+            actorPersonId: voter.personId,
+            action: 'vote_cast',
+            bodyKey: 'opr',
+            weight: 1,
+            value: 'for',
+            comment: null,
+            occurredAt: '2026-12-01T10:00:00.000Z',
+            payload: {},
+          },
+        },
+        { tasks: { workflowId: wf, kind: 'vote', refKey: 'round:1:body:opr', personIds: [voter.personId], status: 'done', at: '2026-12-01T10:00:00.000Z' } },
+      ],
+    };
+    await run(acts, 'publishCycleState', input);
+    await run(acts, 'publishCycleState', input); // a retry
+    expect(await ds.query(`SELECT action, value, weight::int FROM audit_event WHERE workflow_id = $1`, [wf])).toEqual([{ action: 'vote_cast', value: 'for', weight: 1 }]);
+    expect(await ds.query(`SELECT status FROM task WHERE workflow_id = $1`, [wf])).toEqual([{ status: 'done' }]);
+    expect(await ds.query(`SELECT state_seq FROM cycle WHERE workflow_id = $1`, [wf])).toEqual([{ state_seq: 1 }]);
+
+    // A write that fails rolls the whole publish back: no state without its audit rows.
+    const audit = (input.writes[0] as { audit: AuditEventInput }).audit;
+    const broken = { ...input, seq: 2, writes: [{ audit: { ...audit, idempotencyKey: `${wf}:other`, organisationId: '00000000-0000-4000-8000-000000000000' } }] };
+    await expect(run(acts, 'publishCycleState', broken)).rejects.toThrow();
+    expect(await ds.query(`SELECT state_seq FROM cycle WHERE workflow_id = $1`, [wf])).toEqual([{ state_seq: 1 }]);
   });
 
   it('escalates to the given recipients with who has not voted', async () => {

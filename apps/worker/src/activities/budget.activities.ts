@@ -13,7 +13,10 @@
 import { log } from '@temporalio/activity';
 import { asRefusal, refuse } from './refusal';
 import { loadDeductionsForAllocation } from './accountability-deductions';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** A DataSource or a transaction's EntityManager. */
+type Queryable = Pick<EntityManager, 'query'>;
 import {
   DEFAULT_RESERVE_RULE,
   type DecisionKind,
@@ -31,6 +34,7 @@ import type {
   PersonRef,
   ProposalRef,
   RosterSnapshot,
+  UpdateTasksInput,
 } from '@jaarcyclus/workflows';
 import {
   type Locale,
@@ -127,6 +131,50 @@ export function createBudgetActivities(deps: BudgetActivityDeps): BudgetActiviti
       refKey,
     ])) as { id: string; person_id: string }[];
     return new Map(rows.map((r) => [r.person_id, r.id]));
+  }
+
+  /** Completes, cancels or re-dates the open tasks of one step (idempotent: only open tasks change). */
+  async function applyTaskUpdate(db: Queryable, input: UpdateTasksInput): Promise<void> {
+    await db.query(
+      `UPDATE task
+          SET status = COALESCE($4, status),
+              completed_at = CASE WHEN $4::text IS NULL THEN completed_at ELSE $6::timestamptz END,
+              due_at = COALESCE($5::timestamptz, due_at)
+        WHERE workflow_id = $1 AND kind = $2 AND ref_key = $3 AND status = 'open'
+          AND ($7::uuid[] IS NULL OR person_id = ANY($7::uuid[]))`,
+      [input.workflowId, input.kind, input.refKey, input.status ?? null, input.dueAt ?? null, input.at, input.personIds ?? null],
+    );
+  }
+
+  /**
+   * Appends audit rows in one statement, in the given order. Append-only table: the idempotency
+   * key lives in the payload, unique per workflow (index audit_event_idempotency_key), so a
+   * retry never writes a second row.
+   */
+  async function appendAuditEvents(db: Queryable, events: AuditEventInput[]): Promise<void> {
+    const rows = events.map((e, ord) => ({
+      ord,
+      organisation_id: e.organisationId,
+      workflow_id: e.workflowId,
+      round: e.round,
+      actor_person_id: e.actorPersonId,
+      action: e.action,
+      body_key: e.bodyKey,
+      weight: e.weight,
+      value: e.value,
+      comment: e.comment,
+      occurred_at: e.occurredAt,
+      payload: { ...e.payload, idempotencyKey: e.idempotencyKey },
+    }));
+    await db.query(
+      `INSERT INTO audit_event (organisation_id, workflow_id, round, actor_person_id, action, body_key, weight, value, comment, occurred_at, payload)
+       SELECT r.organisation_id, r.workflow_id, r.round, r.actor_person_id, r.action, r.body_key, r.weight, r.value, r.comment, r.occurred_at, r.payload
+         FROM jsonb_to_recordset($1::jsonb) AS r(ord integer, organisation_id uuid, workflow_id text, round integer, actor_person_id uuid,
+              action text, body_key text, weight bigint, value text, comment text, occurred_at timestamptz, payload jsonb)
+        ORDER BY r.ord
+       ON CONFLICT (organisation_id, workflow_id, (payload->>'idempotencyKey')) WHERE payload ? 'idempotencyKey' DO NOTHING`,
+      [JSON.stringify(rows)],
+    );
   }
 
   return {
@@ -284,45 +332,11 @@ export function createBudgetActivities(deps: BudgetActivityDeps): BudgetActiviti
     },
 
     async updateTasks(input) {
-      await ds.query(
-        `UPDATE task
-            SET status = COALESCE($4, status),
-                completed_at = CASE WHEN $4::text IS NULL THEN completed_at ELSE $6::timestamptz END,
-                due_at = COALESCE($5::timestamptz, due_at)
-          WHERE workflow_id = $1 AND kind = $2 AND ref_key = $3 AND status = 'open'
-            AND ($7::uuid[] IS NULL OR person_id = ANY($7::uuid[]))`,
-        [input.workflowId, input.kind, input.refKey, input.status ?? null, input.dueAt ?? null, input.at, input.personIds ?? null],
-      );
+      await applyTaskUpdate(ds, input);
     },
 
     async recordAuditEvent(e: AuditEventInput) {
-      // Append-only table without a key column: the idempotency key lives in the payload and is
-      // checked under a transaction-scoped advisory lock, so a retry never writes a second row.
-      await ds.transaction(async (em) => {
-        await em.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [e.idempotencyKey]);
-        const existing = (await em.query(
-          `SELECT 1 FROM audit_event WHERE organisation_id = $1 AND workflow_id = $2 AND payload->>'idempotencyKey' = $3 LIMIT 1`,
-          [e.organisationId, e.workflowId, e.idempotencyKey],
-        )) as unknown[];
-        if (existing.length > 0) return;
-        await em.query(
-          `INSERT INTO audit_event (organisation_id, workflow_id, round, actor_person_id, action, body_key, weight, value, comment, occurred_at, payload)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-          [
-            e.organisationId,
-            e.workflowId,
-            e.round,
-            e.actorPersonId,
-            e.action,
-            e.bodyKey,
-            e.weight,
-            e.value,
-            e.comment,
-            e.occurredAt,
-            JSON.stringify({ ...e.payload, idempotencyKey: e.idempotencyKey }),
-          ],
-        );
-      });
+      await appendAuditEvents(ds, [e]);
     },
 
     async recordCycleStatus(input) {
@@ -335,16 +349,24 @@ export function createBudgetActivities(deps: BudgetActivityDeps): BudgetActiviti
     },
 
     async publishCycleState(input) {
-      // One statement: creates the row if the api's insert has not happened, and replaces the
-      // state only with a newer one (a retried, older publish changes nothing). The list's
-      // status column stays recordCycleStatus's.
-      await ds.query(
-        `INSERT INTO cycle (organisation_id, kind, year, workflow_id, title, status, created_by_person_id, state, state_seq)
-         VALUES ($1, 'budget', $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (workflow_id) DO UPDATE SET state = EXCLUDED.state, state_seq = EXCLUDED.state_seq, updated_at = now()
-         WHERE cycle.state_seq < EXCLUDED.state_seq`,
-        [input.organisationId, input.year, input.workflowId, input.title, input.status, input.createdByPersonId, JSON.stringify(input.state), input.seq],
-      );
+      const audit = input.writes.flatMap((w) => ('audit' in w ? [w.audit] : []));
+      const tasks = input.writes.flatMap((w) => ('tasks' in w ? [w.tasks] : []));
+      // Audit rows go first, so a state never shows a vote whose audit row is missing; all in one
+      // transaction. A publish is part of what a voter waits for: few statements, no lookups.
+      await ds.transaction(async (em) => {
+        if (audit.length > 0) await appendAuditEvents(em, audit);
+        for (const t of tasks) await applyTaskUpdate(em, t);
+        // Creates the row if the api's insert has not happened, and replaces the state only with
+        // a newer one (a retried, older publish changes nothing). The list's status column
+        // stays recordCycleStatus's.
+        await em.query(
+          `INSERT INTO cycle (organisation_id, kind, year, workflow_id, title, status, created_by_person_id, state, state_seq)
+           VALUES ($1, 'budget', $2, $3, $4, $5, $6, $7, $8)
+           ON CONFLICT (workflow_id) DO UPDATE SET state = EXCLUDED.state, state_seq = EXCLUDED.state_seq, updated_at = now()
+           WHERE cycle.state_seq < EXCLUDED.state_seq`,
+          [input.organisationId, input.year, input.workflowId, input.title, input.status, input.createdByPersonId, JSON.stringify(input.state), input.seq],
+        );
+      });
     },
 
     async requestAdoption(input) {

@@ -1,4 +1,4 @@
-import type { DecisionRoundActivities, BodyRef } from '../decision-round/decision-round.activities';
+import type { AuditEventInput, BodyRef, DecisionRoundActivities, UpdateTasksInput } from '../decision-round/decision-round.activities';
 import type { ProposalRef } from '../decision-round/decision-round.types';
 import type { AllocationFigures, AllocationLettersResult, BudgetCycleStatus } from './budget-cycle.types';
 
@@ -10,8 +10,10 @@ export interface BudgetActivities extends DecisionRoundActivities {
   /** Upserts the Cycle read model (kind 'budget') by workflow id with the current phase. */
   recordCycleStatus(input: RecordCycleStatusInput): Promise<void>;
   /**
-   * Stores the cycle's whole state (what the status Query answers) in the Cycle read model, with
-   * its sequence number; a write with a lower sequence than the stored one changes nothing.
+   * In one transaction: the queued writes in order (audit rows and task updates, each
+   * idempotent as in recordAuditEvent/updateTasks), and the cycle's whole state (what the status
+   * Query answers) in the Cycle read model with its sequence number; a state with a lower
+   * sequence than the stored one does not replace it.
    */
   publishCycleState(input: PublishCycleStateInput): Promise<void>;
   /** Adoption task (Task kind 'adopt') and mail to the directeur-bestuurder. */
@@ -38,7 +40,11 @@ export interface PublishCycleStateInput extends RecordCycleStatusInput {
   /** Increases with every change within a run (StatePublisher). */
   seq: number;
   state: BudgetCycleStatus;
+  writes: CycleWrite[];
 }
+
+/** A bookkeeping write that travels with a state publish. */
+export type CycleWrite = { audit: AuditEventInput } | { tasks: UpdateTasksInput };
 
 interface CycleStepContext {
   organisationId: string;

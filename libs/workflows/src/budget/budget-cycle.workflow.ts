@@ -46,7 +46,7 @@ import { sideEffectKey, sideEffectKeyPrefix } from '../ids';
 import { type Refusal, refuseIf, throwRefusal } from '../refusal';
 import { StatePublisher } from '../state-publisher';
 import { Timeline } from '../timeline';
-import type { BudgetActivities } from './budget-cycle.activities';
+import type { BudgetActivities, CycleWrite } from './budget-cycle.activities';
 import { resolveBudgetCycleConfig } from './budget-cycle.config';
 import {
   adoptBudgetUpdate,
@@ -91,17 +91,16 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
 
   // Mails and small database writes: short timeouts, retried until they succeed (they are idempotent).
   const acts = proxyActivities<BudgetActivities>({ startToCloseTimeout: '1 minute', retry: RETRY });
-  // The writes every vote causes (audit row, task done) run as local activities: one database
-  // statement each, done inside the workflow task instead of two more round trips through the
-  // server per vote, so a round with many voters stays responsive (see BENCHMARKS.md, bench:vote).
+  // Runs recorded before the read model: the writes every vote causes (audit row, task done)
+  // run as local activities, one each. Newer runs send them with the state publish (below).
   const perVote = proxyLocalActivities<Pick<BudgetActivities, 'recordAuditEvent' | 'updateTasks'>>({ startToCloseTimeout: '30 seconds', retry: RETRY });
   const roundActs: DecisionRoundActivities = {
     snapshotRoster: acts.snapshotRoster,
     openBallots: acts.openBallots,
     sendVoteReminders: acts.sendVoteReminders,
     sendEscalation: acts.sendEscalation,
-    updateTasks: perVote.updateTasks,
-    recordAuditEvent: perVote.recordAuditEvent,
+    updateTasks: publishesState ? (tasks) => publisher.write({ tasks }) : perVote.updateTasks,
+    recordAuditEvent: publishesState ? (audit) => publisher.write({ audit }) : perVote.recordAuditEvent,
   };
   // The read model is written inside the workflow task, like the per-vote writes; retried
   // quickly, since an Update waits for it.
@@ -113,9 +112,9 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
   const letters = proxyActivities<Pick<BudgetActivities, 'sendAllocationLetters'>>({ startToCloseTimeout: '15 minutes', retry: RETRY });
 
   // The status (statusNow, below) as a read model; the timeline reports every event to it.
-  const publisher = new StatePublisher<BudgetCycleStatus>(
+  const publisher = new StatePublisher<BudgetCycleStatus, CycleWrite>(
     () => statusNow(),
-    (seq, status) =>
+    (seq, status, writes) =>
       readModel.publishCycleState({
         organisationId: cfg.organisationId,
         workflowId,
@@ -125,6 +124,7 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
         createdByPersonId: cfg.startedByPersonId,
         seq,
         state: status,
+        writes,
       }),
     publishesState,
   );
@@ -176,7 +176,7 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
     payload: Record<string, unknown>,
     value: string | null = null,
   ): Promise<void> =>
-    acts.recordAuditEvent({
+    (publishesState ? roundActs.recordAuditEvent : acts.recordAuditEvent)({
       idempotencyKey: sideEffectKey(sideEffectKeyPrefix(workflowId, round, `audit-${step}`), recipient),
       organisationId: cfg.organisationId,
       workflowId,
@@ -441,7 +441,7 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
   timeline.add('budget_adopted', { round: approvedRound.round, actorPersonId: adopted.personId });
   await Promise.all([
     audit(approvedRound.round, 'adopt', adopted.personId, 'budget_adopted', adopted.personId, { proposal: approvedRound.spec.proposal }, 'adopted'),
-    acts.updateTasks({ workflowId, kind: 'adopt', refKey: adoptRefKey, status: 'done', at: iso(adopted.atMs) }),
+    (publishesState ? roundActs.updateTasks : acts.updateTasks)({ workflowId, kind: 'adopt', refKey: adoptRefKey, status: 'done', at: iso(adopted.atMs) }),
   ]);
 
   // "Medio december" the boards hear what they receive (001 §7.4): wait for the letters date if it is ahead.
