@@ -41,6 +41,11 @@ export class StatePublisher<S, W> {
     this.published = lastSeq;
   }
 
+  /** Grows with every change; lets a caller see whether something changed meanwhile. */
+  get version(): number {
+    return this.seq;
+  }
+
   changed(): void {
     if (!this.enabled) return;
     this.seq += 1;
@@ -71,6 +76,9 @@ export class StatePublisher<S, W> {
   private async loop(): Promise<void> {
     let batch: typeof this.pending = [];
     try {
+      // Let the command that started this finish its synchronous changes (a vote adds to the
+      // timeline, then queues its audit row and task update): one publish takes them all.
+      await Promise.resolve();
       while (this.published < this.seq) {
         const seq = this.seq;
         batch = this.pending.splice(0);

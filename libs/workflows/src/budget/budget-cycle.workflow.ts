@@ -213,8 +213,10 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
     // the Update's completion after commands issued in the same activation.
     publishesState
       ? async (arg: A): Promise<R> => {
+          const before = publisher.version;
           const result = await handler(arg);
-          publisher.changed();
+          // Most commands changed something already (timeline, queued writes); the rest count now.
+          if (publisher.version === before) publisher.changed();
           await publisher.flushed();
           return result;
         }
