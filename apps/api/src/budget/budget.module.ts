@@ -1,5 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import { DocumentsController } from '../documents/documents.controller';
 import { TasksController } from '../tasks/tasks.controller';
 import { VoteGateway } from '../web/vote-gateway';
 import { BudgetVoteGateway } from './budget-vote.gateway';
@@ -9,7 +8,7 @@ import { BudgetService } from './budget.service';
 /** Global so that the web app's vote form finds the VoteGateway bound here. */
 @Global()
 @Module({
-  controllers: [BudgetController, TasksController, DocumentsController],
+  controllers: [BudgetController, TasksController],
   providers: [BudgetService, { provide: VoteGateway, useClass: BudgetVoteGateway }],
   exports: [BudgetService, VoteGateway],
 })

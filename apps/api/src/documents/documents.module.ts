@@ -1,12 +1,14 @@
 import { Global, Module } from '@nestjs/common';
+import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
 
 /**
- * The document store, global so that the api's documents controller (declared by the budget
- * module) and the web app's upload forms use the same service and its checks.
+ * The document store: the api's upload and download routes, and the service with its checks,
+ * global so that the web app's upload forms use the same one.
  */
 @Global()
 @Module({
+  controllers: [DocumentsController],
   providers: [DocumentsService],
   exports: [DocumentsService],
 })
