@@ -16,7 +16,7 @@
  * Workflows pass ids only (AVG, seed 001 §1.4); names and addresses are read here, when the
  * mail is written.
  */
-import { log } from '@temporalio/activity';
+import { Context, log } from '@temporalio/activity';
 import { asRefusal, refuse } from './refusal';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
@@ -26,12 +26,17 @@ import {
 } from '@jaarcyclus/domain';
 import { MailDeliveryError, type OutboxService } from '@jaarcyclus/mail';
 import { ensureDefaultAccountabilityFormat } from '@jaarcyclus/persistence';
-import type {
-  AccountabilityActivities,
-  AccountabilityTaskUpdate,
-  RecordDeductionResult,
-  SchoolContacts,
-  UnderspendingFigures,
+import {
+  type AccountabilityActivities,
+  type AccountabilityTaskUpdate,
+  type RecordAccountabilityCycleInput,
+  type RecordDeductionResult,
+  type SchoolContacts,
+  type StartSchoolWorkflowsResult,
+  type UnderspendingFigures,
+  accountabilitySideEffectKey,
+  accountabilityStepKey,
+  schoolAccountabilityWorkflowId,
 } from '@jaarcyclus/workflows';
 import {
   renderAccountabilityEscalationMail,
@@ -45,6 +50,31 @@ export interface AccountabilityActivityDeps {
   outbox: OutboxService;
   /** Base URL of the web app (a trailing slash is ignored). */
   publicUrl: string;
+  /**
+   * Workflow start calls `startSchoolWorkflows` keeps in flight in this worker, over all
+   * cycles fanning out at once (default MAX_STARTS_IN_FLIGHT).
+   */
+  maxStartsInFlight?: number;
+}
+
+/** See AccountabilityActivityDeps.maxStartsInFlight. */
+export const MAX_STARTS_IN_FLIGHT = 200;
+
+/** A counting semaphore: at most `size` holders at once, served in arrival order. */
+function semaphore(size: number): <T>(fn: () => Promise<T>) => Promise<T> {
+  let free = size;
+  const queue: (() => void)[] = [];
+  return async (fn) => {
+    if (free > 0) free -= 1;
+    else await new Promise<void>((resolve) => queue.push(resolve));
+    try {
+      return await fn();
+    } finally {
+      const next = queue.shift();
+      if (next) next();
+      else free += 1;
+    }
+  };
 }
 
 /**
@@ -73,13 +103,23 @@ interface SchoolRow {
   fixed_amount_cents: string;
 }
 
-
 export type AccountabilityWorkerActivities = AccountabilityActivities;
+
+/** Name under which the worker registers the school workflow (the exported function's name). */
+const SCHOOL_WORKFLOW_TYPE = 'schoolAccountabilityWorkflow';
+
+/** Progress of `startSchoolWorkflows`, heartbeated: the first `done` schools are settled. */
+interface FanOutProgress {
+  done: number;
+  started: number;
+  alreadyStarted: number;
+}
 
 export function createAccountabilityActivities(
   deps: AccountabilityActivityDeps,
 ): AccountabilityWorkerActivities {
   const { dataSource: ds, outbox } = deps;
+  const startSlot = semaphore(deps.maxStartsInFlight ?? MAX_STARTS_IN_FLIGHT);
   const publicUrl = deps.publicUrl.replace(/\/+$/, '');
   const taskUrl = (taskId: string | undefined): string | null =>
     taskId ? `${publicUrl}/app/tasks/${taskId}` : null;
@@ -222,6 +262,58 @@ export function createAccountabilityActivities(
     );
   }
 
+  /**
+   * The Cycle read model (kind 'accountability') and the cycle's pinned settings. 'upsert'
+   * updates status and counts of existing rows; 'insert' only adds rows that are missing. The
+   * pinned format version is never changed once stored.
+   */
+  async function writeCycle(
+    em: EntityManager,
+    input: RecordAccountabilityCycleInput,
+    mode: 'upsert' | 'insert',
+  ): Promise<void> {
+    const onCycle =
+      mode === 'upsert'
+        ? 'DO UPDATE SET status = EXCLUDED.status, title = EXCLUDED.title, updated_at = now()'
+        : 'DO NOTHING';
+    await em.query(
+      `INSERT INTO cycle (organisation_id, kind, year, workflow_id, title, status, created_by_person_id)
+       VALUES ($1, 'accountability', $2, $3, $4, $5, $6)
+       ON CONFLICT (workflow_id) ${onCycle}`,
+      [
+        input.organisationId,
+        input.accountingYear,
+        input.workflowId,
+        input.title,
+        input.status,
+        input.createdByPersonId,
+      ],
+    );
+    await ensureDefaultAccountabilityFormat(em, input.organisationId);
+    const onSettings =
+      mode === 'upsert'
+        ? `DO UPDATE
+             SET deadline = EXCLUDED.deadline, schools = EXCLUDED.schools, started = EXCLUDED.started,
+                 already_started = EXCLUDED.already_started, updated_at = now()`
+        : 'DO NOTHING';
+    await em.query(
+      `INSERT INTO accountability_cycle
+         (organisation_id, workflow_id, accounting_year, format_version, deadline, schools, started, already_started)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (workflow_id) ${onSettings}`,
+      [
+        input.organisationId,
+        input.workflowId,
+        input.accountingYear,
+        input.formatVersion,
+        input.deadline,
+        input.schools,
+        input.started,
+        input.alreadyStarted,
+      ],
+    );
+  }
+
   return {
     async pinFormatVersion({ organisationId, workflowId, accountingYear }): Promise<number> {
       return ds.transaction(async (em) => {
@@ -245,42 +337,7 @@ export function createAccountabilityActivities(
     },
 
     async recordCycle(input): Promise<void> {
-      await ds.transaction(async (em) => {
-        await em.query(
-          `INSERT INTO cycle (organisation_id, kind, year, workflow_id, title, status, created_by_person_id)
-           VALUES ($1, 'accountability', $2, $3, $4, $5, $6)
-           ON CONFLICT (workflow_id) DO UPDATE
-             SET status = EXCLUDED.status, title = EXCLUDED.title, updated_at = now()`,
-          [
-            input.organisationId,
-            input.accountingYear,
-            input.workflowId,
-            input.title,
-            input.status,
-            input.createdByPersonId,
-          ],
-        );
-        await ensureDefaultAccountabilityFormat(em, input.organisationId);
-        // The pinned format version is never changed once stored.
-        await em.query(
-          `INSERT INTO accountability_cycle
-             (organisation_id, workflow_id, accounting_year, format_version, deadline, schools, started, already_started)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-           ON CONFLICT (workflow_id) DO UPDATE
-             SET deadline = EXCLUDED.deadline, schools = EXCLUDED.schools, started = EXCLUDED.started,
-                 already_started = EXCLUDED.already_started, updated_at = now()`,
-          [
-            input.organisationId,
-            input.workflowId,
-            input.accountingYear,
-            input.formatVersion,
-            input.deadline,
-            input.schools,
-            input.started,
-            input.alreadyStarted,
-          ],
-        );
-      });
+      await ds.transaction((em) => writeCycle(em, input, 'upsert'));
     },
 
     async loadSchoolContacts({ organisationId, schoolId }): Promise<SchoolContacts> {
@@ -537,6 +594,113 @@ export function createAccountabilityActivities(
           payload: { ...input.audit.payload, schoolId: input.schoolId, status: input.status },
         });
       });
+    },
+
+    async startSchoolWorkflows(input): Promise<StartSchoolWorkflowsResult> {
+      const ctx = Context.current();
+      const { school } = input;
+      const resumed = ctx.info.heartbeatDetails as FanOutProgress | undefined;
+      const progress: FanOutProgress = resumed ?? { done: 0, started: 0, alreadyStarted: 0 };
+      const todo = input.schoolIds.slice(progress.done);
+      const ids = todo.map((s) =>
+        schoolAccountabilityWorkflowId(school.organisationId, school.accountingYear, s),
+      );
+
+      // 1. Every school's 'started' status and audit event, in one transaction, before any
+      //    start: a school workflow's own later writes (status-2 …) always come after it.
+      //    The same audit key as the workflow's own first write (status-1), so a school that
+      //    recorded it itself, or a retry, adds nothing; an existing status row stays as it is.
+      const keys = ids.map((w, i) =>
+        accountabilitySideEffectKey(accountabilityStepKey(w, 'status-1'), todo[i]!),
+      );
+      if (todo.length > 0) {
+        await ds.transaction(async (em) => {
+          await writeCycle(em, input.cycle, 'insert');
+          // The same per-key advisory lock as appendAudit, taken in one order (no deadlocks).
+          await em.query(
+            `SELECT pg_advisory_xact_lock(h)
+               FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY 1) AS x`,
+            [keys],
+          );
+          await em.query(
+            `INSERT INTO school_accountability
+               (organisation_id, workflow_id, cycle_workflow_id, accounting_year, school_id, format_version,
+                status, version, current_submission_id, deadline, days_late, submitted_at, late_since, updated_at)
+             SELECT $1, t.w, $2, $3, t.s, $4, 'not_started', 0, NULL, $5, 0, NULL, NULL, now()
+               FROM unnest($6::text[], $7::uuid[]) AS t(w, s)
+             ON CONFLICT DO NOTHING`,
+            [
+              school.organisationId,
+              school.cycleWorkflowId,
+              school.accountingYear,
+              school.formatVersion,
+              school.deadline,
+              ids,
+              todo,
+            ],
+          );
+          await em.query(
+            `INSERT INTO audit_event (organisation_id, workflow_id, actor_person_id, action, occurred_at, payload)
+             SELECT $1, t.w, NULL, 'started', now(),
+                    jsonb_build_object('deadline', $2::text, 'formatVersion', $3::int,
+                                       'cycleWorkflowId', $4::text, 'schoolId', t.s,
+                                       'status', 'not_started', 'idempotencyKey', t.k)
+               FROM unnest($5::text[], $6::text[], $7::text[]) AS t(w, s, k)
+              WHERE NOT EXISTS (
+                SELECT 1 FROM audit_event a
+                 WHERE a.organisation_id = $1 AND a.workflow_id = t.w AND a.payload->>'idempotencyKey' = t.k)`,
+            [
+              school.organisationId,
+              school.deadline,
+              school.formatVersion,
+              school.cycleWorkflowId,
+              ids,
+              todo,
+              keys,
+            ],
+          );
+        });
+      }
+
+      // 2. The starts, `concurrency` in flight. Eager start: the first workflow task comes back
+      //    with the start's answer to this worker (it shares the client's connection), which
+      //    saves the server a task dispatch per school.
+      const outcome: ('started' | 'already')[] = [];
+      let next = 0;
+      let settled = 0;
+      const advance = (): void => {
+        // Heartbeat the settled prefix (the SDK throttles the calls to the server).
+        while (outcome[settled] !== undefined) {
+          if (outcome[settled] === 'started') progress.started += 1;
+          else progress.alreadyStarted += 1;
+          progress.done += 1;
+          settled += 1;
+        }
+        ctx.heartbeat({ ...progress });
+      };
+      const startOne = async (): Promise<void> => {
+        while (next < todo.length) {
+          const i = next++;
+          try {
+            await startSlot(() =>
+              ctx.client.workflow.start(SCHOOL_WORKFLOW_TYPE, {
+                taskQueue: input.taskQueue,
+                workflowId: ids[i]!,
+                args: [{ ...school, schoolId: todo[i]! }],
+                workflowIdReusePolicy: 'REJECT_DUPLICATE',
+                requestEagerStart: true,
+              }),
+            );
+            outcome[i] = 'started';
+          } catch (err) {
+            if ((err as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw err;
+            outcome[i] = 'already';
+          }
+          advance();
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, input.concurrency) }, startOne));
+      return { started: progress.started, alreadyStarted: progress.alreadyStarted };
     },
 
     async computeUnderspending(input): Promise<UnderspendingFigures> {

@@ -2,48 +2,71 @@
  * accountabilityCycleWorkflow — the 1 February accountability of one SWV for one accounting
  * year (DOMAIN §2; seed 001 §7.4). Workflow id `accountability:<organisationId>:<year>`.
  * It pins the cycle's settings (deadline, reminder policy, format version) and starts one
- * `schoolAccountabilityWorkflow` per school; the per-school state lives in each child and in
- * PostgreSQL (written by the children's `recordStatus`).
+ * `schoolAccountabilityWorkflow` per school; the per-school state lives in each school
+ * workflow and in PostgreSQL (the status rows the school workflows keep current).
+ *
+ * Topology (since patch FAN_OUT_BY_ACTIVITY, `accountability-fanout-by-activity`): the school
+ * workflows are not children of this workflow. It hands the schools in chunks of
+ * batchSize × batchesPerRun (default 100 × 5 = 500, at most 1,000) to the activity
+ * `startSchoolWorkflows`, FAN_OUT_PARALLEL chunks at a time. Per chunk, that activity
+ *   1. writes, in one PostgreSQL transaction, the cycle's rows when missing and every
+ *      school's status row and 'started' audit event (one multi-row insert each), and
+ *   2. starts the school workflows with the Temporal client, batchSize calls in flight (and
+ *      at most MAX_STARTS_IN_FLIGHT per worker), with eager start: the school's first
+ *      workflow task comes back with the start call to the same worker and only sets the
+ *      invitation timer (input `startedStatusRecorded`: the status is already written).
+ * Runs started before the patch keep starting children (100 per batch, one batch at a time,
+ * 5 batches per run, continue-as-new) until they continue as new; the replay tests hold
+ * histories of both. Why the change (BENCHMARKS.md, bench:fanout): per school the children
+ * cost the parent two history events and a share of its workflow tasks, the child a first
+ * workflow task, an activity round trip (its own recordStatus) and a second workflow task;
+ * now a school costs one start call and one workflow task, and nothing ties the cycle to
+ * 2,000 pending children. The parent never tracked its children anyway (see below).
  *
  * What it guarantees:
  * - Every listed school gets exactly one school workflow
- *   (`accountability:<organisationId>:<year>:school:<schoolId>`), also when this workflow is
- *   started again after a crash or continues as new mid-fan-out: the child id is a business
- *   key and the reuse policy REJECT_DUPLICATE makes Temporal refuse a second start, whether
- *   the first child still runs or has closed; "already started" counts as success.
- *   (`workflowIdConflictPolicy` is not available for child workflows; a running child always
- *   conflicts.) A closed child's id is remembered for the namespace's retention period only;
- *   the api must not start a cycle again once its Cycle row says 'running' (it is the
- *   guard for restarts after that period).
+ *   (`accountability:<organisationId>:<year>:school:<schoolId>`), also when a fan-out
+ *   activity is retried after a worker crash, when this workflow continues as new, or when it
+ *   is started again: the id is a business key and the reuse policy REJECT_DUPLICATE makes
+ *   Temporal refuse a second start, whether the first still runs or has closed; "already
+ *   started" counts as success. A retried activity resumes after the schools its heartbeat
+ *   reported settled. A closed school workflow's id is remembered for the namespace's
+ *   retention period only; the api must not start a cycle again once its Cycle row exists
+ *   (it is the guard for restarts after that period).
+ * - Every school's 'started' status and audit event are written once: the fan-out writes them
+ *   before it starts the school, under the same idempotency key
+ *   (`<school workflow id>:status-1:<schoolId>`) the school workflow uses when it writes them
+ *   itself, and never changes a status row that exists. The invitation (the first e-mail)
+ *   is the school workflow's own step with its outbox key, so it goes out once.
  * - The format version is pinned once per cycle (the input's, else the tenant's current one,
- *   remembered per workflow id by `pinFormatVersion`) and carried into every child and every
+ *   remembered per workflow id by `pinFormatVersion`) and carried into every school and every
  *   later run, so a format published mid-fan-out or before a restart does not split a cycle
  *   over two versions.
  *
  * Temporal limits, and how the fan-out stays inside them:
- * - Pending children: Temporal refuses more than 2,000 pending (started, not closed) child
- *   executions per workflow execution. The children run for weeks, so every child a run
- *   starts stays pending for that run. A run starts at most batchSize × batchesPerRun children
- *   (default 100 × 5 = 500, validated ≤ 1,000) and then continues as new with the cursor: a
- *   new run has no pending children.
- * - History: 50k events / 50 MB per run. A run records about 2 events per child start plus a
- *   few per batch (≈ 1,100 events for 500 children) and its input carries the school ids
- *   (≤ 20,000 × 36 bytes ≈ 0.8 MB, under the 2 MB payload limit). It also continues as new
- *   when the server suggests it.
- * - Children use ParentClosePolicy ABANDON: they outlive this workflow's completion and its
- *   continue-as-new.
+ * - Pending children: none since the patch (before it: at most batchSize × batchesPerRun
+ *   children per run, validated ≤ 1,000, under Temporal's limit of 2,000).
+ * - History: 50k events / 50 MB per run. A run records about 6 events per fan-out activity
+ *   and continues as new after FAN_OUT_ACTIVITIES_PER_RUN (200) of them or when the server
+ *   suggests it. The input carries the school ids (≤ 20,000 × 36 bytes ≈ 0.8 MB, under the
+ *   2 MB payload limit) and each chunk's activity input its share of them.
+ * - Activities: a chunk of ≤ 1,000 starts takes seconds to a few minutes; the activity has 30
+ *   minutes and heartbeats (timeout 30 s) after every settled start.
  *
- * Why the parent completes after the fan-out instead of tracking the children: the overview
- * of who is late is a query over the school status rows in PostgreSQL, which the children
- * keep current. Counting child signals here would duplicate that read model, add an event per
- * school status change to this history, and tie the children's lifetime to the parent's.
+ * Why the parent completes after the fan-out instead of tracking the schools: the overview
+ * of who is late is a query over the school status rows in PostgreSQL, which the school
+ * workflows keep current. Counting school signals here would duplicate that read model, add
+ * an event per school status change to this history, and tie the schools' lifetime to the
+ * cycle's.
  */
 import {
   ApplicationFailure,
   ParentClosePolicy,
   WorkflowIdReusePolicy,
   continueAsNew,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   startChild,
   workflowInfo,
@@ -57,6 +80,7 @@ import type {
   AccountabilityCyclePhase,
   AccountabilityCycleResult,
   AccountabilityCycleStatus,
+  RecordAccountabilityCycleInput,
   SchoolAccountabilityInput,
 } from './accountability.types';
 import { schoolAccountabilityWorkflow } from './school-accountability.workflow';
@@ -66,6 +90,18 @@ const RETRY = {
   backoffCoefficient: 2,
   maximumInterval: '10 minutes',
 } as const;
+
+/**
+ * Patch: the fan-out starts the school workflows from an activity with the Temporal client
+ * (`startSchoolWorkflows`, one call per chunk of schools, their 'started' status written in
+ * bulk) instead of as children of this workflow. Decided once per run, at its start: a run
+ * that began before the patch keeps starting children until it continues as new.
+ */
+export const FAN_OUT_BY_ACTIVITY = 'accountability-fanout-by-activity';
+/** A run continues as new after this many fan-out activities (≈ 6 history events each). */
+export const FAN_OUT_ACTIVITIES_PER_RUN = 200;
+/** Fan-out activities of one cycle running at once. */
+export const FAN_OUT_PARALLEL = 2;
 
 /**
  * startChild rejects with the SDK's WorkflowExecutionAlreadyStartedError when the id is taken.
@@ -80,6 +116,8 @@ export async function accountabilityCycleWorkflow(
   input: AccountabilityCycleInput,
 ): Promise<AccountabilityCycleResult> {
   const workflowId = workflowInfo().workflowId;
+  // Before any other command of this run: false only while replaying a run from before the patch.
+  const byActivity = patched(FAN_OUT_BY_ACTIVITY);
   const resolved = resolveAccountabilityCycleInput(input, Date.now());
   if (isRefusal(resolved)) {
     // Invalid input fails the run at once (the api validates first with validateAccountabilityCycleInput).
@@ -136,35 +174,46 @@ export async function accountabilityCycleWorkflow(
     }));
   progress.formatVersion = formatVersion;
 
+  const cycleRecord = (phase: AccountabilityCyclePhase): RecordAccountabilityCycleInput => ({
+    organisationId: cfg.organisationId,
+    workflowId,
+    accountingYear: cfg.accountingYear,
+    title: cfg.title,
+    status: phase,
+    createdByPersonId: cfg.startedByPersonId,
+    formatVersion,
+    deadline: cfg.deadline,
+    schools: cfg.schoolIds.length,
+    started: progress.started,
+    alreadyStarted: progress.alreadyStarted,
+  });
+  // Since the patch: the 'fanning_out' rows are written (when absent) by the fan-out activity
+  // in the transaction of its first writes, and 'running' by a local activity, inside the
+  // workflow task: no extra round trip through the server on the way to the schools.
   const recordCycle = (phase: AccountabilityCyclePhase): Promise<void> =>
-    acts.recordCycle({
-      organisationId: cfg.organisationId,
-      workflowId,
-      accountingYear: cfg.accountingYear,
-      title: cfg.title,
-      status: phase,
-      createdByPersonId: cfg.startedByPersonId,
-      formatVersion,
-      deadline: cfg.deadline,
-      schools: cfg.schoolIds.length,
-      started: progress.started,
-      alreadyStarted: progress.alreadyStarted,
-    });
-  if (carry.run === 1) await recordCycle('fanning_out');
+    byActivity
+      ? proxyLocalActivities<Pick<AccountabilityActivities, 'recordCycle'>>({
+          startToCloseTimeout: '1 minute',
+          retry: RETRY,
+        }).recordCycle(cycleRecord(phase))
+      : acts.recordCycle(cycleRecord(phase));
+  if (carry.run === 1 && !byActivity) await recordCycle('fanning_out');
 
-  /** true: this run started the child; false: it had been started before. */
+  const schoolInput = (schoolId: string): SchoolAccountabilityInput => ({
+    organisationId: cfg.organisationId,
+    accountingYear: cfg.accountingYear,
+    schoolId,
+    cycleWorkflowId: workflowId,
+    deadline: cfg.deadline,
+    reminderPolicy: cfg.reminderPolicy,
+    maxOverdueReminders: cfg.maxOverdueReminders,
+    formatVersion,
+    lingerAfterFinalDays: cfg.lingerAfterFinalDays,
+  });
+
+  /** Before the patch. true: this run started the child; false: it had been started before. */
   const startSchool = async (schoolId: string): Promise<boolean> => {
-    const childInput: SchoolAccountabilityInput = {
-      organisationId: cfg.organisationId,
-      accountingYear: cfg.accountingYear,
-      schoolId,
-      cycleWorkflowId: workflowId,
-      deadline: cfg.deadline,
-      reminderPolicy: cfg.reminderPolicy,
-      maxOverdueReminders: cfg.maxOverdueReminders,
-      formatVersion,
-      lingerAfterFinalDays: cfg.lingerAfterFinalDays,
-    };
+    const childInput = schoolInput(schoolId);
     try {
       await startChild(schoolAccountabilityWorkflow, {
         workflowId: schoolAccountabilityWorkflowId(
@@ -183,36 +232,90 @@ export async function accountabilityCycleWorkflow(
     }
   };
 
-  let batches = 0;
-  while (progress.cursor < cfg.schoolIds.length) {
-    if (batches >= cfg.batchesPerRun || workflowInfo().continueAsNewSuggested) {
-      // Everything resolved on the first run travels along, so code defaults cannot drift.
-      return continueAsNew<typeof accountabilityCycleWorkflow>({
-        ...input,
-        deadline: cfg.deadline,
-        reminderPolicy: cfg.reminderPolicy,
-        maxOverdueReminders: cfg.maxOverdueReminders,
-        lingerAfterFinalDays: cfg.lingerAfterFinalDays,
-        title: cfg.title,
-        fanOut: { batchSize: cfg.batchSize, batchesPerRun: cfg.batchesPerRun },
+  const continueAsNewNow = () =>
+    // Everything resolved on the first run travels along, so code defaults cannot drift.
+    continueAsNew<typeof accountabilityCycleWorkflow>({
+      ...input,
+      deadline: cfg.deadline,
+      reminderPolicy: cfg.reminderPolicy,
+      maxOverdueReminders: cfg.maxOverdueReminders,
+      lingerAfterFinalDays: cfg.lingerAfterFinalDays,
+      title: cfg.title,
+      fanOut: { batchSize: cfg.batchSize, batchesPerRun: cfg.batchesPerRun },
+      formatVersion,
+      carry: {
+        cursor: progress.cursor,
+        started: progress.started,
+        alreadyStarted: progress.alreadyStarted,
+        run: carry.run + 1,
         formatVersion,
-        carry: {
-          cursor: progress.cursor,
-          started: progress.started,
-          alreadyStarted: progress.alreadyStarted,
-          run: carry.run + 1,
-          formatVersion,
-        },
-      });
+      },
+    });
+
+  if (byActivity) {
+    // One activity per chunk of batchSize × batchesPerRun schools, FAN_OUT_PARALLEL chunks at
+    // a time, batchSize start calls in flight inside each. No children: nothing is pending in
+    // this workflow, so there is no limit on pending children; a run continues as new only to
+    // bound its history (FAN_OUT_ACTIVITIES_PER_RUN chunks).
+    const fanOut = proxyActivities<Pick<AccountabilityActivities, 'startSchoolWorkflows'>>({
+      startToCloseTimeout: '30 minutes',
+      heartbeatTimeout: '30 seconds',
+      retry: RETRY,
+    });
+    const school = {
+      organisationId: cfg.organisationId,
+      accountingYear: cfg.accountingYear,
+      cycleWorkflowId: workflowId,
+      deadline: cfg.deadline,
+      reminderPolicy: cfg.reminderPolicy,
+      maxOverdueReminders: cfg.maxOverdueReminders,
+      formatVersion,
+      lingerAfterFinalDays: cfg.lingerAfterFinalDays,
+      startedStatusRecorded: true,
+    };
+    const chunkSize = cfg.batchSize * cfg.batchesPerRun;
+    let launched = progress.cursor;
+    let calls = 0;
+    const more = (): boolean =>
+      launched < cfg.schoolIds.length &&
+      calls < FAN_OUT_ACTIVITIES_PER_RUN &&
+      !workflowInfo().continueAsNewSuggested;
+    const lane = async (): Promise<void> => {
+      while (more()) {
+        const chunk = cfg.schoolIds.slice(launched, launched + chunkSize);
+        launched += chunk.length;
+        calls += 1;
+        const outcome = await fanOut.startSchoolWorkflows({
+          taskQueue: workflowInfo().taskQueue,
+          cycle: cycleRecord('fanning_out'),
+          school,
+          schoolIds: chunk,
+          concurrency: cfg.batchSize,
+        });
+        progress.started += outcome.started;
+        progress.alreadyStarted += outcome.alreadyStarted;
+      }
+    };
+    await Promise.all(Array.from({ length: FAN_OUT_PARALLEL }, lane));
+    // Every chunk launched in this run has been started.
+    progress.cursor = launched;
+    if (progress.cursor < cfg.schoolIds.length) return continueAsNewNow();
+  } else {
+    // Before the patch: children, batchSize at a time, batchesPerRun batches per run.
+    let batches = 0;
+    while (progress.cursor < cfg.schoolIds.length) {
+      if (batches >= cfg.batchesPerRun || workflowInfo().continueAsNewSuggested) {
+        return continueAsNewNow();
+      }
+      const batch = cfg.schoolIds.slice(progress.cursor, progress.cursor + cfg.batchSize);
+      const outcomes = await Promise.all(batch.map(startSchool));
+      for (const startedNow of outcomes) {
+        if (startedNow) progress.started += 1;
+        else progress.alreadyStarted += 1;
+      }
+      progress.cursor += batch.length;
+      batches += 1;
     }
-    const batch = cfg.schoolIds.slice(progress.cursor, progress.cursor + cfg.batchSize);
-    const outcomes = await Promise.all(batch.map(startSchool));
-    for (const startedNow of outcomes) {
-      if (startedNow) progress.started += 1;
-      else progress.alreadyStarted += 1;
-    }
-    progress.cursor += batch.length;
-    batches += 1;
   }
 
   progress.phase = 'running';

@@ -34,10 +34,11 @@ import type {
 const DAY_MS = 86_400_000;
 
 /**
- * Fan-out limits. Temporal refuses to start more than 2,000 pending (started, not yet closed)
- * children per workflow execution; the children of one run stay pending for weeks, so one run
- * may start at most MAX_CHILDREN_PER_RUN of them and then continues as new (a new run has no
- * pending children). 100 concurrent starts per batch keep each workflow task small.
+ * Fan-out sizes (see the header of accountability-cycle.workflow.ts). Since the fan-out patch a
+ * fan-out activity gets batchSize × batchesPerRun ≤ MAX_CHILDREN_PER_RUN schools and keeps
+ * batchSize start calls in flight. Before it, they bounded the children of one run: Temporal
+ * refuses more than 2,000 pending (started, not yet closed) children per workflow execution,
+ * and the children of one run stayed pending for weeks.
  */
 export const DEFAULT_BATCH_SIZE = 100;
 export const MAX_BATCH_SIZE = 200;

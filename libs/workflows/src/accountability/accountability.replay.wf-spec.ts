@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { Worker } from '@temporalio/worker';
 import { amsterdamInstant, defaultAccountabilityDates } from '@jaarcyclus/domain';
 import { createTimeSkippingEnv, workflowBundle } from '@jaarcyclus/testing';
@@ -72,7 +73,23 @@ describe('accountability: replay of recorded histories', () => {
   let client: Client;
   let worker: Worker;
   let running: Promise<void>;
-  const fake = createInMemoryAccountability();
+  // The fan-out activity starts school workflows through this test's client.
+  const fake = createInMemoryAccountability({
+    startSchoolWorkflow: async (workflowId, input, taskQueue) => {
+      try {
+        await client.workflow.start(schoolAccountabilityWorkflow, {
+          taskQueue,
+          workflowId,
+          args: [input],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        });
+        return 'started';
+      } catch (err) {
+        if (err instanceof WorkflowExecutionAlreadyStartedError) return 'already';
+        throw err;
+      }
+    },
+  });
 
   beforeAll(async () => {
     env = await createTimeSkippingEnv();

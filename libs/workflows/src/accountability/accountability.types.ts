@@ -17,11 +17,14 @@ import type {
 // ---------------------------------------------------------------------------------------------
 
 export interface AccountabilityFanOutOptions {
-  /** Children started concurrently per batch (default 100, at most 200). */
+  /**
+   * School workflows started at once: start calls in flight per fan-out activity (before the
+   * fan-out patch: children started per batch). Default 100, at most 200.
+   */
   batchSize?: number;
   /**
-   * Batches per run before continue-as-new (default 5). batchSize × batchesPerRun is the number
-   * of children one run starts, i.e. of pending children of that run: at most 1,000.
+   * batchSize × batchesPerRun schools go to one fan-out activity (before the patch: children
+   * one run starts before it continues as new). Default 5; the product at most 1,000.
    */
   batchesPerRun?: number;
 }
@@ -123,6 +126,13 @@ export interface SchoolAccountabilityInput {
   /** Pinned when the cycle started: submissions are validated against this version. */
   formatVersion: number;
   lingerAfterFinalDays: number;
+  /**
+   * Set by the cycle's fan-out (since `accountability-fanout-by-activity`): the school's
+   * status row and its 'started' audit event (key `${workflowId}:status-1:${schoolId}`) were
+   * written in bulk before this workflow was started, so its first workflow task only plans
+   * the invitation. Absent: the workflow records them itself.
+   */
+  startedStatusRecorded?: boolean;
 }
 
 export type SchoolAccountabilityEventCode =
@@ -321,6 +331,39 @@ export interface AccountabilityActivities {
   computeUnderspending(input: ComputeUnderspendingInput): Promise<UnderspendingFigures>;
   /** Records the deduction for the school's next allocation; idempotent on `idempotencyKey`. */
   recordDeduction(input: RecordDeductionInput): Promise<RecordDeductionResult>;
+  /**
+   * The fan-out of one chunk of a cycle's schools (since `accountability-fanout-by-activity`):
+   * writes the cycle's rows when absent and every school's status row and 'started' audit
+   * event in one transaction (idempotent
+   * on the audit key; an existing status row is left as it is), then starts one
+   * `schoolAccountabilityWorkflow` per school with the Temporal client, id
+   * `schoolAccountabilityWorkflowId(...)`, reuse policy REJECT_DUPLICATE. A school whose id is
+   * taken (running or closed) counts as already started. Heartbeats its progress; a retry
+   * resumes after the last heartbeat.
+   */
+  startSchoolWorkflows(input: StartSchoolWorkflowsInput): Promise<StartSchoolWorkflowsResult>;
+}
+
+export interface StartSchoolWorkflowsInput {
+  /** Task queue of the school workflows (the cycle's own). */
+  taskQueue: string;
+  /**
+   * The cycle's rows, written first when absent (as recordCycle would, never changing rows
+   * that exist): the school status rows refer to them.
+   */
+  cycle: RecordAccountabilityCycleInput;
+  /** Every school workflow's input except `schoolId`; `startedStatusRecorded` is set. */
+  school: Omit<SchoolAccountabilityInput, 'schoolId'>;
+  schoolIds: string[];
+  /** Start calls in flight at once. */
+  concurrency: number;
+}
+
+export interface StartSchoolWorkflowsResult {
+  /** Workflows this call started. */
+  started: number;
+  /** Ids that were taken: started before (an earlier attempt, run or cycle start). */
+  alreadyStarted: number;
 }
 
 export interface RecordAccountabilityCycleInput {

@@ -1,5 +1,5 @@
 import { Client, type WorkflowHandle } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import {
@@ -60,7 +60,25 @@ beforeAll(async () => {
   env = await createTimeSkippingEnv();
   client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
   bundle = workflowBundle();
-  fake = createInMemoryAccountability();
+  // The fan-out activity starts school workflows through this test's client, as the worker's
+  // does through its own.
+  fake = createInMemoryAccountability({
+    startSchoolWorkflow: async (workflowId, input, taskQueue) => {
+      started.push(workflowId);
+      try {
+        await client.workflow.start(schoolAccountabilityWorkflow, {
+          taskQueue,
+          workflowId,
+          args: [input],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        });
+        return 'started';
+      } catch (err) {
+        if (err instanceof WorkflowExecutionAlreadyStartedError) return 'already';
+        throw err;
+      }
+    },
+  });
   worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue: TASK_QUEUES.cycles,
@@ -303,7 +321,7 @@ describe('accountability (time-skipping)', () => {
       started: 3,
       formatVersion: 3,
     });
-    // The children outlive the completed cycle (ParentClosePolicy ABANDON).
+    // The school workflows outlive the completed cycle (they are not its children).
     for (const h of handles) expect((await h.describe()).status.name).toBe('RUNNING');
     for (const h of handles) await waitFor(h, has('invited'), 'invitation');
     expect(fake.cycles.get(cycle.workflowId)).toMatchObject({
@@ -812,13 +830,16 @@ describe('accountability (time-skipping)', () => {
     expect(fake.duplicateKeys).toEqual([]);
   });
 
-  it('2031: the fan-out starts every school exactly once, in batches, across continue-as-new and a restart', async () => {
+  it('2031: the fan-out starts every school exactly once, in chunks, also when the cycle is started again', async () => {
     const year = 2031;
     const schoolIds = Array.from({ length: 9 }, (_, i) => `f${i + 1}`);
     const t = tenant(schoolIds, (x) => (x.formatVersion = 2));
     await advanceTo(defaultAccountabilityDates(year).openAt.toISOString());
-    // A crashed earlier attempt had already started three schools.
-    for (const s of ['f2', 'f5', 'f9']) await startSchool(t, s, year, { formatVersion: 2 });
+    // A crashed earlier attempt had already started three schools (they recorded their own start).
+    for (const s of ['f2', 'f5', 'f9']) {
+      const h = await startSchool(t, s, year, { formatVersion: 2 });
+      await waitFor(h, has('invited'), `invitation of ${s}`);
+    }
 
     const input: AccountabilityCycleInput = {
       organisationId: t.organisationId,
@@ -834,41 +855,36 @@ describe('accountability (time-skipping)', () => {
       workflowId,
       args: [input],
     });
-    const result = await waitForCompletion(first);
-    // 9 schools, 2 per batch, 2 batches per run: runs of 4, 4 and 1 children.
-    expect(result).toMatchObject({
+    expect(await waitForCompletion(first)).toMatchObject({
       schools: 9,
       started: 6,
       alreadyStarted: 3,
-      runs: 3,
+      runs: 1,
       formatVersion: 2,
     });
-
-    const runs = await runHistories(first.workflowId, first.firstExecutionRunId);
-    expect(runs).toHaveLength(3);
-    for (const events of runs) {
-      const perRun = events.filter(
-        (e) => e.startChildWorkflowExecutionInitiatedEventAttributes,
-      ).length;
-      expect(perRun).toBeLessThanOrEqual(4);
-      // Never more than one batch (2) of child starts per workflow task.
-      let inTask = 0;
-      for (const e of events) {
-        if (e.startChildWorkflowExecutionInitiatedEventAttributes) inTask += 1;
-        if (e.workflowTaskCompletedEventAttributes) inTask = 0;
-        expect(inTask).toBeLessThanOrEqual(2);
-      }
-    }
-    const initiated = runs
-      .flat()
-      .filter((e) => e.startChildWorkflowExecutionInitiatedEventAttributes);
-    expect(
-      initiated
-        .map((e) => e.startChildWorkflowExecutionInitiatedEventAttributes!.workflowId)
-        .sort(),
-    ).toEqual(
-      schoolIds.map((s) => schoolAccountabilityWorkflowId(t.organisationId, year, s)).sort(),
+    // Chunks of batchSize × batchesPerRun = 4 schools, batchSize = 2 start calls in flight each.
+    const calls = fake.fanOutCalls.filter((c) => c.schoolIds.every((s) => s.startsWith('f')));
+    expect(calls.map((c) => c.schoolIds).sort()).toEqual([
+      ['f1', 'f2', 'f3', 'f4'],
+      ['f5', 'f6', 'f7', 'f8'],
+      ['f9'],
+    ]);
+    expect(calls.every((c) => c.concurrency === 2)).toBe(true);
+    const [events] = await runHistories(first.workflowId, first.firstExecutionRunId);
+    expect(events!.filter((e) => e.startChildWorkflowExecutionInitiatedEventAttributes)).toEqual(
+      [],
     );
+    expect(
+      events!
+        .filter((e) => e.activityTaskScheduledEventAttributes)
+        .map((e) => e.activityTaskScheduledEventAttributes!.activityType!.name),
+    ).toEqual([
+      'pinFormatVersion',
+      'startSchoolWorkflows',
+      'startSchoolWorkflows',
+      'startSchoolWorkflows',
+    ]);
+    expect(fake.cycles.get(workflowId)).toMatchObject({ status: 'running', started: 6 });
 
     // The same cycle started again (e.g. by a retried api call after a crash): nothing new starts.
     const again: CycleHandle = await client.workflow.start(accountabilityCycleWorkflow, {
@@ -881,31 +897,67 @@ describe('accountability (time-skipping)', () => {
       alreadyStarted: 9,
       formatVersion: 2,
     });
-    // Every run of the fan-out (continue-as-new, "already started" failures) replays on the current code.
-    for (const [i, events] of runs.entries()) {
-      await Worker.runReplayHistory(
-        { workflowBundle: bundle },
-        { events },
-        `${workflowId}#run${i + 1}`,
-      );
-    }
+    await Worker.runReplayHistory({ workflowBundle: bundle }, { events }, `${workflowId}#fresh`);
+    await expectEverySchoolOnce(t, year, schoolIds);
+  });
 
-    for (const s of schoolIds)
-      await waitFor(schoolHandle(t, year, s), has('invited'), `invitation of ${s}`);
+  it('2032: a fan-out interrupted mid-chunk (a worker crash) is retried and still starts, records and invites every school once', async () => {
+    const year = 2032;
+    const schoolIds = Array.from({ length: 7 }, (_, i) => `c${i + 1}`);
+    const t = tenant(schoolIds);
+    await advanceTo(defaultAccountabilityDates(year).openAt.toISOString());
+    // The first attempt of the first chunk dies after three of its five starts.
+    fake.failNextFanOutAfter = 3;
+    const workflowId = accountabilityWorkflowId(t.organisationId, year);
+    started.push(workflowId);
+    const cycle: CycleHandle = await client.workflow.start(accountabilityCycleWorkflow, {
+      taskQueue: TASK_QUEUES.cycles,
+      workflowId,
+      args: [
+        {
+          organisationId: t.organisationId,
+          accountingYear: year,
+          schoolIds,
+          startedByPersonId: 'p-secr-1',
+          fanOut: { batchSize: 1, batchesPerRun: 5 },
+        },
+      ],
+    });
+    // The retry comes after the activity's backoff (5 s): let the clock pass it.
+    await waitUntil(() => fake.failNextFanOutAfter === null, 'the simulated crash');
+    await advanceTo(new Date((await nowMs()) + 60_000).toISOString());
+    const result = await waitForCompletion(cycle);
+    // The retry found the first three started: they count as already started.
+    expect(result).toMatchObject({ schools: 7, runs: 1 });
+    expect(result.started + result.alreadyStarted).toBe(7);
+    expect(result.alreadyStarted).toBe(3);
+    await expectEverySchoolOnce(t, year, schoolIds);
     for (const s of schoolIds) {
+      const v = await view(schoolHandle(t, year, s));
+      expect(v.history.map((e) => e.code).slice(0, 2)).toEqual(['started', 'invited']);
+    }
+  });
+
+  /** One school workflow per school: one 'started' audit event and one invitation per contact. */
+  async function expectEverySchoolOnce(
+    t: FakeTenant,
+    year: number,
+    schoolIds: string[],
+  ): Promise<void> {
+    for (const s of schoolIds) {
+      await waitFor(schoolHandle(t, year, s), has('invited'), `invitation of ${s}`);
       const wf = schoolAccountabilityWorkflowId(t.organisationId, year, s);
-      // One workflow per school: one 'started' audit event and one invitation per contact.
       expect(
         fake.audit.filter((a) => a.idempotencyKey.startsWith(`${wf}:`) && a.action === 'started'),
       ).toHaveLength(1);
       expect(fake.mailsOf(wf, 'invitation')).toHaveLength(2);
     }
     expect(fake.duplicateKeys).toEqual([]);
-  });
+  }
 
-  it('refuses an invalid cycle: more than 1,000 children per run', async () => {
+  it('refuses an invalid cycle: more than 1,000 schools per fan-out activity', async () => {
     const t = tenant(['a']);
-    const workflowId = `${accountabilityWorkflowId(t.organisationId, 2032)}:invalid`;
+    const workflowId = `${accountabilityWorkflowId(t.organisationId, 2033)}:invalid`;
     started.push(workflowId);
     const h: CycleHandle = await client.workflow.start(accountabilityCycleWorkflow, {
       taskQueue: TASK_QUEUES.cycles,
@@ -913,7 +965,7 @@ describe('accountability (time-skipping)', () => {
       args: [
         {
           organisationId: t.organisationId,
-          accountingYear: 2032,
+          accountingYear: 2033,
           schoolIds: ['a'],
           startedByPersonId: null,
           fanOut: { batchSize: 200, batchesPerRun: 6 },
@@ -931,6 +983,15 @@ describe('accountability (time-skipping)', () => {
     });
   });
 });
+
+/** Polls (real time, bounded) until `predicate` holds. */
+async function waitUntil(predicate: () => boolean, what: string): Promise<void> {
+  const start = Date.now();
+  while (!predicate()) {
+    if (Date.now() - start > 15_000) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 /** Polls describe() (never unlocking time skipping) until the workflow chain completes; returns its result. */
 async function waitForCompletion(handle: CycleHandle) {

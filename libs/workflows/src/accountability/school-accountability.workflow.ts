@@ -550,7 +550,12 @@ export async function schoolAccountabilityWorkflow(
           history.find((e) => e.code === 'submitted' && e.version === effect.version) ?? latest,
           { submissionId: effect.submissionId, version: effect.version, status: 'submitted' },
         );
-        await acts.updateAccountabilityTasks({ workflowId, kind: 'submit', status: 'done', at: isoOf(now()) });
+        await acts.updateAccountabilityTasks({
+          workflowId,
+          kind: 'submit',
+          status: 'done',
+          at: isoOf(now()),
+        });
         const c = await contacts();
         await acts.requestReview({
           ...context(step),
@@ -735,15 +740,24 @@ export async function schoolAccountabilityWorkflow(
 
   // ---- the school's accountability ----
 
-  await recordStatus(
-    addEvent('started', {
-      data: {
-        deadline: input.deadline,
-        formatVersion: input.formatVersion,
-        cycleWorkflowId: input.cycleWorkflowId,
-      },
-    }),
-  );
+  const startedEvent = addEvent('started', {
+    data: {
+      deadline: input.deadline,
+      formatVersion: input.formatVersion,
+      cycleWorkflowId: input.cycleWorkflowId,
+    },
+  });
+  if (input.startedStatusRecorded === true) {
+    // Started by the fan-out activity (cycle patch `accountability-fanout-by-activity`), which
+    // wrote this status row and audit event (key status-1) before starting us: the first
+    // workflow task only plans the invitation. No patched() here: the branch follows the
+    // input, which is part of the history, so every recorded history (none has the field)
+    // replays the old branch; a patch marker would only add a marker and a search-attribute
+    // update (a visibility write) to every school's start.
+    state.statusWrites += 1;
+  } else {
+    await recordStatus(startedEvent);
+  }
 
   for (;;) {
     const effect = effects.shift();

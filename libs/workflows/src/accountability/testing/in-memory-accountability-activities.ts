@@ -12,9 +12,25 @@ import type {
   RecordAccountabilityCycleInput,
   RecordDeductionInput,
   RecordSchoolStatusInput,
+  SchoolAccountabilityInput,
   SchoolContacts,
   SchoolNotificationKind,
 } from '../accountability.types';
+import {
+  accountabilitySideEffectKey,
+  accountabilityStepKey,
+  schoolAccountabilityWorkflowId,
+} from '../accountability.ids';
+
+/**
+ * Starts one school workflow for the fake fan-out (the test wires it to its Temporal client):
+ * 'already' when the id is taken.
+ */
+export type StartSchoolWorkflow = (
+  workflowId: string,
+  input: SchoolAccountabilityInput,
+  taskQueue: string,
+) => Promise<'started' | 'already'>;
 
 export interface SentMail {
   key: string;
@@ -72,11 +88,20 @@ export interface InMemoryAccountability {
   cycles: Map<string, RecordAccountabilityCycleInput>;
   pinned: Map<string, number>;
   duplicateKeys: string[];
+  /** Every startSchoolWorkflows call, in order. */
+  fanOutCalls: { schoolIds: string[]; concurrency: number }[];
+  /**
+   * Simulates a worker crash: the next startSchoolWorkflows call that has started this many
+   * schools fails (retryably) before starting more; then it is reset to null.
+   */
+  failNextFanOutAfter: number | null;
   addTenant(tenant: FakeTenant): FakeTenant;
   mailsOf(workflowId: string, kind?: SentMail['kind']): SentMail[];
 }
 
-export function createInMemoryAccountability(): InMemoryAccountability {
+export function createInMemoryAccountability(
+  options: { startSchoolWorkflow?: StartSchoolWorkflow } = {},
+): InMemoryAccountability {
   const tenants = new Map<string, FakeTenant>();
   const mails: SentMail[] = [];
   const mailKeys = new Set<string>();
@@ -91,6 +116,7 @@ export function createInMemoryAccountability(): InMemoryAccountability {
   const cycles = new Map<string, RecordAccountabilityCycleInput>();
   const pinned = new Map<string, number>();
   const duplicateKeys: string[] = [];
+  const fanOutCalls: InMemoryAccountability['fanOutCalls'] = [];
 
   const tenant = (organisationId: string): FakeTenant => {
     const t = tenants.get(organisationId);
@@ -233,6 +259,85 @@ export function createInMemoryAccountability(): InMemoryAccountability {
       });
       return Promise.resolve({ receivedCents, spentCents, underspendingCents });
     },
+    async startSchoolWorkflows(input) {
+      const start = options.startSchoolWorkflow;
+      if (!start) throw new Error('createInMemoryAccountability: no startSchoolWorkflow given');
+      fanOutCalls.push({ schoolIds: [...input.schoolIds], concurrency: input.concurrency });
+      // The cycle's rows when absent, as the worker does.
+      if (!cycles.has(input.cycle.workflowId))
+        cycles.set(input.cycle.workflowId, { ...input.cycle });
+      const { school } = input;
+      const ids = input.schoolIds.map((s) =>
+        schoolAccountabilityWorkflowId(school.organisationId, school.accountingYear, s),
+      );
+      // The bulk 'started' writes first, as the worker does (a retry or a school that wrote
+      // them itself adds nothing: the same audit key).
+      for (const [i, schoolId] of input.schoolIds.entries()) {
+        const workflowId = ids[i]!;
+        const key = accountabilitySideEffectKey(
+          accountabilityStepKey(workflowId, 'status-1'),
+          schoolId,
+        );
+        if (auditKeys.has(key)) continue;
+        auditKeys.add(key);
+        const write: RecordSchoolStatusInput = {
+          organisationId: school.organisationId,
+          workflowId,
+          cycleWorkflowId: school.cycleWorkflowId,
+          accountingYear: school.accountingYear,
+          schoolId,
+          formatVersion: school.formatVersion,
+          status: 'not_started',
+          version: 0,
+          submissionId: null,
+          deadline: school.deadline,
+          daysLate: 0,
+          submittedAt: null,
+          lateSince: null,
+          audit: {
+            idempotencyKey: key,
+            action: 'started',
+            actorPersonId: null,
+            occurredAt: new Date().toISOString(),
+            payload: {
+              deadline: school.deadline,
+              formatVersion: school.formatVersion,
+              cycleWorkflowId: school.cycleWorkflowId,
+            },
+          },
+        };
+        if (!statuses.has(workflowId)) statuses.set(workflowId, structuredClone(write));
+        statusWrites.push(write);
+        audit.push(structuredClone(write.audit));
+      }
+      let started = 0;
+      let alreadyStarted = 0;
+      let next = 0;
+      let startedThisCall = 0;
+      await Promise.all(
+        Array.from({ length: Math.max(1, input.concurrency) }, async () => {
+          while (next < ids.length) {
+            if (
+              result.failNextFanOutAfter !== null &&
+              startedThisCall >= result.failNextFanOutAfter
+            ) {
+              result.failNextFanOutAfter = null;
+              throw new Error('simulated worker crash during the fan-out');
+            }
+            const i = next++;
+            startedThisCall += 1;
+            const outcome = await start(
+              ids[i]!,
+              { ...school, schoolId: input.schoolIds[i]! },
+              input.taskQueue,
+            );
+            if (outcome === 'started') started += 1;
+            else alreadyStarted += 1;
+          }
+        }),
+      );
+      return { started, alreadyStarted };
+    },
     recordDeduction(input) {
       deductionCalls.push({ ...input });
       const existing = deductions.get(input.idempotencyKey);
@@ -243,7 +348,7 @@ export function createInMemoryAccountability(): InMemoryAccountability {
     },
   };
 
-  return {
+  const result: InMemoryAccountability = {
     activities,
     tenants,
     mails,
@@ -257,6 +362,8 @@ export function createInMemoryAccountability(): InMemoryAccountability {
     cycles,
     pinned,
     duplicateKeys,
+    fanOutCalls,
+    failNextFanOutAfter: null,
     addTenant(t) {
       tenants.set(t.organisationId, t);
       return t;
@@ -267,6 +374,7 @@ export function createInMemoryAccountability(): InMemoryAccountability {
       );
     },
   };
+  return result;
 }
 
 /**
