@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { amsterdamParts, nextBusinessMoment } from '@jaarcyclus/domain';
 import { DEMO_EMAILS } from '@jaarcyclus/persistence';
 import {
@@ -308,4 +309,122 @@ describe('accountability (e2e)', () => {
       '',
     ]);
   }, 60_000);
+
+  it('a cycle for 60 schools survives a worker restart during its fan-out: every school started, recorded and invited once', async () => {
+    // A synthetic SWV straight into the tables: one board, 60 schools with a contact each, a
+    // secretariat with a session.
+    const token = randomBytes(32).toString('base64url');
+    const org = await stack.ds.transaction(async (tx) => {
+      const [o] = (await tx.query(
+        `INSERT INTO organisation (slug, name, region, sector) VALUES ('herstart', 'SWV Herstart', 'midden', 'po') RETURNING id`,
+      )) as { id: string }[];
+      const [sec] = (await tx.query(
+        `INSERT INTO person (organisation_id, email, name, roles) VALUES ($1, 'secretariaat@herstart.example', 'Secretariaat', ARRAY['secretariat']) RETURNING id`,
+        [o!.id],
+      )) as { id: string }[];
+      await tx.query(
+        `INSERT INTO session (person_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 hour')`,
+        [sec!.id, createHash('sha256').update(token).digest('hex')],
+      );
+      const [board] = (await tx.query(
+        `INSERT INTO school_board (organisation_id, name, pupil_count) VALUES ($1, 'Stichting Herstart', 1000) RETURNING id`,
+        [o!.id],
+      )) as { id: string }[];
+      await tx.query(
+        `INSERT INTO school (organisation_id, board_id, name, kind)
+         SELECT $1, $2, 'School ' || lpad(i::text, 2, '0'), 'regular' FROM generate_series(1, 60) AS i`,
+        [o!.id, board!.id],
+      );
+      await tx.query(
+        `INSERT INTO person (organisation_id, email, name, roles, school_id)
+         SELECT organisation_id, 'contact-' || id || '@herstart.example', 'Contact ' || name, ARRAY['school_contact'], id
+           FROM school WHERE organisation_id = $1`,
+        [o!.id],
+      );
+      return o!.id;
+    });
+    const schoolIds = (
+      (await stack.ds.query(`SELECT id FROM school WHERE organisation_id = $1`, [org])) as {
+        id: string;
+      }[]
+    ).map((r) => r.id);
+    const ids = schoolIds.map((s) => schoolAccountabilityWorkflowId(org, YEAR, s));
+    const startedAt2 = new Date();
+
+    const started = await stack.call('POST', '/api/accountability-cycles', {
+      token,
+      body: { accountingYear: YEAR },
+    });
+    expect(started.status).toBe(201);
+    // The worker goes away while the cycle fans out, and a new one takes over.
+    await stack.stopWorker();
+    await new Promise((r) => setTimeout(r, 500));
+    await stack.startWorker();
+
+    await eventually(
+      'the fan-out',
+      async () =>
+        (
+          (await stack.ds.query(`SELECT status FROM cycle WHERE organisation_id = $1`, [org])) as {
+            status: string;
+          }[]
+        )[0]?.status === 'running' || undefined,
+      60_000,
+    );
+    const [settings] = (await stack.ds.query(
+      `SELECT schools, started + already_started AS covered FROM accountability_cycle WHERE organisation_id = $1`,
+      [org],
+    )) as { schools: number; covered: number }[];
+    expect(settings).toEqual({ schools: 60, covered: 60 });
+
+    // One workflow execution per school, each at its invitation step.
+    const executions = new Map<string, number>();
+    for await (const w of stack.env.client.workflow.list({
+      query: `WorkflowType = 'schoolAccountabilityWorkflow'`,
+    })) {
+      if (w.workflowId.startsWith(`accountability:${org}:`)) {
+        executions.set(w.workflowId, (executions.get(w.workflowId) ?? 0) + 1);
+      }
+    }
+    expect([...executions.keys()].sort()).toEqual([...ids].sort());
+    expect([...executions.values()].every((n) => n === 1)).toBe(true);
+    // One 'started' audit event per school.
+    const audit = (await stack.ds.query(
+      `SELECT workflow_id, count(*)::int AS n FROM audit_event
+        WHERE organisation_id = $1 AND action = 'started' GROUP BY workflow_id`,
+      [org],
+    )) as { workflow_id: string; n: number }[];
+    expect(audit.map((a) => a.workflow_id).sort()).toEqual([...ids].sort());
+    expect(audit.every((a) => a.n === 1)).toBe(true);
+
+    const due = nextBusinessMoment(startedAt2);
+    const invitations = () =>
+      stack.smtp.messages.filter(
+        (m) =>
+          m.to.some((a) => a.endsWith('@herstart.example') && a.startsWith('contact-')) &&
+          m.subject.includes('Verantwoording 2026: inleveren'),
+      );
+    if (due.getTime() <= Date.now()) {
+      // In business hours: every contact gets exactly one invitation.
+      await stack.smtp.waitFor(() => invitations().length >= 60, 60_000);
+      await new Promise((r) => setTimeout(r, 1_000));
+      const recipients = invitations().flatMap((m) => m.to);
+      expect(new Set(recipients).size).toBe(60);
+      expect(recipients).toHaveLength(60);
+    } else {
+      // Outside business hours: nobody is mailed now; every school waits for the same morning.
+      for (const id of ids) {
+        const view = await eventually(`the invitation timer of ${id}`, async () => {
+          const v = await stack.env.client.workflow
+            .getHandle(id)
+            .query(getSchoolAccountabilityQuery)
+            .catch(() => undefined);
+          return v?.next ? v : undefined;
+        });
+        expect(view.next).toEqual({ kind: 'invitation', at: due.toISOString() });
+        expect(view.history.map((e) => e.code)).toEqual(['started']);
+      }
+      expect(invitations()).toEqual([]);
+    }
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+import type { Client } from '@temporalio/client';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
 import { DefaultLogger } from '@temporalio/worker';
@@ -675,5 +676,126 @@ describe('accountability activities (PostgreSQL + SMTP)', () => {
       amountCents: 0,
     }).catch((e: unknown) => e);
     expect(zero).toMatchObject({ type: 'VALIDATION', nonRetryable: true });
+  });
+
+  it('fans out a chunk: the cycle and every school’s start written once, then one start per school; a retry resumes', async () => {
+    // Another SWV, so the rows of the other tests stay apart.
+    const org = (await one<{ id: string }>(`SELECT id FROM organisation WHERE slug = 'rijnoever'`))
+      .id;
+    const schools = (
+      (await ds.query(`SELECT id FROM school WHERE organisation_id = $1 ORDER BY name, id`, [
+        org,
+      ])) as { id: string }[]
+    ).map((r) => r.id);
+    expect(schools.length).toBeGreaterThanOrEqual(3);
+    const cycle = accountabilityWorkflowId(org, YEAR);
+    const wf = (s: string) => schoolAccountabilityWorkflowId(org, YEAR, s);
+    const school = {
+      organisationId: org,
+      accountingYear: YEAR,
+      cycleWorkflowId: cycle,
+      deadline: DEADLINE,
+      reminderPolicy: { offsetsBusinessDays: [14, 7, 1], sendHour: 9 },
+      maxOverdueReminders: 12,
+      formatVersion: 1,
+      lingerAfterFinalDays: 30,
+      startedStatusRecorded: true,
+    };
+    const input = {
+      taskQueue: 'jaarcyclus-cycles',
+      cycle: {
+        organisationId: org,
+        workflowId: cycle,
+        accountingYear: YEAR,
+        title: `Verantwoording ${YEAR}`,
+        status: 'fanning_out' as const,
+        createdByPersonId: null,
+        formatVersion: 1,
+        deadline: DEADLINE,
+        schools: schools.length,
+        started: 0,
+        alreadyStarted: 0,
+      },
+      school,
+      schoolIds: schools,
+      concurrency: 2,
+    };
+    // A fake Temporal client: the second school's id is taken (started before).
+    const starts: { type: string; workflowId: string; args: unknown[]; options: object }[] = [];
+    const client = {
+      withAbortSignal: <R>(_signal: AbortSignal, fn: () => Promise<R>) => fn(),
+      workflow: {
+        start: (type: string, options: { workflowId: string; args: unknown[] }) => {
+          starts.push({ type, workflowId: options.workflowId, args: options.args, options });
+          if (options.workflowId === wf(schools[1]!)) {
+            const err = new Error('already started');
+            err.name = 'WorkflowExecutionAlreadyStartedError';
+            return Promise.reject(err);
+          }
+          return Promise.resolve({});
+        },
+      },
+    } as unknown as Client;
+    const fanOut = (heartbeatDetails?: unknown) =>
+      new MockActivityEnvironment(heartbeatDetails === undefined ? {} : { heartbeatDetails }, {
+        logger: quiet,
+        client,
+      }).run(acts.startSchoolWorkflows, input);
+
+    expect(await fanOut()).toEqual({ started: schools.length - 1, alreadyStarted: 1 });
+    expect(starts.map((x) => x.workflowId).sort()).toEqual(schools.map(wf).sort());
+    expect(starts[0]).toMatchObject({
+      type: 'schoolAccountabilityWorkflow',
+      args: [{ ...school, schoolId: schools[0] }],
+      options: {
+        taskQueue: 'jaarcyclus-cycles',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        requestEagerStart: true,
+      },
+    });
+    // The cycle's rows (missing before) and one status row and 'started' event per school.
+    expect(
+      await ds.query(`SELECT status, title FROM cycle WHERE workflow_id = $1`, [cycle]),
+    ).toEqual([{ status: 'fanning_out', title: 'Verantwoording 2026' }]);
+    const started = async () =>
+      (await ds.query(
+        `SELECT workflow_id, payload->>'idempotencyKey' AS key, payload->>'status' AS status
+           FROM audit_event WHERE organisation_id = $1 AND action = 'started' ORDER BY workflow_id`,
+        [org],
+      )) as { workflow_id: string; key: string; status: string }[];
+    expect(await started()).toEqual(
+      schools
+        .map((s) => ({ workflow_id: wf(s), key: `${wf(s)}:status-1:${s}`, status: 'not_started' }))
+        .sort((a, b) => a.workflow_id.localeCompare(b.workflow_id)),
+    );
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM school_accountability WHERE cycle_workflow_id = $1 AND status = 'not_started'`,
+        [cycle],
+      ),
+    ).toBe(schools.length);
+
+    // A school moves on (its own later write), the cycle is recorded as running; then the
+    // chunk's activity runs again (a retry after a crash, resuming after its first school):
+    // nothing written twice, nothing moved back, the first school not started again.
+    await ds.query(`UPDATE school_accountability SET status = 'draft' WHERE workflow_id = $1`, [
+      wf(schools[2]!),
+    ]);
+    await run(acts, 'recordCycle', { ...input.cycle, status: 'running', started: 2 });
+    starts.length = 0;
+    expect(await fanOut({ done: 1, started: 1, alreadyStarted: 0 })).toEqual({
+      started: schools.length - 1,
+      alreadyStarted: 1,
+    });
+    expect(starts.map((x) => x.workflowId)).not.toContain(wf(schools[0]!));
+    expect(await started()).toHaveLength(schools.length);
+    expect(
+      await one(`SELECT status FROM school_accountability WHERE workflow_id = $1`, [
+        wf(schools[2]!),
+      ]),
+    ).toEqual({ status: 'draft' });
+    expect(await ds.query(`SELECT status FROM cycle WHERE workflow_id = $1`, [cycle])).toEqual([
+      { status: 'running' },
+    ]);
   });
 });
