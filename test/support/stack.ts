@@ -16,6 +16,7 @@ import type { DataSource } from 'typeorm';
 import { createApiApp } from '@jaarcyclus/api/app.factory';
 import { ApiConfig } from '@jaarcyclus/api/config';
 import { createActivities } from '@jaarcyclus/worker/activities';
+import { WORKER_TUNING } from '@jaarcyclus/worker/worker-tuning';
 
 const MAIL_FROM = 'Jaarcyclus <noreply@jaarcyclus.example>';
 
@@ -65,6 +66,7 @@ export async function startStack(): Promise<Stack> {
       taskQueue: TASK_QUEUES.cycles,
       workflowBundle: workflowBundle(),
       activities: createActivities({ dataSource: ds, outbox, publicUrl: 'http://jaarcyclus.test' }),
+      ...WORKER_TUNING,
     });
     return { worker: w, running: w.run() };
   };

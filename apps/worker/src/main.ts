@@ -15,6 +15,7 @@ import { bundleWorkflows } from '@jaarcyclus/temporal';
 import { TASK_QUEUES } from '@jaarcyclus/workflows';
 import { createActivities } from './activities';
 import { ConfigError, WorkerConfig } from './config';
+import { WORKER_TUNING } from './worker-tuning';
 
 const ATTEMPTS = 5;
 const RETRY_DELAY_MS = 2_000;
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
       workflowBundle,
       activities: createActivities({ dataSource, outbox, publicUrl: config.publicUrl }),
       shutdownGraceTime: '20 seconds',
+      ...WORKER_TUNING,
     });
     log(
       `polling ${TASK_QUEUES.cycles} on ${config.temporalAddress} (namespace ${config.temporalNamespace}); workflows from ${config.workflowBundlePath ?? 'a fresh bundle'}`,

@@ -1,0 +1,23 @@
+import type { WorkerOptions } from '@temporalio/worker';
+
+/**
+ * Worker options beyond the SDK defaults, measured with `npm run bench:fanout` (BENCHMARKS.md):
+ * the accountability fan-out starts its school workflows with eager start, so the first
+ * workflow task of each school comes back with the start call instead of through the task
+ * queue — but only while the worker has a free workflow-task slot. With the default 40 slots
+ * most starts fell back to the queue (136 of 1,000 eager); with 500 practically all are eager
+ * (1,000 of 1,000), which roughly halved the time until every school waited for its
+ * invitation. The slots cost no memory by themselves; the workflow cache keeps its
+ * heap-based default. Two workflow threads let the sandbox run new workflows on both cores
+ * (creating a workflow's sandbox state is the worker's main per-school cost).
+ *
+ * The e2e and benchmark stack (test/support/stack.ts) uses the same options, so the tests and
+ * benchmarks run what production runs.
+ */
+export const WORKER_TUNING = {
+  maxConcurrentWorkflowTaskExecutions: 500,
+  maxConcurrentWorkflowTaskPolls: 20,
+  /** 10 pollers for new and evicted workflows, 10 for the sticky queue. */
+  nonStickyToStickyPollRatio: 0.5,
+  workflowThreadPoolSize: 2,
+} as const satisfies Partial<WorkerOptions>;
