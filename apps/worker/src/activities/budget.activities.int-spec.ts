@@ -296,5 +296,39 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
     expect(letter.text).toContain('Vast bedrag Stadsring College');
     expect(letter.text).toContain(expected.reserve.warning!);
     expect(letter.text).toMatch(/€ \d{1,3}(\.\d{3})*,\d{2}/);
+    // This cycle published no state: the letter names the tenant's approving and consenting bodies.
+    expect(letter.text).toContain(
+      'De directeur-bestuurder heeft de begroting 2027 van Samenwerkingsverband VO Stadsring vastgesteld, na goedkeuring door de Algemene Ledenvergadering en de Raad van Toezicht, en instemming van de Ondersteuningsplanraad.',
+    );
+  });
+
+  it('names in the letter the bodies of the cycle as it published them', async () => {
+    const wf = `${WF}:letter-bodies`;
+    const body = (name: string, decisionKind: string) => ({ name, decisionKind });
+    await run(acts, 'publishCycleState', {
+      organisationId: orgId,
+      workflowId: wf,
+      year: 2027,
+      title: 'Begroting 2027',
+      createdByPersonId: null,
+      status: 'awaiting_letters',
+      seq: 1,
+      state: { workflowId: wf, bodies: [body('Algemeen Bestuur', 'goedkeuring'), body('OPR', 'instemming')] } as unknown as PublishCycleStateInput['state'],
+      writes: [],
+    });
+    await run(acts, 'sendAllocationLetters', {
+      organisationId: orgId,
+      workflowId: wf,
+      round: 1,
+      subject: 'Begroting 2027',
+      idempotencyKeyPrefix: `${wf}:r1:letter`,
+      budgetYear: 2027,
+      figures: { amountPerPupilCents: 150_00, equityCents: 300_000_00, turnoverCents: 12_000_000_00 },
+      at: '2026-12-15T08:00:00.000Z',
+    });
+    const mine = () => smtp.to(DEMO_EMAILS.stadsring.alvMember).filter((m) => m.text.includes('het Algemeen Bestuur'));
+    await smtp.waitFor(() => mine().length >= 1);
+    expect(mine()[0]!.text).toContain('na goedkeuring door het Algemeen Bestuur en instemming van de OPR.');
+    expect(mine()[0]!.text).not.toContain('Algemene Ledenvergadering');
   });
 });

@@ -39,6 +39,7 @@ import type {
 import {
   type Locale,
   type ProposalText,
+  type LetterDecision,
   type RenderedMail,
   renderAdoptionMail,
   renderAllocationLetter,
@@ -73,6 +74,33 @@ export function createBudgetActivities(deps: BudgetActivityDeps): BudgetActiviti
     versionLabel: p.versionLabel,
     link: p.url ?? (p.documentId ? `${publicUrl}/api/documents/${p.documentId}` : null),
   });
+
+  /**
+   * The bodies that decided on the budget, for the letter: as the cycle published them
+   * (cycle.state, see publishCycleState); for a cycle without a published state (started before
+   * the read model), the tenant's approving and consenting bodies.
+   */
+  async function letterDecisions(organisationId: string, workflowId: string): Promise<LetterDecision[]> {
+    const published = (await ds.query(
+      `SELECT b->>'name' AS name, b->>'decisionKind' AS kind
+         FROM cycle c CROSS JOIN LATERAL jsonb_array_elements(c.state->'bodies') WITH ORDINALITY AS x(b, i)
+        WHERE c.organisation_id = $1 AND c.workflow_id = $2 AND jsonb_typeof(c.state->'bodies') = 'array'
+        ORDER BY x.i`,
+      [organisationId, workflowId],
+    )) as { name: string; kind: string | null }[];
+    const rows =
+      published.length > 0
+        ? published
+        : ((await ds.query(
+            `SELECT name, decision_kind AS kind FROM body
+              WHERE organisation_id = $1 AND decision_kind IN ('goedkeuring', 'instemming')
+              ORDER BY decision_kind, name`,
+            [organisationId],
+          )) as { name: string; kind: string }[]);
+    return rows
+      .filter((r) => r.kind === 'goedkeuring' || r.kind === 'instemming')
+      .map((r) => ({ name: r.name, decisionKind: r.kind as LetterDecision['decisionKind'] }));
+  }
 
   async function organisationName(organisationId: string): Promise<string> {
     const rows = (await ds.query(`SELECT name FROM organisation WHERE id = $1`, [organisationId])) as { name: string }[];
@@ -455,6 +483,7 @@ export function createBudgetActivities(deps: BudgetActivityDeps): BudgetActiviti
         input.organisationId,
         [...recipientOf.values()].filter((id): id is string => id !== null),
       );
+      const decisions = await letterDecisions(input.organisationId, input.workflowId);
       const without: string[] = [];
       let sent = 0;
       for (const board of allocation.boards) {
@@ -472,6 +501,7 @@ export function createBudgetActivities(deps: BudgetActivityDeps): BudgetActiviti
             organisationName: org,
             recipientName: person.name,
             budgetYear: input.budgetYear,
+            decisions,
             date: input.at,
             board,
             reserve: allocation.reserve,

@@ -284,8 +284,56 @@ export function renderDisputeMail(locale: Locale, d: DisputeMailData): RenderedM
   );
 }
 
+/** A body that decided on the budget, as the cycle recorded it. */
+export interface LetterDecision {
+  name: string;
+  decisionKind: DecisionKind;
+}
+
+/**
+ * The Dutch article of a body's name: "het" for names ending in a het-word that SWVs use for a
+ * body (het Algemeen Bestuur, het Dagelijks Bestuur), "de" otherwise (de Raad van Toezicht,
+ * de Ondersteuningsplanraad, de ALV).
+ */
+export function dutchArticle(name: string): 'de' | 'het' {
+  return /\b(bestuur|orgaan|college|platform|overleg)$/i.test(name.trim()) ? 'het' : 'de';
+}
+
+function joinWith(items: string[], and: string): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)!}`;
+}
+
+/**
+ * Who decided, in the letter's opening sentence: the bodies of the cycle by their own names,
+ * so an SWV with an Algemeen Bestuur is not told its ALV approved.
+ */
+export function adoptionSentence(locale: Locale, organisationName: string, budgetYear: number, decisions: LetterDecision[]): string {
+  const approving = decisions.filter((d) => d.decisionKind === 'goedkeuring').map((d) => d.name);
+  const consenting = decisions.filter((d) => d.decisionKind === 'instemming').map((d) => d.name);
+  if (locale === 'en') {
+    const the = (names: string[]): string => joinWith(names.map((n) => `the ${n}`), 'and');
+    const after = [
+      ...(approving.length > 0 ? [`approval by ${the(approving)}`] : []),
+      ...(consenting.length > 0 ? [`consent of ${the(consenting)}`] : []),
+    ];
+    const clauses = after.length === 2 && approving.length > 1 ? after.join(', and ') : after.join(' and ');
+    return `The directeur-bestuurder has adopted the budget ${budgetYear} of ${organisationName}${after.length > 0 ? `, after ${clauses}` : ''}.`;
+  }
+  const nl = (names: string[]): string => joinWith(names.map((n) => `${dutchArticle(n)} ${n}`), 'en');
+  const na = [
+    ...(approving.length > 0 ? [`goedkeuring door ${nl(approving)}`] : []),
+    ...(consenting.length > 0 ? [`instemming van ${nl(consenting)}`] : []),
+  ];
+  // "… door de ALV en de RvT, en instemming van …": a comma keeps the two clauses apart.
+  const clauses = na.length === 2 && approving.length > 1 ? na.join(', en ') : na.join(' en ');
+  return `De directeur-bestuurder heeft de begroting ${budgetYear} van ${organisationName} vastgesteld${na.length > 0 ? `, na ${clauses}` : ''}.`;
+}
+
 export interface AllocationLetterData {
   organisationName: string;
+  /** The bodies that approved or consented, in the cycle's order. */
+  decisions: LetterDecision[];
   recipientName: string;
   budgetYear: number;
   /** ISO: the date of the letter. */
@@ -317,7 +365,8 @@ export function renderAllocationLetter(locale: Locale, d: AllocationLetterData):
       [
         `${formatDay(locale, d.date)}`,
         `Dear ${d.recipientName},`,
-        `The budget ${d.budgetYear} of ${d.organisationName} has been approved by the ALV and the RvT, consented to by the OPR and adopted by the directeur-bestuurder. ${b.name} receives the following funds for the calendar year ${d.budgetYear}:`,
+        adoptionSentence(locale, d.organisationName, d.budgetYear, d.decisions),
+        `${b.name} receives the following funds for the calendar year ${d.budgetYear}:`,
         { rows },
         ...reserve,
         `The board accounts for the use of these funds by 1 February of the following year.`,
@@ -330,7 +379,8 @@ export function renderAllocationLetter(locale: Locale, d: AllocationLetterData):
     [
       `${formatDay(locale, d.date)}`,
       `Beste ${d.recipientName},`,
-      `De begroting ${d.budgetYear} van ${d.organisationName} is goedgekeurd door de ALV en de RvT, de OPR heeft ingestemd en de directeur-bestuurder heeft haar vastgesteld. ${b.name} ontvangt in kalenderjaar ${d.budgetYear} de volgende middelen:`,
+      adoptionSentence(locale, d.organisationName, d.budgetYear, d.decisions),
+      `${b.name} ontvangt in kalenderjaar ${d.budgetYear} de volgende middelen:`,
       { rows },
       ...reserve,
       `Het bestuur verantwoordt de inzet van deze middelen uiterlijk 1 februari van het volgende jaar.`,

@@ -1,0 +1,73 @@
+import { adoptionSentence, dutchArticle, renderAllocationLetter } from './templates';
+
+const stadsring = [
+  { name: 'Algemene Ledenvergadering', decisionKind: 'goedkeuring' as const },
+  { name: 'Raad van Toezicht', decisionKind: 'goedkeuring' as const },
+  { name: 'Ondersteuningsplanraad', decisionKind: 'instemming' as const },
+];
+
+describe('the allocation letter names the bodies that decided', () => {
+  it('uses the article a Dutch reader expects', () => {
+    expect(dutchArticle('Raad van Toezicht')).toBe('de');
+    expect(dutchArticle('Ondersteuningsplanraad')).toBe('de');
+    expect(dutchArticle('ALV')).toBe('de');
+    expect(dutchArticle('Algemeen Bestuur')).toBe('het');
+    expect(dutchArticle('Dagelijks bestuur ')).toBe('het');
+  });
+
+  it('says who approved and who consented, in the cycle’s order', () => {
+    expect(adoptionSentence('nl', 'SWV VO Stadsring', 2027, stadsring)).toBe(
+      'De directeur-bestuurder heeft de begroting 2027 van SWV VO Stadsring vastgesteld, na goedkeuring door de Algemene Ledenvergadering ' +
+        'en de Raad van Toezicht, en instemming van de Ondersteuningsplanraad.',
+    );
+    expect(adoptionSentence('en', 'SWV VO Stadsring', 2027, stadsring)).toBe(
+      'The directeur-bestuurder has adopted the budget 2027 of SWV VO Stadsring, after approval by the Algemene Ledenvergadering and the Raad van Toezicht, and consent of the Ondersteuningsplanraad.',
+    );
+  });
+
+  it('does not speak of an ALV to an SWV governed by an Algemeen Bestuur', () => {
+    const rijnoever = [
+      { name: 'Algemeen Bestuur', decisionKind: 'goedkeuring' as const },
+      { name: 'OPR', decisionKind: 'instemming' as const },
+      { name: 'Adviesraad', decisionKind: 'advies' as const },
+    ];
+    const sentence = adoptionSentence('nl', 'SWV PO Rijnoever', 2027, rijnoever);
+    expect(sentence).toBe(
+      'De directeur-bestuurder heeft de begroting 2027 van SWV PO Rijnoever vastgesteld, na goedkeuring door het Algemeen Bestuur en instemming van de OPR.',
+    );
+    expect(sentence).not.toContain('ALV');
+    expect(sentence).not.toContain('Adviesraad');
+  });
+
+  it('reads without a dangling clause when only one kind of decision was taken, or none', () => {
+    expect(adoptionSentence('nl', 'X', 2028, [{ name: 'OPR', decisionKind: 'instemming' }])).toBe(
+      'De directeur-bestuurder heeft de begroting 2028 van X vastgesteld, na instemming van de OPR.',
+    );
+    expect(adoptionSentence('nl', 'X', 2028, [])).toBe('De directeur-bestuurder heeft de begroting 2028 van X vastgesteld.');
+  });
+
+  it('puts the sentence in the letter, in the person’s language', () => {
+    const board = {
+      boardId: 'b1',
+      name: 'Stichting Hunzeborg',
+      pupilCount: 10,
+      amountPerPupilCents: 100_00,
+      variableCents: 1_000_00,
+      fixedCents: 0,
+      schools: [],
+      deductions: [],
+      totalCents: 1_000_00,
+    };
+    const data = {
+      organisationName: 'SWV VO Stadsring',
+      decisions: stadsring,
+      recipientName: 'Gerrit Hoekstra',
+      budgetYear: 2027,
+      date: '2026-12-15T08:00:00.000Z',
+      board,
+      reserve: { status: 'within', warning: null },
+    } as unknown as Parameters<typeof renderAllocationLetter>[1];
+    expect(renderAllocationLetter('nl', data).text).toContain('na goedkeuring door de Algemene Ledenvergadering en de Raad van Toezicht');
+    expect(renderAllocationLetter('en', data).text).toContain('after approval by the Algemene Ledenvergadering');
+  });
+});
