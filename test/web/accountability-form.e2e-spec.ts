@@ -105,6 +105,17 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     expect(await status(page)).toContain('Niet gestart');
     expect(await textOf(page.locator('[data-status]'))).toContain('Op tijd');
 
+    // A reader who switched to English gets the domain's field messages in English.
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await page.waitForURL(`**${formPath}`);
+    await field(page, 'expenses.personeel_extra_ondersteuning.fte').fill('120');
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+    expect(
+      await textOf(page.locator('#field-expenses-personeel_extra_ondersteuning-fte-error')),
+    ).toBe('Expenses, line 1 (Personeel extra ondersteuning): the FTE must be between 0 and 100.');
+    await page.getByRole('button', { name: 'Nederlands', exact: true }).click();
+    await page.waitForURL(`**${formPath}`);
+
     await field(page, 'income.swv_vast_bedrag.amount').fill('58.000,00');
     await field(page, 'income.swv_variabel_bedrag.amount').fill('12.500,00');
     await field(page, 'expenses.personeel_extra_ondersteuning.fte').fill('120');

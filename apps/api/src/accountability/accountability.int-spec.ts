@@ -379,6 +379,34 @@ describe('accountability api (PostgreSQL, no Temporal)', () => {
       expect(await count(`SELECT count(*)::int AS n FROM accountability_submission`)).toBe(0);
     });
 
+    it('names the fields in English for a contact who chose English', async () => {
+      const email = DEMO_EMAILS.stadsring.schoolContact;
+      await api.ds.query(`UPDATE person SET locale = 'en' WHERE email = $1`, [email]);
+      try {
+        const res = await api
+          .http()
+          .post(path('Stadsring College', '/submissions'))
+          .set(auth.contact)
+          .send({
+            ...valid,
+            income: [valid.income[0], { lineKey: 'swv_variabel_bedrag', amount: '-5' }],
+          })
+          .expect(422);
+        expect(res.body.errors).toEqual([
+          {
+            field: 'income[1].amount',
+            rule: 'amount_negative',
+            message: expect.stringMatching(
+              /^Income, line 2 \(.+\): the amount must not be negative\.$/,
+            ),
+          },
+        ]);
+      } finally {
+        await api.ds.query(`UPDATE person SET locale = 'nl' WHERE email = $1`, [email]);
+      }
+      expect(await count(`SELECT count(*)::int AS n FROM accountability_submission`)).toBe(0);
+    });
+
     it('only the school’s own contact submits: others get 404 (or 403 without the role)', async () => {
       await api
         .http()

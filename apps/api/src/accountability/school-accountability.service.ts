@@ -10,6 +10,7 @@ import {
   validateSubmission,
 } from '@jaarcyclus/domain';
 import {
+  type Locale,
   AccountabilityDeduction,
   AccountabilitySubmission,
   SchoolAccountability,
@@ -143,6 +144,8 @@ export class SchoolAccountabilityService {
     year: number,
     schoolId: string,
     dto: AccountabilityFiguresDto,
+    /** Language of the field messages; the person's own by default (the web app passes its switch). */
+    locale: Locale = me.locale,
   ): Promise<{ savedAt: string; figures: Record<string, unknown>; problems: FieldError[] }> {
     const found = await schoolForPerson(this.ds, me, schoolId);
     assertContact(found);
@@ -174,7 +177,7 @@ export class SchoolAccountabilityService {
     await this.command(state, (h) =>
       h.signal(saveDraftSignal, { actorPersonId: me.id, submissionId: draft.id }),
     );
-    const checked = validateSubmission(format, raw);
+    const checked = validateSubmission(format, raw, locale);
     return {
       savedAt: draft.updated_at.toISOString(),
       figures: raw,
@@ -192,13 +195,14 @@ export class SchoolAccountabilityService {
     year: number,
     schoolId: string,
     dto: AccountabilityFiguresDto,
+    locale: Locale = me.locale,
   ) {
     const found = await schoolForPerson(this.ds, me, schoolId);
     assertContact(found);
     const state = await this.state(me, year, schoolId);
     if (isFinalAccountabilityStatus(state.status)) throw finalConflict(state.status);
     const format = await this.formats.pinned(me.organisationId, state.formatVersion);
-    const checked = validateSubmission(format, rawFigures(dto));
+    const checked = validateSubmission(format, rawFigures(dto), locale);
     if (!checked.ok) {
       throw new FieldValidationError(
         `The accountability does not match the format (version ${format.version})`,

@@ -11,7 +11,7 @@ import { formFields, text } from './forms';
  * The school's accountability form: what was typed, as text, per line of the pinned format.
  * The web app does not check the figures itself: it hands them to the api's service as the
  * JSON api receives them, and the domain's `validateSubmission` refuses them with the same
- * Dutch messages; this module only maps the form's fields to that shape and back.
+ * messages, in the reader's language; this module only maps the form's fields to that shape and back.
  */
 export interface AppendixRowValues {
   description: string;

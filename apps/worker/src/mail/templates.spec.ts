@@ -43,7 +43,9 @@ describe('the allocation letter names the bodies that decided', () => {
     expect(adoptionSentence('nl', 'X', 2028, [{ name: 'OPR', decisionKind: 'instemming' }])).toBe(
       'De directeur-bestuurder heeft de begroting 2028 van X vastgesteld, na instemming van de OPR.',
     );
-    expect(adoptionSentence('nl', 'X', 2028, [])).toBe('De directeur-bestuurder heeft de begroting 2028 van X vastgesteld.');
+    expect(adoptionSentence('nl', 'X', 2028, [])).toBe(
+      'De directeur-bestuurder heeft de begroting 2028 van X vastgesteld.',
+    );
   });
 
   it('puts the sentence in the letter, in the person’s language', () => {
@@ -67,7 +69,11 @@ describe('the allocation letter names the bodies that decided', () => {
       board,
       reserve: { status: 'within', warning: null },
     } as unknown as Parameters<typeof renderAllocationLetter>[1];
-    expect(renderAllocationLetter('nl', data).text).toContain('na goedkeuring door de Algemene Ledenvergadering en de Raad van Toezicht');
-    expect(renderAllocationLetter('en', data).text).toContain('after approval by the Algemene Ledenvergadering');
+    expect(renderAllocationLetter('nl', data).text).toContain(
+      'na goedkeuring door de Algemene Ledenvergadering en de Raad van Toezicht',
+    );
+    expect(renderAllocationLetter('en', data).text).toContain(
+      'after approval by the Algemene Ledenvergadering',
+    );
   });
 });

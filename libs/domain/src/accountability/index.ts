@@ -12,6 +12,7 @@ export {
 } from './format';
 export {
   type AccountabilitySubmissionFigures,
+  type MessageLocale,
   type RawAccountabilitySubmission,
   type SubmissionTotals,
   submissionTotals,

@@ -375,3 +375,55 @@ describe('validateSubmission: the appendix rule of the format', () => {
     else expect(!result.ok && result.errors.map((e) => e.rule)).toEqual([expected]);
   });
 });
+
+describe('validateSubmission: errors in English for a reader who chose English', () => {
+  const english = (input: unknown): { field: string; rule: string; message: string }[] => {
+    const result = validateSubmission(F, input, 'en');
+    if (result.ok) throw new Error('expected validation errors');
+    return result.errors;
+  };
+
+  it('names the same field and rule as the Dutch message, in English', () => {
+    const r = raw();
+    r.expenses[2]!.amount = '12,345';
+    r.expenses[0]!.fte = '120';
+    r.appendix[1]!.targetGroup = '';
+    const en = english(r);
+    const nl = errorsOf(r);
+    expect(en.map(({ field, rule }) => ({ field, rule }))).toEqual(
+      nl.map(({ field, rule }) => ({ field, rule })),
+    );
+    expect(en).toEqual([
+      {
+        field: 'expenses[0].fte',
+        rule: 'fte_range',
+        message: `Expenses, line 1 (${F.expenseLines.find((l) => l.key === 'personeel_extra_ondersteuning')!.label}): the FTE must be between 0 and 100.`,
+      },
+      {
+        field: 'expenses[2].amount',
+        rule: 'amount_decimals',
+        message:
+          "Expenses, line 3 (Personeel intern ondersteuningsteam en ondersteuningscoördinatie): the amount '12,345' has more than two decimals.",
+      },
+      {
+        field: 'appendix[1].targetGroup',
+        rule: 'required',
+        message: 'Appendix, line 2: the target group is required.',
+      },
+    ]);
+  });
+
+  it('speaks English about missing lines and the appendix rule', () => {
+    const r = raw();
+    r.income = r.income.filter((l) => l.lineKey !== 'swv_vast_bedrag');
+    r.appendix[0]!.fte = '0,1';
+    const messages = english(r).map((e) => e.message);
+    expect(messages).toContain(
+      `Income: the required line '${F.incomeLines.find((l) => l.key === 'swv_vast_bedrag')!.label}' is missing.`,
+    );
+    expect(messages).toContain(
+      'Appendix: the FTE in the appendix (0,50) must equal the FTE for extra support among the expenses (1,00).',
+    );
+    expect(messages.join(' ')).not.toMatch(/regel|verplicht|bijlage/i);
+  });
+});

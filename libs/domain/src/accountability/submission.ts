@@ -29,6 +29,116 @@ const MAX_APPENDIX_ENTRIES = 200;
 const MAX_DESCRIPTION_LENGTH = 2000;
 const MAX_TARGET_GROUP_LENGTH = 200;
 
+/** The language of validation messages: Dutch by default, English for people who chose it. */
+export type MessageLocale = 'nl' | 'en';
+
+/**
+ * Every validation message, per language. `where` names the field (section, line and the
+ * format's own label, which stays as the tenant wrote it).
+ */
+interface SubmissionMessages {
+  notAnObject: string;
+  section: { income: string; expenses: string; appendix: string };
+  line: (section: string, n: number) => string;
+  lineLabelled: (section: string, n: number, label: string) => string;
+  description: (where: string) => string;
+  targetGroup: (where: string) => string;
+  notAList: (what: string) => string;
+  tooMany: (what: string, max: number) => string;
+  notALine: (where: string) => string;
+  unknownLine: (where: string, key: string, version: number) => string;
+  duplicateLine: (where: string) => string;
+  requiredLine: (what: string, label: string) => string;
+  amountRequired: (where: string) => string;
+  amountNotANumber: (where: string) => string;
+  amountDecimals: (where: string, value: string) => string;
+  amountAmbiguous: (where: string, value: string, int: string, frac: string) => string;
+  amountFormat: (where: string, value: string) => string;
+  amountNegative: (where: string) => string;
+  fteRequired: (where: string) => string;
+  fteRange: (where: string, max: number) => string;
+  fteDecimals: (where: string, value: string) => string;
+  fteNotANumber: (where: string) => string;
+  fteFormat: (where: string, value: string) => string;
+  textRequired: (what: string) => string;
+  textTooLong: (what: string, max: number) => string;
+  appendixNotEqual: (appendix: string, extra: string) => string;
+  appendixExceeds: (appendix: string, extra: string) => string;
+}
+
+const MESSAGES: Record<MessageLocale, SubmissionMessages> = {
+  nl: {
+    notAnObject: 'De verantwoording moet een object zijn.',
+    section: { income: 'Ontvangsten', expenses: 'Uitgaven', appendix: 'Bijlage' },
+    line: (section, n) => `${section}, regel ${n}`,
+    lineLabelled: (section, n, label) => `${section}, regel ${n} (${label})`,
+    description: (where) => `${where}: de omschrijving van de extra ondersteuning`,
+    targetGroup: (where) => `${where}: de doelgroep`,
+    notAList: (what) => `${what}: verwacht een lijst van regels.`,
+    tooMany: (what, max) => `${what}: hoogstens ${max} regels.`,
+    notALine: (where) => `${where}: geen geldige regel.`,
+    unknownLine: (where, key, version) =>
+      `${where}: ${key} is geen regel van dit format (versie ${version}).`,
+    duplicateLine: (where) => `${where}: deze regel komt meer dan eens voor.`,
+    requiredLine: (what, label) => `${what}: de verplichte regel '${label}' ontbreekt.`,
+    amountRequired: (where) => `${where}: het bedrag is verplicht.`,
+    amountNotANumber: (where) => `${where}: het bedrag moet een getal zijn.`,
+    amountDecimals: (where, value) =>
+      `${where}: het bedrag ${value} heeft meer dan twee decimalen.`,
+    amountAmbiguous: (where, value, int, frac) =>
+      `${where}: het bedrag ${value} is dubbelzinnig; schrijf ${int}${frac} of ${int}.${frac},00.`,
+    amountFormat: (where, value) =>
+      `${where}: ${value} is geen geldig bedrag; schrijf bijvoorbeeld 1234,56.`,
+    amountNegative: (where) => `${where}: het bedrag mag niet negatief zijn.`,
+    fteRequired: (where) => `${where}: het aantal fte is verplicht.`,
+    fteRange: (where, max) => `${where}: het aantal fte moet tussen 0 en ${max} liggen.`,
+    fteDecimals: (where, value) =>
+      `${where}: het aantal fte ${value} heeft meer dan twee decimalen.`,
+    fteNotANumber: (where) => `${where}: het aantal fte moet een getal zijn.`,
+    fteFormat: (where, value) =>
+      `${where}: ${value} is geen geldig aantal fte; schrijf bijvoorbeeld 0,8.`,
+    textRequired: (what) => `${what} is verplicht.`,
+    textTooLong: (what, max) => `${what} is langer dan ${max} tekens.`,
+    appendixNotEqual: (appendix, extra) =>
+      `Bijlage: de fte in de bijlage (${appendix}) moet gelijk zijn aan de fte voor extra ondersteuning bij de uitgaven (${extra}).`,
+    appendixExceeds: (appendix, extra) =>
+      `Bijlage: de fte in de bijlage (${appendix}) is meer dan de fte voor extra ondersteuning bij de uitgaven (${extra}).`,
+  },
+  en: {
+    notAnObject: 'The accountability must be an object.',
+    section: { income: 'Income', expenses: 'Expenses', appendix: 'Appendix' },
+    line: (section, n) => `${section}, line ${n}`,
+    lineLabelled: (section, n, label) => `${section}, line ${n} (${label})`,
+    description: (where) => `${where}: the description of the extra support`,
+    targetGroup: (where) => `${where}: the target group`,
+    notAList: (what) => `${what}: expected a list of lines.`,
+    tooMany: (what, max) => `${what}: at most ${max} lines.`,
+    notALine: (where) => `${where}: not a valid line.`,
+    unknownLine: (where, key, version) =>
+      `${where}: ${key} is not a line of this format (version ${version}).`,
+    duplicateLine: (where) => `${where}: this line occurs more than once.`,
+    requiredLine: (what, label) => `${what}: the required line '${label}' is missing.`,
+    amountRequired: (where) => `${where}: the amount is required.`,
+    amountNotANumber: (where) => `${where}: the amount must be a number.`,
+    amountDecimals: (where, value) => `${where}: the amount ${value} has more than two decimals.`,
+    amountAmbiguous: (where, value, int, frac) =>
+      `${where}: the amount ${value} is ambiguous; write ${int}${frac} or ${int}.${frac},00.`,
+    amountFormat: (where, value) => `${where}: ${value} is not a valid amount; write e.g. 1234,56.`,
+    amountNegative: (where) => `${where}: the amount must not be negative.`,
+    fteRequired: (where) => `${where}: the FTE is required.`,
+    fteRange: (where, max) => `${where}: the FTE must be between 0 and ${max}.`,
+    fteDecimals: (where, value) => `${where}: the FTE ${value} has more than two decimals.`,
+    fteNotANumber: (where) => `${where}: the FTE must be a number.`,
+    fteFormat: (where, value) => `${where}: ${value} is not a valid FTE; write e.g. 0,8.`,
+    textRequired: (what) => `${what} is required.`,
+    textTooLong: (what, max) => `${what} is longer than ${max} characters.`,
+    appendixNotEqual: (appendix, extra) =>
+      `Appendix: the FTE in the appendix (${appendix}) must equal the FTE for extra support among the expenses (${extra}).`,
+    appendixExceeds: (appendix, extra) =>
+      `Appendix: the FTE in the appendix (${appendix}) is more than the FTE for extra support among the expenses (${extra}).`,
+  },
+};
+
 type Parsed<T> = { ok: true; value: T } | { ok: false; rule: string; message: string };
 
 function isBlank(value: unknown): boolean {
@@ -41,15 +151,14 @@ function show(value: unknown): string {
   return typeof value === 'string' ? `'${value}'` : String(value);
 }
 
-/** An amount in euros: non-negative, at most two decimals. `where` names the field in Dutch. */
-function parseAmount(value: unknown, where: string): Parsed<Cents> {
-  if (isBlank(value))
-    return { ok: false, rule: 'required', message: `${where}: het bedrag is verplicht.` };
+/** An amount in euros: non-negative, at most two decimals. `where` names the field. */
+function parseAmount(value: unknown, where: string, m: SubmissionMessages): Parsed<Cents> {
+  if (isBlank(value)) return { ok: false, rule: 'required', message: m.amountRequired(where) };
   if (typeof value !== 'number' && typeof value !== 'string') {
     return {
       ok: false,
       rule: 'amount_format',
-      message: `${where}: het bedrag moet een getal zijn.`,
+      message: m.amountNotANumber(where),
     };
   }
   let cents: Cents;
@@ -61,7 +170,7 @@ function parseAmount(value: unknown, where: string): Parsed<Cents> {
       return {
         ok: false,
         rule: 'amount_decimals',
-        message: `${where}: het bedrag ${show(value)} heeft meer dan twee decimalen.`,
+        message: m.amountDecimals(where, show(value)),
       };
     }
     if (/^\d+\.\d{3}$/.test(text)) {
@@ -69,48 +178,53 @@ function parseAmount(value: unknown, where: string): Parsed<Cents> {
       return {
         ok: false,
         rule: 'amount_ambiguous',
-        message: `${where}: het bedrag ${show(value)} is dubbelzinnig; schrijf ${int}${frac} of ${int}.${frac},00.`,
+        message: m.amountAmbiguous(where, show(value), int, frac),
       };
     }
     return {
       ok: false,
       rule: 'amount_format',
-      message: `${where}: ${show(value)} is geen geldig bedrag; schrijf bijvoorbeeld 1234,56.`,
+      message: m.amountFormat(where, show(value)),
     };
   }
   if (cents < 0) {
     return {
       ok: false,
       rule: 'amount_negative',
-      message: `${where}: het bedrag mag niet negatief zijn.`,
+      message: m.amountNegative(where),
     };
   }
   return { ok: true, value: cents };
 }
 
 /** FTE 0–100 with at most two decimals. A blank FTE is 0 when `blankIsZero` (euro-only lines). */
-function parseFteField(value: unknown, where: string, blankIsZero: boolean): Parsed<FteHundredths> {
+function parseFteField(
+  value: unknown,
+  where: string,
+  blankIsZero: boolean,
+  m: SubmissionMessages,
+): Parsed<FteHundredths> {
   if (isBlank(value)) {
     return blankIsZero
       ? { ok: true, value: 0 }
-      : { ok: false, rule: 'required', message: `${where}: het aantal fte is verplicht.` };
+      : { ok: false, rule: 'required', message: m.fteRequired(where) };
   }
   const range: Parsed<FteHundredths> = {
     ok: false,
     rule: 'fte_range',
-    message: `${where}: het aantal fte moet tussen 0 en ${MAX_FTE} liggen.`,
+    message: m.fteRange(where, MAX_FTE),
   };
   const decimals: Parsed<FteHundredths> = {
     ok: false,
     rule: 'fte_decimals',
-    message: `${where}: het aantal fte ${show(value)} heeft meer dan twee decimalen.`,
+    message: m.fteDecimals(where, show(value)),
   };
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) {
       return {
         ok: false,
         rule: 'fte_format',
-        message: `${where}: het aantal fte moet een getal zijn.`,
+        message: m.fteNotANumber(where),
       };
     }
     if (value < 0 || value > MAX_FTE) return range;
@@ -121,7 +235,7 @@ function parseFteField(value: unknown, where: string, blankIsZero: boolean): Par
     return {
       ok: false,
       rule: 'fte_format',
-      message: `${where}: het aantal fte moet een getal zijn.`,
+      message: m.fteNotANumber(where),
     };
   }
   const text = value.trim();
@@ -131,7 +245,7 @@ function parseFteField(value: unknown, where: string, blankIsZero: boolean): Par
     return {
       ok: false,
       rule: 'fte_format',
-      message: `${where}: ${show(value)} is geen geldig aantal fte; schrijf bijvoorbeeld 0,8.`,
+      message: m.fteFormat(where, show(value)),
     };
   }
   if ((match[2] ?? '').length > 2) return decimals;
@@ -149,9 +263,10 @@ function requiredText(
   field: string,
   where: string,
   errors: FieldError[],
+  m: SubmissionMessages,
 ): string {
   if (typeof value !== 'string' || value.trim() === '') {
-    errors.push({ field, rule: 'required', message: `${where} is verplicht.` });
+    errors.push({ field, rule: 'required', message: m.textRequired(where) });
     return '';
   }
   const text = value.trim();
@@ -159,7 +274,7 @@ function requiredText(
     errors.push({
       field,
       rule: 'too_long',
-      message: `${where} is langer dan ${maxLength} tekens.`,
+      message: m.textTooLong(where, maxLength),
     });
   }
   return text;
@@ -167,7 +282,7 @@ function requiredText(
 
 /**
  * Validates a school's submission against the format version of its cycle. Collects every
- * error (field path, rule, Dutch message naming the field):
+ * error (field path, rule, message naming the field, in Dutch unless `locale` is 'en'):
  * - amounts non-negative with at most two decimals; FTE 0–100 with at most two decimals (a
  *   blank FTE on an expense line is 0: material costs have no FTE);
  * - every required line present, each line at most once, no line the format does not know;
@@ -177,14 +292,14 @@ function requiredText(
 export function validateSubmission(
   format: AccountabilityFormat,
   input: unknown,
+  locale: MessageLocale = 'nl',
 ): ValidationResult<AccountabilitySubmissionFigures> {
+  const m = MESSAGES[locale] ?? MESSAGES.nl;
   const errors: FieldError[] = [];
   if (!isRecord(input)) {
     return {
       ok: false,
-      errors: [
-        { field: 'submission', rule: 'type', message: 'De verantwoording moet een object zijn.' },
-      ],
+      errors: [{ field: 'submission', rule: 'type', message: m.notAnObject }],
     };
   }
 
@@ -195,13 +310,13 @@ export function validateSubmission(
       errors.push({
         field: name,
         rule: 'type',
-        message: `${what}: verwacht een lijst van regels.`,
+        message: m.notAList(what),
       });
       return [];
     }
     const max = name === 'appendix' ? MAX_APPENDIX_ENTRIES : Math.max(1, lineCount(name));
     if (value.length > max) {
-      errors.push({ field: name, rule: 'too_many', message: `${what}: hoogstens ${max} regels.` });
+      errors.push({ field: name, rule: 'too_many', message: m.tooMany(what, max) });
       return [];
     }
     return value;
@@ -225,7 +340,7 @@ export function validateSubmission(
         errors.push({
           field: path,
           rule: 'type',
-          message: `${what}, regel ${i + 1}: geen geldige regel.`,
+          message: m.notALine(m.line(what, i + 1)),
         });
         return;
       }
@@ -235,16 +350,16 @@ export function validateSubmission(
         errors.push({
           field: `${path}.lineKey`,
           rule: 'unknown_line',
-          message: `${what}, regel ${i + 1}: ${show(key)} is geen regel van dit format (versie ${format.version}).`,
+          message: m.unknownLine(m.line(what, i + 1), show(key), format.version),
         });
         return;
       }
-      const where = `${what}, regel ${i + 1} (${line.label})`;
+      const where = m.lineLabelled(what, i + 1, line.label);
       if (present.has(line.key)) {
         errors.push({
           field: `${path}.lineKey`,
           rule: 'duplicate_line',
-          message: `${where}: deze regel komt meer dan eens voor.`,
+          message: m.duplicateLine(where),
         });
         return;
       }
@@ -258,15 +373,15 @@ export function validateSubmission(
         errors.push({
           field: name,
           rule: 'required_line',
-          message: `${what}: de verplichte regel '${line.label}' ontbreekt.`,
+          message: m.requiredLine(what, line.label),
         });
       }
     }
   };
 
   const income: AccountabilitySubmissionFigures['income'] = [];
-  checkLines('income', 'Ontvangsten', format.incomeLines, (row, path, where, line) => {
-    const amount = parseAmount(row.amount, where);
+  checkLines('income', m.section.income, format.incomeLines, (row, path, where, line) => {
+    const amount = parseAmount(row.amount, where, m);
     if (!amount.ok) {
       errors.push({ field: `${path}.amount`, rule: amount.rule, message: amount.message });
       return;
@@ -278,9 +393,9 @@ export function validateSubmission(
   /** Lines of the extra-support category whose FTE could not be read: no appendix check then. */
   let extraSupportFteUnknown = false;
   const category = format.appendix.extraSupportCategory;
-  checkLines('expenses', 'Uitgaven', format.expenseLines, (row, path, where, line) => {
-    const fte = parseFteField(row.fte, where, true);
-    const amount = parseAmount(row.amount, where);
+  checkLines('expenses', m.section.expenses, format.expenseLines, (row, path, where, line) => {
+    const fte = parseFteField(row.fte, where, true, m);
+    const amount = parseAmount(row.amount, where, m);
     if (!fte.ok) {
       errors.push({ field: `${path}.fte`, rule: fte.rule, message: fte.message });
       if (line.category === category) extraSupportFteUnknown = true;
@@ -297,13 +412,13 @@ export function validateSubmission(
   // ---- appendix: which extra support, content and FTE ----
   const appendix: AccountabilitySubmissionFigures['appendix'] = [];
   let appendixFteUnknown = false;
-  const appendixRows = list('appendix', 'Bijlage');
+  const appendixRows = list('appendix', m.section.appendix);
   if (errors.some((e) => e.field === 'appendix')) appendixFteUnknown = true;
   appendixRows.forEach((row, i) => {
     const path = `appendix[${i}]`;
-    const where = `Bijlage, regel ${i + 1}`;
+    const where = m.line(m.section.appendix, i + 1);
     if (!isRecord(row)) {
-      errors.push({ field: path, rule: 'type', message: `${where}: geen geldige regel.` });
+      errors.push({ field: path, rule: 'type', message: m.notALine(where) });
       appendixFteUnknown = true;
       return;
     }
@@ -311,17 +426,19 @@ export function validateSubmission(
       row.description,
       MAX_DESCRIPTION_LENGTH,
       `${path}.description`,
-      `${where}: de omschrijving van de extra ondersteuning`,
+      m.description(where),
       errors,
+      m,
     );
     const targetGroup = requiredText(
       row.targetGroup,
       MAX_TARGET_GROUP_LENGTH,
       `${path}.targetGroup`,
-      `${where}: de doelgroep`,
+      m.targetGroup(where),
       errors,
+      m,
     );
-    const fte = parseFteField(row.fte, where, false);
+    const fte = parseFteField(row.fte, where, false, m);
     if (!fte.ok) {
       errors.push({ field: `${path}.fte`, rule: fte.rule, message: fte.message });
       appendixFteUnknown = true;
@@ -342,14 +459,14 @@ export function validateSubmission(
       errors.push({
         field: 'appendix',
         rule: 'appendix_fte_mismatch',
-        message: `Bijlage: de fte in de bijlage (${formatFte(appendixFte)}) moet gelijk zijn aan de fte voor extra ondersteuning bij de uitgaven (${formatFte(extraFte)}).`,
+        message: m.appendixNotEqual(formatFte(appendixFte), formatFte(extraFte)),
       });
     }
     if (format.appendix.fteRule === 'at_most_extra_support_fte' && appendixFte > extraFte) {
       errors.push({
         field: 'appendix',
         rule: 'appendix_fte_exceeds',
-        message: `Bijlage: de fte in de bijlage (${formatFte(appendixFte)}) is meer dan de fte voor extra ondersteuning bij de uitgaven (${formatFte(extraFte)}).`,
+        message: m.appendixExceeds(formatFte(appendixFte), formatFte(extraFte)),
       });
     }
   }

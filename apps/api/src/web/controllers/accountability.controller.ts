@@ -183,10 +183,10 @@ export class SchoolAccountabilityController {
     const dto = figures as AccountabilityFiguresDto;
     try {
       if (action === 'save') {
-        await this.schools.saveDraft(me, year, detail.school.id, dto);
+        await this.schools.saveDraft(me, year, detail.school.id, dto, ctx.locale);
         return this.pages.redirect(res, `/app/accountability/${year}?saved=1`);
       }
-      await this.schools.submit(me, year, detail.school.id, dto);
+      await this.schools.submit(me, year, detail.school.id, dto, ctx.locale);
       return this.pages.redirect(res, `/app/accountability/${year}?submitted=1`);
     } catch (err) {
       const refused = refusal(ctx, err, fieldOf);
