@@ -10,7 +10,7 @@ import 'reflect-metadata';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '@jaarcyclus/persistence';
-import { OutboxService, createSmtpTransport } from '@jaarcyclus/mail';
+import { type MailTransport, OutboxService, createSmtpTransport } from '@jaarcyclus/mail';
 import { bundleWorkflows } from '@jaarcyclus/temporal';
 import { TASK_QUEUES } from '@jaarcyclus/workflows';
 import { createActivities } from './activities';
@@ -45,12 +45,14 @@ async function main(): Promise<void> {
 
   const dataSource: DataSource = await withRetry('PostgreSQL (DATABASE_URL)', () => createDataSource(config.databaseUrl).initialize());
   let connection: NativeConnection | undefined;
+  let transport: MailTransport | undefined;
   try {
     connection = await withRetry(`Temporal at ${config.temporalAddress} (TEMPORAL_ADDRESS)`, () =>
       NativeConnection.connect({ address: config.temporalAddress }),
     );
     const workflowBundle = config.workflowBundlePath ? { codePath: config.workflowBundlePath } : await bundleWorkflows();
-    const outbox = new OutboxService(dataSource, createSmtpTransport(config.smtpUrl), config.mailFrom);
+    transport = createSmtpTransport(config.smtpUrl, { pool: true });
+    const outbox = new OutboxService(dataSource, transport, config.mailFrom);
     const worker = await Worker.create({
       connection,
       namespace: config.temporalNamespace,
@@ -67,6 +69,7 @@ async function main(): Promise<void> {
     await worker.run();
     log('stopped');
   } finally {
+    transport?.close();
     await connection?.close().catch(() => undefined);
     await dataSource.destroy().catch(() => undefined);
   }

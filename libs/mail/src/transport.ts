@@ -13,12 +13,23 @@ export interface TransportMail {
 /** Sends one email. Throws when the SMTP server does not accept it. */
 export interface MailTransport {
   send(mail: TransportMail): Promise<void>;
+  /** Closes pooled connections (a no-op without a pool). */
+  close(): void;
+}
+
+export interface SmtpTransportOptions {
+  /**
+   * Keep a few connections open and reuse each for many messages, for a process that sends
+   * bursts (the worker: a cycle's invitations, one per school contact). Close it on shutdown.
+   */
+  pool?: boolean;
 }
 
 /** An SMTP transport (nodemailer) for a URL such as `smtp://127.0.0.1:1025` or `smtps://user:pass@host`. */
-export function createSmtpTransport(smtpUrl: string): MailTransport {
+export function createSmtpTransport(smtpUrl: string, options: SmtpTransportOptions = {}): MailTransport {
   const transporter = nodemailer.createTransport({
     url: smtpUrl,
+    ...(options.pool ? { pool: true, maxConnections: 5, maxMessages: 100 } : {}),
     // Bounded, so an unreachable server fails the delivery (and its retry) instead of hanging it.
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
@@ -34,6 +45,9 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
         html: mail.html,
         messageId: mail.messageId,
       });
+    },
+    close() {
+      transporter.close();
     },
   };
 }

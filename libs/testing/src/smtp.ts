@@ -12,6 +12,8 @@ export interface CapturedMail {
   html: string;
   headers: Map<string, unknown>;
   raw: ParsedMail;
+  /** When the server accepted the message (epoch ms). */
+  receivedAtMs: number;
 }
 
 /** A real SMTP server for tests: messages are parsed with mailparser and kept in memory. */
@@ -24,6 +26,8 @@ export class SmtpCapture {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
+      // Senders keep pooled connections open between messages; stop() closes them after this.
+      closeTimeout: 200,
       logger: false,
       onData: (stream, _session, callback) => {
         simpleParser(stream)
@@ -37,6 +41,7 @@ export class SmtpCapture {
               html: typeof mail.html === 'string' ? mail.html : '',
               headers: mail.headers as Map<string, unknown>,
               raw: mail,
+              receivedAtMs: Date.now(),
             });
             callback();
           })
