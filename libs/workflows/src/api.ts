@@ -39,4 +39,6 @@ export {
   MAX_SCHOOLS,
   MAX_SUBMISSION_VERSIONS,
   DEFAULT_LINGER_AFTER_FINAL_DAYS,
+  WAKE_BEFORE_FIRST_ACTION_MS,
+  firstTimedAction,
 } from './accountability/accountability.logic';

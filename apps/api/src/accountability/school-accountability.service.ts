@@ -18,11 +18,13 @@ import {
 import {
   extendSchoolDeadlineUpdate,
   reviewSubmissionUpdate,
+  recordDraftUpdate,
   saveDraftSignal,
   submitAccountabilityUpdate,
   type SubmitAccountabilityResult,
   waiveSchoolUpdate,
 } from '@jaarcyclus/workflows';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { IsNull, Not, type DataSource } from 'typeorm';
 import type { AuthenticatedPerson } from '../auth/authenticated-person';
 import { mapWorkflowErrors } from '../budget/workflow-errors';
@@ -174,8 +176,13 @@ export class SchoolAccountabilityService {
       ],
     )) as { id: string; updated_at: Date }[];
     const draft = rows[0]!;
+    const cmd = { actorPersonId: me.id, submissionId: draft.id };
     await this.command(state, (h) =>
-      h.signal(saveDraftSignal, { actorPersonId: me.id, submissionId: draft.id }),
+      h.executeUpdate(recordDraftUpdate, { args: [cmd] }).catch((err: unknown) => {
+        // A school workflow started before the Update existed takes the draft as a Signal.
+        if (!isUnknownUpdate(err)) throw err;
+        return h.signal(saveDraftSignal, cmd);
+      }),
     );
     const checked = validateSubmission(format, raw, locale);
     return {
@@ -359,6 +366,14 @@ export class SchoolAccountabilityService {
       throw error;
     }
   }
+}
+
+/** The workflow's code has no handler for the Update (it started before the Update existed). */
+function isUnknownUpdate(err: unknown): boolean {
+  return (
+    err instanceof WorkflowUpdateFailedError &&
+    /^No registered handler for update: /.test(err.cause?.message ?? '')
+  );
 }
 
 /** The three lists of the form, as sent (only those present). */

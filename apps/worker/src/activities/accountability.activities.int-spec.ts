@@ -7,6 +7,7 @@ import {
   DEFAULT_ACCOUNTABILITY_FORMAT,
   type AccountabilitySubmissionFigures,
   formatEuro,
+  reminderTimes,
   validateSubmission,
 } from '@jaarcyclus/domain';
 import { OutboxService, createSmtpTransport } from '@jaarcyclus/mail';
@@ -78,6 +79,7 @@ describe('accountability activities (PostgreSQL + SMTP)', () => {
   let contactId: string;
   let englishContactId: string;
   let secretariatId: string;
+  let outbox: OutboxService;
   let cycleWf: string;
   let schoolWf: string;
 
@@ -113,7 +115,7 @@ describe('accountability activities (PostgreSQL + SMTP)', () => {
     ds = await createDataSource(db.url, { logging: false }).initialize();
     await seedDemoData(ds);
     smtp = await new SmtpCapture().start();
-    const outbox = new OutboxService(
+    outbox = new OutboxService(
       ds,
       createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`),
       'Jaarcyclus <noreply@jaarcyclus.example>',
@@ -736,23 +738,39 @@ describe('accountability activities (PostgreSQL + SMTP)', () => {
         },
       },
     } as unknown as Client;
+    // Saturday 5 December 2026, 13:00 Amsterdam: outside business hours, nobody is invited now.
+    const saturday = Date.parse('2026-12-05T12:00:00.000Z');
+    const weekendActs = createAccountabilityActivities({
+      dataSource: ds,
+      outbox,
+      publicUrl: PUBLIC_URL,
+      now: () => saturday,
+    });
     const fanOut = (heartbeatDetails?: unknown) =>
       new MockActivityEnvironment(heartbeatDetails === undefined ? {} : { heartbeatDetails }, {
         logger: quiet,
         client,
-      }).run(acts.startSchoolWorkflows, input);
+      }).run(weekendActs.startSchoolWorkflows, input);
 
     expect(await fanOut()).toEqual({ started: schools.length - 1, alreadyStarted: 1 });
     expect(starts.map((x) => x.workflowId).sort()).toEqual(schools.map(wf).sort());
+    // Each school sleeps until five minutes before its invitation, Monday 7 December 08:00.
     expect(starts[0]).toMatchObject({
       type: 'schoolAccountabilityWorkflow',
       args: [{ ...school, schoolId: schools[0] }],
       options: {
         taskQueue: 'jaarcyclus-cycles',
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        requestEagerStart: true,
+        startDelay: Date.parse('2026-12-07T06:55:00.000Z') - saturday,
       },
     });
+    expect(starts[0]!.options).not.toHaveProperty('requestEagerStart');
+    expect(
+      smtp.messages.filter(
+        (m) =>
+          m.subject.includes('Rijnoever') && m.subject.includes('Verantwoording 2026: inleveren'),
+      ),
+    ).toEqual([]);
     // The cycle's rows (missing before) and one status row and 'started' event per school.
     expect(
       await ds.query(`SELECT status, title FROM cycle WHERE workflow_id = $1`, [cycle]),
@@ -797,5 +815,131 @@ describe('accountability activities (PostgreSQL + SMTP)', () => {
     expect(await ds.query(`SELECT status FROM cycle WHERE workflow_id = $1`, [cycle])).toEqual([
       { status: 'running' },
     ]);
+  });
+  it('in business hours invites each school’s contacts itself, once, and starts the school asleep until its first reminder', async () => {
+    const org = (await one<{ id: string }>(`SELECT id FROM organisation WHERE slug = 'rijnoever'`))
+      .id;
+    const year = 2027;
+    const deadline = '2028-02-01T22:59:59.999Z';
+    const [withContact, withoutContact] = (await ds.query(
+      `SELECT id, board_id FROM school WHERE organisation_id = $1 ORDER BY name, id LIMIT 2`,
+      [org],
+    )) as { id: string; board_id: string }[];
+    const contact = (
+      await one<{ id: string }>(
+        `INSERT INTO person (organisation_id, email, name, locale, roles, board_id, school_id)
+         VALUES ($1, 'intern@rijnoever-school.example', 'Ilse Verbeek', 'nl', '{school_contact}', $2, $3) RETURNING id`,
+        [org, withContact!.board_id, withContact!.id],
+      )
+    ).id;
+    const cycle = accountabilityWorkflowId(org, year);
+    const wf = (s: string) => schoolAccountabilityWorkflowId(org, year, s);
+    const school = {
+      organisationId: org,
+      accountingYear: year,
+      cycleWorkflowId: cycle,
+      deadline,
+      reminderPolicy: { offsetsBusinessDays: [14, 7, 1], sendHour: 9 },
+      maxOverdueReminders: 12,
+      formatVersion: 1,
+      lingerAfterFinalDays: 30,
+      startedStatusRecorded: true,
+    };
+    const input = {
+      taskQueue: 'jaarcyclus-cycles',
+      cycle: {
+        organisationId: org,
+        workflowId: cycle,
+        accountingYear: year,
+        title: `Verantwoording ${year}`,
+        status: 'fanning_out' as const,
+        createdByPersonId: null,
+        formatVersion: 1,
+        deadline,
+        schools: 2,
+        started: 0,
+        alreadyStarted: 0,
+      },
+      school,
+      schoolIds: [withContact!.id, withoutContact!.id],
+      concurrency: 2,
+    };
+    const starts: {
+      workflowId: string;
+      args: { invitation?: unknown }[];
+      options: Record<string, unknown>;
+    }[] = [];
+    const client = {
+      withAbortSignal: <R>(_signal: AbortSignal, fn: () => Promise<R>) => fn(),
+      workflow: {
+        start: (
+          _type: string,
+          options: { workflowId: string; args: { invitation?: unknown }[] },
+        ) => {
+          starts.push({ workflowId: options.workflowId, args: options.args, options });
+          return Promise.resolve({});
+        },
+      },
+    } as unknown as Client;
+    // Monday 10 January 2028, 10:00 Amsterdam.
+    const monday = Date.parse('2028-01-10T09:00:00.000Z');
+    const officeActs = createAccountabilityActivities({
+      dataSource: ds,
+      outbox,
+      publicUrl: PUBLIC_URL,
+      now: () => monday,
+    });
+    const fanOut = () =>
+      new MockActivityEnvironment({}, { logger: quiet, client }).run(
+        officeActs.startSchoolWorkflows,
+        input,
+      );
+
+    expect(await fanOut()).toEqual({ started: 2, alreadyStarted: 0 });
+    const invited = (mails = smtp.messages) =>
+      mails.filter(
+        (m) =>
+          m.to.includes('intern@rijnoever-school.example') &&
+          m.subject.includes('Verantwoording 2027: inleveren'),
+      );
+    await smtp.waitFor((m) => invited(m).length === 1);
+    const [mail] = invited();
+    const task = await one<{ id: string; kind: string; ref_key: string; due_at: Date }>(
+      `SELECT id, kind, ref_key, due_at FROM task WHERE workflow_id = $1 AND person_id = $2`,
+      [wf(withContact!.id), contact],
+    );
+    expect(task).toMatchObject({ kind: 'submit', ref_key: 'accountability:2027:submit:v1' });
+    expect(task.due_at.toISOString()).toBe(deadline);
+    expect(mail!.text).toContain(`${PUBLIC_URL}/app/tasks/${task.id}`);
+
+    const byId = new Map(starts.map((x) => [x.workflowId, x]));
+    const invitedStart = byId.get(wf(withContact!.id))!;
+    expect(invitedStart.args[0]!.invitation).toEqual({
+      at: '2028-01-10T09:00:00.000Z',
+      recipientPersonIds: [contact],
+    });
+    // Asleep until five minutes before its first reminder: 14 business days before 1 February
+    // 2028 at 09:00, Tuesday 11 January... (the domain computes it; checked against it here).
+    const firstReminder = reminderTimes(
+      new Date(deadline),
+      school.reminderPolicy,
+      new Date(monday),
+    )[0]!;
+    expect(invitedStart.options.startDelay).toBe(firstReminder.getTime() - 5 * 60_000 - monday);
+    // A school without a contact is left to its workflow, which starts at once.
+    const other = byId.get(wf(withoutContact!.id))!;
+    expect(other.args[0]!.invitation).toBeUndefined();
+    expect(other.options).toMatchObject({ requestEagerStart: true });
+    expect(other.options).not.toHaveProperty('startDelay');
+
+    // A retry of the whole chunk sends nothing twice and keeps one task.
+    await fanOut();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(invited()).toHaveLength(1);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM task WHERE workflow_id = $1`, [
+        wf(withContact!.id),
+      ]),
+    ).toBe(1);
   });
 });

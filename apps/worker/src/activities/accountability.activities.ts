@@ -23,12 +23,15 @@ import {
   type AccountabilitySubmissionFigures,
   computeUnderspending,
   deductionAllocationYear,
+  nextBusinessMoment,
 } from '@jaarcyclus/domain';
 import { MailDeliveryError, type OutboxService } from '@jaarcyclus/mail';
 import { ensureDefaultAccountabilityFormat } from '@jaarcyclus/persistence';
 import {
   type AccountabilityActivities,
   type AccountabilityTaskUpdate,
+  type NotifySchoolInput,
+  type SchoolAccountabilityInput,
   type RecordAccountabilityCycleInput,
   type RecordDeductionResult,
   type SchoolContacts,
@@ -36,6 +39,8 @@ import {
   type UnderspendingFigures,
   accountabilitySideEffectKey,
   accountabilityStepKey,
+  WAKE_BEFORE_FIRST_ACTION_MS,
+  firstTimedAction,
   schoolAccountabilityWorkflowId,
 } from '@jaarcyclus/workflows';
 import {
@@ -55,7 +60,20 @@ export interface AccountabilityActivityDeps {
    * cycles fanning out at once (default MAX_STARTS_IN_FLIGHT).
    */
   maxStartsInFlight?: number;
+  /**
+   * The fan-out's clock (default Date.now): whether it is business hours, so that it invites
+   * now, and how long each school's start is delayed. Tests and benchmarks set it.
+   */
+  now?: () => number;
 }
+
+/**
+ * Invitations the fan-out sends at once in this worker, over all cycles (each: a few queries,
+ * a task and an outbox transaction around one mail per contact; PostgreSQL pool of 10).
+ */
+export const INVITATIONS_IN_FLIGHT = 20;
+/** A school whose first action is nearer than this is started at once, without a delay. */
+export const MIN_START_DELAY_MS = 10 * 60_000;
 
 /** See AccountabilityActivityDeps.maxStartsInFlight. */
 export const MAX_STARTS_IN_FLIGHT = 200;
@@ -120,6 +138,8 @@ export function createAccountabilityActivities(
 ): AccountabilityWorkerActivities {
   const { dataSource: ds, outbox } = deps;
   const startSlot = semaphore(deps.maxStartsInFlight ?? MAX_STARTS_IN_FLIGHT);
+  const inviteSlot = semaphore(INVITATIONS_IN_FLIGHT);
+  const clock = deps.now ?? Date.now;
   const publicUrl = deps.publicUrl.replace(/\/+$/, '');
   const taskUrl = (taskId: string | undefined): string | null =>
     taskId ? `${publicUrl}/app/tasks/${taskId}` : null;
@@ -314,6 +334,70 @@ export function createAccountabilityActivities(
     );
   }
 
+  async function notify(input: NotifySchoolInput): Promise<void> {
+    const [org, s, people] = await Promise.all([
+      organisationName(input.organisationId),
+      school(input.organisationId, input.schoolId),
+      persons(input.organisationId, input.recipientPersonIds),
+    ]);
+    // All tasks first: contacts see their task in the app even while the mail server is down.
+    const tasks = new Map<string, string>();
+    if (input.task) {
+      for (const personId of input.recipientPersonIds) {
+        if (!people.has(personId)) continue;
+        tasks.set(
+          personId,
+          await upsertTask({
+            organisationId: input.organisationId,
+            personId,
+            workflowId: input.workflowId,
+            kind: 'submit',
+            refKey: input.task.refKey,
+            title: `Verantwoording ${input.accountingYear} indienen: ${s.name}`,
+            dueAt: input.task.dueAt,
+            payload: {
+              schoolId: input.schoolId,
+              accountingYear: input.accountingYear,
+              formatVersion: input.formatVersion,
+            },
+          }),
+        );
+      }
+    } else {
+      for (const [personId, taskId] of await latestSubmitTasks(input.workflowId)) {
+        tasks.set(personId, taskId);
+      }
+    }
+    const u = input.underspending;
+    for (const personId of input.recipientPersonIds) {
+      const person = people.get(personId);
+      if (!person) continue;
+      await deliver(
+        input.organisationId,
+        `${input.idempotencyKeyPrefix}:${personId}`,
+        person,
+        renderSchoolMail(person.locale, input.kind, {
+          organisationName: org,
+          recipientName: person.name,
+          schoolName: s.name,
+          accountingYear: input.accountingYear,
+          deadline: input.deadline,
+          daysLate: input.daysLate,
+          formatVersion: input.formatVersion,
+          ...(input.version !== undefined ? { version: input.version } : {}),
+          ...(input.comments !== undefined ? { comments: input.comments } : {}),
+          ...(u
+            ? {
+                underspending: u,
+                allocationYear: deductionAllocationYear(input.accountingYear),
+              }
+            : {}),
+          taskUrl: taskUrl(tasks.get(personId)),
+        }),
+      );
+    }
+  }
+
   return {
     async pinFormatVersion({ organisationId, workflowId, accountingYear }): Promise<number> {
       return ds.transaction(async (em) => {
@@ -372,69 +456,7 @@ export function createAccountabilityActivities(
       };
     },
 
-    async notifySchool(input): Promise<void> {
-      const [org, s, people] = await Promise.all([
-        organisationName(input.organisationId),
-        school(input.organisationId, input.schoolId),
-        persons(input.organisationId, input.recipientPersonIds),
-      ]);
-      // All tasks first: contacts see their task in the app even while the mail server is down.
-      const tasks = new Map<string, string>();
-      if (input.task) {
-        for (const personId of input.recipientPersonIds) {
-          if (!people.has(personId)) continue;
-          tasks.set(
-            personId,
-            await upsertTask({
-              organisationId: input.organisationId,
-              personId,
-              workflowId: input.workflowId,
-              kind: 'submit',
-              refKey: input.task.refKey,
-              title: `Verantwoording ${input.accountingYear} indienen: ${s.name}`,
-              dueAt: input.task.dueAt,
-              payload: {
-                schoolId: input.schoolId,
-                accountingYear: input.accountingYear,
-                formatVersion: input.formatVersion,
-              },
-            }),
-          );
-        }
-      } else {
-        for (const [personId, taskId] of await latestSubmitTasks(input.workflowId)) {
-          tasks.set(personId, taskId);
-        }
-      }
-      const u = input.underspending;
-      for (const personId of input.recipientPersonIds) {
-        const person = people.get(personId);
-        if (!person) continue;
-        await deliver(
-          input.organisationId,
-          `${input.idempotencyKeyPrefix}:${personId}`,
-          person,
-          renderSchoolMail(person.locale, input.kind, {
-            organisationName: org,
-            recipientName: person.name,
-            schoolName: s.name,
-            accountingYear: input.accountingYear,
-            deadline: input.deadline,
-            daysLate: input.daysLate,
-            formatVersion: input.formatVersion,
-            ...(input.version !== undefined ? { version: input.version } : {}),
-            ...(input.comments !== undefined ? { comments: input.comments } : {}),
-            ...(u
-              ? {
-                  underspending: u,
-                  allocationYear: deductionAllocationYear(input.accountingYear),
-                }
-              : {}),
-            taskUrl: taskUrl(tasks.get(personId)),
-          }),
-        );
-      }
-    },
+    notifySchool: notify,
 
     async escalateLate(input): Promise<void> {
       const [org, s, people] = await Promise.all([
@@ -662,9 +684,55 @@ export function createAccountabilityActivities(
         });
       }
 
-      // 2. The starts, `concurrency` in flight. Eager start: the first workflow task comes back
-      //    with the start's answer to this worker (it shares the client's connection), which
-      //    saves the server a task dispatch per school.
+      // 2. In business hours: the invitations, sent here instead of by each school workflow
+      //    (same outbox key, task and mail as the workflow's own invitation step), each just
+      //    before its school's start, so that no school needs a workflow task to be invited. A
+      //    school without a contact is left to its workflow, which records that nobody could
+      //    be invited.
+      const nowMs = clock();
+      const inviteNow = todo.length > 0 && nextBusinessMoment(new Date(nowMs)).getTime() <= nowMs;
+      const contactsOf = new Map<string, string[]>();
+      if (inviteNow) {
+        const contactRows = (await ds.query(
+          `SELECT school_id, id FROM person
+            WHERE organisation_id = $1 AND school_id = ANY($2::uuid[]) AND active AND 'school_contact' = ANY(roles)
+            ORDER BY name, id`,
+          [school.organisationId, todo],
+        )) as { school_id: string; id: string }[];
+        for (const r of contactRows) {
+          contactsOf.set(r.school_id, [...(contactsOf.get(r.school_id) ?? []), r.id]);
+        }
+      }
+      const deadline = new Date(Date.parse(school.deadline)).toISOString();
+      const invitedAt = new Date(nowMs).toISOString();
+      const invite = async (i: number): Promise<SchoolAccountabilityInput['invitation']> => {
+        const recipientPersonIds = contactsOf.get(todo[i]!) ?? [];
+        if (recipientPersonIds.length === 0) return undefined;
+        await inviteSlot(() =>
+          notify({
+            organisationId: school.organisationId,
+            workflowId: ids[i]!,
+            accountingYear: school.accountingYear,
+            schoolId: todo[i]!,
+            formatVersion: school.formatVersion,
+            idempotencyKeyPrefix: accountabilityStepKey(ids[i]!, 'invitation'),
+            at: invitedAt,
+            kind: 'invitation',
+            recipientPersonIds,
+            deadline,
+            daysLate: 0,
+            task: { refKey: `accountability:${school.accountingYear}:submit:v1`, dueAt: deadline },
+          }),
+        );
+        return { at: invitedAt, recipientPersonIds };
+      };
+
+      // 3. The starts, `concurrency` in flight. A school whose first own step (the invitation
+      //    at the next business moment, or, once invited, its first reminder) lies ahead is
+      //    started with a start delay until shortly before it: it exists and takes Updates at
+      //    once (an Update starts it early), but costs no workflow task now. Otherwise eager
+      //    start: the first workflow task comes back with the start's answer to this worker (it
+      //    shares the client's connection), which saves the server a task dispatch.
       const outcome: ('started' | 'already')[] = [];
       let next = 0;
       let settled = 0;
@@ -681,14 +749,24 @@ export function createAccountabilityActivities(
       const startOne = async (): Promise<void> => {
         while (next < todo.length) {
           const i = next++;
+          const invitation = inviteNow ? await invite(i) : undefined;
+          const args: SchoolAccountabilityInput = {
+            ...school,
+            schoolId: todo[i]!,
+            ...(invitation ? { invitation } : {}),
+          };
+          const startMs = clock();
+          const first = firstTimedAction(args, startMs);
+          const delayMs = first ? first.atMs - WAKE_BEFORE_FIRST_ACTION_MS - startMs : 0;
+          const delayed = delayMs >= MIN_START_DELAY_MS;
           try {
             await startSlot(() =>
               ctx.client.workflow.start(SCHOOL_WORKFLOW_TYPE, {
                 taskQueue: input.taskQueue,
                 workflowId: ids[i]!,
-                args: [{ ...school, schoolId: todo[i]! }],
+                args: [args],
                 workflowIdReusePolicy: 'REJECT_DUPLICATE',
-                requestEagerStart: true,
+                ...(delayed ? { startDelay: delayMs } : { requestEagerStart: true }),
               }),
             );
             outcome[i] = 'started';

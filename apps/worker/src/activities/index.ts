@@ -8,6 +8,8 @@ export interface ActivityDeps {
   outbox: OutboxService;
   /** Base URL of the web app, for links in mails. */
   publicUrl: string;
+  /** The accountability fan-out's clock (benchmarks set it; see AccountabilityActivityDeps.now). */
+  now?: () => number;
 }
 
 /**

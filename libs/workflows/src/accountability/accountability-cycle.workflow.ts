@@ -11,17 +11,23 @@
  * `startSchoolWorkflows`, FAN_OUT_PARALLEL chunks at a time. Per chunk, that activity
  *   1. writes, in one PostgreSQL transaction, the cycle's rows when missing and every
  *      school's status row and 'started' audit event (one multi-row insert each), and
- *   2. starts the school workflows with the Temporal client, batchSize calls in flight (and
- *      at most MAX_STARTS_IN_FLIGHT per worker), with eager start: the school's first
- *      workflow task comes back with the start call to the same worker and only sets the
- *      invitation timer (input `startedStatusRecorded`: the status is already written).
+ *   2. in business hours, invites each school's contacts itself (the school workflow's own
+ *      invitation step: submit task and mail through the outbox under the workflow's key),
+ *      and
+ *   3. starts the school workflows with the Temporal client, batchSize calls in flight (and
+ *      at most MAX_STARTS_IN_FLIGHT per worker). A school whose first own step lies ahead
+ *      (the invitation at the next business moment, or its first reminder once invited) is
+ *      started with a start delay until shortly before it: it exists, is listed and takes
+ *      Updates at once (an Update starts it early), but runs no workflow task until then.
+ *      Otherwise eager start. Input `startedStatusRecorded` (the status is already written)
+ *      and, when invited, `invitation`.
  * Runs started before the patch keep starting children (100 per batch, one batch at a time,
  * 5 batches per run, continue-as-new) until they continue as new; the replay tests hold
  * histories of both. Why the change (BENCHMARKS.md, bench:fanout): per school the children
  * cost the parent two history events and a share of its workflow tasks, the child a first
  * workflow task, an activity round trip (its own recordStatus) and a second workflow task;
- * now a school costs one start call and one workflow task, and nothing ties the cycle to
- * 2,000 pending children. The parent never tracked its children anyway (see below).
+ * now a school costs one start call (and, in business hours, its invitation), and nothing ties
+ * the cycle to 2,000 pending children. The parent never tracked its children anyway (see below).
  *
  * What it guarantees:
  * - Every listed school gets exactly one school workflow
@@ -37,7 +43,7 @@
  *   before it starts the school, under the same idempotency key
  *   (`<school workflow id>:status-1:<schoolId>`) the school workflow uses when it writes them
  *   itself, and never changes a status row that exists. The invitation (the first e-mail)
- *   is the school workflow's own step with its outbox key, so it goes out once.
+ *   goes out once: the fan-out and the school workflow send it under the same outbox key.
  * - The format version is pinned once per cycle (the input's, else the tenant's current one,
  *   remembered per workflow id by `pinFormatVersion`) and carried into every school and every
  *   later run, so a format published mid-fan-out or before a restart does not split a cycle

@@ -14,6 +14,7 @@ import {
   escalationTime,
   isDomainError,
   isFinalAccountabilityStatus,
+  nextBusinessMoment,
   reminderTimes,
   validateReminderPolicy,
   weeklyOverdueReminders,
@@ -346,6 +347,45 @@ export function nextTimedAction(s: SchoolTimingState, nowMs: number): TimedActio
   return candidates.reduce<TimedAction | null>(
     (a, b) => (a === null || b.atMs < a.atMs ? b : a),
     null,
+  );
+}
+
+/**
+ * How early a school workflow started with a delay wakes before its first timed action: it then
+ * plans that action itself, from its own clock (a reminder due at the very moment it wakes would
+ * otherwise lie in its past).
+ */
+export const WAKE_BEFORE_FIRST_ACTION_MS = 5 * 60_000;
+
+/**
+ * The first timed action of a school workflow started at `nowMs` with this input, computed the
+ * way the workflow computes it: the invitation at the first business moment, or, for a school the
+ * fan-out already invited, its first reminder (or the deadline). The fan-out starts the school
+ * with a start delay until shortly before it, so the workflow runs no code until it has
+ * something to do (or an Update wakes it).
+ */
+export function firstTimedAction(
+  input: Pick<
+    SchoolAccountabilityInput,
+    'deadline' | 'reminderPolicy' | 'maxOverdueReminders' | 'invitation'
+  >,
+  nowMs: number,
+): TimedAction | null {
+  return nextTimedAction(
+    {
+      status: 'not_started',
+      invited: input.invitation !== undefined,
+      invitationAtMs: nextBusinessMoment(new Date(nowMs)).getTime(),
+      deadlineMs: Date.parse(input.deadline),
+      generation: 1,
+      escalatedGeneration: 0,
+      lastReminderAtMs: null,
+      overdueSent: 0,
+      lastOverdueAtMs: null,
+      policy: input.reminderPolicy,
+      maxOverdueReminders: input.maxOverdueReminders,
+    },
+    nowMs,
   );
 }
 

@@ -16,6 +16,7 @@ import type {
   ExtendSchoolDeadlineResult,
   ReviewSubmissionInput,
   ReviewSubmissionResult,
+  RecordDraftResult,
   SaveDraftInput,
   SchoolAccountabilityView,
   SubmitAccountabilityInput,
@@ -44,7 +45,18 @@ export const extendSchoolDeadlineUpdate = defineUpdate<
 /** The secretariat releases the school from this year's accountability (final). */
 export const waiveSchoolUpdate = defineUpdate<WaiveSchoolResult, [WaiveSchoolInput]>('waiveSchool');
 
-/** The school saved figures without submitting: not_started becomes draft. */
+/**
+ * The school saved figures without submitting: not_started becomes draft. An Update, so that it
+ * also reaches a school workflow whose start is delayed (a Signal would wait for the delay to
+ * end) and the api knows it was recorded. Never refused: anything but a first draft of a school
+ * that has not started changes nothing.
+ */
+export const recordDraftUpdate = defineUpdate<RecordDraftResult, [SaveDraftInput]>('recordDraft');
+
+/**
+ * The same as a Signal, as the api sent it before recordDraftUpdate existed; kept for school
+ * workflows started before it (their code has no handler for the Update).
+ */
 export const saveDraftSignal = defineSignal<[SaveDraftInput]>('saveDraft');
 
 /** One school: status, version, deadline, days late, deduction and history. */

@@ -133,6 +133,13 @@ export interface SchoolAccountabilityInput {
    * the invitation. Absent: the workflow records them itself.
    */
   startedStatusRecorded?: boolean;
+  /**
+   * Set by the cycle's fan-out when it invited the school itself (in business hours, through
+   * the outbox under this workflow's own key `${workflowId}:invitation:${personId}`, with the
+   * submit task of version 1): the workflow records the invitation and goes on with reminders.
+   * Absent: the workflow invites at the first business moment.
+   */
+  invitation?: { at: string; recipientPersonIds: string[] };
 }
 
 export type SchoolAccountabilityEventCode =
@@ -260,6 +267,11 @@ export interface WaiveSchoolResult {
 export interface SaveDraftInput {
   actorPersonId: string;
   submissionId?: string;
+}
+
+/** The school's status once the draft was recorded (unchanged when it was past 'not started'). */
+export interface RecordDraftResult {
+  status: SchoolAccountabilityStatus;
 }
 
 /** Why an Update was refused; carried as ApplicationFailure type (code) and details[0]. */

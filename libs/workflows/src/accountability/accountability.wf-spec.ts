@@ -1,4 +1,5 @@
-import { Client, type WorkflowHandle } from '@temporalio/client';
+import { Client, type WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import { defineUpdate } from '@temporalio/workflow';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -7,15 +8,18 @@ import {
   amsterdamParts,
   defaultAccountabilityDates,
   isBusinessDay,
+  reminderTimes,
 } from '@jaarcyclus/domain';
 import { createTimeSkippingEnv, workflowBundle } from '@jaarcyclus/testing';
 import { TASK_QUEUES } from '../task-queues';
 import { accountabilityCycleWorkflow } from './accountability-cycle.workflow';
 import { accountabilityWorkflowId, schoolAccountabilityWorkflowId } from './accountability.ids';
+import { WAKE_BEFORE_FIRST_ACTION_MS, firstTimedAction } from './accountability.logic';
 import {
   extendSchoolDeadlineUpdate,
   getAccountabilityCycleQuery,
   getSchoolAccountabilityQuery,
+  recordDraftUpdate,
   reviewSubmissionUpdate,
   saveDraftSignal,
   submitAccountabilityUpdate,
@@ -502,9 +506,26 @@ describe('accountability (time-skipping)', () => {
     await waitFor(h, has('invited'), 'invitation');
     expect(times(fake.mailsOf(h.workflowId, 'invitation'))).toEqual([ams('2029-01-08', 8)]);
 
-    // The school saves a draft, then misses the deadline (Thursday 1 February 2029).
-    await h.signal(saveDraftSignal, { actorPersonId: 'p-contact-w1-1', submissionId: 'draft-1' });
+    // The school saves a draft (an Update: the answer says it was recorded), then misses the
+    // deadline (Thursday 1 February 2029).
+    const draft = await h.executeUpdate(recordDraftUpdate, {
+      args: [{ actorPersonId: 'p-contact-w1-1', submissionId: 'draft-1' }],
+    });
+    expect(draft).toEqual({ status: 'draft' });
     await waitFor(h, (v) => v.status === 'draft', 'draft');
+    // An Update the workflow has no handler for is refused with the SDK's own message; the api
+    // recognises it by that message and falls back to the draft Signal for workflows that
+    // started before recordDraftUpdate existed (school-accountability.service isUnknownUpdate).
+    const unknown = await h
+      .executeUpdate(defineUpdate<unknown, [unknown]>('noSuchUpdate'), { args: [{}] })
+      .then(
+        () => null,
+        (err: unknown) => err,
+      );
+    expect(unknown).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect((unknown as WorkflowUpdateFailedError).cause?.message).toMatch(
+      /^No registered handler for update: noSuchUpdate$/,
+    );
     await advanceTo(ams('2029-02-02', 12));
     await waitFor(h, has('escalated'), 'escalation');
 
@@ -954,6 +975,67 @@ describe('accountability (time-skipping)', () => {
     }
     expect(fake.duplicateKeys).toEqual([]);
   }
+
+  it('2033: a school the fan-out invited sleeps until its first reminder, records the invitation and never sends it again', async () => {
+    const year = 2033;
+    const t = tenant(['y1', 'y2']);
+    const dates = defaultAccountabilityDates(year);
+    const openAt = dates.openAt.toISOString();
+    await advanceTo(openAt);
+    const base: SchoolAccountabilityInput = {
+      organisationId: t.organisationId,
+      accountingYear: year,
+      schoolId: 'y1',
+      cycleWorkflowId: accountabilityWorkflowId(t.organisationId, year),
+      deadline: dates.deadline.toISOString(),
+      reminderPolicy: dates.reminderPolicy,
+      maxOverdueReminders: 12,
+      formatVersion: t.formatVersion,
+      lingerAfterFinalDays: 30,
+      startedStatusRecorded: true,
+      invitation: { at: openAt, recipientPersonIds: ['p-contact-y1-1'] },
+    };
+    // As the fan-out starts it: delayed until shortly before the first reminder.
+    const first = firstTimedAction(base, Date.parse(openAt))!;
+    expect(first.kind).toBe('reminder');
+    const start = (input: SchoolAccountabilityInput) => {
+      const workflowId = schoolAccountabilityWorkflowId(t.organisationId, year, input.schoolId);
+      started.push(workflowId);
+      return client.workflow.start(schoolAccountabilityWorkflow, {
+        taskQueue: TASK_QUEUES.cycles,
+        workflowId,
+        args: [input],
+        startDelay: first.atMs - WAKE_BEFORE_FIRST_ACTION_MS - Date.parse(openAt),
+      });
+    };
+    const h = await start(base);
+    const early = await start({
+      ...base,
+      schoolId: 'y2',
+      invitation: { at: openAt, recipientPersonIds: ['p-contact-y2-1'] },
+    });
+    // An Update wakes a delayed school at once: y2 saves a draft on the first day.
+    expect(
+      await early.executeUpdate(recordDraftUpdate, { args: [{ actorPersonId: 'p-contact-y2-1' }] }),
+    ).toEqual({ status: 'draft' });
+
+    // Past every reminder, before the deadline.
+    const reminders = reminderTimes(dates.deadline, dates.reminderPolicy, dates.openAt).map((d) =>
+      d.toISOString(),
+    );
+    await advanceTo(new Date(Date.parse(reminders.at(-1)!) + 3_600_000).toISOString());
+    for (const school of [h, early]) {
+      const v = await waitFor(school, has('reminder_sent', reminders.length), 'every reminder');
+      expect(v.history.filter((e) => e.code === 'invited')).toEqual([
+        expect.objectContaining({ at: openAt }),
+      ]);
+      expect(fake.mailsOf(school.workflowId, 'invitation')).toEqual([]);
+      expect(times(fake.mailsOf(school.workflowId, 'reminder'))).toEqual(reminders);
+    }
+    expect(reminders[0]).toBe(new Date(first.atMs).toISOString());
+    expect((await view(early)).status).toBe('draft');
+    expect(fake.duplicateKeys).toEqual([]);
+  });
 
   it('refuses an invalid cycle: more than 1,000 schools per fan-out activity', async () => {
     const t = tenant(['a']);

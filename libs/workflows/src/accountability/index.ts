@@ -23,6 +23,8 @@ export {
   MAX_CHILDREN_PER_RUN,
   MAX_SCHOOLS,
   MAX_SUBMISSION_VERSIONS,
+  WAKE_BEFORE_FIRST_ACTION_MS,
+  firstTimedAction,
   resolveAccountabilityCycleInput,
   validateAccountabilityCycleInput,
 } from './accountability.logic';

@@ -68,6 +68,7 @@ import {
 import {
   extendSchoolDeadlineUpdate,
   getSchoolAccountabilityQuery,
+  recordDraftUpdate,
   reviewSubmissionUpdate,
   saveDraftSignal,
   submitAccountabilityUpdate,
@@ -76,6 +77,7 @@ import {
 import type {
   AccountabilityActivities,
   RecordSchoolStatusInput,
+  SaveDraftInput,
   SchoolAccountabilityEvent,
   SchoolAccountabilityEventCode,
   SchoolAccountabilityInput,
@@ -396,8 +398,8 @@ export async function schoolAccountabilityWorkflow(
     { validator: (cmd) => refuseIf(waiveRefusal(commandState(), cmd)) },
   );
 
-  setHandler(saveDraftSignal, (cmd) => {
-    // A signal cannot be refused: anything but a first draft of a school that has not started is ignored.
+  /** Never refused: anything but a first draft of a school that has not started is ignored. */
+  const recordDraft = (cmd: SaveDraftInput | undefined): void => {
     if (typeof cmd?.actorPersonId !== 'string' || cmd.actorPersonId === '') return;
     if (isFinalAccountabilityStatus(timing.status)) return;
     // Remembered for a late school: after an extension it is back to 'draft', not 'not_started'.
@@ -406,6 +408,11 @@ export async function schoolAccountabilityWorkflow(
     timing.status = 'draft';
     addEvent('draft_saved', { actorPersonId: cmd.actorPersonId });
     effects.push({ kind: 'draft', actorPersonId: cmd.actorPersonId });
+  };
+  setHandler(saveDraftSignal, recordDraft);
+  setHandler(recordDraftUpdate, (cmd) => {
+    recordDraft(cmd);
+    return Promise.resolve({ status: timing.status });
   });
 
   setHandler(getSchoolAccountabilityQuery, (): SchoolAccountabilityView => {
@@ -757,6 +764,17 @@ export async function schoolAccountabilityWorkflow(
     state.statusWrites += 1;
   } else {
     await recordStatus(startedEvent);
+  }
+
+  if (input.invitation) {
+    // Invited by the fan-out before this workflow started (see SchoolAccountabilityInput):
+    // recorded as it happened, so reminders follow and no second invitation goes out.
+    timing.invited = true;
+    history.push({
+      at: input.invitation.at,
+      code: 'invited',
+      data: { recipients: input.invitation.recipientPersonIds, deadline: isoOf(timing.deadlineMs) },
+    });
   }
 
   for (;;) {
