@@ -44,7 +44,15 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+export interface StackOptions {
+  /**
+   * The accountability fan-out's clock, for bench:fanout's business-hours round on a day or at
+   * an hour without business hours: whether the fan-out invites, and the start delays.
+   */
+  fanOutClock?: () => number;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const smtp = await new SmtpCapture().start();
   const db = await createTestDatabase();
   const ds = await createDataSource(db.url).initialize();
@@ -58,14 +66,20 @@ export async function startStack(): Promise<Stack> {
   await api.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${(api.getHttpServer().address() as AddressInfo).port}`;
 
-  const outbox = new OutboxService(ds, createSmtpTransport(smtpUrl), MAIL_FROM);
+  // As the worker process sends: a pooled transport.
+  const outbox = new OutboxService(ds, createSmtpTransport(smtpUrl, { pool: true }), MAIL_FROM);
   const launchWorker = async (): Promise<{ worker: Worker; running: Promise<void> }> => {
     const w = await Worker.create({
       connection: env.nativeConnection,
       namespace: env.namespace ?? 'default',
       taskQueue: TASK_QUEUES.cycles,
       workflowBundle: workflowBundle(),
-      activities: createActivities({ dataSource: ds, outbox, publicUrl: 'http://jaarcyclus.test' }),
+      activities: createActivities({
+        dataSource: ds,
+        outbox,
+        publicUrl: 'http://jaarcyclus.test',
+        ...(options.fanOutClock ? { now: options.fanOutClock } : {}),
+      }),
       ...WORKER_TUNING,
     });
     return { worker: w, running: w.run() };
