@@ -16,7 +16,7 @@ import type { DataSource } from 'typeorm';
 import { createApiApp } from '@jaarcyclus/api/app.factory';
 import { ApiConfig } from '@jaarcyclus/api/config';
 import { createActivities } from '@jaarcyclus/worker/activities';
-import { WORKER_TUNING } from '@jaarcyclus/worker/worker-tuning';
+import { WORKER_DATABASE_POOL, WORKER_TUNING } from '@jaarcyclus/worker/worker-tuning';
 
 const MAIL_FROM = 'Jaarcyclus <noreply@jaarcyclus.example>';
 
@@ -55,7 +55,8 @@ export interface StackOptions {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const smtp = await new SmtpCapture().start();
   const db = await createTestDatabase();
-  const ds = await createDataSource(db.url).initialize();
+  // The api and the worker share this pool here: the worker's connections plus ten.
+  const ds = await createDataSource(db.url, { extra: { max: WORKER_DATABASE_POOL.extra.max + 10 } }).initialize();
   await seedDemoData(ds);
   const env = await createDevServerEnv();
 

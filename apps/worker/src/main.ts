@@ -15,7 +15,7 @@ import { bundleWorkflows } from '@jaarcyclus/temporal';
 import { TASK_QUEUES } from '@jaarcyclus/workflows';
 import { createActivities } from './activities';
 import { ConfigError, WorkerConfig } from './config';
-import { WORKER_TUNING } from './worker-tuning';
+import { WORKER_DATABASE_POOL, WORKER_TUNING } from './worker-tuning';
 
 const ATTEMPTS = 5;
 const RETRY_DELAY_MS = 2_000;
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const config = WorkerConfig.fromEnv();
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: ['SIGINT', 'SIGTERM'] });
 
-  const dataSource: DataSource = await withRetry('PostgreSQL (DATABASE_URL)', () => createDataSource(config.databaseUrl).initialize());
+  const dataSource: DataSource = await withRetry('PostgreSQL (DATABASE_URL)', () => createDataSource(config.databaseUrl, WORKER_DATABASE_POOL).initialize());
   let connection: NativeConnection | undefined;
   let transport: MailTransport | undefined;
   try {

@@ -21,3 +21,12 @@ export const WORKER_TUNING = {
   /** 10 pollers for new and evicted workflows, 10 for the sticky queue. */
   nonStickyToStickyPollRatio: 0.5,
 } as const satisfies Partial<WorkerOptions>;
+
+/**
+ * PostgreSQL connections of the worker (node-postgres' default is 10). In business hours the
+ * accountability fan-out invites INVITATIONS_IN_FLIGHT schools at once, each holding a
+ * connection in the outbox transaction while its mail goes out over the SMTP pool (10
+ * connections): with 10 database connections the invitations queued for them. 20 took a
+ * 1,000-school fan-out from 0.56 to 0.63 of the raw start rate (BENCHMARKS.md).
+ */
+export const WORKER_DATABASE_POOL = { extra: { max: 20 } } as const;

@@ -49,13 +49,32 @@ export class OutboxService {
     this.messageIdDomain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'jaarcyclus.invalid';
   }
 
-  async deliver(mail: OutgoingMail): Promise<DeliveryResult> {
+  /**
+   * Stores many messages in one statement (the first version of each key wins, as in
+   * deliver), for a burst such as a cycle's invitations; send each afterwards with
+   * `deliver(mail, { stored: true })`.
+   */
+  async store(mails: OutgoingMail[]): Promise<void> {
+    if (mails.length === 0) return;
     await this.dataSource.query(
       `INSERT INTO outbox_message (idempotency_key, organisation_id, to_address, subject, text_body, html_body)
-       VALUES ($1, $2, $3, $4, $5, $6)
+       SELECT k, o, t, s, x, h FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])
+         AS m(k, o, t, s, x, h)
        ON CONFLICT (idempotency_key) DO NOTHING`,
-      [mail.idempotencyKey, mail.organisationId, mail.to, mail.subject, mail.text, mail.html],
+      [
+        mails.map((m) => m.idempotencyKey),
+        mails.map((m) => m.organisationId),
+        mails.map((m) => m.to),
+        mails.map((m) => m.subject),
+        mails.map((m) => m.text),
+        mails.map((m) => m.html),
+      ],
     );
+  }
+
+  /** `stored`: the message was stored by `store` already (saves a statement per message). */
+  async deliver(mail: OutgoingMail, options: { stored?: boolean } = {}): Promise<DeliveryResult> {
+    if (!options.stored) await this.store([mail]);
 
     const outcome = await this.dataSource.transaction(
       async (em): Promise<DeliveryResult | MailDeliveryError> => {

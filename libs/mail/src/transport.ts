@@ -20,7 +20,8 @@ export interface MailTransport {
 export interface SmtpTransportOptions {
   /**
    * Keep a few connections open and reuse each for many messages, for a process that sends
-   * bursts (the worker: a cycle's invitations, one per school contact). Close it on shutdown.
+   * bursts (the worker: a cycle's invitations, one per school contact): up to 10 connections,
+   * each reused for up to 100 messages. Close it on shutdown.
    */
   pool?: boolean;
 }
@@ -29,7 +30,7 @@ export interface SmtpTransportOptions {
 export function createSmtpTransport(smtpUrl: string, options: SmtpTransportOptions = {}): MailTransport {
   const transporter = nodemailer.createTransport({
     url: smtpUrl,
-    ...(options.pool ? { pool: true, maxConnections: 5, maxMessages: 100 } : {}),
+    ...(options.pool ? { pool: true, maxConnections: 10, maxMessages: 100 } : {}),
     // Bounded, so an unreachable server fails the delivery (and its retry) instead of hanging it.
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
