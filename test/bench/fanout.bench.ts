@@ -1,6 +1,6 @@
 // npm run bench:fanout — how fast the accountability cycle reaches every school: the seconds
 // from the first POST /api/accountability-cycles (as the tenants' secretariats) until every
-// school's workflow runs and has set its invitation timer, against the raw engine: the same
+// school's workflow runs and has reached its first step, against the raw engine: the same
 // number of client.workflow.start calls of a no-op workflow, in the same run, on the same
 // Temporal dev server. Sizes: BENCH_SIZES (default 34,1000,7000); 34 and 1,000 schools in one
 // synthetic tenant, larger sizes spread over BENCH_TENANTS (default 150) synthetic tenants.
@@ -27,7 +27,7 @@ import path from 'node:path';
 import { Client } from '@temporalio/client';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { nextBusinessMoment } from '@jaarcyclus/domain';
-import { getSchoolAccountabilityQuery, schoolAccountabilityWorkflowId } from '@jaarcyclus/workflows';
+import { accountabilityWorkflowId, getSchoolAccountabilityQuery, schoolAccountabilityWorkflowId } from '@jaarcyclus/workflows';
 import { MAX_STARTS_IN_FLIGHT } from '@jaarcyclus/worker/activities/accountability.activities';
 import { startStack, type Stack } from '../support/stack';
 import { machine, pool, prepareServices } from './support';
@@ -176,9 +176,11 @@ async function benchCycle(stack: Stack, client: Client, tenants: Tenant[], tag: 
   const elapsedS = () => (Date.now() - t0) / 1000;
   let timedOut = false;
 
+  let postAnsweredMs = 0;
   await pool([...tenants], API_CONCURRENCY, async (t) => {
     const r = await stack.call('POST', '/api/accountability-cycles', { token: t.token, body: { accountingYear: YEAR } });
     if (r.status !== 201) throw new Error(`start answered ${r.status}: ${JSON.stringify(r.body)}`);
+    postAnsweredMs = Math.max(postAnsweredMs, Date.now());
   });
   // Nothing polls Temporal while the cycle fans out: the bench waits (reading PostgreSQL) until
   // every cycle has recorded itself as 'running', i.e. every school's start call returned.
@@ -271,6 +273,16 @@ async function benchCycle(stack: Stack, client: Client, tenants: Tenant[], tag: 
     const view = await handle.query(getSchoolAccountabilityQuery);
     const invited = view.history.some((e) => e.code === 'invited');
     states.push(`${view.status}/${invited ? 'invited' : `next ${view.next?.kind ?? '-'} at ${view.next?.at ?? '-'}`}`);
+  }
+  if (process.env.BENCH_TRACE === '1' && tenants.length === 1) {
+    // Where a single tenant's time goes, in ms after the POST was sent.
+    const cycleEvents = (await client.workflow.getHandle(accountabilityWorkflowId(tenants[0]!.organisationId, YEAR)).fetchHistory()).events ?? [];
+    const at = (e: (typeof cycleEvents)[number]) => eventMs(e) - t0;
+    const timeline = cycleEvents.map((e) => `${Object.keys(e).find((k) => k.endsWith('EventAttributes'))?.replace('EventAttributes', '')}@${at(e)}`);
+    const mailTimes = stack.smtp.messages.filter((m) => m.to.some((a) => a.includes(`@fanout-${tag}-`))).map((m) => m.receivedAtMs - t0);
+    console.log(
+      `trace N=${n}: POST answered @${postAnsweredMs - t0}; cycle ${timeline.join(' ')}; mails ${mailTimes.length ? `${Math.min(...mailTimes)}..${Math.max(...mailTimes)}` : '-'}; last school reached @${lastReachedMs - t0}`,
+    );
   }
   const check =
     `sampled ${[...new Set(states)].join('; ')}; ${asleepCount} of ${reached} started asleep; ` +
