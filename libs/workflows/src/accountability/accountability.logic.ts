@@ -372,21 +372,29 @@ export function firstTimedAction(
   nowMs: number,
 ): TimedAction | null {
   return nextTimedAction(
-    {
-      status: 'not_started',
-      invited: input.invitation !== undefined,
-      invitationAtMs: nextBusinessMoment(new Date(nowMs)).getTime(),
-      deadlineMs: Date.parse(input.deadline),
-      generation: 1,
-      escalatedGeneration: 0,
-      lastReminderAtMs: null,
-      overdueSent: 0,
-      lastOverdueAtMs: null,
-      policy: input.reminderPolicy,
-      maxOverdueReminders: input.maxOverdueReminders,
-    },
+    { ...initialSchoolTiming(input, nowMs), invited: input.invitation !== undefined },
     nowMs,
   );
+}
+
+/** A school's timing when its workflow starts at `nowMs`: not invited yet, nothing sent. */
+export function initialSchoolTiming(
+  input: Pick<SchoolAccountabilityInput, 'deadline' | 'reminderPolicy' | 'maxOverdueReminders'>,
+  nowMs: number,
+): SchoolTimingState {
+  return {
+    status: 'not_started',
+    invited: false,
+    invitationAtMs: nextBusinessMoment(new Date(nowMs)).getTime(),
+    deadlineMs: Date.parse(input.deadline),
+    generation: 1,
+    escalatedGeneration: 0,
+    lastReminderAtMs: null,
+    overdueSent: 0,
+    lastOverdueAtMs: null,
+    policy: input.reminderPolicy,
+    maxOverdueReminders: input.maxOverdueReminders,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -36,7 +36,6 @@ import {
   daysLate,
   deductionAllocationYear,
   isFinalAccountabilityStatus,
-  nextBusinessMoment,
   reminderTimes,
   underspendingDeductionReason,
 } from '@jaarcyclus/domain';
@@ -56,6 +55,7 @@ import {
   type TimedAction,
   checkSchoolInput,
   extendRefusal,
+  initialSchoolTiming,
   isRefusal,
   isoOf,
   nextTimedAction,
@@ -141,19 +141,7 @@ export async function schoolAccountabilityWorkflow(
   });
   const startedAtMs = Date.now();
 
-  const timing: SchoolTimingState = {
-    status: 'not_started',
-    invited: false,
-    invitationAtMs: nextBusinessMoment(new Date(startedAtMs)).getTime(),
-    deadlineMs: Date.parse(input.deadline),
-    generation: 1,
-    escalatedGeneration: 0,
-    lastReminderAtMs: null,
-    overdueSent: 0,
-    lastOverdueAtMs: null,
-    policy: input.reminderPolicy,
-    maxOverdueReminders: input.maxOverdueReminders,
-  };
+  const timing: SchoolTimingState = initialSchoolTiming(input, startedAtMs);
   const state = {
     hasDraft: false,
     version: 0,
