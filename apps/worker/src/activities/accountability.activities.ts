@@ -740,7 +740,8 @@ export function createAccountabilityActivities(
       const keys = ids.map((w, i) =>
         accountabilitySideEffectKey(accountabilityStepKey(w, 'status-1'), todo[i]!),
       );
-      if (todo.length > 0) {
+      const statusWritten = (async (): Promise<void> => {
+        if (todo.length === 0) return;
         await ds.transaction(async (em) => {
           await writeCycle(em, input.cycle, 'insert');
           // The same per-key advisory lock as appendAudit, taken in one order (no deadlocks).
@@ -787,28 +788,30 @@ export function createAccountabilityActivities(
             ],
           );
         });
-      }
+      })();
 
       // 2. In business hours: the invitations, sent here instead of by each school workflow:
       //    the same submit task and mail as the workflow's own invitation step, under its
       //    outbox key. The tasks and the outbox rows of the whole chunk are written in one
-      //    statement each; each school's mails are sent just before its start, so that no
+      //    statement each; each school's mails are sent alongside its start, so that no
       //    school needs a workflow task to be invited. A school without a contact is left to
       //    its workflow, which records that nobody could be invited.
+      //    The invitations are prepared while the status rows are written (they do not depend on
+      //    each other); no school starts before both are done.
       const nowMs = clock();
       const inviteNow = todo.length > 0 && nextBusinessMoment(new Date(nowMs)).getTime() <= nowMs;
-      const invitationOf = await (inviteNow
-        ? prepareInvitations(school, todo, ids, nowMs)
-        : new Map<number, PreparedInvitation>());
-      const invite = async (i: number): Promise<SchoolAccountabilityInput['invitation']> => {
-        const prepared = invitationOf.get(i);
-        if (!prepared) return undefined;
-        for (const m of prepared.mails) {
+      const [, invitationOf] = await Promise.all([
+        statusWritten,
+        inviteNow
+          ? prepareInvitations(school, todo, ids, nowMs)
+          : Promise.resolve(new Map<number, PreparedInvitation>()),
+      ]);
+      const sendInvitation = async (prepared: PreparedInvitation | undefined): Promise<void> => {
+        for (const m of prepared?.mails ?? []) {
           await inviteSlot(() =>
             deliver(school.organisationId, m.key, m.person, m.mail, { stored: true }),
           );
         }
-        return { at: prepared.at, recipientPersonIds: prepared.mails.map((m) => m.person.id) };
       };
 
       // 3. The starts, `concurrency` in flight. A school whose first own step (the invitation
@@ -833,7 +836,11 @@ export function createAccountabilityActivities(
       const startOne = async (): Promise<void> => {
         while (next < todo.length) {
           const i = next++;
-          const invitation = inviteNow ? await invite(i) : undefined;
+          const prepared = invitationOf.get(i);
+          const invitation = prepared && {
+            at: prepared.at,
+            recipientPersonIds: prepared.mails.map((m) => m.person.id),
+          };
           const args: SchoolAccountabilityInput = {
             ...school,
             schoolId: todo[i]!,
@@ -843,21 +850,28 @@ export function createAccountabilityActivities(
           const first = firstTimedAction(args, startMs);
           const delayMs = first ? first.atMs - WAKE_BEFORE_FIRST_ACTION_MS - startMs : 0;
           const delayed = delayMs >= MIN_START_DELAY_MS;
-          try {
-            await startSlot(() =>
-              ctx.client.workflow.start(SCHOOL_WORKFLOW_TYPE, {
-                taskQueue: input.taskQueue,
-                workflowId: ids[i]!,
-                args: [args],
-                workflowIdReusePolicy: 'REJECT_DUPLICATE',
-                ...(delayed ? { startDelay: delayMs } : { requestEagerStart: true }),
-              }),
-            );
-            outcome[i] = 'started';
-          } catch (err) {
-            if ((err as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw err;
-            outcome[i] = 'already';
-          }
+          const start = async (): Promise<'started' | 'already'> => {
+            try {
+              await startSlot(() =>
+                ctx.client.workflow.start(SCHOOL_WORKFLOW_TYPE, {
+                  taskQueue: input.taskQueue,
+                  workflowId: ids[i]!,
+                  args: [args],
+                  workflowIdReusePolicy: 'REJECT_DUPLICATE',
+                  ...(delayed ? { startDelay: delayMs } : { requestEagerStart: true }),
+                }),
+              );
+              return 'started';
+            } catch (err) {
+              if ((err as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw err;
+              return 'already';
+            }
+          };
+          // The mail and the start side by side; the school counts as settled (and is skipped
+          // by a retry) only when both are done. A failed send fails this attempt: the retry
+          // sends the stored mail and finds the school started.
+          const [, started] = await Promise.all([sendInvitation(prepared), start()]);
+          outcome[i] = started;
           advance();
         }
       };
