@@ -67,6 +67,72 @@ function figures(variable: string, expenses: [string, string][]): Accountability
   return result.value;
 }
 
+/** The input of one fan-out chunk of `schoolIds`, as the cycle workflow builds it. */
+function fanOutInput(org: string, year: number, deadline: string, schoolIds: string[]) {
+  const cycle = accountabilityWorkflowId(org, year);
+  const school = {
+    organisationId: org,
+    accountingYear: year,
+    cycleWorkflowId: cycle,
+    deadline,
+    reminderPolicy: { offsetsBusinessDays: [14, 7, 1], sendHour: 9 },
+    maxOverdueReminders: 12,
+    formatVersion: 1,
+    lingerAfterFinalDays: 30,
+    startedStatusRecorded: true,
+  };
+  const input = {
+    taskQueue: 'jaarcyclus-cycles',
+    cycle: {
+      organisationId: org,
+      workflowId: cycle,
+      accountingYear: year,
+      title: `Verantwoording ${year}`,
+      status: 'fanning_out' as const,
+      createdByPersonId: null,
+      formatVersion: 1,
+      deadline,
+      schools: schoolIds.length,
+      started: 0,
+      alreadyStarted: 0,
+    },
+    school,
+    schoolIds,
+    concurrency: 2,
+  };
+  return { cycle, school, input };
+}
+
+interface StartCall {
+  type: string;
+  workflowId: string;
+  args: { invitation?: unknown }[];
+  options: Record<string, unknown>;
+}
+
+/** A fake Temporal client that records every start; ids for which `taken` holds were started before. */
+function recordingClient(taken: (workflowId: string) => boolean = () => false): {
+  starts: StartCall[];
+  client: Client;
+} {
+  const starts: StartCall[] = [];
+  const client = {
+    withAbortSignal: <R>(_signal: AbortSignal, fn: () => Promise<R>) => fn(),
+    workflow: {
+      start: (type: string, options: { workflowId: string; args: { invitation?: unknown }[] }) => {
+        starts.push({ type, workflowId: options.workflowId, args: options.args, options });
+        if (taken(options.workflowId)) {
+          const err = new Error('already started');
+          err.name = 'WorkflowExecutionAlreadyStartedError';
+          return Promise.reject(err);
+        }
+        return Promise.resolve({});
+      },
+    },
+  } as unknown as Client;
+  return { starts, client };
+}
+
 describe('accountability activities (PostgreSQL + SMTP)', () => {
   let db: TestDatabase;
   let ds: DataSource;
@@ -690,54 +756,10 @@ describe('accountability activities (PostgreSQL + SMTP)', () => {
       ])) as { id: string }[]
     ).map((r) => r.id);
     expect(schools.length).toBeGreaterThanOrEqual(3);
-    const cycle = accountabilityWorkflowId(org, YEAR);
     const wf = (s: string) => schoolAccountabilityWorkflowId(org, YEAR, s);
-    const school = {
-      organisationId: org,
-      accountingYear: YEAR,
-      cycleWorkflowId: cycle,
-      deadline: DEADLINE,
-      reminderPolicy: { offsetsBusinessDays: [14, 7, 1], sendHour: 9 },
-      maxOverdueReminders: 12,
-      formatVersion: 1,
-      lingerAfterFinalDays: 30,
-      startedStatusRecorded: true,
-    };
-    const input = {
-      taskQueue: 'jaarcyclus-cycles',
-      cycle: {
-        organisationId: org,
-        workflowId: cycle,
-        accountingYear: YEAR,
-        title: `Verantwoording ${YEAR}`,
-        status: 'fanning_out' as const,
-        createdByPersonId: null,
-        formatVersion: 1,
-        deadline: DEADLINE,
-        schools: schools.length,
-        started: 0,
-        alreadyStarted: 0,
-      },
-      school,
-      schoolIds: schools,
-      concurrency: 2,
-    };
-    // A fake Temporal client: the second school's id is taken (started before).
-    const starts: { type: string; workflowId: string; args: unknown[]; options: object }[] = [];
-    const client = {
-      withAbortSignal: <R>(_signal: AbortSignal, fn: () => Promise<R>) => fn(),
-      workflow: {
-        start: (type: string, options: { workflowId: string; args: unknown[] }) => {
-          starts.push({ type, workflowId: options.workflowId, args: options.args, options });
-          if (options.workflowId === wf(schools[1]!)) {
-            const err = new Error('already started');
-            err.name = 'WorkflowExecutionAlreadyStartedError';
-            return Promise.reject(err);
-          }
-          return Promise.resolve({});
-        },
-      },
-    } as unknown as Client;
+    const { cycle, school, input } = fanOutInput(org, YEAR, DEADLINE, schools);
+    // The second school's id is taken (started before).
+    const { starts, client } = recordingClient((id) => id === wf(schools[1]!));
     // Saturday 5 December 2026, 13:00 Amsterdam: outside business hours, nobody is invited now.
     const saturday = Date.parse('2026-12-05T12:00:00.000Z');
     const weekendActs = createAccountabilityActivities({
@@ -832,55 +854,12 @@ describe('accountability activities (PostgreSQL + SMTP)', () => {
         [org, withContact!.board_id, withContact!.id],
       )
     ).id;
-    const cycle = accountabilityWorkflowId(org, year);
     const wf = (s: string) => schoolAccountabilityWorkflowId(org, year, s);
-    const school = {
-      organisationId: org,
-      accountingYear: year,
-      cycleWorkflowId: cycle,
-      deadline,
-      reminderPolicy: { offsetsBusinessDays: [14, 7, 1], sendHour: 9 },
-      maxOverdueReminders: 12,
-      formatVersion: 1,
-      lingerAfterFinalDays: 30,
-      startedStatusRecorded: true,
-    };
-    const input = {
-      taskQueue: 'jaarcyclus-cycles',
-      cycle: {
-        organisationId: org,
-        workflowId: cycle,
-        accountingYear: year,
-        title: `Verantwoording ${year}`,
-        status: 'fanning_out' as const,
-        createdByPersonId: null,
-        formatVersion: 1,
-        deadline,
-        schools: 2,
-        started: 0,
-        alreadyStarted: 0,
-      },
-      school,
-      schoolIds: [withContact!.id, withoutContact!.id],
-      concurrency: 2,
-    };
-    const starts: {
-      workflowId: string;
-      args: { invitation?: unknown }[];
-      options: Record<string, unknown>;
-    }[] = [];
-    const client = {
-      withAbortSignal: <R>(_signal: AbortSignal, fn: () => Promise<R>) => fn(),
-      workflow: {
-        start: (
-          _type: string,
-          options: { workflowId: string; args: { invitation?: unknown }[] },
-        ) => {
-          starts.push({ workflowId: options.workflowId, args: options.args, options });
-          return Promise.resolve({});
-        },
-      },
-    } as unknown as Client;
+    const { school, input } = fanOutInput(org, year, deadline, [
+      withContact!.id,
+      withoutContact!.id,
+    ]);
+    const { starts, client } = recordingClient();
     // Monday 10 January 2028, 10:00 Amsterdam.
     const monday = Date.parse('2028-01-10T09:00:00.000Z');
     const officeActs = createAccountabilityActivities({
