@@ -3,7 +3,9 @@
  * validators throw an ApplicationFailure whose `type` is a domain error code (VALIDATION,
  * CONFLICT, RULE_VIOLATION) and whose `details[0]` is `{ reason, field? }`, the same shape as
  * the budget cycle's refusals, so the api's exception filter maps both alike. A refused Update
- * leaves no trace in the history. The signal is fire-and-forget; the queries are pure.
+ * leaves no trace in the history. The draft signal (kept for old runs) is fire-and-forget; the
+ * queries are pure. A school workflow started asleep (a start delay) takes Updates at once but
+ * Signals and Queries only once it has woken.
  *
  * Authorisation by role is the api's job (school contact of this school for submit and
  * draft, secretariat for review, extend and waive); the workflow checks what only it knows

@@ -6,7 +6,10 @@
  * What it guarantees:
  * - The school's contacts get an invitation and a 'submit' task with the deadline, at the
  *   first business moment (never at night or on a holiday), then reminders at the domain's
- *   reminder times while they have not submitted.
+ *   reminder times while they have not submitted. When the fan-out invited them already (in
+ *   business hours; input `invitation`), the workflow records that and only reminds. The
+ *   fan-out starts it asleep (a start delay) until shortly before its first step; it then
+ *   plans that step from its own clock, and an Update wakes it earlier.
  * - A deadline missed without a submission makes the school late; the escalation goes to
  *   exactly the board's bestuurder and the school's ECT member, once per deadline, on the
  *   next business day at 09:00; weekly overdue reminders follow until the school submits, the
