@@ -28,6 +28,8 @@ export {
   schoolAccountabilityWorkflowId,
   accountabilityStepKey,
   accountabilitySideEffectKey,
+  INVITATION_STEP,
+  submitTaskRef,
 } from './accountability/accountability.ids';
 export {
   resolveAccountabilityCycleInput,

@@ -30,7 +30,6 @@ import { ensureDefaultAccountabilityFormat } from '@jaarcyclus/persistence';
 import {
   type AccountabilityActivities,
   type AccountabilityTaskUpdate,
-  type NotifySchoolInput,
   type SchoolAccountabilityInput,
   type RecordAccountabilityCycleInput,
   type RecordDeductionResult,
@@ -39,9 +38,11 @@ import {
   type UnderspendingFigures,
   accountabilitySideEffectKey,
   accountabilityStepKey,
+  INVITATION_STEP,
   WAKE_BEFORE_FIRST_ACTION_MS,
   firstTimedAction,
   schoolAccountabilityWorkflowId,
+  submitTaskRef,
 } from '@jaarcyclus/workflows';
 import {
   renderAccountabilityEscalationMail,
@@ -123,6 +124,11 @@ interface SchoolRow {
 }
 
 export type AccountabilityWorkerActivities = AccountabilityActivities;
+
+/** Title of a school contact's 'submit' task, as the task inbox shows it. */
+function submitTaskTitle(accountingYear: number, schoolName: string): string {
+  return `Verantwoording ${accountingYear} indienen: ${schoolName}`;
+}
 
 /** Name under which the worker registers the school workflow (the exported function's name). */
 const SCHOOL_WORKFLOW_TYPE = 'schoolAccountabilityWorkflow';
@@ -339,70 +345,6 @@ export function createAccountabilityActivities(
     );
   }
 
-  async function notify(input: NotifySchoolInput): Promise<void> {
-    const [org, s, people] = await Promise.all([
-      organisationName(input.organisationId),
-      school(input.organisationId, input.schoolId),
-      persons(input.organisationId, input.recipientPersonIds),
-    ]);
-    // All tasks first: contacts see their task in the app even while the mail server is down.
-    const tasks = new Map<string, string>();
-    if (input.task) {
-      for (const personId of input.recipientPersonIds) {
-        if (!people.has(personId)) continue;
-        tasks.set(
-          personId,
-          await upsertTask({
-            organisationId: input.organisationId,
-            personId,
-            workflowId: input.workflowId,
-            kind: 'submit',
-            refKey: input.task.refKey,
-            title: `Verantwoording ${input.accountingYear} indienen: ${s.name}`,
-            dueAt: input.task.dueAt,
-            payload: {
-              schoolId: input.schoolId,
-              accountingYear: input.accountingYear,
-              formatVersion: input.formatVersion,
-            },
-          }),
-        );
-      }
-    } else {
-      for (const [personId, taskId] of await latestSubmitTasks(input.workflowId)) {
-        tasks.set(personId, taskId);
-      }
-    }
-    const u = input.underspending;
-    for (const personId of input.recipientPersonIds) {
-      const person = people.get(personId);
-      if (!person) continue;
-      await deliver(
-        input.organisationId,
-        `${input.idempotencyKeyPrefix}:${personId}`,
-        person,
-        renderSchoolMail(person.locale, input.kind, {
-          organisationName: org,
-          recipientName: person.name,
-          schoolName: s.name,
-          accountingYear: input.accountingYear,
-          deadline: input.deadline,
-          daysLate: input.daysLate,
-          formatVersion: input.formatVersion,
-          ...(input.version !== undefined ? { version: input.version } : {}),
-          ...(input.comments !== undefined ? { comments: input.comments } : {}),
-          ...(u
-            ? {
-                underspending: u,
-                allocationYear: deductionAllocationYear(input.accountingYear),
-              }
-            : {}),
-          taskUrl: taskUrl(tasks.get(personId)),
-        }),
-      );
-    }
-  }
-
   /** A school's invitation as the fan-out sends it: one mail per contact, stored in the outbox. */
   interface PreparedInvitation {
     at: string;
@@ -412,7 +354,7 @@ export function createAccountabilityActivities(
   /**
    * The invitations of a chunk of schools (index in `schoolIds` → invitation), for schools with
    * at least one active contact: their submit tasks upserted in one statement and their mails
-   * stored in the outbox in one, exactly as `notify` would for the school workflow's
+   * stored in the outbox in one, exactly as `notifySchool` would for the school workflow's
    * invitation step (task ref `accountability:<year>:submit:v1`, key `<workflowId>:invitation`).
    */
   async function prepareInvitations(
@@ -440,7 +382,7 @@ export function createAccountabilityActivities(
     for (const c of contacts)
       contactsOf.set(c.school_id, [...(contactsOf.get(c.school_id) ?? []), c]);
     const deadline = new Date(Date.parse(school.deadline)).toISOString();
-    const refKey = `accountability:${school.accountingYear}:submit:v1`;
+    const refKey = submitTaskRef(school.accountingYear, 1);
     const rows: { i: number; person: PersonRow }[] = [];
     schoolIds.forEach((schoolId, i) => {
       if (!nameOf.has(schoolId)) return;
@@ -483,7 +425,10 @@ export function createAccountabilityActivities(
         formatVersion: school.formatVersion,
         taskUrl: taskUrl(taskOf.get(`${workflowIds[i]!}|${person.id}`)),
       });
-      const key = `${accountabilityStepKey(workflowIds[i]!, 'invitation')}:${person.id}`;
+      const key = accountabilitySideEffectKey(
+        accountabilityStepKey(workflowIds[i]!, INVITATION_STEP),
+        person.id,
+      );
       const entry = prepared.get(i) ?? { at, mails: [] };
       entry.mails.push({ key, person, mail });
       prepared.set(i, entry);
@@ -561,7 +506,69 @@ export function createAccountabilityActivities(
       };
     },
 
-    notifySchool: notify,
+    async notifySchool(input): Promise<void> {
+      const [org, s, people] = await Promise.all([
+        organisationName(input.organisationId),
+        school(input.organisationId, input.schoolId),
+        persons(input.organisationId, input.recipientPersonIds),
+      ]);
+      // All tasks first: contacts see their task in the app even while the mail server is down.
+      const tasks = new Map<string, string>();
+      if (input.task) {
+        for (const personId of input.recipientPersonIds) {
+          if (!people.has(personId)) continue;
+          tasks.set(
+            personId,
+            await upsertTask({
+              organisationId: input.organisationId,
+              personId,
+              workflowId: input.workflowId,
+              kind: 'submit',
+              refKey: input.task.refKey,
+              title: submitTaskTitle(input.accountingYear, s.name),
+              dueAt: input.task.dueAt,
+              payload: {
+                schoolId: input.schoolId,
+                accountingYear: input.accountingYear,
+                formatVersion: input.formatVersion,
+              },
+            }),
+          );
+        }
+      } else {
+        for (const [personId, taskId] of await latestSubmitTasks(input.workflowId)) {
+          tasks.set(personId, taskId);
+        }
+      }
+      const u = input.underspending;
+      for (const personId of input.recipientPersonIds) {
+        const person = people.get(personId);
+        if (!person) continue;
+        await deliver(
+          input.organisationId,
+          `${input.idempotencyKeyPrefix}:${personId}`,
+          person,
+          renderSchoolMail(person.locale, input.kind, {
+            organisationName: org,
+            recipientName: person.name,
+            schoolName: s.name,
+            accountingYear: input.accountingYear,
+            deadline: input.deadline,
+            daysLate: input.daysLate,
+            formatVersion: input.formatVersion,
+            ...(input.version !== undefined ? { version: input.version } : {}),
+            ...(input.comments !== undefined ? { comments: input.comments } : {}),
+            ...(u
+              ? {
+                  underspending: u,
+                  allocationYear: deductionAllocationYear(input.accountingYear),
+                }
+              : {}),
+            taskUrl: taskUrl(tasks.get(personId)),
+          }),
+        );
+      }
+    },
 
     async escalateLate(input): Promise<void> {
       const [org, s, people] = await Promise.all([

@@ -27,3 +27,11 @@ export function accountabilityStepKey(workflowId: string, step: string): string 
 export function accountabilitySideEffectKey(prefix: string, recipient: string): string {
   return `${prefix}:${recipient}`;
 }
+
+/** Step of the invitation: the school workflow's own and the fan-out's (same outbox keys). */
+export const INVITATION_STEP = 'invitation';
+
+/** Ref of the 'submit' task of submission `version` (1: the one the invitation creates). */
+export function submitTaskRef(accountingYear: number, version: number): string {
+  return `accountability:${accountingYear}:submit:v${version}`;
+}

@@ -20,6 +20,7 @@ import {
   weeklyOverdueReminders,
 } from '@jaarcyclus/domain';
 import { ApplicationFailure } from '@temporalio/workflow';
+import { INVITATION_STEP } from './accountability.ids';
 import type {
   AccountabilityCycleConfig,
   AccountabilityCycleInput,
@@ -306,7 +307,7 @@ export interface TimedAction {
  */
 export function nextTimedAction(s: SchoolTimingState, nowMs: number): TimedAction | null {
   const gen = s.generation;
-  if (!s.invited) return { kind: 'invitation', atMs: s.invitationAtMs, step: 'invitation' };
+  if (!s.invited) return { kind: 'invitation', atMs: s.invitationAtMs, step: INVITATION_STEP };
   if (isFinalAccountabilityStatus(s.status) || s.status === 'submitted') return null;
   const deadline = new Date(s.deadlineMs);
   if (nowMs <= s.deadlineMs) {

@@ -14,6 +14,8 @@ export {
   accountabilityStepKey,
   accountabilityWorkflowId,
   schoolAccountabilityWorkflowId,
+  INVITATION_STEP,
+  submitTaskRef,
 } from './accountability.ids';
 export {
   DEFAULT_BATCHES_PER_RUN,

@@ -51,7 +51,11 @@ import {
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
-import { accountabilitySideEffectKey, accountabilityStepKey } from './accountability.ids';
+import {
+  accountabilitySideEffectKey,
+  accountabilityStepKey,
+  submitTaskRef as submitTaskRefOf,
+} from './accountability.ids';
 import {
   type SchoolCommandState,
   type SchoolTimingState,
@@ -193,8 +197,7 @@ export async function schoolAccountabilityWorkflow(
     idempotencyKeyPrefix: key(step),
     at: isoOf(atMs),
   });
-  const submitTaskRef = (version: number): string =>
-    `accountability:${input.accountingYear}:submit:v${version}`;
+  const submitTaskRef = (version: number): string => submitTaskRefOf(input.accountingYear, version);
   const reviewTaskRef = (version: number): string =>
     `accountability:${input.accountingYear}:review:v${version}`;
 
