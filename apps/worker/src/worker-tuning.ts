@@ -24,9 +24,10 @@ export const WORKER_TUNING = {
 
 /**
  * PostgreSQL connections of the worker (node-postgres' default is 10). In business hours the
- * accountability fan-out invites INVITATIONS_IN_FLIGHT schools at once, each holding a
- * connection in the outbox transaction while its mail goes out over the SMTP pool (10
- * connections): with 10 database connections the invitations queued for them. 20 took a
- * 1,000-school fan-out from 0.56 to 0.63 of the raw start rate (BENCHMARKS.md).
+ * accountability fan-out keeps INVITATION_BATCHES_IN_FLIGHT outbox transactions open while
+ * their mails go out over the SMTP pool (10 connections), next to the status and task writes
+ * of other chunks and the school workflows' own activities. 20 took a 1,000-school fan-out
+ * from 0.56 to 0.63 of the raw start rate when every mail had its own transaction
+ * (BENCHMARKS.md).
  */
 export const WORKER_DATABASE_POOL = { extra: { max: 20 } } as const;

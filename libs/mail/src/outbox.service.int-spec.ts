@@ -99,4 +99,76 @@ describe('OutboxService (PostgreSQL + SMTP)', () => {
       1,
     );
   });
+
+  describe('deliverStored (a batch in one transaction)', () => {
+    const sentCount = (subject: string) => smtp.messages.filter((m) => m.subject === subject).length;
+
+    it('sends every stored message once and reports the ones sent before as already sent', async () => {
+      const batch = ['invite:a', 'invite:b', 'invite:c'].map((k) => mail(k, `${k.slice(-1)}@school.example`));
+      await outbox.store(batch);
+      await outbox.deliver(batch[1]!, { stored: true });
+
+      const outcomes = await outbox.deliverStored(batch.map((m) => m.idempotencyKey));
+
+      expect(Object.fromEntries(outcomes)).toEqual({
+        'invite:a': 'sent',
+        'invite:b': 'already_sent',
+        'invite:c': 'sent',
+      });
+      for (const m of batch) expect(sentCount(m.subject)).toBe(1);
+      expect(smtp.to('a@school.example')[0]?.headers.get('message-id')).toBe(outbox.messageIdFor('invite:a'));
+      const rows = (await ds.query(
+        `SELECT idempotency_key, status, attempts FROM outbox_message WHERE idempotency_key LIKE 'invite:%' ORDER BY 1`,
+      )) as { idempotency_key: string; status: string; attempts: number }[];
+      expect(rows).toEqual([
+        { idempotency_key: 'invite:a', status: 'sent', attempts: 1 },
+        { idempotency_key: 'invite:b', status: 'sent', attempts: 1 },
+        { idempotency_key: 'invite:c', status: 'sent', attempts: 1 },
+      ]);
+    });
+
+    it('sends each message once when overlapping batches run at the same time', async () => {
+      const keys = Array.from({ length: 12 }, (_, i) => `overlap:${String(i).padStart(2, '0')}`);
+      await outbox.store(keys.map((k) => mail(k)));
+      // Same keys in other orders and subsets: the rows are locked in key order, so no deadlock.
+      const batches = [keys, [...keys].reverse(), keys.slice(3, 9), keys.filter((_, i) => i % 2 === 0)];
+
+      const outcomes = await Promise.all(batches.map((b) => outbox.deliverStored(b)));
+
+      const sent = outcomes.flatMap((o) => [...o].filter(([, r]) => r === 'sent').map(([k]) => k));
+      expect(sent.sort()).toEqual(keys);
+      for (const k of keys) expect(sentCount(`Herinnering ${k}`)).toBe(1);
+    });
+
+    it('records a permanently refused address as failed and still sends the rest of the batch', async () => {
+      smtp.refused.add('onbekend@school.example');
+      const batch = [mail('batch:ok:1', 'een@school.example'), mail('batch:refused', 'onbekend@school.example'), mail('batch:ok:2', 'twee@school.example')];
+      await outbox.store(batch);
+
+      const outcomes = await outbox.deliverStored(batch.map((m) => m.idempotencyKey));
+
+      expect(outcomes.get('batch:ok:1')).toBe('sent');
+      expect(outcomes.get('batch:ok:2')).toBe('sent');
+      const refused = outcomes.get('batch:refused');
+      expect(refused).toBeInstanceOf(MailDeliveryError);
+      expect(refused).toMatchObject({ permanent: true, idempotencyKey: 'batch:refused' });
+      expect(smtp.to('een@school.example')).toHaveLength(1);
+      expect(smtp.to('twee@school.example')).toHaveLength(1);
+      expect(smtp.to('onbekend@school.example')).toHaveLength(0);
+      const [row] = (await ds.query(
+        `SELECT status, attempts, last_error FROM outbox_message WHERE idempotency_key = 'batch:refused'`,
+      )) as { status: string; attempts: number; last_error: string }[];
+      expect(row).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(row?.last_error).toMatch(/Mailbox unavailable/);
+    });
+
+    it('refuses a key that was never stored, sending nothing', async () => {
+      await outbox.store([mail('stored:only')]);
+
+      await expect(outbox.deliverStored(['stored:only', 'never:stored'])).rejects.toThrow(
+        /outbox message never:stored vanished/,
+      );
+      expect(sentCount('Herinnering stored:only')).toBe(0);
+    });
+  });
 });

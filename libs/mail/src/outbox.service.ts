@@ -18,6 +18,7 @@ export type DeliveryResult = 'sent' | 'already_sent';
 
 interface LockedRow {
   id: string;
+  idempotency_key: string;
   status: OutboxStatus;
   to_address: string;
   subject: string;
@@ -52,7 +53,7 @@ export class OutboxService {
   /**
    * Stores many messages in one statement (the first version of each key wins, as in
    * deliver), for a burst such as a cycle's invitations; send each afterwards with
-   * `deliver(mail, { stored: true })`.
+   * `deliver(mail, { stored: true })` or, a batch at once, `deliverStored(keys)`.
    */
   async store(mails: OutgoingMail[]): Promise<void> {
     if (mails.length === 0) return;
@@ -75,56 +76,93 @@ export class OutboxService {
   /** `stored`: the message was stored by `store` already (saves a statement per message). */
   async deliver(mail: OutgoingMail, options: { stored?: boolean } = {}): Promise<DeliveryResult> {
     if (!options.stored) await this.store([mail]);
-
-    const outcome = await this.dataSource.transaction(
-      async (em): Promise<DeliveryResult | MailDeliveryError> => {
-        // Blocking lock (not SKIP LOCKED): a second caller must learn whether the first one's send
-        // succeeded, so it waits for that transaction instead of reporting an unsent message.
-        const rows = (await em.query(
-          `SELECT id, status, to_address, subject, text_body, html_body
-           FROM outbox_message WHERE idempotency_key = $1 FOR UPDATE`,
-          [mail.idempotencyKey],
-        )) as LockedRow[];
-        const row = rows[0];
-        if (!row) throw new Error(`outbox message ${mail.idempotencyKey} vanished`);
-        if (row.status === 'sent') return 'already_sent';
-
-        try {
-          await this.transport.send({
-            from: this.from,
-            to: row.to_address,
-            subject: row.subject,
-            text: row.text_body,
-            html: row.html_body,
-            messageId: this.messageIdFor(mail.idempotencyKey),
-          });
-        } catch (err) {
-          const permanent = isPermanentSmtpError(err);
-          const reason = err instanceof Error ? err.message : String(err);
-          // A permanent rejection is marked 'failed' for the overview; a later call still tries again.
-          await em.query(
-            `UPDATE outbox_message SET attempts = attempts + 1, last_error = $2, status = $3 WHERE id = $1`,
-            [row.id, reason.slice(0, 2000), permanent ? 'failed' : 'pending'],
-          );
-          return new MailDeliveryError(
-            `mail ${mail.idempotencyKey} not delivered: ${reason}`,
-            mail.idempotencyKey,
-            permanent,
-            {
-              cause: err,
-            },
-          );
-        }
-        await em.query(
-          `UPDATE outbox_message SET attempts = attempts + 1, last_error = NULL, status = 'sent', sent_at = now() WHERE id = $1`,
-          [row.id],
-        );
-        return 'sent';
-      },
-    );
-    // Thrown after the commit, so the recorded attempt survives.
+    const outcome = (await this.deliverStored([mail.idempotencyKey])).get(mail.idempotencyKey)!;
     if (outcome instanceof MailDeliveryError) throw outcome;
     return outcome;
+  }
+
+  /**
+   * Sends stored messages (see `store`) in one transaction: their rows locked (in key order, so
+   * two overlapping calls cannot deadlock), the unsent ones sent side by side over the
+   * transport, and all outcomes recorded in two statements. Costs four statements however many
+   * messages, where `deliver` costs four per message; the price is a longer crash window: a
+   * crash after SMTP accepted some of them and before the commit sends those again on the
+   * retry (with the same Message-ID). Keep the batches small (e.g. 25).
+   *
+   * Never throws for a refused message: its outcome is a MailDeliveryError, recorded as in
+   * `deliver` (the other messages of the batch still count as sent).
+   */
+  async deliverStored(keys: string[]): Promise<Map<string, DeliveryResult | MailDeliveryError>> {
+    const outcomes = new Map<string, DeliveryResult | MailDeliveryError>();
+    if (keys.length === 0) return outcomes;
+    await this.dataSource.transaction(async (em) => {
+      // Blocking lock (not SKIP LOCKED): a second caller must learn whether the first one's send
+      // succeeded, so it waits for that transaction instead of reporting an unsent message.
+      const rows = (await em.query(
+        `SELECT id, idempotency_key, status, to_address, subject, text_body, html_body
+           FROM outbox_message WHERE idempotency_key = ANY($1::text[])
+          ORDER BY idempotency_key FOR UPDATE`,
+        [keys],
+      )) as LockedRow[];
+      const byKey = new Map(rows.map((r) => [r.idempotency_key, r]));
+      const missing = keys.find((k) => !byKey.has(k));
+      if (missing) throw new Error(`outbox message ${missing} vanished`);
+
+      const unsent = rows.filter((r) => r.status !== 'sent');
+      for (const r of rows) if (r.status === 'sent') outcomes.set(r.idempotency_key, 'already_sent');
+      const sent: string[] = [];
+      const failed: { id: string; reason: string; permanent: boolean }[] = [];
+      await Promise.all(
+        unsent.map(async (row) => {
+          try {
+            await this.transport.send({
+              from: this.from,
+              to: row.to_address,
+              subject: row.subject,
+              text: row.text_body,
+              html: row.html_body,
+              messageId: this.messageIdFor(row.idempotency_key),
+            });
+            sent.push(row.id);
+            outcomes.set(row.idempotency_key, 'sent');
+          } catch (err) {
+            const permanent = isPermanentSmtpError(err);
+            const reason = err instanceof Error ? err.message : String(err);
+            failed.push({ id: row.id, reason: reason.slice(0, 2000), permanent });
+            outcomes.set(
+              row.idempotency_key,
+              new MailDeliveryError(
+                `mail ${row.idempotency_key} not delivered: ${reason}`,
+                row.idempotency_key,
+                permanent,
+                { cause: err },
+              ),
+            );
+          }
+        }),
+      );
+      if (sent.length > 0) {
+        await em.query(
+          `UPDATE outbox_message SET attempts = attempts + 1, last_error = NULL, status = 'sent', sent_at = now()
+            WHERE id = ANY($1::uuid[])`,
+          [sent],
+        );
+      }
+      if (failed.length > 0) {
+        // A permanent rejection is marked 'failed' for the overview; a later call still tries again.
+        await em.query(
+          `UPDATE outbox_message AS m SET attempts = m.attempts + 1, last_error = f.reason, status = f.status
+             FROM unnest($1::uuid[], $2::text[], $3::text[]) AS f(id, reason, status)
+            WHERE m.id = f.id`,
+          [
+            failed.map((f) => f.id),
+            failed.map((f) => f.reason),
+            failed.map((f) => (f.permanent ? 'failed' : 'pending')),
+          ],
+        );
+      }
+    });
+    return outcomes;
   }
 
   /** Stable per key, so a resend after a crash is recognisable as the same message. */

@@ -19,8 +19,13 @@ export interface CapturedMail {
 /** A real SMTP server for tests: messages are parsed with mailparser and kept in memory. */
 export class SmtpCapture {
   readonly messages: CapturedMail[] = [];
+  /** Addresses the server refuses permanently (550), as for an unknown mailbox. */
+  readonly refused = new Set<string>();
   private server?: SMTPServer;
   port = 0;
+
+  /** `onMessage`: called with each message as it is accepted (e.g. to report it to another process). */
+  constructor(private readonly options: { onMessage?: (mail: CapturedMail) => void } = {}) {}
 
   async start(): Promise<this> {
     this.server = new SMTPServer({
@@ -29,11 +34,15 @@ export class SmtpCapture {
       // Senders keep pooled connections open between messages; stop() closes them after this.
       closeTimeout: 200,
       logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (!this.refused.has(address.address.toLowerCase())) return callback();
+        callback(Object.assign(new Error('5.1.1 Mailbox unavailable'), { responseCode: 550 }));
+      },
       onData: (stream, _session, callback) => {
         simpleParser(stream)
           .then((mail) => {
             const to = [mail.to ?? []].flat().flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase()));
-            this.messages.push({
+            const captured: CapturedMail = {
               to,
               from: mail.from?.value[0]?.address ?? '',
               subject: mail.subject ?? '',
@@ -42,7 +51,9 @@ export class SmtpCapture {
               headers: mail.headers as Map<string, unknown>,
               raw: mail,
               receivedAtMs: Date.now(),
-            });
+            };
+            this.messages.push(captured);
+            this.options.onMessage?.(captured);
             callback();
           })
           .catch((err: Error) => callback(err));

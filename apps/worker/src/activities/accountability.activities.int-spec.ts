@@ -21,6 +21,7 @@ import {
 import {
   type AccountabilityWorkerActivities,
   createAccountabilityActivities,
+  INVITATIONS_PER_DELIVERY,
 } from './accountability.activities';
 import { loadDeductionsForAllocation } from './accountability-deductions';
 import { createBudgetActivities } from './budget.activities';
@@ -920,5 +921,71 @@ describe('accountability activities (PostgreSQL + SMTP)', () => {
         wf(withContact!.id),
       ]),
     ).toBe(1);
+  });
+
+  it('in business hours invites a larger chunk in batches: every contact once, a refused address skipped without holding up the rest', async () => {
+    const [org] = (await ds.query(
+      `INSERT INTO organisation (slug, name, region, sector) VALUES ('batchstad', 'SWV Batchstad', 'midden', 'vo') RETURNING id`,
+    )) as { id: string }[];
+    const [board] = (await ds.query(
+      `INSERT INTO school_board (organisation_id, name, pupil_count) VALUES ($1, 'Stichting Batchstad', 4000) RETURNING id`,
+      [org!.id],
+    )) as { id: string }[];
+    // More contacts than one delivery batch (INVITATIONS_PER_DELIVERY) holds.
+    const n = INVITATIONS_PER_DELIVERY + 7;
+    const schools = (await ds.query(
+      `INSERT INTO school (organisation_id, board_id, name, kind)
+       SELECT $1, $2, 'Batchschool ' || lpad(i::text, 2, '0'), 'regular' FROM generate_series(1, $3::int) AS i
+       RETURNING id, name`,
+      [org!.id, board!.id, n],
+    )) as { id: string; name: string }[];
+    await ds.query(
+      `INSERT INTO person (organisation_id, email, name, roles, school_id)
+       SELECT s.organisation_id, 'contact-' || lower(replace(s.name, ' ', '-')) || '@batchstad.example', 'Contact ' || s.name,
+              '{school_contact}', s.id
+         FROM school s WHERE s.organisation_id = $1`,
+      [org!.id],
+    );
+    const refused = 'contact-batchschool-03@batchstad.example';
+    smtp.refused.add(refused);
+    const year = 2027;
+    const { input } = fanOutInput(
+      org!.id,
+      year,
+      '2028-02-01T22:59:59.999Z',
+      schools.map((x) => x.id),
+    );
+    const { starts, client } = recordingClient();
+    const officeActs = createAccountabilityActivities({
+      dataSource: ds,
+      outbox,
+      publicUrl: PUBLIC_URL,
+      now: () => Date.parse('2028-01-10T09:00:00.000Z'),
+    });
+    const fanOut = () =>
+      new MockActivityEnvironment({}, { logger: quiet, client }).run(
+        officeActs.startSchoolWorkflows,
+        { ...input, concurrency: 8 },
+      );
+    const invitations = () => smtp.messages.filter((m) => m.to.some((a) => a.endsWith('@batchstad.example')));
+
+    expect(await fanOut()).toEqual({ started: n, alreadyStarted: 0 });
+
+    expect(invitations()).toHaveLength(n - 1);
+    expect(new Set(invitations().map((m) => m.to[0])).size).toBe(n - 1);
+    expect(smtp.to(refused)).toHaveLength(0);
+    expect(starts).toHaveLength(n);
+    expect(starts.every((x) => x.args[0]!.invitation !== undefined)).toBe(true);
+    const outboxRows = (await ds.query(
+      `SELECT status, count(*)::int AS n FROM outbox_message WHERE to_address LIKE '%@batchstad.example' GROUP BY status ORDER BY status`,
+    )) as { status: string; n: number }[];
+    expect(outboxRows).toEqual([
+      { status: 'failed', n: 1 },
+      { status: 'sent', n: n - 1 },
+    ]);
+
+    // A retry sends none of them again.
+    await fanOut();
+    expect(invitations()).toHaveLength(n - 1);
   });
 });
