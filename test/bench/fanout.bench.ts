@@ -15,11 +15,13 @@
 // itself as 'running'): a school started asleep (a start delay until its first step) reached it
 // when it was started; one started awake when it set its first timer. In business hours
 // (08:00-18:00 Europe/Amsterdam, working days) the fan-out mails every invitation, and the bench
-// also waits until each is in the SMTP sink (the time the server accepted the last one).
+// also waits until each is in the SMTP sink (the time the server accepted the last one). The
+// sink is the tests' parsing SMTP capture, run in a child process (test/bench/smtp-sink.ts).
 // BENCH_BUSINESS_HOURS=1 sets the fan-out's clock to a Monday 10:00 (see below), so that path
 // can be measured at any hour. The output says which path was measured, and the CPU seconds
 // the dev server and the bench process (api, worker, bench) used in each phase. Raw starts run
 // as many calls in flight as the fan-out does (MAX_STARTS_IN_FLIGHT, BENCH_RAW_CONCURRENCY).
+import { fork } from 'node:child_process';
 import { randomBytes, createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,6 +33,7 @@ import { accountabilityWorkflowId, getSchoolAccountabilityQuery, schoolAccountab
 import { MAX_STARTS_IN_FLIGHT } from '@jaarcyclus/worker/activities/accountability.activities';
 import { startStack, type Stack } from '../support/stack';
 import { machine, pool, prepareServices } from './support';
+import type { SinkMessage } from './smtp-sink';
 
 const SIZES = (process.env.BENCH_SIZES ?? '34,1000,7000').split(',').map((s) => Number(s.trim()));
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 150);
@@ -166,7 +169,14 @@ interface CycleResult {
   check: string;
 }
 
-async function benchCycle(stack: Stack, client: Client, tenants: Tenant[], tag: string, timeoutS: number): Promise<CycleResult> {
+async function benchCycle(
+  stack: Stack,
+  sink: SinkMessage[],
+  client: Client,
+  tenants: Tenant[],
+  tag: string,
+  timeoutS: number,
+): Promise<CycleResult> {
   const n = tenants.reduce((a, t) => a + t.schoolIds.length, 0);
   const orgIds = tenants.map((t) => t.organisationId);
   const workflowIds = tenants.flatMap((t) => t.schoolIds.map((s) => schoolAccountabilityWorkflowId(t.organisationId, YEAR, s)));
@@ -201,7 +211,7 @@ async function benchCycle(stack: Stack, client: Client, tenants: Tenant[], tag: 
   let mailedCount = n;
   if (mailedAtStart && !timedOut) {
     // Inside business hours the invitation goes out at once: also wait for every school's mail.
-    const mails = () => stack.smtp.messages.filter((m) => m.to.some((a) => a.startsWith('contact-') && a.includes(`@fanout-${tag}-`)));
+    const mails = () => sink.filter((m) => m.to.some((a) => a.startsWith('contact-') && a.includes(`@fanout-${tag}-`)));
     while ((mailedCount = mails().length) < n) {
       if (elapsedS() > timeoutS) {
         timedOut = true;
@@ -279,7 +289,7 @@ async function benchCycle(stack: Stack, client: Client, tenants: Tenant[], tag: 
     const cycleEvents = (await client.workflow.getHandle(accountabilityWorkflowId(tenants[0]!.organisationId, YEAR)).fetchHistory()).events ?? [];
     const at = (e: (typeof cycleEvents)[number]) => eventMs(e) - t0;
     const timeline = cycleEvents.map((e) => `${Object.keys(e).find((k) => k.endsWith('EventAttributes'))?.replace('EventAttributes', '')}@${at(e)}`);
-    const mailTimes = stack.smtp.messages.filter((m) => m.to.some((a) => a.includes(`@fanout-${tag}-`))).map((m) => m.receivedAtMs - t0);
+    const mailTimes = sink.filter((m) => m.to.some((a) => a.includes(`@fanout-${tag}-`))).map((m) => m.receivedAtMs - t0);
     console.log(
       `trace N=${n}: POST answered @${postAnsweredMs - t0}; cycle ${timeline.join(' ')}; mails ${mailTimes.length ? `${Math.min(...mailTimes)}..${Math.max(...mailTimes)}` : '-'}; last school reached @${lastReachedMs - t0}`,
     );
@@ -292,7 +302,21 @@ async function benchCycle(stack: Stack, client: Client, tenants: Tenant[], tag: 
 
 async function main(): Promise<void> {
   await prepareServices();
-  const stack = await startStack(BUSINESS_HOURS_OFFSET_MS === 0 ? {} : { fanOutClock: fanOutNow });
+  // The SMTP sink runs in a process of its own, as a real SMTP server would: the mails it
+  // parses cost the api and worker in this process nothing. It reports each accepted mail.
+  const sink: SinkMessage[] = [];
+  const sinkProcess = fork(path.join(__dirname, 'smtp-sink.ts'), [], { execArgv: ['-r', '@swc-node/register'] });
+  const sinkPort = await new Promise<number>((resolve, reject) => {
+    sinkProcess.on('message', (m: { kind: string; port?: number } & SinkMessage) => {
+      if (m.kind === 'ready') resolve(m.port!);
+      else sink.push({ to: m.to, receivedAtMs: m.receivedAtMs });
+    });
+    sinkProcess.once('exit', (code) => reject(new Error(`smtp-sink exited with ${code}`)));
+  });
+  const stack = await startStack({
+    smtpUrl: `smtp://127.0.0.1:${sinkPort}`,
+    ...(BUSINESS_HOURS_OFFSET_MS === 0 ? {} : { fanOutClock: fanOutNow }),
+  });
   const client = new Client({ connection: stack.env.connection, namespace: stack.env.namespace ?? 'default' });
   const bundle = await bundleWorkflowCode({ workflowsPath: path.join(__dirname, 'raw-noop.workflow.ts'), logger: quiet });
   const rawWorker = await Worker.create({
@@ -323,7 +347,7 @@ async function main(): Promise<void> {
         // neither always runs on the server the other one has just filled.
         const rawFirst = r % 2 === 1;
         const raw = rawFirst ? await benchRaw(client, size, tag) : null;
-        const cyc = await benchCycle(stack, client, tenants, tag, timeoutS);
+        const cyc = await benchCycle(stack, sink, client, tenants, tag, timeoutS);
         const rawResult = raw ?? (await benchRaw(client, size, tag));
         const rawRate = size / rawResult.startedS;
         const rawDoneRate = size / rawResult.completedS;
@@ -388,6 +412,7 @@ async function main(): Promise<void> {
     for (const l of lines) console.log(l);
     for (const n of notes) console.log(n);
     await stack.close();
+    sinkProcess.disconnect();
     const { default: teardown } = await import('@jaarcyclus/testing/global-teardown-db');
     await teardown();
   }

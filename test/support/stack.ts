@@ -50,6 +50,12 @@ export interface StackOptions {
    * an hour without business hours: whether the fan-out invites, and the start delays.
    */
   fanOutClock?: () => number;
+  /**
+   * The SMTP server the api and the worker send to, instead of the in-process capture
+   * (`stack.smtp` then receives nothing): bench:fanout runs its sink in a process of its own,
+   * as a real SMTP server would be, so that parsing the mails does not take this process's CPU.
+   */
+  smtpUrl?: string;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -60,7 +66,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   await seedDemoData(ds);
   const env = await createDevServerEnv();
 
-  const smtpUrl = `smtp://127.0.0.1:${smtp.port}`;
+  const smtpUrl = options.smtpUrl ?? `smtp://127.0.0.1:${smtp.port}`;
   // PUBLIC_URL is fixed before the port is known; links in mails are only read, not opened.
   const config = ApiConfig.with({ DATABASE_URL: db.url, SMTP_URL: smtpUrl, PUBLIC_URL: 'http://jaarcyclus.test' });
   const api = await createApiApp(config, { temporalClient: env.client, logger: ['error'] });
