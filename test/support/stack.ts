@@ -68,7 +68,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   const smtpUrl = options.smtpUrl ?? `smtp://127.0.0.1:${smtp.port}`;
   // PUBLIC_URL is fixed before the port is known; links in mails are only read, not opened.
-  const config = ApiConfig.with({ DATABASE_URL: db.url, SMTP_URL: smtpUrl, PUBLIC_URL: 'http://jaarcyclus.test' });
+  // The e2e tests sign the same demo people in many times within minutes; the default limit on
+  // sign-in links (5 per 15 minutes) has its own test in apps/api/src/auth/auth.int-spec.ts.
+  const config = ApiConfig.with({
+    DATABASE_URL: db.url,
+    SMTP_URL: smtpUrl,
+    PUBLIC_URL: 'http://jaarcyclus.test',
+    LOGIN_LINKS_PER_PERSON: '1000',
+  });
   const api = await createApiApp(config, { temporalClient: env.client, logger: ['error'] });
   await api.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${(api.getHttpServer().address() as AddressInfo).port}`;

@@ -14,6 +14,7 @@ describe('ApiConfig', () => {
       publicUrl: 'http://localhost:3000',
       port: 3000,
       sessionTtlHours: 12,
+      loginLinksPerPerson: 5,
     });
     expect(config.secureCookies).toBe(false);
     expect(API_ENV.required).toEqual(['DATABASE_URL']);
@@ -29,12 +30,14 @@ describe('ApiConfig', () => {
       PUBLIC_URL: 'https://jaarcyclus.stadsring.example/',
       PORT: '8080',
       SESSION_TTL_HOURS: '8',
+      LOGIN_LINKS_PER_PERSON: '3',
     });
     expect(config).toMatchObject({
       temporalAddress: 'temporal:7233',
       publicUrl: 'https://jaarcyclus.stadsring.example',
       port: 8080,
       sessionTtlHours: 8,
+      loginLinksPerPerson: 3,
     });
     expect(config.secureCookies).toBe(true);
   });
@@ -48,6 +51,10 @@ describe('ApiConfig', () => {
     [{ DATABASE_URL, PORT: 'abc' }, /^PORT must be a whole number from 1 to 65535 \(got 'abc'\)$/],
     [{ DATABASE_URL, PORT: '70000' }, /^PORT must be/],
     [{ DATABASE_URL, SESSION_TTL_HOURS: '0' }, /^SESSION_TTL_HOURS must be/],
+    [
+      { DATABASE_URL, LOGIN_LINKS_PER_PERSON: '0' },
+      /^LOGIN_LINKS_PER_PERSON must be a whole number from 1 to 1000 \(got '0'\)$/,
+    ],
     [{ DATABASE_URL, TEMPORAL_ADDRESS: 'localhost' }, /^TEMPORAL_ADDRESS must be host:port/],
     [{ DATABASE_URL, SMTP_URL: 'http://mail' }, /^SMTP_URL must be a smtp:\/\/ or smtps:\/\/ URL/],
     [{ DATABASE_URL, PUBLIC_URL: 'localhost:3000' }, /^PUBLIC_URL /],

@@ -15,6 +15,7 @@ export const API_ENV = {
     PUBLIC_URL: 'http://localhost:3000',
     PORT: '3000',
     SESSION_TTL_HOURS: '12',
+    LOGIN_LINKS_PER_PERSON: '5',
   },
 } as const satisfies { required: readonly string[]; defaults: Record<string, string> };
 
@@ -37,6 +38,12 @@ export class ApiConfig {
     readonly publicUrl: string,
     readonly port: number,
     readonly sessionTtlHours: number,
+    /**
+     * Sign-in links one person can be sent within a link's validity (15 minutes); further
+     * requests in that time send nothing (the links already sent still work), so the login
+     * form cannot be used to flood someone's inbox.
+     */
+    readonly loginLinksPerPerson: number,
   ) {}
 
   /** Throws ConfigError for the first invalid variable. */
@@ -70,6 +77,7 @@ export class ApiConfig {
       url('PUBLIC_URL', read('PUBLIC_URL'), ['http:', 'https:']).replace(/\/+$/, ''),
       integer('PORT', read('PORT'), 1, 65535),
       integer('SESSION_TTL_HOURS', read('SESSION_TTL_HOURS'), 1, 24 * 30),
+      integer('LOGIN_LINKS_PER_PERSON', read('LOGIN_LINKS_PER_PERSON'), 1, 1000),
     );
   }
 

@@ -163,4 +163,41 @@ describe('sign-in by email link', () => {
     ]);
     await api.http().get('/api/me').set('Authorization', `Bearer ${token}`).expect(401);
   });
+
+  it('sends one person at most five sign-in links per 15 minutes, answering the same; the links sent keep working', async () => {
+    const email = DEMO_EMAILS.rijnoever.secretariat;
+    const links = () => smtp.to(email).filter((m) => /token=/.test(m.text));
+    const ask = () =>
+      api
+        .http()
+        .post('/api/auth/login')
+        .send({ email })
+        .expect(202)
+        .then((r) => r.body as { message: string });
+
+    const answers = await Promise.all(Array.from({ length: 8 }, ask));
+    await api.mailSettled();
+
+    // The same answer for every request, whether or not a mail went out.
+    expect(new Set(answers.map((a) => a.message)).size).toBe(1);
+    expect(links()).toHaveLength(5);
+    const [tokens] = (await api.ds.query(
+      `SELECT count(*)::int AS n FROM login_token t JOIN person p ON p.id = t.person_id WHERE p.email = $1`,
+      [email],
+    )) as { n: number }[];
+    expect(tokens!.n).toBe(5);
+    // A link sent before the limit was reached still signs in.
+    const first = decodeURIComponent(/token=([A-Za-z0-9_%-]+)/.exec(links()[0]!.text)![1]!);
+    await api.http().post('/auth/verify').send({ token: first }).expect(200);
+
+    // Once the earliest links are older than 15 minutes, a new one is sent again.
+    await api.ds.query(
+      `UPDATE login_token SET created_at = created_at - interval '16 minutes'
+        WHERE person_id = (SELECT id FROM person WHERE email = $1)`,
+      [email],
+    );
+    await ask();
+    await api.mailSettled();
+    expect(links()).toHaveLength(6);
+  });
 });

@@ -60,12 +60,31 @@ export class AuthRepository {
       : null;
   }
 
-  async insertLoginToken(personId: string, tokenHash: string, ttlMinutes: number): Promise<string> {
-    const rows = (await this.ds.query(
-      `INSERT INTO login_token (person_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(mins => $3)) RETURNING id`,
-      [personId, tokenHash, ttlMinutes],
-    )) as { id: string }[];
-    return rows[0]!.id;
+  /**
+   * Stores a new sign-in token unless the person was already sent `limit` tokens within the
+   * last `ttlMinutes` (then null). Requests for one person are serialised by an advisory lock,
+   * so a burst of requests cannot slip past the limit.
+   */
+  async insertLoginTokenWithinLimit(
+    personId: string,
+    tokenHash: string,
+    ttlMinutes: number,
+    limit: number,
+  ): Promise<string | null> {
+    return this.ds.transaction(async (em) => {
+      await em.query(`SELECT pg_advisory_xact_lock(hashtextextended('login_token:' || $1, 0))`, [personId]);
+      const [recent] = (await em.query(
+        `SELECT count(*)::int AS n FROM login_token
+          WHERE person_id = $1 AND created_at > now() - make_interval(mins => $2)`,
+        [personId, ttlMinutes],
+      )) as { n: number }[];
+      if (recent!.n >= limit) return null;
+      const rows = (await em.query(
+        `INSERT INTO login_token (person_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(mins => $3)) RETURNING id`,
+        [personId, tokenHash, ttlMinutes],
+      )) as { id: string }[];
+      return rows[0]!.id;
+    });
   }
 
   /** True when the token exists, is unused and has not expired. Reads only. */

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ApiConfig } from '../config';
 import { MailDispatcher } from '../mail/mail-dispatcher';
 import { AuthRepository } from './auth.repository';
@@ -18,6 +18,8 @@ export interface SignedIn {
 /** Passwordless sign-in: an emailed one-time link is exchanged for a session. */
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
   constructor(
     private readonly repo: AuthRepository,
     private readonly mail: MailDispatcher,
@@ -27,12 +29,23 @@ export class AuthService {
   /**
    * Emails a sign-in link to an active person with this address. Unknown addresses get no mail
    * and no different answer, so the endpoint cannot be used to find out who has an account.
+   * Nor does a person who was already sent LOGIN_LINKS_PER_PERSON links within a link's
+   * validity: the answer stays the same, and the links sent still work.
    */
   async requestLogin(email: string): Promise<void> {
     const person = await this.repo.findActivePersonByEmail(email.trim().toLowerCase());
     if (!person) return;
     const { token, hash } = newToken();
-    const tokenId = await this.repo.insertLoginToken(person.id, hash, LOGIN_TOKEN_TTL_MINUTES);
+    const tokenId = await this.repo.insertLoginTokenWithinLimit(
+      person.id,
+      hash,
+      LOGIN_TOKEN_TTL_MINUTES,
+      this.config.loginLinksPerPerson,
+    );
+    if (tokenId === null) {
+      this.logger.warn(`sign-in link limit reached for person ${person.id}; no mail sent`);
+      return;
+    }
     const link = `${this.config.publicUrl}/auth/verify?token=${encodeURIComponent(token)}`;
     const rendered = renderLoginMail({
       locale: person.locale,
