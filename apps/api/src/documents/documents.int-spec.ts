@@ -93,6 +93,16 @@ describe('documents api', () => {
     await post()
       .attach('file', Buffer.alloc(0), { filename: 'leeg.pdf', contentType: 'application/pdf' })
       .expect(422);
+    // A web page renamed to .pdf: the browser sends it as a PDF, its content says otherwise.
+    const renamed = await post()
+      .attach('file', Buffer.from('<!doctype html><script>alert(1)</script>'), {
+        filename: 'begroting.pdf',
+        contentType: 'application/pdf',
+      })
+      .expect(422);
+    expect(renamed.body).toMatchObject({
+      message: 'file content does not match its type (sent as PDF)',
+    });
     await post().expect(422);
     await post()
       .attach('file', Buffer.alloc(MAX_DOCUMENT_BYTES + 1), {

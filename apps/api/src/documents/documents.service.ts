@@ -37,6 +37,32 @@ export interface DocumentInfo {
 
 const megabytes = (bytes: number): number => Math.round(bytes / (1024 * 1024));
 
+/** How people call each accepted type, for messages. */
+const TYPE_LABELS: Readonly<Record<string, string>> = {
+  pdf: 'PDF',
+  docx: 'Word',
+  xlsx: 'Excel',
+  odt: 'OpenDocument',
+  ods: 'OpenDocument',
+};
+
+/** A ZIP archive's first bytes: Word, Excel and OpenDocument files are ZIP archives. */
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+/** PDF readers accept the header anywhere in the first 1,024 bytes. */
+const PDF_HEADER_WITHIN = 1024;
+
+/**
+ * Whether the content is what the browser declared: the declared type comes from the file name
+ * on the sender's machine, so a renamed page or program would otherwise be stored and later
+ * handed to others as a "PDF".
+ */
+function contentMatchesType(file: UploadedDocument): boolean {
+  if (file.mimetype === 'application/pdf') {
+    return file.buffer.subarray(0, PDF_HEADER_WITHIN).includes('%PDF-');
+  }
+  return file.buffer.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE);
+}
+
 /** Why an upload cannot be stored (field 'file'), or null when it can. */
 export function documentRefusal(file: UploadedDocument | undefined): DomainError | null {
   if (!file)
@@ -57,6 +83,13 @@ export function documentRefusal(file: UploadedDocument | undefined): DomainError
   }
   if (file.size === 0 || file.buffer.length === 0) {
     return new DomainError('VALIDATION', 'file is empty', 'file');
+  }
+  if (!contentMatchesType(file)) {
+    return new DomainError(
+      'VALIDATION',
+      `file content does not match its type (sent as ${TYPE_LABELS[DOCUMENT_TYPES.get(file.mimetype)!]})`,
+      'file',
+    );
   }
   return null;
 }

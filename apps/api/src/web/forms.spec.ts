@@ -41,6 +41,15 @@ describe('web forms', () => {
     );
   });
 
+  it('translates the refusals of an uploaded file, the content check included', () => {
+    expect(
+      localiseFieldMessage('nl', 'file content does not match its type (sent as PDF)'),
+    ).toBe('De inhoud van het bestand past niet bij het type (PDF). Kies het oorspronkelijke bestand.');
+    expect(localiseFieldMessage('nl', 'file is larger than 20 MB')).toBe(
+      'Het bestand is groter dan 20 MB. Kies een kleiner bestand of geef een link.',
+    );
+  });
+
   it('keeps a message it cannot translate rather than showing nothing', () => {
     expect(localiseFieldMessage('nl', 'Something new went wrong')).toBe('Something new went wrong');
   });

@@ -176,6 +176,11 @@ const NL_MESSAGES: [RegExp, (m: RegExpExecArray) => string][] = [
   ],
   [/^file is empty$/, () => 'Het bestand is leeg. Kies een ander bestand.'],
   [
+    /^file content does not match its type \(sent as (\w+)\)$/,
+    (m) =>
+      `De inhoud van het bestand past niet bij het type (${m[1]}). Kies het oorspronkelijke bestand.`,
+  ],
+  [
     / must be an ISO 8601 (date-time|instant)/,
     () => 'Vul een datum en tijd in, zoals 11-12-2026 17:00.',
   ],
