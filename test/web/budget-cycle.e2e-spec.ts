@@ -281,6 +281,30 @@ describe('web app: the budget cycle of the secretariat, board members and direct
     expect(await documents()).toBe(before);
   });
 
+  it('answers a form whose file is beyond even the upload limit (100 MB) with a page that names the 20 MB limit', async () => {
+    const session = (await secretariat.context().cookies()).find((c) => c.name === 'jc_session');
+    const form = new FormData();
+    form.set('proposalAmountPerPupil', '185,00');
+    form.set(
+      'proposalFile',
+      new Blob([Buffer.alloc(100 * 1024 * 1024 + 1)], { type: 'application/pdf' }),
+      'begroting-enorm.pdf',
+    );
+
+    const res = await fetch(`${app.baseUrl}/app/cycles/budget`, {
+      method: 'POST',
+      headers: { cookie: `jc_session=${session!.value}` },
+      body: form,
+    });
+
+    expect(res.status).toBe(413);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    const body = await res.text();
+    expect(body).toContain('Dit bestand is te groot');
+    expect(body).toContain('Een voorstel mag hoogstens 20 MB zijn.');
+    expect(body).not.toMatch(/PayloadTooLarge|at .*\.js:\d+/);
+  });
+
   it('lets an ALV member vote from the e-mailed invitation; the tally moves by the board’s pupil count', async () => {
     // The invitation to vote links to the task; opening it signed out asks to sign in first.
     const taskLink = await app.mailedLink(ALV_MEMBER, /^\/app\/tasks\/[0-9a-f-]{36}$/);

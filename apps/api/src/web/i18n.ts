@@ -508,6 +508,9 @@ const nl = {
     'Er ging aan onze kant iets mis. Probeer het later opnieuw. Blijft het misgaan? Neem dan contact op met het secretariaat van uw samenwerkingsverband.',
   badRequestTitle: 'Dit verzoek kon niet worden verwerkt',
   badRequestBody: 'Controleer wat u invulde of koos, en probeer het opnieuw.',
+  tooLargeTitle: 'Dit bestand is te groot',
+  tooLargeBody: (maxMb: number) =>
+    `Een voorstel mag hoogstens ${maxMb} MB zijn. Ga terug en kies een kleiner bestand, of vul een link naar het voorstel in. Wat u verder invulde, moet u opnieuw invullen.`,
   csrfTitle: 'Formulier verlopen',
   csrfBody:
     'Het formulier kon niet worden verwerkt, omdat het verlopen is. Ga terug, vernieuw de pagina en probeer het opnieuw.',
@@ -1061,6 +1064,9 @@ const en: Messages = {
     'Something went wrong on our side. Please try again later. If it keeps happening, contact the secretariat of your cooperation.',
   badRequestTitle: 'This request could not be processed',
   badRequestBody: 'Check what you entered or chose, and try again.',
+  tooLargeTitle: 'This file is too large',
+  tooLargeBody: (maxMb: number) =>
+    `A proposal can be at most ${maxMb} MB. Go back and choose a smaller file, or enter a link to the proposal. You will need to fill in the other fields again.`,
   csrfTitle: 'Form expired',
   csrfBody:
     'The form could not be processed because it has expired. Go back, reload the page and try again.',

@@ -5,7 +5,8 @@ import { MAX_DOCUMENT_BYTES } from '../documents/documents.service';
 import { CsrfInterceptor } from './csrf';
 
 /**
- * A form that posts a file beyond this size is refused as a whole (400). Below it, an oversized
+ * A form that posts a file beyond this size is refused as a whole (413, a page naming the
+ * document limit: the other fields are lost with the aborted post). Below it, an oversized
  * file is read to its end and dropped, so the form comes back with every other field filled in
  * and the size named next to the file field (the api's limit, checked by DocumentsService).
  */

@@ -5,6 +5,7 @@ import {
   Injectable,
   Logger,
   NotFoundException,
+  PayloadTooLargeException,
   UnauthorizedException,
   type ArgumentsHost,
   type ExceptionFilter,
@@ -55,6 +56,8 @@ export class WebExceptionFilter implements ExceptionFilter {
     if (exception instanceof CsrfRejectedException) return [403, 'csrf'];
     if (exception instanceof ForbiddenException) return [403, 'forbidden'];
     if (exception instanceof NotFoundException) return [404, 'not-found'];
+    // A form whose file is beyond even the upload hard limit (UPLOAD_HARD_LIMIT_BYTES).
+    if (exception instanceof PayloadTooLargeException) return [413, 'too-large'];
     if (exception instanceof DomainError && exception.code === 'NOT_FOUND')
       return [404, 'not-found'];
     if (exception instanceof HttpException && exception.getStatus() < 500) {

@@ -1,7 +1,8 @@
+import { MAX_DOCUMENT_BYTES } from '../../documents/documents.service';
 import { html } from '../html';
 import { page, type WebContext } from '../layout';
 
-export type ErrorKind = 'not-found' | 'forbidden' | 'csrf' | 'bad-request' | 'error';
+export type ErrorKind = 'not-found' | 'forbidden' | 'csrf' | 'bad-request' | 'too-large' | 'error';
 
 /** Friendly pages for every failure of an HTML route: never JSON, never a stack trace. */
 export function errorPage(ctx: WebContext, kind: ErrorKind): string {
@@ -15,7 +16,9 @@ export function errorPage(ctx: WebContext, kind: ErrorKind): string {
           ? [t.csrfTitle, t.csrfBody]
           : kind === 'bad-request'
             ? [t.badRequestTitle, t.badRequestBody]
-            : [t.errorTitle, t.errorBody];
+            : kind === 'too-large'
+              ? [t.tooLargeTitle, t.tooLargeBody(Math.round(MAX_DOCUMENT_BYTES / (1024 * 1024)))]
+              : [t.errorTitle, t.errorBody];
   return page(ctx, {
     title,
     body: html`<div class="narrow">
