@@ -4,7 +4,8 @@
 // number of client.workflow.start calls of a no-op workflow, in the same run, on the same
 // Temporal dev server. Sizes: BENCH_SIZES (default 34,1000,7000); 34 and 1,000 schools in one
 // synthetic tenant, larger sizes spread over BENCH_TENANTS (default 150) synthetic tenants.
-// Each size runs BENCH_ROUNDS rounds (default 3 up to 1,000 schools, else 2) of raw and cycle
+// Each size runs BENCH_ROUNDS rounds (default 7 up to 100 schools, where a round takes a second
+// and one slow round of either side moves the ratio most, 3 up to 1,000, else 2) of raw and cycle
 // back to back, raw first in odd rounds and cycle first in even ones (whichever runs second
 // runs on a server holding the first one's workflows), and reports every round and the median
 // ratio (of two rounds: their mean): the machine is shared, and one round can catch a burst
@@ -338,7 +339,7 @@ async function main(): Promise<void> {
     for (const size of SIZES) {
       const tenantCount = size > 1000 ? Math.min(TENANTS, size) : 1;
       const timeoutS = Number(process.env.BENCH_TIMEOUT_S ?? 120 + size * 0.25);
-      const rounds = Number(process.env.BENCH_ROUNDS ?? (size > 1000 ? 2 : 3));
+      const rounds = Number(process.env.BENCH_ROUNDS ?? (size > 1000 ? 2 : size > 100 ? 3 : 7));
       const results: { ratio: number; rawRate: number; cycRate: number; what: string }[] = [];
       for (let r = 1; r <= rounds; r++) {
         const tag = `${size}-r${r}`;

@@ -87,7 +87,7 @@ export class OutboxService {
    * transport, and all outcomes recorded in two statements. Costs four statements however many
    * messages, where `deliver` costs four per message; the price is a longer crash window: a
    * crash after SMTP accepted some of them and before the commit sends those again on the
-   * retry (with the same Message-ID). Keep the batches small (e.g. 25).
+   * retry (with the same Message-ID). Keep the batches small (the fan-out sends 10 at a time).
    *
    * Never throws for a refused message: its outcome is a MailDeliveryError, recorded as in
    * `deliver` (the other messages of the batch still count as sent).
