@@ -77,7 +77,7 @@ export class AccountabilityFormatsService {
         me.organisationId,
       ]);
       const version = (await this.latestVersion(em, me.organisationId)) + 1;
-      const checked = validateFormat({ ...dto, version });
+      const checked = validateFormat({ ...dto, version }, me.locale);
       if (!checked.ok) {
         throw new FieldValidationError('The format is not valid', checked.errors);
       }

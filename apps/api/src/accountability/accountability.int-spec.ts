@@ -246,6 +246,40 @@ describe('accountability api (PostgreSQL, no Temporal)', () => {
       ]);
     });
 
+    it('names the fields of an invalid format in English for a secretariat who chose English', async () => {
+      const email = DEMO_EMAILS.stadsring.secretariat;
+      await api.ds.query(`UPDATE person SET locale = 'en' WHERE email = $1`, [email]);
+      try {
+        const res = await api
+          .http()
+          .post('/api/accountability/formats')
+          .set(auth.secretariat)
+          .send({
+            incomeLines: [{ key: 'vast', label: 'Vast bedrag', required: true }],
+            expenseLines: [
+              { key: 'personeel', label: '', category: 'extra_ondersteuning', required: true },
+            ],
+            appendix: { fteRule: 'roughly', extraSupportCategory: 'extra_ondersteuning' },
+          })
+          .expect(422);
+        expect(res.body.errors).toEqual([
+          {
+            field: 'expenseLines[0].label',
+            rule: 'required',
+            message: 'Expenses, line 1: the description is required.',
+          },
+          {
+            field: 'appendix.fteRule',
+            rule: 'enum',
+            message:
+              'Appendix: the FTE rule must be one of none, equal_to_extra_support_fte, at_most_extra_support_fte.',
+          },
+        ]);
+      } finally {
+        await api.ds.query(`UPDATE person SET locale = 'nl' WHERE email = $1`, [email]);
+      }
+    });
+
     it('publishes version N+1 per SWV; school contacts may read it but not publish', async () => {
       const format = JSON.parse(JSON.stringify(DEFAULT_ACCOUNTABILITY_FORMAT)) as Record<
         string,

@@ -133,6 +133,14 @@ describe('validateFormat', () => {
     if (result.ok) return;
     expect(result.errors).toContainEqual(expect.objectContaining({ field, rule }));
     for (const e of result.errors) expect(e.message).toMatch(/[a-z]/);
+    // In English: the same fields and rules, every message translated.
+    const english = validateFormat(input, 'en');
+    expect(english.ok).toBe(false);
+    if (english.ok) return;
+    expect(english.errors.map(({ field: f, rule: r }) => [f, r])).toEqual(
+      result.errors.map(({ field: f, rule: r }) => [f, r]),
+    );
+    english.errors.forEach((e, i) => expect(e.message).not.toBe(result.errors[i]!.message));
   });
 
   it('reports every error at once, in Dutch', () => {
@@ -151,5 +159,23 @@ describe('validateFormat', () => {
       'expenseLines[0].label',
     ]);
     expect(result.errors[2]!.message).toBe('Uitgaven, regel 1: de omschrijving is verplicht.');
+  });
+
+  it('reports every error in English for an administrator who chose English', () => {
+    const result = validateFormat(
+      withChange((f) => {
+        f.incomeLines[0]!.key = '1x';
+        f.expenseLines[0]!.label = '';
+        f.appendix.extraSupportCategory = 'bestaat_niet';
+      }),
+      'en',
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.message)).toEqual([
+      'Income, line 1: the key must start with a lowercase letter and contain only lowercase letters, digits and _ (at most 63 characters).',
+      'Expenses, line 1: the description is required.',
+      "Appendix: no expense line has the category 'bestaat_niet'.",
+    ]);
   });
 });

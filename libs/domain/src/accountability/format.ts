@@ -1,4 +1,4 @@
-import { type FieldError, type ValidationResult, isRecord } from './validation';
+import { type FieldError, type MessageLocale, type ValidationResult, isRecord } from './validation';
 
 /**
  * The fixed format in which every school accounts for the SWV funds by 1 February (seed 001
@@ -129,23 +129,93 @@ const KEY_PATTERN = /^[a-z][a-z0-9_]{0,62}$/;
 const MAX_LABEL_LENGTH = 200;
 const MAX_LINES = 50;
 
+interface FormatMessages {
+  notAnObject: string;
+  version: string;
+  section: { income: string; expenses: string; appendix: string };
+  line: (section: string, n: number) => string;
+  keyFormat: (where: string) => string;
+  duplicateKey: (where: string, key: string) => string;
+  labelRequired: (where: string) => string;
+  labelTooLong: (where: string, max: number) => string;
+  requiredFlag: (where: string) => string;
+  noLines: (what: string) => string;
+  tooMany: (what: string, max: number) => string;
+  notALine: (where: string) => string;
+  categoryFormat: (where: string) => string;
+  appendixMissing: string;
+  fteRule: (rules: string) => string;
+  extraSupportRequired: string;
+  unknownCategory: (category: string) => string;
+}
+
+const FORMAT_MESSAGES: Record<MessageLocale, FormatMessages> = {
+  nl: {
+    notAnObject: 'Het format moet een object zijn.',
+    version: 'Versie: moet een geheel getal van 1 of hoger zijn.',
+    section: { income: 'Ontvangsten', expenses: 'Uitgaven', appendix: 'Bijlage' },
+    line: (section, n) => `${section}, regel ${n}`,
+    keyFormat: (where) =>
+      `${where}: de sleutel moet met een kleine letter beginnen en mag alleen kleine letters, cijfers en _ bevatten (hoogstens 63 tekens).`,
+    duplicateKey: (where, key) => `${where}: de sleutel '${key}' komt meer dan eens voor.`,
+    labelRequired: (where) => `${where}: de omschrijving is verplicht.`,
+    labelTooLong: (where, max) => `${where}: de omschrijving is langer dan ${max} tekens.`,
+    requiredFlag: (where) => `${where}: 'verplicht' moet waar of onwaar zijn.`,
+    noLines: (what) => `${what}: het format heeft minstens één regel nodig.`,
+    tooMany: (what, max) => `${what}: hoogstens ${max} regels.`,
+    notALine: (where) => `${where}: geen geldige regel.`,
+    categoryFormat: (where) =>
+      `${where}: de categorie moet met een kleine letter beginnen en mag alleen kleine letters, cijfers en _ bevatten.`,
+    appendixMissing: 'Bijlage: de regel voor de fte in de bijlage ontbreekt.',
+    fteRule: (rules) => `Bijlage: de fte-regel moet een van ${rules} zijn.`,
+    extraSupportRequired: 'Bijlage: de categorie extra ondersteuning is verplicht.',
+    unknownCategory: (category) => `Bijlage: geen uitgavenregel heeft de categorie '${category}'.`,
+  },
+  en: {
+    notAnObject: 'The format must be an object.',
+    version: 'Version: must be a whole number of 1 or more.',
+    section: { income: 'Income', expenses: 'Expenses', appendix: 'Appendix' },
+    line: (section, n) => `${section}, line ${n}`,
+    keyFormat: (where) =>
+      `${where}: the key must start with a lowercase letter and contain only lowercase letters, digits and _ (at most 63 characters).`,
+    duplicateKey: (where, key) => `${where}: the key '${key}' occurs more than once.`,
+    labelRequired: (where) => `${where}: the description is required.`,
+    labelTooLong: (where, max) => `${where}: the description is longer than ${max} characters.`,
+    requiredFlag: (where) => `${where}: 'required' must be true or false.`,
+    noLines: (what) => `${what}: the format needs at least one line.`,
+    tooMany: (what, max) => `${what}: at most ${max} lines.`,
+    notALine: (where) => `${where}: not a valid line.`,
+    categoryFormat: (where) =>
+      `${where}: the category must start with a lowercase letter and contain only lowercase letters, digits and _.`,
+    appendixMissing: 'Appendix: the rule for the FTE in the appendix is missing.',
+    fteRule: (rules) => `Appendix: the FTE rule must be one of ${rules}.`,
+    extraSupportRequired: 'Appendix: the extra support category is required.',
+    unknownCategory: (category) => `Appendix: no expense line has the category '${category}'.`,
+  },
+};
+
 /**
  * Checks a format as an administrator edits it (input straight from JSON). Collects every
- * error; on success returns a normalised copy (labels trimmed).
+ * error (field path, rule, message in Dutch unless `locale` is 'en'; path and rule are the same
+ * in both); on success returns a normalised copy (labels trimmed).
  */
-export function validateFormat(input: unknown): ValidationResult<AccountabilityFormat> {
+export function validateFormat(
+  input: unknown,
+  locale: MessageLocale = 'nl',
+): ValidationResult<AccountabilityFormat> {
+  const m = FORMAT_MESSAGES[locale] ?? FORMAT_MESSAGES.nl;
   const errors: FieldError[] = [];
   const err = (field: string, rule: string, message: string): void => {
     errors.push({ field, rule, message });
   };
   if (!isRecord(input)) {
-    err('format', 'type', 'Het format moet een object zijn.');
+    err('format', 'type', m.notAnObject);
     return { ok: false, errors };
   }
 
   const version = input.version;
   if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
-    err('version', 'version', 'Versie: moet een geheel getal van 1 of hoger zijn.');
+    err('version', 'version', m.version);
   }
 
   const checkKeyAndLabel = (
@@ -156,68 +226,56 @@ export function validateFormat(input: unknown): ValidationResult<AccountabilityF
   ): void => {
     const key = line.key;
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
-      err(
-        `${path}.key`,
-        'key_format',
-        `${what}: de sleutel moet met een kleine letter beginnen en mag alleen kleine letters, cijfers en _ bevatten (hoogstens 63 tekens).`,
-      );
+      err(`${path}.key`, 'key_format', m.keyFormat(what));
     } else if (seen.has(key)) {
-      err(`${path}.key`, 'duplicate_key', `${what}: de sleutel '${key}' komt meer dan eens voor.`);
+      err(`${path}.key`, 'duplicate_key', m.duplicateKey(what, key));
     } else {
       seen.add(key);
     }
     const label = line.label;
     if (typeof label !== 'string' || label.trim() === '') {
-      err(`${path}.label`, 'required', `${what}: de omschrijving is verplicht.`);
+      err(`${path}.label`, 'required', m.labelRequired(what));
     } else if (label.trim().length > MAX_LABEL_LENGTH) {
-      err(
-        `${path}.label`,
-        'too_long',
-        `${what}: de omschrijving is langer dan ${MAX_LABEL_LENGTH} tekens.`,
-      );
+      err(`${path}.label`, 'too_long', m.labelTooLong(what, MAX_LABEL_LENGTH));
     }
     if (typeof line.required !== 'boolean') {
-      err(`${path}.required`, 'type', `${what}: 'verplicht' moet waar of onwaar zijn.`);
+      err(`${path}.required`, 'type', m.requiredFlag(what));
     }
   };
 
   const lines = (name: 'incomeLines' | 'expenseLines', what: string): Record<string, unknown>[] => {
     const list = input[name];
     if (!Array.isArray(list) || list.length === 0) {
-      err(name, 'required', `${what}: het format heeft minstens één regel nodig.`);
+      err(name, 'required', m.noLines(what));
       return [];
     }
     if (list.length > MAX_LINES) {
-      err(name, 'too_many', `${what}: hoogstens ${MAX_LINES} regels.`);
+      err(name, 'too_many', m.tooMany(what, MAX_LINES));
       return [];
     }
     const result: Record<string, unknown>[] = [];
     list.forEach((line, i) => {
-      if (!isRecord(line))
-        err(`${name}[${i}]`, 'type', `${what}, regel ${i + 1}: geen geldige regel.`);
+      if (!isRecord(line)) err(`${name}[${i}]`, 'type', m.notALine(m.line(what, i + 1)));
       else result.push(line);
     });
     return result.length === list.length ? result : [];
   };
 
   const incomeSeen = new Set<string>();
-  const income = lines('incomeLines', 'Ontvangsten');
+  const income = lines('incomeLines', m.section.income);
   income.forEach((line, i) =>
-    checkKeyAndLabel(line, `incomeLines[${i}]`, `Ontvangsten, regel ${i + 1}`, incomeSeen),
+    checkKeyAndLabel(line, `incomeLines[${i}]`, m.line(m.section.income, i + 1), incomeSeen),
   );
 
   const expenseSeen = new Set<string>();
   const categories = new Set<string>();
-  const expenses = lines('expenseLines', 'Uitgaven');
+  const expenses = lines('expenseLines', m.section.expenses);
   expenses.forEach((line, i) => {
-    checkKeyAndLabel(line, `expenseLines[${i}]`, `Uitgaven, regel ${i + 1}`, expenseSeen);
+    const where = m.line(m.section.expenses, i + 1);
+    checkKeyAndLabel(line, `expenseLines[${i}]`, where, expenseSeen);
     const category = line.category;
     if (typeof category !== 'string' || !KEY_PATTERN.test(category)) {
-      err(
-        `expenseLines[${i}].category`,
-        'key_format',
-        `Uitgaven, regel ${i + 1}: de categorie moet met een kleine letter beginnen en mag alleen kleine letters, cijfers en _ bevatten.`,
-      );
+      err(`expenseLines[${i}].category`, 'key_format', m.categoryFormat(where));
     } else {
       categories.add(category);
     }
@@ -225,30 +283,18 @@ export function validateFormat(input: unknown): ValidationResult<AccountabilityF
 
   const appendix = input.appendix;
   if (!isRecord(appendix)) {
-    err('appendix', 'required', 'Bijlage: de regel voor de fte in de bijlage ontbreekt.');
+    err('appendix', 'required', m.appendixMissing);
   } else {
     const rule = appendix.fteRule;
     if (typeof rule !== 'string' || !(APPENDIX_FTE_RULES as readonly string[]).includes(rule)) {
-      err(
-        'appendix.fteRule',
-        'enum',
-        `Bijlage: de fte-regel moet een van ${APPENDIX_FTE_RULES.join(', ')} zijn.`,
-      );
+      err('appendix.fteRule', 'enum', m.fteRule(APPENDIX_FTE_RULES.join(', ')));
     }
     const category = appendix.extraSupportCategory;
     if (typeof category !== 'string' || category === '') {
-      err(
-        'appendix.extraSupportCategory',
-        'required',
-        'Bijlage: de categorie extra ondersteuning is verplicht.',
-      );
+      err('appendix.extraSupportCategory', 'required', m.extraSupportRequired);
     } else if (rule !== 'none' && expenses.length > 0 && !categories.has(category)) {
       // The appendix would be compared with an FTE no line can report: always zero.
-      err(
-        'appendix.extraSupportCategory',
-        'unknown_category',
-        `Bijlage: geen uitgavenregel heeft de categorie '${category}'.`,
-      );
+      err('appendix.extraSupportCategory', 'unknown_category', m.unknownCategory(category));
     }
   }
 

@@ -2,7 +2,7 @@ import { sumSafe } from '../money/arithmetic';
 import { type FteHundredths, MAX_FTE, formatFte, parseFte } from '../money/fte';
 import { type Cents, eurosToCents } from '../money/money';
 import type { AccountabilityFormat } from './format';
-import { type FieldError, type ValidationResult, isRecord } from './validation';
+import { type FieldError, type MessageLocale, type ValidationResult, isRecord } from './validation';
 
 /**
  * The figures of one school's 1 February accountability (seed 001 §7.4), as stored after
@@ -29,8 +29,7 @@ const MAX_APPENDIX_ENTRIES = 200;
 const MAX_DESCRIPTION_LENGTH = 2000;
 const MAX_TARGET_GROUP_LENGTH = 200;
 
-/** The language of validation messages: Dutch by default, English for people who chose it. */
-export type MessageLocale = 'nl' | 'en';
+export type { MessageLocale } from './validation';
 
 /**
  * Every validation message, per language. `where` names the field (section, line and the

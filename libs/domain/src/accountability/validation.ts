@@ -7,7 +7,7 @@ export interface FieldError {
   field: string;
   /** Stable machine-readable rule, e.g. 'amount_decimals', 'unknown_line'. */
   rule: string;
-  /** Dutch, names the field so that it can be shown on its own. */
+  /** Dutch, or English for who chose it (MessageLocale); names the field so that it can be shown on its own. */
   message: string;
 }
 
@@ -16,3 +16,6 @@ export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** The language of validation messages: Dutch by default, English for people who chose it. */
+export type MessageLocale = 'nl' | 'en';
