@@ -12,6 +12,7 @@ export const WORKER_ENV = {
     SMTP_URL: 'smtp://127.0.0.1:1025',
     MAIL_FROM: 'Jaarcyclus <noreply@jaarcyclus.example>',
     PUBLIC_URL: 'http://localhost:3000',
+    SMTP_POOL_CONNECTIONS: '10',
   },
   /** Optional: a prebuilt workflow bundle (scripts/bundle-workflows.cjs); else the worker bundles at start-up. */
   optional: ['WORKFLOW_BUNDLE'],
@@ -34,6 +35,12 @@ export class WorkerConfig {
     /** Base URL of the web app, for links in mails; no trailing slash. */
     readonly publicUrl: string,
     readonly workflowBundlePath: string | null,
+    /**
+     * SMTP connections the worker keeps open and sends over at once (a cycle's invitations go
+     * out side by side). Lower it for a relay that allows fewer concurrent connections per
+     * client (Microsoft 365's SMTP AUTH submission allows 3); raise it for a bulk relay.
+     */
+    readonly smtpPoolConnections: number,
   ) {}
 
   /** Throws ConfigError for the first invalid variable. */
@@ -53,8 +60,17 @@ export class WorkerConfig {
       pattern('MAIL_FROM', read('MAIL_FROM'), /^([^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'an address such as "Jaarcyclus <noreply@example.org>"'),
       url('PUBLIC_URL', read('PUBLIC_URL'), ['http:', 'https:']).replace(/\/+$/, ''),
       bundle ? bundle : null,
+      integer('SMTP_POOL_CONNECTIONS', read('SMTP_POOL_CONNECTIONS'), 1, 100),
     );
   }
+}
+
+function integer(name: string, value: string, min: number, max: number): number {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got '${value}')`);
+  }
+  return n;
 }
 
 function url(name: string, value: string, protocols: string[]): string {

@@ -51,7 +51,10 @@ async function main(): Promise<void> {
       NativeConnection.connect({ address: config.temporalAddress }),
     );
     const workflowBundle = config.workflowBundlePath ? { codePath: config.workflowBundlePath } : await bundleWorkflows();
-    transport = createSmtpTransport(config.smtpUrl, { pool: true });
+    transport = createSmtpTransport(config.smtpUrl, {
+      pool: true,
+      maxConnections: config.smtpPoolConnections,
+    });
     const outbox = new OutboxService(dataSource, transport, config.mailFrom);
     const worker = await Worker.create({
       connection,

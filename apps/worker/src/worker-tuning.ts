@@ -25,9 +25,9 @@ export const WORKER_TUNING = {
 /**
  * PostgreSQL connections of the worker (node-postgres' default is 10). In business hours the
  * accountability fan-out keeps INVITATION_BATCHES_IN_FLIGHT outbox transactions open while
- * their mails go out over the SMTP pool (10 connections), next to the status and task writes
- * of other chunks and the school workflows' own activities. 20 took a 1,000-school fan-out
- * from 0.56 to 0.63 of the raw start rate when every mail had its own transaction
- * (BENCHMARKS.md).
+ * their mails go out over the SMTP pool (SMTP_POOL_CONNECTIONS, default 10), next to the
+ * status and task writes of other chunks and the school workflows' own activities. 20 took a
+ * 1,000-school fan-out from 0.56 to 0.63 of the raw start rate when every mail had its own
+ * transaction (BENCHMARKS.md).
  */
 export const WORKER_DATABASE_POOL = { extra: { max: 20 } } as const;

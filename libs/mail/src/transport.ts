@@ -20,17 +20,28 @@ export interface MailTransport {
 export interface SmtpTransportOptions {
   /**
    * Keep a few connections open and reuse each for many messages, for a process that sends
-   * bursts (the worker: a cycle's invitations, one per school contact): up to 10 connections,
-   * each reused for up to 100 messages. Close it on shutdown.
+   * bursts (the worker: a cycle's invitations, one per school contact): up to
+   * `maxConnections` connections, each reused for up to 100 messages. Close it on shutdown.
    */
   pool?: boolean;
+  /** With `pool`: how many connections at most (default DEFAULT_SMTP_POOL_CONNECTIONS). */
+  maxConnections?: number;
 }
+
+/** Connections of a pooled transport unless configured otherwise (worker: SMTP_POOL_CONNECTIONS). */
+export const DEFAULT_SMTP_POOL_CONNECTIONS = 10;
 
 /** An SMTP transport (nodemailer) for a URL such as `smtp://127.0.0.1:1025` or `smtps://user:pass@host`. */
 export function createSmtpTransport(smtpUrl: string, options: SmtpTransportOptions = {}): MailTransport {
   const transporter = nodemailer.createTransport({
     url: smtpUrl,
-    ...(options.pool ? { pool: true, maxConnections: 10, maxMessages: 100 } : {}),
+    ...(options.pool
+      ? {
+          pool: true,
+          maxConnections: options.maxConnections ?? DEFAULT_SMTP_POOL_CONNECTIONS,
+          maxMessages: 100,
+        }
+      : {}),
     // Bounded, so an unreachable server fails the delivery (and its retry) instead of hanging it.
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,

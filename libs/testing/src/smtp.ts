@@ -21,6 +21,9 @@ export class SmtpCapture {
   readonly messages: CapturedMail[] = [];
   /** Addresses the server refuses permanently (550), as for an unknown mailbox. */
   readonly refused = new Set<string>();
+  /** Connections open now, and the most that were open at once. */
+  openConnections = 0;
+  maxOpenConnections = 0;
   private server?: SMTPServer;
   port = 0;
 
@@ -34,6 +37,14 @@ export class SmtpCapture {
       // Senders keep pooled connections open between messages; stop() closes them after this.
       closeTimeout: 200,
       logger: false,
+      onConnect: (_session, callback) => {
+        this.openConnections += 1;
+        this.maxOpenConnections = Math.max(this.maxOpenConnections, this.openConnections);
+        callback();
+      },
+      onClose: () => {
+        this.openConnections -= 1;
+      },
       onRcptTo: (address, _session, callback) => {
         if (!this.refused.has(address.address.toLowerCase())) return callback();
         callback(Object.assign(new Error('5.1.1 Mailbox unavailable'), { responseCode: 550 }));
