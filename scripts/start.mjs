@@ -78,6 +78,8 @@ async function main() {
     PORT: String(port),
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
     WORKFLOW_BUNDLE: bundlePath,
+    // A demo signs the same people in and out many times; production keeps the default (5).
+    LOGIN_LINKS_PER_PERSON: process.env.LOGIN_LINKS_PER_PERSON ?? '50',
   };
   run('node', ['-r', path.join(root, 'scripts', 'lib', 'register-dist.cjs'), 'dist/apps/api/src/cli/seed.js'], env);
 
