@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { amsterdamParts, nextBusinessMoment } from '@jaarcyclus/domain';
 import { DEMO_EMAILS } from '@jaarcyclus/persistence';
 import type { WorkflowHandle } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
 import { WAKE_BEFORE_FIRST_ACTION_MS, schoolAccountabilityWorkflowId } from '@jaarcyclus/workflows';
 import { startStack, type Stack } from './support/stack';
 
@@ -324,13 +325,15 @@ describe('accountability (e2e)', () => {
     ]);
   }, 60_000);
 
-  it('a cycle for 60 schools survives a worker restart during its fan-out: every school started, recorded and invited once', async () => {
+  it('a cycle for 60 schools survives a worker restart during its fan-out: every school started, recorded and invited once, reminded at the SWV’s offsets', async () => {
     // A synthetic SWV straight into the tables: one board, 60 schools with a contact each, a
-    // secretariat with a session.
+    // secretariat with a session, and its own reminder offsets for the accountability.
     const token = randomBytes(32).toString('base64url');
     const org = await stack.ds.transaction(async (tx) => {
       const [o] = (await tx.query(
-        `INSERT INTO organisation (slug, name, region, sector) VALUES ('herstart', 'SWV Herstart', 'midden', 'po') RETURNING id`,
+        `INSERT INTO organisation (slug, name, region, sector, settings)
+         VALUES ('herstart', 'SWV Herstart', 'midden', 'po', '{"accountabilityReminderOffsetsBusinessDays": [20, 10, 3]}')
+         RETURNING id`,
       )) as { id: string }[];
       const [sec] = (await tx.query(
         `INSERT INTO person (organisation_id, email, name, roles) VALUES ($1, 'secretariaat@herstart.example', 'Secretariaat', ARRAY['secretariat']) RETURNING id`,
@@ -390,6 +393,22 @@ describe('accountability (e2e)', () => {
       [org],
     )) as { schools: number; covered: number }[];
     expect(settings).toEqual({ schools: 60, covered: 60 });
+    // The SWV's offsets, not the default 14, 7 and 1: in the cycle's settings and in the input
+    // of every school's workflow (read from its first history event: a sleeping workflow
+    // answers no Query).
+    const [policy] = (await stack.ds.query(
+      `SELECT reminder_policy FROM accountability_cycle WHERE organisation_id = $1`,
+      [org],
+    )) as { reminder_policy: { offsetsBusinessDays: number[] } }[];
+    expect(policy!.reminder_policy.offsetsBusinessDays).toEqual([20, 10, 3]);
+    for (const id of [ids[0]!, ids.at(-1)!]) {
+      const history = await stack.env.client.workflow.getHandle(id).fetchHistory();
+      const payload = history.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads![0]!;
+      const input = defaultPayloadConverter.fromPayload<{ reminderPolicy: { offsetsBusinessDays: number[] } }>(
+        payload as Parameters<typeof defaultPayloadConverter.fromPayload>[0],
+      );
+      expect(input.reminderPolicy.offsetsBusinessDays).toEqual([20, 10, 3]);
+    }
 
     // One workflow execution per school, each at its invitation step.
     const executions = new Map<string, number>();

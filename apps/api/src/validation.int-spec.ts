@@ -276,4 +276,38 @@ describe('input validation and write integrity', () => {
       .expect(400);
     expect(bad.body.errors[0].field).toBe('settings.reminderOffsetsBusinessDays');
   });
+
+  it('keeps the accountability reminder offsets apart from the budget ones, and checks them', async () => {
+    const res = await api
+      .http()
+      .patch('/api/organisation')
+      .set(auth)
+      .send({ settings: { accountabilityReminderOffsetsBusinessDays: [20, 10, 3] } })
+      .expect(200);
+    expect(res.body.settings).toMatchObject({
+      reminderOffsetsBusinessDays: [10, 5, 1],
+      accountabilityReminderOffsetsBusinessDays: [20, 10, 3],
+    });
+    for (const [value, message] of [
+      [[0], 'settings.accountabilityReminderOffsetsBusinessDays must be an array of whole numbers from 1 to 60'],
+      [[5, 5], 'settings.accountabilityReminderOffsetsBusinessDays must not contain duplicates'],
+    ] as const) {
+      const bad = await api
+        .http()
+        .patch('/api/organisation')
+        .set(auth)
+        .send({ settings: { accountabilityReminderOffsetsBusinessDays: value } })
+        .expect(400);
+      expect(bad.body.errors).toEqual([
+        { field: 'settings.accountabilityReminderOffsetsBusinessDays', message },
+      ]);
+    }
+    const restored = await api
+      .http()
+      .patch('/api/organisation')
+      .set(auth)
+      .send({ settings: { accountabilityReminderOffsetsBusinessDays: null } })
+      .expect(200);
+    expect(restored.body.settings).not.toHaveProperty('accountabilityReminderOffsetsBusinessDays');
+  });
 });

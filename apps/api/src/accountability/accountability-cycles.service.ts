@@ -7,7 +7,7 @@ import {
   type SchoolAccountabilityStatus,
   toOverviewCsv,
 } from '@jaarcyclus/domain';
-import { Cycle } from '@jaarcyclus/persistence';
+import { Cycle, Organisation } from '@jaarcyclus/persistence';
 import {
   type AccountabilityCycleInput,
   accountabilityWorkflowId,
@@ -93,15 +93,20 @@ export class AccountabilityCyclesService {
     const formatVersion = await this.ds.transaction((em) =>
       this.formats.latestVersion(em, me.organisationId),
     );
+    // The cycle's own offsets, else the SWV's setting, else the default (14, 7 and 1).
+    const offsets =
+      dto.reminderOffsetsBusinessDays ??
+      (await this.ds.getRepository(Organisation).findOneByOrFail({ id: me.organisationId }))
+        .settings?.accountabilityReminderOffsetsBusinessDays;
     const input: AccountabilityCycleInput = {
       organisationId: me.organisationId,
       accountingYear: year,
       schoolIds,
       ...(dto.deadline ? { deadline: new Date(dto.deadline).toISOString() } : {}),
-      ...(dto.reminderOffsetsBusinessDays
+      ...(offsets
         ? {
             reminderPolicy: {
-              offsetsBusinessDays: [...dto.reminderOffsetsBusinessDays],
+              offsetsBusinessDays: [...offsets],
               sendHour: DEFAULT_ACCOUNTABILITY_REMINDER_POLICY.sendHour,
             },
           }

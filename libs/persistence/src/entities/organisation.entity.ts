@@ -3,8 +3,10 @@ import type { SchoolRegion, Sector } from './enums';
 
 /** Per-SWV configuration with sensible defaults applied by the domain layer when a key is absent. */
 export interface OrganisationSettings {
-  /** Business days before a deadline on which reminders go out. */
+  /** Business days before a budget vote's deadline on which reminders go out. */
   reminderOffsetsBusinessDays?: number[];
+  /** Business days before the accountability deadline (1 February) on which schools are reminded. */
+  accountabilityReminderOffsetsBusinessDays?: number[];
   /** After this many rejected OPR rounds the dispute goes to the Commissie voor Geschillen (001 §1.5). */
   opRDisputeAfterRounds?: number;
   [key: string]: unknown;

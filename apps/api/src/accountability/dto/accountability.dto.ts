@@ -89,7 +89,8 @@ export class StartAccountabilityCycleDto {
 
   @ApiPropertyOptional({
     example: [14, 7, 1],
-    description: 'Business days before the deadline on which reminders go out (09:00)',
+    description:
+      "Business days before the deadline on which reminders go out (09:00); default: the SWV's setting accountabilityReminderOffsetsBusinessDays, else 14, 7 and 1",
   })
   @IsOptional()
   @IsArray({ message: 'reminderOffsetsBusinessDays must be a list of numbers' })

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -26,33 +27,43 @@ import {
   IsPositiveInt,
 } from '../../common/validation';
 
+/**
+ * Business days before a deadline, as a setting: at most 10 distinct whole numbers from `min`
+ * to 60; null restores the default. Every message names `field`.
+ */
+function BusinessDayOffsets(field: string, min: number): PropertyDecorator {
+  const message = `${field} must be an array of whole numbers from ${min} to 60`;
+  return applyDecorators(
+    IsOptionalOrNull(),
+    IsArray({ message }),
+    ArrayMaxSize(10, { message: `${field} must contain at most 10 entries` }),
+    ArrayUnique({ message: `${field} must not contain duplicates` }),
+    IsInt({ each: true, message }),
+    Min(min, { each: true, message }),
+    Max(60, { each: true, message }),
+  );
+}
+
 export class OrganisationSettingsDto {
   @ApiPropertyOptional({
     type: [Number],
     example: [10, 5, 2],
     description:
-      'Business days before a deadline on which reminders are sent; null restores the default',
+      'Business days before a budget vote deadline on which reminders are sent; null restores the default',
     nullable: true,
   })
-  @IsOptionalOrNull()
-  @IsArray({
-    message: 'reminderOffsetsBusinessDays must be an array of whole numbers from 0 to 60',
-  })
-  @ArrayMaxSize(10, { message: 'reminderOffsetsBusinessDays must contain at most 10 entries' })
-  @ArrayUnique({ message: 'reminderOffsetsBusinessDays must not contain duplicates' })
-  @IsInt({
-    each: true,
-    message: 'reminderOffsetsBusinessDays must be an array of whole numbers from 0 to 60',
-  })
-  @Min(0, {
-    each: true,
-    message: 'reminderOffsetsBusinessDays must be an array of whole numbers from 0 to 60',
-  })
-  @Max(60, {
-    each: true,
-    message: 'reminderOffsetsBusinessDays must be an array of whole numbers from 0 to 60',
-  })
+  @BusinessDayOffsets('reminderOffsetsBusinessDays', 0)
   reminderOffsetsBusinessDays?: number[] | null;
+
+  @ApiPropertyOptional({
+    type: [Number],
+    example: [14, 7, 1],
+    description:
+      'Business days before 1 February on which schools that have not submitted their accountability are reminded (default 14, 7 and 1); a cycle started with its own offsets keeps those; null restores the default',
+    nullable: true,
+  })
+  @BusinessDayOffsets('accountabilityReminderOffsetsBusinessDays', 1)
+  accountabilityReminderOffsetsBusinessDays?: number[] | null;
 
   @ApiPropertyOptional({
     minimum: 1,
