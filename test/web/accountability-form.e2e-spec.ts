@@ -257,4 +257,77 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'accountability-waived');
   });
+
+  it('the secretariat starts next year’s accountability in the browser: a mistake refused next to its field, one school left out', async () => {
+    const page = secretariat;
+    const NEXT = YEAR + 1;
+    const regular = (await app.stack.ds.query(
+      `SELECT s.id, s.name FROM school s JOIN organisation o ON o.id = s.organisation_id
+        WHERE o.slug = 'stadsring' AND s.kind = 'regular' ORDER BY s.name`,
+    )) as { id: string; name: string }[];
+    expect(regular.length).toBeGreaterThan(1);
+    const [leftOut, ...chosen] = regular;
+
+    await page.goto(`${app.baseUrl}/app/cycles`);
+    await page.getByRole('link', { name: 'Verantwoording starten' }).click();
+    await page.waitForURL('**/app/cycles/accountability/new');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Verantwoording starten',
+    );
+    // Every regular school is ticked; empty reminder days mean the SWV's default.
+    const boxes = page.getByRole('group', { name: 'Scholen' }).getByRole('checkbox');
+    await expect(boxes.count()).resolves.toBe(regular.length);
+    for (const school of regular) {
+      await expect(page.getByRole('checkbox', { name: school.name }).isChecked()).resolves.toBe(true);
+    }
+    expect(await textOf(page.locator('#field-reminderOffsets-hint'))).toContain('de standaard (14, 7, 1)');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByLabel('Verantwoordingsjaar').fill(String(NEXT));
+    await page.getByRole('checkbox', { name: leftOut!.name }).uncheck();
+    const offsets = page.getByLabel('Herinneringen (werkdagen voor de deadline)');
+    await offsets.fill('10, drie');
+    await page.getByRole('button', { name: 'Verantwoording starten' }).click();
+
+    await expect(offsets.getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await textOf(page.locator('#field-reminderOffsets-error'))).toBe(
+      'Vul hele getallen in, gescheiden door komma’s, zoals 14, 7, 1.',
+    );
+    expect(await textOf(page.getByRole('alert'))).toContain('Herinneringen (werkdagen voor de deadline)');
+    // What was typed and ticked is kept.
+    await expect(page.getByLabel('Verantwoordingsjaar').inputValue()).resolves.toBe(String(NEXT));
+    await expect(page.getByRole('checkbox', { name: leftOut!.name }).isChecked()).resolves.toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(
+      (await app.stack.ds.query(`SELECT 1 FROM cycle WHERE kind = 'accountability' AND year = $1`, [NEXT]))
+        .length,
+    ).toBe(0);
+
+    await offsets.fill('10, 3');
+    await page.getByRole('button', { name: 'Verantwoording starten' }).click();
+    await page.waitForURL(`**/app/cycles/accountability/${NEXT}?started=1`);
+    expect(await textOf(page.getByRole('status'))).toContain('De verantwoording is gestart.');
+    const table = page.getByRole('region', { name: 'Scholen' });
+    for (const school of chosen) {
+      await expect(table.getByText(school.name, { exact: true }).count()).resolves.toBe(1);
+    }
+    await expect(table.getByText(leftOut!.name, { exact: true }).count()).resolves.toBe(0);
+    const [cycle] = (await app.stack.ds.query(
+      `SELECT a.schools, a.reminder_policy, a.deadline FROM accountability_cycle a
+        JOIN organisation o ON o.id = a.organisation_id WHERE o.slug = 'stadsring' AND a.accounting_year = $1`,
+      [NEXT],
+    )) as { schools: number; reminder_policy: { offsetsBusinessDays: number[] }; deadline: Date }[];
+    expect(cycle!.schools).toBe(chosen.length);
+    expect(cycle!.reminder_policy.offsetsBusinessDays).toEqual([10, 3]);
+    // The empty deadline field: the end of 1 February of the year after.
+    expect(cycle!.deadline.toISOString()).toBe(`${NEXT + 1}-02-01T22:59:59.999Z`);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Starting the same year again shows the running cycle.
+    await page.goto(`${app.baseUrl}/app/cycles/accountability/new`);
+    await page.getByLabel('Verantwoordingsjaar').fill(String(NEXT));
+    await page.getByRole('button', { name: 'Verantwoording starten' }).click();
+    await page.waitForURL(`**/app/cycles/accountability/${NEXT}?existing=1`);
+    expect(await textOf(page.getByRole('status'))).toContain('loopt al een verantwoording');
+  });
 });

@@ -95,9 +95,7 @@ export class AccountabilityCyclesService {
     );
     // The cycle's own offsets, else the SWV's setting, else the default (14, 7 and 1).
     const offsets =
-      dto.reminderOffsetsBusinessDays ??
-      (await this.ds.getRepository(Organisation).findOneByOrFail({ id: me.organisationId }))
-        .settings?.accountabilityReminderOffsetsBusinessDays;
+      dto.reminderOffsetsBusinessDays ?? (await this.defaultReminderOffsets(me)).offsetsBusinessDays;
     const input: AccountabilityCycleInput = {
       organisationId: me.organisationId,
       accountingYear: year,
@@ -313,16 +311,38 @@ export class AccountabilityCyclesService {
   }
 
   /** The given schools, each a regular school of this SWV; else every regular school. */
-  private async schoolIds(me: AuthenticatedPerson, given: string[] | undefined): Promise<string[]> {
-    const regular = (await this.ds.query(
+  /** The SWV's regular schools (the ones that account), by name. */
+  async regularSchools(me: AuthenticatedPerson): Promise<{ id: string; name: string }[]> {
+    const rows = (await this.ds.query(
       `SELECT id, name FROM school WHERE organisation_id = $1 AND kind = 'regular'`,
       [me.organisationId],
     )) as { id: string; name: string }[];
+    return rows.sort((a, b) => compareNames(a.name, b.name));
+  }
+
+  /** The reminder days a cycle gets when its start names none: the SWV's setting, else the default. */
+  async defaultReminderOffsets(
+    me: AuthenticatedPerson,
+  ): Promise<{ offsetsBusinessDays: number[]; from: 'setting' | 'default' }> {
+    const organisation = await this.ds
+      .getRepository(Organisation)
+      .findOneByOrFail({ id: me.organisationId });
+    const own = organisation.settings?.accountabilityReminderOffsetsBusinessDays;
+    return own
+      ? { offsetsBusinessDays: [...own], from: 'setting' }
+      : {
+          offsetsBusinessDays: [...DEFAULT_ACCOUNTABILITY_REMINDER_POLICY.offsetsBusinessDays],
+          from: 'default',
+        };
+  }
+
+  private async schoolIds(me: AuthenticatedPerson, given: string[] | undefined): Promise<string[]> {
+    const regular = await this.regularSchools(me);
     if (!given) {
       if (regular.length === 0) {
         throw new DomainError('VALIDATION', 'This SWV has no regular schools', 'schoolIds');
       }
-      return regular.sort((a, b) => compareNames(a.name, b.name)).map((s) => s.id);
+      return regular.map((s) => s.id);
     }
     // Only regular schools receive SWV funds to account for (001 §7.2); special schools are
     // funded directly, and a deduction needs a line on the board's allocation letter.

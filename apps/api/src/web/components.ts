@@ -67,6 +67,49 @@ export function textField(ctx: WebContext, o: FieldOptions): SafeHtml {
 </div>`;
 }
 
+/**
+ * Checkboxes in a fieldset, one value each (posted as a repeated field); the first box carries
+ * the field's id, so the error summary's link lands on it.
+ */
+export function checkboxesField(
+  ctx: WebContext,
+  o: {
+    name: string;
+    legend: string;
+    hint: string;
+    options: { value: string; label: string }[];
+    checked: readonly string[];
+    errors: FieldError[];
+  },
+): SafeHtml {
+  const id = fieldId(o.name);
+  const messages = errorsFor(ctx, o.errors, o.name);
+  const described = [`${id}-hint`, messages.length ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(' ');
+  return html`<fieldset
+    class="field${messages.length ? ' field--error' : ''}"
+    aria-describedby="${described}"
+  >
+    <legend>${o.legend}</legend>
+    <p class="hint" id="${id}-hint">${o.hint}</p>
+    ${errorMessage(id, messages)}
+    ${o.options.map((option, i) => {
+      const boxId = i === 0 ? id : `${id}-${fieldId(option.value).slice('field-'.length)}`;
+      return html`<div class="checkbox">
+        <input${attrs({
+          id: boxId,
+          type: 'checkbox',
+          name: o.name,
+          value: option.value,
+          checked: o.checked.includes(option.value),
+        })} />
+        <label for="${boxId}">${option.label}</label>
+      </div>`;
+    })}
+  </fieldset>`;
+}
+
 export function selectField(
   ctx: WebContext,
   o: Omit<FieldOptions, 'type' | 'inputmode' | 'autocomplete'> & {

@@ -207,6 +207,20 @@ const NL_MESSAGES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/ must be at least 1$/, () => 'Gebruik getallen van 1 of meer.'],
   [/ must be at most 60$/, () => 'Gebruik getallen van hoogstens 60.'],
   [/ may hold at most (\d+) offsets$/, (m) => `Vul hoogstens ${m[1]} getallen in.`],
+  // Accountability: starting a cycle (DTO and the workflow's checks).
+  [/^accountingYear must be a whole year$/, () => 'Vul een jaartal in, zoals 2026.'],
+  [/^accountingYear must be (\d+) or later$/, (m) => `Vul een jaartal in van ${m[1]} of later.`],
+  [/^accountingYear must be (\d+) or earlier$/, (m) => `Vul een jaartal in van ${m[1]} of eerder.`],
+  [/^accountingYear must be a year between/, () => 'Vul een geldig jaartal in.'],
+  [/^The deadline has passed$/, () => 'Deze datum is voorbij. Kies een inleverdatum in de toekomst.'],
+  [/ must contain whole numbers$/, () => 'Vul hele getallen in, gescheiden door komma’s, zoals 14, 7, 1.'],
+  [/ may have at most (\d+) entries$/, (m) => `Vul hoogstens ${m[1]} getallen in.`],
+  [
+    /^schoolIds\[\d+\] does not refer to a regular school/,
+    () => 'Kies alleen reguliere scholen van uw samenwerkingsverband.',
+  ],
+  [/^schoolIds\[\d+\] is listed twice$/, () => 'Kies elke school maar één keer.'],
+  [/^schoolIds must contain UUIDs$/, () => 'Kies scholen uit de lijst.'],
   [/^Reminder offsets must be whole business days/, () => 'Vul hele aantallen werkdagen in.'],
   [
     /^This organisation has no active directeur-bestuurder/,

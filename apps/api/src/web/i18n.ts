@@ -617,6 +617,27 @@ const nl = {
     newDeadlineHint: 'Datum en tijd in Nederlandse tijd.',
     newDeadlineRequired: 'Vul een nieuwe deadline in, met datum en tijd.',
     extended: 'De deadline is verlengd.',
+    newCycle: 'Verantwoording starten',
+    newCycleIntro:
+      'Elke gekozen school krijgt een taak en, op de eerstvolgende werkdag tussen 8 en 18 uur, een uitnodiging per e-mail. Scholen die niet op tijd inleveren, krijgen herinneringen.',
+    accountingYearHint: 'Het kalenderjaar waarover de scholen verantwoorden, zoals 2026.',
+    titleHint: 'Leeg laten: ‘Verantwoording’ met het jaar.',
+    deadlineLabel: 'Uiterste inleverdatum',
+    deadlineHint:
+      'Datum en tijd (Nederlandse tijd), zoals 01-02-2027 23:59. Leeg laten: 1 februari van het jaar erna, tot middernacht.',
+    reminderOffsetsHint: (current: string) =>
+      `Aantallen werkdagen, gescheiden door komma’s. Leeg laten: ${current}.`,
+    reminderOffsetsSetting: (days: string) => `de instelling van uw samenwerkingsverband (${days})`,
+    reminderOffsetsDefault: (days: string) => `de standaard (${days})`,
+    schools: 'Scholen',
+    schoolsHint: 'Alle reguliere scholen staan aangevinkt. Vink een school uit die dit jaar niet hoeft te verantwoorden.',
+    schoolsRequired: 'Kies minstens één school.',
+    noRegularSchools:
+      'Uw samenwerkingsverband heeft nog geen reguliere scholen. Voeg ze eerst toe bij Beheer.',
+    startButton: 'Verantwoording starten',
+    started:
+      'De verantwoording is gestart. De scholen krijgen een taak en een uitnodiging per e-mail.',
+    existed: 'Voor dit jaar loopt al een verantwoording. U ziet hem hieronder.',
   },
 };
 
@@ -1172,6 +1193,25 @@ const en: Messages = {
     newDeadlineHint: 'Date and time, Dutch time.',
     newDeadlineRequired: 'Enter a new deadline, with date and time.',
     extended: 'The deadline has been extended.',
+    newCycle: 'Start the accountability',
+    newCycleIntro:
+      'Every chosen school gets a task and, on the next working day between 08:00 and 18:00, an invitation by e-mail. Schools that do not submit in time are reminded.',
+    accountingYearHint: 'The calendar year the schools account for, such as 2026.',
+    titleHint: 'Leave empty: ‘Verantwoording’ with the year.',
+    deadlineLabel: 'Submission deadline',
+    deadlineHint:
+      'Date and time (Dutch time), such as 01-02-2027 23:59. Leave empty: 1 February of the next year, until midnight.',
+    reminderOffsetsHint: (current: string) =>
+      `Numbers of working days, separated by commas. Leave empty: ${current}.`,
+    reminderOffsetsSetting: (days: string) => `your SWV’s setting (${days})`,
+    reminderOffsetsDefault: (days: string) => `the default (${days})`,
+    schools: 'Schools',
+    schoolsHint: 'All regular schools are ticked. Untick a school that does not need to account this year.',
+    schoolsRequired: 'Choose at least one school.',
+    noRegularSchools: 'Your SWV has no regular schools yet. Add them under Administration first.',
+    startButton: 'Start the accountability',
+    started: 'The accountability has started. The schools get a task and an invitation by e-mail.',
+    existed: 'An accountability for this year is already running. You see it below.',
   },
 };
 

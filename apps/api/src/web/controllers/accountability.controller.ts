@@ -50,7 +50,15 @@ import {
 } from '../forms';
 import type { WebContext } from '../layout';
 import {
+  defaultAccountabilityStartForm,
+  postedAccountabilityStartForm,
+  startFormFieldOf,
+  validateAccountabilityStartForm,
+  type AccountabilityStartState,
+} from '../accountability-start-form';
+import {
   accountabilityOverviewPage,
+  newAccountabilityCyclePage,
   accountabilityReviewPage,
   noAccountabilityPage,
   schoolAccountabilityPage,
@@ -256,6 +264,76 @@ export class AccountabilityOverviewController {
     private readonly schools: SchoolAccountabilityService,
   ) {}
 
+  /** Before ':year', so 'new' is not read as a year. */
+  @Get('new')
+  @Roles('secretariat')
+  async newCycle(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    const schools = await this.cycles.regularSchools(me);
+    const form = defaultAccountabilityStartForm(
+      new Date(),
+      schools.map((s) => s.id),
+    );
+    await this.showStartForm(this.pages.context(req, res), res, me, 200, form, schools);
+  }
+
+  /** Starts the cycle through the same service as POST /api/accountability-cycles. */
+  @Post()
+  @Roles('secretariat')
+  @UseGuards(CsrfGuard)
+  async start(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const ctx = this.pages.context(req, res, '/app/cycles/accountability/new');
+    const form = postedAccountabilityStartForm(body);
+    const show = (status: number, errors: FieldError[]): Promise<void> =>
+      this.showStartForm(ctx, res, me, status, { values: form.values, errors });
+    const checked = await validateAccountabilityStartForm(form.values, ctx.t);
+    if (!checked.ok) return show(422, checked.errors);
+    try {
+      const { created } = await this.cycles.start(me, checked.value);
+      return this.pages.redirect(
+        res,
+        `/app/cycles/accountability/${checked.value.accountingYear}?${created ? 'started' : 'existing'}=1`,
+      );
+    } catch (err) {
+      if (err instanceof TemporalUnavailableError) {
+        return show(503, [{ field: '', message: ctx.t.startUnavailable }]);
+      }
+      return show(
+        422,
+        refusalAsFieldErrors(err).map((e) => ({
+          field: startFormFieldOf(e.field),
+          message: e.message,
+        })),
+      );
+    }
+  }
+
+  private async showStartForm(
+    ctx: WebContext,
+    res: Response,
+    me: AuthenticatedPerson,
+    status: number,
+    form: AccountabilityStartState,
+    known?: { id: string; name: string }[],
+  ): Promise<void> {
+    const schools = known ?? (await this.cycles.regularSchools(me));
+    const offsets = await this.cycles.defaultReminderOffsets(me);
+    const days = offsets.offsetsBusinessDays.join(', ');
+    const offsetsNote =
+      offsets.from === 'setting'
+        ? ctx.t.acc.reminderOffsetsSetting(days)
+        : ctx.t.acc.reminderOffsetsDefault(days);
+    this.pages.send(res, status, newAccountabilityCyclePage(ctx, { form, schools, offsetsNote }));
+  }
+
   @Get(':year')
   @Roles(...READ_ROLES)
   async overview(
@@ -263,14 +341,15 @@ export class AccountabilityOverviewController {
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,
     @Param('year') yearParam: string,
+    @Query('started') started: unknown,
+    @Query('existing') existing: unknown,
   ): Promise<void> {
     const year = accountingYear(yearParam);
+    const ctx = this.pages.context(req, res);
     const overview = await this.cycles.overview(me, year);
-    this.pages.send(
-      res,
-      200,
-      accountabilityOverviewPage(this.pages.context(req, res), { overview }),
-    );
+    const message =
+      started === '1' ? ctx.t.acc.started : existing === '1' ? ctx.t.acc.existed : null;
+    this.pages.send(res, 200, accountabilityOverviewPage(ctx, { overview, message }));
   }
 
   @Get(':year/schools/:schoolId')

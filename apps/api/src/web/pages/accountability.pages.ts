@@ -13,7 +13,9 @@ import {
   incomeField,
   type AccountabilityFormValues,
 } from '../accountability-form';
+import { SCHOOLS_FIELD, type AccountabilityStartState } from '../accountability-start-form';
 import {
+  checkboxesField,
   errorsFor,
   errorSummary,
   fieldId,
@@ -439,7 +441,7 @@ export function noAccountabilityPage(ctx: WebContext, year: number, text: string
 
 export function accountabilityOverviewPage(
   ctx: WebContext,
-  data: { overview: CycleOverview },
+  data: { overview: CycleOverview; message?: string | null },
 ): string {
   const { t } = ctx;
   const o = data.overview;
@@ -448,6 +450,7 @@ export function accountabilityOverviewPage(
     title: t.acc.overviewTitle(year),
     nav: 'cycles',
     body: html`<p><a href="/app/cycles">${t.navCycles}</a></p>
+      ${notice(data.message ?? null)}
       <h1>${o.title}</h1>
       <dl class="details">
         <dt>${t.acc.deadline}</dt>
@@ -619,5 +622,69 @@ export function accountabilityReviewPage(ctx: WebContext, data: ReviewPageData):
             : ''
       }
       ${officeActions(ctx, data)} ${versionsTable(ctx, d.versions)}`,
+  });
+}
+
+/**
+ * The secretariat starts the accountability: year, title, deadline and reminder days, and the
+ * schools that account (every regular school ticked). `offsetsNote` says what an empty
+ * reminder field means: the SWV's setting or the default.
+ */
+export function newAccountabilityCyclePage(
+  ctx: WebContext,
+  data: {
+    form: AccountabilityStartState;
+    schools: { id: string; name: string }[];
+    offsetsNote: string;
+  },
+): string {
+  const { t } = ctx;
+  const v = data.form.values;
+  const e = data.form.errors;
+  const labels: Record<string, string> = {
+    accountingYear: t.acc.accountingYear,
+    title: t.titleOptional,
+    deadline: t.acc.deadlineLabel,
+    reminderOffsets: t.reminderOffsets,
+    [SCHOOLS_FIELD]: t.acc.schools,
+  };
+  return page(ctx, {
+    title: t.acc.newCycle,
+    nav: 'cycles',
+    hasErrors: e.length > 0,
+    body: html`<p><a href="/app/cycles">${t.backToCycles}</a></p>
+      <div class="narrow">
+        <h1>${t.acc.newCycle}</h1>
+        <p>${t.acc.newCycleIntro}</p>
+        ${errorSummary(ctx, e, labels)}
+        ${
+          data.schools.length === 0
+            ? html`<div class="empty"><p>${t.acc.noRegularSchools}</p></div>`
+            : html`<form method="post" action="/app/cycles/accountability" novalidate>
+                ${csrfField(ctx)}
+                <fieldset class="panel form-section">
+                  <legend>${t.sectionDates}</legend>
+                  ${textField(ctx, { name: 'accountingYear', label: t.acc.accountingYear, hint: t.acc.accountingYearHint, value: v.accountingYear, errors: e, inputmode: 'numeric', width: 'short', required: true })}
+                  ${textField(ctx, { name: 'title', label: t.titleOptional, hint: t.acc.titleHint, value: v.title, errors: e })}
+                  ${textField(ctx, { name: 'deadline', label: t.acc.deadlineLabel, hint: t.acc.deadlineHint, value: v.deadline, errors: e, type: 'datetime-local' })}
+                  ${textField(ctx, { name: 'reminderOffsets', label: t.reminderOffsets, hint: t.acc.reminderOffsetsHint(data.offsetsNote), value: v.reminderOffsets, errors: e, width: 'short' })}
+                </fieldset>
+                <div class="panel form-section">
+                  ${checkboxesField(ctx, {
+                    name: SCHOOLS_FIELD,
+                    legend: t.acc.schools,
+                    hint: t.acc.schoolsHint,
+                    options: data.schools.map((s) => ({ value: s.id, label: s.name })),
+                    checked: v.schoolIds,
+                    errors: e,
+                  })}
+                </div>
+                <div class="actions">
+                  <button type="submit" class="button">${t.acc.startButton}</button>
+                  <a href="/app/cycles">${t.cancel}</a>
+                </div>
+              </form>`
+        }
+      </div>`,
   });
 }

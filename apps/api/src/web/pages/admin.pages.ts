@@ -11,7 +11,7 @@ import {
 import type { MemberWithPerson } from '../../bodies/bodies.service';
 import type { FieldError } from '../../common/api-errors';
 import {
-  errorsFor,
+  checkboxesField,
   errorSummary,
   fieldId,
   notice,
@@ -416,41 +416,17 @@ export interface PersonFormState {
   errors: FieldError[];
 }
 
-/** The roles as checkboxes in a fieldset; the first box carries the field's id (error links). */
+/** The roles as checkboxes in a fieldset. */
 function rolesField(ctx: WebContext, form: PersonFormState): SafeHtml {
   const { t } = ctx;
-  const id = fieldId('roles');
-  const messages = errorsFor(ctx, form.errors, 'roles');
-  const described = [`${id}-hint`, messages.length ? `${id}-error` : null]
-    .filter(Boolean)
-    .join(' ');
-  return html`<fieldset
-    class="field${messages.length ? ' field--error' : ''}"
-    aria-describedby="${described}"
-  >
-    <legend>${t.roles}</legend>
-    <p class="hint" id="${id}-hint">${t.rolesHint}</p>
-    ${
-      messages.length
-        ? html`<p class="field-error" id="${id}-error">
-            ${messages.map((m, i) => html`${i ? html`<br />` : ''}${m}`)}
-          </p>`
-        : ''
-    }
-    ${ROLES.map(
-      (role, i) =>
-        html`<div class="checkbox">
-          <input${attrs({
-            id: i === 0 ? id : `${id}-${role}`,
-            type: 'checkbox',
-            name: 'roles',
-            value: role,
-            checked: form.roles.includes(role),
-          })} />
-          <label for="${i === 0 ? id : `${id}-${role}`}">${t.role[role]}</label>
-        </div>`,
-    )}
-  </fieldset>`;
+  return checkboxesField(ctx, {
+    name: 'roles',
+    legend: t.roles,
+    hint: t.rolesHint,
+    options: ROLES.map((role) => ({ value: role, label: t.role[role] })),
+    checked: form.roles,
+    errors: form.errors,
+  });
 }
 
 /** Add (person null) or edit a person; read-only for who may only look. */

@@ -114,7 +114,16 @@ export function cyclesPage(
     nav: 'cycles',
     body: html`<h1>${t.cyclesTitle}</h1>
       <p class="lead">${t.cyclesIntro}</p>
-      ${data.canStart ? html`<p><a class="button" href="/app/cycles/budget/new">${t.newBudgetCycle}</a></p>` : ''}
+      ${
+        data.canStart
+          ? html`<p class="actions">
+              <a class="button" href="/app/cycles/budget/new">${t.newBudgetCycle}</a>
+              <a class="button button--secondary" href="/app/cycles/accountability/new"
+                >${t.acc.newCycle}</a
+              >
+            </p>`
+          : ''
+      }
       <section aria-labelledby="running-cycles">
         <h2 id="running-cycles">${t.runningCycles}</h2>
         ${

@@ -1,0 +1,92 @@
+import {
+  defaultAccountabilityStartForm,
+  defaultAccountingYear,
+  postedAccountabilityStartForm,
+  startFormFieldOf,
+  validateAccountabilityStartForm,
+} from './accountability-start-form';
+import { localiseFieldMessage } from './forms';
+import { messagesFor } from './i18n';
+
+const t = messagesFor('nl');
+const SCHOOL_A = '0b8f6c1e-1111-4a4a-8a8a-000000000001';
+const SCHOOL_B = '0b8f6c1e-1111-4a4a-8a8a-000000000002';
+
+describe('the form that starts the accountability', () => {
+  it.each([
+    ['2026-12-05T10:00:00Z', 2026], // December: the year that is ending
+    ['2027-01-12T10:00:00Z', 2026], // January: before the 1 February deadline of last year
+    ['2027-06-30T21:59:00Z', 2026], // 23:59 on 30 June in Amsterdam
+    ['2027-06-30T22:00:00Z', 2027], // 1 July 00:00 in Amsterdam
+  ])('at %s proposes accounting year %i', (now, year) => {
+    expect(defaultAccountingYear(new Date(now))).toBe(year);
+  });
+
+  it('ticks every regular school and leaves the deadline and reminders to their defaults', () => {
+    expect(defaultAccountabilityStartForm(new Date('2026-12-05T10:00:00Z'), [SCHOOL_A, SCHOOL_B]).values).toEqual({
+      accountingYear: '2026',
+      title: '',
+      deadline: '',
+      reminderOffsets: '',
+      schoolIds: [SCHOOL_A, SCHOOL_B],
+    });
+  });
+
+  it('reads one ticked school as a list', () => {
+    expect(postedAccountabilityStartForm({ accountingYear: '2026', schoolIds: SCHOOL_A }).values.schoolIds).toEqual([
+      SCHOOL_A,
+    ]);
+    expect(postedAccountabilityStartForm({ accountingYear: '2026' }).values.schoolIds).toEqual([]);
+  });
+
+  it('turns what was typed into the api’s start request', async () => {
+    const result = await validateAccountabilityStartForm(
+      {
+        accountingYear: '2026',
+        title: '  Verantwoording 2026 (scholen VO)  ',
+        deadline: '15-02-2027 17:00',
+        reminderOffsets: '10, 3',
+        schoolIds: [SCHOOL_B],
+      },
+      t,
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect({ ...result.value }).toEqual({
+      accountingYear: 2026,
+      title: 'Verantwoording 2026 (scholen VO)',
+      deadline: '2027-02-15T16:00:00.000Z',
+      reminderOffsetsBusinessDays: [10, 3],
+      schoolIds: [SCHOOL_B],
+    });
+  });
+
+  it('refuses every mistake next to its field, in Dutch', async () => {
+    const result = await validateAccountabilityStartForm(
+      { accountingYear: 'twintig', title: '', deadline: 'morgen', reminderOffsets: '14, zeven', schoolIds: [] },
+      t,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const byField = Object.fromEntries(
+      result.errors.map((e) => [e.field, localiseFieldMessage('nl', e.message)]),
+    );
+    expect(byField).toEqual({
+      accountingYear: 'Vul een jaartal in, zoals 2026.',
+      deadline: 'Vul een datum en tijd in, zoals 11-12-2026 17:00.',
+      reminderOffsets: 'Vul hele getallen in, gescheiden door komma’s, zoals 14, 7, 1.',
+      schoolIds: 'Kies minstens één school.',
+    });
+  });
+
+  it.each([
+    ['accountingYear', 'accountingYear'],
+    ['deadline', 'deadline'],
+    ['reminderOffsetsBusinessDays', 'reminderOffsets'],
+    ['reminderPolicy.offsetsBusinessDays', 'reminderOffsets'],
+    ['schoolIds[3]', 'schoolIds'],
+    ['formatVersion', ''],
+  ])('shows a refusal of %s at %j', (apiField, formField) => {
+    expect(startFormFieldOf(apiField)).toBe(formField);
+  });
+});
