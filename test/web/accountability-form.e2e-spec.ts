@@ -298,6 +298,7 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     await expect(page.getByLabel('Verantwoordingsjaar').inputValue()).resolves.toBe(String(NEXT));
     await expect(page.getByRole('checkbox', { name: leftOut!.name }).isChecked()).resolves.toBe(false);
     expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'accountability-start-refused');
     expect(
       (await app.stack.ds.query(`SELECT 1 FROM cycle WHERE kind = 'accountability' AND year = $1`, [NEXT]))
         .length,

@@ -69,9 +69,9 @@ input[type="text"], input[type="email"], input[type="url"], input[type="datetime
 }
 input.input-short { max-width: 10rem; }
 input[type="file"] { font: inherit; max-width: 100%; padding: 0.35rem 0; min-height: 44px; }
-.uploaded-document .checkbox { display: flex; align-items: center; gap: 0.6rem; min-height: 44px; }
-.uploaded-document .checkbox input { width: 1.5rem; height: 1.5rem; margin: 0; accent-color: #0b5394; }
-.uploaded-document .checkbox label { margin: 0; font-weight: 400; }
+.checkbox { display: flex; align-items: center; gap: 0.6rem; min-height: 44px; }
+.checkbox input { width: 1.5rem; height: 1.5rem; margin: 0; flex: none; accent-color: #0b5394; }
+.checkbox label { margin: 0; font-weight: 400; }
 .uploaded-document p { margin: 0 0 0.25rem; overflow-wrap: anywhere; }
 input[readonly] { background: #f3f4f6; }
 textarea { min-height: 6rem; }
