@@ -77,6 +77,8 @@ const nl = {
   checkEmailBody: (minutes: number) =>
     `Als dit e-mailadres bij een account hoort, hebben wij een inloglink gestuurd. De link werkt één keer en is ${minutes} minuten geldig.`,
   checkEmailSpam: 'Geen e-mail ontvangen? Kijk ook bij uw ongewenste e-mail.',
+  checkEmailLimit: (links: number, minutes: number) =>
+    `Om misbruik te voorkomen sturen wij iemand hoogstens ${links} links per ${minutes} minuten. Gebruik zo nodig de laatst ontvangen link: die blijft geldig.`,
   checkEmailAgain: 'Vraag een nieuwe inloglink aan',
 
   tasksTitle: 'Mijn taken',
@@ -675,6 +677,8 @@ const en: Messages = {
   checkEmailBody: (minutes) =>
     `If this email address belongs to an account, we have sent a sign-in link. The link works once and is valid for ${minutes} minutes.`,
   checkEmailSpam: 'No email? Please check your junk mail too.',
+  checkEmailLimit: (links: number, minutes: number) =>
+    `To prevent misuse we send one person at most ${links} links per ${minutes} minutes. If needed, use the latest link you received: it stays valid.`,
   checkEmailAgain: 'Request a new sign-in link',
 
   tasksTitle: 'My tasks',

@@ -12,6 +12,7 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthService, LOGIN_TOKEN_TTL_MINUTES } from '../../auth/auth.service';
+import { ApiConfig } from '../../config';
 import type { AuthenticatedPerson, AuthenticatedRequest } from '../../auth/authenticated-person';
 import { CurrentPerson, Public } from '../../auth/decorators';
 import { LoginRequestDto } from '../../auth/dto/auth.dto';
@@ -33,6 +34,7 @@ export class RootController {
   constructor(
     private readonly pages: WebPages,
     private readonly auth: AuthService,
+    private readonly config: ApiConfig,
   ) {}
 
   @Public()
@@ -96,7 +98,11 @@ export class RootController {
     this.pages.send(
       res,
       200,
-      checkEmailPage(this.pages.context(req, res), LOGIN_TOKEN_TTL_MINUTES),
+      checkEmailPage(
+        this.pages.context(req, res),
+        LOGIN_TOKEN_TTL_MINUTES,
+        this.config.loginLinksPerPerson,
+      ),
     );
   }
 

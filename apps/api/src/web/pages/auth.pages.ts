@@ -45,7 +45,11 @@ export function loginPage(
   });
 }
 
-export function checkEmailPage(ctx: WebContext, validMinutes: number): string {
+export function checkEmailPage(
+  ctx: WebContext,
+  validMinutes: number,
+  linksPerPerson: number,
+): string {
   const { t } = ctx;
   return page(ctx, {
     title: t.checkEmailTitle,
@@ -54,6 +58,7 @@ export function checkEmailPage(ctx: WebContext, validMinutes: number): string {
       <div class="panel">
         <p class="lead">${t.checkEmailBody(validMinutes)}</p>
         <p>${t.checkEmailSpam}</p>
+        <p>${t.checkEmailLimit(linksPerPerson, validMinutes)}</p>
         <p><a href="/login">${t.checkEmailAgain}</a></p>
       </div>
     </div>`,
