@@ -282,6 +282,13 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     }
     expect(await textOf(page.locator('#field-reminderOffsets-hint'))).toContain('de standaard (14, 7, 1)');
     expect(await axeViolations(page)).toEqual([]);
+    // With the script, the whole list can be unticked and ticked at once.
+    await page.getByRole('button', { name: 'Niets aanvinken' }).click();
+    await expect(page.getByRole('group', { name: 'Scholen' }).getByRole('checkbox', { checked: true }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Alles aanvinken' }).click();
+    await expect(page.getByRole('group', { name: 'Scholen' }).getByRole('checkbox', { checked: true }).count()).resolves.toBe(
+      regular.length,
+    );
 
     await page.getByLabel('Verantwoordingsjaar').fill(String(NEXT));
     await page.getByRole('checkbox', { name: leftOut!.name }).uncheck();

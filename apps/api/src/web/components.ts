@@ -80,6 +80,8 @@ export function checkboxesField(
     options: { value: string; label: string }[];
     checked: readonly string[];
     errors: FieldError[];
+    /** Buttons that tick or untick every box; shown only when the script runs. */
+    bulk?: { all: string; none: string };
   },
 ): SafeHtml {
   const id = fieldId(o.name);
@@ -94,6 +96,14 @@ export function checkboxesField(
     <legend>${o.legend}</legend>
     <p class="hint" id="${id}-hint">${o.hint}</p>
     ${errorMessage(id, messages)}
+    ${
+      o.bulk
+        ? html`<p class="actions bulk-actions" data-check-bulk hidden>
+            <button type="button" class="button button--secondary" data-check="all">${o.bulk.all}</button>
+            <button type="button" class="button button--secondary" data-check="none">${o.bulk.none}</button>
+          </p>`
+        : ''
+    }
     ${o.options.map((option, i) => {
       const boxId = i === 0 ? id : `${id}-${fieldId(option.value).slice('field-'.length)}`;
       return html`<div class="checkbox">

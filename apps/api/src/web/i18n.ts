@@ -634,6 +634,8 @@ const nl = {
     schools: 'Scholen',
     schoolsHint: 'Alle reguliere scholen staan aangevinkt. Vink een school uit die dit jaar niet hoeft te verantwoorden.',
     schoolsRequired: 'Kies minstens één school.',
+    tickAll: 'Alles aanvinken',
+    tickNone: 'Niets aanvinken',
     noRegularSchools:
       'Uw samenwerkingsverband heeft nog geen reguliere scholen. Voeg ze eerst toe bij Beheer.',
     startButton: 'Verantwoording starten',
@@ -1212,6 +1214,8 @@ const en: Messages = {
     schools: 'Schools',
     schoolsHint: 'All regular schools are ticked. Untick a school that does not need to account this year.',
     schoolsRequired: 'Choose at least one school.',
+    tickAll: 'Tick all',
+    tickNone: 'Untick all',
     noRegularSchools: 'Your SWV has no regular schools yet. Add them under Administration first.',
     startButton: 'Start the accountability',
     started: 'The accountability has started. The schools get a task and an invitation by e-mail.',

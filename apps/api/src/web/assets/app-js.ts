@@ -1,7 +1,8 @@
 /**
  * The web app's one script: enhancement only. Every page works without it (forms post and
  * redirect); with it, destructive actions ask for confirmation, a submit button shows that the
- * request is under way and cannot be pressed twice, and focus moves to a form's error summary.
+ * request is under way and cannot be pressed twice, focus moves to a form's error summary, and
+ * a long list of checkboxes gets buttons to tick or untick them all.
  */
 export const APP_JS = `(function () {
   'use strict';
@@ -40,6 +41,21 @@ export const APP_JS = `(function () {
         button.textContent = button.getAttribute('data-label');
         button.removeAttribute('data-label');
         button.removeAttribute('aria-disabled');
+      });
+    });
+  });
+
+  // Tick or untick every box of a long list (e.g. the schools of a cycle) at once.
+  document.querySelectorAll('[data-check-bulk]').forEach(function (bar) {
+    var fieldset = bar.closest('fieldset');
+    if (!fieldset) return;
+    bar.hidden = false;
+    bar.querySelectorAll('button[data-check]').forEach(function (button) {
+      button.addEventListener('click', function () {
+        var on = button.getAttribute('data-check') === 'all';
+        fieldset.querySelectorAll('input[type="checkbox"]').forEach(function (box) {
+          box.checked = on;
+        });
       });
     });
   });

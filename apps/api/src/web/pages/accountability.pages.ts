@@ -677,6 +677,7 @@ export function newAccountabilityCyclePage(
                     options: data.schools.map((s) => ({ value: s.id, label: s.name })),
                     checked: v.schoolIds,
                     errors: e,
+                    bulk: { all: t.acc.tickAll, none: t.acc.tickNone },
                   })}
                 </div>
                 <div class="actions">
