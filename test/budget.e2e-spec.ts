@@ -179,5 +179,24 @@ describe('December budget cycle (e2e)', () => {
     expect(vote.status).toBe(200);
     const after = await stack.call('GET', `/api/budget-cycles/${year}`, { token: secretariat });
     expect(after.body.bodies.find((b: { bodyKey: string }) => b.bodyKey === 'rvt').voted).toHaveLength(2);
+
+    // A board member sees every body's totals and their own vote, never another member's.
+    const [person] = (await stack.ds.query(`SELECT id FROM person WHERE email = $1`, [secondRvtMember])) as {
+      id: string;
+    }[];
+    const secondId = person!.id;
+    const seen = await stack.call('GET', `/api/budget-cycles/${year}`, { token: second });
+    expect(seen.status).toBe(200);
+    const rvt = seen.body.bodies.find((b: { bodyKey: string }) => b.bodyKey === 'rvt');
+    expect(rvt.tally).toMatchObject({ votedMembers: 2 });
+    expect(rvt.voted.map((v: { personId: string; value: string }) => [v.personId, v.value])).toEqual([[secondId, 'for']]);
+    expect(rvt.notVoted).toEqual([]);
+    for (const b of seen.body.bodies as { voted: unknown[]; notVoted: unknown[] }[]) {
+      if (b !== rvt) expect([b.voted, b.notVoted]).toEqual([[], []]);
+    }
+    const votes = (seen.body.timeline as { code: string; actorPersonId?: string }[]).filter((e) =>
+      ['vote_cast', 'vote_changed'].includes(e.code),
+    );
+    expect(votes.map((e) => e.actorPersonId)).toEqual([secondId]);
   }, 120_000);
 });

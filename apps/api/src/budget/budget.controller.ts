@@ -104,7 +104,7 @@ export class BudgetController {
   @Roles(...FOLLOWERS)
   @ApiOkResponse({
     description:
-      'Phase, round, per body the (weighted) tally, quorum, who has and has not voted, deadlines, timeline',
+      'Phase, round, per body the (weighted) tally, quorum, deadlines, timeline, and who has and has not voted: everyone for the secretariat, director and administrators; for a board member only their own votes',
   })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   status(@CurrentPerson() me: AuthenticatedPerson, @Param('year', yearPipe) year: number) {

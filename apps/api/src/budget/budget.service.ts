@@ -14,11 +14,13 @@ import {
   submitRevisionUpdate,
   TASK_QUEUES,
   type BudgetCycleInput,
+  type BodyRoundView,
   type BudgetCycleStatus,
   type ProposalRef,
 } from '@jaarcyclus/workflows';
 import type { DataSource } from 'typeorm';
 import type { AuthenticatedPerson } from '../auth/authenticated-person';
+import { READ_ROLES } from '../auth/decorators';
 import { TemporalClientHolder } from '../temporal/temporal-client.holder';
 import type {
   BodySelectorDto,
@@ -29,6 +31,31 @@ import type {
   SubmitRevisionDto,
 } from './dto/budget.dto';
 import { mapWorkflowErrors } from './workflow-errors';
+
+/**
+ * Who sees how each member voted (and who has not): the office that runs the cycle. A board
+ * member sees the totals of every body and their own votes, as the web app's vote task shows
+ * them, never how another member voted or commented.
+ */
+function seesIndividualVotes(me: AuthenticatedPerson): boolean {
+  return me.roles.some((r) => (READ_ROLES as string[]).includes(r));
+}
+
+function withOwnVotesOnly(status: BudgetCycleStatus, personId: string): BudgetCycleStatus {
+  const body = (b: BodyRoundView): BodyRoundView => ({
+    ...b,
+    voted: b.voted.filter((v) => v.personId === personId),
+    notVoted: b.notVoted.filter((p) => p.personId === personId),
+  });
+  return {
+    ...status,
+    bodies: status.bodies.map(body),
+    rounds: status.rounds.map((r) => ({ ...r, bodies: r.bodies.map(body) })),
+    timeline: status.timeline.filter(
+      (e) => !(e.code === 'vote_cast' || e.code === 'vote_changed') || e.actorPersonId === personId,
+    ),
+  };
+}
 
 /** Name under which the worker registers the budget workflow (the exported function's name). */
 const BUDGET_WORKFLOW_TYPE = 'budgetCycleWorkflow';
@@ -131,8 +158,10 @@ export class BudgetService {
       `SELECT state FROM cycle WHERE organisation_id = $1 AND workflow_id = $2 AND state IS NOT NULL`,
       [me.organisationId, budgetWorkflowId(me.organisationId, year)],
     )) as { state: BudgetCycleStatus }[];
-    if (rows[0]) return rows[0].state;
-    return this.withCycle(me, year, (h) => h.query(getCycleStatusQuery));
+    const status = rows[0]
+      ? rows[0].state
+      : await this.withCycle(me, year, (h) => h.query(getCycleStatusQuery));
+    return seesIndividualVotes(me) ? status : withOwnVotesOnly(status, me.id);
   }
 
   async vote(me: AuthenticatedPerson, year: number, dto: CastVoteDto) {
