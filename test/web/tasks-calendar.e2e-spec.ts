@@ -244,4 +244,29 @@ describe('web app: tasks, voting and the calendar feed', () => {
     expect((await get(newUrl)).status).toBe(404);
     await page.context().close();
   });
+
+  it('without Temporal, starting the accountability says so and writes nothing; what was typed is kept', async () => {
+    const page = await web.signedInPage(DEMO_EMAILS.stadsring.secretariat);
+    await page.goto(`${web.baseUrl}/app/cycles/accountability/new`);
+    await page.getByLabel('Verantwoordingsjaar').fill('2027');
+    await page.getByLabel('Herinneringen (werkdagen voor de deadline)').fill('10, 3');
+    const response = page.waitForResponse((r) => r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Verantwoording starten' }).click();
+
+    expect((await response).status()).toBe(503);
+    await expect(page.getByRole('alert').innerText()).resolves.toContain(
+      'Starten lukt op dit moment niet. Probeer het over enkele minuten opnieuw.',
+    );
+    await expect(page.getByLabel('Verantwoordingsjaar').inputValue()).resolves.toBe('2027');
+    await expect(
+      page.getByLabel('Herinneringen (werkdagen voor de deadline)').inputValue(),
+    ).resolves.toBe('10, 3');
+    const written = (await web.ds.query(
+      `SELECT (SELECT count(*) FROM cycle WHERE kind = 'accountability')::int AS cycles,
+              (SELECT count(*) FROM accountability_cycle)::int AS settings`,
+    )) as { cycles: number; settings: number }[];
+    expect(written).toEqual([{ cycles: 0, settings: 0 }]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
 });
