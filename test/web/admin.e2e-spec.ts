@@ -137,6 +137,69 @@ describe('web app: administration of the SWV', () => {
     await page.context().close();
   });
 
+  it('sets the SWV’s reminder days and OPR rounds: a duplicate refused in Dutch, an empty field restoring the default', async () => {
+    const page = await web.signedInPage(ADMIN);
+    await page.goto(`${web.baseUrl}/app/admin`);
+    await page.getByRole('link', { name: 'Instellingen van het samenwerkingsverband' }).click();
+    await page.waitForURL('**/app/admin/settings');
+    const budget = page.getByLabel('Herinneringen bij stemmingen over de begroting (werkdagen voor de deadline)');
+    const accountability = page.getByLabel(
+      'Herinneringen bij de verantwoording (werkdagen voor de inleverdatum)',
+    );
+    const rounds = page.getByLabel('Geschil met de OPR na dit aantal rondes zonder instemming');
+    // Nothing set yet: empty fields, the defaults named in the hints.
+    await expect(accountability.inputValue()).resolves.toBe('');
+    await expect(
+      page.locator('#field-accountabilityReminderOffsetsBusinessDays-hint').innerText(),
+    ).resolves.toContain('de standaard (14, 7, 1)');
+    await expect(page.locator('#field-reminderOffsetsBusinessDays-hint').innerText()).resolves.toContain(
+      'de standaard (7, 2)',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+
+    await accountability.fill('20, 10, 3');
+    await budget.fill('7, 7');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(budget.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('#field-reminderOffsetsBusinessDays-error').innerText()).resolves.toBe(
+      'Noem elk getal maar één keer.',
+    );
+    await expect(accountability.inputValue()).resolves.toBe('20, 10, 3');
+    expect(await axeViolations(page)).toEqual([]);
+    const settings = async () =>
+      ((await web.ds.query(`SELECT settings FROM organisation WHERE slug = 'stadsring'`)) as {
+        settings: Record<string, unknown>;
+      }[])[0]!.settings;
+    expect(await settings()).not.toHaveProperty('accountabilityReminderOffsetsBusinessDays');
+
+    await budget.fill('5, 1');
+    await rounds.fill('3');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForURL('**/app/admin/settings?saved=1');
+    await expect(page.getByRole('status').innerText()).resolves.toContain('De instellingen zijn opgeslagen.');
+    await expect(accountability.inputValue()).resolves.toBe('20, 10, 3');
+    expect(await settings()).toMatchObject({
+      reminderOffsetsBusinessDays: [5, 1],
+      accountabilityReminderOffsetsBusinessDays: [20, 10, 3],
+      opRDisputeAfterRounds: 3,
+    });
+
+    // Emptied: the default applies again.
+    await accountability.fill('');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForURL('**/app/admin/settings?saved=1');
+    expect(await settings()).not.toHaveProperty('accountabilityReminderOffsetsBusinessDays');
+    expect(await settings()).toMatchObject({ reminderOffsetsBusinessDays: [5, 1] });
+
+    // The director reads them, with the defaults filled in, and cannot change them.
+    const director = await web.signedInPage(DIRECTOR);
+    await director.goto(`${web.baseUrl}/app/admin/settings`);
+    await expect(director.locator('dl').innerText()).resolves.toMatch(/5, 1[\s\S]*14, 7, 1[\s\S]*3/);
+    await expect(director.getByRole('button', { name: 'Opslaan' }).count()).resolves.toBe(0);
+    await director.context().close();
+    await page.context().close();
+  });
+
   it('is read-only for the director and closed to a school contact', async () => {
     const director = await web.signedInPage(DIRECTOR);
     await director.goto(`${web.baseUrl}/app/admin`);

@@ -215,6 +215,13 @@ const NL_MESSAGES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^The deadline has passed$/, () => 'Deze datum is voorbij. Kies een inleverdatum in de toekomst.'],
   [/ must contain whole numbers$/, () => 'Vul hele getallen in, gescheiden door komma’s, zoals 14, 7, 1.'],
   [/ may have at most (\d+) entries$/, (m) => `Vul hoogstens ${m[1]} getallen in.`],
+  // The SWV's settings (administration page and PATCH /api/organisation).
+  [
+    / must be an array of whole numbers from (\d+) to (\d+)$/,
+    (m) => `Vul hele getallen van ${m[1]} tot en met ${m[2]} in, gescheiden door komma’s.`,
+  ],
+  [/ must contain at most (\d+) entries$/, (m) => `Vul hoogstens ${m[1]} getallen in.`],
+  [/ must not contain duplicates$/, () => 'Noem elk getal maar één keer.'],
   [
     /^schoolIds\[\d+\] does not refer to a regular school/,
     () => 'Kies alleen reguliere scholen van uw samenwerkingsverband.',

@@ -62,6 +62,17 @@ const nl = {
   yes: 'Ja',
   no: 'Nee',
   save: 'Opslaan',
+  settingsTitle: 'Instellingen van het samenwerkingsverband',
+  settingsIntro:
+    'Deze instellingen gelden voor cycli die hierna starten; een lopende cyclus houdt wat hij bij de start kreeg. Leeg laten: de standaard.',
+  budgetReminderDays: 'Herinneringen bij stemmingen over de begroting (werkdagen voor de deadline)',
+  accountabilityReminderDays: 'Herinneringen bij de verantwoording (werkdagen voor de inleverdatum)',
+  reminderDaysHint: (defaults: string) =>
+    `Aantallen werkdagen, gescheiden door komma’s. Leeg laten: de standaard (${defaults}).`,
+  oprDisputeRounds: 'Geschil met de OPR na dit aantal rondes zonder instemming',
+  oprDisputeRoundsHint: (defaults: number) =>
+    `Daarna gaat het geschil naar de Commissie voor Geschillen. Leeg laten: de standaard (${defaults}).`,
+  settingsSaved: 'De instellingen zijn opgeslagen.',
   cancel: 'Annuleren',
 
   loginTitle: 'Inloggen',
@@ -664,6 +675,17 @@ const en: Messages = {
   yes: 'Yes',
   no: 'No',
   save: 'Save',
+  settingsTitle: 'Settings of the SWV',
+  settingsIntro:
+    'These settings apply to cycles started from now on; a running cycle keeps what it got at its start. Leave a field empty for the default.',
+  budgetReminderDays: 'Reminders for budget votes (working days before the deadline)',
+  accountabilityReminderDays: 'Reminders for the accountability (working days before the deadline)',
+  reminderDaysHint: (defaults: string) =>
+    `Numbers of working days, separated by commas. Leave empty: the default (${defaults}).`,
+  oprDisputeRounds: 'Dispute with the OPR after this many rounds without consent',
+  oprDisputeRoundsHint: (defaults: number) =>
+    `The dispute then goes to the Commissie voor Geschillen. Leave empty: the default (${defaults}).`,
+  settingsSaved: 'The settings have been saved.',
   cancel: 'Cancel',
 
   loginTitle: 'Sign in',

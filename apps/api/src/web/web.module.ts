@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { School, SchoolBoard } from '@jaarcyclus/persistence';
+import { Organisation, School, SchoolBoard } from '@jaarcyclus/persistence';
+import { OrganisationService } from '../organisation/organisation.service';
 import { AccountabilityCyclesService } from '../accountability/accountability-cycles.service';
 import { AccountabilityFormatsService } from '../accountability/accountability-formats.service';
 import { SchoolAccountabilityService } from '../accountability/school-accountability.service';
@@ -37,7 +38,7 @@ import { WebPages } from './web-pages';
  * Proposal files go through the global DocumentsService: the checks of POST /api/documents.
  */
 @Module({
-  imports: [AuthModule, TypeOrmModule.forFeature([SchoolBoard, School])],
+  imports: [AuthModule, TypeOrmModule.forFeature([SchoolBoard, School, Organisation])],
   controllers: [
     RootController,
     AssetsController,
@@ -61,6 +62,7 @@ import { WebPages } from './web-pages';
     SchoolsService,
     PersonsService,
     BodiesService,
+    OrganisationService,
     AccountabilityFormatsService,
     AccountabilityCyclesService,
     SchoolAccountabilityService,

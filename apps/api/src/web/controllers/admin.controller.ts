@@ -12,7 +12,13 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { DomainError, eurosToCents } from '@jaarcyclus/domain';
+import {
+  DEFAULT_ACCOUNTABILITY_REMINDER_POLICY,
+  DEFAULT_REMINDER_POLICY,
+  DomainError,
+  eurosToCents,
+} from '@jaarcyclus/domain';
+import { DEFAULT_OPR_DISPUTE_AFTER_ROUNDS } from '@jaarcyclus/workflows';
 import type { Body as GoverningBody, Person, School, SchoolBoard } from '@jaarcyclus/persistence';
 import { isUUID } from 'class-validator';
 import type { Response } from 'express';
@@ -26,6 +32,7 @@ import type { FieldError } from '../../common/api-errors';
 import { CreatePersonDto, UpdatePersonDto } from '../../persons/dto/person.dto';
 import { PersonsService } from '../../persons/persons.service';
 import { CreateSchoolDto, UpdateSchoolDto } from '../../schools/dto/school.dto';
+import { OrganisationService } from '../../organisation/organisation.service';
 import { SchoolsService } from '../../schools/schools.service';
 import { CsrfGuard } from '../csrf';
 import {
@@ -50,7 +57,10 @@ import {
   type MemberFormState,
   type PersonFormState,
   type SchoolFormState,
+  settingsPage,
 } from '../pages/admin.pages';
+import { postedSettings, settingsValues, validateSettingsForm, type SettingsValues } from '../settings-form';
+import type { WebContext } from '../layout';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { WebPages } from '../web-pages';
 
@@ -69,7 +79,65 @@ export class AdminController {
     private readonly schools: SchoolsService,
     private readonly persons: PersonsService,
     private readonly bodies: BodiesService,
+    private readonly organisation: OrganisationService,
   ) {}
+
+  @Get('settings')
+  @Roles(...READ_ROLES)
+  async settings(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Query('saved') saved: unknown,
+  ): Promise<void> {
+    const ctx = this.pages.context(req, res);
+    const organisation = await this.organisation.get(me.organisationId);
+    this.sendSettings(ctx, res, me, 200, settingsValues(organisation.settings ?? {}), [], saved === '1' ? ctx.t.settingsSaved : null);
+  }
+
+  /** Through the same service and DTO as PATCH /api/organisation; an empty field restores the default. */
+  @Post('settings')
+  @Roles(...WRITE_ROLES)
+  @UseGuards(CsrfGuard)
+  async saveSettings(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const ctx = this.pages.context(req, res, '/app/admin/settings');
+    const values = postedSettings(body);
+    const input = await validateSettingsForm(values);
+    if (!input.ok) return this.sendSettings(ctx, res, me, 422, values, input.errors, null);
+    await this.organisation.update(me.organisationId, input.value);
+    this.pages.redirect(res, '/app/admin/settings?saved=1');
+  }
+
+  private sendSettings(
+    ctx: WebContext,
+    res: Response,
+    me: AuthenticatedPerson,
+    status: number,
+    values: SettingsValues,
+    errors: FieldError[],
+    message: string | null,
+  ): void {
+    this.pages.send(
+      res,
+      status,
+      settingsPage(ctx, {
+        values,
+        errors,
+        canEdit: canEdit(me),
+        message,
+        defaults: {
+          budget: [...DEFAULT_REMINDER_POLICY.offsetsBusinessDays],
+          accountability: [...DEFAULT_ACCOUNTABILITY_REMINDER_POLICY.offsetsBusinessDays],
+          oprDisputeAfterRounds: DEFAULT_OPR_DISPUTE_AFTER_ROUNDS,
+        },
+      }),
+    );
+  }
 
   @Get()
   @Roles(...READ_ROLES)
