@@ -338,4 +338,37 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     await page.waitForURL(`**/app/cycles/accountability/${NEXT}?existing=1`);
     expect(await textOf(page.getByRole('status'))).toContain('loopt al een verantwoording');
   });
+
+  it('the secretariat finds schools on the overview by name and status; the CSV link follows the search', async () => {
+    const page = secretariat;
+    const NEXT = YEAR + 1; // started by the test before
+    await page.goto(`${app.baseUrl}/app/cycles/accountability/${NEXT}`);
+    const table = page.getByRole('region', { name: 'Scholen en hun verantwoording' });
+    const total = await table.locator('tbody tr').count();
+    expect(total).toBeGreaterThan(2);
+
+    await page.getByLabel('Schoolnaam bevat').fill('college');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.waitForURL(/[?&]q=college/);
+    const names = await table.locator('tbody th').allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.length).toBeLessThan(total);
+    for (const name of names) expect(name.toLowerCase()).toContain('college');
+    await expect(page.getByText(`${names.length} van ${total} scholen`).count()).resolves.toBe(1);
+    await expect(
+      page.getByRole('link', { name: 'Download het overzicht (CSV voor Excel)' }).getAttribute('href'),
+    ).resolves.toBe(`/api/accountability-cycles/${NEXT}/overview.csv?q=college`);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'accountability-overview-search');
+
+    await page.getByLabel('Status').selectOption({ label: 'Geaccepteerd' });
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.waitForURL(/[?&]status=accepted/);
+    await expect(page.getByText('Geen school voldoet aan deze zoekopdracht.').count()).resolves.toBe(1);
+    await expect(table.locator('tbody tr').count()).resolves.toBe(0);
+
+    await page.getByRole('link', { name: 'Alle scholen tonen' }).click();
+    await page.waitForURL(`**/app/cycles/accountability/${NEXT}`);
+    await expect(table.locator('tbody tr').count()).resolves.toBe(total);
+  });
 });

@@ -55,7 +55,27 @@ export interface CycleOverview {
   schools: number;
   /** Number of schools per status. */
   counts: Partial<Record<SchoolAccountabilityStatus, number>>;
+  /** The schools that match the filter (all of them without one). */
   rows: OverviewRow[];
+}
+
+/** See OverviewFilterDto. */
+export interface OverviewFilter {
+  status?: SchoolAccountabilityStatus[];
+  boardId?: string;
+  q?: string;
+}
+
+/** The rows that match every given filter. */
+export function applyOverviewFilter(rows: OverviewRow[], filter: OverviewFilter): OverviewRow[] {
+  return rows.filter((r) => matches(r, filter));
+}
+
+function matches(row: OverviewRow, filter: OverviewFilter): boolean {
+  if (filter.status?.length && !filter.status.includes(row.status)) return false;
+  if (filter.boardId && row.boardId !== filter.boardId) return false;
+  const q = filter.q?.trim().toLocaleLowerCase('nl');
+  return !q || row.schoolName.toLocaleLowerCase('nl').includes(q);
 }
 
 /**
@@ -185,7 +205,12 @@ export class AccountabilityCyclesService {
     return { created, overview: await this.overview(me, year, now) };
   }
 
-  async overview(me: AuthenticatedPerson, year: number, now = new Date()): Promise<CycleOverview> {
+  async overview(
+    me: AuthenticatedPerson,
+    year: number,
+    now = new Date(),
+    filter: OverviewFilter = {},
+  ): Promise<CycleOverview> {
     const workflowId = accountabilityWorkflowId(me.organisationId, year);
     const cycles = (await this.ds.query(
       `SELECT c.title, c.status, a.format_version, a.deadline, a.schools
@@ -214,13 +239,18 @@ export class AccountabilityCyclesService {
       deadline: cycle.deadline?.toISOString() ?? null,
       schools: Math.max(cycle.schools, rows.length),
       counts,
-      rows,
+      rows: applyOverviewFilter(rows, filter),
     };
   }
 
   /** The overview for Dutch Excel (domain `toOverviewCsv`: BOM, ';', decimal comma). */
-  async overviewCsv(me: AuthenticatedPerson, year: number, now = new Date()): Promise<string> {
-    const { rows } = await this.overview(me, year, now);
+  async overviewCsv(
+    me: AuthenticatedPerson,
+    year: number,
+    now = new Date(),
+    filter: OverviewFilter = {},
+  ): Promise<string> {
+    const { rows } = await this.overview(me, year, now, filter);
     return toOverviewCsv(
       rows.map((r): AccountabilityOverviewRow => ({
         schoolName: r.schoolName,

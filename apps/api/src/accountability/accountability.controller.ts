@@ -9,6 +9,7 @@ import {
   ParseIntPipe,
   Post,
   Put,
+  Query,
   Res,
   UseFilters,
 } from '@nestjs/common';
@@ -37,6 +38,7 @@ import { AccountabilityFormatsService } from './accountability-formats.service';
 import {
   AccountabilityFiguresDto,
   ExtendSchoolDeadlineDto,
+  OverviewFilterDto,
   PublishAccountabilityFormatDto,
   ReviewAccountabilityDto,
   StartAccountabilityCycleDto,
@@ -121,10 +123,17 @@ export class AccountabilityCyclesController {
 
   @Get(':year')
   @Roles(...OFFICE)
-  @ApiOkResponse({ description: 'Per school: status, days late (as of now), deduction' })
+  @ApiOkResponse({
+    description:
+      'Per school: status, days late (as of now), deduction; filtered by status, board or name',
+  })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  overview(@CurrentPerson() me: AuthenticatedPerson, @Param('year', yearPipe) year: number) {
-    return this.cycles.overview(me, year);
+  overview(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Param('year', yearPipe) year: number,
+    @Query() filter: OverviewFilterDto,
+  ) {
+    return this.cycles.overview(me, year, new Date(), filter);
   }
 
   @Get(':year/overview.csv')
@@ -138,9 +147,10 @@ export class AccountabilityCyclesController {
   async overviewCsv(
     @CurrentPerson() me: AuthenticatedPerson,
     @Param('year', yearPipe) year: number,
+    @Query() filter: OverviewFilterDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
-    const csv = await this.cycles.overviewCsv(me, year);
+    const csv = await this.cycles.overviewCsv(me, year, new Date(), filter);
     res.setHeader('Content-Disposition', `attachment; filename="verantwoording-${year}.csv"`);
     return csv;
   }

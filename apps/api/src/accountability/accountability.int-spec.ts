@@ -659,6 +659,55 @@ describe('accountability api (PostgreSQL, no Temporal)', () => {
         .expect(403);
     });
 
+    it('filters the overview and its CSV by status, board and name; the counts stay the whole cycle’s', async () => {
+      const names = async (query: Record<string, string>) => {
+        const res = await api
+          .http()
+          .get(`/api/accountability-cycles/${YEAR}`)
+          .query(query)
+          .set(auth.secretariat)
+          .expect(200);
+        expect(res.body.counts).toEqual({ accepted: 1, late: 1, waived: 1 });
+        return res.body.rows.map((r: { schoolName: string }) => r.schoolName);
+      };
+      expect(await names({ status: 'late,waived' })).toEqual([
+        'Lyceum Oosterpoort',
+        'Vakcollege Noorderhaven',
+      ]);
+      expect(await names({ q: 'COLLEGE' })).toEqual(['Stadsring College', 'Vakcollege Noorderhaven']);
+      const { board_id: boardId } = await one<{ board_id: string }>(
+        `SELECT board_id FROM school WHERE id = $1`,
+        [school['Stadsring College']],
+      );
+      expect(await names({ boardId, status: 'accepted' })).toEqual(['Stadsring College']);
+      expect(await names({ boardId: '00000000-0000-4000-8000-000000000000' })).toEqual([]);
+
+      const csv = await api
+        .http()
+        .get(`/api/accountability-cycles/${YEAR}/overview.csv`)
+        .query({ status: 'late' })
+        .set(auth.secretariat)
+        .expect(200);
+      expect(csv.text.trim().split('\r\n').slice(1).map((l: string) => l.split(';')[0])).toEqual([
+        'Vakcollege Noorderhaven',
+      ]);
+
+      for (const [query, field, message] of [
+        [{ status: 'te_laat' }, 'status', /^status must be one of not_started, draft,/],
+        [{ boardId: 'stadsring' }, 'boardId', /^boardId must be a UUID$/],
+        [{ sort: 'name' }, 'sort', /^sort is not allowed$/],
+      ] as const) {
+        const bad = await api
+          .http()
+          .get(`/api/accountability-cycles/${YEAR}`)
+          .query(query)
+          .set(auth.secretariat)
+          .expect(400);
+        expect(bad.body.errors[0].field.replace(/\[\d+\]$/, '')).toBe(field);
+        expect(bad.body.errors[0].message).toMatch(message);
+      }
+    });
+
     it('shows the accepted submission, its totals and the deduction to the school', async () => {
       const res = await api
         .http()

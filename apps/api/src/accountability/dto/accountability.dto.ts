@@ -14,6 +14,8 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { SCHOOL_ACCOUNTABILITY_STATUSES, type SchoolAccountabilityStatus } from '@jaarcyclus/domain';
 import { IsName } from '../../common/validation';
 
 /** An instant with an explicit offset: a deadline must not depend on the server's time zone. */
@@ -166,4 +168,42 @@ export class WaiveSchoolDto {
   @ApiProperty({ example: 'School gefuseerd per 1 augustus' })
   @IsName(4000)
   reason!: string;
+}
+
+/**
+ * Which schools the overview (and its CSV) lists: by status (one or more, comma-separated), by
+ * board, by a part of the school's name. Every filter is optional; the counts per status stay
+ * those of the whole cycle.
+ */
+export class OverviewFilterDto {
+  @ApiPropertyOptional({
+    example: 'late,returned',
+    description: `Comma-separated statuses: ${SCHOOL_ACCOUNTABILITY_STATUSES.join(', ')}`,
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : value,
+  )
+  @IsArray({ message: 'status must be a comma-separated list of statuses' })
+  @IsIn(SCHOOL_ACCOUNTABILITY_STATUSES as SchoolAccountabilityStatus[], {
+    each: true,
+    message: `status must be one of ${SCHOOL_ACCOUNTABILITY_STATUSES.join(', ')}`,
+  })
+  status?: SchoolAccountabilityStatus[];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the schools of this board' })
+  @IsOptional()
+  @IsUUID('all', { message: 'boardId must be a UUID' })
+  boardId?: string;
+
+  @ApiPropertyOptional({ example: 'college', description: 'A part of the school name (any case)' })
+  @IsOptional()
+  @IsString({ message: 'q must be text' })
+  @MaxLength(100, { message: 'q must be at most 100 characters' })
+  q?: string;
 }

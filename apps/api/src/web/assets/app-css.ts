@@ -70,6 +70,10 @@ input[type="text"], input[type="email"], input[type="url"], input[type="datetime
 input.input-short { max-width: 10rem; }
 input[type="file"] { font: inherit; max-width: 100%; padding: 0.35rem 0; min-height: 44px; }
 .checkbox { display: flex; align-items: center; gap: 0.6rem; min-height: 44px; }
+.filters { display: flex; flex-wrap: wrap; gap: 0 1.5rem; align-items: flex-end; }
+.filters .field { flex: 1 1 12rem; min-width: 0; margin-bottom: 0.75rem; }
+.filters .field select, .filters .field input { width: 100%; }
+.filters .actions { margin: 0 0 0.75rem; }
 .checkbox input { width: 1.5rem; height: 1.5rem; margin: 0; flex: none; accent-color: #0b5394; }
 .checkbox label { margin: 0; font-weight: 400; }
 .uploaded-document p { margin: 0 0 0.25rem; overflow-wrap: anywhere; }

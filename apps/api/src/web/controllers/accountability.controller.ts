@@ -13,11 +13,19 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError } from '@jaarcyclus/domain';
+import {
+  DomainError,
+  SCHOOL_ACCOUNTABILITY_STATUSES,
+  type SchoolAccountabilityStatus,
+} from '@jaarcyclus/domain';
 import { isUUID } from 'class-validator';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { AccountabilityCyclesService } from '../../accountability/accountability-cycles.service';
+import {
+  AccountabilityCyclesService,
+  applyOverviewFilter,
+  type OverviewFilter,
+} from '../../accountability/accountability-cycles.service';
 import type { AccountabilityFiguresDto } from '../../accountability/dto/accountability.dto';
 import {
   ExtendSchoolDeadlineDto,
@@ -343,13 +351,33 @@ export class AccountabilityOverviewController {
     @Param('year') yearParam: string,
     @Query('started') started: unknown,
     @Query('existing') existing: unknown,
+    @Query('status') status: unknown,
+    @Query('boardId') boardId: unknown,
+    @Query('q') q: unknown,
   ): Promise<void> {
     const year = accountingYear(yearParam);
     const ctx = this.pages.context(req, res);
     const overview = await this.cycles.overview(me, year);
+    // The search form's values; anything else (a hand-edited link) is left out, not refused.
+    const filter: OverviewFilter = {
+      ...(SCHOOL_ACCOUNTABILITY_STATUSES.find((s) => s === status)
+        ? { status: [status as SchoolAccountabilityStatus] }
+        : {}),
+      ...(typeof boardId === 'string' && isUUID(boardId) ? { boardId } : {}),
+      ...(typeof q === 'string' && q.trim() ? { q: q.trim().slice(0, 100) } : {}),
+    };
     const message =
       started === '1' ? ctx.t.acc.started : existing === '1' ? ctx.t.acc.existed : null;
-    this.pages.send(res, 200, accountabilityOverviewPage(ctx, { overview, message }));
+    this.pages.send(
+      res,
+      200,
+      accountabilityOverviewPage(ctx, {
+        overview,
+        rows: applyOverviewFilter(overview.rows, filter),
+        filter,
+        message,
+      }),
+    );
   }
 
   @Get(':year/schools/:schoolId')

@@ -1,11 +1,15 @@
 import {
   formatFte,
+  SCHOOL_ACCOUNTABILITY_STATUSES,
   type AccountabilityFormat,
   type AccountabilitySubmissionFigures,
   type SchoolAccountabilityStatus,
 } from '@jaarcyclus/domain';
 import type { FieldError } from '../../common/api-errors';
-import type { AccountabilityCyclesService } from '../../accountability/accountability-cycles.service';
+import type {
+  AccountabilityCyclesService,
+  OverviewFilter,
+} from '../../accountability/accountability-cycles.service';
 import type { SchoolAccountabilityService } from '../../accountability/school-accountability.service';
 import {
   appendixField,
@@ -20,6 +24,7 @@ import {
   errorSummary,
   fieldId,
   notice,
+  selectField,
   tableRegion,
   textArea,
   textField,
@@ -441,11 +446,28 @@ export function noAccountabilityPage(ctx: WebContext, year: number, text: string
 
 export function accountabilityOverviewPage(
   ctx: WebContext,
-  data: { overview: CycleOverview; message?: string | null },
+  data: {
+    /** The whole cycle (counts, boards); `rows` are the ones that match `filter`. */
+    overview: CycleOverview;
+    rows?: CycleOverview['rows'];
+    filter?: OverviewFilter;
+    message?: string | null;
+  },
 ): string {
   const { t } = ctx;
   const o = data.overview;
   const year = o.accountingYear;
+  const filter = data.filter ?? {};
+  const rows = data.rows ?? o.rows;
+  const filtered = Boolean(filter.status?.length || filter.boardId || filter.q);
+  const query = new URLSearchParams();
+  if (filter.status?.length) query.set('status', filter.status.join(','));
+  if (filter.boardId) query.set('boardId', filter.boardId);
+  if (filter.q) query.set('q', filter.q);
+  const csvHref = `/api/accountability-cycles/${year}/overview.csv${query.size ? `?${query}` : ''}`;
+  const boards = [...new Map(o.rows.map((r) => [r.boardId, r.boardName])).entries()].sort(
+    ([, a], [, b]) => a.localeCompare(b, 'nl'),
+  );
   return page(ctx, {
     title: t.acc.overviewTitle(year),
     nav: 'cycles',
@@ -462,9 +484,38 @@ export function accountabilityOverviewPage(
             .join(', ')}
         </dd>
       </dl>
+      <form method="get" action="/app/cycles/accountability/${year}" class="panel filters" role="search" aria-label="${t.acc.filterTitle}">
+        ${selectField(ctx, {
+          name: 'status',
+          label: t.acc.filterStatus,
+          value: filter.status?.[0] ?? '',
+          errors: [],
+          options: [
+            { value: '', label: t.acc.filterAll },
+            ...SCHOOL_ACCOUNTABILITY_STATUSES.map((s) => ({ value: s, label: statusText(t, s) })),
+          ],
+        })}
+        ${selectField(ctx, {
+          name: 'boardId',
+          label: t.acc.filterBoard,
+          value: filter.boardId ?? '',
+          errors: [],
+          options: [
+            { value: '', label: t.acc.filterAll },
+            ...boards.map(([id, name]) => ({ value: id, label: name })),
+          ],
+        })}
+        ${textField(ctx, { name: 'q', label: t.acc.filterName, value: filter.q ?? '', errors: [] })}
+        <div class="actions">
+          <button type="submit" class="button button--secondary">${t.acc.filterButton}</button>
+          ${filtered ? html`<a href="/app/cycles/accountability/${year}">${t.acc.filterClear}</a>` : ''}
+        </div>
+      </form>
+      <p class="muted">${t.acc.filterShown(rows.length, o.rows.length)}</p>
       <p>
-        <a href="/api/accountability-cycles/${year}/overview.csv" download>${t.acc.downloadCsv}</a>
+        <a href="${csvHref}" download>${t.acc.downloadCsv}</a>
       </p>
+      ${rows.length === 0 ? html`<p class="empty">${t.acc.filterNone}</p>` : ''}
       ${tableRegion(
         t.acc.schoolsTable,
         html`<table>
@@ -481,7 +532,7 @@ export function accountabilityOverviewPage(
             </tr>
           </thead>
           <tbody>
-            ${o.rows.map(
+            ${rows.map(
               (r) =>
                 html`<tr>
                   <th scope="row">
