@@ -4,6 +4,7 @@ import type { FieldError } from '../common/api-errors';
 import {
   amsterdamDateTime,
   formFields,
+  oneErrorPerField,
   text,
   validateForm,
   wholeNumber,
@@ -109,15 +110,7 @@ export async function validateAccountabilityStartForm(
     ...(values.schoolIds.length > 0 ? { schoolIds: values.schoolIds } : {}),
   };
   const checked = await validateForm(StartAccountabilityCycleDto, input);
-  // One message per field: class-validator lists a property's failed checks from its last
-  // decorator up, so the last one is the most basic (for 'drie': not a whole number, rather
-  // than also "at least 1" and "at most 60").
-  const byField = new Map<string, FieldError>();
-  for (const e of checked.ok ? [] : checked.errors) {
-    const field = startFormFieldOf(e.field);
-    byField.set(field, { field, message: e.message });
-  }
-  const errors = [...byField.values()];
+  const errors = checked.ok ? [] : oneErrorPerField(checked.errors, startFormFieldOf);
   // Without a ticked school the api would take them all: the form asks for a choice instead.
   if (values.schoolIds.length === 0) errors.push({ field: SCHOOLS_FIELD, message: t.acc.schoolsRequired });
   if (errors.length > 0 || !checked.ok) return { ok: false, errors };

@@ -35,6 +35,24 @@ export async function validateForm<T extends object>(
     : { ok: false, errors: flattenValidationErrors(errors) };
 }
 
+/**
+ * The DTO's errors as form fields (`fieldOf` maps an api field to the form's), one message per
+ * field: class-validator lists a property's failed checks from its last decorator up, so the
+ * last one is the most basic (for 'drie': not a whole number, rather than also "at least 1"
+ * and "at most 60").
+ */
+export function oneErrorPerField(
+  errors: FieldError[],
+  fieldOf: (apiField: string) => string,
+): FieldError[] {
+  const byField = new Map<string, FieldError>();
+  for (const e of errors) {
+    const field = fieldOf(e.field);
+    byField.set(field, { field, message: e.message });
+  }
+  return [...byField.values()];
+}
+
 /** A refusal of a service (DomainError, or the database's constraint) as field errors; else rethrows. */
 export function refusalAsFieldErrors(error: unknown): FieldError[] {
   const domain = error instanceof DomainError ? error : translateDatabaseError(error);

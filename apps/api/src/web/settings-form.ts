@@ -1,7 +1,14 @@
 import type { OrganisationSettings } from '@jaarcyclus/persistence';
-import type { FieldError } from '../common/api-errors';
 import { UpdateOrganisationDto } from '../organisation/dto/organisation.dto';
-import { formFields, text, validateForm, wholeNumber, wholeNumberList, type Validated } from './forms';
+import {
+  formFields,
+  oneErrorPerField,
+  text,
+  validateForm,
+  wholeNumber,
+  wholeNumberList,
+  type Validated,
+} from './forms';
 
 /**
  * The SWV's settings as the administration page edits them: reminder days as '7, 2', a number
@@ -44,11 +51,8 @@ export async function validateSettingsForm(
   };
   const checked = await validateForm(UpdateOrganisationDto, input);
   if (checked.ok) return checked;
-  // One message per field: the last reported is the most basic check (see the start form).
-  const byField = new Map<string, FieldError>();
-  for (const e of checked.errors) {
-    const field = e.field.replace(/^settings\./, '');
-    byField.set(field, { field, message: e.message });
-  }
-  return { ok: false, errors: [...byField.values()] };
+  return {
+    ok: false,
+    errors: oneErrorPerField(checked.errors, (f) => f.replace(/^settings\./, '')),
+  };
 }
