@@ -371,4 +371,113 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     await page.waitForURL(`**/app/cycles/accountability/${NEXT}`);
     await expect(table.locator('tbody tr').count()).resolves.toBe(total);
   });
+
+  it('the secretariat publishes a new version of the format; running cycles keep theirs, the director only reads', async () => {
+    const page = secretariat;
+    const NEXT = YEAR + 1; // started by the tests before, like YEAR: both pinned version 1
+    const formatPath = '/app/cycles/accountability/format';
+    const versions = async () =>
+      (await app.stack.ds.query(
+        `SELECT f.version, f.income_lines, f.expense_lines, p.email FROM accountability_format f
+           JOIN organisation o ON o.id = f.organisation_id
+           LEFT JOIN person p ON p.id = f.created_by_person_id
+          WHERE o.slug = 'stadsring' ORDER BY f.version`,
+      )) as {
+        version: number;
+        income_lines: { key: string }[];
+        expense_lines: { key: string; category: string; required: boolean }[];
+        email: string | null;
+      }[];
+
+    await page.goto(`${app.baseUrl}/app/cycles`);
+    await page.getByRole('link', { name: 'Verantwoordingsformat' }).click();
+    await page.waitForURL(`**${formatPath}`);
+    expect(await textOf(page.locator('main'))).toContain('Huidige versie: 1.');
+    const table = page.getByRole('region', { name: 'Versies' });
+    expect(await textOf(table.locator('tbody tr').first())).toBe(
+      `Versie 1 Standaardformat Verantwoording ${YEAR}, Verantwoording ${NEXT}`,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Publishing what is already there is refused: it would only add a version.
+    await page.getByRole('button', { name: 'Publiceren als versie 2' }).click();
+    expect(await textOf(page.getByRole('alert'))).toContain(
+      'Er is niets gewijzigd ten opzichte van versie 1.',
+    );
+
+    // A line without a description is refused next to its field; what was typed is kept.
+    const income = page.getByRole('group', { name: 'Ontvangsten' });
+    await income.getByRole('group', { name: 'Regel 3' }).getByLabel('Omschrijving').fill('');
+    await page.getByLabel('Fte in de bijlage').selectOption({ label: 'Hoogstens de fte van de categorie extra ondersteuning' });
+    await page.getByRole('button', { name: 'Publiceren als versie 2' }).click();
+    expect(page.url()).toContain(formatPath);
+    await expect(field(page, 'incomeLines.2.label').getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await textOf(page.locator('#field-incomeLines-2-label-error'))).toBe('De omschrijving is verplicht.');
+    expect(await textOf(page.getByRole('alert'))).toContain('Ontvangsten, regel 3, omschrijving: De omschrijving is verplicht.');
+    await expect(page.getByLabel('Fte in de bijlage').inputValue()).resolves.toBe('at_most_extra_support_fte');
+    expect(await axeViolations(page)).toEqual([]);
+    expect((await versions()).map((v) => v.version)).toEqual([1]);
+
+    // Remove that line instead, and add an expense line (its key is made from its description).
+    await income.getByRole('group', { name: 'Regel 3' }).getByLabel('Regel verwijderen').check();
+    await page.getByRole('button', { name: 'Uitgavenregel toevoegen' }).click();
+    expect(await textOf(page.getByRole('status'))).toContain('Er is een lege regel toegevoegd.');
+    const expenses = page.getByRole('group', { name: 'Uitgaven' });
+    await expect(expenses.getByRole('group', { name: /^Regel \d+$/ }).count()).resolves.toBe(6);
+    // The removed line is gone from the form already.
+    await expect(income.getByRole('group', { name: /^Regel \d+$/ }).count()).resolves.toBe(2);
+    const added = expenses.getByRole('group', { name: 'Regel 6' });
+    await added.getByLabel('Omschrijving').fill('Inhuur ambulante begeleiding (extern)');
+    await added.getByLabel('Categorie').fill('extra_ondersteuning');
+    await added.getByLabel('Verplicht voor elke school').check();
+    await screenshot(page, 'accountability-format-edit');
+    await page.getByRole('button', { name: 'Publiceren als versie 2' }).click();
+    await page.waitForURL(`**${formatPath}?published=2`);
+    expect(await textOf(page.getByRole('status'))).toContain('Versie 2 is gepubliceerd.');
+    expect(await textOf(page.locator('main'))).toContain('Huidige versie: 2.');
+
+    const stored = await versions();
+    expect(stored.map((v) => v.version)).toEqual([1, 2]);
+    expect(stored[1]!.email).toBe(SECRETARIAT);
+    expect(stored[1]!.income_lines.map((l) => l.key)).toEqual(['swv_vast_bedrag', 'swv_variabel_bedrag']);
+    expect(stored[1]!.expense_lines.at(-1)).toEqual({
+      key: 'inhuur_ambulante_begeleiding_extern',
+      label: 'Inhuur ambulante begeleiding (extern)',
+      category: 'extra_ondersteuning',
+      required: true,
+    });
+    // The running cycles keep version 1; the list says who published version 2.
+    const rows = table.locator('tbody tr');
+    const [publisher] = (await app.stack.ds.query(`SELECT name FROM person WHERE email = $1`, [SECRETARIAT])) as {
+      name: string;
+    }[];
+    expect(await textOf(rows.nth(0))).toMatch(/^Versie 2 .*\d{4}.* Nog geen verantwoording$/);
+    expect(await textOf(rows.nth(0))).toContain(publisher!.name);
+    expect(await textOf(rows.nth(1))).toBe(`Versie 1 Standaardformat Verantwoording ${YEAR}, Verantwoording ${NEXT}`);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Version 1 stays readable as it was.
+    await table.getByRole('link', { name: 'Versie 1' }).click();
+    await page.waitForURL(`**${formatPath}/1`);
+    await expect(page.getByRole('region', { name: 'Ontvangsten' }).getByText('Overige ontvangsten voor passend onderwijs').count()).resolves.toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    const missing = await page.goto(`${app.baseUrl}${formatPath}/9`);
+    expect(missing?.status()).toBe(404);
+
+    // A cycle started now pins version 2: the start form says so.
+    await page.goto(`${app.baseUrl}/app/cycles/accountability/new`);
+    expect(await textOf(page.locator('main'))).toContain('De scholen vullen versie 2 van het verantwoordingsformat in.');
+
+    // The director reads the format and cannot publish; a school contact has no access.
+    const director = await app.signedInPage(DEMO_EMAILS.stadsring.director);
+    await director.goto(`${app.baseUrl}${formatPath}`);
+    await expect(director.getByRole('button', { name: /Publiceren/ }).count()).resolves.toBe(0);
+    await expect(
+      director.getByRole('region', { name: 'Uitgaven' }).getByText('Inhuur ambulante begeleiding (extern)').count(),
+    ).resolves.toBe(1);
+    expect(await axeViolations(director)).toEqual([]);
+    await director.context().close();
+    const closed = await school.goto(`${app.baseUrl}${formatPath}`);
+    expect(closed?.status()).toBe(403);
+  });
 });

@@ -33,6 +33,18 @@ function view(row: AccountabilityFormatVersion): FormatView {
   };
 }
 
+/** A version in the list of versions: who published it and which cycles use it. */
+export interface FormatVersionUse {
+  version: number;
+  /** Null for the default format a tenant uses until it publishes its own. */
+  publishedAt: string | null;
+  /** The publisher's name; null for the default (or a person since removed). */
+  publishedBy: string | null;
+  isDefault: boolean;
+  /** Accounting years of the SWV's accountability cycles that pinned this version. */
+  accountingYears: number[];
+}
+
 const DEFAULT_VIEW: FormatView = {
   ...(JSON.parse(JSON.stringify(DEFAULT_ACCOUNTABILITY_FORMAT)) as AccountabilityFormat),
   publishedAt: null,
@@ -56,6 +68,42 @@ export class AccountabilityFormatsService {
       order: { version: 'DESC' },
     });
     return rows.length === 0 ? [DEFAULT_VIEW] : rows.map(view);
+  }
+
+  /** Every version, newest first, with its publisher and the cycles that use it. */
+  async versions(me: AuthenticatedPerson): Promise<FormatVersionUse[]> {
+    const rows = (await this.ds.query(
+      `SELECT f.version, f.published_at, f.created_by_person_id, p.name AS published_by,
+              COALESCE(array_agg(c.accounting_year ORDER BY c.accounting_year)
+                         FILTER (WHERE c.accounting_year IS NOT NULL), '{}') AS years
+         FROM accountability_format f
+         LEFT JOIN person p ON p.id = f.created_by_person_id AND p.organisation_id = f.organisation_id
+         LEFT JOIN accountability_cycle c
+                ON c.organisation_id = f.organisation_id AND c.format_version = f.version
+        WHERE f.organisation_id = $1
+        GROUP BY f.version, f.published_at, f.created_by_person_id, p.name
+        ORDER BY f.version DESC`,
+      [me.organisationId],
+    )) as {
+      version: number;
+      published_at: Date;
+      created_by_person_id: string | null;
+      published_by: string | null;
+      years: number[];
+    }[];
+    if (rows.length === 0) {
+      return [{ version: 1, publishedAt: null, publishedBy: null, isDefault: true, accountingYears: [] }];
+    }
+    return rows.map((r) => {
+      const isDefault = r.version === 1 && r.created_by_person_id === null;
+      return {
+        version: r.version,
+        publishedAt: isDefault ? null : r.published_at.toISOString(),
+        publishedBy: r.published_by,
+        isDefault,
+        accountingYears: r.years.map(Number),
+      };
+    });
   }
 
   async get(me: AuthenticatedPerson, version: number): Promise<FormatView> {

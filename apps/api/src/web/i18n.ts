@@ -664,6 +664,69 @@ const nl = {
       'De verantwoording is gestart. De scholen krijgen een taak en een uitnodiging per e-mail.',
     existed: 'Voor dit jaar loopt al een verantwoording. U ziet hem hieronder.',
   },
+  fmt: {
+    title: 'Verantwoordingsformat',
+    versionTitle: (v: number) => `Verantwoordingsformat, versie ${v}`,
+    intro:
+      'Het format waarin elke school verantwoordt wat zij met de middelen van het samenwerkingsverband heeft gedaan: ontvangsten in euro’s, uitgaven in fte en euro’s, en een bijlage met de extra ondersteuning. Elke wijziging wordt een nieuwe versie; een verantwoording houdt de versie waarmee zij startte.',
+    current: (v: number) => `Huidige versie: ${v}.`,
+    publishedOn: (when: string, who: string | null) =>
+      who ? `Gepubliceerd op ${when} door ${who}.` : `Gepubliceerd op ${when}.`,
+    isDefault:
+      'Dit is het standaardformat (naar het ondersteuningsplan); uw samenwerkingsverband heeft het nog niet aangepast.',
+    versions: 'Versies',
+    version: 'Versie',
+    versionN: (v: number) => `Versie ${v}`,
+    publishedAt: 'Gepubliceerd',
+    by: 'Door',
+    usedBy: 'Gebruikt door',
+    notUsed: 'Nog geen verantwoording',
+    standard: 'Standaardformat',
+    editTitle: 'Nieuwe versie publiceren',
+    editIntro:
+      'Pas de regels aan en publiceer ze als nieuwe versie. Lopende verantwoordingen veranderen niet; een verantwoording die u hierna start, gebruikt de nieuwe versie.',
+    income: 'Ontvangsten',
+    incomeIntro:
+      'De regels waarop scholen bedragen in euro’s invullen. De regel met sleutel swv_variabel_bedrag telt mee als ontvangen middelen bij de berekening van de onderbesteding.',
+    expenses: 'Uitgaven',
+    expensesIntro: 'De regels waarop scholen fte en euro’s invullen, gegroepeerd per categorie.',
+    appendix: 'Bijlage',
+    appendixIntro:
+      'In de bijlage beschrijft de school welke extra ondersteuning zij geeft, met het aantal fte. Kies hoe die fte moet kloppen met de uitgaven.',
+    row: (n: number) => `Regel ${n}`,
+    label: 'Omschrijving',
+    key: 'Sleutel',
+    keyHint:
+      'De sleutel van een regel bestaat uit kleine letters, cijfers en _. Laat hem bij een nieuwe regel leeg: hij wordt dan gemaakt uit de omschrijving. Wijzig de sleutel van een bestaande regel liever niet: de export en de vergelijking tussen jaren gebruiken hem.',
+    category: 'Categorie',
+    categoryHint: 'Een categorie bestaat uit kleine letters, cijfers en _, zoals extra_ondersteuning of materieel.',
+    required: 'Verplicht voor elke school',
+    remove: 'Regel verwijderen',
+    addIncome: 'Ontvangstregel toevoegen',
+    addExpense: 'Uitgavenregel toevoegen',
+    lineAdded: 'Er is een lege regel toegevoegd. Publiceer om de wijzigingen te bewaren.',
+    fteRule: 'Fte in de bijlage',
+    fteRuleOption: {
+      none: 'Niet controleren',
+      equal_to_extra_support_fte: 'Gelijk aan de fte van de categorie extra ondersteuning',
+      at_most_extra_support_fte: 'Hoogstens de fte van de categorie extra ondersteuning',
+    } as Record<string, string>,
+    extraSupportCategory: 'Categorie extra ondersteuning',
+    extraSupportCategoryHint: (categories: string) =>
+      `De categorie van de uitgavenregels waarmee de fte in de bijlage wordt vergeleken. In dit format: ${categories}.`,
+    publish: (v: number) => `Publiceren als versie ${v}`,
+    published: (v: number) =>
+      `Versie ${v} is gepubliceerd. Een verantwoording die u vanaf nu start, gebruikt deze versie.`,
+    unchanged: (v: number) =>
+      `Er is niets gewijzigd ten opzichte van versie ${v}. Pas eerst een regel aan.`,
+    yes: 'Ja',
+    no: 'Nee',
+    view: (v: number) => `Versie ${v} bekijken`,
+    back: 'Terug naar het format',
+    startNote: (v: number) => `De scholen vullen versie ${v} van het verantwoordingsformat in.`,
+    startNoteLink: 'Format bekijken of wijzigen',
+    link: 'Verantwoordingsformat',
+  },
 };
 
 export type Messages = typeof nl;
@@ -1262,6 +1325,68 @@ const en: Messages = {
     startButton: 'Start the accountability',
     started: 'The accountability has started. The schools get a task and an invitation by e-mail.',
     existed: 'An accountability for this year is already running. You see it below.',
+  },
+  fmt: {
+    title: 'Accountability format',
+    versionTitle: (v: number) => `Accountability format, version ${v}`,
+    intro:
+      'The format in which every school accounts for what it did with the SWV’s funds: income in euros, expenses in FTE and euros, and an appendix describing the extra support. Every change becomes a new version; an accountability keeps the version it started with.',
+    current: (v: number) => `Current version: ${v}.`,
+    publishedOn: (when: string, who: string | null) =>
+      who ? `Published on ${when} by ${who}.` : `Published on ${when}.`,
+    isDefault:
+      'This is the default format (after the support plan); your SWV has not changed it yet.',
+    versions: 'Versions',
+    version: 'Version',
+    versionN: (v: number) => `Version ${v}`,
+    publishedAt: 'Published',
+    by: 'By',
+    usedBy: 'Used by',
+    notUsed: 'No accountability yet',
+    standard: 'Default format',
+    editTitle: 'Publish a new version',
+    editIntro:
+      'Change the lines and publish them as a new version. Running accountabilities do not change; an accountability you start after this uses the new version.',
+    income: 'Income',
+    incomeIntro:
+      'The lines on which schools enter amounts in euros. The line with key swv_variabel_bedrag counts as funds received when the underspending is computed.',
+    expenses: 'Expenses',
+    expensesIntro: 'The lines on which schools enter FTE and euros, grouped by category.',
+    appendix: 'Appendix',
+    appendixIntro:
+      'In the appendix the school describes the extra support it delivers, with its FTE. Choose how that FTE must match the expenses.',
+    row: (n: number) => `Line ${n}`,
+    label: 'Description',
+    key: 'Key',
+    keyHint:
+      'A line’s key consists of lowercase letters, digits and _. Leave it empty on a new line: it is then made from the description. Better not change the key of an existing line: the export and comparisons between years use it.',
+    category: 'Category',
+    categoryHint: 'A category consists of lowercase letters, digits and _, such as extra_ondersteuning or materieel.',
+    required: 'Required for every school',
+    remove: 'Remove this line',
+    addIncome: 'Add an income line',
+    addExpense: 'Add an expense line',
+    lineAdded: 'An empty line has been added. Publish to keep your changes.',
+    fteRule: 'FTE in the appendix',
+    fteRuleOption: {
+      none: 'Do not check',
+      equal_to_extra_support_fte: 'Equal to the FTE of the extra support category',
+      at_most_extra_support_fte: 'At most the FTE of the extra support category',
+    } as Record<string, string>,
+    extraSupportCategory: 'Extra support category',
+    extraSupportCategoryHint: (categories: string) =>
+      `The category of the expense lines the appendix FTE is compared with. In this format: ${categories}.`,
+    publish: (v: number) => `Publish as version ${v}`,
+    published: (v: number) =>
+      `Version ${v} has been published. An accountability you start from now on uses this version.`,
+    unchanged: (v: number) => `Nothing has changed since version ${v}. Change a line first.`,
+    yes: 'Yes',
+    no: 'No',
+    view: (v: number) => `View version ${v}`,
+    back: 'Back to the format',
+    startNote: (v: number) => `The schools fill in version ${v} of the accountability format.`,
+    startNoteLink: 'View or change the format',
+    link: 'Accountability format',
   },
 };
 

@@ -15,6 +15,7 @@ import {
   AccountabilityOverviewController,
   SchoolAccountabilityController,
 } from './controllers/accountability.controller';
+import { AccountabilityFormatController } from './controllers/accountability-format.controller';
 import { AdminController } from './controllers/admin.controller';
 import { AssetsController } from './controllers/assets.controller';
 import { CalendarController } from './controllers/calendar.controller';
@@ -45,6 +46,8 @@ import { WebPages } from './web-pages';
     TasksController,
     CyclesController,
     SchoolAccountabilityController,
+    // Before the overview: /app/cycles/accountability/format is not a year.
+    AccountabilityFormatController,
     AccountabilityOverviewController,
     CalendarController,
     AdminController,

@@ -183,6 +183,10 @@ progress::-moz-progress-bar { background: #0b5394; }
 .line-group > legend { font-weight: 700; font-size: 1rem; }
 .line-fields { display: flex; flex-wrap: wrap; gap: 0 1.5rem; }
 .line-fields > .field { min-width: 0; }
+/* Accountability format: a description takes the whole line; category and key share one. */
+.wide-field input[type="text"] { max-width: 100%; }
+.format-line .line-fields > .field { flex: 1 1 14rem; }
+.format-line .line-fields > .checkbox { margin: 0 0 0.75rem; }
 .review-comments { margin: 0; padding: 0.5rem 1rem; border-left: 4px solid #0b5394; background: #ffffff; white-space: pre-wrap; }
 [hidden] { display: none !important; }
 `;

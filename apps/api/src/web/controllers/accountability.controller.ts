@@ -33,6 +33,7 @@ import {
   WaiveSchoolDto,
 } from '../../accountability/dto/accountability.dto';
 import { FieldValidationError } from '../../accountability/field-errors';
+import { AccountabilityFormatsService } from '../../accountability/accountability-formats.service';
 import { SchoolAccountabilityService } from '../../accountability/school-accountability.service';
 import type { AuthenticatedPerson, AuthenticatedRequest } from '../../auth/authenticated-person';
 import { CurrentPerson, READ_ROLES, Roles } from '../../auth/decorators';
@@ -270,6 +271,7 @@ export class AccountabilityOverviewController {
     private readonly pages: WebPages,
     private readonly cycles: AccountabilityCyclesService,
     private readonly schools: SchoolAccountabilityService,
+    private readonly formats: AccountabilityFormatsService,
   ) {}
 
   /** Before ':year', so 'new' is not read as a year. */
@@ -339,7 +341,12 @@ export class AccountabilityOverviewController {
       offsets.from === 'setting'
         ? ctx.t.acc.reminderOffsetsSetting(days)
         : ctx.t.acc.reminderOffsetsDefault(days);
-    this.pages.send(res, status, newAccountabilityCyclePage(ctx, { form, schools, offsetsNote }));
+    const [format] = await this.formats.list(me);
+    this.pages.send(
+      res,
+      status,
+      newAccountabilityCyclePage(ctx, { form, schools, offsetsNote, formatVersion: format!.version }),
+    );
   }
 
   @Get(':year')

@@ -687,6 +687,8 @@ export function newAccountabilityCyclePage(
     form: AccountabilityStartState;
     schools: { id: string; name: string }[];
     offsetsNote: string;
+    /** The tenant's current format version, which a cycle started now pins. */
+    formatVersion: number;
   },
 ): string {
   const { t } = ctx;
@@ -707,6 +709,10 @@ export function newAccountabilityCyclePage(
       <div class="narrow">
         <h1>${t.acc.newCycle}</h1>
         <p>${t.acc.newCycleIntro}</p>
+        <p>
+          ${t.fmt.startNote(data.formatVersion)}
+          <a href="/app/cycles/accountability/format">${t.fmt.startNoteLink}</a>
+        </p>
         ${errorSummary(ctx, e, labels)}
         ${
           data.schools.length === 0

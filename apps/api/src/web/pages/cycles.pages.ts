@@ -103,7 +103,11 @@ function accountabilityTable(ctx: WebContext, cycles: Cycle[]): SafeHtml {
  */
 export function cyclesPage(
   ctx: WebContext,
-  data: { cycles: Cycle[]; accountabilityCycles?: Cycle[]; canStart: boolean },
+  data: {
+    cycles: Cycle[];
+    accountabilityCycles?: Cycle[];
+    canStart: boolean;
+  },
 ): string {
   const { t } = ctx;
   const running = data.cycles.filter((c) => !FINISHED.includes(c.status));
@@ -145,6 +149,7 @@ export function cyclesPage(
       </section>
       <section aria-labelledby="accountability-cycles">
         <h2 id="accountability-cycles">${t.acc.cyclesSection}</h2>
+        <p><a href="/app/cycles/accountability/format">${t.fmt.link}</a></p>
         ${
           accountability.length === 0
             ? html`<p class="muted">${t.acc.noCycles}</p>`

@@ -1,0 +1,164 @@
+import {
+  Body,
+  Controller,
+  Get,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { DomainError, type AccountabilityFormat } from '@jaarcyclus/domain';
+import type { Response } from 'express';
+import { AccountabilityFormatsService } from '../../accountability/accountability-formats.service';
+import { FieldValidationError } from '../../accountability/field-errors';
+import type { AuthenticatedPerson, AuthenticatedRequest } from '../../auth/authenticated-person';
+import { CurrentPerson, READ_ROLES, Roles } from '../../auth/decorators';
+import type { FieldError } from '../../common/api-errors';
+import { CsrfGuard } from '../csrf';
+import {
+  formatFormErrors,
+  formatInput,
+  formatValues,
+  postedFormat,
+  sameFormat,
+  withBlankLine,
+  withDerivedKeys,
+  type FormatFormValues,
+} from '../format-form';
+import { formFields, text } from '../forms';
+import type { WebContext } from '../layout';
+import { FORMAT_PATH, formatPage, formatVersionPage } from '../pages/format.pages';
+import { WebExceptionFilter } from '../web-exception.filter';
+import { WebPages } from '../web-pages';
+
+/** Who may publish a version: as POST /api/accountability/formats. */
+const PUBLISHERS = ['admin', 'secretariat'] as const;
+
+const canPublish = (me: AuthenticatedPerson): boolean =>
+  me.roles.some((r) => (PUBLISHERS as readonly string[]).includes(r));
+
+/**
+ * The accountability format in the web app. Reading: office and administrators; publishing
+ * the next version: the secretariat and administrators, through the service (and so the
+ * domain's validateFormat) of POST /api/accountability/formats. Registered before the
+ * overview's /app/cycles/accountability/:year.
+ */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Controller('app/cycles/accountability/format')
+export class AccountabilityFormatController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly formats: AccountabilityFormatsService,
+  ) {}
+
+  @Get()
+  @Roles(...READ_ROLES)
+  async show(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Query('published') published: unknown,
+  ): Promise<void> {
+    const ctx = this.pages.context(req, res);
+    const current = await this.current(me);
+    const version =
+      typeof published === 'string' && /^\d{1,6}$/.test(published) ? Number(published) : null;
+    const message = version === current.version ? ctx.t.fmt.published(version) : null;
+    await this.render(ctx, res, me, 200, current, formatValues(current), [], message);
+  }
+
+  @Get(':version')
+  @Roles(...READ_ROLES)
+  async version(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('version') versionParam: string,
+  ): Promise<void> {
+    const ctx = this.pages.context(req, res);
+    const n = /^\d{1,6}$/.test(versionParam) ? Number(versionParam) : null;
+    const use =
+      n === null ? undefined : (await this.formats.versions(me)).find((v) => v.version === n);
+    if (n === null || !use) throw new NotFoundException();
+    const format = await this.formats.get(me, n);
+    this.pages.send(res, 200, formatVersionPage(ctx, { format, use }));
+  }
+
+  /** action=addLine:incomeLines | addLine:expenseLines | publish (the form's buttons). */
+  @Post()
+  @Roles(...PUBLISHERS)
+  @UseGuards(CsrfGuard)
+  async post(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const ctx = this.pages.context(req, res, FORMAT_PATH);
+    const current = await this.current(me);
+    const action = text(formFields(body), 'action');
+    const values = withDerivedKeys(postedFormat(body));
+    const render = (
+      status: number,
+      v: FormatFormValues,
+      errors: FieldError[],
+      message: string | null,
+    ) => this.render(ctx, res, me, status, current, v, errors, message);
+
+    if (action === 'addLine:incomeLines' || action === 'addLine:expenseLines') {
+      const section = action === 'addLine:incomeLines' ? 'incomeLines' : 'expenseLines';
+      return render(200, withBlankLine(values, section), [], ctx.t.fmt.lineAdded);
+    }
+    const input = formatInput(values);
+    if (sameFormat(input, current)) {
+      return render(
+        422,
+        values,
+        [{ field: '', message: ctx.t.fmt.unchanged(current.version) }],
+        null,
+      );
+    }
+    try {
+      const saved = await this.formats.publish({ ...me, locale: ctx.locale }, input);
+      return this.pages.redirect(res, `${FORMAT_PATH}?published=${saved.version}`);
+    } catch (err) {
+      if (!(err instanceof FieldValidationError)) throw err;
+      return render(422, values, formatFormErrors(err.errors), null);
+    }
+  }
+
+  private async current(me: AuthenticatedPerson): Promise<AccountabilityFormat> {
+    const [latest] = await this.formats.list(me);
+    if (!latest) throw new DomainError('NOT_FOUND', 'The SWV has no accountability format');
+    return latest;
+  }
+
+  private async render(
+    ctx: WebContext,
+    res: Response,
+    me: AuthenticatedPerson,
+    status: number,
+    current: AccountabilityFormat,
+    values: FormatFormValues,
+    errors: FieldError[],
+    message: string | null,
+  ): Promise<void> {
+    const versions = await this.formats.versions(me);
+    this.pages.send(
+      res,
+      status,
+      formatPage(ctx, {
+        current,
+        versions,
+        message,
+        edit: canPublish(me) ? { values, errors } : null,
+      }),
+    );
+  }
+}
