@@ -480,4 +480,54 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     const closed = await school.goto(`${app.baseUrl}${formatPath}`);
     expect(closed?.status()).toBe(403);
   });
+
+  it('an ECT member reads the accountability of their own schools, and of no other school', async () => {
+    const NEXT = YEAR + 1;
+    const [ect] = (await app.stack.ds.query(
+      `SELECT p.email FROM school s JOIN person p ON p.id = s.ect_member_person_id WHERE s.id = $1`,
+      [schoolId],
+    )) as { email: string }[];
+    const theirs = (await app.stack.ds.query(
+      `SELECT s.id, s.name FROM school s JOIN person p ON p.id = s.ect_member_person_id
+        WHERE p.email = $1 AND s.kind = 'regular' ORDER BY s.name`,
+      [ect!.email],
+    )) as { id: string; name: string }[];
+    const [other] = (await app.stack.ds.query(
+      `SELECT s.id FROM school s JOIN organisation o ON o.id = s.organisation_id
+        JOIN person p ON p.id = s.ect_member_person_id
+        WHERE o.slug = 'stadsring' AND s.kind = 'regular' AND p.email <> $1 LIMIT 1`,
+      [ect!.email],
+    )) as { id: string }[];
+    const page = await app.signedInPage(ect!.email);
+    await page.goto(`${app.baseUrl}/app/tasks`);
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn scholen' }).click();
+    await page.waitForURL('**/app/my-schools');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Mijn scholen');
+
+    // This year's cycle holds only Stadsring College; next year's every regular school but one.
+    const thisYear = page.getByRole('region', { name: `Scholen in Verantwoording ${YEAR}` });
+    await expect(thisYear.locator('tbody tr').count()).resolves.toBe(1);
+    expect(await textOf(thisYear.locator('tbody tr'))).toMatch(/^Stadsring College .+ Vrijgesteld 0$/);
+    const nextYear = page.getByRole('region', { name: `Scholen in Verantwoording ${NEXT}` });
+    const listed = await nextYear.locator('tbody th').allTextContents();
+    expect(listed.length).toBeGreaterThan(0);
+    for (const name of listed) expect(theirs.map((s) => s.name)).toContain(name.trim());
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The school, read-only: the returned version and the secretariat's comment, no actions.
+    await thisYear.getByRole('link', { name: 'Stadsring College' }).click();
+    await page.waitForURL(`**/app/my-schools/${YEAR}/schools/${schoolId}`);
+    expect(await textOf(page.locator('main'))).toContain(COMMENT);
+    await expect(page.getByRole('button').filter({ hasText: /Accepteren|Terugsturen|Vrijstellen|Deadline/ }).count()).resolves.toBe(0);
+    await expect(page.getByRole('link', { name: 'Terug naar mijn scholen' }).count()).resolves.toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'accountability-ect-school');
+
+    // Another ECT member's school is not found; the office's pages are closed.
+    const foreign = await page.goto(`${app.baseUrl}/app/my-schools/${NEXT}/schools/${other!.id}`);
+    expect(foreign?.status()).toBe(404);
+    const office = await page.goto(`${app.baseUrl}/app/cycles/accountability/${YEAR}`);
+    expect(office?.status()).toBe(403);
+    await page.context().close();
+  });
 });

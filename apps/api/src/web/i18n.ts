@@ -294,6 +294,7 @@ const nl = {
   confirmRevoke: 'Agenda’s die deze link gebruiken, krijgen daarna geen deadlines meer. Intrekken?',
 
   navCycles: 'Cycli',
+  navSchools: 'Mijn scholen',
   cyclesTitle: 'Cycli',
   cyclesIntro:
     'De jaarlijkse besluitvorming van het samenwerkingsverband. Open een cyclus om de stemming en de planning te volgen.',
@@ -727,6 +728,14 @@ const nl = {
     startNoteLink: 'Format bekijken of wijzigen',
     link: 'Verantwoordingsformat',
   },
+  ect: {
+    title: 'Mijn scholen',
+    intro:
+      'De verantwoordingen van de scholen waarvoor u ECT-lid bent, per jaar: als voorbereiding op de evaluatie in oktober en november. U kunt ze lezen, niet wijzigen.',
+    none: 'Er is nog geen verantwoording van een school waarvoor u ECT-lid bent.',
+    schoolsOf: (title: string) => `Scholen in ${title}`,
+    back: 'Terug naar mijn scholen',
+  },
 };
 
 export type Messages = typeof nl;
@@ -962,6 +971,7 @@ const en: Messages = {
   confirmRevoke: 'Calendars using this link will no longer receive deadlines. Revoke?',
 
   navCycles: 'Cycles',
+  navSchools: 'My schools',
   cyclesTitle: 'Cycles',
   cyclesIntro:
     "The cooperation's yearly decision making. Open a cycle to follow the vote and the schedule.",
@@ -1387,6 +1397,14 @@ const en: Messages = {
     startNote: (v: number) => `The schools fill in version ${v} of the accountability format.`,
     startNoteLink: 'View or change the format',
     link: 'Accountability format',
+  },
+  ect: {
+    title: 'My schools',
+    intro:
+      'The accountability of the schools you are the ECT member for, per year: to prepare the evaluation in October and November. You can read them, not change them.',
+    none: 'There is no accountability yet of a school you are the ECT member for.',
+    schoolsOf: (title: string) => `Schools in ${title}`,
+    back: 'Back to my schools',
   },
 };
 

@@ -17,7 +17,7 @@ export interface WebContext {
   path: string;
 }
 
-export type NavKey = 'tasks' | 'cycles' | 'calendar' | 'admin';
+export type NavKey = 'tasks' | 'cycles' | 'schools' | 'calendar' | 'admin';
 
 export interface PageOptions {
   title: string;
@@ -39,6 +39,10 @@ function navigation(ctx: WebContext, current: NavKey | undefined): SafeHtml {
   const items: { key: NavKey; href: string; label: string }[] = [
     { key: 'tasks', href: '/app/tasks', label: ctx.t.navTasks },
     ...(office ? [{ key: 'cycles' as const, href: '/app/cycles', label: ctx.t.navCycles }] : []),
+    // ECT members read the accountability of their schools (the office reads every school's).
+    ...(!office && person.roles.includes('ect_member')
+      ? [{ key: 'schools' as const, href: '/app/my-schools', label: ctx.t.navSchools }]
+      : []),
     { key: 'calendar', href: '/app/calendar', label: ctx.t.navCalendar },
     ...(office ? [{ key: 'admin' as const, href: '/app/admin', label: ctx.t.navAdmin }] : []),
   ];

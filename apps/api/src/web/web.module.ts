@@ -13,6 +13,7 @@ import { SchoolsService } from '../schools/schools.service';
 import { CalendarFeeds } from './calendar/calendar-feeds';
 import {
   AccountabilityOverviewController,
+  MySchoolsController,
   SchoolAccountabilityController,
 } from './controllers/accountability.controller';
 import { AccountabilityFormatController } from './controllers/accountability-format.controller';
@@ -49,6 +50,7 @@ import { WebPages } from './web-pages';
     // Before the overview: /app/cycles/accountability/format is not a year.
     AccountabilityFormatController,
     AccountabilityOverviewController,
+    MySchoolsController,
     CalendarController,
     AdminController,
     // Last: the catch-all for unknown /app paths.

@@ -19,6 +19,7 @@ import {
   type SchoolAccountabilityStatus,
 } from '@jaarcyclus/domain';
 import { isUUID } from 'class-validator';
+import { Cycle } from '@jaarcyclus/persistence';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import {
@@ -69,6 +70,7 @@ import {
   accountabilityOverviewPage,
   newAccountabilityCyclePage,
   accountabilityReviewPage,
+  mySchoolsPage,
   noAccountabilityPage,
   schoolAccountabilityPage,
   type SchoolDetail,
@@ -581,6 +583,70 @@ export class AccountabilityOverviewController {
         detail,
         canReview: me.roles.includes('secretariat'),
         ...view,
+      }),
+    );
+  }
+}
+
+/**
+ * ECT members read the accountability of the schools they are the ECT member for (issue 4:
+ * "ready for the October/November evaluation"): per cycle the same rows as the office's
+ * overview, limited by AccountabilityCyclesService.schoolsFor, and one school read-only
+ * through SchoolAccountabilityService.detail, which answers 404 for any other school.
+ */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Controller('app/my-schools')
+export class MySchoolsController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly cycles: AccountabilityCyclesService,
+    private readonly schools: SchoolAccountabilityService,
+    @InjectDataSource() private readonly ds: DataSource,
+  ) {}
+
+  @Get()
+  @Roles('ect_member')
+  async list(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    const cycles = await this.ds.getRepository(Cycle).find({
+      where: { organisationId: me.organisationId, kind: 'accountability' },
+      order: { year: 'DESC' },
+    });
+    const mine = [];
+    for (const c of cycles) {
+      const rows = await this.cycles.schoolsFor(me, c.year);
+      if (rows.length) mine.push({ accountingYear: c.year, title: c.title, rows });
+    }
+    this.pages.send(res, 200, mySchoolsPage(this.pages.context(req, res), { cycles: mine }));
+  }
+
+  @Get(':year/schools/:schoolId')
+  @Roles('ect_member')
+  async school(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('year') yearParam: string,
+    @Param('schoolId') schoolId: string,
+  ): Promise<void> {
+    const year = accountingYear(yearParam);
+    if (!isUUID(schoolId)) throw new NotFoundException();
+    const ctx = this.pages.context(req, res);
+    const detail = await this.schools.detail(me, year, schoolId);
+    this.pages.send(
+      res,
+      200,
+      accountabilityReviewPage(ctx, {
+        detail,
+        canReview: false,
+        back: { href: '/app/my-schools', label: ctx.t.ect.back, nav: 'schools' },
+        comments: '',
+        errors: [],
+        message: null,
       }),
     );
   }

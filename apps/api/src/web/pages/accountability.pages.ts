@@ -31,7 +31,7 @@ import {
 } from '../components';
 import { html, type SafeHtml } from '../html';
 import { formatAmount, formatDateTime, type Messages } from '../i18n';
-import { csrfField, page, type WebContext } from '../layout';
+import { csrfField, page, type NavKey, type WebContext } from '../layout';
 
 export type SchoolDetail = Awaited<ReturnType<SchoolAccountabilityService['detail']>>;
 export type CycleOverview = Awaited<ReturnType<AccountabilityCyclesService['overview']>>;
@@ -442,6 +442,45 @@ export function noAccountabilityPage(ctx: WebContext, year: number, text: string
   });
 }
 
+/** Schools of one cycle: status, days late, deduction; each school's name links to `href(row)`. */
+function schoolsTable(
+  ctx: WebContext,
+  caption: string,
+  rows: CycleOverview['rows'],
+  href: (row: CycleOverview['rows'][number]) => string,
+): SafeHtml {
+  const { t } = ctx;
+  return tableRegion(
+    caption,
+    html`<table>
+      <caption>
+        ${caption}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${t.acc.school}</th>
+          <th scope="col">${t.acc.board}</th>
+          <th scope="col">${t.acc.statusLabel}</th>
+          <th scope="col" class="num">${t.acc.daysLate}</th>
+          <th scope="col" class="num">${t.acc.deduction}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (r) =>
+            html`<tr>
+              <th scope="row"><a href="${href(r)}">${r.schoolName}</a></th>
+              <td>${r.boardName}</td>
+              <td>${statusText(t, r.status)}</td>
+              <td class="num">${r.daysLate}</td>
+              <td class="num">${r.deductionCents !== null ? formatAmount(r.deductionCents) : ''}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`,
+  );
+}
+
 // ---- the secretariat ----
 
 export function accountabilityOverviewPage(
@@ -516,47 +555,15 @@ export function accountabilityOverviewPage(
         <a href="${csvHref}" download>${t.acc.downloadCsv}</a>
       </p>
       ${rows.length === 0 ? html`<p class="empty">${t.acc.filterNone}</p>` : ''}
-      ${tableRegion(
-        t.acc.schoolsTable,
-        html`<table>
-          <caption>
-            ${t.acc.schoolsTable}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${t.acc.school}</th>
-              <th scope="col">${t.acc.board}</th>
-              <th scope="col">${t.acc.statusLabel}</th>
-              <th scope="col" class="num">${t.acc.daysLate}</th>
-              <th scope="col" class="num">${t.acc.deduction}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${rows.map(
-              (r) =>
-                html`<tr>
-                  <th scope="row">
-                    <a href="/app/cycles/accountability/${year}/schools/${r.schoolId}"
-                      >${r.schoolName}</a
-                    >
-                  </th>
-                  <td>${r.boardName}</td>
-                  <td>${statusText(t, r.status)}</td>
-                  <td class="num">${r.daysLate}</td>
-                  <td class="num">
-                    ${r.deductionCents !== null ? formatAmount(r.deductionCents) : ''}
-                  </td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>`,
-      )}`,
+      ${schoolsTable(ctx, t.acc.schoolsTable, rows, (r) => `/app/cycles/accountability/${year}/schools/${r.schoolId}`)}`,
   });
 }
 
 export interface ReviewPageData {
   detail: SchoolDetail;
   canReview: boolean;
+  /** Where the page leads back to: the cycle's overview unless given (an ECT member's list). */
+  back?: { href: string; label: string; nav: NavKey };
   comments: string;
   /** What was typed in the waive and extend forms, shown again when refused. */
   reason?: string;
@@ -617,12 +624,17 @@ export function accountabilityReviewPage(ctx: WebContext, data: ReviewPageData):
   const year = d.accountingYear;
   const reviewable = data.canReview && d.status === 'submitted' && d.current;
   const action = `/app/cycles/accountability/${year}/schools/${d.school.id}/review`;
+  const back = data.back ?? {
+    href: `/app/cycles/accountability/${year}`,
+    label: t.acc.backToOverview,
+    nav: 'cycles' as const,
+  };
   return page(ctx, {
     title: t.acc.schoolTitle(year, d.school.name),
-    nav: 'cycles',
+    nav: back.nav,
     hasErrors: data.errors.length > 0,
     body: html`<p>
-        <a href="/app/cycles/accountability/${year}">${t.acc.backToOverview}</a>
+        <a href="${back.href}">${back.label}</a>
       </p>
       <h1>${t.acc.schoolTitle(year, d.school.name)}</h1>
       ${notice(data.message)}
@@ -744,5 +756,40 @@ export function newAccountabilityCyclePage(
               </form>`
         }
       </div>`,
+  });
+}
+
+// ---- ECT members ----
+
+/** Path of an ECT member's read-only view of one school's accountability. */
+export const mySchoolPath = (year: number, schoolId: string): string =>
+  `/app/my-schools/${year}/schools/${schoolId}`;
+
+/**
+ * An ECT member's schools per accountability cycle, newest year first, read-only: what the
+ * schools accounted for, ready for the evaluation visits in October and November (DOMAIN §2).
+ */
+export function mySchoolsPage(
+  ctx: WebContext,
+  data: { cycles: { accountingYear: number; title: string; rows: CycleOverview['rows'] }[] },
+): string {
+  const { t } = ctx;
+  return page(ctx, {
+    title: t.ect.title,
+    nav: 'schools',
+    body: html`<h1>${t.ect.title}</h1>
+      <p class="lead">${t.ect.intro}</p>
+      ${
+        data.cycles.length === 0
+          ? html`<div class="empty"><p>${t.ect.none}</p></div>`
+          : data.cycles.map(
+              (c) => html`<section aria-labelledby="cycle-${c.accountingYear}">
+                <h2 id="cycle-${c.accountingYear}">${c.title}</h2>
+                ${schoolsTable(ctx, t.ect.schoolsOf(c.title), c.rows, (r) =>
+                  mySchoolPath(c.accountingYear, r.schoolId),
+                )}
+              </section>`,
+            )
+      }`,
   });
 }
