@@ -26,6 +26,7 @@ const moduleNameMapper = {
   '^@jaarcyclus/worker/(.*)$': '<rootDir>/apps/worker/src/$1',
   '^@jaarcyclus/temporal$': '<rootDir>/libs/temporal/src',
   '^@jaarcyclus/mail$': '<rootDir>/libs/mail/src',
+  '^@jaarcyclus/config$': '<rootDir>/libs/config/src',
 };
 
 const base = {

@@ -1,8 +1,20 @@
 /**
  * The api's configuration: read once from the environment at start-up and validated, so a
  * misconfiguration stops the process with one line naming the variable instead of failing on
- * the first request.
+ * the first request. The checks shared with the worker live in @jaarcyclus/config.
  */
+import {
+  ConfigError,
+  databaseUrl,
+  hostPort,
+  integer,
+  mailFrom,
+  publicUrl,
+  smtpUrl,
+  temporalNamespace,
+} from '@jaarcyclus/config';
+
+export { ConfigError };
 
 /** Environment variables of the api, with the defaults used when a variable is not set. */
 export const API_ENV = {
@@ -18,14 +30,6 @@ export const API_ENV = {
     LOGIN_LINKS_PER_PERSON: '5',
   },
 } as const satisfies { required: readonly string[]; defaults: Record<string, string> };
-
-/** A configuration problem; the message is one line that names the variable. */
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
 
 export class ApiConfig {
   private constructor(
@@ -52,29 +56,13 @@ export class ApiConfig {
       const value = env[name]?.trim();
       return value ? value : API_ENV.defaults[name];
     };
-    const databaseUrl = env.DATABASE_URL?.trim();
-    if (!databaseUrl) {
-      throw new ConfigError(
-        'DATABASE_URL is required, e.g. postgres://postgres@127.0.0.1:5432/jaarcyclus',
-      );
-    }
     return new ApiConfig(
-      url('DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:']),
+      databaseUrl(env),
       hostPort('TEMPORAL_ADDRESS', read('TEMPORAL_ADDRESS')),
-      pattern(
-        'TEMPORAL_NAMESPACE',
-        read('TEMPORAL_NAMESPACE'),
-        /^[A-Za-z0-9._-]{1,255}$/,
-        'a Temporal namespace name',
-      ),
-      url('SMTP_URL', read('SMTP_URL'), ['smtp:', 'smtps:']),
-      pattern(
-        'MAIL_FROM',
-        read('MAIL_FROM'),
-        /^([^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/,
-        'an address such as "Jaarcyclus <noreply@example.org>"',
-      ),
-      url('PUBLIC_URL', read('PUBLIC_URL'), ['http:', 'https:']).replace(/\/+$/, ''),
+      temporalNamespace(read('TEMPORAL_NAMESPACE')),
+      smtpUrl(read('SMTP_URL')),
+      mailFrom(read('MAIL_FROM')),
+      publicUrl(read('PUBLIC_URL')),
       integer('PORT', read('PORT'), 1, 65535),
       integer('SESSION_TTL_HOURS', read('SESSION_TTL_HOURS'), 1, 24 * 30),
       integer('LOGIN_LINKS_PER_PERSON', read('LOGIN_LINKS_PER_PERSON'), 1, 1000),
@@ -92,43 +80,4 @@ export class ApiConfig {
   get secureCookies(): boolean {
     return this.publicUrl.startsWith('https:');
   }
-}
-
-function url(name: string, value: string, protocols: string[]): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(value);
-  } catch {
-    // The value itself is not echoed: it may contain a password.
-    throw new ConfigError(
-      `${name} is not a valid URL (expected ${protocols.map((p) => `${p}//…`).join(' or ')})`,
-    );
-  }
-  if (!protocols.includes(parsed.protocol) || !parsed.hostname) {
-    throw new ConfigError(
-      `${name} must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL with a host`,
-    );
-  }
-  return value;
-}
-
-function hostPort(name: string, value: string): string {
-  const match = /^([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\]):(\d{1,5})$/.exec(value);
-  if (!match || Number(match[2]) < 1 || Number(match[2]) > 65535) {
-    throw new ConfigError(`${name} must be host:port, e.g. 127.0.0.1:7233 (got '${value}')`);
-  }
-  return value;
-}
-
-function pattern(name: string, value: string, re: RegExp, expected: string): string {
-  if (!re.test(value)) throw new ConfigError(`${name} must be ${expected} (got '${value}')`);
-  return value;
-}
-
-function integer(name: string, value: string, min: number, max: number): number {
-  const n = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got '${value}')`);
-  }
-  return n;
 }

@@ -1,7 +1,20 @@
 /**
  * The worker's configuration: read once from the environment at start-up and validated, so a
- * misconfiguration stops the process with one line naming the variable.
+ * misconfiguration stops the process with one line naming the variable. The checks shared
+ * with the api live in @jaarcyclus/config.
  */
+import {
+  ConfigError,
+  databaseUrl,
+  hostPort,
+  integer,
+  mailFrom,
+  publicUrl,
+  smtpUrl,
+  temporalNamespace,
+} from '@jaarcyclus/config';
+
+export { ConfigError };
 
 /** Environment variables of the worker, with the defaults used when a variable is not set. */
 export const WORKER_ENV = {
@@ -17,13 +30,6 @@ export const WORKER_ENV = {
   /** Optional: a prebuilt workflow bundle (scripts/bundle-workflows.cjs); else the worker bundles at start-up. */
   optional: ['WORKFLOW_BUNDLE'],
 } as const satisfies { required: readonly string[]; defaults: Record<string, string>; optional: readonly string[] };
-
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
 
 export class WorkerConfig {
   private constructor(
@@ -49,53 +55,16 @@ export class WorkerConfig {
       const value = env[name]?.trim();
       return value ? value : WORKER_ENV.defaults[name];
     };
-    const databaseUrl = env.DATABASE_URL?.trim();
-    if (!databaseUrl) throw new ConfigError('DATABASE_URL is required, e.g. postgres://postgres@127.0.0.1:5432/jaarcyclus');
     const bundle = env.WORKFLOW_BUNDLE?.trim();
     return new WorkerConfig(
-      url('DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:']),
+      databaseUrl(env),
       hostPort('TEMPORAL_ADDRESS', read('TEMPORAL_ADDRESS')),
-      pattern('TEMPORAL_NAMESPACE', read('TEMPORAL_NAMESPACE'), /^[A-Za-z0-9._-]{1,255}$/, 'a Temporal namespace name'),
-      url('SMTP_URL', read('SMTP_URL'), ['smtp:', 'smtps:']),
-      pattern('MAIL_FROM', read('MAIL_FROM'), /^([^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'an address such as "Jaarcyclus <noreply@example.org>"'),
-      url('PUBLIC_URL', read('PUBLIC_URL'), ['http:', 'https:']).replace(/\/+$/, ''),
+      temporalNamespace(read('TEMPORAL_NAMESPACE')),
+      smtpUrl(read('SMTP_URL')),
+      mailFrom(read('MAIL_FROM')),
+      publicUrl(read('PUBLIC_URL')),
       bundle ? bundle : null,
       integer('SMTP_POOL_CONNECTIONS', read('SMTP_POOL_CONNECTIONS'), 1, 100),
     );
   }
-}
-
-function integer(name: string, value: string, min: number, max: number): number {
-  const n = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got '${value}')`);
-  }
-  return n;
-}
-
-function url(name: string, value: string, protocols: string[]): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(value);
-  } catch {
-    // The value itself is not echoed: it may contain a password.
-    throw new ConfigError(`${name} is not a valid URL (expected ${protocols.map((p) => `${p}//…`).join(' or ')})`);
-  }
-  if (!protocols.includes(parsed.protocol) || !parsed.hostname) {
-    throw new ConfigError(`${name} must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL with a host`);
-  }
-  return value;
-}
-
-function hostPort(name: string, value: string): string {
-  const match = /^([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\]):(\d{1,5})$/.exec(value);
-  if (!match || Number(match[2]) < 1 || Number(match[2]) > 65535) {
-    throw new ConfigError(`${name} must be host:port, e.g. 127.0.0.1:7233 (got '${value}')`);
-  }
-  return value;
-}
-
-function pattern(name: string, value: string, re: RegExp, expected: string): string {
-  if (!re.test(value)) throw new ConfigError(`${name} must be ${expected} (got '${value}')`);
-  return value;
 }
