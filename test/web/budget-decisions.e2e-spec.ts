@@ -158,7 +158,20 @@ describe('web app: rejection, revised version and adoption of the budget', () =>
       'https://intranet.example/begroting-v2.pdf',
     );
     expect(await axeViolations(page)).toEqual([]);
+    // Dropping the file and emptying the link leaves no proposal: refused, nothing kept.
     await page.getByLabel('Dit bestand niet gebruiken').check();
+    await page.getByLabel('Link naar het voorstel').fill('');
+    await page.getByRole('button', { name: 'Upload herziene versie' }).click();
+    await expect(page.locator('#field-revisionFile-error').textContent()).resolves.toContain(
+      'Kies een bestand met het voorstel of vul de link naar het voorstel in.',
+    );
+    await expect(page.locator('.uploaded-document').count()).resolves.toBe(0);
+    // Another file it is.
+    await page.getByLabel('Bestand met het voorstel').setInputFiles({
+      name: 'begroting-v2-definitief.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from('PK\u0003\u0004 herziene begroting, definitief'),
+    });
     await page.getByRole('button', { name: 'Upload herziene versie' }).click();
     await page.waitForURL(`**${cyclePath}?done=revised`);
     expect(await textOf(page.getByRole('status').first())).toContain(
@@ -167,13 +180,22 @@ describe('web app: rejection, revised version and adoption of the budget', () =>
     const summary = await textOf(page.locator('dl.details').first());
     expect(summary).toContain('Ronde 2');
     expect(summary).toContain('Concept v2');
+    const uses = (await app.stack.ds.query(
+      `SELECT id, filename, used_at FROM document WHERE filename LIKE 'begroting-v2%' ORDER BY filename`,
+    )) as { id: string; filename: string; used_at: Date | null }[];
+    expect(uses.map((d) => [d.filename, d.used_at !== null])).toEqual([
+      // The revision uses the second file: recorded as used, so it is never removed as unused.
+      ['begroting-v2-definitief.docx', true],
+      // The dropped one is not used: removed after UNUSED_DOCUMENT_DAYS.
+      ['begroting-v2.docx', false],
+    ]);
     await expect(
       page
         .locator('dl.details')
         .first()
         .getByRole('link', { name: 'Open het voorstel' })
         .getAttribute('href'),
-    ).resolves.toBe('https://intranet.example/begroting-v2.pdf');
+    ).resolves.toMatch(new RegExp(`/api/documents/${uses[0]!.id}$`));
     expect(await textOf(page.getByRole('region', { name: 'Verloop' }))).toContain(
       'Herziene versie ingediend door Ingrid Wolters; ronde 2 geopend',
     );

@@ -107,6 +107,8 @@ export class BudgetService {
     if ('reason' in config) throw new DomainError(config.code, config.message, config.field);
     const client = this.temporal.require();
     const workflowId = budgetWorkflowId(me.organisationId, dto.budgetYear);
+    // Before the start: a document the cycle refers to must never count as unused.
+    await this.markUsed(me, input.proposal);
     let created = true;
     try {
       await client.workflow.start(BUDGET_WORKFLOW_TYPE, {
@@ -203,13 +205,14 @@ export class BudgetService {
 
   async submitRevision(me: AuthenticatedPerson, year: number, dto: SubmitRevisionDto) {
     const proposal = await this.proposal(me, dto.proposal);
-    return this.withCycle(me, year, (h) =>
-      h.executeUpdate(submitRevisionUpdate, {
+    return this.withCycle(me, year, async (h) => {
+      await this.markUsed(me, proposal);
+      return h.executeUpdate(submitRevisionUpdate, {
         args: [
           { actorPersonId: me.id, proposal, ...(dto.deadline ? { deadline: dto.deadline } : {}) },
         ],
-      }),
-    );
+      });
+    });
   }
 
   async adopt(me: AuthenticatedPerson, year: number) {
@@ -319,6 +322,15 @@ export class BudgetService {
       );
     }
     return people[0]!.id;
+  }
+
+  /** Records that a cycle uses the proposal's document, so it is never removed as unused. */
+  private async markUsed(me: AuthenticatedPerson, proposal: ProposalRef): Promise<void> {
+    if (!proposal.documentId) return;
+    await this.ds.query(
+      `UPDATE document SET used_at = now() WHERE id = $1 AND organisation_id = $2 AND used_at IS NULL`,
+      [proposal.documentId, me.organisationId],
+    );
   }
 
   private async proposal(me: AuthenticatedPerson, dto: ProposalDto): Promise<ProposalRef> {

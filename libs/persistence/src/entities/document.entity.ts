@@ -28,4 +28,8 @@ export class Document {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** When a cycle first used it (see migration DocumentUse); null: unused, removed after a while. */
+  @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
+  usedAt!: Date | null;
 }

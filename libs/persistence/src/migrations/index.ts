@@ -3,6 +3,7 @@ import { BudgetCycle1764000000001 } from './1764000000001-budget-cycle';
 import { CalendarFeed1764000000002 } from './1764000000002-calendar-feed';
 import { Accountability1764000000003 } from './1764000000003-accountability';
 import { CycleState1764000000004 } from './1764000000004-cycle-state';
+import { DocumentUse1764000000005 } from './1764000000005-document-use';
 
 export {
   Foundation1764000000000,
@@ -10,6 +11,7 @@ export {
   CalendarFeed1764000000002,
   Accountability1764000000003,
   CycleState1764000000004,
+  DocumentUse1764000000005,
 };
 
 /** In order. Landed migrations are never rewritten: add a new one. */
@@ -19,4 +21,5 @@ export const MIGRATIONS: Function[] = [
   CalendarFeed1764000000002,
   Accountability1764000000003,
   CycleState1764000000004,
+  DocumentUse1764000000005,
 ];
