@@ -17,7 +17,8 @@
 // when it was started; one started awake when it set its first timer. In business hours
 // (08:00-18:00 Europe/Amsterdam, working days) the fan-out mails every invitation, and the bench
 // also waits until each is in the SMTP sink (the time the server accepted the last one). The
-// sink is the tests' parsing SMTP capture, run in a child process (test/bench/smtp-sink.ts).
+// sink is an SMTP server in a child process that accepts and times messages as a relay would,
+// without parsing them (test/bench/smtp-sink.ts).
 // BENCH_BUSINESS_HOURS=1 sets the fan-out's clock to a Monday 10:00 (see below), so that path
 // can be measured at any hour. The output says which path was measured, and the CPU seconds
 // the dev server and the bench process (api, worker, bench) used in each phase. Raw starts run
@@ -113,7 +114,11 @@ async function seedTenants(stack: Stack, size: number, tenants: number, tag: str
   return out;
 }
 
-async function benchRaw(client: Client, n: number, tag: string): Promise<{ startedS: number; completedS: number; cpu: [number, number] }> {
+async function benchRaw(
+  client: Client,
+  n: number,
+  tag: string,
+): Promise<{ startedS: number; completedS: number; cpu: [number, number, number] }> {
   const ids = Array.from({ length: n }, (_, i) => `bench-fanout-raw-${tag}-${i}`);
   const cpu0 = cpuTicks();
   const t0 = performance.now();
@@ -128,8 +133,11 @@ async function benchRaw(client: Client, n: number, tag: string): Promise<{ start
   return { startedS, completedS: (performance.now() - t0) / 1000, cpu };
 }
 
-/** CPU time (in clock ticks) of the Temporal dev server and of this process (api, worker, bench). */
-function cpuTicks(): { server: number; node: number } {
+/** The SMTP sink's process id, once it runs (its CPU time is counted apart). */
+let sinkPid: number | undefined;
+
+/** CPU time (in clock ticks) of the Temporal dev server, of this process (api, worker, bench) and of the SMTP sink. */
+function cpuTicks(): { server: number; node: number; sink: number } {
   const ticks = (pid: string): number => {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -147,13 +155,13 @@ function cpuTicks(): { server: number; node: number } {
       // gone meanwhile
     }
   }
-  return { server, node: ticks(String(process.pid)) };
+  return { server, node: ticks(String(process.pid)), sink: sinkPid ? ticks(String(sinkPid)) : 0 };
 }
 
-/** CPU seconds since `from`: [Temporal dev server, this process]. */
-function cpuSeconds(from: ReturnType<typeof cpuTicks>): [number, number] {
+/** CPU seconds since `from`: [Temporal dev server, this process, SMTP sink]. */
+function cpuSeconds(from: ReturnType<typeof cpuTicks>): [number, number, number] {
   const to = cpuTicks();
-  return [(to.server - from.server) / TICKS, (to.node - from.node) / TICKS];
+  return [(to.server - from.server) / TICKS, (to.node - from.node) / TICKS, (to.sink - from.sink) / TICKS];
 }
 
 /** Epoch ms of an event. */
@@ -166,7 +174,7 @@ interface CycleResult {
   reached: number;
   mailed: boolean;
   timedOut: boolean;
-  cpu: [number, number];
+  cpu: [number, number, number];
   check: string;
 }
 
@@ -307,6 +315,7 @@ async function main(): Promise<void> {
   // parses cost the api and worker in this process nothing. It reports each accepted mail.
   const sink: SinkMessage[] = [];
   const sinkProcess = fork(path.join(__dirname, 'smtp-sink.ts'), [], { execArgv: ['-r', '@swc-node/register'] });
+  sinkPid = sinkProcess.pid;
   const sinkPort = await new Promise<number>((resolve, reject) => {
     sinkProcess.on('message', (m: { kind: string; port?: number } & SinkMessage) => {
       if (m.kind === 'ready') resolve(m.port!);
@@ -375,7 +384,7 @@ async function main(): Promise<void> {
           ]),
         );
         notes.push(
-          `N=${size}${rounds > 1 ? ` round ${r}` : ''}: CPU s (dev server, bench process): raw starts ${rawResult.cpu.map((x) => round(x, 1)).join(', ')}; cycle ${cyc.cpu.map((x) => round(x, 1)).join(', ')}. ${cyc.check}`,
+          `N=${size}${rounds > 1 ? ` round ${r}` : ''}: CPU s (dev server, bench process, SMTP sink): raw starts ${rawResult.cpu.map((x) => round(x, 1)).join(', ')}; cycle ${cyc.cpu.map((x) => round(x, 1)).join(', ')}. ${cyc.check}`,
         );
         console.log(lines.at(-1));
       }
