@@ -68,6 +68,19 @@ export function textField(ctx: WebContext, o: FieldOptions): SafeHtml {
 }
 
 /**
+ * Errors about a whole list of lines (a missing line, too many, a rule over all of them), at
+ * the top of its section; the paragraph carries the list's field id for the error summary.
+ */
+export function listErrors(ctx: WebContext, errors: FieldError[], name: string): SafeHtml {
+  const messages = errorsFor(ctx, errors, name);
+  return messages.length
+    ? html`<p class="field-error" id="${fieldId(name)}">
+        ${messages.map((m, i) => html`${i ? html`<br />` : ''}${m}`)}
+      </p>`
+    : html``;
+}
+
+/**
  * Checkboxes in a fieldset, one value each (posted as a repeated field); the first box carries
  * the field's id, so the error summary's link lands on it.
  */

@@ -42,19 +42,26 @@ export const EXTRA_SUPPORT_CATEGORY_FIELD = 'appendix.extraSupportCategory';
 
 export function formatValues(format: AccountabilityFormat): FormatFormValues {
   return {
-    incomeLines: format.incomeLines.map((l) => ({
+    ...copyLines(format),
+    fteRule: format.appendix.fteRule,
+    extraSupportCategory: format.appendix.extraSupportCategory,
+  };
+}
+
+/** The lines of a format or of the form, copied field by field (nothing else comes along). */
+function copyLines(from: Pick<FormatFormValues, 'incomeLines' | 'expenseLines'>) {
+  return {
+    incomeLines: from.incomeLines.map((l) => ({
       key: l.key,
       label: l.label,
       required: l.required,
     })),
-    expenseLines: format.expenseLines.map((l) => ({
+    expenseLines: from.expenseLines.map((l) => ({
       key: l.key,
       label: l.label,
       category: l.category,
       required: l.required,
     })),
-    fteRule: format.appendix.fteRule,
-    extraSupportCategory: format.appendix.extraSupportCategory,
   };
 }
 
@@ -136,17 +143,7 @@ export function withDerivedKeys(values: FormatFormValues): FormatFormValues {
 /** What POST /api/accountability/formats would receive (the version is the service's). */
 export function formatInput(values: FormatFormValues): Omit<AccountabilityFormat, 'version'> {
   return {
-    incomeLines: values.incomeLines.map((l) => ({
-      key: l.key,
-      label: l.label,
-      required: l.required,
-    })),
-    expenseLines: values.expenseLines.map((l) => ({
-      key: l.key,
-      label: l.label,
-      category: l.category,
-      required: l.required,
-    })),
+    ...copyLines(values),
     appendix: {
       fteRule: values.fteRule as AppendixFteRule,
       extraSupportCategory: values.extraSupportCategory,

@@ -20,9 +20,8 @@ import {
 import { SCHOOLS_FIELD, type AccountabilityStartState } from '../accountability-start-form';
 import {
   checkboxesField,
-  errorsFor,
   errorSummary,
-  fieldId,
+  listErrors,
   notice,
   selectField,
   tableRegion,
@@ -135,16 +134,6 @@ function versionStatus(t: Messages, status: string): string {
 
 function lineLabel(ctx: WebContext, label: string, required: boolean): SafeHtml {
   return html`${label}${required ? '' : html` <span class="muted">${ctx.t.acc.optional}</span>`}`;
-}
-
-/** Errors about a whole list (a missing line, the appendix FTE rule), at the top of its section. */
-function listErrors(ctx: WebContext, errors: FieldError[], name: string): SafeHtml {
-  const messages = errorsFor(ctx, errors, name);
-  return messages.length
-    ? html`<p class="field-error" id="${fieldId(name)}">
-        ${messages.map((m, i) => html`${i ? html`<br />` : ''}${m}`)}
-      </p>`
-    : html``;
 }
 
 function formBody(

@@ -2,9 +2,9 @@ import { APPENDIX_FTE_RULES, type AccountabilityFormat } from '@jaarcyclus/domai
 import type { FieldError } from '../../common/api-errors';
 import type { FormatVersionUse } from '../../accountability/accountability-formats.service';
 import {
-  errorsFor,
   errorSummary,
   fieldId,
+  listErrors,
   notice,
   selectField,
   tableRegion,
@@ -147,16 +147,6 @@ function checkbox(name: string, label: string, checked: boolean): SafeHtml {
   </div>`;
 }
 
-/** Errors about a whole section (no lines, too many), at the top of it. */
-function sectionErrors(ctx: WebContext, errors: FieldError[], name: string): SafeHtml {
-  const messages = errorsFor(ctx, errors, name);
-  return messages.length
-    ? html`<p class="field-error" id="${fieldId(name)}">
-        ${messages.map((m, i) => html`${i ? html`<br />` : ''}${m}`)}
-      </p>`
-    : html``;
-}
-
 function lineBox(
   ctx: WebContext,
   section: FormatSection,
@@ -231,7 +221,7 @@ function editForm(
         <legend>${t.fmt.income}</legend>
         <p class="hint">${t.fmt.incomeIntro}</p>
         <p class="hint">${t.fmt.keyHint}</p>
-        ${sectionErrors(ctx, e, 'incomeLines')}
+        ${listErrors(ctx, e, 'incomeLines')}
         ${v.incomeLines.map((line, i) => lineBox(ctx, 'incomeLines', i, line, e))}
         <button
           type="submit"
@@ -246,7 +236,7 @@ function editForm(
         <legend>${t.fmt.expenses}</legend>
         <p class="hint">${t.fmt.expensesIntro} ${t.fmt.categoryHint}</p>
         <p class="hint">${t.fmt.keyHint}</p>
-        ${sectionErrors(ctx, e, 'expenseLines')}
+        ${listErrors(ctx, e, 'expenseLines')}
         ${v.expenseLines.map((line, i) => lineBox(ctx, 'expenseLines', i, line, e))}
         <button
           type="submit"
