@@ -431,29 +431,52 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     await added.getByLabel('Categorie').fill('extra_ondersteuning');
     await added.getByLabel('Verplicht voor elke school').check();
     await screenshot(page, 'accountability-format-edit');
+
+    // Meanwhile a colleague (here: through the api) publishes version 2 from version 1.
+    const [v1] = await versions();
+    const colleague = await app.stack.call('POST', '/api/accountability/formats', {
+      token: await app.token(SECRETARIAT),
+      body: {
+        incomeLines: v1!.income_lines,
+        expenseLines: v1!.expense_lines,
+        appendix: { fteRule: 'none', extraSupportCategory: 'extra_ondersteuning' },
+        baseVersion: 1,
+      },
+    });
+    expect(colleague.status).toBe(201);
+    // Publishing the form opened on version 1 is refused: nothing overwritten unseen, nothing lost.
+    const refused = page.waitForResponse((r) => r.url().endsWith(formatPath) && r.request().method() === 'POST');
     await page.getByRole('button', { name: 'Publiceren als versie 2' }).click();
-    await page.waitForURL(`**${formatPath}?published=2`);
-    expect(await textOf(page.getByRole('status'))).toContain('Versie 2 is gepubliceerd.');
-    expect(await textOf(page.locator('main'))).toContain('Huidige versie: 2.');
+    expect((await refused).status()).toBe(409);
+    expect(await textOf(page.getByRole('alert'))).toContain('Intussen is versie 2 gepubliceerd');
+    await expect(added.getByLabel('Omschrijving').inputValue()).resolves.toBe('Inhuur ambulante begeleiding (extern)');
+    expect((await versions()).map((v) => v.version)).toEqual([1, 2]);
+    expect(await axeViolations(page)).toEqual([]);
+    // Having looked, publishing again is a choice: it becomes version 3.
+    await page.getByRole('button', { name: 'Publiceren als versie 3' }).click();
+    await page.waitForURL(`**${formatPath}?published=3`);
+    expect(await textOf(page.getByRole('status'))).toContain('Versie 3 is gepubliceerd.');
+    expect(await textOf(page.locator('main'))).toContain('Huidige versie: 3.');
 
     const stored = await versions();
-    expect(stored.map((v) => v.version)).toEqual([1, 2]);
-    expect(stored[1]!.email).toBe(SECRETARIAT);
-    expect(stored[1]!.income_lines.map((l) => l.key)).toEqual(['swv_vast_bedrag', 'swv_variabel_bedrag']);
-    expect(stored[1]!.expense_lines.at(-1)).toEqual({
+    expect(stored.map((v) => v.version)).toEqual([1, 2, 3]);
+    expect(stored[2]!.email).toBe(SECRETARIAT);
+    expect(stored[2]!.income_lines.map((l) => l.key)).toEqual(['swv_vast_bedrag', 'swv_variabel_bedrag']);
+    expect(stored[2]!.expense_lines.at(-1)).toEqual({
       key: 'inhuur_ambulante_begeleiding_extern',
       label: 'Inhuur ambulante begeleiding (extern)',
       category: 'extra_ondersteuning',
       required: true,
     });
-    // The running cycles keep version 1; the list says who published version 2.
+    // The running cycles keep version 1; the list says who published the later versions.
     const rows = table.locator('tbody tr');
     const [publisher] = (await app.stack.ds.query(`SELECT name FROM person WHERE email = $1`, [SECRETARIAT])) as {
       name: string;
     }[];
-    expect(await textOf(rows.nth(0))).toMatch(/^Versie 2 .*\d{4}.* Nog geen verantwoording$/);
+    await expect(rows.count()).resolves.toBe(3);
+    expect(await textOf(rows.nth(0))).toMatch(/^Versie 3 .*\d{4}.* Nog geen verantwoording$/);
     expect(await textOf(rows.nth(0))).toContain(publisher!.name);
-    expect(await textOf(rows.nth(1))).toBe(`Versie 1 Standaardformat Verantwoording ${YEAR}, Verantwoording ${NEXT}`);
+    expect(await textOf(rows.nth(2))).toBe(`Versie 1 Standaardformat Verantwoording ${YEAR}, Verantwoording ${NEXT}`);
     expect(await axeViolations(page)).toEqual([]);
 
     // Version 1 stays readable as it was.
@@ -464,9 +487,9 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     const missing = await page.goto(`${app.baseUrl}${formatPath}/9`);
     expect(missing?.status()).toBe(404);
 
-    // A cycle started now pins version 2: the start form says so.
+    // A cycle started now pins version 3: the start form says so.
     await page.goto(`${app.baseUrl}/app/cycles/accountability/new`);
-    expect(await textOf(page.locator('main'))).toContain('De scholen vullen versie 2 van het verantwoordingsformat in.');
+    expect(await textOf(page.locator('main'))).toContain('De scholen vullen versie 3 van het verantwoordingsformat in.');
 
     // The director reads the format and cannot publish; a school contact has no access.
     const director = await app.signedInPage(DEMO_EMAILS.stadsring.director);

@@ -124,8 +124,17 @@ export class AccountabilityFormatsService {
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('accountability_format:' || $1))`, [
         me.organisationId,
       ]);
-      const version = (await this.latestVersion(em, me.organisationId)) + 1;
-      const checked = validateFormat({ ...dto, version }, me.locale);
+      const latest = await this.latestVersion(em, me.organisationId);
+      if (dto.baseVersion !== undefined && dto.baseVersion !== latest) {
+        throw new DomainError(
+          'CONFLICT',
+          `Version ${latest} was published after version ${dto.baseVersion}, which this one was edited from; look at version ${latest} first`,
+          'baseVersion',
+        );
+      }
+      const version = latest + 1;
+      const { incomeLines, expenseLines, appendix } = dto;
+      const checked = validateFormat({ incomeLines, expenseLines, appendix, version }, me.locale);
       if (!checked.ok) {
         throw new FieldValidationError('The format is not valid', checked.errors);
       }

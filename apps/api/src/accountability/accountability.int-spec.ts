@@ -320,6 +320,44 @@ describe('accountability api (PostgreSQL, no Temporal)', () => {
         .expect(200);
       expect(theirs.body).toEqual([expect.objectContaining({ version: 1, isDefault: true })]);
     });
+
+    it('refuses with 409 a version edited from an older one, so no colleague’s change is overwritten unseen', async () => {
+      const format = JSON.parse(JSON.stringify(DEFAULT_ACCOUNTABILITY_FORMAT)) as Record<
+        string,
+        unknown
+      >;
+      delete format.version;
+      const [latest] = (
+        await api.http().get('/api/accountability/formats').set(auth.secretariat).expect(200)
+      ).body as { version: number }[];
+      const base = latest!.version;
+      const stale = await api
+        .http()
+        .post('/api/accountability/formats')
+        .set(auth.secretariat)
+        .send({ ...format, baseVersion: base - 1 })
+        .expect(409);
+      expect(stale.body).toMatchObject({ code: 'CONFLICT', field: 'baseVersion' });
+      expect(stale.body.message).toContain(`Version ${base} was published after version ${base - 1}`);
+      await api
+        .http()
+        .post('/api/accountability/formats')
+        .set(auth.secretariat)
+        .send({ ...format, baseVersion: 'twee' })
+        .expect(400);
+      const list = async () =>
+        ((await api.http().get('/api/accountability/formats').set(auth.secretariat)).body as {
+          version: number;
+        }[]).map((f) => f.version)[0];
+      await expect(list()).resolves.toBe(base);
+      const fresh = await api
+        .http()
+        .post('/api/accountability/formats')
+        .set(auth.secretariat)
+        .send({ ...format, baseVersion: base })
+        .expect(201);
+      expect(fresh.body.version).toBe(base + 1);
+    });
   });
 
   describe('a school’s accountability', () => {

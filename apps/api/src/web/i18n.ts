@@ -720,6 +720,8 @@ const nl = {
       `Versie ${v} is gepubliceerd. Een verantwoording die u vanaf nu start, gebruikt deze versie.`,
     unchanged: (v: number) =>
       `Er is niets gewijzigd ten opzichte van versie ${v}. Pas eerst een regel aan.`,
+    conflict: (v: number) =>
+      `Intussen is versie ${v} gepubliceerd, waarschijnlijk door een collega. Uw wijzigingen staan hieronder, maar zijn nog niet gepubliceerd. Bekijk versie ${v} in de lijst en publiceer daarna opnieuw als u uw versie wilt.`,
     yes: 'Ja',
     no: 'Nee',
     view: (v: number) => `Versie ${v} bekijken`,
@@ -1390,6 +1392,8 @@ const en: Messages = {
     published: (v: number) =>
       `Version ${v} has been published. An accountability you start from now on uses this version.`,
     unchanged: (v: number) => `Nothing has changed since version ${v}. Change a line first.`,
+    conflict: (v: number) =>
+      `Version ${v} has been published in the meantime, probably by a colleague. Your changes are below but have not been published. Look at version ${v} in the list, then publish again if you want your version.`,
     yes: 'Yes',
     no: 'No',
     view: (v: number) => `View version ${v}`,

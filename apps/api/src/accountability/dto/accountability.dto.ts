@@ -55,6 +55,17 @@ export class PublishAccountabilityFormatDto {
   })
   @Allow()
   appendix!: unknown;
+
+  @ApiPropertyOptional({
+    description:
+      'The version this one was edited from. When given and another version was published since, ' +
+      'the format is refused with 409, so that a colleague’s changes are not overwritten unseen.',
+    example: 1,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  baseVersion?: number;
 }
 
 /** Start "Verantwoording <year>" (seed 001 §7.4). Defaults: every regular school, 1 February. */

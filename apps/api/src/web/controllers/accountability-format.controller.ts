@@ -30,7 +30,7 @@ import {
   withDerivedKeys,
   type FormatFormValues,
 } from '../format-form';
-import { formFields, text } from '../forms';
+import { formFields, text, wholeNumber } from '../forms';
 import type { WebContext } from '../layout';
 import { FORMAT_PATH, formatPage, formatVersionPage } from '../pages/format.pages';
 import { WebExceptionFilter } from '../web-exception.filter';
@@ -104,19 +104,23 @@ export class AccountabilityFormatController {
     const current = await this.current(me);
     const action = text(formFields(body), 'action');
     const values = withDerivedKeys(postedFormat(body));
+    // The version the form was opened on: a colleague may have published one since. It stays
+    // the form's base while lines are added, so publishing still notices.
+    const base = wholeNumber(text(formFields(body), 'baseVersion'));
+    const baseVersion = base === undefined || Number.isNaN(base) ? undefined : base;
     const render = (
       status: number,
       v: FormatFormValues,
       errors: FieldError[],
       message: string | null,
-    ) => this.render(ctx, res, me, status, current, v, errors, message);
+    ) => this.render(ctx, res, me, status, current, v, errors, message, baseVersion);
 
     if (action === 'addLine:incomeLines' || action === 'addLine:expenseLines') {
       const section = action === 'addLine:incomeLines' ? 'incomeLines' : 'expenseLines';
       return render(200, withBlankLine(values, section), [], ctx.t.fmt.lineAdded);
     }
     const input = formatInput(values);
-    if (sameFormat(input, current)) {
+    if ((baseVersion ?? current.version) === current.version && sameFormat(input, current)) {
       return render(
         422,
         values,
@@ -125,11 +129,20 @@ export class AccountabilityFormatController {
       );
     }
     try {
-      const saved = await this.formats.publish({ ...me, locale: ctx.locale }, input);
+      const saved = await this.formats.publish(
+        { ...me, locale: ctx.locale },
+        { ...input, ...(baseVersion === undefined ? {} : { baseVersion }) },
+      );
       return this.pages.redirect(res, `${FORMAT_PATH}?published=${saved.version}`);
     } catch (err) {
-      if (!(err instanceof FieldValidationError)) throw err;
-      return render(422, values, formatFormErrors(err.errors), null);
+      if (err instanceof FieldValidationError) {
+        return render(422, values, formatFormErrors(err.errors), null);
+      }
+      if (!(err instanceof DomainError && err.code === 'CONFLICT')) throw err;
+      // Shown with what this person typed, on the newer version: publishing it is a choice.
+      const newer = await this.current(me);
+      const conflict = [{ field: '', message: ctx.t.fmt.conflict(newer.version) }];
+      return this.render(ctx, res, me, 409, newer, values, conflict, null);
     }
   }
 
@@ -148,6 +161,7 @@ export class AccountabilityFormatController {
     values: FormatFormValues,
     errors: FieldError[],
     message: string | null,
+    baseVersion?: number,
   ): Promise<void> {
     const versions = await this.formats.versions(me);
     this.pages.send(
@@ -157,7 +171,7 @@ export class AccountabilityFormatController {
         current,
         versions,
         message,
-        edit: canPublish(me) ? { values, errors } : null,
+        edit: canPublish(me) ? { values, errors, ...(baseVersion ? { baseVersion } : {}) } : null,
       }),
     );
   }

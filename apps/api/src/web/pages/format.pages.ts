@@ -207,7 +207,7 @@ function summaryLabels(ctx: WebContext, values: FormatFormValues): Record<string
 
 function editForm(
   ctx: WebContext,
-  data: { values: FormatFormValues; errors: FieldError[]; nextVersion: number },
+  data: { values: FormatFormValues; errors: FieldError[]; baseVersion: number },
 ): SafeHtml {
   const { t } = ctx;
   const { values: v, errors: e } = data;
@@ -217,6 +217,7 @@ function editForm(
     ${errorSummary(ctx, e, summaryLabels(ctx, v))}
     <form method="post" action="${FORMAT_PATH}" novalidate>
       ${csrfField(ctx)}
+      <input type="hidden" name="baseVersion" value="${data.baseVersion}" />
       <fieldset class="panel form-section">
         <legend>${t.fmt.income}</legend>
         <p class="hint">${t.fmt.incomeIntro}</p>
@@ -270,7 +271,7 @@ function editForm(
       </fieldset>
       <div class="actions">
         <button type="submit" name="action" value="publish" class="button">
-          ${t.fmt.publish(data.nextVersion)}
+          ${t.fmt.publish(data.baseVersion + 1)}
         </button>
         <a href="${FORMAT_PATH}">${t.cancel}</a>
       </div>
@@ -284,7 +285,8 @@ export function formatPage(
     current: AccountabilityFormat;
     versions: FormatVersionUse[];
     message: string | null;
-    edit: { values: FormatFormValues; errors: FieldError[] } | null;
+    /** `baseVersion`: the version the form was opened on (default: the current one). */
+    edit: { values: FormatFormValues; errors: FieldError[]; baseVersion?: number } | null;
   },
 ): string {
   const { t } = ctx;
@@ -301,7 +303,10 @@ export function formatPage(
       ${versionsTable(ctx, data.versions)}
       ${
         data.edit
-          ? editForm(ctx, { ...data.edit, nextVersion: data.current.version + 1 })
+          ? editForm(ctx, {
+              ...data.edit,
+              baseVersion: data.edit.baseVersion ?? data.current.version,
+            })
           : formatTables(ctx, data.current)
       }`,
   });
