@@ -230,4 +230,65 @@ describe('web app: administration of the SWV', () => {
     );
     await contact.context().close();
   });
+
+  it('deletes a board nothing refers to after a confirmation, and refuses in Dutch what is still in use', async () => {
+    const [board] = (await web.ds.query(
+      `INSERT INTO school_board (organisation_id, name, pupil_count)
+       SELECT id, 'Stichting Tijdelijk Bestuur', 10 FROM organisation WHERE slug = 'stadsring' RETURNING id`,
+    )) as { id: string }[];
+    const page = await web.signedInPage(ADMIN);
+    await page.goto(`${web.baseUrl}/app/admin/boards/${board!.id}`);
+    await page.getByRole('link', { name: 'Dit schoolbestuur verwijderen' }).click();
+    await page.waitForURL(`**/app/admin/boards/${board!.id}/delete`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Stichting Tijdelijk Bestuur verwijderen',
+    );
+    // Opening the confirmation deletes nothing.
+    const exists = async (table: string, id: string) =>
+      ((await web.ds.query(`SELECT count(*)::int AS n FROM ${table} WHERE id = $1`, [id])) as { n: number }[])[0]!.n;
+    expect(await exists('school_board', board!.id)).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Ja, definitief verwijderen' }).click();
+    await page.waitForURL('**/app/admin?deleted=boards#besturen');
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Het schoolbestuur is verwijderd.');
+    expect(await exists('school_board', board!.id)).toBe(0);
+
+    // A school with people linked to it stays, with the reason in Dutch.
+    const [school] = (await web.ds.query(`SELECT id FROM school WHERE name = 'Stadsring College'`)) as { id: string }[];
+    await page.goto(`${web.baseUrl}/app/admin/schools/${school!.id}/delete`);
+    await page.getByRole('button', { name: 'Ja, definitief verwijderen' }).click();
+    await expect(page.getByRole('alert').innerText()).resolves.toMatch(
+      /Dit kan niet worden verwijderd\s+Dit is nog in gebruik bij personen\. Wijzig of verwijder die eerst\./,
+    );
+    expect(await exists('school', school!.id)).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-delete-refused');
+
+    // A body member is not deleted; making them inactive is offered instead.
+    const [member] = (await web.ds.query(`SELECT id FROM person WHERE email = $1`, [DEMO_EMAILS.stadsring.alvMember])) as {
+      id: string;
+    }[];
+    await page.goto(`${web.baseUrl}/app/admin/persons/${member!.id}/delete`);
+    await page.getByRole('button', { name: 'Ja, definitief verwijderen' }).click();
+    const refusal = await page.getByRole('alert').innerText();
+    expect(refusal).toMatch(/Dit is nog in gebruik bij .+\. Wijzig of verwijder die eerst\./);
+    expect(refusal).toContain('Zet de persoon in plaats daarvan op inactief');
+    expect(await exists('person', member!.id)).toBe(1);
+    await page.context().close();
+
+    // Only an administrator deletes; another SWV's record is not found.
+    const director = await web.signedInPage(DIRECTOR);
+    const closed = await director.goto(`${web.baseUrl}/app/admin/schools/${school!.id}/delete`);
+    expect(closed?.status()).toBe(403);
+    await director.goto(`${web.baseUrl}/app/admin/schools/${school!.id}`);
+    await expect(director.getByRole('link', { name: 'Deze school verwijderen' }).count()).resolves.toBe(0);
+    await director.context().close();
+    const [foreign] = (await web.ds.query(
+      `SELECT s.id FROM school s JOIN organisation o ON o.id = s.organisation_id WHERE o.slug = 'rijnoever' LIMIT 1`,
+    )) as { id: string }[];
+    const admin = await web.signedInPage(ADMIN);
+    const other = await admin.goto(`${web.baseUrl}/app/admin/schools/${foreign!.id}/delete`);
+    expect(other?.status()).toBe(404);
+    await admin.context().close();
+  });
 });

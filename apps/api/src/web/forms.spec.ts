@@ -20,6 +20,25 @@ describe('web forms', () => {
     expect(wholeNumber(input)).toBe(expected);
   });
 
+  it.each<[string, string]>([
+    [
+      'Still in use by person records: remove those first',
+      'Dit is nog in gebruik bij personen. Wijzig of verwijder die eerst.',
+    ],
+    [
+      'Still in use by school accountability records: remove those first',
+      'Dit is nog in gebruik bij verantwoordingen. Wijzig of verwijder die eerst.',
+    ],
+    [
+      'Still in use by quux records: remove those first',
+      'Dit is nog ergens in gebruik. Wijzig of verwijder dat eerst.',
+    ],
+    ['Still in use: remove those first', 'Dit is nog ergens in gebruik. Wijzig of verwijder dat eerst.'],
+  ])('tells a Dutch reader what still uses a record: %j', (message, dutch) => {
+    expect(localiseFieldMessage('nl', message)).toBe(dutch);
+    expect(localiseFieldMessage('en', message)).toBe(message);
+  });
+
   it.each(['12,5', 'veel', '1.25'])('keeps %j as not-a-number so the DTO refuses it', (input) => {
     expect(wholeNumber(input)).toBeNaN();
   });

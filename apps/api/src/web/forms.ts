@@ -157,7 +157,34 @@ const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]
 const nlInstant = (iso: string | undefined): string =>
   iso && Number.isFinite(Date.parse(iso)) ? formatDateTimeNl(new Date(iso)) : (iso ?? '');
 
+/** What refers to a record the database will not delete (translateDatabaseError's table names). */
+const IN_USE_BY: Record<string, string> = {
+  'school board': 'schoolbesturen',
+  school: 'scholen',
+  person: 'personen',
+  body: 'organen',
+  'body member': 'lidmaatschappen van organen',
+  task: 'taken',
+  'school accountability': 'verantwoordingen',
+  'accountability submission': 'ingediende verantwoordingen',
+  'accountability deduction': 'kortingen',
+  'accountability format': 'versies van het verantwoordingsformat',
+  'audit event': 'de geschiedenis van cycli',
+  cycle: 'cycli',
+};
+
 const NL_MESSAGES: [RegExp, (m: RegExpExecArray) => string][] = [
+  [
+    /^Still in use(?: by (.+) records)?: remove those first$/,
+    (m) =>
+      m[1] && IN_USE_BY[m[1]]
+        ? `Dit is nog in gebruik bij ${IN_USE_BY[m[1]]}. Wijzig of verwijder die eerst.`
+        : 'Dit is nog ergens in gebruik. Wijzig of verwijder dat eerst.',
+  ],
+  [
+    /^The organisation must keep at least one active person with the role admin$/,
+    () => 'Uw samenwerkingsverband moet minstens één actieve beheerder houden.',
+  ],
   // Amounts typed in euros (eurosToCents) and their checks in cents (DTO and budget workflow).
   [/ is not an amount$/, () => 'Vul een bedrag in euro’s in, zoals 1.234,56.'],
   [/ has more than two decimals$/, () => 'Gebruik hoogstens twee cijfers achter de komma.'],

@@ -738,6 +738,35 @@ const nl = {
     schoolsOf: (title: string) => `Scholen in ${title}`,
     back: 'Terug naar mijn scholen',
   },
+  del: {
+    link: {
+      boards: 'Dit schoolbestuur verwijderen',
+      schools: 'Deze school verwijderen',
+      persons: 'Deze persoon verwijderen',
+      bodies: 'Dit orgaan verwijderen',
+    },
+    title: (name: string) => `${name} verwijderen`,
+    intro: {
+      boards:
+        'Het schoolbestuur verdwijnt uit de lijsten. Dit kan niet ongedaan worden gemaakt. Een bestuur met scholen of personen kan pas worden verwijderd als die bij een ander bestuur staan of zelf zijn verwijderd.',
+      schools:
+        'De school verdwijnt uit de lijsten. Dit kan niet ongedaan worden gemaakt. Een school die al een verantwoording heeft of waaraan personen gekoppeld zijn, kan niet worden verwijderd.',
+      persons:
+        'De persoon kan niet meer inloggen en verdwijnt uit de lijsten. Dit kan niet ongedaan worden gemaakt. Iemand die taken heeft gehad, lid is van een orgaan of in de geschiedenis van een cyclus voorkomt, kan niet worden verwijderd.',
+      bodies:
+        'Het orgaan en zijn leden verdwijnen uit de lijsten. Dit kan niet ongedaan worden gemaakt. Lopende cycli stemmen door met de leden die ze bij hun start vastlegden.',
+    },
+    confirm: 'Ja, definitief verwijderen',
+    refusedTitle: 'Dit kan niet worden verwijderd',
+    personInstead:
+      'Zet de persoon in plaats daarvan op inactief (vink ‘Actief’ uit op de vorige pagina): dan kan hij of zij niet meer inloggen en krijgt geen taken of e-mails meer, en blijft de geschiedenis compleet.',
+    deleted: {
+      boards: 'Het schoolbestuur is verwijderd.',
+      schools: 'De school is verwijderd.',
+      persons: 'De persoon is verwijderd.',
+      bodies: 'Het orgaan is verwijderd.',
+    },
+  },
 };
 
 export type Messages = typeof nl;
@@ -1409,6 +1438,35 @@ const en: Messages = {
     none: 'There is no accountability yet of a school you are the ECT member for.',
     schoolsOf: (title: string) => `Schools in ${title}`,
     back: 'Back to my schools',
+  },
+  del: {
+    link: {
+      boards: 'Delete this school board',
+      schools: 'Delete this school',
+      persons: 'Delete this person',
+      bodies: 'Delete this body',
+    },
+    title: (name: string) => `Delete ${name}`,
+    intro: {
+      boards:
+        'The school board disappears from the lists. This cannot be undone. A board with schools or people can only be deleted once those belong to another board or have been deleted themselves.',
+      schools:
+        'The school disappears from the lists. This cannot be undone. A school that already has an accountability, or that people are linked to, cannot be deleted.',
+      persons:
+        'The person can no longer sign in and disappears from the lists. This cannot be undone. Someone who has had tasks, is a member of a body or appears in a cycle’s history cannot be deleted.',
+      bodies:
+        'The body and its members disappear from the lists. This cannot be undone. Running cycles keep voting with the members they recorded when they started.',
+    },
+    confirm: 'Yes, delete permanently',
+    refusedTitle: 'This cannot be deleted',
+    personInstead:
+      'Make the person inactive instead (untick ‘Active’ on the previous page): they can no longer sign in and get no more tasks or e-mails, and the history stays complete.',
+    deleted: {
+      boards: 'The school board has been deleted.',
+      schools: 'The school has been deleted.',
+      persons: 'The person has been deleted.',
+      bodies: 'The body has been deleted.',
+    },
   },
 };
 

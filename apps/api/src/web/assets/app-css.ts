@@ -97,6 +97,7 @@ fieldset { border: 0; padding: 0; margin: 0 0 1.25rem; min-width: 0; }
 .button--secondary:hover { background: #e8f0f8; color: #073763; }
 .button--warning { background: #a4161a; border-color: #a4161a; }
 .button--warning:hover { background: #7a1013; border-color: #7a1013; }
+.delete-link { margin-top: 2rem; }
 .button[aria-disabled="true"] { opacity: 0.7; cursor: progress; }
 .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 1.5rem 0 0; }
 

@@ -37,6 +37,7 @@ import { SchoolsService } from '../../schools/schools.service';
 import { CsrfGuard } from '../csrf';
 import {
   formFields,
+  localiseFieldMessage,
   optionalId,
   refusalAsFieldErrors,
   text,
@@ -45,8 +46,11 @@ import {
 } from '../forms';
 import { formatAmount } from '../i18n';
 import {
+  ADMIN_SECTIONS,
   adminPage,
   boardPage,
+  deletePage,
+  type AdminKind,
   bodyPage,
   BODY_FIELDS,
   personPage,
@@ -147,6 +151,7 @@ export class AdminController {
     @Res() res: Response,
     @Query('added') added: unknown,
     @Query('saved') saved: unknown,
+    @Query('deleted') deleted: unknown,
   ): Promise<void> {
     const org = me.organisationId;
     const [boards, schools, persons, bodies] = await Promise.all([
@@ -186,9 +191,75 @@ export class AdminController {
           ? ctx.t.boardAdded(addedName)
           : savedName
             ? ctx.t.boardSaved(savedName)
-            : otherMessage,
+            : (otherMessage ?? deletedMessage(ctx, deleted)),
       }),
     );
+  }
+
+  /** "Are you sure?" before deleting a board, school, person or body (administrators only). */
+  @Get(':kind/:id/delete')
+  @Roles(...WRITE_ROLES)
+  async confirmDelete(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('kind') kind: string,
+    @Param('id') id: string,
+  ): Promise<void> {
+    const target = await this.deletable(me, kind, id);
+    this.pages.send(res, 200, deletePage(this.pages.context(req, res), { ...target, refusal: null }));
+  }
+
+  /**
+   * Deletes through the same service as DELETE /api/<kind>/:id; a record still in use is
+   * refused by the database (409), shown on the confirmation page in the reader's language.
+   */
+  @Post(':kind/:id/delete')
+  @Roles(...WRITE_ROLES)
+  @UseGuards(CsrfGuard)
+  async delete(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('kind') kind: string,
+    @Param('id') id: string,
+  ): Promise<void> {
+    const target = await this.deletable(me, kind, id);
+    const ctx = this.pages.context(req, res, `/app/admin/${target.kind}/${target.id}/delete`);
+    const org = me.organisationId;
+    try {
+      if (target.kind === 'boards') await this.boards.remove(org, target.id);
+      else if (target.kind === 'schools') await this.schools.remove(org, target.id);
+      else if (target.kind === 'persons') await this.persons.remove(org, target.id);
+      else await this.bodies.remove(org, target.id);
+    } catch (err) {
+      const [refusal] = refusalAsFieldErrors(err);
+      const message = localiseFieldMessage(ctx.locale, refusal!.message);
+      return this.pages.send(res, 409, deletePage(ctx, { ...target, refusal: message }));
+    }
+    this.pages.redirect(res, `/app/admin?deleted=${target.kind}#${ADMIN_SECTIONS[target.kind]}`);
+  }
+
+  /** The record `kind`/`id` of the SWV with its name; 404 for another SWV's or an unknown one. */
+  private async deletable(
+    me: AuthenticatedPerson,
+    kind: string,
+    id: string,
+  ): Promise<{ kind: AdminKind; id: string; name: string }> {
+    const org = me.organisationId;
+    const key = uuid(id);
+    switch (kind) {
+      case 'boards':
+        return { kind, id: key, name: (await this.boards.get(org, key)).name };
+      case 'schools':
+        return { kind, id: key, name: (await this.schools.get(org, key)).name };
+      case 'persons':
+        return { kind, id: key, name: (await this.persons.get(org, key)).name };
+      case 'bodies':
+        return { kind, id: key, name: (await this.bodies.get(org, key)).name };
+      default:
+        throw new NotFoundException();
+    }
   }
 
   @Get('boards/new')
@@ -628,6 +699,13 @@ function canEdit(me: AuthenticatedPerson): boolean {
 }
 
 /** A malformed id is "Niet gevonden", like an id of another SWV. */
+/** The notice after a delete (`?deleted=<kind>`); the kind only, never a name from the url. */
+function deletedMessage(ctx: WebContext, deleted: unknown): string | null {
+  return typeof deleted === 'string' && deleted in ADMIN_SECTIONS
+    ? ctx.t.del.deleted[deleted as AdminKind]
+    : null;
+}
+
 function uuid(id: string): string {
   if (!isUUID(id)) throw new NotFoundException();
   return id;

@@ -286,6 +286,7 @@ export function boardPage(
       <div class="narrow">
         <h1>${title}</h1>
         ${errorSummary(ctx, form.errors, labels)} ${body}
+        ${board && data.canEdit ? deleteLink(ctx, 'boards', board.id) : ''}
       </div>`,
   });
 }
@@ -403,6 +404,7 @@ export function schoolPage(
       <div class="narrow">
         <h1>${title}</h1>
         ${errorSummary(ctx, e, labels)} ${body}
+        ${school && data.canEdit ? deleteLink(ctx, 'schools', school.id) : ''}
       </div>`,
   });
 }
@@ -522,6 +524,7 @@ export function personPage(
       <div class="narrow">
         <h1>${title}</h1>
         ${errorSummary(ctx, e, labels)} ${body}
+        ${person && data.canEdit ? deleteLink(ctx, 'persons', person.id) : ''}
       </div>`,
   });
 }
@@ -788,7 +791,7 @@ export function bodyPage(ctx: WebContext, data: BodyPageData): string {
           <dd>${body.chairPersonId ? (names.get(body.chairPersonId) ?? '') : t.none}</dd>
         </dl>
         ${data.canEdit ? bodyForm(ctx, data) : html`<p class="notice notice--info">${t.readOnlyNote}</p>`}
-        ${membersSection(ctx, data)}
+        ${membersSection(ctx, data)} ${data.canEdit ? deleteLink(ctx, 'bodies', body.id) : ''}
       </div>`,
   });
 }
@@ -851,6 +854,64 @@ export function settingsPage(
                 <dd>${shown(v.opRDisputeAfterRounds, String(data.defaults.oprDisputeAfterRounds))}</dd>
               </dl>`
         }
+      </div>`,
+  });
+}
+
+// ---- deleting ----
+
+/** What can be deleted from the administration pages: the path segment of each kind. */
+export type AdminKind = 'boards' | 'schools' | 'persons' | 'bodies';
+
+/** The section of the administration page each kind is listed in. */
+export const ADMIN_SECTIONS: Record<AdminKind, string> = {
+  boards: 'besturen',
+  schools: 'scholen',
+  persons: 'personen',
+  bodies: 'organen',
+};
+
+/** At the foot of a detail page, for administrators: the way to the confirmation page. */
+function deleteLink(ctx: WebContext, kind: AdminKind, id: string): SafeHtml {
+  return html`<p class="delete-link">
+    <a href="/app/admin/${kind}/${id}/delete">${ctx.t.del.link[kind]}</a>
+  </p>`;
+}
+
+/**
+ * "Are you sure?": what deleting means for this kind, and the button that does it (a POST:
+ * the link to this page changes nothing). A refusal (still in use) is shown here, 409.
+ */
+export function deletePage(
+  ctx: WebContext,
+  data: { kind: AdminKind; id: string; name: string; refusal: string | null },
+): string {
+  const { t } = ctx;
+  const back = `/app/admin/${data.kind}/${data.id}`;
+  return page(ctx, {
+    title: t.del.title(data.name),
+    nav: 'admin',
+    hasErrors: data.refusal !== null,
+    body: html`<p><a href="${back}">${data.name}</a></p>
+      <div class="narrow">
+        <h1>${t.del.title(data.name)}</h1>
+        ${
+          data.refusal
+            ? html`<div class="error-summary" role="alert" tabindex="-1" data-error-summary>
+                <h2>${t.del.refusedTitle}</h2>
+                <p>${data.refusal}</p>
+                ${data.kind === 'persons' ? html`<p>${t.del.personInstead}</p>` : ''}
+              </div>`
+            : ''
+        }
+        <p>${t.del.intro[data.kind]}</p>
+        <form method="post" action="/app/admin/${data.kind}/${data.id}/delete">
+          ${csrfField(ctx)}
+          <div class="actions">
+            <button type="submit" class="button button--warning">${t.del.confirm}</button>
+            <a href="${back}">${t.cancel}</a>
+          </div>
+        </form>
       </div>`,
   });
 }
