@@ -55,6 +55,8 @@ export interface CycleOverview {
   schools: number;
   /** Number of schools per status. */
   counts: Partial<Record<SchoolAccountabilityStatus, number>>;
+  /** The underspending recorded as deductions so far, over the whole cycle: in cents and schools. */
+  deductions: { totalCents: number; schools: number };
   /** The schools that match the filter (all of them without one). */
   rows: OverviewRow[];
 }
@@ -230,6 +232,11 @@ export class AccountabilityCyclesService {
     const rows = await this.rows(me, year, now);
     const counts: CycleOverview['counts'] = {};
     for (const r of rows) counts[r.status] = (counts[r.status] ?? 0) + 1;
+    const deducted = rows.filter((r) => r.deductionCents !== null);
+    const deductions = {
+      totalCents: deducted.reduce((sum, r) => sum + r.deductionCents!, 0),
+      schools: deducted.length,
+    };
     return {
       workflowId,
       accountingYear: year,
@@ -239,6 +246,7 @@ export class AccountabilityCyclesService {
       deadline: cycle.deadline?.toISOString() ?? null,
       schools: Math.max(cycle.schools, rows.length),
       counts,
+      deductions,
       rows: applyOverviewFilter(rows, filter),
     };
   }

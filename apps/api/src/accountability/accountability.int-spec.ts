@@ -642,6 +642,7 @@ describe('accountability api (PostgreSQL, no Temporal)', () => {
         deadline: DEADLINE,
         schools: 3,
         counts: { accepted: 1, late: 1, waived: 1 },
+        deductions: { totalCents: 799_950, schools: 1 },
       });
       expect(
         res.body.rows.map((r: Record<string, unknown>) => [

@@ -585,6 +585,10 @@ const nl = {
     appendixFte: 'Fte in de bijlage',
     deduction: 'Korting',
     deductionText: (amount: string, year: number) => `${amount} op de toekenning van ${year}`,
+    deductionsTotal: 'Kortingen',
+    noDeductions: 'Nog geen: een korting ontstaat bij het accepteren van een verantwoording met onderbesteding.',
+    deductionsText: (amount: string, schools: number) =>
+      `${amount} in totaal, bij ${schools === 1 ? '1 school' : `${schools} scholen`}`,
     noSchool: 'U bent niet gekoppeld aan een school in deze verantwoording.',
     noCycle: (year: number) => `Er is geen verantwoording ${year}.`,
     school: 'School',
@@ -1289,6 +1293,10 @@ const en: Messages = {
     appendixFte: 'FTE in the appendix',
     deduction: 'Deduction',
     deductionText: (amount: string, year: number) => `${amount} on the allocation of ${year}`,
+    deductionsTotal: 'Deductions',
+    noDeductions: 'None yet: a deduction arises when an accountability with underspending is accepted.',
+    deductionsText: (amount: string, schools: number) =>
+      `${amount} in total, for ${schools === 1 ? '1 school' : `${schools} schools`}`,
     noSchool: 'You are not linked to a school in this accountability.',
     noCycle: (year: number) => `There is no accountability ${year}.`,
     school: 'School',

@@ -511,6 +511,14 @@ export function accountabilityOverviewPage(
             .map(([s, n]) => `${statusText(t, s as SchoolAccountabilityStatus)}: ${n}`)
             .join(', ')}
         </dd>
+        <dt>${t.acc.deductionsTotal}</dt>
+        <dd>
+          ${
+            o.deductions.schools === 0
+              ? t.acc.noDeductions
+              : t.acc.deductionsText(formatAmount(o.deductions.totalCents), o.deductions.schools)
+          }
+        </dd>
       </dl>
       <form method="get" action="/app/cycles/accountability/${year}" class="panel filters" role="search" aria-label="${t.acc.filterTitle}">
         ${selectField(ctx, {

@@ -1,0 +1,89 @@
+import type { Locale } from '@jaarcyclus/persistence';
+import type { CycleOverview } from '../../accountability/accountability-cycles.service';
+import { messagesFor } from '../i18n';
+import type { WebContext } from '../layout';
+import { accountabilityOverviewPage } from './accountability.pages';
+
+function context(locale: Locale): WebContext {
+  return {
+    locale,
+    t: messagesFor(locale),
+    person: {
+      id: 'p-me',
+      name: 'Ingrid Wolters',
+      email: 'secretariaat@stadsring.example',
+      locale,
+      roles: ['secretariat'],
+      organisationId: 'org',
+      organisation: { id: 'org', name: 'SWV Stadsring', slug: 'stadsring' },
+      sessionId: 's',
+    },
+    csrfToken: 'csrf-token',
+    path: '/app/cycles/accountability/2026',
+  };
+}
+
+const row = (
+  schoolName: string,
+  status: CycleOverview['rows'][number]['status'],
+  deductionCents: number | null,
+): CycleOverview['rows'][number] => ({
+  schoolId: `id-${schoolName}`,
+  schoolName,
+  boardId: 'b1',
+  boardName: 'OVO Stadsring',
+  status,
+  statusLabel: status,
+  version: 1,
+  deadline: '2027-02-01T22:59:59.999Z',
+  daysLate: 0,
+  submittedAt: null,
+  lateSince: null,
+  deductionCents,
+  deductionAllocationYear: deductionCents === null ? null : 2028,
+});
+
+function overview(rows: CycleOverview['rows']): CycleOverview {
+  const deducted = rows.filter((r) => r.deductionCents !== null);
+  return {
+    workflowId: 'accountability:org:2026',
+    accountingYear: 2026,
+    title: 'Verantwoording 2026',
+    status: 'running',
+    formatVersion: 1,
+    deadline: '2027-02-01T22:59:59.999Z',
+    schools: rows.length,
+    counts: { accepted: deducted.length, submitted: rows.length - deducted.length },
+    deductions: {
+      totalCents: deducted.reduce((sum, r) => sum + r.deductionCents!, 0),
+      schools: deducted.length,
+    },
+    rows,
+  };
+}
+
+describe('the accountability overview page', () => {
+  it('adds up the deductions of the whole cycle, also when a search shows fewer schools', () => {
+    const all = overview([
+      row('Stadsring College', 'accepted', 799_950),
+      row('Lyceum Oosterpoort', 'accepted', 1_250_000),
+      row('Vakcollege Noorderhaven', 'submitted', null),
+    ]);
+    const html = accountabilityOverviewPage(context('nl'), {
+      overview: all,
+      rows: all.rows.slice(2),
+      filter: { status: ['submitted'] },
+    });
+    expect(html).toContain('€ 20.499,50 in totaal, bij 2 scholen');
+    expect(html).toContain('1 van 3 scholen');
+  });
+
+  it('says there are no deductions yet, and how one arises', () => {
+    const html = accountabilityOverviewPage(context('en'), {
+      overview: overview([row('Stadsring College', 'submitted', null)]),
+    });
+    expect(html).toContain(
+      'None yet: a deduction arises when an accountability with underspending is accepted.',
+    );
+  });
+});
