@@ -426,10 +426,19 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     await expect(expenses.getByRole('group', { name: /^Regel \d+$/ }).count()).resolves.toBe(6);
     // The removed line is gone from the form already.
     await expect(income.getByRole('group', { name: /^Regel \d+$/ }).count()).resolves.toBe(2);
-    const added = expenses.getByRole('group', { name: 'Regel 6' });
+    let added = expenses.getByRole('group', { name: 'Regel 6' });
     await added.getByLabel('Omschrijving').fill('Inhuur ambulante begeleiding (extern)');
     await added.getByLabel('Categorie').fill('extra_ondersteuning');
     await added.getByLabel('Verplicht voor elke school').check();
+    // Moved up next to the other extra support lines, with what was typed.
+    for (const line of [6, 5, 4]) {
+      await expenses.getByRole('button', { name: `Omhoog: Regel ${line}` }).click();
+      expect(await textOf(page.getByRole('status'))).toContain('De regel is verplaatst.');
+    }
+    added = expenses.getByRole('group', { name: 'Regel 3' });
+    await expect(added.getByLabel('Omschrijving').inputValue()).resolves.toBe('Inhuur ambulante begeleiding (extern)');
+    await expect(added.getByLabel('Verplicht voor elke school').isChecked()).resolves.toBe(true);
+    await expect(expenses.getByRole('group', { name: 'Regel 1' }).getByRole('button', { name: /Omhoog/ }).count()).resolves.toBe(0);
     await screenshot(page, 'accountability-format-edit');
 
     // Meanwhile a colleague (here: through the api) publishes version 2 from version 1.
@@ -462,7 +471,15 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     expect(stored.map((v) => v.version)).toEqual([1, 2, 3]);
     expect(stored[2]!.email).toBe(SECRETARIAT);
     expect(stored[2]!.income_lines.map((l) => l.key)).toEqual(['swv_vast_bedrag', 'swv_variabel_bedrag']);
-    expect(stored[2]!.expense_lines.at(-1)).toEqual({
+    expect(stored[2]!.expense_lines.map((l) => l.key)).toEqual([
+      'personeel_extra_ondersteuning',
+      'inhuur_extra_ondersteuning',
+      'inhuur_ambulante_begeleiding_extern',
+      'personeel_ondersteuningsteam',
+      'professionalisering',
+      'materiele_kosten',
+    ]);
+    expect(stored[2]!.expense_lines[2]).toEqual({
       key: 'inhuur_ambulante_begeleiding_extern',
       label: 'Inhuur ambulante begeleiding (extern)',
       category: 'extra_ondersteuning',

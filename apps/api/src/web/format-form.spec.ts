@@ -5,6 +5,7 @@ import {
   formatValues,
   keyFromLabel,
   lineField,
+  lineMove,
   postedFormat,
   sameFormat,
   withBlankLine,
@@ -68,6 +69,42 @@ describe('the accountability format form', () => {
       'swv_vast_bedrag',
       'subsidie_gemeente',
     ]);
+  });
+
+  it('moves a line as posted, before removed and blank lines are dropped', () => {
+    const body = posted({
+      [lineField('incomeLines', 0, 'key')]: 'a',
+      [lineField('incomeLines', 0, 'label')]: 'A',
+      [lineField('incomeLines', 1, 'key')]: 'b',
+      [lineField('incomeLines', 1, 'label')]: 'B',
+      [lineField('incomeLines', 1, 'remove')]: '1',
+      [lineField('incomeLines', 2, 'key')]: 'c',
+      [lineField('incomeLines', 2, 'label')]: 'C',
+      [lineField('expenseLines', 0, 'key')]: 'x',
+      [lineField('expenseLines', 0, 'label')]: 'X',
+      [lineField('expenseLines', 0, 'category')]: 'overig',
+    });
+    const keys = (action: string) =>
+      postedFormat(body, lineMove(action)).incomeLines.map((l) => l.key);
+    expect(keys('move:incomeLines:2:up')).toEqual(['a', 'c']); // C passes the removed B
+    expect(keys('move:incomeLines:0:down')).toEqual(['a', 'c']); // A swaps with the removed B
+    expect(keys('move:incomeLines:2:down')).toEqual(['a', 'c']); // the last line stays last
+    expect(keys('move:incomeLines:0:up')).toEqual(['a', 'c']);
+    expect(postedFormat(body, lineMove('move:expenseLines:0:down')).expenseLines).toHaveLength(1);
+    expect(lineMove('move:incomeLines:1:sideways')).toBeNull();
+    expect(lineMove('publish')).toBeNull();
+    const three = posted({
+      [lineField('incomeLines', 0, 'key')]: 'a',
+      [lineField('incomeLines', 0, 'label')]: 'A',
+      [lineField('incomeLines', 1, 'key')]: 'b',
+      [lineField('incomeLines', 1, 'label')]: 'B',
+      [lineField('incomeLines', 2, 'key')]: 'c',
+      [lineField('incomeLines', 2, 'label')]: 'C',
+    });
+    const order = (action: string) =>
+      postedFormat(three, lineMove(action)).incomeLines.map((l) => l.key);
+    expect(order('move:incomeLines:2:up')).toEqual(['a', 'c', 'b']);
+    expect(order('move:incomeLines:0:down')).toEqual(['b', 'a', 'c']);
   });
 
   it('makes keys the domain accepts from Dutch descriptions', () => {

@@ -70,24 +70,46 @@ const blankExpense = (): ExpenseLineValues => ({ ...blankIncome(), category: '' 
 const isBlank = (l: IncomeLineValues & { category?: string }): boolean =>
   l.key.trim() === '' && l.label.trim() === '' && (l.category ?? '').trim() === '';
 
+/** "Omhoog" / "Omlaag" on a line: the posted line `index` of `section` swaps with its neighbour. */
+export interface LineMove {
+  section: FormatSection;
+  index: number;
+  by: -1 | 1;
+}
+
+/** The move a button asked for: action `move:<section>:<index>:<up|down>`, else null. */
+export function lineMove(action: string): LineMove | null {
+  const m = /^move:(incomeLines|expenseLines):(\d{1,3}):(up|down)$/.exec(action);
+  return m
+    ? { section: m[1] as FormatSection, index: Number(m[2]), by: m[3] === 'up' ? -1 : 1 }
+    : null;
+}
+
 /**
- * The posted form, without the lines ticked "Verwijderen" and the new lines left blank. Lines
- * are numbered 0, 1, … per section (a missing number ends the list).
+ * The posted form, without the lines ticked "Verwijderen" and the new lines left blank, and
+ * with `move` applied (before those are dropped: the button names a line as posted). Lines are
+ * numbered 0, 1, … per section (a missing number ends the list).
  */
-export function postedFormat(body: unknown): FormatFormValues {
+export function postedFormat(body: unknown, move: LineMove | null = null): FormatFormValues {
   const fields = formFields(body);
   const read = <T extends IncomeLineValues>(
     section: FormatSection,
     line: (i: number) => T,
   ): T[] => {
-    const out: T[] = [];
+    const posted: { value: T; dropped: boolean }[] = [];
     for (let i = 0; i < MAX_FORM_LINES; i++) {
       if (typeof fields[lineField(section, i, 'label')] !== 'string') break;
       const value = line(i);
-      if (text(fields, lineField(section, i, 'remove')) !== '' || isBlank(value)) continue;
-      out.push(value);
+      const dropped = text(fields, lineField(section, i, 'remove')) !== '' || isBlank(value);
+      posted.push({ value, dropped });
     }
-    return out;
+    if (move?.section === section) {
+      const to = move.index + move.by;
+      if (move.index < posted.length && to >= 0 && to < posted.length) {
+        [posted[move.index], posted[to]] = [posted[to]!, posted[move.index]!];
+      }
+    }
+    return posted.filter((p) => !p.dropped).map((p) => p.value);
   };
   const common = (section: FormatSection, i: number): IncomeLineValues => ({
     key: text(fields, lineField(section, i, 'key')).trim(),

@@ -710,6 +710,9 @@ const nl = {
     addIncome: 'Ontvangstregel toevoegen',
     addExpense: 'Uitgavenregel toevoegen',
     lineAdded: 'Er is een lege regel toegevoegd. Publiceer om de wijzigingen te bewaren.',
+    lineMoved: 'De regel is verplaatst. Publiceer om de wijzigingen te bewaren.',
+    moveUp: 'Omhoog',
+    moveDown: 'Omlaag',
     fteRule: 'Fte in de bijlage',
     fteRuleOption: {
       none: 'Niet controleren',
@@ -1416,6 +1419,9 @@ const en: Messages = {
     addIncome: 'Add an income line',
     addExpense: 'Add an expense line',
     lineAdded: 'An empty line has been added. Publish to keep your changes.',
+    lineMoved: 'The line has been moved. Publish to keep your changes.',
+    moveUp: 'Move up',
+    moveDown: 'Move down',
     fteRule: 'FTE in the appendix',
     fteRuleOption: {
       none: 'Do not check',

@@ -188,6 +188,8 @@ progress::-moz-progress-bar { background: #0b5394; }
 .wide-field input[type="text"] { max-width: 100%; }
 .format-line .line-fields > .field { flex: 1 1 14rem; }
 .format-line .line-fields > .checkbox { margin: 0 0 0.75rem; }
+.line-moves { display: flex; gap: 0.5rem; margin: 0 0 1rem; }
+.button--small { padding: 0.35rem 0.9rem; font-weight: 400; }
 .review-comments { margin: 0; padding: 0.5rem 1rem; border-left: 4px solid #0b5394; background: #ffffff; white-space: pre-wrap; }
 [hidden] { display: none !important; }
 `;

@@ -24,6 +24,7 @@ import {
   formatFormErrors,
   formatInput,
   formatValues,
+  lineMove,
   postedFormat,
   sameFormat,
   withBlankLine,
@@ -90,7 +91,10 @@ export class AccountabilityFormatController {
     this.pages.send(res, 200, formatVersionPage(ctx, { format, use }));
   }
 
-  /** action=addLine:incomeLines | addLine:expenseLines | publish (the form's buttons). */
+  /**
+   * action=addLine:<section> | move:<section>:<line>:<up|down> | publish (the form's buttons);
+   * only publish stores anything.
+   */
   @Post()
   @Roles(...PUBLISHERS)
   @UseGuards(CsrfGuard)
@@ -103,7 +107,8 @@ export class AccountabilityFormatController {
     const ctx = this.pages.context(req, res, FORMAT_PATH);
     const current = await this.current(me);
     const action = text(formFields(body), 'action');
-    const values = withDerivedKeys(postedFormat(body));
+    const move = lineMove(action);
+    const values = withDerivedKeys(postedFormat(body, move));
     // The version the form was opened on: a colleague may have published one since. It stays
     // the form's base while lines are added, so publishing still notices.
     const base = wholeNumber(text(formFields(body), 'baseVersion'));
@@ -115,6 +120,7 @@ export class AccountabilityFormatController {
       message: string | null,
     ) => this.render(ctx, res, me, status, current, v, errors, message, baseVersion);
 
+    if (move) return render(200, values, [], ctx.t.fmt.lineMoved);
     if (action === 'addLine:incomeLines' || action === 'addLine:expenseLines') {
       const section = action === 'addLine:incomeLines' ? 'incomeLines' : 'expenseLines';
       return render(200, withBlankLine(values, section), [], ctx.t.fmt.lineAdded);

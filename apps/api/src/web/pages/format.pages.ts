@@ -151,10 +151,21 @@ function lineBox(
   ctx: WebContext,
   section: FormatSection,
   i: number,
+  count: number,
   line: IncomeLineValues & { category?: string },
   errors: FieldError[],
 ): SafeHtml {
   const { t } = ctx;
+  const moveButton = (dir: 'up' | 'down', label: string): SafeHtml =>
+    html`<button
+      type="submit"
+      name="action"
+      value="move:${section}:${i}:${dir}"
+      class="button button--secondary button--small"
+      aria-label="${label}: ${t.fmt.row(i + 1)}"
+    >
+      ${label}
+    </button>`;
   // The hints on keys and categories stand once above the lines (sectionHints), not per line.
   return html`<fieldset class="line-group format-line">
     <legend>${t.fmt.row(i + 1)}</legend>
@@ -178,6 +189,10 @@ function lineBox(
       ${checkbox(lineField(section, i, 'required'), t.fmt.required, line.required)}
       ${checkbox(lineField(section, i, 'remove'), t.fmt.remove, false)}
     </div>
+    <p class="line-moves">
+      ${i > 0 ? moveButton('up', t.fmt.moveUp) : ''}
+      ${i < count - 1 ? moveButton('down', t.fmt.moveDown) : ''}
+    </p>
   </fieldset>`;
 }
 
@@ -223,7 +238,7 @@ function editForm(
         <p class="hint">${t.fmt.incomeIntro}</p>
         <p class="hint">${t.fmt.keyHint}</p>
         ${listErrors(ctx, e, 'incomeLines')}
-        ${v.incomeLines.map((line, i) => lineBox(ctx, 'incomeLines', i, line, e))}
+        ${v.incomeLines.map((line, i) => lineBox(ctx, 'incomeLines', i, v.incomeLines.length, line, e))}
         <button
           type="submit"
           name="action"
@@ -238,7 +253,7 @@ function editForm(
         <p class="hint">${t.fmt.expensesIntro} ${t.fmt.categoryHint}</p>
         <p class="hint">${t.fmt.keyHint}</p>
         ${listErrors(ctx, e, 'expenseLines')}
-        ${v.expenseLines.map((line, i) => lineBox(ctx, 'expenseLines', i, line, e))}
+        ${v.expenseLines.map((line, i) => lineBox(ctx, 'expenseLines', i, v.expenseLines.length, line, e))}
         <button
           type="submit"
           name="action"
