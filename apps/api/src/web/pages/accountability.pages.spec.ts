@@ -1,27 +1,9 @@
 import type { Locale } from '@jaarcyclus/persistence';
 import type { CycleOverview } from '../../accountability/accountability-cycles.service';
-import { messagesFor } from '../i18n';
-import type { WebContext } from '../layout';
+import { webContext } from '../../testing/web-context';
 import { accountabilityOverviewPage } from './accountability.pages';
 
-function context(locale: Locale): WebContext {
-  return {
-    locale,
-    t: messagesFor(locale),
-    person: {
-      id: 'p-me',
-      name: 'Ingrid Wolters',
-      email: 'secretariaat@stadsring.example',
-      locale,
-      roles: ['secretariat'],
-      organisationId: 'org',
-      organisation: { id: 'org', name: 'SWV Stadsring', slug: 'stadsring' },
-      sessionId: 's',
-    },
-    csrfToken: 'csrf-token',
-    path: '/app/cycles/accountability/2026',
-  };
-}
+const context = (locale: Locale) => webContext({ locale, path: '/app/cycles/accountability/2026' });
 
 const row = (
   schoolName: string,

@@ -2,28 +2,11 @@ import { DEFAULT_ACCOUNTABILITY_FORMAT, type AccountabilityFormat } from '@jaarc
 import type { Locale, Role } from '@jaarcyclus/persistence';
 import type { FormatVersionUse } from '../../accountability/accountability-formats.service';
 import { formatValues } from '../format-form';
-import { messagesFor } from '../i18n';
-import type { WebContext } from '../layout';
+import { webContext } from '../../testing/web-context';
 import { formatPage, formatVersionPage } from './format.pages';
 
-function context(locale: Locale, roles: Role[] = ['secretariat']): WebContext {
-  return {
-    locale,
-    t: messagesFor(locale),
-    person: {
-      id: 'p-me',
-      name: 'Ingrid Wolters',
-      email: 'secretariaat@stadsring.example',
-      locale,
-      roles,
-      organisationId: 'org',
-      organisation: { id: 'org', name: 'SWV Stadsring', slug: 'stadsring' },
-      sessionId: 's',
-    },
-    csrfToken: 'csrf-token',
-    path: '/app/cycles/accountability/format',
-  };
-}
+const context = (locale: Locale, roles: Role[] = ['secretariat']) =>
+  webContext({ locale, roles, path: '/app/cycles/accountability/format' });
 
 const v2: AccountabilityFormat = {
   ...DEFAULT_ACCOUNTABILITY_FORMAT,
@@ -41,7 +24,13 @@ const versions: FormatVersionUse[] = [
     isDefault: false,
     accountingYears: [],
   },
-  { version: 1, publishedAt: null, publishedBy: null, isDefault: true, accountingYears: [2025, 2026] },
+  {
+    version: 1,
+    publishedAt: null,
+    publishedBy: null,
+    isDefault: true,
+    accountingYears: [2025, 2026],
+  },
 ];
 
 describe('the accountability format pages', () => {

@@ -1,8 +1,7 @@
 import { DEFAULT_RULES, type Tally } from '@jaarcyclus/domain';
 import type { Task } from '@jaarcyclus/persistence';
 import type { BodyRoundView, BudgetCycleStatus } from '@jaarcyclus/workflows';
-import { messagesFor } from '../i18n';
-import type { WebContext } from '../layout';
+import { webContext } from '../../testing/web-context';
 import {
   budgetYearOfWorkflow,
   taskPage,
@@ -229,22 +228,14 @@ describe('taskTally (what a member sees of their body’s votes)', () => {
 });
 
 describe('the vote task page', () => {
-  const ctx: WebContext = {
-    locale: 'nl',
-    t: messagesFor('nl'),
-    person: {
-      id: 'p-me',
+  const ctxIn = (locale: 'nl' | 'en') =>
+    webContext({
+      locale,
       name: 'Jolanda Dekker',
       email: 'j.dekker@ovo-stadsring.example',
-      locale: 'nl',
       roles: ['body_member'],
-      organisationId: 'org',
-      organisation: { id: 'org', name: 'SWV Stadsring', slug: 'stadsring' },
-      sessionId: 's',
-    },
-    csrfToken: 'csrf-token',
-    path: '/app/tasks/t1',
-  };
+      path: '/app/tasks/t1',
+    });
   const documentId = '5b0b9c1e-1c1a-4a57-9d54-2d1f3c1e9a10';
   const task = {
     id: '7d3c3a52-4c64-4b4e-9a43-7c1f0f6c2a11',
@@ -261,7 +252,7 @@ describe('the vote task page', () => {
     completedAt: null,
   } as Task;
   const render = (tally: TaskTally, locale: 'nl' | 'en' = 'nl'): string =>
-    taskPage(locale === 'nl' ? ctx : { ...ctx, locale, t: messagesFor(locale) }, {
+    taskPage(ctxIn(locale), {
       task,
       now: new Date('2026-11-25T10:00:00.000Z'),
       message: null,
