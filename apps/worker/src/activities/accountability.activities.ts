@@ -633,6 +633,11 @@ export function createAccountabilityActivities(
             accountingYear: input.accountingYear,
             deadline: input.deadline,
             daysLate: input.daysLate,
+            // The page under "Mijn scholen" (apps/api MySchoolsController); the bestuurder has none.
+            schoolUrl:
+              r.role === 'ect_member'
+                ? `${publicUrl}/app/my-schools/${input.accountingYear}/schools/${input.schoolId}`
+                : null,
           }),
         );
       }
