@@ -570,4 +570,38 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     expect(office?.status()).toBe(403);
     await page.context().close();
   });
+
+  it('the bestuurder of the school’s board reads its schools there too; a body member who is no bestuurder has no such page', async () => {
+    const NEXT = YEAR + 1;
+    const boardSchools = (await app.stack.ds.query(
+      `SELECT s.name FROM school s JOIN school_board b ON b.id = s.board_id JOIN person p ON p.id = b.bestuurder_person_id
+        WHERE p.email = $1 AND s.kind = 'regular' ORDER BY s.name`,
+      [DEMO_EMAILS.stadsring.alvMember],
+    )) as { name: string }[];
+    expect(boardSchools.map((s) => s.name)).toContain('Stadsring College');
+    const page = await app.signedInPage(DEMO_EMAILS.stadsring.alvMember);
+    await page.goto(`${app.baseUrl}/app/tasks`);
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn scholen' }).click();
+    await page.waitForURL('**/app/my-schools');
+    const thisYear = page.getByRole('region', { name: `Scholen in Verantwoording ${YEAR}` });
+    expect(await textOf(thisYear.locator('tbody tr'))).toMatch(/^Stadsring College .+ Vrijgesteld 0$/);
+    // Next year's cycle: the board's schools that account, and no other board's.
+    const listed = (await page.getByRole('region', { name: `Scholen in Verantwoording ${NEXT}` }).locator('tbody th').allTextContents()).map((n) => n.trim());
+    expect(listed.length).toBeGreaterThan(0);
+    for (const name of listed) expect(boardSchools.map((s) => s.name)).toContain(name);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${app.baseUrl}/app/my-schools/${YEAR}/schools/${schoolId}`);
+    expect(await textOf(page.locator('main'))).toContain(COMMENT);
+    await expect(page.getByRole('button').filter({ hasText: /Accepteren|Terugsturen|Vrijstellen|Deadline/ }).count()).resolves.toBe(0);
+    await page.context().close();
+
+    const member = await app.signedInPage(DEMO_EMAILS.stadsring.oprMember);
+    await member.goto(`${app.baseUrl}/app/tasks`);
+    await expect(
+      member.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn scholen' }).count(),
+    ).resolves.toBe(0);
+    const closed = await member.goto(`${app.baseUrl}/app/my-schools`);
+    expect(closed?.status()).toBe(403);
+    await member.context().close();
+  });
 });

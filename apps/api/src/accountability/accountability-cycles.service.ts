@@ -282,10 +282,14 @@ export class AccountabilityCyclesService {
   ): Promise<OverviewRow[]> {
     const rows = await this.rows(me, year, now);
     if (me.roles.some((r) => OFFICE_ROLES.includes(r))) return rows;
+    // Their own school (contact), the schools they are ECT member of, their board's (bestuurder).
     const mine = (await this.ds.query(
       `SELECT s.id FROM school s
+         JOIN school_board b ON b.organisation_id = s.organisation_id AND b.id = s.board_id
         WHERE s.organisation_id = $1
-          AND (($3 AND s.id = (SELECT school_id FROM person WHERE id = $2)) OR ($4 AND s.ect_member_person_id = $2))`,
+          AND (($3 AND s.id = (SELECT school_id FROM person WHERE id = $2))
+               OR ($4 AND s.ect_member_person_id = $2)
+               OR b.bestuurder_person_id = $2)`,
       [
         me.organisationId,
         me.id,

@@ -29,7 +29,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedPerson } from '../auth/authenticated-person';
-import { CurrentPerson, Roles } from '../auth/decorators';
+import { AlsoBestuurder, CurrentPerson, Roles } from '../auth/decorators';
 import { SESSION_COOKIE } from '../auth/session.guard';
 import { ErrorResponseDto } from '../common/api-errors';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
@@ -157,6 +157,7 @@ export class AccountabilityCyclesController {
 
   @Get(':year/schools')
   @Roles(...SCHOOL_READERS)
+  @AlsoBestuurder()
   @ApiOkResponse({ description: 'The schools of the cycle the signed-in person may see' })
   schoolsFor(@CurrentPerson() me: AuthenticatedPerson, @Param('year', yearPipe) year: number) {
     return this.cycles.schoolsFor(me, year);
@@ -164,6 +165,7 @@ export class AccountabilityCyclesController {
 
   @Get(':year/schools/:schoolId')
   @Roles(...SCHOOL_READERS)
+  @AlsoBestuurder()
   @ApiOkResponse({ description: 'Status, the current draft and submission, every version' })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Not a school the person may see' })
   school(

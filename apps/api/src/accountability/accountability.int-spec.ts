@@ -21,7 +21,7 @@ describe('accountability api (PostgreSQL, no Temporal)', () => {
   let api: ApiHarness;
   let orgId: string;
   const auth: Record<
-    'secretariat' | 'contact' | 'ect' | 'otherEct' | 'oprMember' | 'otherSwv',
+    'secretariat' | 'contact' | 'ect' | 'otherEct' | 'oprMember' | 'otherSwv' | 'bestuurder',
     { Authorization: string }
   > = {} as never;
   const school: Record<string, string> = {};
@@ -144,7 +144,12 @@ describe('accountability api (PostgreSQL, no Temporal)', () => {
     smtp = await new SmtpCapture().start();
     api = await startApi(db.url, smtp);
     orgId = (await one<{ id: string }>(`SELECT id FROM organisation WHERE slug = 'stadsring'`)).id;
-    for (const name of ['Stadsring College', 'Vakcollege Noorderhaven', 'Lyceum Oosterpoort']) {
+    for (const name of [
+      'Stadsring College',
+      'Vakcollege Noorderhaven',
+      'Lyceum Oosterpoort',
+      'Sint-Ludger Vakcollege',
+    ]) {
       school[name] = (
         await one<{ id: string }>(
           `SELECT id FROM school WHERE organisation_id = $1 AND name = $2`,
@@ -175,6 +180,8 @@ describe('accountability api (PostgreSQL, no Temporal)', () => {
     auth.otherEct = await bearer(otherEct.email);
     auth.oprMember = await bearer(DEMO_EMAILS.stadsring.oprMember);
     auth.otherSwv = await bearer(DEMO_EMAILS.rijnoever.secretariat);
+    // The bestuurder of OVO Stadsring (Stadsring College's board), an ALV member by role.
+    auth.bestuurder = await bearer(DEMO_EMAILS.stadsring.alvMember);
   }, 60_000);
 
   afterAll(async () => {
@@ -338,7 +345,9 @@ describe('accountability api (PostgreSQL, no Temporal)', () => {
         .send({ ...format, baseVersion: base - 1 })
         .expect(409);
       expect(stale.body).toMatchObject({ code: 'CONFLICT', field: 'baseVersion' });
-      expect(stale.body.message).toContain(`Version ${base} was published after version ${base - 1}`);
+      expect(stale.body.message).toContain(
+        `Version ${base} was published after version ${base - 1}`,
+      );
       await api
         .http()
         .post('/api/accountability/formats')
@@ -346,9 +355,11 @@ describe('accountability api (PostgreSQL, no Temporal)', () => {
         .send({ ...format, baseVersion: 'twee' })
         .expect(400);
       const list = async () =>
-        ((await api.http().get('/api/accountability/formats').set(auth.secretariat)).body as {
-          version: number;
-        }[]).map((f) => f.version)[0];
+        (
+          (await api.http().get('/api/accountability/formats').set(auth.secretariat)).body as {
+            version: number;
+          }[]
+        ).map((f) => f.version)[0];
       await expect(list()).resolves.toBe(base);
       const fresh = await api
         .http()
@@ -610,6 +621,61 @@ describe('accountability api (PostgreSQL, no Temporal)', () => {
     });
   });
 
+  describe('a board’s bestuurder', () => {
+    const YEAR = 2021;
+
+    beforeAll(async () => {
+      await seedCycle(YEAR, '2022-02-01T22:59:59.999Z', [
+        { school: 'Stadsring College', status: 'late', daysLate: 2 },
+        { school: 'Sint-Ludger Vakcollege', status: 'late', daysLate: 2 },
+      ]);
+    });
+
+    it('reads the board’s own schools, never submits, and finds another board’s school not found', async () => {
+      const [board] = (await api.ds.query(
+        `SELECT b.name FROM school_board b JOIN person p ON p.id = b.bestuurder_person_id
+          WHERE p.email = $1`,
+        [DEMO_EMAILS.stadsring.alvMember],
+      )) as { name: string }[];
+      const list = await api
+        .http()
+        .get(`/api/accountability-cycles/${YEAR}/schools`)
+        .set(auth.bestuurder)
+        .expect(200);
+      expect(
+        list.body.map((r: { schoolName: string; boardName: string }) => [
+          r.schoolName,
+          r.boardName,
+        ]),
+      ).toEqual([['Stadsring College', board!.name]]);
+      const own = await api
+        .http()
+        .get(`/api/accountability-cycles/${YEAR}/schools/${school['Stadsring College']}`)
+        .set(auth.bestuurder)
+        .expect(200);
+      expect(own.body).toMatchObject({ status: 'late', canSubmit: false, draft: null });
+      await api
+        .http()
+        .get(`/api/accountability-cycles/${YEAR}/schools/${school['Sint-Ludger Vakcollege']}`)
+        .set(auth.bestuurder)
+        .expect(404);
+      // Being a bestuurder opens these reads only: not the overview, not a submission.
+      await api.http().get(`/api/accountability-cycles/${YEAR}`).set(auth.bestuurder).expect(403);
+      await api
+        .http()
+        .put(`/api/accountability-cycles/${YEAR}/schools/${school['Stadsring College']}/draft`)
+        .set(auth.bestuurder)
+        .send({})
+        .expect(403);
+      // A body member who is no bestuurder still gets 403.
+      await api
+        .http()
+        .get(`/api/accountability-cycles/${YEAR}/schools`)
+        .set(auth.oprMember)
+        .expect(403);
+    });
+  });
+
   describe('the overview of who is late', () => {
     const YEAR = 2024;
     const DEADLINE = '2025-02-01T22:59:59.999Z';
@@ -713,7 +779,10 @@ describe('accountability api (PostgreSQL, no Temporal)', () => {
         'Lyceum Oosterpoort',
         'Vakcollege Noorderhaven',
       ]);
-      expect(await names({ q: 'COLLEGE' })).toEqual(['Stadsring College', 'Vakcollege Noorderhaven']);
+      expect(await names({ q: 'COLLEGE' })).toEqual([
+        'Stadsring College',
+        'Vakcollege Noorderhaven',
+      ]);
       const { board_id: boardId } = await one<{ board_id: string }>(
         `SELECT board_id FROM school WHERE id = $1`,
         [school['Stadsring College']],
@@ -727,9 +796,13 @@ describe('accountability api (PostgreSQL, no Temporal)', () => {
         .query({ status: 'late' })
         .set(auth.secretariat)
         .expect(200);
-      expect(csv.text.trim().split('\r\n').slice(1).map((l: string) => l.split(';')[0])).toEqual([
-        'Vakcollege Noorderhaven',
-      ]);
+      expect(
+        csv.text
+          .trim()
+          .split('\r\n')
+          .slice(1)
+          .map((l: string) => l.split(';')[0]),
+      ).toEqual(['Vakcollege Noorderhaven']);
 
       for (const [query, field, message] of [
         [{ status: 'te_laat' }, 'status', /^status must be one of not_started, draft,/],

@@ -8,9 +8,11 @@ import type { AuthenticatedPerson } from '../auth/authenticated-person';
  * - office: the SWV's office (secretariat, directeur-bestuurder, administrators) sees every school;
  * - contact: a school contact sees and submits for the school they represent (Person.schoolId);
  * - ect: an ECT member reads the schools they are the ECT member of (School.ectMemberPersonId;
- *   001 §7.4: the ECT member evaluates the year with the school).
+ *   001 §7.4: the ECT member evaluates the year with the school);
+ * - board: the bestuurder of the school's board reads its schools (SchoolBoard.bestuurderPersonId;
+ *   the board is escalated to when a school is late, DOMAIN §2).
  */
-export type SchoolAccess = 'office' | 'contact' | 'ect';
+export type SchoolAccess = 'office' | 'contact' | 'ect' | 'board';
 
 export const OFFICE_ROLES: readonly Role[] = ['secretariat', 'director', 'admin'];
 
@@ -38,6 +40,7 @@ export async function schoolForPerson(
 ): Promise<SchoolWithAccess> {
   const rows = (await ds.query(
     `SELECT s.id, s.name, s.kind, s.board_id, b.name AS board_name, s.ect_member_person_id,
+            b.bestuurder_person_id,
             (SELECT p.school_id FROM person p WHERE p.id = $3 AND p.organisation_id = $1) AS my_school_id
        FROM school s
        JOIN school_board b ON b.organisation_id = s.organisation_id AND b.id = s.board_id
@@ -50,6 +53,7 @@ export async function schoolForPerson(
     board_id: string;
     board_name: string;
     ect_member_person_id: string | null;
+    bestuurder_person_id: string | null;
     my_school_id: string | null;
   }[];
   const row = rows[0];
@@ -58,6 +62,7 @@ export async function schoolForPerson(
     if (me.roles.some((r) => OFFICE_ROLES.includes(r))) access.add('office');
     if (me.roles.includes('school_contact') && row.my_school_id === row.id) access.add('contact');
     if (me.roles.includes('ect_member') && row.ect_member_person_id === me.id) access.add('ect');
+    if (row.bestuurder_person_id === me.id) access.add('board');
   }
   if (!row || access.size === 0) throw new DomainError('NOT_FOUND', 'School not found');
   return {

@@ -21,9 +21,11 @@ interface PersonRow {
   organisation_id: string;
   organisation_name: string;
   organisation_slug: string;
+  is_bestuurder: boolean;
 }
 
-const PERSON_COLUMNS = `p.id, p.name, p.email, p.locale, p.roles, p.organisation_id, o.name AS organisation_name, o.slug AS organisation_slug`;
+const PERSON_COLUMNS = `p.id, p.name, p.email, p.locale, p.roles, p.organisation_id, o.name AS organisation_name, o.slug AS organisation_slug,
+  EXISTS (SELECT 1 FROM school_board b WHERE b.organisation_id = p.organisation_id AND b.bestuurder_person_id = p.id) AS is_bestuurder`;
 
 /**
  * Sign-in tokens and sessions. Expiry is computed and compared with the database clock
@@ -169,5 +171,6 @@ function toAuthenticated(row: PersonRow, sessionId: string): AuthenticatedPerson
       slug: row.organisation_slug,
     },
     sessionId,
+    isBestuurder: row.is_bestuurder,
   };
 }

@@ -11,6 +11,11 @@ export interface AuthenticatedPerson {
   organisationId: string;
   organisation: { id: string; name: string; slug: string };
   sessionId: string;
+  /**
+   * Bestuurder of one of the SWV's school boards (school_board.bestuurder_person_id): not a role
+   * but a position, which lets them read their board's schools' accountability (AlsoBestuurder).
+   */
+  isBestuurder?: boolean;
 }
 
 export interface AuthenticatedRequest extends Request {

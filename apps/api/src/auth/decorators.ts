@@ -12,6 +12,15 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUB
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
   SetMetadata(ROLES_KEY, roles);
 
+export const ALSO_BESTUURDER_KEY = 'jaarcyclus:also-bestuurder';
+
+/**
+ * With @Roles: a bestuurder of one of the SWV's school boards may also pass, whatever their
+ * roles (which schools they then see is the route's own check).
+ */
+export const AlsoBestuurder = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(ALSO_BESTUURDER_KEY, true);
+
 /** Who may read the SWV's master data: the office (secretariat, director) and its administrators. */
 export const READ_ROLES: Role[] = ['admin', 'secretariat', 'director'];
 /** Who may change it: administrators of the SWV only. */

@@ -9,7 +9,7 @@ import { Reflector } from '@nestjs/core';
 import type { Role } from '@jaarcyclus/persistence';
 import { AuthService } from './auth.service';
 import type { AuthenticatedRequest } from './authenticated-person';
-import { IS_PUBLIC_KEY, ROLES_KEY } from './decorators';
+import { ALSO_BESTUURDER_KEY, IS_PUBLIC_KEY, ROLES_KEY } from './decorators';
 
 export const SESSION_COOKIE = 'jc_session';
 
@@ -41,7 +41,10 @@ export class SessionGuard implements CanActivate {
     req.person = person;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles && !roles.some((role) => person.roles.includes(role))) {
+    const bestuurderMay =
+      person.isBestuurder === true &&
+      this.reflector.getAllAndOverride<boolean>(ALSO_BESTUURDER_KEY, targets) === true;
+    if (roles && !bestuurderMay && !roles.some((role) => person.roles.includes(role))) {
       throw new ForbiddenException({
         statusCode: 403,
         error: 'Forbidden',

@@ -740,8 +740,8 @@ const nl = {
   ect: {
     title: 'Mijn scholen',
     intro:
-      'De verantwoordingen van de scholen waarvoor u ECT-lid bent, per jaar: als voorbereiding op de evaluatie in oktober en november. U kunt ze lezen, niet wijzigen.',
-    none: 'Er is nog geen verantwoording van een school waarvoor u ECT-lid bent.',
+      'De verantwoordingen van de scholen waarvoor u ECT-lid bent of die onder uw bestuur vallen, per jaar: voor de evaluatie in oktober en november, en om te zien welke school nog moet inleveren. U kunt ze lezen, niet wijzigen.',
+    none: 'Er is nog geen verantwoording van een school waarvoor u ECT-lid bent of die onder uw bestuur valt.',
     schoolsOf: (title: string) => `Scholen in ${title}`,
     back: 'Terug naar mijn scholen',
   },
@@ -1448,8 +1448,8 @@ const en: Messages = {
   ect: {
     title: 'My schools',
     intro:
-      'The accountability of the schools you are the ECT member for, per year: to prepare the evaluation in October and November. You can read them, not change them.',
-    none: 'There is no accountability yet of a school you are the ECT member for.',
+      'The accountability of the schools you are the ECT member for or that fall under your board, per year: for the evaluation in October and November, and to see which school still has to submit. You can read them, not change them.',
+    none: 'There is no accountability yet of a school you are the ECT member for or that falls under your board.',
     schoolsOf: (title: string) => `Schools in ${title}`,
     back: 'Back to my schools',
   },

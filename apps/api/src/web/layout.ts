@@ -39,8 +39,9 @@ function navigation(ctx: WebContext, current: NavKey | undefined): SafeHtml {
   const items: { key: NavKey; href: string; label: string }[] = [
     { key: 'tasks', href: '/app/tasks', label: ctx.t.navTasks },
     ...(office ? [{ key: 'cycles' as const, href: '/app/cycles', label: ctx.t.navCycles }] : []),
-    // ECT members read the accountability of their schools (the office reads every school's).
-    ...(!office && person.roles.includes('ect_member')
+    // ECT members and bestuurders read the accountability of their schools (the office reads
+    // every school's).
+    ...(!office && (person.roles.includes('ect_member') || person.isBestuurder === true)
       ? [{ key: 'schools' as const, href: '/app/my-schools', label: ctx.t.navSchools }]
       : []),
     { key: 'calendar', href: '/app/calendar', label: ctx.t.navCalendar },

@@ -457,8 +457,13 @@ export function createAccountabilityActivities(
    * failed in a way worth a retry; a permanently refused address is logged and skipped. A
    * batch itself never rejects unobserved: its outcome waits for the schools that look at it.
    */
-  function sendInvitations(invitationOf: Map<number, PreparedInvitation>): (i: number) => Promise<void> {
-    const delivered = new Map<number, Promise<Map<string, DeliveryResult | MailDeliveryError> | Error>>();
+  function sendInvitations(
+    invitationOf: Map<number, PreparedInvitation>,
+  ): (i: number) => Promise<void> {
+    const delivered = new Map<
+      number,
+      Promise<Map<string, DeliveryResult | MailDeliveryError> | Error>
+    >();
     let batch: number[] = [];
     let batchMails = 0;
     const flush = (): void => {
@@ -633,11 +638,9 @@ export function createAccountabilityActivities(
             accountingYear: input.accountingYear,
             deadline: input.deadline,
             daysLate: input.daysLate,
-            // The page under "Mijn scholen" (apps/api MySchoolsController); the bestuurder has none.
-            schoolUrl:
-              r.role === 'ect_member'
-                ? `${publicUrl}/app/my-schools/${input.accountingYear}/schools/${input.schoolId}`
-                : null,
+            // The school's page under "Mijn scholen" (apps/api MySchoolsController), which the
+            // ECT member and the board's bestuurder both may read.
+            schoolUrl: `${publicUrl}/app/my-schools/${input.accountingYear}/schools/${input.schoolId}`,
           }),
         );
       }

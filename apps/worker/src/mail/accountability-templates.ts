@@ -279,7 +279,7 @@ export interface AccountabilityEscalationMailData {
   accountingYear: number;
   deadline: string;
   daysLate: number;
-  /** The ECT member's read-only page of the school's accountability ("Mijn scholen"). */
+  /** The read-only page of the school's accountability ("Mijn scholen"). */
   schoolUrl?: string | null;
 }
 
@@ -298,7 +298,7 @@ export function renderAccountabilityEscalationMail(
         d.role === 'bestuurder'
           ? `As bestuurder of ${d.boardName}, please make sure the school submits as soon as possible.`
           : 'As the school’s ECT member, please discuss with the school’s support team how the accountability can be completed.',
-        ...(d.role === 'ect_member' ? taskLink(d.schoolUrl ?? null, 'View the school’s accountability') : []),
+        ...taskLink(d.schoolUrl ?? null, 'View the school’s accountability'),
       ],
       footer('en', org),
     );
@@ -311,9 +311,7 @@ export function renderAccountabilityEscalationMail(
       d.role === 'bestuurder'
         ? `Als bestuurder van ${d.boardName} vragen wij u erop toe te zien dat de school zo snel mogelijk inlevert.`
         : 'Als ECT-lid van de school vragen wij u met het ondersteuningsteam van de school te bespreken hoe de verantwoording alsnog rondkomt.',
-      ...(d.role === 'ect_member'
-        ? taskLink(d.schoolUrl ?? null, 'Bekijk de verantwoording van de school')
-        : []),
+      ...taskLink(d.schoolUrl ?? null, 'Bekijk de verantwoording van de school'),
     ],
     footer('nl', org),
   );

@@ -37,7 +37,7 @@ import { FieldValidationError } from '../../accountability/field-errors';
 import { AccountabilityFormatsService } from '../../accountability/accountability-formats.service';
 import { SchoolAccountabilityService } from '../../accountability/school-accountability.service';
 import type { AuthenticatedPerson, AuthenticatedRequest } from '../../auth/authenticated-person';
-import { CurrentPerson, READ_ROLES, Roles } from '../../auth/decorators';
+import { AlsoBestuurder, CurrentPerson, READ_ROLES, Roles } from '../../auth/decorators';
 import type { FieldError } from '../../common/api-errors';
 import { TemporalUnavailableError } from '../../temporal/temporal-client.holder';
 import {
@@ -590,7 +590,8 @@ export class AccountabilityOverviewController {
 
 /**
  * ECT members read the accountability of the schools they are the ECT member for (issue 4:
- * "ready for the October/November evaluation"): per cycle the same rows as the office's
+ * "ready for the October/November evaluation"), and a board's bestuurder that of the board's
+ * schools (the board hears when one is late): per cycle the same rows as the office's
  * overview, limited by AccountabilityCyclesService.schoolsFor, and one school read-only
  * through SchoolAccountabilityService.detail, which answers 404 for any other school.
  */
@@ -607,6 +608,7 @@ export class MySchoolsController {
 
   @Get()
   @Roles('ect_member')
+  @AlsoBestuurder()
   async list(
     @CurrentPerson() me: AuthenticatedPerson,
     @Req() req: AuthenticatedRequest,
@@ -626,6 +628,7 @@ export class MySchoolsController {
 
   @Get(':year/schools/:schoolId')
   @Roles('ect_member')
+  @AlsoBestuurder()
   async school(
     @CurrentPerson() me: AuthenticatedPerson,
     @Req() req: AuthenticatedRequest,
