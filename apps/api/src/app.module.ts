@@ -12,6 +12,7 @@ import { ApiExceptionFilter } from './common/api-exception.filter';
 import { createValidationPipe } from './common/validation';
 import { ApiConfig } from './config';
 import { DocumentsModule } from './documents/documents.module';
+import { HousekeepingModule } from './housekeeping/housekeeping';
 import { HealthController } from './health/health.controller';
 import { MailModule } from './mail/mail.module';
 import { MeController } from './me/me.controller';
@@ -56,6 +57,7 @@ export class AppModule {
         PersonsModule,
         BodiesModule,
         DocumentsModule,
+        HousekeepingModule,
         BudgetModule,
         AccountabilityModule,
         WebModule,

@@ -1,7 +1,7 @@
 import { DEMO_EMAILS } from '@jaarcyclus/persistence';
 import { createTestDatabase, SmtpCapture, type TestDatabase } from '@jaarcyclus/testing';
 import { startApi, type ApiHarness } from '../testing/api-harness';
-import { DocumentsJanitor } from './documents-janitor';
+import { Housekeeping } from '../housekeeping/housekeeping';
 import { MAX_DOCUMENT_BYTES, UNUSED_DOCUMENT_DAYS } from './documents.service';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
@@ -143,14 +143,14 @@ describe('documents api', () => {
       daysAgo(UNUSED_DOCUMENT_DAYS - 1),
     ]);
 
-    const janitor = api.app.get(DocumentsJanitor);
-    await expect(janitor.run(now)).resolves.toBe(1);
+    const housekeeping = api.app.get(Housekeeping);
+    await expect(housekeeping.run(now)).resolves.toMatchObject({ documents: 1 });
     const download = (id: string) =>
       api.http().get(`/api/documents/${id}`).set('Authorization', `Bearer ${secretariat}`);
     await download(abandoned).expect(404);
     await download(used).expect(200);
     await download(recent).expect(200);
     // Nothing twice: the next run finds nothing more to remove.
-    await expect(janitor.run(now)).resolves.toBe(0);
+    await expect(housekeeping.run(now)).resolves.toMatchObject({ documents: 0 });
   });
 });
