@@ -735,6 +735,8 @@ const nl = {
     back: 'Terug naar het format',
     startNote: (v: number) => `De scholen vullen versie ${v} van het verantwoordingsformat in.`,
     startNoteLink: 'Format bekijken of wijzigen',
+    noVariableLine:
+      'Let op: dit format heeft geen ontvangstregel met de sleutel swv_variabel_bedrag. Bij het accepteren van een verantwoording telt dan alleen het vaste bedrag van de school als ontvangen, en valt de onderbesteding lager uit.',
     link: 'Verantwoordingsformat',
   },
   ect: {
@@ -1443,6 +1445,8 @@ const en: Messages = {
     back: 'Back to the format',
     startNote: (v: number) => `The schools fill in version ${v} of the accountability format.`,
     startNoteLink: 'View or change the format',
+    noVariableLine:
+      'Note: this format has no income line with the key swv_variabel_bedrag. When an accountability is accepted, only the school’s fixed amount then counts as received, and the underspending comes out lower.',
     link: 'Accountability format',
   },
   ect: {

@@ -21,6 +21,7 @@ import { asRefusal, refuse } from './refusal';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   type AccountabilitySubmissionFigures,
+  SWV_VARIABLE_INCOME_LINE_KEY,
   computeUnderspending,
   deductionAllocationYear,
   nextBusinessMoment,
@@ -104,15 +105,6 @@ function semaphore(size: number): <T>(fn: () => Promise<T>) => Promise<T> {
     }
   };
 }
-
-/**
- * The income line on which a school reports the SWV's variable amount. The variable amount per
- * pupil is paid to the board, not to the school (seed 001 §7.2), so the SWV does not know a
- * school's share of it: the school's own figure on this line (of the default format, see
- * DEFAULT_ACCOUNTABILITY_FORMAT) is taken as received. A tenant format without this line
- * counts only the fixed amount as received.
- */
-export const SWV_VARIABLE_INCOME_LINE_KEY = 'swv_variabel_bedrag';
 
 interface PersonRow {
   id: string;

@@ -21,6 +21,8 @@ export {
 export {
   type UnderspendingInput,
   type UnderspendingResult,
+  SWV_VARIABLE_INCOME_LINE_KEY,
+  asksVariableAmount,
   computeUnderspending,
   deductionAllocationYear,
   underspendingDeductionReason,

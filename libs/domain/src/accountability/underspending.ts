@@ -10,6 +10,20 @@ import { type Cents } from '../money/money';
  * Spending more than it received is the school's own choice: the underspending is then zero,
  * never a negative deduction (a payment by the SWV).
  */
+/**
+ * The income line on which a school reports the SWV's variable amount. The variable amount per
+ * pupil is paid to the board, not to the school (seed 001 §7.2), so the SWV does not know a
+ * school's share of it: the school's own figure on this line (of the default format, see
+ * DEFAULT_ACCOUNTABILITY_FORMAT) is taken as received, next to the school's fixed amount. A
+ * tenant format without this line counts only the fixed amount as received.
+ */
+export const SWV_VARIABLE_INCOME_LINE_KEY = 'swv_variabel_bedrag';
+
+/** Whether a format asks schools for the variable amount the underspending counts as received. */
+export function asksVariableAmount(format: { incomeLines: readonly { key: string }[] }): boolean {
+  return format.incomeLines.some((l) => l.key === SWV_VARIABLE_INCOME_LINE_KEY);
+}
+
 export interface UnderspendingInput {
   receivedCents: Cents;
   expenses: readonly { amountCents: Cents }[];

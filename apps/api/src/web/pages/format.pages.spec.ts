@@ -67,6 +67,33 @@ describe('the accountability format pages', () => {
     expect(html).not.toMatch(/Huidige versie|Gepubliceerd op|Verplicht voor elke school/);
   });
 
+  it('warn when a format does not ask for the variable amount the underspending counts', () => {
+    const withoutVariable = {
+      ...v2,
+      incomeLines: v2.incomeLines.filter((l) => l.key !== 'swv_variabel_bedrag'),
+    };
+    const readOnly = (format: AccountabilityFormat) =>
+      formatPage(context('nl', ['director']), {
+        current: format,
+        versions,
+        message: null,
+        edit: null,
+      });
+    expect(readOnly(withoutVariable)).toContain('data-variable-line-missing');
+    expect(readOnly(withoutVariable)).toContain(
+      'telt dan alleen het vaste bedrag van de school als ontvangen',
+    );
+    expect(readOnly(v2)).not.toContain('data-variable-line-missing');
+    // In the form the warning follows what is being edited.
+    const editing = formatPage(context('nl'), {
+      current: v2,
+      versions,
+      message: null,
+      edit: { values: formatValues(withoutVariable), errors: [] },
+    });
+    expect(editing).toContain('data-variable-line-missing');
+  });
+
   it('show an older version with the cycles that use it', () => {
     const html = formatVersionPage(context('nl'), {
       format: DEFAULT_ACCOUNTABILITY_FORMAT,

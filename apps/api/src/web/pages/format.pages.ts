@@ -1,4 +1,8 @@
-import { APPENDIX_FTE_RULES, type AccountabilityFormat } from '@jaarcyclus/domain';
+import {
+  APPENDIX_FTE_RULES,
+  asksVariableAmount,
+  type AccountabilityFormat,
+} from '@jaarcyclus/domain';
 import type { FieldError } from '../../common/api-errors';
 import type { FormatVersionUse } from '../../accountability/accountability-formats.service';
 import {
@@ -81,7 +85,8 @@ function versionsTable(ctx: WebContext, versions: FormatVersionUse[]): SafeHtml 
 function formatTables(ctx: WebContext, format: AccountabilityFormat): SafeHtml {
   const { t } = ctx;
   const yesNo = (b: boolean): string => (b ? t.fmt.yes : t.fmt.no);
-  return html`<h2>${t.fmt.income}</h2>
+  return html`${variableLineNote(ctx, format)}
+    <h2>${t.fmt.income}</h2>
     ${tableRegion(
       t.fmt.income,
       html`<table>
@@ -136,6 +141,18 @@ function formatTables(ctx: WebContext, format: AccountabilityFormat): SafeHtml {
       <dt>${t.fmt.extraSupportCategory}</dt>
       <dd><code>${format.appendix.extraSupportCategory}</code></dd>
     </dl>`;
+}
+
+/** The underspending counts the variable amount as received only from its line (domain). */
+function variableLineNote(
+  ctx: WebContext,
+  format: { incomeLines: readonly { key: string }[] },
+): SafeHtml {
+  return asksVariableAmount(format)
+    ? html``
+    : html`<p class="notice notice--info" data-variable-line-missing>
+        ${ctx.t.fmt.noVariableLine}
+      </p>`;
 }
 
 /** A single checkbox with its label. */
@@ -229,7 +246,7 @@ function editForm(
   const categories = [...new Set(v.expenseLines.map((l) => l.category).filter(Boolean))];
   return html`<h2 id="edit-format">${t.fmt.editTitle}</h2>
     <p>${t.fmt.editIntro}</p>
-    ${errorSummary(ctx, e, summaryLabels(ctx, v))}
+    ${errorSummary(ctx, e, summaryLabels(ctx, v))} ${variableLineNote(ctx, v)}
     <form method="post" action="${FORMAT_PATH}" novalidate>
       ${csrfField(ctx)}
       <input type="hidden" name="baseVersion" value="${data.baseVersion}" />
