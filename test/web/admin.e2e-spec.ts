@@ -252,6 +252,11 @@ describe('web app: administration of the SWV', () => {
     await page.waitForURL('**/app/admin?deleted=boards#besturen');
     await expect(page.getByRole('status').textContent()).resolves.toContain('Het schoolbestuur is verwijderd.');
     expect(await exists('school_board', board!.id)).toBe(0);
+    // The notice comes from the kind alone: anything else in the url shows none.
+    for (const other of ['toString', 'Uw account is verwijderd']) {
+      await page.goto(`${web.baseUrl}/app/admin?deleted=${encodeURIComponent(other)}`);
+      await expect(page.getByRole('status').count()).resolves.toBe(0);
+    }
 
     // A school with people linked to it stays, with the reason in Dutch.
     const [school] = (await web.ds.query(`SELECT id FROM school WHERE name = 'Stadsring College'`)) as { id: string }[];

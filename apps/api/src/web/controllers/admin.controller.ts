@@ -698,14 +698,14 @@ function canEdit(me: AuthenticatedPerson): boolean {
   return me.roles.some((role) => WRITE_ROLES.includes(role));
 }
 
-/** A malformed id is "Niet gevonden", like an id of another SWV. */
 /** The notice after a delete (`?deleted=<kind>`); the kind only, never a name from the url. */
 function deletedMessage(ctx: WebContext, deleted: unknown): string | null {
-  return typeof deleted === 'string' && deleted in ADMIN_SECTIONS
+  return typeof deleted === 'string' && Object.hasOwn(ADMIN_SECTIONS, deleted)
     ? ctx.t.del.deleted[deleted as AdminKind]
     : null;
 }
 
+/** A malformed id is "Niet gevonden", like an id of another SWV. */
 function uuid(id: string): string {
   if (!isUUID(id)) throw new NotFoundException();
   return id;
