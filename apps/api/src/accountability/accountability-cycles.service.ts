@@ -275,6 +275,14 @@ export class AccountabilityCyclesService {
    * The schools of the cycle the person may see: all for the office, their own school for a
    * school contact, the schools they are the ECT member of for an ECT member.
    */
+  /** The SWV's accountability cycles (their list rows), newest year first. */
+  async list(me: AuthenticatedPerson): Promise<Cycle[]> {
+    return this.ds.getRepository(Cycle).find({
+      where: { organisationId: me.organisationId, kind: 'accountability' },
+      order: { year: 'DESC' },
+    });
+  }
+
   async schoolsFor(
     me: AuthenticatedPerson,
     year: number,

@@ -106,12 +106,13 @@ export class AccountabilityFormatController {
   ): Promise<void> {
     const ctx = this.pages.context(req, res, FORMAT_PATH);
     const current = await this.current(me);
-    const action = text(formFields(body), 'action');
+    const fields = formFields(body);
+    const action = text(fields, 'action');
     const move = lineMove(action);
     const values = withDerivedKeys(postedFormat(body, move));
     // The version the form was opened on: a colleague may have published one since. It stays
     // the form's base while lines are added, so publishing still notices.
-    const base = wholeNumber(text(formFields(body), 'baseVersion'));
+    const base = wholeNumber(text(fields, 'baseVersion'));
     const baseVersion = base === undefined || Number.isNaN(base) ? undefined : base;
     const render = (
       status: number,

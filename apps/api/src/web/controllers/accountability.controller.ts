@@ -19,7 +19,6 @@ import {
   type SchoolAccountabilityStatus,
 } from '@jaarcyclus/domain';
 import { isUUID } from 'class-validator';
-import { Cycle } from '@jaarcyclus/persistence';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import {
@@ -603,7 +602,6 @@ export class MySchoolsController {
     private readonly pages: WebPages,
     private readonly cycles: AccountabilityCyclesService,
     private readonly schools: SchoolAccountabilityService,
-    @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
   @Get()
@@ -614,12 +612,8 @@ export class MySchoolsController {
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,
   ): Promise<void> {
-    const cycles = await this.ds.getRepository(Cycle).find({
-      where: { organisationId: me.organisationId, kind: 'accountability' },
-      order: { year: 'DESC' },
-    });
     const mine = [];
-    for (const c of cycles) {
+    for (const c of await this.cycles.list(me)) {
       const rows = await this.cycles.schoolsFor(me, c.year);
       if (rows.length) mine.push({ accountingYear: c.year, title: c.title, rows });
     }

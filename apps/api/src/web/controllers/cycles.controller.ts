@@ -13,15 +13,13 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError } from '@jaarcyclus/domain';
-import { Cycle } from '@jaarcyclus/persistence';
 import type { ClassConstructor } from 'class-transformer';
 import type { Response } from 'express';
-import type { DataSource } from 'typeorm';
 import type { AuthenticatedPerson, AuthenticatedRequest } from '../../auth/authenticated-person';
 import { CurrentPerson, READ_ROLES, Roles } from '../../auth/decorators';
 import { BodiesService } from '../../bodies/bodies.service';
+import { AccountabilityCyclesService } from '../../accountability/accountability-cycles.service';
 import { BudgetService } from '../../budget/budget.service';
 import {
   BodySelectorDto,
@@ -130,7 +128,7 @@ export class CyclesController {
     private readonly bodies: BodiesService,
     private readonly persons: PersonsService,
     private readonly documents: DocumentsService,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly accountability: AccountabilityCyclesService,
   ) {}
 
   @Get()
@@ -142,10 +140,7 @@ export class CyclesController {
   ): Promise<void> {
     const cycles = await this.budget.list(me);
     // The accountability cycles' read model, written by their workflows (and by the api's start).
-    const accountabilityCycles = await this.ds.getRepository(Cycle).find({
-      where: { organisationId: me.organisationId, kind: 'accountability' },
-      order: { year: 'DESC' },
-    });
+    const accountabilityCycles = await this.accountability.list(me);
     this.pages.send(
       res,
       200,
