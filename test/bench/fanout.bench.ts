@@ -23,6 +23,9 @@
 // can be measured at any hour. The output says which path was measured, and the CPU seconds
 // the dev server and the bench process (api, worker, bench) used in each phase. Raw starts run
 // as many calls in flight as the fan-out does (MAX_STARTS_IN_FLIGHT, BENCH_RAW_CONCURRENCY).
+// In business hours each round also sends the same number of invitation mails straight through
+// an SMTP transport like the worker's (pooled, DEFAULT_SMTP_POOL_CONNECTIONS) to the same sink,
+// with nothing else: how long the mails alone take, a floor under the cycle's time.
 import { fork } from 'node:child_process';
 import { randomBytes, createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -31,6 +34,8 @@ import path from 'node:path';
 import { Client } from '@temporalio/client';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { nextBusinessMoment } from '@jaarcyclus/domain';
+import { createSmtpTransport, type MailTransport } from '@jaarcyclus/mail';
+import { renderSchoolMail } from '@jaarcyclus/worker/mail/accountability-templates';
 import { accountabilityWorkflowId, getSchoolAccountabilityQuery, schoolAccountabilityWorkflowId } from '@jaarcyclus/workflows';
 import { MAX_STARTS_IN_FLIGHT } from '@jaarcyclus/worker/activities/accountability.activities';
 import { startStack, type Stack } from '../support/stack';
@@ -131,6 +136,37 @@ async function benchRaw(
     await client.workflow.getHandle(workflowId).result();
   });
   return { startedS, completedS: (performance.now() - t0) / 1000, cpu };
+}
+
+/**
+ * The mail floor: `n` invitation mails, rendered as the fan-out renders them, sent all at once
+ * through `transport` (pooled like the worker's, and as warm: it lives for the whole bench)
+ * until the sink accepted the last one. Nothing else runs: no database, no Temporal.
+ */
+async function benchMail(transport: MailTransport, n: number, tag: string): Promise<number> {
+  const mails = Array.from({ length: n }, (_, i) => {
+    const m = renderSchoolMail('nl', 'invitation', {
+      organisationName: `Benchmark-SWV ${tag}`,
+      recipientName: `Contact School ${String(i + 1).padStart(5, '0')}`,
+      schoolName: `School ${String(i + 1).padStart(5, '0')}`,
+      accountingYear: YEAR,
+      deadline: '2027-01-31T23:00:00.000Z',
+      daysLate: 0,
+      formatVersion: 1,
+      taskUrl: `http://localhost:3000/app/tasks/${createHash('sha256').update(`${tag}:${i}`).digest('hex').slice(0, 32)}`,
+    });
+    return {
+      from: 'Jaarcyclus <noreply@jaarcyclus.example>',
+      to: `mailfloor-${i}@bench-${tag}.example`,
+      subject: m.subject,
+      text: m.text,
+      html: m.html,
+      messageId: `<mailfloor.${tag}.${i}@jaarcyclus.example>`,
+    };
+  });
+  const t0 = performance.now();
+  await Promise.all(mails.map((m) => transport.send(m)));
+  return (performance.now() - t0) / 1000;
 }
 
 /** The SMTP sink's process id, once it runs (its CPU time is counted apart). */
@@ -336,6 +372,7 @@ async function main(): Promise<void> {
     workflowBundle: bundle,
   });
   const rawRunning = rawWorker.run();
+  const mailTransport = createSmtpTransport(`smtp://127.0.0.1:${sinkPort}`, { pool: true });
   const lines: string[] = [];
   const notes: string[] = [];
   const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
@@ -349,7 +386,7 @@ async function main(): Promise<void> {
       const tenantCount = size > 1000 ? Math.min(TENANTS, size) : 1;
       const timeoutS = Number(process.env.BENCH_TIMEOUT_S ?? 120 + size * 0.25);
       const rounds = Number(process.env.BENCH_ROUNDS ?? (size > 1000 ? 2 : size > 100 ? 3 : 7));
-      const results: { ratio: number; rawRate: number; cycRate: number; what: string }[] = [];
+      const results: { ratio: number; rawRate: number; cycRate: number; what: string; mailS: number | null }[] = [];
       for (let r = 1; r <= rounds; r++) {
         const tag = `${size}-r${r}`;
         const tenants = await seedTenants(stack, size, tenantCount, tag);
@@ -359,6 +396,8 @@ async function main(): Promise<void> {
         const raw = rawFirst ? await benchRaw(client, size, tag) : null;
         const cyc = await benchCycle(stack, sink, client, tenants, tag, timeoutS);
         const rawResult = raw ?? (await benchRaw(client, size, tag));
+        // Only where the cycle mails: the mails alone, after both (on a quiet sink).
+        const mailS = cyc.mailed ? await benchMail(mailTransport, size, tag) : null;
         const rawRate = size / rawResult.startedS;
         const rawDoneRate = size / rawResult.completedS;
         const cycRate = cyc.reached / cyc.seconds;
@@ -366,7 +405,7 @@ async function main(): Promise<void> {
         const what = cyc.mailed
           ? `running + invitation mail in SMTP sink${BUSINESS_HOURS_OFFSET_MS === 0 ? '' : ' (fan-out clock: Monday 10:00)'}`
           : 'running, first step planned (outside business hours: no mail)';
-        results.push({ ratio, rawRate, cycRate, what });
+        results.push({ ratio, rawRate, cycRate, what, mailS });
         lines.push(
           row([
             size,
@@ -375,6 +414,7 @@ async function main(): Promise<void> {
             round(rawResult.startedS, 2),
             round(rawRate),
             round(rawDoneRate),
+            mailS === null ? '' : round(mailS, 2),
             `${round(cyc.seconds, 2)}${cyc.timedOut ? ` (timed out, ${cyc.reached} reached)` : ''}`,
             round(cycRate),
             round(ratio, 2),
@@ -398,6 +438,7 @@ async function main(): Promise<void> {
             '',
             round(median(results.map((x) => x.rawRate))),
             '',
+            results[0]!.mailS === null ? '' : round(median(results.map((x) => x.mailS!)), 2),
             '',
             round(median(results.map((x) => x.cycRate))),
             `**${round(m, 2)}**`,
@@ -410,15 +451,16 @@ async function main(): Promise<void> {
       }
     }
   } finally {
+    mailTransport.close();
     rawWorker.shutdown();
     await rawRunning;
     console.log(
       `\nbench:fanout — ${machine()}, ${new Date().toISOString()}, load average ${os.loadavg().map((x) => round(x, 1)).join(' ')}, raw concurrency ${RAW_CONCURRENCY}, api concurrency ${API_CONCURRENCY}`,
     );
     console.log(
-      '| schools | tenants | round | raw start s | raw starts/s | raw completed/s | cycle s | cycle schools/s | ratio cycle/raw starts | ratio cycle/raw completed | target ≥ 0.5 | measured until |',
+      '| schools | tenants | round | raw start s | raw starts/s | raw completed/s | mails alone s | cycle s | cycle schools/s | ratio cycle/raw starts | ratio cycle/raw completed | target ≥ 0.5 | measured until |',
     );
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const l of lines) console.log(l);
     for (const n of notes) console.log(n);
     await stack.close();
