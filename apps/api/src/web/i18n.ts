@@ -66,7 +66,8 @@ const nl = {
   settingsIntro:
     'Deze instellingen gelden voor cycli die hierna starten; een lopende cyclus houdt wat hij bij de start kreeg. Leeg laten: de standaard.',
   budgetReminderDays: 'Herinneringen bij stemmingen over de begroting (werkdagen voor de deadline)',
-  accountabilityReminderDays: 'Herinneringen bij de verantwoording (werkdagen voor de inleverdatum)',
+  accountabilityReminderDays:
+    'Herinneringen bij de verantwoording (werkdagen voor de inleverdatum)',
   reminderDaysHint: (defaults: string) =>
     `Aantallen werkdagen, gescheiden door komma’s. Leeg laten: de standaard (${defaults}).`,
   oprDisputeRounds: 'Geschil met de OPR na dit aantal rondes zonder instemming',
@@ -181,7 +182,8 @@ const nl = {
   schoolSaved: (name: string) => `De wijzigingen aan ‘${name}’ zijn opgeslagen.`,
   school: 'School',
   chooseBoard: 'Kies een bestuur',
-  brinHint: 'Niet verplicht. Twee cijfers en twee letters, eventueel met een vestigingsnummer, zoals 20AB.',
+  brinHint:
+    'Niet verplicht. Twee cijfers en twee letters, eventueel met een vestigingsnummer, zoals 20AB.',
   locationsHint: 'Het aantal vestigingen van de school, 1 of meer.',
   fixedAmountHint:
     'Het vaste bedrag per jaar in euro’s, met een komma voor de centen, zoals 45.000,00. Alleen voor reguliere scholen.',
@@ -420,7 +422,8 @@ const nl = {
   totalCast: 'Uitgebracht',
   quorum: 'Quorum',
   quorumWeight: (voted: string, total: string) => `${voted} van ${total} stemgewicht uitgebracht`,
-  quorumMembers: (voted: string, total: string) => `${voted} van ${total} leden hebben gestemd`,
+  quorumMembers: (voted: string, total: string) =>
+    `${voted} van ${total} leden ${voted === '1' ? 'heeft' : 'hebben'} gestemd`,
   quorumNeeded: (needed: string) => `nodig voor het quorum: ${needed}`,
   quorumReached: 'Quorum gehaald',
   quorumNotReached: 'Quorum nog niet gehaald',
@@ -586,7 +589,8 @@ const nl = {
     deduction: 'Korting',
     deductionText: (amount: string, year: number) => `${amount} op de toekenning van ${year}`,
     deductionsTotal: 'Kortingen',
-    noDeductions: 'Nog geen: een korting ontstaat bij het accepteren van een verantwoording met onderbesteding.',
+    noDeductions:
+      'Nog geen: een korting ontstaat bij het accepteren van een verantwoording met onderbesteding.',
     deductionsText: (amount: string, schools: number) =>
       `${amount} in totaal, bij ${schools === 1 ? '1 school' : `${schools} scholen`}`,
     noSchool: 'U bent niet gekoppeld aan een school in deze verantwoording.',
@@ -648,7 +652,8 @@ const nl = {
     reminderOffsetsSetting: (days: string) => `de instelling van uw samenwerkingsverband (${days})`,
     reminderOffsetsDefault: (days: string) => `de standaard (${days})`,
     schools: 'Scholen',
-    schoolsHint: 'Alle reguliere scholen staan aangevinkt. Vink een school uit die dit jaar niet hoeft te verantwoorden.',
+    schoolsHint:
+      'Alle reguliere scholen staan aangevinkt. Vink een school uit die dit jaar niet hoeft te verantwoorden.',
     schoolsRequired: 'Kies minstens één school.',
     tickAll: 'Alles aanvinken',
     filterTitle: 'Scholen zoeken',
@@ -659,7 +664,9 @@ const nl = {
     filterButton: 'Zoeken',
     filterClear: 'Alle scholen tonen',
     filterShown: (shown: number, total: number) =>
-      shown === total ? `${total} scholen` : `${shown} van ${total} scholen`,
+      shown === total
+        ? `${total} ${total === 1 ? 'school' : 'scholen'}`
+        : `${shown} van ${total} scholen`,
     filterNone: 'Geen school voldoet aan deze zoekopdracht.',
     tickNone: 'Niets aanvinken',
     noRegularSchools:
@@ -704,7 +711,8 @@ const nl = {
     keyHint:
       'De sleutel van een regel bestaat uit kleine letters, cijfers en _. Laat hem bij een nieuwe regel leeg: hij wordt dan gemaakt uit de omschrijving. Wijzig de sleutel van een bestaande regel liever niet: de export en de vergelijking tussen jaren gebruiken hem.',
     category: 'Categorie',
-    categoryHint: 'Een categorie bestaat uit kleine letters, cijfers en _, zoals extra_ondersteuning of materieel.',
+    categoryHint:
+      'Een categorie bestaat uit kleine letters, cijfers en _, zoals extra_ondersteuning of materieel.',
     required: 'Verplicht voor elke school',
     remove: 'Regel verwijderen',
     addIncome: 'Ontvangstregel toevoegen',
@@ -1137,7 +1145,8 @@ const en: Messages = {
   totalCast: 'Cast',
   quorum: 'Quorum',
   quorumWeight: (voted, total) => `${voted} of ${total} vote weight cast`,
-  quorumMembers: (voted, total) => `${voted} of ${total} members have voted`,
+  quorumMembers: (voted, total) =>
+    `${voted} of ${total} members ${voted === '1' ? 'has' : 'have'} voted`,
   quorumNeeded: (needed) => `needed for the quorum: ${needed}`,
   quorumReached: 'Quorum reached',
   quorumNotReached: 'Quorum not reached yet',
@@ -1299,7 +1308,8 @@ const en: Messages = {
     deduction: 'Deduction',
     deductionText: (amount: string, year: number) => `${amount} on the allocation of ${year}`,
     deductionsTotal: 'Deductions',
-    noDeductions: 'None yet: a deduction arises when an accountability with underspending is accepted.',
+    noDeductions:
+      'None yet: a deduction arises when an accountability with underspending is accepted.',
     deductionsText: (amount: string, schools: number) =>
       `${amount} in total, for ${schools === 1 ? '1 school' : `${schools} schools`}`,
     noSchool: 'You are not linked to a school in this accountability.',
@@ -1361,7 +1371,8 @@ const en: Messages = {
     reminderOffsetsSetting: (days: string) => `your SWV’s setting (${days})`,
     reminderOffsetsDefault: (days: string) => `the default (${days})`,
     schools: 'Schools',
-    schoolsHint: 'All regular schools are ticked. Untick a school that does not need to account this year.',
+    schoolsHint:
+      'All regular schools are ticked. Untick a school that does not need to account this year.',
     schoolsRequired: 'Choose at least one school.',
     tickAll: 'Tick all',
     filterTitle: 'Find schools',
@@ -1372,7 +1383,9 @@ const en: Messages = {
     filterButton: 'Search',
     filterClear: 'Show all schools',
     filterShown: (shown: number, total: number) =>
-      shown === total ? `${total} schools` : `${shown} of ${total} schools`,
+      shown === total
+        ? `${total} ${total === 1 ? 'school' : 'schools'}`
+        : `${shown} of ${total} schools`,
     filterNone: 'No school matches this search.',
     tickNone: 'Untick all',
     noRegularSchools: 'Your SWV has no regular schools yet. Add them under Administration first.',
@@ -1415,7 +1428,8 @@ const en: Messages = {
     keyHint:
       'A line’s key consists of lowercase letters, digits and _. Leave it empty on a new line: it is then made from the description. Better not change the key of an existing line: the export and comparisons between years use it.',
     category: 'Category',
-    categoryHint: 'A category consists of lowercase letters, digits and _, such as extra_ondersteuning or materieel.',
+    categoryHint:
+      'A category consists of lowercase letters, digits and _, such as extra_ondersteuning or materieel.',
     required: 'Required for every school',
     remove: 'Remove this line',
     addIncome: 'Add an income line',

@@ -248,7 +248,7 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
     const [mail] = await smtp.waitFor((m) => m.some((x) => x.subject.startsWith('[Samenwerkingsverband VO Stadsring] Deadline verstreken')));
     const escalation = smtp.messages.filter((m) => m.subject.includes('Deadline verstreken'));
     expect(escalation.map((m) => m.to)).toEqual([[DEMO_EMAILS.stadsring.secretariat]]);
-    expect(escalation[0]!.text).toContain('1 van de 10 leden hebben gestemd (gewicht 4010 van 16500)');
+    expect(escalation[0]!.text).toContain('1 van de 10 leden heeft gestemd (stemgewicht 4.010 van 16.500)');
     expect(escalation[0]!.text).toContain(`- ${alv.members[1]!.name}`);
     expect(escalation[0]!.text).toContain(`${PUBLIC_URL}/app/cycles/budget/${WF.split(':').at(-1)}`);
     expect(mail).toBeDefined();
@@ -292,7 +292,7 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
     expect(letter.subject).toBe(`[Samenwerkingsverband VO Stadsring] Toekenning middelen 2027: ${largest.name}`);
     expect(letter.text).toContain('15 december 2026');
     expect(letter.text).toContain(formatEuro(largest.totalCents));
-    expect(letter.text).toContain(`4010 leerlingen × ${formatEuro(largest.amountPerPupilCents)}`);
+    expect(letter.text).toContain(`4.010 leerlingen × ${formatEuro(largest.amountPerPupilCents)}`);
     expect(letter.text).toContain('Vast bedrag Stadsring College');
     expect(letter.text).toContain(expected.reserve.warning!);
     expect(letter.text).toMatch(/€ \d{1,3}(\.\d{3})*,\d{2}/);

@@ -1,4 +1,9 @@
-import { adoptionSentence, dutchArticle, renderAllocationLetter } from './templates';
+import {
+  adoptionSentence,
+  dutchArticle,
+  renderAllocationLetter,
+  renderEscalationMail,
+} from './templates';
 
 const stadsring = [
   { name: 'Algemene Ledenvergadering', decisionKind: 'goedkeuring' as const },
@@ -74,6 +79,66 @@ describe('the allocation letter names the bodies that decided', () => {
     );
     expect(renderAllocationLetter('en', data).text).toContain(
       'after approval by the Algemene Ledenvergadering',
+    );
+  });
+});
+
+describe('numbers in the mails read as the reader writes them', () => {
+  const escalation = (votedMembers: number) => ({
+    organisationName: 'SWV VO Stadsring',
+    recipientName: 'Ingrid Wolters',
+    role: 'secretariat' as const,
+    bodyName: 'Algemene Ledenvergadering',
+    subject: 'Begroting 2027',
+    round: 1,
+    deadline: '2026-12-10T16:00:00.000Z',
+    votedMembers,
+    totalMembers: 10,
+    votedWeight: 4010,
+    totalWeight: 16_500,
+    notVoted: ['Stichting Hunzeborg'],
+    cycleUrl: 'http://localhost:3000/app/cycles/budget/2027',
+  });
+
+  it('lets the verb agree with one member or more, with thousands separated', () => {
+    const nl = (n: number) =>
+      renderEscalationMail('nl', escalation(n) as Parameters<typeof renderEscalationMail>[1]).text;
+    expect(nl(1)).toContain('1 van de 10 leden heeft gestemd (stemgewicht 4.010 van 16.500)');
+    expect(nl(3)).toContain('3 van de 10 leden hebben gestemd');
+    expect(
+      renderEscalationMail('en', escalation(1) as Parameters<typeof renderEscalationMail>[1]).text,
+    ).toContain('1 of 10 members voted (vote weight 4,010 of 16,500)');
+  });
+
+  it('writes a board’s pupil count with a thousands separator in the allocation letter', () => {
+    const data = (pupilCount: number) =>
+      ({
+        organisationName: 'SWV VO Stadsring',
+        decisions: stadsring,
+        recipientName: 'Gerrit Hoekstra',
+        budgetYear: 2027,
+        date: '2026-12-15T08:00:00.000Z',
+        board: {
+          boardId: 'b1',
+          name: 'Stichting Hunzeborg',
+          pupilCount,
+          amountPerPupilCents: 100_00,
+          variableCents: pupilCount * 100_00,
+          fixedCents: 0,
+          schools: [],
+          deductions: [],
+          totalCents: pupilCount * 100_00,
+        },
+        reserve: { status: 'within', warning: null },
+      }) as unknown as Parameters<typeof renderAllocationLetter>[1];
+    expect(renderAllocationLetter('nl', data(4010)).text).toContain(
+      'Variabel bedrag: 4.010 leerlingen × € 100,00',
+    );
+    expect(renderAllocationLetter('en', data(4010)).text).toContain(
+      'Variable amount: 4,010 pupils × € 100,00',
+    );
+    expect(renderAllocationLetter('nl', data(1)).text).toContain(
+      'Variabel bedrag: 1 leerling × € 100,00',
     );
   });
 });

@@ -16,6 +16,16 @@ import {
 
 export type Locale = 'nl' | 'en';
 
+const COUNT: Record<Locale, Intl.NumberFormat> = {
+  nl: new Intl.NumberFormat('nl-NL'),
+  en: new Intl.NumberFormat('en-GB'),
+};
+
+/** A whole number as the reader writes it: 16.500 in Dutch, 16,500 in English. */
+export function formatCount(locale: Locale, n: number): string {
+  return COUNT[locale].format(n);
+}
+
 export interface RenderedMail {
   subject: string;
   text: string;
@@ -23,10 +33,16 @@ export interface RenderedMail {
 }
 
 /** Paragraphs; a paragraph given as string[] is a list. */
-export type Block = string | { lines: string[] } | { link: string; label: string } | { rows: [string, string][] };
+export type Block =
+  string | { lines: string[] } | { link: string; label: string } | { rows: [string, string][] };
 
 function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 export function compose(subject: string, blocks: Block[], footer: string): RenderedMail {
@@ -59,7 +75,20 @@ export function compose(subject: string, blocks: Block[], footer: string): Rende
   };
 }
 
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** An instant as Amsterdam wall-clock time in the reader's language. */
 export function formatInstant(locale: Locale, iso: string): string {
@@ -79,7 +108,11 @@ export function formatDay(locale: Locale, iso: string): string {
 
 function decisionKindText(locale: Locale, kind: DecisionKind): string {
   const nl = { goedkeuring: 'goedkeuring', instemming: 'instemming', advies: 'advies' } as const;
-  const en = { goedkeuring: 'approval (goedkeuring)', instemming: 'consent (instemming)', advies: 'advice (advies)' } as const;
+  const en = {
+    goedkeuring: 'approval (goedkeuring)',
+    instemming: 'consent (instemming)',
+    advies: 'advice (advies)',
+  } as const;
   return (locale === 'nl' ? nl : en)[kind];
 }
 
@@ -108,7 +141,8 @@ export interface BallotMailData {
 }
 
 export function renderBallotMail(locale: Locale, d: BallotMailData): RenderedMail {
-  const proposal = (label: string): Block[] => (d.proposal.link ? [{ link: d.proposal.link, label }] : []);
+  const proposal = (label: string): Block[] =>
+    d.proposal.link ? [{ link: d.proposal.link, label }] : [];
   if (locale === 'en') {
     return compose(
       `[${d.organisationName}] Vote: ${d.subject} – ${d.bodyName} (round ${d.round})`,
@@ -180,7 +214,7 @@ export function renderEscalationMail(locale: Locale, d: EscalationMailData): Ren
       `[${d.organisationName}] Deadline passed without quorum: ${d.bodyName} – ${d.subject}`,
       [
         `Dear ${d.recipientName},`,
-        `The vote of the ${d.bodyName} on "${d.subject}" (round ${d.round}) closed on ${formatInstant(locale, d.deadline)} without a quorum: ${d.votedMembers} of ${d.totalMembers} members voted (weight ${d.votedWeight} of ${d.totalWeight}).`,
+        `The vote of the ${d.bodyName} on "${d.subject}" (round ${d.round}) closed on ${formatInstant(locale, d.deadline)} without a quorum: ${formatCount(locale, d.votedMembers)} of ${formatCount(locale, d.totalMembers)} members voted (vote weight ${formatCount(locale, d.votedWeight)} of ${formatCount(locale, d.totalWeight)}).`,
         'Not voted:',
         { lines: d.notVoted },
         d.role === 'secretariat'
@@ -195,7 +229,7 @@ export function renderEscalationMail(locale: Locale, d: EscalationMailData): Ren
     `[${d.organisationName}] Deadline verstreken zonder quorum: ${d.bodyName} – ${d.subject}`,
     [
       `Beste ${d.recipientName},`,
-      `De stemming van de ${d.bodyName} over "${d.subject}" (ronde ${d.round}) is op ${formatInstant(locale, d.deadline)} verstreken zonder quorum: ${d.votedMembers} van de ${d.totalMembers} leden hebben gestemd (gewicht ${d.votedWeight} van ${d.totalWeight}).`,
+      `De stemming van de ${d.bodyName} over "${d.subject}" (ronde ${d.round}) is op ${formatInstant(locale, d.deadline)} verstreken zonder quorum: ${formatCount(locale, d.votedMembers)} van de ${formatCount(locale, d.totalMembers)} leden ${d.votedMembers === 1 ? 'heeft' : 'hebben'} gestemd (stemgewicht ${formatCount(locale, d.votedWeight)} van ${formatCount(locale, d.totalWeight)}).`,
       'Nog niet gestemd:',
       { lines: d.notVoted },
       d.role === 'secretariat'
@@ -308,19 +342,33 @@ function joinWith(items: string[], and: string): string {
  * Who decided, in the letter's opening sentence: the bodies of the cycle by their own names,
  * so an SWV with an Algemeen Bestuur is not told its ALV approved.
  */
-export function adoptionSentence(locale: Locale, organisationName: string, budgetYear: number, decisions: LetterDecision[]): string {
+export function adoptionSentence(
+  locale: Locale,
+  organisationName: string,
+  budgetYear: number,
+  decisions: LetterDecision[],
+): string {
   const approving = decisions.filter((d) => d.decisionKind === 'goedkeuring').map((d) => d.name);
   const consenting = decisions.filter((d) => d.decisionKind === 'instemming').map((d) => d.name);
   if (locale === 'en') {
-    const the = (names: string[]): string => joinWith(names.map((n) => `the ${n}`), 'and');
+    const the = (names: string[]): string =>
+      joinWith(
+        names.map((n) => `the ${n}`),
+        'and',
+      );
     const after = [
       ...(approving.length > 0 ? [`approval by ${the(approving)}`] : []),
       ...(consenting.length > 0 ? [`consent of ${the(consenting)}`] : []),
     ];
-    const clauses = after.length === 2 && approving.length > 1 ? after.join(', and ') : after.join(' and ');
+    const clauses =
+      after.length === 2 && approving.length > 1 ? after.join(', and ') : after.join(' and ');
     return `The directeur-bestuurder has adopted the budget ${budgetYear} of ${organisationName}${after.length > 0 ? `, after ${clauses}` : ''}.`;
   }
-  const nl = (names: string[]): string => joinWith(names.map((n) => `${dutchArticle(n)} ${n}`), 'en');
+  const nl = (names: string[]): string =>
+    joinWith(
+      names.map((n) => `${dutchArticle(n)} ${n}`),
+      'en',
+    );
   const na = [
     ...(approving.length > 0 ? [`goedkeuring door ${nl(approving)}`] : []),
     ...(consenting.length > 0 ? [`instemming van ${nl(consenting)}`] : []),
@@ -346,18 +394,28 @@ export function renderAllocationLetter(locale: Locale, d: AllocationLetterData):
   const b = d.board;
   const en = locale === 'en';
   const rows: [string, string][] = [
-    ...b.schools.map((s): [string, string] => [en ? `Fixed amount ${s.name}` : `Vast bedrag ${s.name}`, formatEuro(s.fixedAmountCents)]),
+    ...b.schools.map((s): [string, string] => [
+      en ? `Fixed amount ${s.name}` : `Vast bedrag ${s.name}`,
+      formatEuro(s.fixedAmountCents),
+    ]),
     [
       en
-        ? `Variable amount: ${b.pupilCount} pupils × ${formatEuro(b.amountPerPupilCents)}`
-        : `Variabel bedrag: ${b.pupilCount} leerlingen × ${formatEuro(b.amountPerPupilCents)}`,
+        ? `Variable amount: ${formatCount(locale, b.pupilCount)} ${b.pupilCount === 1 ? 'pupil' : 'pupils'} × ${formatEuro(b.amountPerPupilCents)}`
+        : `Variabel bedrag: ${formatCount(locale, b.pupilCount)} ${b.pupilCount === 1 ? 'leerling' : 'leerlingen'} × ${formatEuro(b.amountPerPupilCents)}`,
       formatEuro(b.variableCents),
     ],
-    ...b.deductions.map((x): [string, string] => [en ? `Deduction (${x.reason})` : `Verrekening (${x.reason})`, formatEuro(-x.amountCents)]),
+    ...b.deductions.map((x): [string, string] => [
+      en ? `Deduction (${x.reason})` : `Verrekening (${x.reason})`,
+      formatEuro(-x.amountCents),
+    ]),
     [en ? 'Total' : 'Totaal', formatEuro(b.totalCents)],
   ];
   const reserve: Block[] = d.reserve.warning
-    ? [en ? `Reserve of the SWV (in Dutch, from the budget): ${d.reserve.warning}` : `Reserve van het samenwerkingsverband: ${d.reserve.warning}`]
+    ? [
+        en
+          ? `Reserve of the SWV (in Dutch, from the budget): ${d.reserve.warning}`
+          : `Reserve van het samenwerkingsverband: ${d.reserve.warning}`,
+      ]
     : [];
   if (en) {
     return compose(

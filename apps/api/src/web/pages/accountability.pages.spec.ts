@@ -60,6 +60,12 @@ describe('the accountability overview page', () => {
     expect(html).toContain('1 van 3 scholen');
   });
 
+  it('counts one school as one school', () => {
+    const one = overview([row('Stadsring College', 'submitted', null)]);
+    expect(accountabilityOverviewPage(context('nl'), { overview: one })).toContain('>1 school<');
+    expect(accountabilityOverviewPage(context('en'), { overview: one })).toContain('>1 school<');
+  });
+
   it('says there are no deductions yet, and how one arises', () => {
     const html = accountabilityOverviewPage(context('en'), {
       overview: overview([row('Stadsring College', 'submitted', null)]),
