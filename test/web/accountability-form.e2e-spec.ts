@@ -205,6 +205,10 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     expect(await textOf(page.getByRole('status'))).toContain('teruggestuurd');
     expect(await status(page)).toContain('Teruggestuurd met opmerkingen');
     await expect(page.getByRole('button', { name: 'Accepteren' }).count()).resolves.toBe(0);
+    // The comment is told about the school here, not addressed to the secretariat as "u".
+    expect(await textOf(page.locator('section[aria-labelledby="returned-title"] p'))).toBe(
+      'Het secretariaat heeft de school gevraagd het volgende te verbeteren en opnieuw in te dienen:',
+    );
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'accountability-review');
   });
@@ -216,6 +220,9 @@ describe('web app: the school’s accountability form and the secretariat’s ov
       (await status(page)).includes('Teruggestuurd met opmerkingen'),
     );
     expect(await textOf(page.locator('.review-comments'))).toBe(COMMENT);
+    expect(await textOf(page.locator('section[aria-labelledby="returned-title"] p'))).toBe(
+      'Het secretariaat vraagt u het volgende te verbeteren en opnieuw in te dienen:',
+    );
     await expect(
       field(page, 'expenses.personeel_extra_ondersteuning.fte').inputValue(),
     ).resolves.toBe('1,50');
@@ -278,17 +285,23 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     const boxes = page.getByRole('group', { name: 'Scholen' }).getByRole('checkbox');
     await expect(boxes.count()).resolves.toBe(regular.length);
     for (const school of regular) {
-      await expect(page.getByRole('checkbox', { name: school.name }).isChecked()).resolves.toBe(true);
+      await expect(page.getByRole('checkbox', { name: school.name }).isChecked()).resolves.toBe(
+        true,
+      );
     }
-    expect(await textOf(page.locator('#field-reminderOffsets-hint'))).toContain('de standaard (14, 7, 1)');
+    expect(await textOf(page.locator('#field-reminderOffsets-hint'))).toContain(
+      'de standaard (14, 7, 1)',
+    );
     expect(await axeViolations(page)).toEqual([]);
     // With the script, the whole list can be unticked and ticked at once.
     await page.getByRole('button', { name: 'Niets aanvinken' }).click();
-    await expect(page.getByRole('group', { name: 'Scholen' }).getByRole('checkbox', { checked: true }).count()).resolves.toBe(0);
+    await expect(
+      page.getByRole('group', { name: 'Scholen' }).getByRole('checkbox', { checked: true }).count(),
+    ).resolves.toBe(0);
     await page.getByRole('button', { name: 'Alles aanvinken' }).click();
-    await expect(page.getByRole('group', { name: 'Scholen' }).getByRole('checkbox', { checked: true }).count()).resolves.toBe(
-      regular.length,
-    );
+    await expect(
+      page.getByRole('group', { name: 'Scholen' }).getByRole('checkbox', { checked: true }).count(),
+    ).resolves.toBe(regular.length);
 
     await page.getByLabel('Verantwoordingsjaar').fill(String(NEXT));
     await page.getByRole('checkbox', { name: leftOut!.name }).uncheck();
@@ -300,15 +313,23 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     expect(await textOf(page.locator('#field-reminderOffsets-error'))).toBe(
       'Vul hele getallen in, gescheiden door komma’s, zoals 14, 7, 1.',
     );
-    expect(await textOf(page.getByRole('alert'))).toContain('Herinneringen (werkdagen voor de deadline)');
+    expect(await textOf(page.getByRole('alert'))).toContain(
+      'Herinneringen (werkdagen voor de deadline)',
+    );
     // What was typed and ticked is kept.
     await expect(page.getByLabel('Verantwoordingsjaar').inputValue()).resolves.toBe(String(NEXT));
-    await expect(page.getByRole('checkbox', { name: leftOut!.name }).isChecked()).resolves.toBe(false);
+    await expect(page.getByRole('checkbox', { name: leftOut!.name }).isChecked()).resolves.toBe(
+      false,
+    );
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'accountability-start-refused');
     expect(
-      (await app.stack.ds.query(`SELECT 1 FROM cycle WHERE kind = 'accountability' AND year = $1`, [NEXT]))
-        .length,
+      (
+        await app.stack.ds.query(
+          `SELECT 1 FROM cycle WHERE kind = 'accountability' AND year = $1`,
+          [NEXT],
+        )
+      ).length,
     ).toBe(0);
 
     await offsets.fill('10, 3');
@@ -356,7 +377,9 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     for (const name of names) expect(name.toLowerCase()).toContain('college');
     await expect(page.getByText(`${names.length} van ${total} scholen`).count()).resolves.toBe(1);
     await expect(
-      page.getByRole('link', { name: 'Download het overzicht (CSV voor Excel)' }).getAttribute('href'),
+      page
+        .getByRole('link', { name: 'Download het overzicht (CSV voor Excel)' })
+        .getAttribute('href'),
     ).resolves.toBe(`/api/accountability-cycles/${NEXT}/overview.csv?q=college`);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'accountability-overview-search');
@@ -364,7 +387,9 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     await page.getByLabel('Status').selectOption({ label: 'Geaccepteerd' });
     await page.getByRole('button', { name: 'Zoeken' }).click();
     await page.waitForURL(/[?&]status=accepted/);
-    await expect(page.getByText('Geen school voldoet aan deze zoekopdracht.').count()).resolves.toBe(1);
+    await expect(
+      page.getByText('Geen school voldoet aan deze zoekopdracht.').count(),
+    ).resolves.toBe(1);
     await expect(table.locator('tbody tr').count()).resolves.toBe(0);
 
     await page.getByRole('link', { name: 'Alle scholen tonen' }).click();
@@ -408,13 +433,23 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     // A line without a description is refused next to its field; what was typed is kept.
     const income = page.getByRole('group', { name: 'Ontvangsten' });
     await income.getByRole('group', { name: 'Regel 3' }).getByLabel('Omschrijving').fill('');
-    await page.getByLabel('Fte in de bijlage').selectOption({ label: 'Hoogstens de fte van de categorie extra ondersteuning' });
+    await page
+      .getByLabel('Fte in de bijlage')
+      .selectOption({ label: 'Hoogstens de fte van de categorie extra ondersteuning' });
     await page.getByRole('button', { name: 'Publiceren als versie 2' }).click();
     expect(page.url()).toContain(formatPath);
-    await expect(field(page, 'incomeLines.2.label').getAttribute('aria-invalid')).resolves.toBe('true');
-    expect(await textOf(page.locator('#field-incomeLines-2-label-error'))).toBe('De omschrijving is verplicht.');
-    expect(await textOf(page.getByRole('alert'))).toContain('Ontvangsten, regel 3, omschrijving: De omschrijving is verplicht.');
-    await expect(page.getByLabel('Fte in de bijlage').inputValue()).resolves.toBe('at_most_extra_support_fte');
+    await expect(field(page, 'incomeLines.2.label').getAttribute('aria-invalid')).resolves.toBe(
+      'true',
+    );
+    expect(await textOf(page.locator('#field-incomeLines-2-label-error'))).toBe(
+      'De omschrijving is verplicht.',
+    );
+    expect(await textOf(page.getByRole('alert'))).toContain(
+      'Ontvangsten, regel 3, omschrijving: De omschrijving is verplicht.',
+    );
+    await expect(page.getByLabel('Fte in de bijlage').inputValue()).resolves.toBe(
+      'at_most_extra_support_fte',
+    );
     expect(await axeViolations(page)).toEqual([]);
     expect((await versions()).map((v) => v.version)).toEqual([1]);
 
@@ -436,9 +471,16 @@ describe('web app: the school’s accountability form and the secretariat’s ov
       expect(await textOf(page.getByRole('status'))).toContain('De regel is verplaatst.');
     }
     added = expenses.getByRole('group', { name: 'Regel 3' });
-    await expect(added.getByLabel('Omschrijving').inputValue()).resolves.toBe('Inhuur ambulante begeleiding (extern)');
+    await expect(added.getByLabel('Omschrijving').inputValue()).resolves.toBe(
+      'Inhuur ambulante begeleiding (extern)',
+    );
     await expect(added.getByLabel('Verplicht voor elke school').isChecked()).resolves.toBe(true);
-    await expect(expenses.getByRole('group', { name: 'Regel 1' }).getByRole('button', { name: /Omhoog/ }).count()).resolves.toBe(0);
+    await expect(
+      expenses
+        .getByRole('group', { name: 'Regel 1' })
+        .getByRole('button', { name: /Omhoog/ })
+        .count(),
+    ).resolves.toBe(0);
     await screenshot(page, 'accountability-format-edit');
 
     // Meanwhile a colleague (here: through the api) publishes version 2 from version 1.
@@ -454,11 +496,15 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     });
     expect(colleague.status).toBe(201);
     // Publishing the form opened on version 1 is refused: nothing overwritten unseen, nothing lost.
-    const refused = page.waitForResponse((r) => r.url().endsWith(formatPath) && r.request().method() === 'POST');
+    const refused = page.waitForResponse(
+      (r) => r.url().endsWith(formatPath) && r.request().method() === 'POST',
+    );
     await page.getByRole('button', { name: 'Publiceren als versie 2' }).click();
     expect((await refused).status()).toBe(409);
     expect(await textOf(page.getByRole('alert'))).toContain('Intussen is versie 2 gepubliceerd');
-    await expect(added.getByLabel('Omschrijving').inputValue()).resolves.toBe('Inhuur ambulante begeleiding (extern)');
+    await expect(added.getByLabel('Omschrijving').inputValue()).resolves.toBe(
+      'Inhuur ambulante begeleiding (extern)',
+    );
     expect((await versions()).map((v) => v.version)).toEqual([1, 2]);
     expect(await axeViolations(page)).toEqual([]);
     // Having looked, publishing again is a choice: it becomes version 3.
@@ -470,7 +516,10 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     const stored = await versions();
     expect(stored.map((v) => v.version)).toEqual([1, 2, 3]);
     expect(stored[2]!.email).toBe(SECRETARIAT);
-    expect(stored[2]!.income_lines.map((l) => l.key)).toEqual(['swv_vast_bedrag', 'swv_variabel_bedrag']);
+    expect(stored[2]!.income_lines.map((l) => l.key)).toEqual([
+      'swv_vast_bedrag',
+      'swv_variabel_bedrag',
+    ]);
     expect(stored[2]!.expense_lines.map((l) => l.key)).toEqual([
       'personeel_extra_ondersteuning',
       'inhuur_extra_ondersteuning',
@@ -487,33 +536,47 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     });
     // The running cycles keep version 1; the list says who published the later versions.
     const rows = table.locator('tbody tr');
-    const [publisher] = (await app.stack.ds.query(`SELECT name FROM person WHERE email = $1`, [SECRETARIAT])) as {
+    const [publisher] = (await app.stack.ds.query(`SELECT name FROM person WHERE email = $1`, [
+      SECRETARIAT,
+    ])) as {
       name: string;
     }[];
     await expect(rows.count()).resolves.toBe(3);
     expect(await textOf(rows.nth(0))).toMatch(/^Versie 3 .*\d{4}.* Nog geen verantwoording$/);
     expect(await textOf(rows.nth(0))).toContain(publisher!.name);
-    expect(await textOf(rows.nth(2))).toBe(`Versie 1 Standaardformat Verantwoording ${YEAR}, Verantwoording ${NEXT}`);
+    expect(await textOf(rows.nth(2))).toBe(
+      `Versie 1 Standaardformat Verantwoording ${YEAR}, Verantwoording ${NEXT}`,
+    );
     expect(await axeViolations(page)).toEqual([]);
 
     // Version 1 stays readable as it was.
     await table.getByRole('link', { name: 'Versie 1' }).click();
     await page.waitForURL(`**${formatPath}/1`);
-    await expect(page.getByRole('region', { name: 'Ontvangsten' }).getByText('Overige ontvangsten voor passend onderwijs').count()).resolves.toBe(1);
+    await expect(
+      page
+        .getByRole('region', { name: 'Ontvangsten' })
+        .getByText('Overige ontvangsten voor passend onderwijs')
+        .count(),
+    ).resolves.toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     const missing = await page.goto(`${app.baseUrl}${formatPath}/9`);
     expect(missing?.status()).toBe(404);
 
     // A cycle started now pins version 3: the start form says so.
     await page.goto(`${app.baseUrl}/app/cycles/accountability/new`);
-    expect(await textOf(page.locator('main'))).toContain('De scholen vullen versie 3 van het verantwoordingsformat in.');
+    expect(await textOf(page.locator('main'))).toContain(
+      'De scholen vullen versie 3 van het verantwoordingsformat in.',
+    );
 
     // The director reads the format and cannot publish; a school contact has no access.
     const director = await app.signedInPage(DEMO_EMAILS.stadsring.director);
     await director.goto(`${app.baseUrl}${formatPath}`);
     await expect(director.getByRole('button', { name: /Publiceren/ }).count()).resolves.toBe(0);
     await expect(
-      director.getByRole('region', { name: 'Uitgaven' }).getByText('Inhuur ambulante begeleiding (extern)').count(),
+      director
+        .getByRole('region', { name: 'Uitgaven' })
+        .getByText('Inhuur ambulante begeleiding (extern)')
+        .count(),
     ).resolves.toBe(1);
     expect(await axeViolations(director)).toEqual([]);
     await director.context().close();
@@ -540,14 +603,21 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     )) as { id: string }[];
     const page = await app.signedInPage(ect!.email);
     await page.goto(`${app.baseUrl}/app/tasks`);
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn scholen' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Mijn scholen' })
+      .click();
     await page.waitForURL('**/app/my-schools');
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Mijn scholen');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Mijn scholen',
+    );
 
     // This year's cycle holds only Stadsring College; next year's every regular school but one.
     const thisYear = page.getByRole('region', { name: `Scholen in Verantwoording ${YEAR}` });
     await expect(thisYear.locator('tbody tr').count()).resolves.toBe(1);
-    expect(await textOf(thisYear.locator('tbody tr'))).toMatch(/^Stadsring College .+ Vrijgesteld 0$/);
+    expect(await textOf(thisYear.locator('tbody tr'))).toMatch(
+      /^Stadsring College .+ Vrijgesteld 0$/,
+    );
     const nextYear = page.getByRole('region', { name: `Scholen in Verantwoording ${NEXT}` });
     const listed = await nextYear.locator('tbody th').allTextContents();
     expect(listed.length).toBeGreaterThan(0);
@@ -558,8 +628,15 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     await thisYear.getByRole('link', { name: 'Stadsring College' }).click();
     await page.waitForURL(`**/app/my-schools/${YEAR}/schools/${schoolId}`);
     expect(await textOf(page.locator('main'))).toContain(COMMENT);
-    await expect(page.getByRole('button').filter({ hasText: /Accepteren|Terugsturen|Vrijstellen|Deadline/ }).count()).resolves.toBe(0);
-    await expect(page.getByRole('link', { name: 'Terug naar mijn scholen' }).count()).resolves.toBe(1);
+    await expect(
+      page
+        .getByRole('button')
+        .filter({ hasText: /Accepteren|Terugsturen|Vrijstellen|Deadline/ })
+        .count(),
+    ).resolves.toBe(0);
+    await expect(page.getByRole('link', { name: 'Terug naar mijn scholen' }).count()).resolves.toBe(
+      1,
+    );
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'accountability-ect-school');
 
@@ -581,24 +658,42 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     expect(boardSchools.map((s) => s.name)).toContain('Stadsring College');
     const page = await app.signedInPage(DEMO_EMAILS.stadsring.alvMember);
     await page.goto(`${app.baseUrl}/app/tasks`);
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn scholen' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Mijn scholen' })
+      .click();
     await page.waitForURL('**/app/my-schools');
     const thisYear = page.getByRole('region', { name: `Scholen in Verantwoording ${YEAR}` });
-    expect(await textOf(thisYear.locator('tbody tr'))).toMatch(/^Stadsring College .+ Vrijgesteld 0$/);
+    expect(await textOf(thisYear.locator('tbody tr'))).toMatch(
+      /^Stadsring College .+ Vrijgesteld 0$/,
+    );
     // Next year's cycle: the board's schools that account, and no other board's.
-    const listed = (await page.getByRole('region', { name: `Scholen in Verantwoording ${NEXT}` }).locator('tbody th').allTextContents()).map((n) => n.trim());
+    const listed = (
+      await page
+        .getByRole('region', { name: `Scholen in Verantwoording ${NEXT}` })
+        .locator('tbody th')
+        .allTextContents()
+    ).map((n) => n.trim());
     expect(listed.length).toBeGreaterThan(0);
     for (const name of listed) expect(boardSchools.map((s) => s.name)).toContain(name);
     expect(await axeViolations(page)).toEqual([]);
     await page.goto(`${app.baseUrl}/app/my-schools/${YEAR}/schools/${schoolId}`);
     expect(await textOf(page.locator('main'))).toContain(COMMENT);
-    await expect(page.getByRole('button').filter({ hasText: /Accepteren|Terugsturen|Vrijstellen|Deadline/ }).count()).resolves.toBe(0);
+    await expect(
+      page
+        .getByRole('button')
+        .filter({ hasText: /Accepteren|Terugsturen|Vrijstellen|Deadline/ })
+        .count(),
+    ).resolves.toBe(0);
     await page.context().close();
 
     const member = await app.signedInPage(DEMO_EMAILS.stadsring.oprMember);
     await member.goto(`${app.baseUrl}/app/tasks`);
     await expect(
-      member.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn scholen' }).count(),
+      member
+        .getByRole('navigation', { name: 'Hoofdmenu' })
+        .getByRole('link', { name: 'Mijn scholen' })
+        .count(),
     ).resolves.toBe(0);
     const closed = await member.goto(`${app.baseUrl}/app/my-schools`);
     expect(closed?.status()).toBe(403);

@@ -574,6 +574,8 @@ const nl = {
     rowAdded: 'Er is een regel toegevoegd. Vergeet niet op te slaan.',
     returnedTitle: 'Teruggestuurd met opmerkingen',
     returnedIntro: 'Het secretariaat vraagt u het volgende te verbeteren en opnieuw in te dienen:',
+    returnedIntroOthers:
+      'Het secretariaat heeft de school gevraagd het volgende te verbeteren en opnieuw in te dienen:',
     waitingForReview: 'Uw verantwoording wacht op beoordeling door het secretariaat.',
     finalText: 'Deze verantwoording is afgerond en kan niet meer worden gewijzigd.',
     draftSavedAt: (when: string) => `Concept laatst opgeslagen op ${when}.`,
@@ -1293,6 +1295,8 @@ const en: Messages = {
     rowAdded: 'A line has been added. Remember to save.',
     returnedTitle: 'Returned with comments',
     returnedIntro: 'The secretariat asks you to correct the following and submit again:',
+    returnedIntroOthers:
+      'The secretariat asked the school to correct the following and submit again:',
     waitingForReview: 'Your accountability is waiting for review by the secretariat.',
     finalText: 'This accountability is complete and can no longer be changed.',
     draftSavedAt: (when: string) => `Draft last saved on ${when}.`,

@@ -80,13 +80,16 @@ function statusBanner(ctx: WebContext, d: SchoolDetail): SafeHtml {
   </div>`;
 }
 
-/** The secretariat's comments on the version it returned. */
-function returnedComments(ctx: WebContext, d: SchoolDetail): SafeHtml {
+/**
+ * The secretariat's comments on the version it returned: addressed to the school on its own
+ * page, told about the school to everyone else (secretariat, ECT member, bestuurder).
+ */
+function returnedComments(ctx: WebContext, d: SchoolDetail, reader: 'school' | 'others'): SafeHtml {
   const comments = d.status === 'returned' ? d.current?.reviewComments : null;
   if (!comments) return html``;
   return html`<section class="panel" aria-labelledby="returned-title">
     <h2 id="returned-title">${ctx.t.acc.returnedTitle}</h2>
-    <p>${ctx.t.acc.returnedIntro}</p>
+    <p>${reader === 'school' ? ctx.t.acc.returnedIntro : ctx.t.acc.returnedIntroOthers}</p>
     <blockquote class="review-comments">${comments}</blockquote>
   </section>`;
 }
@@ -390,7 +393,7 @@ export function schoolAccountabilityPage(ctx: WebContext, data: SchoolFormPageDa
     hasErrors: errors.length > 0,
     body: html`<h1>${t.acc.schoolTitle(d.accountingYear, d.school.name)}</h1>
       ${notice(data.message)} ${errorSummary(ctx, errors, summaryLabels(ctx, d.format, values))}
-      ${statusBanner(ctx, d)} ${returnedComments(ctx, d)}
+      ${statusBanner(ctx, d)} ${returnedComments(ctx, d, 'school')}
       ${
         editable
           ? html`<form method="post" action="/app/accountability/${d.accountingYear}" novalidate>
@@ -462,7 +465,9 @@ function schoolsTable(
               <td>${r.boardName}</td>
               <td>${statusText(t, r.status)}</td>
               <td class="num">${r.daysLate}</td>
-              <td class="num">${r.deductionCents !== null ? formatAmount(r.deductionCents) : ''}</td>
+              <td class="num">
+                ${r.deductionCents !== null ? formatAmount(r.deductionCents) : ''}
+              </td>
             </tr>`,
         )}
       </tbody>
@@ -520,7 +525,13 @@ export function accountabilityOverviewPage(
           }
         </dd>
       </dl>
-      <form method="get" action="/app/cycles/accountability/${year}" class="panel filters" role="search" aria-label="${t.acc.filterTitle}">
+      <form
+        method="get"
+        action="/app/cycles/accountability/${year}"
+        class="panel filters"
+        role="search"
+        aria-label="${t.acc.filterTitle}"
+      >
         ${selectField(ctx, {
           name: 'status',
           label: t.acc.filterStatus,
@@ -640,7 +651,7 @@ export function accountabilityReviewPage(ctx: WebContext, data: ReviewPageData):
         reason: t.acc.waiveReason,
         deadline: t.acc.newDeadline,
       })}
-      ${statusBanner(ctx, d)} ${returnedComments(ctx, d)}
+      ${statusBanner(ctx, d)} ${returnedComments(ctx, d, 'others')}
       ${
         d.current
           ? html`<h2>${t.acc.currentVersion(d.current.version ?? 0)}</h2>
@@ -780,12 +791,13 @@ export function mySchoolsPage(
         data.cycles.length === 0
           ? html`<div class="empty"><p>${t.ect.none}</p></div>`
           : data.cycles.map(
-              (c) => html`<section aria-labelledby="cycle-${c.accountingYear}">
-                <h2 id="cycle-${c.accountingYear}">${c.title}</h2>
-                ${schoolsTable(ctx, t.ect.schoolsOf(c.title), c.rows, (r) =>
-                  mySchoolPath(c.accountingYear, r.schoolId),
-                )}
-              </section>`,
+              (c) =>
+                html`<section aria-labelledby="cycle-${c.accountingYear}">
+                  <h2 id="cycle-${c.accountingYear}">${c.title}</h2>
+                  ${schoolsTable(ctx, t.ect.schoolsOf(c.title), c.rows, (r) =>
+                    mySchoolPath(c.accountingYear, r.schoolId),
+                  )}
+                </section>`,
             )
       }`,
   });
