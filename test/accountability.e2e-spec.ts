@@ -318,9 +318,9 @@ describe('accountability (e2e)', () => {
     const bytes = Buffer.from(await res.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8').slice(1).split('\r\n')).toEqual([
-      'School;Bestuur;Status;Dagen te laat;Ingediend op;Korting (EUR)',
-      `Hunzeborg College;Vereniging Christelijk Voortgezet Onderwijs De Hunzeborg;Teruggestuurd voor correctie;0;${submittedAt('Hunzeborg College')};`,
-      `Stadsring College;Stichting Openbaar Voortgezet Onderwijs Stadsring;Geaccepteerd;0;${submittedAt('Stadsring College')};7999,50`,
+      'School;Bestuur;Status;Dagen te laat;Ingediend op;Korting (EUR);Reden vrijstelling',
+      `Hunzeborg College;Vereniging Christelijk Voortgezet Onderwijs De Hunzeborg;Teruggestuurd voor correctie;0;${submittedAt('Hunzeborg College')};;`,
+      `Stadsring College;Stichting Openbaar Voortgezet Onderwijs Stadsring;Geaccepteerd;0;${submittedAt('Stadsring College')};7999,50;`,
       '',
     ]);
   }, 60_000);
@@ -403,10 +403,11 @@ describe('accountability (e2e)', () => {
     expect(policy!.reminder_policy.offsetsBusinessDays).toEqual([20, 10, 3]);
     for (const id of [ids[0]!, ids.at(-1)!]) {
       const history = await stack.env.client.workflow.getHandle(id).fetchHistory();
-      const payload = history.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads![0]!;
-      const input = defaultPayloadConverter.fromPayload<{ reminderPolicy: { offsetsBusinessDays: number[] } }>(
-        payload as Parameters<typeof defaultPayloadConverter.fromPayload>[0],
-      );
+      const payload =
+        history.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads![0]!;
+      const input = defaultPayloadConverter.fromPayload<{
+        reminderPolicy: { offsetsBusinessDays: number[] };
+      }>(payload as Parameters<typeof defaultPayloadConverter.fromPayload>[0]);
       expect(input.reminderPolicy.offsetsBusinessDays).toEqual([20, 10, 3]);
     }
 

@@ -258,6 +258,18 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     await page.waitForURL(`**${schoolPath}?done=waived`);
     expect(await textOf(page.getByRole('status'))).toContain('vrijgesteld');
     await reloadUntil(page, async () => (await status(page)).includes('Vrijgesteld'));
+    // Why, when and by whom stays with the school, on its page and in the overview.
+    expect(await textOf(page.locator('.waiver-reason'))).toBe('School gefuseerd per 1 augustus');
+    expect(await textOf(page.locator('[data-status="waived"]'))).toMatch(
+      /Vrijgesteld \d{1,2} \w+ \d{4} om \d{2}:\d{2} door \S+/,
+    );
+    await page.goto(app.baseUrl + overviewPath);
+    expect(
+      await textOf(
+        page.getByRole('row').filter({ hasText: 'Stadsring College' }).locator('td').nth(1),
+      ),
+    ).toBe('Vrijgesteld School gefuseerd per 1 augustus');
+    await page.goto(app.baseUrl + schoolPath);
     // A waived school has nothing left to extend or waive.
     await expect(page.getByRole('button', { name: 'Vrijstellen' }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: 'Deadline verlengen' }).count()).resolves.toBe(0);
@@ -616,7 +628,7 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     const thisYear = page.getByRole('region', { name: `Scholen in Verantwoording ${YEAR}` });
     await expect(thisYear.locator('tbody tr').count()).resolves.toBe(1);
     expect(await textOf(thisYear.locator('tbody tr'))).toMatch(
-      /^Stadsring College .+ Vrijgesteld 0$/,
+      /^Stadsring College .+ Vrijgesteld School gefuseerd per 1 augustus 0$/,
     );
     const nextYear = page.getByRole('region', { name: `Scholen in Verantwoording ${NEXT}` });
     const listed = await nextYear.locator('tbody th').allTextContents();
@@ -665,7 +677,7 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     await page.waitForURL('**/app/my-schools');
     const thisYear = page.getByRole('region', { name: `Scholen in Verantwoording ${YEAR}` });
     expect(await textOf(thisYear.locator('tbody tr'))).toMatch(
-      /^Stadsring College .+ Vrijgesteld 0$/,
+      /^Stadsring College .+ Vrijgesteld School gefuseerd per 1 augustus 0$/,
     );
     // Next year's cycle: the board's schools that account, and no other board's.
     const listed = (

@@ -23,6 +23,7 @@ import { AccountabilityFormatsService } from './accountability-formats.service';
 import { liveDaysLate, statusLabel } from './accountability-status';
 import type { StartAccountabilityCycleDto } from './dto/accountability.dto';
 import { OFFICE_ROLES } from './school-access';
+import { type SchoolWaiver, WAIVER_JOIN, waiverOf } from './waiver';
 
 /** Name under which the worker registers the parent workflow (the exported function's name). */
 const CYCLE_WORKFLOW_TYPE = 'accountabilityCycleWorkflow';
@@ -43,6 +44,8 @@ export interface OverviewRow {
   /** The underspending recorded as a deduction; null while there is none. */
   deductionCents: number | null;
   deductionAllocationYear: number | null;
+  /** Why, when and by whom a waived school was waived; null for every other status. */
+  waiver: SchoolWaiver | null;
 }
 
 export interface CycleOverview {
@@ -117,7 +120,8 @@ export class AccountabilityCyclesService {
     );
     // The cycle's own offsets, else the SWV's setting, else the default (14, 7 and 1).
     const offsets =
-      dto.reminderOffsetsBusinessDays ?? (await this.defaultReminderOffsets(me)).offsetsBusinessDays;
+      dto.reminderOffsetsBusinessDays ??
+      (await this.defaultReminderOffsets(me)).offsetsBusinessDays;
     const input: AccountabilityCycleInput = {
       organisationId: me.organisationId,
       accountingYear: year,
@@ -267,6 +271,7 @@ export class AccountabilityCyclesService {
         daysLate: r.daysLate,
         submittedAt: r.submittedAt ? new Date(r.submittedAt) : null,
         deductionCents: r.deductionCents,
+        waiverReason: r.waiver?.reason ?? null,
       })),
     );
   }
@@ -313,13 +318,15 @@ export class AccountabilityCyclesService {
     const rows = (await this.ds.query(
       `SELECT sa.school_id, s.name AS school_name, s.board_id, b.name AS board_name, sa.status,
               sa.version, sa.deadline, sa.days_late, sa.submitted_at, sa.late_since,
-              d.amount_cents AS deduction_cents, d.allocation_year
+              d.amount_cents AS deduction_cents, d.allocation_year,
+              w.reason AS waiver_reason, w.occurred_at AS waived_at, w.name AS waived_by
          FROM school_accountability sa
          JOIN school s ON s.organisation_id = sa.organisation_id AND s.id = sa.school_id
          JOIN school_board b ON b.organisation_id = s.organisation_id AND b.id = s.board_id
          LEFT JOIN accountability_deduction d
            ON d.organisation_id = sa.organisation_id AND d.school_id = sa.school_id
           AND d.accounting_year = sa.accounting_year
+        ${WAIVER_JOIN}
         WHERE sa.organisation_id = $1 AND sa.accounting_year = $2`,
       [me.organisationId, year],
     )) as {
@@ -335,6 +342,9 @@ export class AccountabilityCyclesService {
       late_since: Date | null;
       deduction_cents: string | null;
       allocation_year: number | null;
+      waiver_reason: string | null;
+      waived_at: Date | null;
+      waived_by: string | null;
     }[];
     return rows
       .map((r): OverviewRow => ({
@@ -354,6 +364,7 @@ export class AccountabilityCyclesService {
         lateSince: r.late_since?.toISOString() ?? null,
         deductionCents: r.deduction_cents === null ? null : Number(r.deduction_cents),
         deductionAllocationYear: r.allocation_year,
+        waiver: waiverOf(r),
       }))
       .sort(
         (a, b) => compareNames(a.schoolName, b.schoolName) || a.schoolId.localeCompare(b.schoolId),

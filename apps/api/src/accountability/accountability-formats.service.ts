@@ -92,7 +92,9 @@ export class AccountabilityFormatsService {
       years: number[];
     }[];
     if (rows.length === 0) {
-      return [{ version: 1, publishedAt: null, publishedBy: null, isDefault: true, accountingYears: [] }];
+      return [
+        { version: 1, publishedAt: null, publishedBy: null, isDefault: true, accountingYears: [] },
+      ];
     }
     return rows.map((r) => {
       const isDefault = r.version === 1 && r.created_by_person_id === null;

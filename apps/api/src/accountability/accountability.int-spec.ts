@@ -60,6 +60,8 @@ describe('accountability api (PostgreSQL, no Temporal)', () => {
       submittedAt?: string;
       daysLate?: number;
       deductionCents?: number;
+      /** A waiver as the school workflow records it: its 'waived' audit event. */
+      waiver?: { reason: string; at: string };
     }[],
   ): Promise<void> {
     const cycleWf = accountabilityWorkflowId(orgId, year);
@@ -120,6 +122,20 @@ describe('accountability api (PostgreSQL, no Temporal)', () => {
           r.submittedAt ?? null,
         ],
       );
+      if (r.waiver) {
+        await api.ds.query(
+          `INSERT INTO audit_event (organisation_id, workflow_id, actor_person_id, action, occurred_at, payload)
+           VALUES ($1, $2, $3, 'waived', $4, jsonb_build_object('reason', $5::text, 'schoolId', $6::text))`,
+          [
+            orgId,
+            schoolAccountabilityWorkflowId(orgId, year, schoolId),
+            person.secretariat,
+            r.waiver.at,
+            r.waiver.reason,
+            schoolId,
+          ],
+        );
+      }
       if (r.deductionCents) {
         await api.ds.query(
           `INSERT INTO accountability_deduction
@@ -160,6 +176,11 @@ describe('accountability api (PostgreSQL, no Temporal)', () => {
     person.contact = (
       await one<{ id: string }>(`SELECT id FROM person WHERE email = $1`, [
         DEMO_EMAILS.stadsring.schoolContact,
+      ])
+    ).id;
+    person.secretariat = (
+      await one<{ id: string }>(`SELECT id FROM person WHERE email = $1`, [
+        DEMO_EMAILS.stadsring.secretariat,
       ])
     ).id;
     // The ECT member of Stadsring College, and one who is not.
@@ -679,6 +700,7 @@ describe('accountability api (PostgreSQL, no Temporal)', () => {
   describe('the overview of who is late', () => {
     const YEAR = 2024;
     const DEADLINE = '2025-02-01T22:59:59.999Z';
+    const WAIVER_REASON = 'Gefuseerd met Stadsring College; verantwoordt daar';
 
     beforeAll(async () => {
       await seedCycle(YEAR, DEADLINE, [
@@ -690,7 +712,12 @@ describe('accountability api (PostgreSQL, no Temporal)', () => {
           deductionCents: 799_950,
         },
         { school: 'Vakcollege Noorderhaven', status: 'late', daysLate: 1 },
-        { school: 'Lyceum Oosterpoort', status: 'waived', daysLate: 3 },
+        {
+          school: 'Lyceum Oosterpoort',
+          status: 'waived',
+          daysLate: 3,
+          waiver: { reason: WAIVER_REASON, at: '2025-02-04T09:30:00.000Z' },
+        },
       ]);
     });
 
@@ -723,6 +750,26 @@ describe('accountability api (PostgreSQL, no Temporal)', () => {
         ['Vakcollege Noorderhaven', 'late', late, null],
       ]);
       expect(late).toBeGreaterThan(600);
+      // Why, when and by whom the waived school was waived; nothing for the others.
+      const secretariatName = (
+        await one<{ name: string }>(`SELECT name FROM person WHERE id = $1`, [person.secretariat])
+      ).name;
+      expect(res.body.rows.map((r: { waiver: unknown }) => r.waiver)).toEqual([
+        { reason: WAIVER_REASON, at: '2025-02-04T09:30:00.000Z', byName: secretariatName },
+        null,
+        null,
+      ]);
+      // The school's own page says it too.
+      const detail = await api
+        .http()
+        .get(`/api/accountability-cycles/${YEAR}/schools/${school['Lyceum Oosterpoort']}`)
+        .set(auth.secretariat)
+        .expect(200);
+      expect(detail.body.waiver).toEqual({
+        reason: WAIVER_REASON,
+        at: '2025-02-04T09:30:00.000Z',
+        byName: secretariatName,
+      });
       await api.http().get(`/api/accountability-cycles/${YEAR}`).set(auth.contact).expect(403);
       await api.http().get(`/api/accountability-cycles/${YEAR}`).set(auth.otherSwv).expect(404);
       await api.http().get(`/api/accountability-cycles/2023`).set(auth.secretariat).expect(404);
@@ -750,10 +797,10 @@ describe('accountability api (PostgreSQL, no Temporal)', () => {
       expect(bytes.toString('utf8')).toBe(
         '\uFEFF' +
           [
-            'School;Bestuur;Status;Dagen te laat;Ingediend op;Korting (EUR)',
-            'Lyceum Oosterpoort;Stichting Openbaar Voortgezet Onderwijs Stadsring;Vrijgesteld;3;;',
-            'Stadsring College;Stichting Openbaar Voortgezet Onderwijs Stadsring;Geaccepteerd;0;30-01-2025 14:05;7999,50',
-            `Vakcollege Noorderhaven;Stichting Openbaar Voortgezet Onderwijs Stadsring;Te laat;${late};;`,
+            'School;Bestuur;Status;Dagen te laat;Ingediend op;Korting (EUR);Reden vrijstelling',
+            `Lyceum Oosterpoort;Stichting Openbaar Voortgezet Onderwijs Stadsring;Vrijgesteld;3;;;"${WAIVER_REASON}"`,
+            'Stadsring College;Stichting Openbaar Voortgezet Onderwijs Stadsring;Geaccepteerd;0;30-01-2025 14:05;7999,50;',
+            `Vakcollege Noorderhaven;Stichting Openbaar Voortgezet Onderwijs Stadsring;Te laat;${late};;;`,
           ].join('\r\n') +
           '\r\n',
       );

@@ -39,6 +39,7 @@ import type {
 } from './dto/accountability.dto';
 import { FieldValidationError } from './field-errors';
 import { assertContact, schoolForPerson } from './school-access';
+import { schoolWaiver } from './waiver';
 
 type WorkflowHandle = ReturnType<
   ReturnType<TemporalClientHolder['require']>['workflow']['getHandle']
@@ -104,6 +105,10 @@ export class SchoolAccountabilityService {
       accountingYear: year,
     });
     const current = versions.find((v) => v.id === state.currentSubmissionId) ?? null;
+    const waiver =
+      state.status === 'waived'
+        ? await schoolWaiver(this.ds, me.organisationId, state.workflowId)
+        : null;
     return {
       accountingYear: year,
       school,
@@ -133,6 +138,8 @@ export class SchoolAccountabilityService {
             reason: deduction.reason,
           }
         : null,
+      /** Why, when and by whom the school was waived; null unless waived. */
+      waiver,
     };
   }
 

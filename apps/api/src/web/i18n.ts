@@ -632,6 +632,8 @@ const nl = {
     waiveIntro:
       'Stel de school vrij van de verantwoording van dit jaar, bijvoorbeeld na een fusie of sluiting. Dit kan niet ongedaan worden gemaakt.',
     waiveReason: 'Reden van de vrijstelling',
+    waivedBy: 'Vrijgesteld',
+    waivedByPerson: (who: string) => `door ${who}`,
     waiveReasonHint: 'Verplicht. De reden komt in het overzicht en in de export.',
     waiveReasonRequired: 'Vul de reden van de vrijstelling in.',
     waived: 'De school is vrijgesteld van de verantwoording.',
@@ -1353,6 +1355,8 @@ const en: Messages = {
     waiveIntro:
       'Waive this year’s accountability for the school, for instance after a merger or closure. This cannot be undone.',
     waiveReason: 'Reason for the waiver',
+    waivedBy: 'Waived',
+    waivedByPerson: (who: string) => `by ${who}`,
     waiveReasonHint: 'Required. The reason appears in the overview and the export.',
     waiveReasonRequired: 'Enter the reason for the waiver.',
     waived: 'The school has been waived from the accountability.',

@@ -9,10 +9,11 @@ const row = (change: Partial<AccountabilityOverviewRow> = {}): AccountabilityOve
   daysLate: 0,
   submittedAt: amsterdamInstant('2027-01-28', 14, 5),
   deductionCents: 123_456,
+  waiverReason: null,
   ...change,
 });
 
-const HEADER = 'School;Bestuur;Status;Dagen te laat;Ingediend op;Korting (EUR)';
+const HEADER = 'School;Bestuur;Status;Dagen te laat;Ingediend op;Korting (EUR);Reden vrijstelling';
 
 describe('toOverviewCsv (Dutch Excel)', () => {
   it('writes a BOM, a header, ; separators, decimal commas and CRLF line ends', () => {
@@ -25,12 +26,21 @@ describe('toOverviewCsv (Dutch Excel)', () => {
         submittedAt: null,
         deductionCents: null,
       }),
+      row({
+        schoolName: 'Gamma School',
+        status: 'waived',
+        daysLate: 3,
+        submittedAt: null,
+        deductionCents: null,
+        waiverReason: 'Gesloten per 1 augustus',
+      }),
     ]);
     expect(csv).toBe(
       '\uFEFF' +
         `${HEADER}\r\n` +
-        'Alfa College;Stichting Alfa;Geaccepteerd;0;28-01-2027 14:05;1234,56\r\n' +
-        'Beta Lyceum;Stichting Alfa;Te laat;7;;\r\n',
+        'Alfa College;Stichting Alfa;Geaccepteerd;0;28-01-2027 14:05;1234,56;\r\n' +
+        'Beta Lyceum;Stichting Alfa;Te laat;7;;;\r\n' +
+        'Gamma School;Stichting Alfa;Vrijgesteld;3;;;Gesloten per 1 augustus\r\n',
     );
   });
 
@@ -55,7 +65,12 @@ describe('toOverviewCsv (Dutch Excel)', () => {
       { submittedAt: new Date('2027-06-30T22:30:00Z') },
       '01-07-2027 00:30',
     ],
-    ['zero deduction', { deductionCents: 0 }, ';0,00\r\n'],
+    ['zero deduction', { deductionCents: 0 }, ';0,00;\r\n'],
+    [
+      'a waiver reason that could be a formula',
+      { status: 'waived', waiverReason: '=1+1; zie mail' },
+      `;"'=1+1; zie mail"\r\n`,
+    ],
   ])('%s', (_label, change, expected) => {
     expect(toOverviewCsv([row(change)])).toContain(expected);
   });

@@ -13,6 +13,8 @@ export interface AccountabilityOverviewRow {
   submittedAt: Date | null;
   /** Underspending recorded as a deduction; null while there is none (yet). */
   deductionCents: Cents | null;
+  /** Why the secretariat waived the school; null unless waived. */
+  waiverReason: string | null;
 }
 
 export const OVERVIEW_CSV_HEADER = [
@@ -22,6 +24,7 @@ export const OVERVIEW_CSV_HEADER = [
   'Dagen te laat',
   'Ingediend op',
   'Korting (EUR)',
+  'Reden vrijstelling',
 ] as const;
 
 const BOM = '\uFEFF';
@@ -53,7 +56,8 @@ function amsterdamDateTime(instant: Date): string {
  * The overview as a CSV file for Dutch Excel: UTF-8 with a byte-order mark (so that Excel
  * does not read 'Materiële' as mojibake), ';' as separator and ',' as decimal separator (the
  * nl-NL list and decimal separators), CRLF line ends, a header row. Columns: school, board,
- * status (Dutch), days late, submitted at (Amsterdam), deduction in euros ('1234,56').
+ * status (Dutch), days late, submitted at (Amsterdam), deduction in euros ('1234,56'), the
+ * reason of a waiver.
  */
 export function toOverviewCsv(rows: readonly AccountabilityOverviewRow[]): string {
   const lines = [OVERVIEW_CSV_HEADER.join(';')];
@@ -88,6 +92,7 @@ export function toOverviewCsv(rows: readonly AccountabilityOverviewRow[]): strin
         String(row.daysLate),
         row.submittedAt === null ? '' : amsterdamDateTime(row.submittedAt),
         row.deductionCents === null ? '' : formatEuroPlain(row.deductionCents),
+        row.waiverReason === null ? '' : textCell(row.waiverReason),
       ].join(';'),
     );
   });

@@ -23,6 +23,7 @@ const row = (
   lateSince: null,
   deductionCents,
   deductionAllocationYear: deductionCents === null ? null : 2028,
+  waiver: null,
 });
 
 function overview(rows: CycleOverview['rows']): CycleOverview {
@@ -58,6 +59,21 @@ describe('the accountability overview page', () => {
     });
     expect(html).toContain('€ 20.499,50 in totaal, bij 2 scholen');
     expect(html).toContain('1 van 3 scholen');
+  });
+
+  it('says next to a waived school why it was waived, escaped', () => {
+    const waived = {
+      ...row('Lyceum Oosterpoort', 'waived', null),
+      waiver: {
+        reason: 'Gefuseerd met <Stadsring College>',
+        at: '2027-02-04T09:30:00.000Z',
+        byName: 'Ingrid Wolters',
+      },
+    };
+    const html = accountabilityOverviewPage(context('nl'), { overview: overview([waived]) });
+    expect(html).toMatch(
+      /Vrijgesteld\s*<br \/><span class="muted">Gefuseerd met &lt;Stadsring College&gt;<\/span>/,
+    );
   });
 
   it('counts one school as one school', () => {

@@ -48,6 +48,11 @@ function daysLateText(t: Messages, days: number): string {
   return days > 0 ? t.acc.daysLateText(days) : t.acc.onTime;
 }
 
+/** 'on 4 February 2025 at 10:30 by Ingrid Wolters' (who may be gone from the people list). */
+function waivedByText(ctx: WebContext, w: NonNullable<SchoolDetail['waiver']>): SafeHtml {
+  return html`${at(ctx, w.at)}${w.byName ? html` ${ctx.t.acc.waivedByPerson(w.byName)}` : ''}`;
+}
+
 /** Status, deadline and days late: the banner at the top of the school's page and the review. */
 function statusBanner(ctx: WebContext, d: SchoolDetail): SafeHtml {
   const { t } = ctx;
@@ -66,6 +71,14 @@ function statusBanner(ctx: WebContext, d: SchoolDetail): SafeHtml {
         d.version > 0
           ? html`<dt>${t.acc.version}</dt>
               <dd>${d.version}</dd>`
+          : ''
+      }
+      ${
+        d.waiver
+          ? html`<dt>${t.acc.waivedBy}</dt>
+              <dd>${waivedByText(ctx, d.waiver)}</dd>
+              <dt>${t.acc.waiveReason}</dt>
+              <dd class="waiver-reason">${d.waiver.reason}</dd>`
           : ''
       }
       ${
@@ -463,7 +476,10 @@ function schoolsTable(
             html`<tr>
               <th scope="row"><a href="${href(r)}">${r.schoolName}</a></th>
               <td>${r.boardName}</td>
-              <td>${statusText(t, r.status)}</td>
+              <td>
+                ${statusText(t, r.status)}
+                ${r.waiver ? html`<br /><span class="muted">${r.waiver.reason}</span>` : ''}
+              </td>
               <td class="num">${r.daysLate}</td>
               <td class="num">
                 ${r.deductionCents !== null ? formatAmount(r.deductionCents) : ''}
