@@ -124,6 +124,23 @@ describe('input validation and write integrity', () => {
   it('answers 400 for a malformed id or body, without a stack trace', async () => {
     const id = await api.http().get('/api/boards/not-a-uuid').set(auth).expect(400);
     expect(id.body.errors).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
+    // A year in the path is a number too: the same 400 naming it, not a 404 in other words.
+    for (const path of ['/api/budget-cycles/twee', '/api/accountability-cycles/2026a']) {
+      const year = await api.http().get(path).set(auth).expect(400);
+      expect(year.body.errors).toEqual([
+        { field: 'year', message: 'year must be a whole number, such as 2026' },
+      ]);
+    }
+    // A value of the wrong kind gets the one message that says so, not its range as well.
+    const kind = await api
+      .http()
+      .post('/api/accountability-cycles')
+      .set(auth)
+      .send({ accountingYear: 'abc' })
+      .expect(400);
+    expect(kind.body.errors).toEqual([
+      { field: 'accountingYear', message: 'accountingYear must be a whole year' },
+    ]);
     const json = await api
       .http()
       .post('/api/boards')
@@ -289,7 +306,10 @@ describe('input validation and write integrity', () => {
       accountabilityReminderOffsetsBusinessDays: [20, 10, 3],
     });
     for (const [value, message] of [
-      [[0], 'settings.accountabilityReminderOffsetsBusinessDays must be an array of whole numbers from 1 to 60'],
+      [
+        [0],
+        'settings.accountabilityReminderOffsetsBusinessDays must be an array of whole numbers from 1 to 60',
+      ],
       [[5, 5], 'settings.accountabilityReminderOffsetsBusinessDays must not contain duplicates'],
     ] as const) {
       const bad = await api

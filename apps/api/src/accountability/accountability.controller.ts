@@ -6,7 +6,6 @@ import {
   HttpCode,
   HttpStatus,
   Param,
-  ParseIntPipe,
   Post,
   Put,
   Query,
@@ -33,6 +32,7 @@ import { AlsoBestuurder, CurrentPerson, Roles } from '../auth/decorators';
 import { SESSION_COOKIE } from '../auth/session.guard';
 import { ErrorResponseDto } from '../common/api-errors';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { IntParamPipe } from '../common/int-param.pipe';
 import { AccountabilityCyclesService } from './accountability-cycles.service';
 import { AccountabilityFormatsService } from './accountability-formats.service';
 import {
@@ -52,7 +52,7 @@ const OFFICE = ['secretariat', 'director', 'admin'] as const;
 /** Everyone who may see some school's accountability (which school is checked per request). */
 const SCHOOL_READERS = [...OFFICE, 'school_contact', 'ect_member'] as const;
 
-const yearPipe = new ParseIntPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
+const yearPipe = new IntParamPipe();
 
 @ApiTags('accountability')
 @ApiBearerAuth()
@@ -76,7 +76,7 @@ export class AccountabilityFormatsController {
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   get(
     @CurrentPerson() me: AuthenticatedPerson,
-    @Param('version', new ParseIntPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND }))
+    @Param('version', new IntParamPipe())
     version: number,
   ) {
     return this.formats.get(me, version);

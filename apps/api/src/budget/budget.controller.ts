@@ -1,14 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseIntPipe,
-  Post,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { IntParamPipe } from '../common/int-param.pipe';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -47,7 +38,7 @@ const FOLLOWERS = [
   'ect_member',
 ] as const;
 
-const yearPipe = new ParseIntPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
+const yearPipe = new IntParamPipe();
 
 @ApiTags('budget cycle')
 @ApiBearerAuth()

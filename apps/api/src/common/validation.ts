@@ -26,6 +26,33 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
+/**
+ * Constraints (class-validator names) that check what kind of value a field holds. When one of
+ * them fails, the field's other constraints (a range, a length) only add noise: "abc" for a
+ * year is "must be a whole year", not also "must be 2015 or later" and "2100 or earlier".
+ */
+const TYPE_CONSTRAINTS = new Set([
+  'isInt',
+  'isNumber',
+  'isString',
+  'isBoolean',
+  'isArray',
+  'isObject',
+  'isUuid',
+  'isDateString',
+  'isIso8601',
+  'isDate',
+  'isEnum',
+  'isIn',
+]);
+
+/** The constraints of one field worth reporting: the failed type checks if any, else all. */
+function reportedConstraints(constraints: Record<string, string>): [string, string][] {
+  const all = Object.entries(constraints);
+  const typeErrors = all.filter(([name]) => TYPE_CONSTRAINTS.has(name));
+  return typeErrors.length > 0 ? typeErrors : all;
+}
+
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const error of errors) {
@@ -35,7 +62,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
         ? `${parent}[${error.property}]`
         : `${parent}.${error.property}`;
     const seen = new Set<string>();
-    for (const [constraint, raw] of Object.entries(error.constraints ?? {})) {
+    for (const [constraint, raw] of reportedConstraints(error.constraints ?? {})) {
       const message =
         constraint === 'whitelistValidation'
           ? `${field} is not allowed`
