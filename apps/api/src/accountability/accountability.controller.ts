@@ -121,6 +121,20 @@ export class AccountabilityCyclesController {
     return { created, ...overview };
   }
 
+  @Get()
+  @Roles(...OFFICE)
+  @ApiOkResponse({ description: 'The SWV’s accountability cycles, newest accounting year first' })
+  async list(@CurrentPerson() me: AuthenticatedPerson) {
+    return (await this.cycles.list(me)).map((c) => ({
+      workflowId: c.workflowId,
+      accountingYear: c.year,
+      title: c.title,
+      status: c.status,
+      createdAt: c.createdAt.toISOString(),
+      updatedAt: c.updatedAt.toISOString(),
+    }));
+  }
+
   @Get(':year')
   @Roles(...OFFICE)
   @ApiOkResponse({

@@ -775,6 +775,33 @@ describe('accountability api (PostgreSQL, no Temporal)', () => {
       await api.http().get(`/api/accountability-cycles/2023`).set(auth.secretariat).expect(404);
     });
 
+    it('lists the SWV’s accountability cycles for the office, and only its own', async () => {
+      const res = await api
+        .http()
+        .get('/api/accountability-cycles')
+        .set(auth.secretariat)
+        .expect(200);
+      const years = (res.body as { accountingYear: number }[]).map((c) => c.accountingYear);
+      expect(years).toEqual([...years].sort((a, b) => b - a));
+      expect(res.body).toContainEqual(
+        expect.objectContaining({
+          workflowId: accountabilityWorkflowId(orgId, YEAR),
+          accountingYear: YEAR,
+          title: 'Verantwoording 2024',
+          status: 'running',
+        }),
+      );
+      await api.http().get('/api/accountability-cycles').set(auth.contact).expect(403);
+      const other = await api
+        .http()
+        .get('/api/accountability-cycles')
+        .set(auth.otherSwv)
+        .expect(200);
+      expect(
+        (other.body as { workflowId: string }[]).filter((c) => c.workflowId.includes(orgId)),
+      ).toEqual([]);
+    });
+
     it('exports it as CSV for Dutch Excel: BOM, semicolons, decimal comma, Amsterdam time', async () => {
       const res = await api
         .http()
