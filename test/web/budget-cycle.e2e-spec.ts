@@ -365,7 +365,7 @@ describe('web app: the budget cycle of the secretariat, board members and direct
     expect(await textOf(tally.locator('table.tally tbody tr').first())).toBe('Voor 4.010 100%');
     await expect(tally.getByRole('progressbar').getAttribute('value')).resolves.toBe('4010');
     expect(await textOf(tally)).toContain('4.010 van 16.500 stemgewicht uitgebracht');
-    expect(await textOf(tally)).toContain('1 van 10 leden hebben gestemd');
+    expect(await textOf(tally)).toContain('1 van 10 leden heeft gestemd');
     expect(await textOf(tally)).toContain('Uw stem Voor');
     expect(await textOf(page.locator('main'))).not.toContain('Nog niet gestemd');
     expect(await axeViolations(page)).toEqual([]);
@@ -425,7 +425,7 @@ describe('web app: the budget cycle of the secretariat, board members and direct
 
     await secretariat.goto(app.baseUrl + cyclePath);
     const rvt = bodyCard(secretariat, 'Raad van Toezicht');
-    expect(await textOf(rvt)).toContain('1 van 3 leden hebben gestemd');
+    expect(await textOf(rvt)).toContain('1 van 3 leden heeft gestemd');
     expect(await textOf(rvt)).toContain('Anneke Veenstra: voor');
   });
 
