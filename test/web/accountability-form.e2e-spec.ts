@@ -269,6 +269,13 @@ describe('web app: the school’s accountability form and the secretariat’s ov
         page.getByRole('row').filter({ hasText: 'Stadsring College' }).locator('td').nth(1),
       ),
     ).toBe('Vrijgesteld School gefuseerd per 1 augustus');
+    // The school's contacts are told, with the reason.
+    const contact = DEMO_EMAILS.stadsring.schoolContact;
+    await app.stack.smtp.waitFor(() =>
+      app.stack.smtp.to(contact).some((m) => m.subject.includes('vrijgesteld')),
+    );
+    const told = app.stack.smtp.to(contact).find((m) => m.subject.includes('vrijgesteld'))!;
+    expect(told.text).toContain('Reden: School gefuseerd per 1 augustus');
     await page.goto(app.baseUrl + schoolPath);
     // A waived school has nothing left to extend or waive.
     await expect(page.getByRole('button', { name: 'Vrijstellen' }).count()).resolves.toBe(0);

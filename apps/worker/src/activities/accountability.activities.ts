@@ -185,6 +185,23 @@ export function createAccountabilityActivities(
     return new Map(rows.map((r) => [r.id, r]));
   }
 
+  /**
+   * Why the school was waived: the reason of its latest 'waived' audit event, which the school
+   * workflow records before it tells the school (the workflow passes no reason to the mail).
+   */
+  async function waiverReasonOf(
+    organisationId: string,
+    workflowId: string,
+  ): Promise<string | null> {
+    const rows = (await ds.query(
+      `SELECT payload->>'reason' AS reason FROM audit_event
+        WHERE organisation_id = $1 AND workflow_id = $2 AND action = 'waived'
+        ORDER BY id DESC LIMIT 1`,
+      [organisationId, workflowId],
+    )) as { reason: string | null }[];
+    return rows[0]?.reason ?? null;
+  }
+
   /** A permanent refusal of one address is logged and skipped; anything else is thrown (retried). */
   function skipPermanentRefusal(err: unknown, idempotencyKey: string, personId: string): void {
     if (!(err instanceof MailDeliveryError && err.permanent)) throw err;
@@ -542,10 +559,13 @@ export function createAccountabilityActivities(
     },
 
     async notifySchool(input): Promise<void> {
-      const [org, s, people] = await Promise.all([
+      const [org, s, people, waiverReason] = await Promise.all([
         organisationName(input.organisationId),
         school(input.organisationId, input.schoolId),
         persons(input.organisationId, input.recipientPersonIds),
+        input.kind === 'waived' && input.comments === undefined
+          ? waiverReasonOf(input.organisationId, input.workflowId)
+          : Promise.resolve(null),
       ]);
       // All tasks first: contacts see their task in the app even while the mail server is down.
       const tasks = new Map<string, string>();
@@ -593,6 +613,7 @@ export function createAccountabilityActivities(
             formatVersion: input.formatVersion,
             ...(input.version !== undefined ? { version: input.version } : {}),
             ...(input.comments !== undefined ? { comments: input.comments } : {}),
+            ...(waiverReason ? { comments: waiverReason } : {}),
             ...(u
               ? {
                   underspending: u,

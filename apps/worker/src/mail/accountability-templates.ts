@@ -26,7 +26,7 @@ export interface SchoolMailData {
   formatVersion: number;
   /** The submission version the mail is about (returned, accepted). */
   version?: number;
-  /** What the school must correct (returned). */
+  /** What the school must correct (returned); why it was waived (waived). */
   comments?: string;
   /** Accepted: the figures behind the deduction. */
   underspending?: UnderspendingFigures;
@@ -163,6 +163,7 @@ function renderSchoolMailNl(kind: SchoolNotificationKind, d: SchoolMailData): Re
         [
           hello,
           `Het secretariaat van ${org} heeft ${d.schoolName} vrijgesteld van de verantwoording ${year}. U hoeft niets meer in te leveren.`,
+          ...(d.comments ? [`Reden: ${d.comments}`] : []),
         ],
         f,
       );
@@ -263,6 +264,7 @@ function renderSchoolMailEn(kind: SchoolNotificationKind, d: SchoolMailData): Re
         [
           hello,
           `The secretariat of ${org} released ${d.schoolName} from the accountability ${year}. Nothing more needs to be submitted.`,
+          ...(d.comments ? [`Reason: ${d.comments}`] : []),
         ],
         f,
       );
