@@ -131,6 +131,10 @@ describe('input validation and write integrity', () => {
         { field: 'year', message: 'year must be a whole number, such as 2026' },
       ]);
     }
+    const version = await api.http().get('/api/accountability/formats/v2').set(auth).expect(400);
+    expect(version.body.errors).toEqual([
+      { field: 'version', message: 'version must be a whole number, such as 2' },
+    ]);
     // A value of the wrong kind gets the one message that says so, not its range as well.
     const kind = await api
       .http()

@@ -76,7 +76,7 @@ export class AccountabilityFormatsController {
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   get(
     @CurrentPerson() me: AuthenticatedPerson,
-    @Param('version', new IntParamPipe())
+    @Param('version', new IntParamPipe('2'))
     version: number,
   ) {
     return this.formats.get(me, version);
