@@ -1,3 +1,4 @@
+import { formatDateTimeNl, nextBusinessMoment } from '@jaarcyclus/domain';
 import { DEMO_EMAILS } from '@jaarcyclus/persistence';
 import type { Locator, Page } from 'playwright-core';
 import {
@@ -354,7 +355,14 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     await offsets.fill('10, 3');
     await page.getByRole('button', { name: 'Verantwoording starten' }).click();
     await page.waitForURL(`**/app/cycles/accountability/${NEXT}?started=1`);
-    expect(await textOf(page.getByRole('status'))).toContain('De verantwoording is gestart.');
+    // The notice says when the schools are invited: now, or the next moment in office hours.
+    const notice = await textOf(page.getByRole('status'));
+    const inviteAt = nextBusinessMoment(new Date());
+    expect(notice).toContain(
+      inviteAt.getTime() <= Date.now()
+        ? 'De scholen krijgen nu een taak en een uitnodiging per e-mail.'
+        : `per e-mail op ${formatDateTimeNl(inviteAt)}, het eerste moment binnen kantoortijd.`,
+    );
     const table = page.getByRole('region', { name: 'Scholen' });
     for (const school of chosen) {
       await expect(table.getByText(school.name, { exact: true }).count()).resolves.toBe(1);

@@ -1,6 +1,7 @@
 import {
   defaultAccountabilityStartForm,
   defaultAccountingYear,
+  invitationMoment,
   postedAccountabilityStartForm,
   startFormFieldOf,
   validateAccountabilityStartForm,
@@ -23,7 +24,9 @@ describe('the form that starts the accountability', () => {
   });
 
   it('ticks every regular school and leaves the deadline and reminders to their defaults', () => {
-    expect(defaultAccountabilityStartForm(new Date('2026-12-05T10:00:00Z'), [SCHOOL_A, SCHOOL_B]).values).toEqual({
+    expect(
+      defaultAccountabilityStartForm(new Date('2026-12-05T10:00:00Z'), [SCHOOL_A, SCHOOL_B]).values,
+    ).toEqual({
       accountingYear: '2026',
       title: '',
       deadline: '',
@@ -33,9 +36,10 @@ describe('the form that starts the accountability', () => {
   });
 
   it('reads one ticked school as a list', () => {
-    expect(postedAccountabilityStartForm({ accountingYear: '2026', schoolIds: SCHOOL_A }).values.schoolIds).toEqual([
-      SCHOOL_A,
-    ]);
+    expect(
+      postedAccountabilityStartForm({ accountingYear: '2026', schoolIds: SCHOOL_A }).values
+        .schoolIds,
+    ).toEqual([SCHOOL_A]);
     expect(postedAccountabilityStartForm({ accountingYear: '2026' }).values.schoolIds).toEqual([]);
   });
 
@@ -63,7 +67,13 @@ describe('the form that starts the accountability', () => {
 
   it('refuses every mistake next to its field, in Dutch', async () => {
     const result = await validateAccountabilityStartForm(
-      { accountingYear: 'twintig', title: '', deadline: 'morgen', reminderOffsets: '14, zeven', schoolIds: [] },
+      {
+        accountingYear: 'twintig',
+        title: '',
+        deadline: 'morgen',
+        reminderOffsets: '14, zeven',
+        schoolIds: [],
+      },
       t,
     );
     expect(result.ok).toBe(false);
@@ -88,5 +98,27 @@ describe('the form that starts the accountability', () => {
     ['formatVersion', ''],
   ])('shows a refusal of %s at %j', (apiField, formField) => {
     expect(startFormFieldOf(apiField)).toBe(formField);
+  });
+});
+
+describe('when a started accountability invites its schools', () => {
+  it('says "now" within office hours, and the next working morning outside them', () => {
+    // Monday 7 December 2026, 10:00 in Amsterdam: the fan-out mails at once.
+    expect(invitationMoment('nl', new Date('2026-12-07T09:00:00Z'))).toBeNull();
+    // Saturday 5 December 13:30: Monday 08:00.
+    expect(invitationMoment('nl', new Date('2026-12-05T12:30:00Z'))).toBe(
+      '7 december 2026 om 08:00',
+    );
+    // Friday 18:30 in summer time: Monday 08:00.
+    expect(invitationMoment('en', new Date('2026-06-26T16:30:00Z'))).toMatch(/29 June 2026.*08:00/);
+  });
+
+  it('tells the secretariat in the notice', () => {
+    expect(t.acc.started(null)).toBe(
+      'De verantwoording is gestart. De scholen krijgen nu een taak en een uitnodiging per e-mail.',
+    );
+    expect(t.acc.started('7 december 2026 om 08:00')).toBe(
+      'De verantwoording is gestart. De scholen krijgen hun taak en uitnodiging per e-mail op 7 december 2026 om 08:00, het eerste moment binnen kantoortijd.',
+    );
   });
 });

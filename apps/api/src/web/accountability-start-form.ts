@@ -1,4 +1,5 @@
-import { amsterdamParts } from '@jaarcyclus/domain';
+import { amsterdamParts, nextBusinessMoment } from '@jaarcyclus/domain';
+import type { Locale } from '@jaarcyclus/persistence';
 import { StartAccountabilityCycleDto } from '../accountability/dto/accountability.dto';
 import type { FieldError } from '../common/api-errors';
 import {
@@ -11,7 +12,7 @@ import {
   wholeNumberList,
   type Validated,
 } from './forms';
-import type { Messages } from './i18n';
+import { formatDateTime, type Messages } from './i18n';
 
 /**
  * The "start the accountability" form of the secretariat: what it types (a year, a date on
@@ -87,8 +88,11 @@ export function postedAccountabilityStartForm(body: unknown): AccountabilityStar
 }
 
 /** Where the api's and the workflow's field names land in the form. */
-export function startFormFieldOf(apiField: string): AccountabilityStartField | typeof SCHOOLS_FIELD | '' {
-  if (apiField === 'accountingYear' || apiField === 'title' || apiField === 'deadline') return apiField;
+export function startFormFieldOf(
+  apiField: string,
+): AccountabilityStartField | typeof SCHOOLS_FIELD | '' {
+  if (apiField === 'accountingYear' || apiField === 'title' || apiField === 'deadline')
+    return apiField;
   if (/^(reminderOffsetsBusinessDays|reminderPolicy)\b/.test(apiField)) return 'reminderOffsets';
   if (/^schoolIds\b/.test(apiField)) return SCHOOLS_FIELD;
   return '';
@@ -112,7 +116,18 @@ export async function validateAccountabilityStartForm(
   const checked = await validateForm(StartAccountabilityCycleDto, input);
   const errors = checked.ok ? [] : oneErrorPerField(checked.errors, startFormFieldOf);
   // Without a ticked school the api would take them all: the form asks for a choice instead.
-  if (values.schoolIds.length === 0) errors.push({ field: SCHOOLS_FIELD, message: t.acc.schoolsRequired });
+  if (values.schoolIds.length === 0)
+    errors.push({ field: SCHOOLS_FIELD, message: t.acc.schoolsRequired });
   if (errors.length > 0 || !checked.ok) return { ok: false, errors };
   return checked;
+}
+
+/**
+ * When a cycle started at `now` invites its schools: null for now (within office hours, the
+ * fan-out sends at once), else the next business moment as the school workflows compute it
+ * (libs/workflows initialSchoolTiming), written for the reader.
+ */
+export function invitationMoment(locale: Locale, now: Date): string | null {
+  const at = nextBusinessMoment(now);
+  return at.getTime() <= now.getTime() ? null : formatDateTime(locale, at);
 }

@@ -676,8 +676,11 @@ const nl = {
     noRegularSchools:
       'Uw samenwerkingsverband heeft nog geen reguliere scholen. Voeg ze eerst toe bij Beheer.',
     startButton: 'Verantwoording starten',
-    started:
-      'De verantwoording is gestart. De scholen krijgen een taak en een uitnodiging per e-mail.',
+    /** `inviteAt`: when the invitations go out, null when that is now (within office hours). */
+    started: (inviteAt: string | null) =>
+      inviteAt === null
+        ? 'De verantwoording is gestart. De scholen krijgen nu een taak en een uitnodiging per e-mail.'
+        : `De verantwoording is gestart. De scholen krijgen hun taak en uitnodiging per e-mail op ${inviteAt}, het eerste moment binnen kantoortijd.`,
     existed: 'Voor dit jaar loopt al een verantwoording. U ziet hem hieronder.',
   },
   fmt: {
@@ -1398,7 +1401,10 @@ const en: Messages = {
     tickNone: 'Untick all',
     noRegularSchools: 'Your SWV has no regular schools yet. Add them under Administration first.',
     startButton: 'Start the accountability',
-    started: 'The accountability has started. The schools get a task and an invitation by e-mail.',
+    started: (inviteAt: string | null) =>
+      inviteAt === null
+        ? 'The accountability has started. The schools now get a task and an invitation by e-mail.'
+        : `The accountability has started. The schools get their task and invitation by e-mail on ${inviteAt}, the first moment within office hours.`,
     existed: 'An accountability for this year is already running. You see it below.',
   },
   fmt: {

@@ -50,16 +50,11 @@ import {
   type AccountabilityFormValues,
 } from '../accountability-form';
 import { CsrfGuard } from '../csrf';
-import {
-  amsterdamDateTime,
-  formFields,
-  refusalAsFieldErrors,
-  text,
-  validateForm,
-} from '../forms';
+import { amsterdamDateTime, formFields, refusalAsFieldErrors, text, validateForm } from '../forms';
 import type { WebContext } from '../layout';
 import {
   defaultAccountabilityStartForm,
+  invitationMoment,
   postedAccountabilityStartForm,
   startFormFieldOf,
   validateAccountabilityStartForm,
@@ -346,7 +341,12 @@ export class AccountabilityOverviewController {
     this.pages.send(
       res,
       status,
-      newAccountabilityCyclePage(ctx, { form, schools, offsetsNote, formatVersion: format!.version }),
+      newAccountabilityCyclePage(ctx, {
+        form,
+        schools,
+        offsetsNote,
+        formatVersion: format!.version,
+      }),
     );
   }
 
@@ -375,7 +375,11 @@ export class AccountabilityOverviewController {
       ...(typeof q === 'string' && q.trim() ? { q: q.trim().slice(0, 100) } : {}),
     };
     const message =
-      started === '1' ? ctx.t.acc.started : existing === '1' ? ctx.t.acc.existed : null;
+      started === '1'
+        ? ctx.t.acc.started(invitationMoment(ctx.locale, new Date()))
+        : existing === '1'
+          ? ctx.t.acc.existed
+          : null;
     this.pages.send(
       res,
       200,
@@ -403,11 +407,7 @@ export class AccountabilityOverviewController {
     const ctx = this.pages.context(req, res);
     const done = (['accept', 'return'] as const).find((d) => d === reviewed);
     const office = (['waived', 'extended'] as const).find((d) => d === doneParam);
-    const message = done
-      ? ctx.t.acc.reviewed[done]
-      : office
-        ? ctx.t.acc[office]
-        : null;
+    const message = done ? ctx.t.acc.reviewed[done] : office ? ctx.t.acc[office] : null;
     // Right after a command the workflow is still writing the new status.
     const expected =
       done || office === 'waived'
