@@ -31,6 +31,6 @@ export function finalConflict(status: SchoolAccountabilityStatus): DomainError {
     'CONFLICT',
     status === 'accepted'
       ? 'The accountability of this school has been accepted; it can no longer change'
-      : 'This school has been released from this year’s accountability; it can no longer change',
+      : 'The accountability of this school has been waived for this year; it can no longer change',
   );
 }

@@ -570,7 +570,7 @@ describe('accountability api (PostgreSQL, no Temporal)', () => {
           .expect(409);
         expect(res.body).toMatchObject({
           code: 'CONFLICT',
-          message: expect.stringContaining('released'),
+          message: expect.stringContaining('has been waived'),
         });
       }
       await api

@@ -1362,7 +1362,7 @@ const en: Messages = {
     waivedByPerson: (who: string) => `by ${who}`,
     waiveReasonHint: 'Required. The reason appears in the overview and the export.',
     waiveReasonRequired: 'Enter the reason for the waiver.',
-    waived: 'The school has been waived from the accountability.',
+    waived: 'The accountability has been waived for this school.',
     extend: 'Extend deadline',
     extendIntro: 'Give the school more time. The new deadline must be later than the current one.',
     newDeadline: 'New deadline',

@@ -260,10 +260,10 @@ function renderSchoolMailEn(kind: SchoolNotificationKind, d: SchoolMailData): Re
     }
     case 'waived':
       return compose(
-        `${prefix}: released – ${d.schoolName}`,
+        `${prefix}: waived – ${d.schoolName}`,
         [
           hello,
-          `The secretariat of ${org} released ${d.schoolName} from the accountability ${year}. Nothing more needs to be submitted.`,
+          `The secretariat of ${org} has waived the accountability ${year} for ${d.schoolName}. Nothing more needs to be submitted.`,
           ...(d.comments ? [`Reason: ${d.comments}`] : []),
         ],
         f,

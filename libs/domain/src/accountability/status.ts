@@ -8,7 +8,7 @@ import { daysBetween } from '../calendar/local-date';
  * - submitted: waiting for review by the secretariat; returned: sent back for correction;
  * - accepted: final, the underspending is recorded as a deduction;
  * - late: the deadline passed without a submission;
- * - waived: the secretariat released the school from this year's accountability (final).
+ * - waived: the secretariat waived this year's accountability for the school (final).
  */
 export type SchoolAccountabilityStatus =
   'not_started' | 'draft' | 'submitted' | 'returned' | 'accepted' | 'late' | 'waived';

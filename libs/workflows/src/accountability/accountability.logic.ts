@@ -422,7 +422,7 @@ function finalRefusal(status: SchoolAccountabilityStatus): AccountabilityRefusal
     return {
       code: 'CONFLICT',
       reason: 'WAIVED',
-      message: 'This school has been released from this year’s accountability',
+      message: 'The accountability of this school has been waived for this year',
     };
   }
   return null;
