@@ -1,6 +1,7 @@
 import {
   amsterdamDate,
   daysBetween,
+  formatCount,
   formatDateNl,
   formatDateTimeNl,
   formatEuro,
@@ -1556,13 +1557,8 @@ export function daysUntil(due: Date, now: Date): number {
   return daysBetween(amsterdamDate(now), amsterdamDate(due));
 }
 
-const NUMBER: Record<Locale, Intl.NumberFormat> = {
-  nl: new Intl.NumberFormat('nl-NL'),
-  en: new Intl.NumberFormat('en-GB'),
-};
-
 export function formatNumber(locale: Locale, n: number): string {
-  return NUMBER[locale].format(n);
+  return formatCount(locale, n);
 }
 
 const PERCENT: Record<Locale, Intl.NumberFormat> = {

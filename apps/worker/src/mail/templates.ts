@@ -10,21 +10,12 @@ import {
   type DecisionKind,
   amsterdamParts,
   formatDateNl,
+  formatCount,
   formatDateTimeNl,
   formatEuro,
 } from '@jaarcyclus/domain';
 
 export type Locale = 'nl' | 'en';
-
-const COUNT: Record<Locale, Intl.NumberFormat> = {
-  nl: new Intl.NumberFormat('nl-NL'),
-  en: new Intl.NumberFormat('en-GB'),
-};
-
-/** A whole number as the reader writes it: 16.500 in Dutch, 16,500 in English. */
-export function formatCount(locale: Locale, n: number): string {
-  return COUNT[locale].format(n);
-}
 
 export interface RenderedMail {
   subject: string;

@@ -3,6 +3,7 @@ export {
   type Cents,
   eurosToCents,
   formatBasisPoints,
+  formatCount,
   formatEuro,
   formatEuroPlain,
   groupThousands,

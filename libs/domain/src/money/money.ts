@@ -98,6 +98,16 @@ function assertCents(cents: Cents, field = 'cents'): void {
   }
 }
 
+const COUNT = {
+  nl: new Intl.NumberFormat('nl-NL'),
+  en: new Intl.NumberFormat('en-GB'),
+} as const;
+
+/** A count (pupils, members, vote weight) as the reader writes it: 16.500 in Dutch, 16,500 in English. */
+export function formatCount(locale: 'nl' | 'en', n: number): string {
+  return COUNT[locale].format(n);
+}
+
 /** Groups an integer's digits by three with '.', the Dutch thousands separator. */
 export function groupThousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
