@@ -17,7 +17,11 @@ const DEP_CONSTRAINTS = [
   { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:domain', 'type:data'] },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:infra'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['*'] },
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:workflows', 'type:data', 'type:infra'] },
+  // The api's feature modules (use cases, JSON controllers) never reach into the web app …
+  { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:domain', 'type:workflows', 'type:data', 'type:infra', 'type:api'] },
+  // … while the web app uses their services through the modules' exports.
+  { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:domain', 'type:workflows', 'type:data', 'type:infra', 'type:api', 'type:web'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:workflows', 'type:data', 'type:infra', 'type:api', 'type:web'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
 ];
 // Tests may also use the test fixtures (libs/testing) and the infrastructure libraries.
@@ -86,7 +90,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       // End-to-end tests and benchmarks boot the apps themselves.
-      '@nx/enforce-module-boundaries': ['error', { allow: ['@jaarcyclus/api/**', '@jaarcyclus/worker/**', '@jaarcyclus/testing/**'], banTransitiveDependencies: false, depConstraints: TEST_DEP_CONSTRAINTS }],
+      '@nx/enforce-module-boundaries': ['error', { allow: ['@jaarcyclus/api-app/**', '@jaarcyclus/worker/**', '@jaarcyclus/testing/**'], banTransitiveDependencies: false, depConstraints: TEST_DEP_CONSTRAINTS }],
     },
   },
 );

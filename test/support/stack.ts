@@ -13,7 +13,7 @@ import { TASK_QUEUES } from '@jaarcyclus/workflows';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { createApiApp } from '@jaarcyclus/api/app.factory';
+import { createApiApp } from '@jaarcyclus/api-app/app.factory';
 import { ApiConfig } from '@jaarcyclus/api/config';
 import { createActivities } from '@jaarcyclus/worker/activities';
 import { WORKER_DATABASE_POOL, WORKER_TUNING } from '@jaarcyclus/worker/worker-tuning';
@@ -69,7 +69,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const smtpUrl = options.smtpUrl ?? `smtp://127.0.0.1:${smtp.port}`;
   // PUBLIC_URL is fixed before the port is known; links in mails are only read, not opened.
   // The e2e tests sign the same demo people in many times within minutes; the default limit on
-  // sign-in links (5 per 15 minutes) has its own test in apps/api/src/auth/auth.int-spec.ts.
+  // sign-in links (5 per 15 minutes) has its own test in libs/api/src/auth/auth.int-spec.ts.
   const config = ApiConfig.with({
     DATABASE_URL: db.url,
     SMTP_URL: smtpUrl,

@@ -5,8 +5,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Client } from '@temporalio/client';
 import cookieParser from 'cookie-parser';
 import { AppModule } from './app.module';
-import { SESSION_COOKIE } from './auth/session.guard';
-import type { ApiConfig } from './config';
+import { SESSION_COOKIE } from '@jaarcyclus/api/auth/session.guard';
+import type { ApiConfig } from '@jaarcyclus/api/config';
 
 export interface ApiAppOptions {
   /**

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { createDataSource } from '@jaarcyclus/persistence';
 import { createApiApp } from './app.factory';
-import { ApiConfig, ConfigError } from './config';
-import { TemporalClientHolder } from './temporal/temporal-client.holder';
+import { ApiConfig, ConfigError } from '@jaarcyclus/api/config';
+import { TemporalClientHolder } from '@jaarcyclus/api/temporal/temporal-client.holder';
 
 /** Fails fast with one line when PostgreSQL cannot be reached or the schema is behind. */
 async function checkDatabase(config: ApiConfig): Promise<void> {

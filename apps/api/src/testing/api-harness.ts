@@ -3,8 +3,8 @@ import { createDataSource, seedDemoData } from '@jaarcyclus/persistence';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../app.factory';
-import { ApiConfig } from '../config';
-import { MailDispatcher } from '../mail/mail-dispatcher';
+import { ApiConfig } from '@jaarcyclus/api/config';
+import { MailDispatcher } from '@jaarcyclus/api/mail/mail-dispatcher';
 
 /**
  * Test support for the api's integration tests: the real app (Temporal left out) on a seeded

@@ -1,0 +1,258 @@
+import { createHash } from 'node:crypto';
+import { DEMO_EMAILS } from '@jaarcyclus/persistence';
+import { createTestDatabase, SmtpCapture, type TestDatabase } from '@jaarcyclus/testing';
+import { Housekeeping } from '../housekeeping/housekeeping';
+import { startApi, type ApiHarness } from '@jaarcyclus/api-app/testing/api-harness';
+
+const SECRETARIAT = DEMO_EMAILS.stadsring.secretariat;
+
+async function countRows(api: ApiHarness, table: 'session' | 'login_token'): Promise<number> {
+  const rows = (await api.ds.query(`SELECT count(*)::int AS n FROM ${table}`)) as { n: number }[];
+  return rows[0]!.n;
+}
+
+describe('sign-in by email link', () => {
+  let db: TestDatabase;
+  let smtp: SmtpCapture;
+  let api: ApiHarness;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    smtp = await new SmtpCapture().start();
+    api = await startApi(db.url, smtp);
+  });
+
+  afterAll(async () => {
+    await api.close();
+    await smtp.stop();
+    await db.drop();
+  });
+
+  it('mails a Dutch sign-in link; opening it does not sign in, pressing "Inloggen" does, once', async () => {
+    await api
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'Secretariaat@Stadsring.example ' })
+      .expect(202);
+    const token = await api.latestLoginToken(SECRETARIAT);
+    const mail = smtp.to(SECRETARIAT).at(-1)!;
+    expect(mail.subject).toBe('Inloggen bij Jaarcyclus');
+    expect(mail.text).toContain(`http://jaarcyclus.test/auth/verify?token=${token}`);
+    expect(mail.text).toContain('15 minuten');
+
+    // A mail scanner (or the person) opening the link twice only sees the page with the button.
+    for (let i = 0; i < 2; i++) {
+      const page = await api.http().get('/auth/verify').query({ token }).expect(200);
+      expect(page.headers['content-type']).toMatch(/text\/html/);
+      expect(page.headers['referrer-policy']).toBe('no-referrer');
+      expect(page.text).toContain('<html lang="nl">');
+      expect(page.text).toMatch(
+        /<form method="post" action="\/auth\/verify">[\s\S]*<button type="submit">Inloggen<\/button>/,
+      );
+      expect(page.headers['set-cookie']).toBeUndefined();
+    }
+
+    const signedIn = await api.http().post('/auth/verify').send({ token }).expect(200);
+    expect(signedIn.body).toMatchObject({
+      sessionToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      expiresAt: expect.any(String),
+      person: {
+        email: SECRETARIAT,
+        roles: ['secretariat', 'admin'],
+        organisation: { slug: 'stadsring', name: 'Samenwerkingsverband VO Stadsring' },
+      },
+    });
+    const cookie = String(signedIn.headers['set-cookie']);
+    expect(cookie).toMatch(/jc_session=[A-Za-z0-9_-]{43}/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+
+    const me = await api
+      .http()
+      .get('/api/me')
+      .set('Authorization', `Bearer ${signedIn.body.sessionToken}`)
+      .expect(200);
+    expect(me.body).toMatchObject({ email: SECRETARIAT, organisation: { slug: 'stadsring' } });
+
+    // Used: a second press fails and opens no session; the page now says the link is spent.
+    const again = await api.http().post('/auth/verify').send({ token }).expect(410);
+    expect(again.body.message).toMatch(/ongeldig, verlopen of al gebruikt/);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    await api.http().get('/auth/verify').query({ token }).expect(410);
+  });
+
+  it('signs in from the form post with a cookie and an HTML confirmation', async () => {
+    await api
+      .http()
+      .post('/api/auth/login')
+      .send({ email: DEMO_EMAILS.stadsring.director })
+      .expect(202);
+    const token = await api.latestLoginToken(DEMO_EMAILS.stadsring.director);
+
+    const res = await api.http().post('/auth/verify').type('form').send({ token }).expect(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.text).toContain('U bent ingelogd');
+    const cookie = String(res.headers['set-cookie']).split(';')[0]!;
+
+    const me = await api.http().get('/api/me').set('Cookie', cookie).expect(200);
+    expect(me.body.roles).toEqual(['director']);
+  });
+
+  it('refuses an expired link', async () => {
+    await api
+      .http()
+      .post('/api/auth/login')
+      .send({ email: DEMO_EMAILS.stadsring.rvtChair })
+      .expect(202);
+    const token = await api.latestLoginToken(DEMO_EMAILS.stadsring.rvtChair);
+    await api.ds.query(
+      `UPDATE login_token SET expires_at = now() - interval '1 minute'
+        WHERE person_id = (SELECT id FROM person WHERE email = $1)`,
+      [DEMO_EMAILS.stadsring.rvtChair],
+    );
+
+    await api.http().get('/auth/verify').query({ token }).expect(410);
+    const res = await api.http().post('/auth/verify').type('form').send({ token }).expect(410);
+    expect(res.text).toContain('Deze link werkt niet meer');
+    expect(res.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('refuses an unknown link', async () => {
+    await api
+      .http()
+      .post('/auth/verify')
+      .send({ token: 'A'.repeat(43) })
+      .expect(410);
+  });
+
+  it('answers 202 for an unknown address too, and mails nothing', async () => {
+    const before = smtp.messages.length;
+    const unknown = await api
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'niemand@stadsring.example' })
+      .expect(202);
+    const known = await api
+      .http()
+      .post('/api/auth/login')
+      .send({ email: DEMO_EMAILS.stadsring.oprMember })
+      .expect(202);
+    expect(unknown.body).toEqual(known.body);
+    await api.mailSettled();
+    await smtp.waitFor((m) => m.length > before);
+    expect(smtp.messages.slice(before).flatMap((m) => m.to)).toEqual([
+      DEMO_EMAILS.stadsring.oprMember,
+    ]);
+  });
+
+  it('stores only hashes of sign-in links and sessions', async () => {
+    const token = await api.signIn(DEMO_EMAILS.stadsring.ectMember);
+    const rows = (await api.ds.query(
+      `SELECT token_hash FROM session UNION ALL SELECT token_hash FROM login_token`,
+    )) as { token_hash: string }[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash) && r.token_hash !== token)).toBe(
+      true,
+    );
+  });
+
+  it('ends the session on logout', async () => {
+    const token = await api.signIn(DEMO_EMAILS.stadsring.schoolContact);
+    await api.http().get('/api/me').set('Authorization', `Bearer ${token}`).expect(200);
+    await api.http().post('/api/auth/logout').set('Authorization', `Bearer ${token}`).expect(204);
+    await api.http().get('/api/me').set('Authorization', `Bearer ${token}`).expect(401);
+  });
+
+  it('refuses a session of a person who has been deactivated', async () => {
+    const token = await api.signIn(DEMO_EMAILS.stadsring.alvMember);
+    await api.ds.query(`UPDATE person SET active = false WHERE email = $1`, [
+      DEMO_EMAILS.stadsring.alvMember,
+    ]);
+    await api.http().get('/api/me').set('Authorization', `Bearer ${token}`).expect(401);
+  });
+
+  it('sends one person at most five sign-in links per 15 minutes, answering the same; the links sent keep working', async () => {
+    const email = DEMO_EMAILS.rijnoever.secretariat;
+    const links = () => smtp.to(email).filter((m) => /token=/.test(m.text));
+    const ask = () =>
+      api
+        .http()
+        .post('/api/auth/login')
+        .send({ email })
+        .expect(202)
+        .then((r) => r.body as { message: string });
+
+    const answers = await Promise.all(Array.from({ length: 8 }, ask));
+    await api.mailSettled();
+
+    // The same answer for every request, whether or not a mail went out.
+    expect(new Set(answers.map((a) => a.message)).size).toBe(1);
+    expect(links()).toHaveLength(5);
+    const [tokens] = (await api.ds.query(
+      `SELECT count(*)::int AS n FROM login_token t JOIN person p ON p.id = t.person_id WHERE p.email = $1`,
+      [email],
+    )) as { n: number }[];
+    expect(tokens!.n).toBe(5);
+    // A link sent before the limit was reached still signs in.
+    const first = decodeURIComponent(/token=([A-Za-z0-9_%-]+)/.exec(links()[0]!.text)![1]!);
+    await api.http().post('/auth/verify').send({ token: first }).expect(200);
+
+    // Once the earliest links are older than 15 minutes, a new one is sent again.
+    await api.ds.query(
+      `UPDATE login_token SET created_at = created_at - interval '16 minutes'
+        WHERE person_id = (SELECT id FROM person WHERE email = $1)`,
+      [email],
+    );
+    await ask();
+    await api.mailSettled();
+    expect(links()).toHaveLength(6);
+  });
+
+  it('forgets sign-in links and sessions a day after they expired or ended, and nothing sooner', async () => {
+    const secretariat = DEMO_EMAILS.stadsring.secretariat;
+    const [kept, expired, ended, recent] = [
+      await api.signIn(secretariat),
+      await api.signIn(secretariat),
+      await api.signIn(secretariat),
+      await api.signIn(secretariat),
+    ];
+    const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+    const now = new Date();
+    const hoursAgo = (h: number) => new Date(now.getTime() - h * 60 * 60 * 1000);
+    await api.ds.query(`UPDATE session SET expires_at = $2 WHERE token_hash = $1`, [
+      hash(expired),
+      hoursAgo(25),
+    ]);
+    await api.ds.query(`UPDATE session SET revoked_at = $2 WHERE token_hash = $1`, [
+      hash(ended),
+      hoursAgo(25),
+    ]);
+    await api.ds.query(`UPDATE session SET expires_at = $2 WHERE token_hash = $1`, [
+      hash(recent),
+      hoursAgo(23),
+    ]);
+    // Every sign-in link of this test so far expired two days ago.
+    const links = (await api.ds.query(
+      `UPDATE login_token t SET expires_at = $2 FROM person p
+        WHERE p.id = t.person_id AND p.email = $1 RETURNING t.id`,
+      [secretariat, hoursAgo(48)],
+    )) as [unknown[], number];
+    const count = (table: 'session' | 'login_token') => countRows(api, table);
+    const sessionsBefore = await count('session');
+    const linksBefore = await count('login_token');
+
+    const result = await api.app.get(Housekeeping).run(now);
+    expect(result).toMatchObject({ sessions: 2, loginTokens: links[1] });
+    expect(await count('session')).toBe(sessionsBefore - 2);
+    expect(await count('login_token')).toBe(linksBefore - links[1]);
+    const me = (token: string) => api.http().get('/api/me').set('Authorization', `Bearer ${token}`);
+    await me(kept).expect(200);
+    await me(expired).expect(401);
+    await me(ended).expect(401);
+    // Nothing twice.
+    await expect(api.app.get(Housekeeping).run(now)).resolves.toMatchObject({
+      sessions: 0,
+      loginTokens: 0,
+    });
+  });
+});

@@ -1,0 +1,388 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { budgetTimeline, DomainError, type VoteValue } from '@jaarcyclus/domain';
+import { AuditEvent, Cycle, Document, Organisation, Person, Task } from '@jaarcyclus/persistence';
+import {
+  adoptBudgetUpdate,
+  budgetWorkflowId,
+  castVoteUpdate,
+  closeRoundUpdate,
+  extendDeadlineUpdate,
+  getCycleStatusQuery,
+  remindNowSignal,
+  resolveBudgetCycleConfig,
+  submitRevisionUpdate,
+  TASK_QUEUES,
+  type BudgetCycleInput,
+  type BodyRoundView,
+  type BudgetCycleStatus,
+  type ProposalRef,
+} from '@jaarcyclus/workflows';
+import type { DataSource } from 'typeorm';
+import type { AuthenticatedPerson } from '../auth/authenticated-person';
+import { READ_ROLES } from '../auth/decorators';
+import { TemporalClientHolder } from '../temporal/temporal-client.holder';
+import type {
+  BodySelectorDto,
+  CastVoteDto,
+  ExtendDeadlineDto,
+  ProposalDto,
+  StartBudgetCycleDto,
+  SubmitRevisionDto,
+} from './dto/budget.dto';
+import { mapWorkflowErrors } from './workflow-errors';
+
+/**
+ * Who sees how each member voted (and who has not): the office that runs the cycle. A board
+ * member sees the totals of every body and their own votes, as the web app's vote task shows
+ * them, never how another member voted or commented.
+ */
+function seesIndividualVotes(me: AuthenticatedPerson): boolean {
+  return me.roles.some((r) => (READ_ROLES as string[]).includes(r));
+}
+
+function withOwnVotesOnly(status: BudgetCycleStatus, personId: string): BudgetCycleStatus {
+  const body = (b: BodyRoundView): BodyRoundView => ({
+    ...b,
+    voted: b.voted.filter((v) => v.personId === personId),
+    notVoted: b.notVoted.filter((p) => p.personId === personId),
+  });
+  return {
+    ...status,
+    bodies: status.bodies.map(body),
+    rounds: status.rounds.map((r) => ({ ...r, bodies: r.bodies.map(body) })),
+    timeline: status.timeline.filter(
+      (e) => !(e.code === 'vote_cast' || e.code === 'vote_changed') || e.actorPersonId === personId,
+    ),
+  };
+}
+
+/** Name under which the worker registers the budget workflow (the exported function's name). */
+const BUDGET_WORKFLOW_TYPE = 'budgetCycleWorkflow';
+
+/**
+ * The December budget approval (DOMAIN §1, seed 001 §7): the api checks who may do what in
+ * which SWV, the workflow decides what the rules of the round allow. The workflow id is the
+ * business key `budget:<tenant>:<year>`, built from the signed-in person's organisation, so a
+ * person can never address another SWV's cycle.
+ */
+@Injectable()
+export class BudgetService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly temporal: TemporalClientHolder,
+  ) {}
+
+  /** Every reminder, deadline, escalation and letter date the cycle would produce, computed by the same domain code the workflow uses. */
+  async preview(me: AuthenticatedPerson, dto: StartBudgetCycleDto, now = new Date()) {
+    const input = await this.buildInput(me, dto);
+    const config = resolveBudgetCycleConfig(input, now.getTime());
+    if ('reason' in config) throw new DomainError(config.code, config.message, config.field);
+    const timeline = budgetTimeline(dto.budgetYear, now, config.reminderPolicy, {
+      voteDeadline: new Date(config.voteDeadline),
+      lettersDate: new Date(config.lettersDate),
+    });
+    return {
+      workflowId: budgetWorkflowId(me.organisationId, dto.budgetYear),
+      title: config.title,
+      bodyKeys: config.bodyKeys,
+      voteDeadline: config.voteDeadline,
+      lettersDate: config.lettersDate,
+      reminderOffsetsBusinessDays: config.reminderPolicy.offsetsBusinessDays,
+      timeline: timeline.map((e) => ({ at: e.at.toISOString(), kind: e.kind, label: e.label })),
+    };
+  }
+
+  /**
+   * Starts the cycle. Starting the same year twice returns the existing cycle (`created: false`)
+   * instead of a duplicate: the id reuse policy refuses a second run even after the first ended.
+   */
+  async start(
+    me: AuthenticatedPerson,
+    dto: StartBudgetCycleDto,
+    now = new Date(),
+  ): Promise<{ created: boolean; status: BudgetCycleStatus }> {
+    const input = await this.buildInput(me, dto);
+    const config = resolveBudgetCycleConfig(input, now.getTime());
+    if ('reason' in config) throw new DomainError(config.code, config.message, config.field);
+    const client = this.temporal.require();
+    const workflowId = budgetWorkflowId(me.organisationId, dto.budgetYear);
+    // Before the start: a document the cycle refers to must never count as unused.
+    await this.markUsed(me, input.proposal);
+    let created = true;
+    try {
+      await client.workflow.start(BUDGET_WORKFLOW_TYPE, {
+        taskQueue: TASK_QUEUES.cycles,
+        workflowId,
+        args: [input],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    } catch (error) {
+      if ((error as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw error;
+      created = false;
+    }
+    if (created) {
+      // The worker keeps this read model current; writing it here too lets the list show the
+      // cycle at once, even before the worker picked up its first task.
+      await this.ds
+        .createQueryBuilder()
+        .insert()
+        .into(Cycle)
+        .values({
+          organisationId: me.organisationId,
+          kind: 'budget',
+          year: dto.budgetYear,
+          workflowId,
+          title: config.title,
+          status: 'voting',
+          createdByPersonId: me.id,
+        })
+        .orIgnore()
+        .execute();
+    }
+    return { created, status: await this.status(me, dto.budgetYear) };
+  }
+
+  async list(me: AuthenticatedPerson): Promise<Cycle[]> {
+    return this.ds.getRepository(Cycle).find({
+      where: { organisationId: me.organisationId, kind: 'budget' },
+      order: { year: 'DESC' },
+    });
+  }
+
+  /**
+   * The cycle's state: from the read model the workflow keeps current (every Update answers
+   * only after its effect is stored there), else, for a cycle that has not published yet or
+   * was started before the read model existed, from the workflow's status Query.
+   */
+  async status(me: AuthenticatedPerson, year: number): Promise<BudgetCycleStatus> {
+    const rows = (await this.ds.query(
+      `SELECT state FROM cycle WHERE organisation_id = $1 AND workflow_id = $2 AND state IS NOT NULL`,
+      [me.organisationId, budgetWorkflowId(me.organisationId, year)],
+    )) as { state: BudgetCycleStatus }[];
+    const status = rows[0]
+      ? rows[0].state
+      : await this.withCycle(me, year, (h) => h.query(getCycleStatusQuery));
+    return seesIndividualVotes(me) ? status : withOwnVotesOnly(status, me.id);
+  }
+
+  async vote(me: AuthenticatedPerson, year: number, dto: CastVoteDto) {
+    return this.withCycle(me, year, (h) =>
+      h.executeUpdate(castVoteUpdate, {
+        args: [
+          {
+            personId: me.id,
+            bodyKey: dto.bodyKey,
+            value: dto.value,
+            ...(dto.comment ? { comment: dto.comment } : {}),
+          },
+        ],
+      }),
+    );
+  }
+
+  /**
+   * The vote form of the web app: the task (`refKey` 'round:<n>:body:<key>') says which cycle and
+   * body the vote is for; the workflow decides whether it still counts. Refusals (round closed,
+   * deadline passed, not a member, …) are thrown as DomainError.
+   */
+  async voteOnTask(
+    me: AuthenticatedPerson,
+    taskId: string,
+    value: VoteValue,
+    comment: string | null,
+  ): Promise<void> {
+    const task = await this.ds.getRepository(Task).findOneBy({
+      id: taskId,
+      organisationId: me.organisationId,
+      personId: me.id,
+      kind: 'vote',
+    });
+    const bodyKey = task ? /:body:([a-z0-9_-]+)$/.exec(task.refKey)?.[1] : undefined;
+    if (!task || !bodyKey) throw new DomainError('NOT_FOUND', 'Task not found');
+    const handle = this.temporal.require().workflow.getHandle(task.workflowId);
+    await mapWorkflowErrors('This cycle no longer exists', () =>
+      handle.executeUpdate(castVoteUpdate, {
+        args: [{ personId: me.id, bodyKey, value, ...(comment ? { comment } : {}) }],
+      }),
+    );
+  }
+
+  async extendDeadline(me: AuthenticatedPerson, year: number, dto: ExtendDeadlineDto) {
+    return this.withCycle(me, year, (h) =>
+      h.executeUpdate(extendDeadlineUpdate, {
+        args: [
+          {
+            actorPersonId: me.id,
+            deadline: dto.deadline,
+            ...(dto.bodyKey ? { bodyKey: dto.bodyKey } : {}),
+          },
+        ],
+      }),
+    );
+  }
+
+  async closeRound(me: AuthenticatedPerson, year: number, dto: BodySelectorDto) {
+    return this.withCycle(me, year, (h) =>
+      h.executeUpdate(closeRoundUpdate, {
+        args: [{ actorPersonId: me.id, ...(dto.bodyKey ? { bodyKey: dto.bodyKey } : {}) }],
+      }),
+    );
+  }
+
+  async submitRevision(me: AuthenticatedPerson, year: number, dto: SubmitRevisionDto) {
+    const proposal = await this.proposal(me, dto.proposal);
+    return this.withCycle(me, year, async (h) => {
+      await this.markUsed(me, proposal);
+      return h.executeUpdate(submitRevisionUpdate, {
+        args: [
+          { actorPersonId: me.id, proposal, ...(dto.deadline ? { deadline: dto.deadline } : {}) },
+        ],
+      });
+    });
+  }
+
+  async adopt(me: AuthenticatedPerson, year: number) {
+    return this.withCycle(me, year, (h) =>
+      h.executeUpdate(adoptBudgetUpdate, { args: [{ actorPersonId: me.id }] }),
+    );
+  }
+
+  async remindNow(me: AuthenticatedPerson, year: number, dto: BodySelectorDto): Promise<void> {
+    // Query first, so an unknown cycle answers 404 rather than a silently lost signal.
+    await this.status(me, year);
+    await this.withCycle(me, year, (h) =>
+      h.signal(remindNowSignal, {
+        actorPersonId: me.id,
+        ...(dto.bodyKey ? { bodyKey: dto.bodyKey } : {}),
+      }),
+    );
+  }
+
+  /** The append-only audit trail of the cycle: every vote and decision, oldest first. */
+  async audit(me: AuthenticatedPerson, year: number): Promise<AuditEvent[]> {
+    const workflowId = budgetWorkflowId(me.organisationId, year);
+    const rows = await this.ds.getRepository(AuditEvent).find({
+      where: { organisationId: me.organisationId, workflowId },
+      order: { occurredAt: 'ASC', id: 'ASC' },
+    });
+    if (rows.length === 0) await this.status(me, year); // 404 for a cycle that does not exist
+    return rows;
+  }
+
+  private withCycle<T>(
+    me: AuthenticatedPerson,
+    year: number,
+    fn: (
+      h: ReturnType<ReturnType<TemporalClientHolder['require']>['workflow']['getHandle']>,
+    ) => Promise<T>,
+  ): Promise<T> {
+    const handle = this.temporal
+      .require()
+      .workflow.getHandle(budgetWorkflowId(me.organisationId, year));
+    return mapWorkflowErrors(`No budget cycle for ${year}`, () => fn(handle));
+  }
+
+  private async buildInput(
+    me: AuthenticatedPerson,
+    dto: StartBudgetCycleDto,
+  ): Promise<BudgetCycleInput> {
+    const organisation = await this.ds
+      .getRepository(Organisation)
+      .findOneByOrFail({ id: me.organisationId });
+    const directorPersonId = await this.director(me, dto.directorPersonId);
+    const settings = organisation.settings ?? {};
+    return {
+      organisationId: me.organisationId,
+      budgetYear: dto.budgetYear,
+      ...(dto.title ? { title: dto.title } : {}),
+      startedByPersonId: me.id,
+      directorPersonId,
+      proposal: await this.proposal(me, dto.proposal),
+      allocation: {
+        amountPerPupilCents: dto.allocation.amountPerPupilCents,
+        equityCents: dto.allocation.equityCents,
+        turnoverCents: dto.allocation.turnoverCents,
+      },
+      ...(dto.bodyKeys ? { bodyKeys: dto.bodyKeys } : {}),
+      ...(dto.voteDeadline ? { voteDeadline: new Date(dto.voteDeadline).toISOString() } : {}),
+      ...(dto.lettersDate ? { lettersDate: new Date(dto.lettersDate).toISOString() } : {}),
+      ...((dto.reminderOffsetsBusinessDays ?? settings.reminderOffsetsBusinessDays)
+        ? {
+            reminderOffsetsBusinessDays:
+              dto.reminderOffsetsBusinessDays ?? settings.reminderOffsetsBusinessDays,
+          }
+        : {}),
+      ...(settings.opRDisputeAfterRounds
+        ? { oprDisputeAfterRounds: settings.opRDisputeAfterRounds }
+        : {}),
+    };
+  }
+
+  /** The directeur-bestuurder who will adopt: the one given, or the SWV's only active director. */
+  private async director(me: AuthenticatedPerson, given: string | undefined): Promise<string> {
+    const people = await this.ds
+      .getRepository(Person)
+      .createQueryBuilder('p')
+      .where('p.organisation_id = :org AND p.active AND :role = ANY(p.roles)', {
+        org: me.organisationId,
+        role: 'director',
+      })
+      .getMany();
+    if (given) {
+      if (!people.some((p) => p.id === given)) {
+        throw new DomainError(
+          'VALIDATION',
+          'directorPersonId must be an active person with role director in this organisation',
+          'directorPersonId',
+        );
+      }
+      return given;
+    }
+    if (people.length !== 1) {
+      throw new DomainError(
+        'VALIDATION',
+        people.length === 0
+          ? 'This organisation has no active directeur-bestuurder (role director); add one first'
+          : 'This organisation has several directors; choose one with directorPersonId',
+        'directorPersonId',
+      );
+    }
+    return people[0]!.id;
+  }
+
+  /** Records that a cycle uses the proposal's document, so it is never removed as unused. */
+  private async markUsed(me: AuthenticatedPerson, proposal: ProposalRef): Promise<void> {
+    if (!proposal.documentId) return;
+    await this.ds.query(
+      `UPDATE document SET used_at = now() WHERE id = $1 AND organisation_id = $2 AND used_at IS NULL`,
+      [proposal.documentId, me.organisationId],
+    );
+  }
+
+  private async proposal(me: AuthenticatedPerson, dto: ProposalDto): Promise<ProposalRef> {
+    if (!dto.documentId && !dto.url) {
+      throw new DomainError(
+        'VALIDATION',
+        'proposal needs a documentId (uploaded document) or a url',
+        'proposal',
+      );
+    }
+    if (dto.documentId) {
+      const exists = await this.ds
+        .getRepository(Document)
+        .existsBy({ id: dto.documentId, organisationId: me.organisationId });
+      if (!exists)
+        throw new DomainError(
+          'VALIDATION',
+          'proposal.documentId is not a document of this organisation',
+          'proposal.documentId',
+        );
+    }
+    return {
+      versionLabel: dto.versionLabel,
+      ...(dto.documentId ? { documentId: dto.documentId } : {}),
+      ...(dto.url ? { url: dto.url } : {}),
+    };
+  }
+}

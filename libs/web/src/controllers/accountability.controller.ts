@@ -1,0 +1,650 @@
+import {
+  Body,
+  Controller,
+  Get,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  DomainError,
+  SCHOOL_ACCOUNTABILITY_STATUSES,
+  type SchoolAccountabilityStatus,
+} from '@jaarcyclus/domain';
+import { isUUID } from 'class-validator';
+import type { Response } from 'express';
+import type { DataSource } from 'typeorm';
+import {
+  AccountabilityCyclesService,
+  applyOverviewFilter,
+  type OverviewFilter,
+} from '@jaarcyclus/api/accountability/accountability-cycles.service';
+import type { AccountabilityFiguresDto } from '@jaarcyclus/api/accountability/dto/accountability.dto';
+import {
+  ExtendSchoolDeadlineDto,
+  ReviewAccountabilityDto,
+  WaiveSchoolDto,
+} from '@jaarcyclus/api/accountability/dto/accountability.dto';
+import { FieldValidationError } from '@jaarcyclus/api/accountability/field-errors';
+import { AccountabilityFormatsService } from '@jaarcyclus/api/accountability/accountability-formats.service';
+import { SchoolAccountabilityService } from '@jaarcyclus/api/accountability/school-accountability.service';
+import type { AuthenticatedPerson, AuthenticatedRequest } from '@jaarcyclus/api/auth/authenticated-person';
+import { AlsoBestuurder, CurrentPerson, READ_ROLES, Roles } from '@jaarcyclus/api/auth/decorators';
+import type { FieldError } from '@jaarcyclus/api/common/api-errors';
+import { TemporalUnavailableError } from '@jaarcyclus/api/temporal/temporal-client.holder';
+import {
+  accountabilityFigures,
+  draftValues,
+  emptyAccountabilityForm,
+  formErrors,
+  postedAccountabilityForm,
+  submittedValues,
+  withExtraRow,
+  type AccountabilityFormValues,
+} from '../accountability-form';
+import { CsrfGuard } from '../csrf';
+import { amsterdamDateTime, formFields, refusalAsFieldErrors, text, validateForm } from '../forms';
+import type { WebContext } from '../layout';
+import {
+  defaultAccountabilityStartForm,
+  invitationMoment,
+  postedAccountabilityStartForm,
+  startFormFieldOf,
+  validateAccountabilityStartForm,
+  type AccountabilityStartState,
+} from '../accountability-start-form';
+import {
+  accountabilityOverviewPage,
+  newAccountabilityCyclePage,
+  accountabilityReviewPage,
+  mySchoolsPage,
+  noAccountabilityPage,
+  schoolAccountabilityPage,
+  type SchoolDetail,
+} from '../pages/accountability.pages';
+import { WebExceptionFilter } from '../web-exception.filter';
+import { WebPages } from '../web-pages';
+
+/** An unknown or malformed year is "Niet gevonden". */
+function accountingYear(param: string): number {
+  if (!/^\d{4}$/.test(param)) throw new NotFoundException();
+  return Number(param);
+}
+
+function isNotFound(err: unknown): boolean {
+  return err instanceof DomainError && err.code === 'NOT_FOUND';
+}
+
+/**
+ * The school's status row is written by its workflow just after a command was accepted: right
+ * after the redirect the page waits briefly (at most ~2 s) for it, so it shows the new status.
+ */
+async function settled<T>(load: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  let value = await load();
+  for (let i = 0; i < 10 && !done(value); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    value = await load();
+  }
+  return value;
+}
+
+/** A refusal of the service or the workflow on the page: 503, 409 or 422 with its message. */
+function refusal(
+  ctx: WebContext,
+  err: unknown,
+  fieldOf: (apiField: string) => string,
+): { status: number; errors: FieldError[] } {
+  if (err instanceof TemporalUnavailableError) {
+    return { status: 503, errors: [{ field: '', message: ctx.t.acc.unreachable }] };
+  }
+  if (err instanceof FieldValidationError) {
+    return { status: 422, errors: formErrors(err.errors, fieldOf) };
+  }
+  const status = err instanceof DomainError && err.code === 'CONFLICT' ? 409 : 422;
+  return {
+    status,
+    errors: refusalAsFieldErrors(err).map((e) => ({ field: fieldOf(e.field), message: e.message })),
+  };
+}
+
+/**
+ * The school contact's 1 February accountability: the form of the cycle's pinned format,
+ * saved as a draft or submitted through SchoolAccountabilityService, the same code (and the
+ * same domain validation and messages) as the JSON api. Works without script: "Regel
+ * toevoegen" is a submit button that returns the form with one more appendix row.
+ */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Controller('app/accountability')
+export class SchoolAccountabilityController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly schools: SchoolAccountabilityService,
+    @InjectDataSource() private readonly ds: DataSource,
+  ) {}
+
+  @Get(':year')
+  @Roles('school_contact')
+  async show(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('year') yearParam: string,
+    @Query('saved') saved: unknown,
+    @Query('submitted') submitted: unknown,
+  ): Promise<void> {
+    const year = accountingYear(yearParam);
+    const ctx = this.pages.context(req, res);
+    const first = await this.detail(ctx, res, me, year);
+    if (!first) return;
+    // Right after saving or submitting, the workflow is still writing the new status.
+    const expected = submitted === '1' ? 'submitted' : saved === '1' ? 'draft' : null;
+    const detail = expected
+      ? await settled(
+          () => this.schools.detail(me, year, first.school.id),
+          (d) => d.status === expected || (expected === 'draft' && d.status !== 'not_started'),
+        )
+      : first;
+    const message =
+      saved === '1' ? ctx.t.acc.saved : submitted === '1' ? ctx.t.acc.submitted : null;
+    this.pages.send(
+      res,
+      200,
+      schoolAccountabilityPage(ctx, { detail, values: storedValues(detail), errors: [], message }),
+    );
+  }
+
+  /** action=addRow | save | submit (the buttons of the form). */
+  @Post(':year')
+  @Roles('school_contact')
+  @UseGuards(CsrfGuard)
+  async post(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('year') yearParam: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const year = accountingYear(yearParam);
+    const ctx = this.pages.context(req, res, `/app/accountability/${year}`);
+    const detail = await this.detail(ctx, res, me, year);
+    if (!detail) return;
+    const action = text(formFields(body), 'action');
+    const values = postedAccountabilityForm(detail.format, body);
+    const render = (
+      status: number,
+      v: AccountabilityFormValues,
+      errors: FieldError[],
+      message: string | null,
+    ) =>
+      this.pages.send(
+        res,
+        status,
+        schoolAccountabilityPage(ctx, { detail, values: v, errors, message }),
+      );
+
+    if (action === 'addRow') return render(200, withExtraRow(values), [], ctx.t.acc.rowAdded);
+
+    const { figures, fieldOf } = accountabilityFigures(detail.format, values);
+    const dto = figures as AccountabilityFiguresDto;
+    try {
+      if (action === 'save') {
+        await this.schools.saveDraft(me, year, detail.school.id, dto, ctx.locale);
+        return this.pages.redirect(res, `/app/accountability/${year}?saved=1`);
+      }
+      await this.schools.submit(me, year, detail.school.id, dto, ctx.locale);
+      return this.pages.redirect(res, `/app/accountability/${year}?submitted=1`);
+    } catch (err) {
+      const refused = refusal(ctx, err, fieldOf);
+      return render(refused.status, values, refused.errors, null);
+    }
+  }
+
+  /** The contact's own school's accountability of `year`; a page saying there is none otherwise. */
+  private async detail(
+    ctx: WebContext,
+    res: Response,
+    me: AuthenticatedPerson,
+    year: number,
+  ): Promise<SchoolDetail | null> {
+    const rows = (await this.ds.query(
+      `SELECT school_id FROM person WHERE id = $1 AND organisation_id = $2`,
+      [me.id, me.organisationId],
+    )) as { school_id: string | null }[];
+    const schoolId = rows[0]?.school_id;
+    if (!schoolId) {
+      this.pages.send(res, 404, noAccountabilityPage(ctx, year, ctx.t.acc.noSchool));
+      return null;
+    }
+    try {
+      return await this.schools.detail(me, year, schoolId);
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+      this.pages.send(res, 404, noAccountabilityPage(ctx, year, ctx.t.acc.noCycle(year)));
+      return null;
+    }
+  }
+}
+
+/** What the form shows on arrival: the draft, else the version returned or last submitted. */
+function storedValues(d: SchoolDetail): AccountabilityFormValues {
+  if (d.draft) return draftValues(d.draft.figures);
+  if (d.current) return submittedValues(d.current.figures);
+  return emptyAccountabilityForm();
+}
+
+type Reviewed = 'accept' | 'return';
+
+/** What the office's forms on one school did (the `done` of the redirect). */
+type OfficeDone = 'waived' | 'extended';
+
+/** What the school page shows besides the school's accountability. */
+interface SchoolView {
+  comments: string;
+  reason?: string;
+  deadline?: string;
+  errors: FieldError[];
+  message: string | null;
+}
+
+/**
+ * The office's view of the accountability: the overview per school (status, days late,
+ * deduction; the CSV is the api's export) and one school's submission, which the secretariat
+ * accepts or returns with comments through the same service as the JSON api.
+ */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Controller('app/cycles/accountability')
+export class AccountabilityOverviewController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly cycles: AccountabilityCyclesService,
+    private readonly schools: SchoolAccountabilityService,
+    private readonly formats: AccountabilityFormatsService,
+  ) {}
+
+  /** Before ':year', so 'new' is not read as a year. */
+  @Get('new')
+  @Roles('secretariat')
+  async newCycle(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    const schools = await this.cycles.regularSchools(me);
+    const form = defaultAccountabilityStartForm(
+      new Date(),
+      schools.map((s) => s.id),
+    );
+    await this.showStartForm(this.pages.context(req, res), res, me, 200, form, schools);
+  }
+
+  /** Starts the cycle through the same service as POST /api/accountability-cycles. */
+  @Post()
+  @Roles('secretariat')
+  @UseGuards(CsrfGuard)
+  async start(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const ctx = this.pages.context(req, res, '/app/cycles/accountability/new');
+    const form = postedAccountabilityStartForm(body);
+    const show = (status: number, errors: FieldError[]): Promise<void> =>
+      this.showStartForm(ctx, res, me, status, { values: form.values, errors });
+    const checked = await validateAccountabilityStartForm(form.values, ctx.t);
+    if (!checked.ok) return show(422, checked.errors);
+    try {
+      const { created } = await this.cycles.start(me, checked.value);
+      return this.pages.redirect(
+        res,
+        `/app/cycles/accountability/${checked.value.accountingYear}?${created ? 'started' : 'existing'}=1`,
+      );
+    } catch (err) {
+      if (err instanceof TemporalUnavailableError) {
+        return show(503, [{ field: '', message: ctx.t.startUnavailable }]);
+      }
+      return show(
+        422,
+        refusalAsFieldErrors(err).map((e) => ({
+          field: startFormFieldOf(e.field),
+          message: e.message,
+        })),
+      );
+    }
+  }
+
+  private async showStartForm(
+    ctx: WebContext,
+    res: Response,
+    me: AuthenticatedPerson,
+    status: number,
+    form: AccountabilityStartState,
+    known?: { id: string; name: string }[],
+  ): Promise<void> {
+    const schools = known ?? (await this.cycles.regularSchools(me));
+    const offsets = await this.cycles.defaultReminderOffsets(me);
+    const days = offsets.offsetsBusinessDays.join(', ');
+    const offsetsNote =
+      offsets.from === 'setting'
+        ? ctx.t.acc.reminderOffsetsSetting(days)
+        : ctx.t.acc.reminderOffsetsDefault(days);
+    const [format] = await this.formats.list(me);
+    this.pages.send(
+      res,
+      status,
+      newAccountabilityCyclePage(ctx, {
+        form,
+        schools,
+        offsetsNote,
+        formatVersion: format!.version,
+      }),
+    );
+  }
+
+  @Get(':year')
+  @Roles(...READ_ROLES)
+  async overview(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('year') yearParam: string,
+    @Query('started') started: unknown,
+    @Query('existing') existing: unknown,
+    @Query('status') status: unknown,
+    @Query('boardId') boardId: unknown,
+    @Query('q') q: unknown,
+  ): Promise<void> {
+    const year = accountingYear(yearParam);
+    const ctx = this.pages.context(req, res);
+    const overview = await this.cycles.overview(me, year);
+    // The search form's values; anything else (a hand-edited link) is left out, not refused.
+    const filter: OverviewFilter = {
+      ...(SCHOOL_ACCOUNTABILITY_STATUSES.find((s) => s === status)
+        ? { status: [status as SchoolAccountabilityStatus] }
+        : {}),
+      ...(typeof boardId === 'string' && isUUID(boardId) ? { boardId } : {}),
+      ...(typeof q === 'string' && q.trim() ? { q: q.trim().slice(0, 100) } : {}),
+    };
+    const message =
+      started === '1'
+        ? ctx.t.acc.started(invitationMoment(ctx.locale, new Date()))
+        : existing === '1'
+          ? ctx.t.acc.existed
+          : null;
+    this.pages.send(
+      res,
+      200,
+      accountabilityOverviewPage(ctx, {
+        overview,
+        rows: applyOverviewFilter(overview.rows, filter),
+        filter,
+        message,
+      }),
+    );
+  }
+
+  @Get(':year/schools/:schoolId')
+  @Roles(...READ_ROLES)
+  async school(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('year') yearParam: string,
+    @Param('schoolId') schoolId: string,
+    @Query('reviewed') reviewed: unknown,
+    @Query('done') doneParam: unknown,
+  ): Promise<void> {
+    const year = accountingYear(yearParam);
+    const ctx = this.pages.context(req, res);
+    const done = (['accept', 'return'] as const).find((d) => d === reviewed);
+    const office = (['waived', 'extended'] as const).find((d) => d === doneParam);
+    const message = done ? ctx.t.acc.reviewed[done] : office ? ctx.t.acc[office] : null;
+    // Right after a command the workflow is still writing the new status.
+    const expected =
+      done || office === 'waived'
+        ? (d: SchoolDetail) =>
+            office === 'waived' ? d.status === 'waived' : d.status !== 'submitted'
+        : null;
+    await this.renderSchool(
+      ctx,
+      res,
+      me,
+      year,
+      schoolId,
+      200,
+      { comments: '', errors: [], message },
+      expected,
+    );
+  }
+
+  @Post(':year/schools/:schoolId/review')
+  @Roles('secretariat')
+  @UseGuards(CsrfGuard)
+  async review(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('year') yearParam: string,
+    @Param('schoolId') schoolId: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const year = accountingYear(yearParam);
+    const path = `/app/cycles/accountability/${year}/schools/${schoolId}`;
+    const ctx = this.pages.context(req, res, path);
+    const fields = formFields(body);
+    const comments = text(fields, 'comments');
+    const version = Number(text(fields, 'version'));
+    const input: Record<string, unknown> = {
+      decision: text(fields, 'decision'),
+      ...(comments.trim() ? { comments: comments.trim() } : {}),
+      ...(Number.isInteger(version) && version > 0 ? { version } : {}),
+    };
+    const fieldOf = (f: string): string => (f === 'comments' ? 'comments' : '');
+    const refused = (status: number, errors: FieldError[]): Promise<void> =>
+      this.renderSchool(ctx, res, me, year, schoolId, status, { comments, errors, message: null });
+    const checked = await validateForm(ReviewAccountabilityDto, input);
+    if (!checked.ok) {
+      return refused(
+        422,
+        checked.errors.map((e) => ({ field: fieldOf(e.field), message: e.message })),
+      );
+    }
+    if (!isUUID(schoolId)) throw new NotFoundException();
+    try {
+      await this.schools.review(me, year, schoolId, checked.value);
+    } catch (err) {
+      const r = refusal(ctx, err, fieldOf);
+      return refused(r.status, r.errors);
+    }
+    const decided: Reviewed = checked.value.decision;
+    this.pages.redirect(res, `${path}?reviewed=${decided}`);
+  }
+
+  /** Vrijstellen: the school need not account for this year; a reason is required. */
+  @Post(':year/schools/:schoolId/waive')
+  @Roles('secretariat')
+  @UseGuards(CsrfGuard)
+  async waive(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('year') yearParam: string,
+    @Param('schoolId') schoolId: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const reason = text(formFields(body), 'reason');
+    await this.office(req, res, me, yearParam, schoolId, {
+      view: { reason },
+      done: 'waived',
+      fieldOf: (f) => (f === 'reason' ? 'reason' : ''),
+      dto: WaiveSchoolDto,
+      input: { reason: reason.trim() },
+      run: (year, dto: WaiveSchoolDto) => this.schools.waive(me, year, schoolId, dto),
+    });
+  }
+
+  /** Deadline verlengen: a later Amsterdam date-time for this school. */
+  @Post(':year/schools/:schoolId/deadline')
+  @Roles('secretariat')
+  @UseGuards(CsrfGuard)
+  async extendDeadline(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('year') yearParam: string,
+    @Param('schoolId') schoolId: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const deadline = text(formFields(body), 'deadline');
+    await this.office(req, res, me, yearParam, schoolId, {
+      view: { deadline },
+      done: 'extended',
+      fieldOf: (f) => (f === 'deadline' ? 'deadline' : ''),
+      dto: ExtendSchoolDeadlineDto,
+      input: { deadline: amsterdamDateTime(deadline) },
+      run: (year, dto: ExtendSchoolDeadlineDto) =>
+        this.schools.extendDeadline(me, year, schoolId, dto),
+    });
+  }
+
+  /**
+   * Checks an office form with the api's DTO, runs it through SchoolAccountabilityService and
+   * redirects (PRG) to the school's page; a refusal is shown on that page, next to its field.
+   */
+  private async office<T extends object>(
+    req: AuthenticatedRequest,
+    res: Response,
+    me: AuthenticatedPerson,
+    yearParam: string,
+    schoolId: string,
+    action: {
+      view: Pick<SchoolView, 'reason' | 'deadline'>;
+      done: OfficeDone;
+      fieldOf: (apiField: string) => string;
+      dto: new () => T;
+      input: Record<string, unknown>;
+      run: (year: number, dto: T) => Promise<unknown>;
+    },
+  ): Promise<void> {
+    const year = accountingYear(yearParam);
+    if (!isUUID(schoolId)) throw new NotFoundException();
+    const path = `/app/cycles/accountability/${year}/schools/${schoolId}`;
+    const ctx = this.pages.context(req, res, path);
+    const refused = (status: number, errors: FieldError[]): Promise<void> =>
+      this.renderSchool(ctx, res, me, year, schoolId, status, {
+        comments: '',
+        ...action.view,
+        errors,
+        message: null,
+      });
+    const checked = await validateForm(action.dto, action.input);
+    if (!checked.ok) {
+      return refused(
+        422,
+        checked.errors.map((e) => ({ field: action.fieldOf(e.field), message: e.message })),
+      );
+    }
+    try {
+      await action.run(year, checked.value);
+    } catch (err) {
+      const r = refusal(ctx, err, action.fieldOf);
+      return refused(r.status, r.errors);
+    }
+    this.pages.redirect(res, `${path}?done=${action.done}`);
+  }
+
+  private async renderSchool(
+    ctx: WebContext,
+    res: Response,
+    me: AuthenticatedPerson,
+    year: number,
+    schoolId: string,
+    status: number,
+    view: SchoolView,
+    expected: ((d: SchoolDetail) => boolean) | null = null,
+  ): Promise<void> {
+    if (!isUUID(schoolId)) throw new NotFoundException();
+    const load = () => this.schools.detail(me, year, schoolId);
+    const detail = expected ? await settled(load, expected) : await load();
+    this.pages.send(
+      res,
+      status,
+      accountabilityReviewPage(ctx, {
+        detail,
+        canReview: me.roles.includes('secretariat'),
+        ...view,
+      }),
+    );
+  }
+}
+
+/**
+ * ECT members read the accountability of the schools they are the ECT member for (issue 4:
+ * "ready for the October/November evaluation"), and a board's bestuurder that of the board's
+ * schools (the board hears when one is late): per cycle the same rows as the office's
+ * overview, limited by AccountabilityCyclesService.schoolsFor, and one school read-only
+ * through SchoolAccountabilityService.detail, which answers 404 for any other school.
+ */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Controller('app/my-schools')
+export class MySchoolsController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly cycles: AccountabilityCyclesService,
+    private readonly schools: SchoolAccountabilityService,
+  ) {}
+
+  @Get()
+  @Roles('ect_member')
+  @AlsoBestuurder()
+  async list(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    const mine = [];
+    for (const c of await this.cycles.list(me)) {
+      const rows = await this.cycles.schoolsFor(me, c.year);
+      if (rows.length) mine.push({ accountingYear: c.year, title: c.title, rows });
+    }
+    this.pages.send(res, 200, mySchoolsPage(this.pages.context(req, res), { cycles: mine }));
+  }
+
+  @Get(':year/schools/:schoolId')
+  @Roles('ect_member')
+  @AlsoBestuurder()
+  async school(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('year') yearParam: string,
+    @Param('schoolId') schoolId: string,
+  ): Promise<void> {
+    const year = accountingYear(yearParam);
+    if (!isUUID(schoolId)) throw new NotFoundException();
+    const ctx = this.pages.context(req, res);
+    const detail = await this.schools.detail(me, year, schoolId);
+    this.pages.send(
+      res,
+      200,
+      accountabilityReviewPage(ctx, {
+        detail,
+        canReview: false,
+        back: { href: '/app/my-schools', label: ctx.t.ect.back, nav: 'schools' },
+        comments: '',
+        errors: [],
+        message: null,
+      }),
+    );
+  }
+}

@@ -1,0 +1,145 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AuthService, LOGIN_TOKEN_TTL_MINUTES } from '@jaarcyclus/api/auth/auth.service';
+import { ApiConfig } from '@jaarcyclus/api/config';
+import type { AuthenticatedPerson, AuthenticatedRequest } from '@jaarcyclus/api/auth/authenticated-person';
+import { CurrentPerson, Public } from '@jaarcyclus/api/auth/decorators';
+import { LoginRequestDto } from '@jaarcyclus/api/auth/dto/auth.dto';
+import { SESSION_COOKIE, sessionTokenOf } from '@jaarcyclus/api/auth/session.guard';
+import { CsrfGuard } from '../csrf';
+import { formFields, text, validateForm } from '../forms';
+import { isLocale } from '../i18n';
+import { checkEmailPage, loginPage, type LoginReason } from '../pages/auth.pages';
+import { WebExceptionFilter } from '../web-exception.filter';
+import { LOCALE_COOKIE, safeLocalPath, WebPages } from '../web-pages';
+
+const LOGIN_REASONS: LoginReason[] = ['expired', 'sign-in', 'signed-out'];
+
+/** Start page, sign-in, sign-out and the language switch. */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Controller()
+export class RootController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly auth: AuthService,
+    private readonly config: ApiConfig,
+  ) {}
+
+  @Public()
+  @Get()
+  async home(@Req() req: AuthenticatedRequest, @Res() res: Response): Promise<void> {
+    res.redirect(302, (await this.signedIn(req)) ? '/app/tasks' : '/login');
+  }
+
+  @Public()
+  @Get('app')
+  appHome(@Res() res: Response): void {
+    res.redirect(302, '/app/tasks');
+  }
+
+  @Public()
+  @Get('login')
+  async login(
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Query('reason') reason: unknown,
+  ): Promise<void> {
+    if (await this.signedIn(req)) return res.redirect(302, '/app/tasks');
+    const known = LOGIN_REASONS.find((r) => r === reason) ?? null;
+    this.pages.send(
+      res,
+      200,
+      loginPage(this.pages.context(req, res), { email: '', errors: [], reason: known }),
+    );
+  }
+
+  /**
+   * Same semantics as POST /api/auth/login: the answer does not depend on whether the address
+   * has an account (no enumeration); the mail goes out after the response.
+   */
+  @Public()
+  @Post('login')
+  @UseGuards(CsrfGuard)
+  async requestLink(
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const fields = formFields(body);
+    const input = await validateForm(LoginRequestDto, { email: text(fields, 'email') });
+    if (!input.ok) {
+      const ctx = this.pages.context(req, res, '/login');
+      this.pages.send(
+        res,
+        422,
+        loginPage(ctx, { email: text(fields, 'email'), errors: input.errors, reason: null }),
+      );
+      return;
+    }
+    await this.auth.requestLogin(input.value.email);
+    this.pages.redirect(res, '/login/check-email');
+  }
+
+  @Public()
+  @Get('login/check-email')
+  checkEmail(@Req() req: AuthenticatedRequest, @Res() res: Response): void {
+    this.pages.send(
+      res,
+      200,
+      checkEmailPage(
+        this.pages.context(req, res),
+        LOGIN_TOKEN_TTL_MINUTES,
+        this.config.loginLinksPerPerson,
+      ),
+    );
+  }
+
+  @Post('logout')
+  @UseGuards(CsrfGuard)
+  async logout(@CurrentPerson() person: AuthenticatedPerson, @Res() res: Response): Promise<void> {
+    await this.auth.signOut(person);
+    res.clearCookie(SESSION_COOKIE, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.pages.secureCookies,
+      path: '/',
+    });
+    this.pages.redirect(res, '/login?reason=signed-out');
+  }
+
+  /** Stores the language choice in a cookie (a year) and returns to the page it came from. */
+  @Public()
+  @Post('lang')
+  @UseGuards(CsrfGuard)
+  switchLanguage(@Res() res: Response, @Body() body: Record<string, unknown>): void {
+    const fields = formFields(body);
+    const lang = text(fields, 'lang');
+    if (isLocale(lang)) {
+      res.cookie(LOCALE_COOKIE, lang, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: this.pages.secureCookies,
+        path: '/',
+        maxAge: 365 * 24 * 60 * 60 * 1000,
+      });
+    }
+    this.pages.redirect(res, safeLocalPath(text(fields, 'next')));
+  }
+
+  private async signedIn(req: AuthenticatedRequest): Promise<boolean> {
+    const token = sessionTokenOf(req);
+    return token !== null && (await this.auth.authenticate(token)) !== null;
+  }
+}

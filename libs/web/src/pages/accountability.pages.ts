@@ -1,0 +1,820 @@
+import {
+  formatFte,
+  SCHOOL_ACCOUNTABILITY_STATUSES,
+  type AccountabilityFormat,
+  type AccountabilitySubmissionFigures,
+  type SchoolAccountabilityStatus,
+} from '@jaarcyclus/domain';
+import type { FieldError } from '@jaarcyclus/api/common/api-errors';
+import type {
+  AccountabilityCyclesService,
+  OverviewFilter,
+} from '@jaarcyclus/api/accountability/accountability-cycles.service';
+import type { SchoolAccountabilityService } from '@jaarcyclus/api/accountability/school-accountability.service';
+import {
+  appendixField,
+  expenseField,
+  incomeField,
+  type AccountabilityFormValues,
+} from '../accountability-form';
+import { SCHOOLS_FIELD, type AccountabilityStartState } from '../accountability-start-form';
+import {
+  checkboxesField,
+  errorSummary,
+  listErrors,
+  notice,
+  selectField,
+  tableRegion,
+  textArea,
+  textField,
+} from '../components';
+import { html, type SafeHtml } from '../html';
+import { formatAmount, formatDateTime, type Messages } from '../i18n';
+import { csrfField, page, type NavKey, type WebContext } from '../layout';
+
+export type SchoolDetail = Awaited<ReturnType<SchoolAccountabilityService['detail']>>;
+export type CycleOverview = Awaited<ReturnType<AccountabilityCyclesService['overview']>>;
+type Version = SchoolDetail['versions'][number];
+
+function at(ctx: WebContext, iso: string): SafeHtml {
+  return html`<time datetime="${iso}">${formatDateTime(ctx.locale, new Date(iso))}</time>`;
+}
+
+export function statusText(t: Messages, status: SchoolAccountabilityStatus): string {
+  return t.acc.status[status] ?? status;
+}
+
+function daysLateText(t: Messages, days: number): string {
+  return days > 0 ? t.acc.daysLateText(days) : t.acc.onTime;
+}
+
+/** 'on 4 February 2025 at 10:30 by Ingrid Wolters' (who may be gone from the people list). */
+function waivedByText(ctx: WebContext, w: NonNullable<SchoolDetail['waiver']>): SafeHtml {
+  return html`${at(ctx, w.at)}${w.byName ? html` ${ctx.t.acc.waivedByPerson(w.byName)}` : ''}`;
+}
+
+/** Status, deadline and days late: the banner at the top of the school's page and the review. */
+function statusBanner(ctx: WebContext, d: SchoolDetail): SafeHtml {
+  const { t } = ctx;
+  const late = d.daysLate > 0 || d.status === 'late';
+  return html`<div
+    class="notice ${d.status === 'accepted' ? 'notice--success' : 'notice--info'}"
+    data-status="${d.status}"
+  >
+    <p><strong>${t.acc.statusLabel}: ${statusText(t, d.status)}</strong></p>
+    <dl class="details">
+      <dt>${t.acc.deadline}</dt>
+      <dd>${at(ctx, d.deadline)}</dd>
+      <dt>${t.acc.daysLate}</dt>
+      <dd>${late ? daysLateText(t, d.daysLate) : t.acc.onTime}</dd>
+      ${
+        d.version > 0
+          ? html`<dt>${t.acc.version}</dt>
+              <dd>${d.version}</dd>`
+          : ''
+      }
+      ${
+        d.waiver
+          ? html`<dt>${t.acc.waivedBy}</dt>
+              <dd>${waivedByText(ctx, d.waiver)}</dd>
+              <dt>${t.acc.waiveReason}</dt>
+              <dd class="waiver-reason">${d.waiver.reason}</dd>`
+          : ''
+      }
+      ${
+        d.deduction
+          ? html`<dt>${t.acc.deduction}</dt>
+              <dd>
+                ${t.acc.deductionText(formatAmount(d.deduction.amountCents), d.deduction.allocationYear)}
+              </dd>`
+          : ''
+      }
+    </dl>
+  </div>`;
+}
+
+/**
+ * The secretariat's comments on the version it returned: addressed to the school on its own
+ * page, told about the school to everyone else (secretariat, ECT member, bestuurder).
+ */
+function returnedComments(ctx: WebContext, d: SchoolDetail, reader: 'school' | 'others'): SafeHtml {
+  const comments = d.status === 'returned' ? d.current?.reviewComments : null;
+  if (!comments) return html``;
+  return html`<section class="panel" aria-labelledby="returned-title">
+    <h2 id="returned-title">${ctx.t.acc.returnedTitle}</h2>
+    <p>${reader === 'school' ? ctx.t.acc.returnedIntro : ctx.t.acc.returnedIntroOthers}</p>
+    <blockquote class="review-comments">${comments}</blockquote>
+  </section>`;
+}
+
+function versionsTable(ctx: WebContext, versions: Version[]): SafeHtml {
+  const { t } = ctx;
+  return html`<section aria-labelledby="versions-title">
+    <h2 id="versions-title">${t.acc.versions}</h2>
+    ${
+      versions.length === 0
+        ? html`<p class="empty">${t.acc.noVersions}</p>`
+        : tableRegion(
+            t.acc.versions,
+            html`<table>
+              <thead>
+                <tr>
+                  <th scope="col">${t.acc.version}</th>
+                  <th scope="col">${t.acc.submittedAt}</th>
+                  <th scope="col">${t.acc.statusLabel}</th>
+                  <th scope="col">${t.acc.comments}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${[...versions].reverse().map(
+                  (v) =>
+                    html`<tr>
+                      <td>${v.version ?? ''}</td>
+                      <td>${at(ctx, v.submittedAt)}</td>
+                      <td>${versionStatus(t, v.status)}</td>
+                      <td>${v.reviewComments ?? ''}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`,
+          )
+    }
+  </section>`;
+}
+
+function versionStatus(t: Messages, status: string): string {
+  return t.acc.status[status] ?? status;
+}
+
+// ---- the school's form ----
+
+function lineLabel(ctx: WebContext, label: string, required: boolean): SafeHtml {
+  return html`${label}${required ? '' : html` <span class="muted">${ctx.t.acc.optional}</span>`}`;
+}
+
+function formBody(
+  ctx: WebContext,
+  format: AccountabilityFormat,
+  values: AccountabilityFormValues,
+  errors: FieldError[],
+): SafeHtml {
+  const { t } = ctx;
+  return html`<fieldset class="form-section">
+      <legend>${t.acc.income}</legend>
+      <p class="hint">${t.acc.incomeIntro}</p>
+      ${listErrors(ctx, errors, 'income')}
+      ${format.incomeLines.map((line) =>
+        textField(ctx, {
+          name: incomeField(line.key),
+          label: `${line.label}${line.required ? '' : ` ${t.acc.optional}`} (€)`,
+          value: values.income[line.key] ?? '',
+          errors,
+          inputmode: 'decimal',
+          width: 'short',
+        }),
+      )}
+    </fieldset>
+    <fieldset class="form-section">
+      <legend>${t.acc.expenses}</legend>
+      <p class="hint">${t.acc.expensesIntro}</p>
+      ${listErrors(ctx, errors, 'expenses')}
+      ${format.expenseLines.map(
+        (line) =>
+          html`<fieldset class="line-group">
+            <legend>${lineLabel(ctx, line.label, line.required)}</legend>
+            <div class="line-fields">
+              ${textField(ctx, {
+                name: expenseField(line.key, 'fte'),
+                label: t.acc.fte,
+                value: values.expenses[line.key]?.fte ?? '',
+                errors,
+                inputmode: 'decimal',
+                width: 'short',
+              })}
+              ${textField(ctx, {
+                name: expenseField(line.key, 'amount'),
+                label: t.acc.amount,
+                value: values.expenses[line.key]?.amount ?? '',
+                errors,
+                inputmode: 'decimal',
+                width: 'short',
+              })}
+            </div>
+          </fieldset>`,
+      )}
+    </fieldset>
+    <fieldset class="form-section">
+      <legend>${t.acc.appendix}</legend>
+      <p class="hint">${t.acc.appendixIntro}</p>
+      ${listErrors(ctx, errors, 'appendix')}
+      ${values.appendix.map(
+        (row, i) =>
+          html`<fieldset class="line-group">
+            <legend>${t.acc.row(i + 1)}</legend>
+            ${textField(ctx, {
+              name: appendixField(i, 'description'),
+              label: t.acc.description,
+              value: row.description,
+              errors,
+            })}
+            <div class="line-fields">
+              ${textField(ctx, {
+                name: appendixField(i, 'fte'),
+                label: t.acc.fte,
+                value: row.fte,
+                errors,
+                inputmode: 'decimal',
+                width: 'short',
+              })}
+              ${textField(ctx, {
+                name: appendixField(i, 'targetGroup'),
+                label: t.acc.targetGroup,
+                value: row.targetGroup,
+                errors,
+              })}
+            </div>
+          </fieldset>`,
+      )}
+      <button type="submit" name="action" value="addRow" class="button button--secondary">
+        ${t.acc.addRow}
+      </button>
+    </fieldset>`;
+}
+
+/** Labels for the error summary: the field's own label, with its line. */
+function summaryLabels(
+  ctx: WebContext,
+  format: AccountabilityFormat,
+  values: AccountabilityFormValues,
+): Record<string, string> {
+  const { t } = ctx;
+  const labels: Record<string, string> = {
+    income: t.acc.income,
+    expenses: t.acc.expenses,
+    appendix: t.acc.appendix,
+  };
+  for (const l of format.incomeLines) labels[incomeField(l.key)] = l.label;
+  for (const l of format.expenseLines) {
+    labels[expenseField(l.key, 'fte')] = `${l.label}, ${t.acc.fte}`;
+    labels[expenseField(l.key, 'amount')] = `${l.label}, ${t.acc.amount}`;
+  }
+  values.appendix.forEach((_, i) => {
+    labels[appendixField(i, 'description')] = `${t.acc.row(i + 1)}, ${t.acc.description}`;
+    labels[appendixField(i, 'fte')] = `${t.acc.row(i + 1)}, ${t.acc.fte}`;
+    labels[appendixField(i, 'targetGroup')] = `${t.acc.row(i + 1)}, ${t.acc.targetGroup}`;
+  });
+  return labels;
+}
+
+/** The figures of a submitted version, read-only (review, and the school while it waits). */
+export function figuresTables(
+  ctx: WebContext,
+  format: AccountabilityFormat,
+  figures: AccountabilitySubmissionFigures,
+  totals: Version['totals'],
+): SafeHtml {
+  const { t } = ctx;
+  // Amounts as the SWV's documents show them (€ 1.234,56); the form's notation is for typing.
+  const incomeCents = new Map(figures.income.map((r) => [r.lineKey, r.amountCents]));
+  const expenseRows = new Map(figures.expenses.map((r) => [r.lineKey, r]));
+  const income = format.incomeLines.filter((l) => incomeCents.has(l.key));
+  const expenses = format.expenseLines.filter((l) => expenseRows.has(l.key));
+  const fteOf = (h: number | undefined): string => (h ? formatFte(h) : '');
+  return html`${tableRegion(
+    t.acc.income,
+    html`<table>
+      <caption>
+        ${t.acc.income}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${t.acc.line}</th>
+          <th scope="col" class="num">${t.acc.amount}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${income.map(
+          (l) =>
+            html`<tr>
+              <th scope="row">${l.label}</th>
+              <td class="num">${formatAmount(incomeCents.get(l.key) ?? 0)}</td>
+            </tr>`,
+        )}
+      </tbody>
+      ${
+        totals
+          ? html`<tfoot>
+              <tr>
+                <th scope="row">${t.acc.totalIncome}</th>
+                <td class="num">${formatAmount(totals.incomeCents)}</td>
+              </tr>
+            </tfoot>`
+          : ''
+      }
+    </table>`,
+  )}
+  ${tableRegion(
+    t.acc.expenses,
+    html`<table>
+      <caption>
+        ${t.acc.expenses}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${t.acc.line}</th>
+          <th scope="col" class="num">${t.acc.fte}</th>
+          <th scope="col" class="num">${t.acc.amount}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${expenses.map(
+          (l) =>
+            html`<tr>
+              <th scope="row">${l.label}</th>
+              <td class="num">${fteOf(expenseRows.get(l.key)?.fteHundredths)}</td>
+              <td class="num">${formatAmount(expenseRows.get(l.key)?.amountCents ?? 0)}</td>
+            </tr>`,
+        )}
+      </tbody>
+      ${
+        totals
+          ? html`<tfoot>
+              <tr>
+                <th scope="row">${t.acc.totalExpenses}</th>
+                <td class="num">${formatFte(totals.expenseFteHundredths)}</td>
+                <td class="num">${formatAmount(totals.expenseCents)}</td>
+              </tr>
+            </tfoot>`
+          : ''
+      }
+    </table>`,
+  )}
+  ${tableRegion(
+    t.acc.appendix,
+    html`<table>
+      <caption>
+        ${t.acc.appendix}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${t.acc.description}</th>
+          <th scope="col" class="num">${t.acc.fte}</th>
+          <th scope="col">${t.acc.targetGroup}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${figures.appendix.map(
+          (r) =>
+            html`<tr>
+              <td>${r.description}</td>
+              <td class="num">${formatFte(r.fteHundredths)}</td>
+              <td>${r.targetGroup}</td>
+            </tr>`,
+        )}
+      </tbody>
+      ${
+        totals
+          ? html`<tfoot>
+              <tr>
+                <th scope="row">${t.acc.appendixFte}</th>
+                <td class="num">${formatFte(totals.appendixFteHundredths)}</td>
+                <td>${t.acc.extraSupportFte}: ${formatFte(totals.extraSupportFteHundredths)}</td>
+              </tr>
+            </tfoot>`
+          : ''
+      }
+    </table>`,
+  )}`;
+}
+
+export interface SchoolFormPageData {
+  detail: SchoolDetail;
+  values: AccountabilityFormValues;
+  errors: FieldError[];
+  message: string | null;
+}
+
+/** The school contact's page: status, the secretariat's comments, the form, the versions. */
+export function schoolAccountabilityPage(ctx: WebContext, data: SchoolFormPageData): string {
+  const { t } = ctx;
+  const { detail: d, values, errors } = data;
+  const editable = d.canSubmit && d.status !== 'submitted';
+  const waiting = d.status === 'submitted' && d.current;
+  return page(ctx, {
+    title: t.acc.schoolTitle(d.accountingYear, d.school.name),
+    nav: 'tasks',
+    hasErrors: errors.length > 0,
+    body: html`<h1>${t.acc.schoolTitle(d.accountingYear, d.school.name)}</h1>
+      ${notice(data.message)} ${errorSummary(ctx, errors, summaryLabels(ctx, d.format, values))}
+      ${statusBanner(ctx, d)} ${returnedComments(ctx, d, 'school')}
+      ${
+        editable
+          ? html`<form method="post" action="/app/accountability/${d.accountingYear}" novalidate>
+              ${csrfField(ctx)}
+              <p class="muted">${t.acc.formatVersion(d.formatVersion)}</p>
+              ${d.draft ? html`<p class="muted">${t.acc.draftSavedAt(formatDateTime(ctx.locale, new Date(d.draft.savedAt)))}</p>` : ''}
+              ${formBody(ctx, d.format, values, errors)}
+              <div class="actions">
+                <button type="submit" name="action" value="submit" class="button">
+                  ${t.acc.submit}
+                </button>
+                <button type="submit" name="action" value="save" class="button button--secondary">
+                  ${t.acc.saveDraft}
+                </button>
+              </div>
+            </form>`
+          : html`<p class="notice notice--info">
+                ${d.canSubmit ? t.acc.waitingForReview : t.acc.finalText}
+              </p>
+              ${
+                waiting && d.current
+                  ? html`<h2>${t.acc.currentVersion(d.current.version ?? 0)}</h2>
+                      ${figuresTables(ctx, d.format, d.current.figures, d.current.totals)}`
+                  : ''
+              }`
+      }
+      ${versionsTable(ctx, d.versions)}`,
+  });
+}
+
+export function noAccountabilityPage(ctx: WebContext, year: number, text: string): string {
+  return page(ctx, {
+    title: ctx.t.acc.title(year),
+    nav: 'tasks',
+    body: html`<h1>${ctx.t.acc.title(year)}</h1>
+      <p class="notice notice--info">${text}</p>
+      <p><a href="/app/tasks">${ctx.t.backToTasks}</a></p>`,
+  });
+}
+
+/** Schools of one cycle: status, days late, deduction; each school's name links to `href(row)`. */
+function schoolsTable(
+  ctx: WebContext,
+  caption: string,
+  rows: CycleOverview['rows'],
+  href: (row: CycleOverview['rows'][number]) => string,
+): SafeHtml {
+  const { t } = ctx;
+  return tableRegion(
+    caption,
+    html`<table>
+      <caption>
+        ${caption}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${t.acc.school}</th>
+          <th scope="col">${t.acc.board}</th>
+          <th scope="col">${t.acc.statusLabel}</th>
+          <th scope="col" class="num">${t.acc.daysLate}</th>
+          <th scope="col" class="num">${t.acc.deduction}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (r) =>
+            html`<tr>
+              <th scope="row"><a href="${href(r)}">${r.schoolName}</a></th>
+              <td>${r.boardName}</td>
+              <td>
+                ${statusText(t, r.status)}
+                ${r.waiver ? html`<br /><span class="muted">${r.waiver.reason}</span>` : ''}
+              </td>
+              <td class="num">${r.daysLate}</td>
+              <td class="num">
+                ${r.deductionCents !== null ? formatAmount(r.deductionCents) : ''}
+              </td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`,
+  );
+}
+
+// ---- the secretariat ----
+
+export function accountabilityOverviewPage(
+  ctx: WebContext,
+  data: {
+    /** The whole cycle (counts, boards); `rows` are the ones that match `filter`. */
+    overview: CycleOverview;
+    rows?: CycleOverview['rows'];
+    filter?: OverviewFilter;
+    message?: string | null;
+  },
+): string {
+  const { t } = ctx;
+  const o = data.overview;
+  const year = o.accountingYear;
+  const filter = data.filter ?? {};
+  const rows = data.rows ?? o.rows;
+  const filtered = Boolean(filter.status?.length || filter.boardId || filter.q);
+  const query = new URLSearchParams();
+  if (filter.status?.length) query.set('status', filter.status.join(','));
+  if (filter.boardId) query.set('boardId', filter.boardId);
+  if (filter.q) query.set('q', filter.q);
+  const csvHref = `/api/accountability-cycles/${year}/overview.csv${query.size ? `?${query}` : ''}`;
+  const boards = [...new Map(o.rows.map((r) => [r.boardId, r.boardName])).entries()].sort(
+    ([, a], [, b]) => a.localeCompare(b, 'nl'),
+  );
+  return page(ctx, {
+    title: t.acc.overviewTitle(year),
+    nav: 'cycles',
+    body: html`<p><a href="/app/cycles">${t.navCycles}</a></p>
+      ${notice(data.message ?? null)}
+      <h1>${o.title}</h1>
+      <dl class="details">
+        <dt>${t.acc.deadline}</dt>
+        <dd>${o.deadline ? at(ctx, o.deadline) : ''}</dd>
+        <dt>${t.acc.counts}</dt>
+        <dd>
+          ${Object.entries(o.counts)
+            .map(([s, n]) => `${statusText(t, s as SchoolAccountabilityStatus)}: ${n}`)
+            .join(', ')}
+        </dd>
+        <dt>${t.acc.deductionsTotal}</dt>
+        <dd>
+          ${
+            o.deductions.schools === 0
+              ? t.acc.noDeductions
+              : t.acc.deductionsText(formatAmount(o.deductions.totalCents), o.deductions.schools)
+          }
+        </dd>
+      </dl>
+      <form
+        method="get"
+        action="/app/cycles/accountability/${year}"
+        class="panel filters"
+        role="search"
+        aria-label="${t.acc.filterTitle}"
+      >
+        ${selectField(ctx, {
+          name: 'status',
+          label: t.acc.filterStatus,
+          value: filter.status?.[0] ?? '',
+          errors: [],
+          options: [
+            { value: '', label: t.acc.filterAll },
+            ...SCHOOL_ACCOUNTABILITY_STATUSES.map((s) => ({ value: s, label: statusText(t, s) })),
+          ],
+        })}
+        ${selectField(ctx, {
+          name: 'boardId',
+          label: t.acc.filterBoard,
+          value: filter.boardId ?? '',
+          errors: [],
+          options: [
+            { value: '', label: t.acc.filterAll },
+            ...boards.map(([id, name]) => ({ value: id, label: name })),
+          ],
+        })}
+        ${textField(ctx, { name: 'q', label: t.acc.filterName, value: filter.q ?? '', errors: [] })}
+        <div class="actions">
+          <button type="submit" class="button button--secondary">${t.acc.filterButton}</button>
+          ${filtered ? html`<a href="/app/cycles/accountability/${year}">${t.acc.filterClear}</a>` : ''}
+        </div>
+      </form>
+      <p class="muted">${t.acc.filterShown(rows.length, o.rows.length)}</p>
+      <p>
+        <a href="${csvHref}" download>${t.acc.downloadCsv}</a>
+      </p>
+      ${rows.length === 0 ? html`<p class="empty">${t.acc.filterNone}</p>` : ''}
+      ${schoolsTable(ctx, t.acc.schoolsTable, rows, (r) => `/app/cycles/accountability/${year}/schools/${r.schoolId}`)}`,
+  });
+}
+
+export interface ReviewPageData {
+  detail: SchoolDetail;
+  canReview: boolean;
+  /** Where the page leads back to: the cycle's overview unless given (an ECT member's list). */
+  back?: { href: string; label: string; nav: NavKey };
+  comments: string;
+  /** What was typed in the waive and extend forms, shown again when refused. */
+  reason?: string;
+  deadline?: string;
+  errors: FieldError[];
+  message: string | null;
+}
+
+/** The secretariat's two other actions on one school: waive (with a reason), extend the deadline. */
+function officeActions(ctx: WebContext, data: ReviewPageData): SafeHtml {
+  const { t } = ctx;
+  const d = data.detail;
+  if (!data.canReview || d.status === 'accepted' || d.status === 'waived') return html``;
+  const base = `/app/cycles/accountability/${d.accountingYear}/schools/${d.school.id}`;
+  return html`<section class="panel" aria-labelledby="extend-title">
+      <h2 id="extend-title">${t.acc.extend}</h2>
+      <p>${t.acc.extendIntro}</p>
+      <form method="post" action="${base}/deadline" novalidate>
+        ${csrfField(ctx)}
+        ${textField(ctx, {
+          name: 'deadline',
+          label: t.acc.newDeadline,
+          hint: t.acc.newDeadlineHint,
+          value: data.deadline ?? '',
+          errors: data.errors,
+          type: 'datetime-local',
+          required: true,
+        })}
+        <div class="actions">
+          <button type="submit" class="button button--secondary">${t.acc.extend}</button>
+        </div>
+      </form>
+    </section>
+    <section class="panel" aria-labelledby="waive-title">
+      <h2 id="waive-title">${t.acc.waive}</h2>
+      <p>${t.acc.waiveIntro}</p>
+      <form method="post" action="${base}/waive" novalidate>
+        ${csrfField(ctx)}
+        ${textArea(ctx, {
+          name: 'reason',
+          label: t.acc.waiveReason,
+          hint: t.acc.waiveReasonHint,
+          value: data.reason ?? '',
+          errors: data.errors,
+          required: true,
+        })}
+        <div class="actions">
+          <button type="submit" class="button button--secondary">${t.acc.waive}</button>
+        </div>
+      </form>
+    </section>`;
+}
+
+/** One school for the office: status, the submitted figures, accept or return with comments. */
+export function accountabilityReviewPage(ctx: WebContext, data: ReviewPageData): string {
+  const { t } = ctx;
+  const d = data.detail;
+  const year = d.accountingYear;
+  const reviewable = data.canReview && d.status === 'submitted' && d.current;
+  const action = `/app/cycles/accountability/${year}/schools/${d.school.id}/review`;
+  const back = data.back ?? {
+    href: `/app/cycles/accountability/${year}`,
+    label: t.acc.backToOverview,
+    nav: 'cycles' as const,
+  };
+  return page(ctx, {
+    title: t.acc.schoolTitle(year, d.school.name),
+    nav: back.nav,
+    hasErrors: data.errors.length > 0,
+    body: html`<p>
+        <a href="${back.href}">${back.label}</a>
+      </p>
+      <h1>${t.acc.schoolTitle(year, d.school.name)}</h1>
+      ${notice(data.message)}
+      ${errorSummary(ctx, data.errors, {
+        comments: t.acc.commentsLabel,
+        reason: t.acc.waiveReason,
+        deadline: t.acc.newDeadline,
+      })}
+      ${statusBanner(ctx, d)} ${returnedComments(ctx, d, 'others')}
+      ${
+        d.current
+          ? html`<h2>${t.acc.currentVersion(d.current.version ?? 0)}</h2>
+              ${figuresTables(ctx, d.format, d.current.figures, d.current.totals)}`
+          : ''
+      }
+      ${
+        reviewable && d.current
+          ? html`<section class="panel panel--action" aria-labelledby="review-title">
+              <h2 id="review-title">${t.acc.review}</h2>
+              <p>${t.acc.reviewIntro}</p>
+              <form method="post" action="${action}">
+                ${csrfField(ctx)}
+                <input type="hidden" name="version" value="${d.current.version ?? ''}" />
+                ${textArea(ctx, {
+                  name: 'comments',
+                  label: t.acc.commentsLabel,
+                  hint: t.acc.commentsHint,
+                  value: data.comments,
+                  errors: data.errors,
+                })}
+                <div class="actions">
+                  <button type="submit" name="decision" value="accept" class="button">
+                    ${t.acc.accept}
+                  </button>
+                  <button
+                    type="submit"
+                    name="decision"
+                    value="return"
+                    class="button button--secondary"
+                  >
+                    ${t.acc.returnWithComments}
+                  </button>
+                </div>
+              </form>
+            </section>`
+          : data.canReview && d.status !== 'accepted' && d.status !== 'waived'
+            ? html`<p class="muted">${t.acc.nothingToReview}</p>`
+            : ''
+      }
+      ${officeActions(ctx, data)} ${versionsTable(ctx, d.versions)}`,
+  });
+}
+
+/**
+ * The secretariat starts the accountability: year, title, deadline and reminder days, and the
+ * schools that account (every regular school ticked). `offsetsNote` says what an empty
+ * reminder field means: the SWV's setting or the default.
+ */
+export function newAccountabilityCyclePage(
+  ctx: WebContext,
+  data: {
+    form: AccountabilityStartState;
+    schools: { id: string; name: string }[];
+    offsetsNote: string;
+    /** The tenant's current format version, which a cycle started now pins. */
+    formatVersion: number;
+  },
+): string {
+  const { t } = ctx;
+  const v = data.form.values;
+  const e = data.form.errors;
+  const labels: Record<string, string> = {
+    accountingYear: t.acc.accountingYear,
+    title: t.titleOptional,
+    deadline: t.acc.deadlineLabel,
+    reminderOffsets: t.reminderOffsets,
+    [SCHOOLS_FIELD]: t.acc.schools,
+  };
+  return page(ctx, {
+    title: t.acc.newCycle,
+    nav: 'cycles',
+    hasErrors: e.length > 0,
+    body: html`<p><a href="/app/cycles">${t.backToCycles}</a></p>
+      <div class="narrow">
+        <h1>${t.acc.newCycle}</h1>
+        <p>${t.acc.newCycleIntro}</p>
+        <p>
+          ${t.fmt.startNote(data.formatVersion)}
+          <a href="/app/cycles/accountability/format">${t.fmt.startNoteLink}</a>
+        </p>
+        ${errorSummary(ctx, e, labels)}
+        ${
+          data.schools.length === 0
+            ? html`<div class="empty"><p>${t.acc.noRegularSchools}</p></div>`
+            : html`<form method="post" action="/app/cycles/accountability" novalidate>
+                ${csrfField(ctx)}
+                <fieldset class="panel form-section">
+                  <legend>${t.sectionDates}</legend>
+                  ${textField(ctx, { name: 'accountingYear', label: t.acc.accountingYear, hint: t.acc.accountingYearHint, value: v.accountingYear, errors: e, inputmode: 'numeric', width: 'short', required: true })}
+                  ${textField(ctx, { name: 'title', label: t.titleOptional, hint: t.acc.titleHint, value: v.title, errors: e })}
+                  ${textField(ctx, { name: 'deadline', label: t.acc.deadlineLabel, hint: t.acc.deadlineHint, value: v.deadline, errors: e, type: 'datetime-local' })}
+                  ${textField(ctx, { name: 'reminderOffsets', label: t.reminderOffsets, hint: t.acc.reminderOffsetsHint(data.offsetsNote), value: v.reminderOffsets, errors: e, width: 'short' })}
+                </fieldset>
+                <div class="panel form-section">
+                  ${checkboxesField(ctx, {
+                    name: SCHOOLS_FIELD,
+                    legend: t.acc.schools,
+                    hint: t.acc.schoolsHint,
+                    options: data.schools.map((s) => ({ value: s.id, label: s.name })),
+                    checked: v.schoolIds,
+                    errors: e,
+                    bulk: { all: t.acc.tickAll, none: t.acc.tickNone },
+                  })}
+                </div>
+                <div class="actions">
+                  <button type="submit" class="button">${t.acc.startButton}</button>
+                  <a href="/app/cycles">${t.cancel}</a>
+                </div>
+              </form>`
+        }
+      </div>`,
+  });
+}
+
+// ---- ECT members ----
+
+/** Path of an ECT member's read-only view of one school's accountability. */
+export const mySchoolPath = (year: number, schoolId: string): string =>
+  `/app/my-schools/${year}/schools/${schoolId}`;
+
+/**
+ * An ECT member's schools per accountability cycle, newest year first, read-only: what the
+ * schools accounted for, ready for the evaluation visits in October and November (DOMAIN §2).
+ */
+export function mySchoolsPage(
+  ctx: WebContext,
+  data: { cycles: { accountingYear: number; title: string; rows: CycleOverview['rows'] }[] },
+): string {
+  const { t } = ctx;
+  return page(ctx, {
+    title: t.ect.title,
+    nav: 'schools',
+    body: html`<h1>${t.ect.title}</h1>
+      <p class="lead">${t.ect.intro}</p>
+      ${
+        data.cycles.length === 0
+          ? html`<div class="empty"><p>${t.ect.none}</p></div>`
+          : data.cycles.map(
+              (c) =>
+                html`<section aria-labelledby="cycle-${c.accountingYear}">
+                  <h2 id="cycle-${c.accountingYear}">${c.title}</h2>
+                  ${schoolsTable(ctx, t.ect.schoolsOf(c.title), c.rows, (r) =>
+                    mySchoolPath(c.accountingYear, r.schoolId),
+                  )}
+                </section>`,
+            )
+      }`,
+  });
+}

@@ -1,0 +1,68 @@
+import {
+  Catch,
+  ForbiddenException,
+  HttpException,
+  Injectable,
+  Logger,
+  NotFoundException,
+  PayloadTooLargeException,
+  UnauthorizedException,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import { DomainError } from '@jaarcyclus/domain';
+import type { Response } from 'express';
+import type { AuthenticatedRequest } from '@jaarcyclus/api/auth/authenticated-person';
+import { SESSION_COOKIE } from '@jaarcyclus/api/auth/session.guard';
+import { CsrfRejectedException } from './csrf';
+import { errorPage, type ErrorKind } from './pages/error.pages';
+import { WebPages } from './web-pages';
+
+/**
+ * Errors of HTML routes become pages: 401 redirects to the sign-in page (saying so when a
+ * session expired), 403 and 404 are pages in the reader's language, anything unexpected is
+ * logged and shown as a friendly 500. Scoped to the web controllers, so the api's JSON filter
+ * never answers an HTML route.
+ */
+@Catch()
+@Injectable()
+export class WebExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('WebExceptionFilter');
+
+  constructor(private readonly pages: WebPages) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const req = host.switchToHttp().getRequest<AuthenticatedRequest>();
+    const res = host.switchToHttp().getResponse<Response>();
+    if (res.headersSent) return;
+
+    if (exception instanceof UnauthorizedException) {
+      const hadSession = Boolean(
+        (req as { cookies?: Record<string, unknown> }).cookies?.[SESSION_COOKIE],
+      );
+      this.pages.redirect(res, `/login?reason=${hadSession ? 'expired' : 'sign-in'}`);
+      return;
+    }
+    const [status, kind] = this.classify(exception);
+    if (status >= 500) {
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
+    }
+    this.pages.send(res, status, errorPage(this.pages.context(req, res), kind));
+  }
+
+  private classify(exception: unknown): [number, ErrorKind] {
+    if (exception instanceof CsrfRejectedException) return [403, 'csrf'];
+    if (exception instanceof ForbiddenException) return [403, 'forbidden'];
+    if (exception instanceof NotFoundException) return [404, 'not-found'];
+    // A form whose file is beyond even the upload hard limit (UPLOAD_HARD_LIMIT_BYTES).
+    if (exception instanceof PayloadTooLargeException) return [413, 'too-large'];
+    if (exception instanceof DomainError && exception.code === 'NOT_FOUND')
+      return [404, 'not-found'];
+    if (exception instanceof HttpException && exception.getStatus() < 500) {
+      return [exception.getStatus(), 'bad-request'];
+    }
+    return [500, 'error'];
+  }
+}

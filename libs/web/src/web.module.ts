@@ -1,0 +1,73 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Organisation, School, SchoolBoard } from '@jaarcyclus/persistence';
+import { AccountabilityModule } from '@jaarcyclus/api/accountability/accountability.module';
+import { AuthModule } from '@jaarcyclus/api/auth/auth.module';
+import { BoardsModule } from '@jaarcyclus/api/boards/boards.module';
+import { BodiesModule } from '@jaarcyclus/api/bodies/bodies.module';
+import { OrganisationModule } from '@jaarcyclus/api/organisation/organisation.module';
+import { PersonsModule } from '@jaarcyclus/api/persons/persons.module';
+import { SchoolsModule } from '@jaarcyclus/api/schools/schools.module';
+import { CalendarFeeds } from './calendar/calendar-feeds';
+import {
+  AccountabilityOverviewController,
+  MySchoolsController,
+  SchoolAccountabilityController,
+} from './controllers/accountability.controller';
+import { AccountabilityFormatController } from './controllers/accountability-format.controller';
+import { AdminController } from './controllers/admin.controller';
+import { AssetsController } from './controllers/assets.controller';
+import { CalendarController } from './controllers/calendar.controller';
+import { CyclesController } from './controllers/cycles.controller';
+import { NotFoundController } from './controllers/not-found.controller';
+import { RootController } from './controllers/root.controller';
+import { TaskPagesController } from './controllers/tasks.controller';
+import { CsrfGuard, CsrfTokens } from './csrf';
+import { TasksRepository } from './tasks.repository';
+import { WebExceptionFilter } from './web-exception.filter';
+import { WebPages } from './web-pages';
+
+/**
+ * The server-rendered web app for people (secretariat, board members, schools, administrators).
+ *
+ * It uses the api's services through their modules' exports (the same validation and tenant
+ * checks as the JSON api, never a second copy): master data, the accountability services, the
+ * global BudgetModule (cycle pages and the vote form) and the global DocumentsService (proposal
+ * files get the checks of POST /api/documents). The api's modules never import the web app.
+ */
+@Module({
+  imports: [
+    AuthModule,
+    BoardsModule,
+    SchoolsModule,
+    PersonsModule,
+    BodiesModule,
+    OrganisationModule,
+    AccountabilityModule,
+    TypeOrmModule.forFeature([SchoolBoard, School, Organisation]),
+  ],
+  controllers: [
+    RootController,
+    AssetsController,
+    TaskPagesController,
+    CyclesController,
+    SchoolAccountabilityController,
+    // Before the overview: /app/cycles/accountability/format is not a year.
+    AccountabilityFormatController,
+    AccountabilityOverviewController,
+    MySchoolsController,
+    CalendarController,
+    AdminController,
+    // Last: the catch-all for unknown /app paths.
+    NotFoundController,
+  ],
+  providers: [
+    WebPages,
+    CsrfTokens,
+    CsrfGuard,
+    WebExceptionFilter,
+    TasksRepository,
+    CalendarFeeds,
+  ],
+})
+export class WebModule {}
