@@ -41,6 +41,7 @@ import { MAX_STARTS_IN_FLIGHT } from '@jaarcyclus/worker/activities/accountabili
 import { startStack, type Stack } from '../support/stack';
 import { machine, pool, prepareServices } from './support';
 import type { SinkMessage } from './smtp-sink';
+import teardown from '@jaarcyclus/testing/global-teardown-db';
 
 const SIZES = (process.env.BENCH_SIZES ?? '34,1000,7000').split(',').map((s) => Number(s.trim()));
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 150);
@@ -465,7 +466,6 @@ async function main(): Promise<void> {
     for (const n of notes) console.log(n);
     await stack.close();
     sinkProcess.disconnect();
-    const { default: teardown } = await import('@jaarcyclus/testing/global-teardown-db');
     await teardown();
   }
 }

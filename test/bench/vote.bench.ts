@@ -9,6 +9,7 @@ import { DEMO_EMAILS } from '@jaarcyclus/persistence';
 import { startStack, type Stack } from '../support/stack';
 import { recordUpdate, recordedQuery } from './raw-echo.workflow';
 import { machine, pool, prepareServices, summary } from './support';
+import teardown from '@jaarcyclus/testing/global-teardown-db';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100);
 // Rounds alternate which path goes first, so a machine getting busier or quieter during the run
@@ -168,7 +169,6 @@ async function main(): Promise<void> {
     console.log(`\ntarget p95 within 1.5x of raw: ${ratio('p95') <= 1.5 ? 'met' : 'NOT met'}`);
   } finally {
     await stack.close();
-    const { default: teardown } = await import('@jaarcyclus/testing/global-teardown-db');
     await teardown();
   }
 }
