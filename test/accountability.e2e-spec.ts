@@ -7,7 +7,7 @@ import { WAKE_BEFORE_FIRST_ACTION_MS, schoolAccountabilityWorkflowId } from '@ja
 import { startStack, type Stack } from './support/stack';
 
 /**
- * The 1 February accountability end to end (DOMAIN §2; seed 001 §7.4): api + worker on the
+ * The 1 February accountability end to end (docs/domain.md §2; docs/domain.md, source 001 §7.4): api + worker on the
  * Temporal dev server, PostgreSQL and an SMTP server. The secretariat starts the cycle for two
  * schools, the schools' contacts are invited by mail, submit (one first with a mistake), the
  * secretariat accepts one and returns the other, and the overview export shows the outcome

@@ -103,7 +103,7 @@ export function wholeNumberList(input: string): number[] | undefined {
 const NOT_A_DATE_TIME = 'not-a-date-time';
 
 /**
- * A date and time on Amsterdam clocks (DOMAIN: deadlines are dates in Europe/Amsterdam) as an
+ * A date and time on Amsterdam clocks (docs/domain.md: deadlines are dates in Europe/Amsterdam) as an
  * ISO instant. Accepts what a datetime-local input posts ('2026-12-11T17:00') and what a person
  * types where the browser has no date picker ('11-12-2026 17:00', '11-12-2026 om 17.00').
  * '' is "not given".

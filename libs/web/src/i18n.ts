@@ -1543,7 +1543,7 @@ const EN_DATE = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
 });
 
-/** Deadlines are Amsterdam wall-clock time (DOMAIN: deadlines are dates in Europe/Amsterdam). */
+/** Deadlines are Amsterdam wall-clock time (docs/domain.md: deadlines are dates in Europe/Amsterdam). */
 export function formatDateTime(locale: Locale, instant: Date): string {
   return locale === 'nl' ? formatDateTimeNl(instant) : EN_DATE_TIME.format(instant);
 }

@@ -4,7 +4,7 @@ import type { Locale } from '@jaarcyclus/persistence';
 /**
  * A voting rule as a reader says it, e.g. "gewogen naar leerlingaantal, quorum 1/2 van het
  * gewicht, gewone meerderheid van de uitgebrachte stemmen". Bodies and rules are data per SWV
- * (DOMAIN glossary), so members must be able to check on screen which rule applies to them.
+ * (docs/domain.md glossary), so members must be able to check on screen which rule applies to them.
  */
 export function describeVotingRule(rule: VotingRule, locale: Locale): string {
   return (locale === 'nl' ? describeNl : describeEn)(rule);

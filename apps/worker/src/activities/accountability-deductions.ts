@@ -9,13 +9,13 @@ export interface AllocationDeduction {
 
 /**
  * The underspending deductions to subtract on the allocation letters of `allocationYear`
- * (seed 001 §7.4: "Is er sprake van onderbesteding, dan wordt dat bedrag gekort op de totale
+ * (docs/domain.md, source 001 §7.4: "Is er sprake van onderbesteding, dan wordt dat bedrag gekort op de totale
  * ontvangsten"). The accountability over year Y is accepted after 1 February of Y+1, when the
  * letters for Y+1 went out already (December of Y), so its deduction is recorded with
  * allocationYear Y+2 and read here when that year's letters are computed.
  *
  * Only deductions of the tenant's regular schools are returned: the letters list the fixed
- * amounts of regular schools only (001 §7.2), and computeAllocation refuses a deduction for a
+ * amounts of regular schools only (docs/domain.md, source 001 §7.2), and computeAllocation refuses a deduction for a
  * school it does not know. (The api only lets regular schools into an accountability cycle; a
  * school that became special afterwards keeps its recorded deduction, which then needs a
  * manual settlement.)

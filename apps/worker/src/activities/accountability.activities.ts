@@ -1,5 +1,5 @@
 /**
- * Activities of the 1 February accountability (verantwoording, seed 001 §7.4): the side effects
+ * Activities of the 1 February accountability (verantwoording, docs/domain.md, source 001 §7.4): the side effects
  * of `accountabilityCycleWorkflow` and `schoolAccountabilityWorkflow` on PostgreSQL (format
  * pinning, read models, tasks, audit log, deductions) and mail (through the outbox).
  *
@@ -13,7 +13,7 @@
  * ApplicationFailures typed by a domain error code; database and SMTP failures are thrown as is
  * and retried. A permanently refused address (SMTP 5xx) is logged and skipped.
  *
- * Workflows pass ids only (AVG, seed 001 §1.4); names and addresses are read here, when the
+ * Workflows pass ids only (AVG, docs/domain.md, source 001 §1.4); names and addresses are read here, when the
  * mail is written.
  */
 import { Context, log } from '@temporalio/activity';
@@ -963,7 +963,7 @@ export function createAccountabilityActivities(
       if (row.status === 'draft') {
         refuse('RULE_VIOLATION', `Submission ${input.submissionId} is a draft, not a submission`);
       }
-      // Received = the school's fixed amount (the SWV's own figure, 001 §7.2) + the variable
+      // Received = the school's fixed amount (the SWV's own figure, docs/domain.md, source 001 §7.2) + the variable
       // amount as the school reports it (see SWV_VARIABLE_INCOME_LINE_KEY). The fixed amount is
       // the school's current one: the allocation is not stored per year.
       const variableCents =

@@ -237,7 +237,7 @@ export function createBudgetActivities(deps: BudgetActivityDeps): BudgetActiviti
           decisionKind: b.decision_kind,
           votingRule: b.voting_rule,
           chair: b.chair_person_id ? { personId: b.chair_person_id, name: b.chair_name ?? '' } : null,
-          // The ALV weight is the represented board's pupil count at this moment (001 §1.1).
+          // The ALV weight is the represented board's pupil count at this moment (docs/domain.md, source 001 §1.1).
           members: members
             .filter((m) => m.body_id === b.id)
             .map((m) => ({ personId: m.person_id, name: m.name, boardId: m.board_id, weight: asRefusal(() => voterWeight(b.voting_rule, m.pupil_count)) })),
@@ -452,12 +452,12 @@ export function createBudgetActivities(deps: BudgetActivityDeps): BudgetActiviti
         `SELECT id, name, pupil_count, bestuurder_person_id FROM school_board WHERE organisation_id = $1 ORDER BY name, id`,
         [input.organisationId],
       )) as { id: string; name: string; pupil_count: number; bestuurder_person_id: string | null }[];
-      // Fixed amounts go to regular schools only (001 §7.2); vso is funded by OCW/DUO directly.
+      // Fixed amounts go to regular schools only (docs/domain.md, source 001 §7.2); vso is funded by OCW/DUO directly.
       const schools = (await ds.query(
         `SELECT id, board_id, name, fixed_amount_cents FROM school WHERE organisation_id = $1 AND kind = 'regular' ORDER BY name, id`,
         [input.organisationId],
       )) as { id: string; board_id: string; name: string; fixed_amount_cents: string }[];
-      // Underspending accepted in the accountability cycle is deducted from this year's letters (001 §7.4).
+      // Underspending accepted in the accountability cycle is deducted from this year's letters (docs/domain.md, source 001 §7.4).
       const deductions = await loadDeductionsForAllocation(ds, input.organisationId, input.budgetYear);
       const allocation = asRefusal(() =>
         computeAllocation({

@@ -1,5 +1,5 @@
 /**
- * Mail texts of the 1 February accountability (verantwoording, seed 001 §7.4), rendered
+ * Mail texts of the 1 February accountability (verantwoording, docs/domain.md, source 001 §7.4), rendered
  * separately from sending. Dutch by default, English for people whose locale is 'en'; every
  * mail names the SWV (tenant) and, when the reader has something to do, links to their task in
  * the web app. Layout, dates and the footer come from the shared helpers in ./templates.
@@ -274,7 +274,7 @@ function renderSchoolMailEn(kind: SchoolNotificationKind, d: SchoolMailData): Re
 export interface AccountabilityEscalationMailData {
   organisationName: string;
   recipientName: string;
-  /** Why this person is told (DOMAIN §2: the board and the school's ECT member). */
+  /** Why this person is told (docs/domain.md §2: the board and the school's ECT member). */
   role: 'bestuurder' | 'ect_member';
   schoolName: string;
   boardName: string;

@@ -84,7 +84,7 @@ function matches(row: OverviewRow, filter: OverviewFilter): boolean {
 }
 
 /**
- * The 1 February accountability cycle of one SWV and accounting year (DOMAIN §2; seed 001
+ * The 1 February accountability cycle of one SWV and accounting year (docs/domain.md §2; docs/domain.md, source 001
  * §7.4): starting it, and the secretariat's overview of who is late. The overview is read from
  * the school status rows the school workflows keep current, so it needs no Temporal.
  */
@@ -405,7 +405,7 @@ export class AccountabilityCyclesService {
       }
       return regular.map((s) => s.id);
     }
-    // Only regular schools receive SWV funds to account for (001 §7.2); special schools are
+    // Only regular schools receive SWV funds to account for (docs/domain.md, source 001 §7.2); special schools are
     // funded directly, and a deduction needs a line on the board's allocation letter.
     const known = new Set(regular.map((s) => s.id));
     const seen = new Set<string>();

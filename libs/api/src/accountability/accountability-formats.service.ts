@@ -20,7 +20,7 @@ export interface FormatView extends AccountabilityFormat {
   /** Null for the default format a tenant uses until it publishes its own. */
   publishedAt: string | null;
   createdByPersonId: string | null;
-  /** True for the built-in default (seed 001 §7.4) that the tenant has not changed. */
+  /** True for the built-in default (docs/domain.md, source 001 §7.4) that the tenant has not changed. */
   isDefault: boolean;
 }
 
@@ -53,7 +53,7 @@ const DEFAULT_VIEW: FormatView = {
 };
 
 /**
- * The tenant's accountability format (seed 001 §7.4: the SWV supplies a fixed format),
+ * The tenant's accountability format (docs/domain.md, source 001 §7.4: the SWV supplies a fixed format),
  * versioned: publishing creates version N+1, and a cycle keeps the version it pinned. Until a
  * tenant publishes its own, the domain's default counts as its version 1 (stored on first use).
  */

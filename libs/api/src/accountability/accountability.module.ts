@@ -7,7 +7,7 @@ import {
 } from './accountability.controller';
 import { SchoolAccountabilityService } from './school-accountability.service';
 
-/** The 1 February accountability (DOMAIN §2; seed 001 §7.4): formats, cycles, schools. */
+/** The 1 February accountability (docs/domain.md §2; docs/domain.md, source 001 §7.4): formats, cycles, schools. */
 @Module({
   controllers: [AccountabilityFormatsController, AccountabilityCyclesController],
   providers: [

@@ -8,9 +8,9 @@ import type { AuthenticatedPerson } from '../auth/authenticated-person';
  * - office: the SWV's office (secretariat, directeur-bestuurder, administrators) sees every school;
  * - contact: a school contact sees and submits for the school they represent (Person.schoolId);
  * - ect: an ECT member reads the schools they are the ECT member of (School.ectMemberPersonId;
- *   001 §7.4: the ECT member evaluates the year with the school);
+ *   docs/domain.md, source 001 §7.4: the ECT member evaluates the year with the school);
  * - board: the bestuurder of the school's board reads its schools (SchoolBoard.bestuurderPersonId;
- *   the board is escalated to when a school is late, DOMAIN §2).
+ *   the board is escalated to when a school is late, docs/domain.md §2).
  */
 export type SchoolAccess = 'office' | 'contact' | 'ect' | 'board';
 

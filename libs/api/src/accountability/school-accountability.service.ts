@@ -63,7 +63,7 @@ function submissionView(s: AccountabilitySubmission, format: AccountabilityForma
 }
 
 /**
- * One school's 1 February accountability (seed 001 §7.4): its figures, drafts, versions and
+ * One school's 1 February accountability (docs/domain.md, source 001 §7.4): its figures, drafts, versions and
  * the secretariat's review. The api checks who may act for which school and validates the
  * figures against the cycle's pinned format; the school's workflow decides what its state
  * allows. Figures live in PostgreSQL; the workflow only receives the id of a stored row.

@@ -19,7 +19,7 @@ export interface MemberWithPerson {
 
 /**
  * Governing and advisory bodies of one SWV and their members. Governance differs per SWV, so
- * bodies and voting rules are data (DOMAIN glossary). Every query is scoped to the caller's
+ * bodies and voting rules are data (docs/domain.md glossary). Every query is scoped to the caller's
  * organisation; member changes lock the body row so concurrent additions see each other.
  */
 @Injectable()
@@ -192,7 +192,7 @@ export class BodiesService {
       'a school board',
     );
     if (body.votingRule.weighting === 'pupil_count') {
-      // The member's weight is the represented board's pupil count (seed 001 §1.1): without a
+      // The member's weight is the represented board's pupil count (docs/domain.md, source 001 §1.1): without a
       // board it has no weight, and a board represented twice would count twice.
       if (!input.boardId) {
         throw new DomainError(

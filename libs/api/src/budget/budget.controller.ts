@@ -28,7 +28,7 @@ import {
   SubmitRevisionDto,
 } from './dto/budget.dto';
 
-/** Everyone in the SWV may follow the cycle's state (DOMAIN §1: "everyone can read the cycle's state"). */
+/** Everyone in the SWV may follow the cycle's state (docs/domain.md §1: "everyone can read the cycle's state"). */
 const FOLLOWERS = [
   'admin',
   'secretariat',

@@ -61,7 +61,7 @@ function withOwnVotesOnly(status: BudgetCycleStatus, personId: string): BudgetCy
 const BUDGET_WORKFLOW_TYPE = 'budgetCycleWorkflow';
 
 /**
- * The December budget approval (DOMAIN §1, seed 001 §7): the api checks who may do what in
+ * The December budget approval (docs/domain.md §1, docs/domain.md, source 001 §7): the api checks who may do what in
  * which SWV, the workflow decides what the rules of the round allow. The workflow id is the
  * business key `budget:<tenant>:<year>`, built from the signed-in person's organisation, so a
  * person can never address another SWV's cycle.

@@ -60,7 +60,7 @@ export class SchoolsService {
       'a school board',
     );
     // The fixed amount follows the support profile of a regular school; special (vso) schools
-    // are funded otherwise (seed 001 §7.2).
+    // are funded otherwise (docs/domain.md, source 001 §7.2).
     if (school.kind === 'special' && school.fixedAmountCents !== 0) {
       throw new DomainError(
         'RULE_VIOLATION',

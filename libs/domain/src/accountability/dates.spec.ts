@@ -4,7 +4,7 @@ import { DomainError } from '../errors';
 import { reminderTimes } from '../schedule/schedule';
 import { DEFAULT_ACCOUNTABILITY_REMINDER_POLICY, defaultAccountabilityDates } from './dates';
 
-describe('defaultAccountabilityDates (seed 001 §7.4: "uiterlijk 1 februari")', () => {
+describe('defaultAccountabilityDates (docs/domain.md, source 001 §7.4: "uiterlijk 1 februari")', () => {
   it.each<[number, string, string]>([
     // 1 February 2027 is a Monday; CET (UTC+1), so 23:59:59.999 local is 22:59:59.999Z.
     [2026, '2027-02-01T22:59:59.999Z', '2027-01-06T08:00:00.000Z'],

@@ -44,7 +44,7 @@ export interface AccountabilityDates {
 }
 
 /**
- * Default dates for the accountability over calendar year `accountingYear` (seed 001 §7.4:
+ * Default dates for the accountability over calendar year `accountingYear` (docs/domain.md, source 001 §7.4:
  * "levert elke school uiterlijk 1 februari ..."):
  * - deadline: "uiterlijk 1 februari" read as the whole of 1 February, so the deadline is the
  *   last millisecond of that day in Amsterdam; a submission at 23:30 is on time. When

@@ -14,7 +14,7 @@ function withChange(change: (f: Record<string, unknown> & AccountabilityFormat) 
   return f;
 }
 
-describe('DEFAULT_ACCOUNTABILITY_FORMAT (seed 001 §7.4)', () => {
+describe('DEFAULT_ACCOUNTABILITY_FORMAT (docs/domain.md, source 001 §7.4)', () => {
   it('is valid and version 1', () => {
     const result = validateFormat(DEFAULT_ACCOUNTABILITY_FORMAT);
     expect(result).toEqual({ ok: true, value: clone() });

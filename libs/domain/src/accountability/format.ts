@@ -1,7 +1,7 @@
 import { type FieldError, type MessageLocale, type ValidationResult, isRecord } from './validation';
 
 /**
- * The fixed format in which every school accounts for the SWV funds by 1 February (seed 001
+ * The fixed format in which every school accounts for the SWV funds by 1 February (docs/domain.md, source 001
  * §7.4): income in euros, expenses in FTE and euros, and an appendix listing which extra
  * support the school delivers (content and FTE). The SWV supplies the format, so it is data
  * per tenant, versioned: a cycle pins the version it started with and a later edit never
@@ -56,7 +56,7 @@ export interface AccountabilityFormat {
 export const EXTRA_SUPPORT_CATEGORY = 'extra_ondersteuning';
 
 /**
- * The default format, after seed 001 §7.4 and §7.2. Income: the funds received from the SWV
+ * The default format, after docs/domain.md, source 001 §7.4 and §7.2. Income: the funds received from the SWV
  * (the fixed amount per school and the school's share of its board's variable amount, §7.2),
  * plus other income spent on extra support. Expenses in FTE and euros, by category. The
  * appendix must account for exactly the FTE reported as extra support, so that every FTE paid

@@ -3,7 +3,7 @@ import { amsterdamParts } from '../calendar/amsterdam';
 import { type Cents, formatEuroPlain } from '../money/money';
 import { type SchoolAccountabilityStatus, SCHOOL_ACCOUNTABILITY_STATUS_LABELS } from './status';
 
-/** One school in the secretariat's overview of who is late (DOMAIN §2). */
+/** One school in the secretariat's overview of who is late (docs/domain.md §2). */
 export interface AccountabilityOverviewRow {
   schoolName: string;
   boardName: string;

@@ -5,7 +5,7 @@ import type { AccountabilityFormat } from './format';
 import { type FieldError, type MessageLocale, type ValidationResult, isRecord } from './validation';
 
 /**
- * The figures of one school's 1 February accountability (seed 001 §7.4), as stored after
+ * The figures of one school's 1 February accountability (docs/domain.md, source 001 §7.4), as stored after
  * validation: integer cents and integer hundredths of an FTE, so that sums are exact.
  */
 export interface AccountabilitySubmissionFigures {

@@ -5,7 +5,7 @@ import {
   underspendingDeductionReason,
 } from './underspending';
 
-describe('computeUnderspending (seed 001 §7.4: underspending is deducted)', () => {
+describe('computeUnderspending (docs/domain.md, source 001 §7.4: underspending is deducted)', () => {
   it.each<[string, number, number[], number, number]>([
     ['spent less than received', 10_000_000, [6_000_000, 2_500_050], 8_500_050, 1_499_950],
     ['spent exactly what was received', 5_000_000, [5_000_000], 5_000_000, 0],

@@ -3,7 +3,7 @@ import { sumSafe } from '../money/arithmetic';
 import { type Cents } from '../money/money';
 
 /**
- * Underspending (onderbesteding), seed 001 §7.4: "Is er sprake van onderbesteding, dan wordt
+ * Underspending (onderbesteding), docs/domain.md, source 001 §7.4: "Is er sprake van onderbesteding, dan wordt
  * dat bedrag gekort op de totale ontvangsten" and funds not spent are paid back. The received
  * amount is what the school got from that year's allocation (the SWV's own figure, not what
  * the school reports as income); the spent amount is the sum of the expenses it reported.
@@ -12,7 +12,7 @@ import { type Cents } from '../money/money';
  */
 /**
  * The income line on which a school reports the SWV's variable amount. The variable amount per
- * pupil is paid to the board, not to the school (seed 001 §7.2), so the SWV does not know a
+ * pupil is paid to the board, not to the school (docs/domain.md, source 001 §7.2), so the SWV does not know a
  * school's share of it: the school's own figure on this line (of the default format, see
  * DEFAULT_ACCOUNTABILITY_FORMAT) is taken as received, next to the school's fixed amount. A
  * tenant format without this line counts only the fixed amount as received.
@@ -59,7 +59,7 @@ export function computeUnderspending(input: UnderspendingInput): UnderspendingRe
 /**
  * The allocation year from which the underspending of `accountingYear` is deducted. The
  * allocation for the year after the accounting year was already sent "medio december"
- * (001 §7.4), before the 1 February accountability, so the first allocation still to be
+ * (docs/domain.md, source 001 §7.4), before the 1 February accountability, so the first allocation still to be
  * computed is the one for accountingYear + 2.
  */
 export function deductionAllocationYear(accountingYear: number): number {

@@ -79,7 +79,7 @@ describe('computeAllocation — within range', () => {
   });
 });
 
-describe('computeAllocation — below target (seed 001 §7.2: aanzuiveren via het variabel bedrag)', () => {
+describe('computeAllocation — below target (docs/domain.md, source 001 §7.2: aanzuiveren via het variabel bedrag)', () => {
   it('recovers the shortfall in one year via the amount per pupil, rounded up', () => {
     // Equity € 15.000 = 1.5%; target € 20.000 → shortfall € 5.000 = 500.000 cents.
     // Reduction per pupil = ceil(500.000 / 1.500) = ceil(333,33…) = 334 cents → € 96,66 per pupil.
@@ -173,7 +173,7 @@ describe('computeAllocation — above the OCW ceiling', () => {
   });
 });
 
-describe('computeAllocation — deductions for underspending (seed 001 §7.4)', () => {
+describe('computeAllocation — deductions for underspending (docs/domain.md, source 001 §7.4)', () => {
   it('deducts from the letter of the school’s board', () => {
     const result = computeAllocation(
       input({

@@ -3,7 +3,7 @@ import { divCeil, mulDivRound, sumSafe } from '../money/arithmetic';
 import { type Cents, formatBasisPoints, formatEuro } from '../money/money';
 
 /**
- * Allocation of the SWV's funds to schools and boards for a calendar year (seed 001 §7.1–7.2):
+ * Allocation of the SWV's funds to schools and boards for a calendar year (docs/domain.md, source 001 §7.1–7.2):
  * - every regular school gets a fixed amount based on its support profile;
  * - every board gets a variable amount: its pupil count × the amount per pupil;
  * - the reserve rule: equity is steered towards 2% of turnover (OCW signal value 3.5%); when

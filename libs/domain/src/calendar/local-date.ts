@@ -2,7 +2,7 @@ import { DomainError } from '../errors';
 
 /**
  * A calendar date without time zone, always formatted 'YYYY-MM-DD'. Deadlines in the
- * governance cycles are dates in Europe/Amsterdam ("uiterlijk 1 februari", seed 001 §7.4),
+ * governance cycles are dates in Europe/Amsterdam ("uiterlijk 1 februari", docs/domain.md, source 001 §7.4),
  * so dates travel as strings and only become instants via `amsterdamInstant`.
  */
 export type LocalDate = string;

@@ -2,7 +2,7 @@ import { DomainError } from '../errors';
 
 /**
  * FTE (formation) as integer hundredths: 0,8 FTE = 80. The 1 February accountability format
- * reports expenses in FTE and euros (seed 001 §7.4); integers keep sums exact.
+ * reports expenses in FTE and euros (docs/domain.md, source 001 §7.4); integers keep sums exact.
  */
 export type FteHundredths = number;
 

@@ -12,7 +12,7 @@ import { formatDateTimeNl } from '../money/format-date';
 /**
  * Deadline, reminder and escalation arithmetic that workflows sleep on. Everything is a pure
  * function of its arguments (`now` included), so a replayed workflow computes the same timers.
- * "A reminder sent at 03:00 or on Christmas Day is a bug" (DOMAIN.md): every instant produced
+ * "A reminder sent at 03:00 or on Christmas Day is a bug" (docs/domain.md): every instant produced
  * here is on a business day, inside business hours, Europe/Amsterdam.
  */
 
@@ -161,7 +161,7 @@ export function weeklyOverdueReminders(deadline: Date, now: Date, count: number)
 }
 
 /**
- * When an escalation (to chair and secretariat, DOMAIN.md cycle 1) goes out after a missed
+ * When an escalation (to chair and secretariat, docs/domain.md §1) goes out after a missed
  * deadline: the next business day after the deadline's date at 09:00, so that people are
  * not escalated to in the evening and late votes of the deadline day itself still count.
  */
@@ -189,12 +189,12 @@ export function assertBudgetYear(budgetYear: number): void {
 
 /**
  * Default December budget dates for budget (calendar) year Y; the ALV/RvT approval and OPR
- * consent happen in December of Y-1 (seed 001 §7, §7.1: "jaarlijks in december").
+ * consent happen in December of Y-1 (docs/domain.md, source 001 §7, §7.1: "jaarlijks in december").
  * - voteDeadline: the last business day on or before 12 December (Y-1), 17:00 Amsterdam.
  *   The seed gives no day; 12 December leaves the adoption by the directeur-bestuurder and
  *   the letters room before mid-December.
  * - lettersDate: the first business day on or after 15 December (Y-1), 09:00 Amsterdam —
- *   "medio december" the SWV tells every school/board its funds (seed 001 §7.4, §7.2).
+ *   "medio december" the SWV tells every school/board its funds (docs/domain.md, source 001 §7.4, §7.2).
  * - openAt: 15 business days (three working weeks) before the vote deadline's date, 09:00,
  *   so that members can deliberate and the default reminders (7 and 2 business days before)
  *   fall inside the voting window.

@@ -33,7 +33,7 @@ function tally(
 const THREE = { a: 1, b: 1, c: 1 };
 const FIVE = { a: 1, b: 1, c: 1, d: 1, e: 1 };
 
-/** Groningen-like ALV: 10 boards, 16,500 pupils (seed 001 §1.1 / DOMAIN.md). */
+/** Groningen-like ALV: 10 boards, 16,500 pupils (docs/domain.md, source 001 §1.1). */
 const GRONINGEN: Record<string, number> = {
   b1: 4200,
   b2: 3100,
@@ -433,7 +433,7 @@ describe('validateVotingRule', () => {
     expect(() => validateVotingRule(rule)).not.toThrow();
   });
 
-  it('defaults match the Groningen statutes as summarised in DOMAIN.md', () => {
+  it('defaults match the Groningen statutes as summarised in docs/domain.md', () => {
     expect(DEFAULT_RULES.alv.weighting).toBe('pupil_count');
     expect(DEFAULT_RULES.alv.majority).toMatchObject({
       basis: 'votes_cast',

@@ -1,7 +1,7 @@
 import { DomainError } from '../errors';
 
 /**
- * Voting of governance bodies. Bodies and their rules are data, not code (DOMAIN.md: governance
+ * Voting of governance bodies. Bodies and their rules are data, not code (docs/domain.md: governance
  * differs per SWV), so one rule type covers ALV, RvT, OPR, Algemeen Bestuur, …
  */
 
@@ -70,7 +70,7 @@ export interface Tally {
 
 /**
  * Vote weight of a member: 1 under one-member-one-vote; the board's pupil count under
- * pupil-count weighting (ALV, seed 001 §1.1: "Het aantal stemmen dat een ALV-lid kan
+ * pupil-count weighting (ALV, docs/domain.md, source 001 §1.1: "Het aantal stemmen dat een ALV-lid kan
  * uitbrengen wordt bepaald door het aantal leerlingen"). A missing pupil count weighs 0: a
  * board without registered pupils carries no weight rather than blocking the vote.
  */
@@ -314,7 +314,7 @@ export function decideAtDeadline(tally: Tally): 'approved' | 'rejected' | 'no_qu
 }
 
 /**
- * Defaults for SWV VO Groningen Stad (seed 001 §1.1), configurable per SWV:
+ * Defaults for SWV VO Groningen Stad (docs/domain.md, source 001 §1.1), configurable per SWV:
  * - alv: weighted by pupil count; simple (strict) majority of the votes cast, abstentions
  *   not counted; quorum: half of the total weight present.
  * - rvt: three members, one vote each; simple majority of the votes cast; quorum 2 of 3.

@@ -3,7 +3,7 @@ import { bigintToNumber } from './column-types';
 
 /**
  * Underspending of an accepted accountability, deducted from the school's total receipts
- * (seed 001 §7.4: "Is er sprake van onderbesteding, dan wordt dat bedrag gekort op de totale
+ * (docs/domain.md, source 001 §7.4: "Is er sprake van onderbesteding, dan wordt dat bedrag gekort op de totale
  * ontvangsten"). The allocation letters of `allocationYear` subtract it on the board's letter
  * (domain `computeAllocation`'s `deductions`). One per school and accounting year.
  */

@@ -8,7 +8,7 @@ import {
 } from '@jaarcyclus/domain';
 
 /**
- * One published version of a tenant's accountability format (seed 001 §7.4: "in een vast
+ * One published version of a tenant's accountability format (docs/domain.md, source 001 §7.4: "in een vast
  * format, aangeleverd door het samenwerkingsverband"). Versions are 1, 2, … per tenant and
  * never change once published; a cycle pins the version it started with. Validated with the
  * domain's `validateFormat` before it is stored.
@@ -43,7 +43,7 @@ export class AccountabilityFormatVersion {
 }
 
 /**
- * A tenant that never published a format uses the domain's default (seed 001 §7.4). It is
+ * A tenant that never published a format uses the domain's default (docs/domain.md, source 001 §7.4). It is
  * stored as the tenant's version 1 the first time a cycle needs it, so that a cycle always pins
  * a row that exists (composite foreign keys) and a later edit becomes version 2. Safe to call
  * concurrently and repeatedly: nothing happens once the tenant has any version.

@@ -23,7 +23,7 @@ export const ACCOUNTABILITY_SUBMISSION_STATUSES = [
 export type AccountabilitySubmissionStatus = (typeof ACCOUNTABILITY_SUBMISSION_STATUSES)[number];
 
 /**
- * A school's figures for the 1 February accountability (seed 001 §7.4). Except for a draft,
+ * A school's figures for the 1 February accountability (docs/domain.md, source 001 §7.4). Except for a draft,
  * `figures` are validated against the cycle's format version (domain `validateSubmission`) and
  * stored in integer cents and hundredths of an FTE (`AccountabilitySubmissionFigures`).
  */

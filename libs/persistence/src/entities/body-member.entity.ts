@@ -11,7 +11,7 @@ export class BodyMember {
   @Column({ name: 'person_id', type: 'uuid' })
   personId!: string;
 
-  /** The board an ALV member represents: that board's pupil count is the vote weight (001 §1.1). */
+  /** The board an ALV member represents: that board's pupil count is the vote weight (docs/domain.md, source 001 §1.1). */
   @Column({ name: 'board_id', type: 'uuid', nullable: true })
   boardId!: string | null;
 }

@@ -4,7 +4,7 @@ import type { DecisionKind } from './enums';
 
 /**
  * A governing or advisory body (ALV, RvT, OPR, Algemeen Bestuur, ...). Governance differs per
- * SWV, so bodies and their voting rules are data, not code (DOMAIN glossary).
+ * SWV, so bodies and their voting rules are data, not code (docs/domain.md glossary).
  */
 @Entity('body')
 export class Body {

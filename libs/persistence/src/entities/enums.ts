@@ -5,7 +5,7 @@ import { SCHOOL_REGIONS, type DecisionKind, type SchoolRegion } from '@jaarcyclu
  * migrations, so the database refuses what the application would refuse.
  */
 
-/** admin = administrator of its own SWV; director = the directeur-bestuurder (DOMAIN glossary). */
+/** admin = administrator of its own SWV; director = the directeur-bestuurder (docs/domain.md glossary). */
 export const ROLES = [
   'admin',
   'secretariat',
@@ -26,7 +26,7 @@ export type Sector = (typeof SECTORS)[number];
 export const LOCALES = ['nl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-/** goedkeuring / instemming / advies carry different legal weight and stay distinct (DOMAIN glossary). */
+/** goedkeuring / instemming / advies carry different legal weight and stay distinct (docs/domain.md glossary). */
 export const DECISION_KINDS: readonly DecisionKind[] = ['goedkeuring', 'instemming', 'advies'];
 export type { DecisionKind };
 
@@ -43,5 +43,5 @@ export type TaskKind = (typeof TASK_KINDS)[number];
 export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
-/** The yearly cycles of DOMAIN.md; the column is free text so a new cycle needs no migration. */
+/** The yearly cycles of docs/domain.md; the column is free text so a new cycle needs no migration. */
 export type CycleKind = 'budget' | 'accountability' | 'visitation' | 'transition' | (string & {});

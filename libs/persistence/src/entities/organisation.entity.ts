@@ -7,7 +7,7 @@ export interface OrganisationSettings {
   reminderOffsetsBusinessDays?: number[];
   /** Business days before the accountability deadline (1 February) on which schools are reminded. */
   accountabilityReminderOffsetsBusinessDays?: number[];
-  /** After this many rejected OPR rounds the dispute goes to the Commissie voor Geschillen (001 §1.5). */
+  /** After this many rejected OPR rounds the dispute goes to the Commissie voor Geschillen (docs/domain.md, source 001 §1.5). */
   opRDisputeAfterRounds?: number;
   [key: string]: unknown;
 }

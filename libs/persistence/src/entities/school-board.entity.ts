@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A schoolbestuur. Its pupil count is its vote weight in the ALV (001 §1.1). */
+/** A schoolbestuur. Its pupil count is its vote weight in the ALV (docs/domain.md, source 001 §1.1). */
 @Entity('school_board')
 export class SchoolBoard {
   @PrimaryGeneratedColumn('uuid')

@@ -26,11 +26,11 @@ export class School {
   @Column({ name: 'location_count', type: 'integer', default: 1 })
   locationCount!: number;
 
-  /** Fixed yearly amount per regular school, based on its support profile (001 §7.2). */
+  /** Fixed yearly amount per regular school, based on its support profile (docs/domain.md, source 001 §7.2). */
   @Column({ name: 'fixed_amount_cents', type: 'bigint', default: 0, transformer: bigintToNumber })
   fixedAmountCents!: number;
 
-  /** Every school has an ECT member (001 §3.2). */
+  /** Every school has an ECT member (docs/domain.md, source 001 §3.2). */
   @Column({ name: 'ect_member_person_id', type: 'uuid', nullable: true })
   ectMemberPersonId!: string | null;
 }

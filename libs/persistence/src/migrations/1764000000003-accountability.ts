@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The 1 February accountability (verantwoording, seed 001 §7.4): the tenant's versioned
+ * The 1 February accountability (verantwoording, docs/domain.md, source 001 §7.4): the tenant's versioned
  * format, the pinned settings of each cycle, the per-school status read model (the overview of
  * who is late), the submitted figures with their versions, and the underspending deductions
  * that the next allocation letters subtract.
@@ -13,7 +13,7 @@ export class Accountability1764000000003 implements MigrationInterface {
   name = 'Accountability1764000000003';
 
   async up(q: QueryRunner): Promise<void> {
-    // The SWV supplies the format (001 §7.4); every published change is a new version, so a
+    // The SWV supplies the format (docs/domain.md, source 001 §7.4); every published change is a new version, so a
     // running cycle keeps asking for what it started with.
     await q.query(`
       CREATE TABLE accountability_format (
@@ -149,7 +149,7 @@ export class Accountability1764000000003 implements MigrationInterface {
           REFERENCES accountability_submission (organisation_id, id)
       )`);
 
-    // Underspending is deducted from the school's total receipts (001 §7.4): one deduction per
+    // Underspending is deducted from the school's total receipts (docs/domain.md, source 001 §7.4): one deduction per
     // school and accounting year, read by the allocation letters of allocation_year. A deduction
     // is always positive: overspending is the school's own choice, never a payment by the SWV.
     await q.query(`

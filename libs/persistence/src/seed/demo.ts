@@ -7,11 +7,11 @@ import type { DecisionKind, Role, SchoolKind, SchoolRegion, Sector } from '../en
  * Demo data: two invented SWVs shaped after the seed documents, so the cycles can be tried out
  * with realistic proportions. Every name is invented; every address is on a `.example` domain.
  *
- * - Stadsring (vo, noord) mirrors SWV VO Groningen Stad (seed 001 §1.1): 10 boards, 31 schools
+ * - Stadsring (vo, noord) mirrors SWV VO Groningen Stad (docs/domain.md, source 001 §1.1): 10 boards, 31 schools
  *   with 34 locations, 16,500 pupils; ALV of the boards (weighted by pupil count), a 3-member RvT
  *   (one member nominated by the OPR), an OPR of staff and parents, one directeur-bestuurder, ECT
- *   members per school (001 §3.2).
- * - Rijnoever (po, zuid) mirrors Onderwijs op Maat de Liemers (seed 003): an Algemeen Bestuur of
+ *   members per school (docs/domain.md, source 001 §3.2).
+ * - Rijnoever (po, zuid) mirrors Onderwijs op Maat de Liemers (docs/domain.md, source 003): an Algemeen Bestuur of
  *   board representatives instead of an ALV, with SBO/SO schools among its members.
  */
 
@@ -39,7 +39,7 @@ export const DEMO_SLUGS = { stadsring: 'stadsring', rijnoever: 'rijnoever' } as 
 interface SchoolSeed {
   name: string;
   kind: SchoolKind;
-  /** Support-profile based fixed amount for regular schools (001 §7.2); special schools get none. */
+  /** Support-profile based fixed amount for regular schools (docs/domain.md, source 001 §7.2); special schools get none. */
   fixedAmountCents: number;
   locations?: number;
   /** Email of the school's zorgcoördinator, when the demo has one. */
@@ -219,7 +219,7 @@ const STADSRING: TenantSeed = {
     'admin',
   ]),
   director: member('Hendrik Mulder', DEMO_EMAILS.stadsring.director, ['director']),
-  // Two of the four ECT members focus on vso → regular vo transitions (001 §3.2).
+  // Two of the four ECT members focus on vso → regular vo transitions (docs/domain.md, source 001 §3.2).
   ectMembers: [
     member('Lotte Smit', DEMO_EMAILS.stadsring.ectMember, ['ect_member']),
     member('Bart Groen', 'b.groen@ect.stadsring.example', ['ect_member']),
@@ -232,13 +232,13 @@ const STADSRING: TenantSeed = {
     decisionKind: 'goedkeuring',
     rule: DEFAULT_RULES.alv,
   },
-  // Three independent members; Sanne Oosterhof sits on the OPR's binding nomination (001 §1.1).
+  // Three independent members; Sanne Oosterhof sits on the OPR's binding nomination (docs/domain.md, source 001 §1.1).
   rvt: [
     member('Anneke Veenstra', DEMO_EMAILS.stadsring.rvtChair),
     member('Pieter Huizinga', 'p.huizinga@rvt.stadsring.example'),
     member('Sanne Oosterhof', 's.oosterhof@rvt.stadsring.example'),
   ],
-  // Elected staff (first three) and parents (last three) of the member schools (001 §1.1).
+  // Elected staff (first three) and parents (last three) of the member schools (docs/domain.md, source 001 §1.1).
   opr: [
     member('Monique Kuipers', DEMO_EMAILS.stadsring.oprMember),
     member('Dirk Venema', 'd.venema@opr.stadsring.example'),
@@ -250,7 +250,7 @@ const STADSRING: TenantSeed = {
 };
 
 /**
- * The Liemers (seed 003) is governed by an Algemeen Bestuur of the boards; its statutes are not
+ * The Liemers (docs/domain.md, source 003) is governed by an Algemeen Bestuur of the boards; its statutes are not
  * in the seeds, so: one vote per board, quorum half of the members, simple majority.
  */
 const ALGEMEEN_BESTUUR_RULE: VotingRule = {
@@ -428,7 +428,7 @@ async function seedTenant(em: EntityManager, seed: TenantSeed): Promise<void> {
     await em.getRepository(SchoolBoard).update({ id: board.id }, { bestuurderPersonId: person.id });
   }
 
-  // Every school has an ECT member (001 §3.2): assigned round-robin.
+  // Every school has an ECT member (docs/domain.md, source 001 §3.2): assigned round-robin.
   const ect: Person[] = [];
   for (const p of seed.ectMembers) ect.push(await save(p));
   for (const [i, school] of schools.entries()) {
@@ -466,7 +466,7 @@ async function seedTenant(em: EntityManager, seed: TenantSeed): Promise<void> {
     bestuurders.map((p, i) => ({ bodyId: boardsBody.id, personId: p.id, boardId: boards[i]!.id })),
   );
 
-  // RvT and OPR give goedkeuring and instemming respectively; keep the two distinct (001 §1.1).
+  // RvT and OPR give goedkeuring and instemming respectively; keep the two distinct (docs/domain.md, source 001 §1.1).
   const rvtBody = await bodies.save({
     organisationId,
     key: 'rvt',

@@ -791,7 +791,7 @@ export const mySchoolPath = (year: number, schoolId: string): string =>
 
 /**
  * An ECT member's schools per accountability cycle, newest year first, read-only: what the
- * schools accounted for, ready for the evaluation visits in October and November (DOMAIN §2).
+ * schools accounted for, ready for the evaluation visits in October and November (docs/domain.md §2).
  */
 export function mySchoolsPage(
   ctx: WebContext,

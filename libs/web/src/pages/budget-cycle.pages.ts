@@ -156,7 +156,7 @@ function timelineText(
     body: body?.name ?? event.bodyKey?.toUpperCase() ?? null,
     actor: event.actorPersonId ? (names.get(event.actorPersonId) ?? null) : null,
     value: value && value in t.voteValue ? t.voteValue[value as 'for'].toLowerCase() : null,
-    // A weight says something only where votes are weighted (ALV: pupil counts, 001 §1.1).
+    // A weight says something only where votes are weighted (ALV: pupil counts, docs/domain.md, source 001 §1.1).
     weight:
       weight !== null && body?.votingRule?.weighting === 'pupil_count'
         ? formatNumber(locale, weight)

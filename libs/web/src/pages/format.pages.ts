@@ -27,7 +27,7 @@ import { formatDateTime } from '../i18n';
 import { csrfField, page, type WebContext } from '../layout';
 
 /**
- * The SWV's accountability format (seed 001 §7.4: the SWV supplies a fixed format): the
+ * The SWV's accountability format (docs/domain.md, source 001 §7.4: the SWV supplies a fixed format): the
  * current version, every version with the cycles that use it, and, for the secretariat and
  * administrators, the form that publishes the next version.
  */

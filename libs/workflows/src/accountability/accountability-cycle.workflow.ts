@@ -1,6 +1,6 @@
 /**
  * accountabilityCycleWorkflow — the 1 February accountability of one SWV for one accounting
- * year (DOMAIN §2; seed 001 §7.4). Workflow id `accountability:<organisationId>:<year>`.
+ * year (docs/domain.md §2; docs/domain.md, source 001 §7.4). Workflow id `accountability:<organisationId>:<year>`.
  * It pins the cycle's settings (deadline, reminder policy, format version) and starts one
  * `schoolAccountabilityWorkflow` per school; the per-school state lives in each school
  * workflow and in PostgreSQL (the status rows the school workflows keep current).

@@ -5,11 +5,11 @@ import type {
 } from '@jaarcyclus/domain';
 
 /*
- * Types of the 1 February accountability (verantwoording, DOMAIN §2; seed 001 §7.4): the
+ * Types of the 1 February accountability (verantwoording, docs/domain.md §2; docs/domain.md, source 001 §7.4): the
  * parent cycle per SWV and accounting year, the workflow per school, their messages and the
  * activities the worker implements. The workflows carry ids only (no figures, no e-mail
  * addresses, no names of persons): the figures live in PostgreSQL, and personal data stays
- * out of Temporal's history (AVG, seed 001 §1.4).
+ * out of Temporal's history (AVG, docs/domain.md, source 001 §1.4).
  */
 
 // ---------------------------------------------------------------------------------------------

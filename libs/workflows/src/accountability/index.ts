@@ -1,5 +1,5 @@
 /**
- * The 1 February accountability (DOMAIN §2): workflows, messages, types, ids and the input
+ * The 1 February accountability (docs/domain.md §2): workflows, messages, types, ids and the input
  * validation the api applies before starting a cycle. Deterministic code only.
  */
 export { accountabilityCycleWorkflow } from './accountability-cycle.workflow';

@@ -1,6 +1,6 @@
 /**
  * schoolAccountabilityWorkflow — one school's 1 February accountability (verantwoording,
- * DOMAIN §2; seed 001 §7.4) for one accounting year. Workflow id
+ * docs/domain.md §2; docs/domain.md, source 001 §7.4) for one accounting year. Workflow id
  * `accountability:<organisationId>:<year>:school:<schoolId>`, started by the cycle's fan-out.
  *
  * What it guarantees:
@@ -509,7 +509,7 @@ export async function schoolAccountabilityWorkflow(
       case 'escalation': {
         timing.escalatedGeneration = timing.generation;
         const c = await contacts();
-        // Exactly the board's bestuurder and the school's ECT member (DOMAIN §2), each once.
+        // Exactly the board's bestuurder and the school's ECT member (docs/domain.md §2), each once.
         const recipients: { personId: string; role: 'bestuurder' | 'ect_member' }[] = [];
         if (c.bestuurderPersonId)
           recipients.push({ personId: c.bestuurderPersonId, role: 'bestuurder' });
@@ -622,7 +622,7 @@ export async function schoolAccountabilityWorkflow(
         state.underspending = figures;
         addEvent('underspending_computed', { version: effect.version, data: { ...figures } });
         if (figures.underspendingCents > 0) {
-          // "Is er sprake van onderbesteding, dan wordt dat bedrag gekort op de totale ontvangsten" (001 §7.4).
+          // "Is er sprake van onderbesteding, dan wordt dat bedrag gekort op de totale ontvangsten" (docs/domain.md, source 001 §7.4).
           const allocationYear = deductionAllocationYear(input.accountingYear);
           const recorded = await acts.recordDeduction({
             idempotencyKey: accountabilitySideEffectKey(key('deduction'), input.schoolId),

@@ -18,7 +18,7 @@ export interface BudgetActivities extends DecisionRoundActivities {
   publishCycleState(input: PublishCycleStateInput): Promise<void>;
   /** Adoption task (Task kind 'adopt') and mail to the directeur-bestuurder. */
   requestAdoption(input: RequestAdoptionInput): Promise<void>;
-  /** Mail to the directeur-bestuurder: consent withheld in N rounds, dispute to the Commissie voor Geschillen (001 §1.5). */
+  /** Mail to the directeur-bestuurder: consent withheld in N rounds, dispute to the Commissie voor Geschillen (docs/domain.md, source 001 §1.5). */
   notifyDispute(input: NotifyDisputeInput): Promise<void>;
   /**
    * computeAllocation over the boards and the regular schools, and one letter per board to its

@@ -15,7 +15,7 @@ import { checkSchedulable, isNonEmptyString, parseInstant, validateProposal } fr
 import type { Refusal } from '../refusal';
 import type { BudgetCycleConfig, BudgetCycleInput } from './budget-cycle.types';
 
-/** Seed 001 §7: the budget needs goedkeuring of ALV and RvT and instemming of the OPR. */
+/** docs/domain.md, source 001 §7: the budget needs goedkeuring of ALV and RvT and instemming of the OPR. */
 export const DEFAULT_BUDGET_BODY_KEYS: readonly string[] = ['alv', 'rvt', 'opr'];
 /** Consent withheld in this many rounds → dispute (geschil), unless configured otherwise. */
 export const DEFAULT_OPR_DISPUTE_AFTER_ROUNDS = 2;

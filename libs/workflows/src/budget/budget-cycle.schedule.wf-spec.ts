@@ -21,7 +21,7 @@ function amsterdamClock(iso: string): { weekday: string; hour: number; monthDay:
   return { weekday: get('weekday'), hour: Number(get('hour')), monthDay: `${get('month')}-${get('day')}` };
 }
 
-/** "A reminder sent at 03:00 or on Christmas Day is a bug" (DOMAIN.md). */
+/** "A reminder sent at 03:00 or on Christmas Day is a bug" (docs/domain.md). */
 function expectOfficeHours(mails: RecordedMail[]): void {
   expect(mails.length).toBeGreaterThan(0);
   for (const m of mails) {

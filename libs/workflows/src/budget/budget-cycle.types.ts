@@ -11,7 +11,7 @@ import type {
 } from '../decision-round/decision-round.types';
 import type { TimelineEvent } from '../timeline';
 
-/** The figures the secretariat enters for the allocation (seed 001 §7.1–7.2); fixed amounts per school come from the School rows. */
+/** The figures the secretariat enters for the allocation (docs/domain.md, source 001 §7.1–7.2); fixed amounts per school come from the School rows. */
 export interface AllocationFigures {
   amountPerPupilCents: Cents;
   /** Current equity (eigen vermogen); may be negative. */
@@ -35,7 +35,7 @@ export interface BudgetCycleInput {
   directorPersonId: string;
   proposal: ProposalRef;
   allocation: AllocationFigures;
-  /** Bodies that decide, by Body.key. Default ['alv', 'rvt', 'opr'] (seed 001 §7: goedkeuring ALV and RvT, instemming OPR). */
+  /** Bodies that decide, by Body.key. Default ['alv', 'rvt', 'opr'] (docs/domain.md, source 001 §7: goedkeuring ALV and RvT, instemming OPR). */
   bodyKeys?: string[];
   /** ISO instant. Default: `defaultBudgetDates(budgetYear).voteDeadline`. */
   voteDeadline?: string;

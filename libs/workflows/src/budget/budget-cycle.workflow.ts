@@ -1,6 +1,6 @@
 /**
  * budgetCycleWorkflow — the December budget approval of one SWV for one budget year
- * (DOMAIN §1; seed 001 §7, §7.1, §7.4). Workflow id `budget:<organisationId>:<budgetYear>`.
+ * (docs/domain.md §1; docs/domain.md, source 001 §7, §7.1, §7.4). Workflow id `budget:<organisationId>:<budgetYear>`.
  *
  * What it guarantees:
  * - The budget is adopted (vastgesteld) only by the configured directeur-bestuurder, and only
@@ -13,7 +13,7 @@
  *   and the secretariat only, and the body waits for the secretariat to extend or close it.
  * - A rejection ends the round; only a revised proposal opens the next one, for all bodies,
  *   with earlier votes kept for the record but not counted. Consent withheld by the OPR in the
- *   configured number of rounds records a dispute (geschil, 001 §1.5) and tells the director.
+ *   configured number of rounds records a dispute (geschil, docs/domain.md, source 001 §1.5) and tells the director.
  * - After adoption, allocation letters go to every board on the letters date (or right away
  *   when it has passed), computed by the domain's `computeAllocation`.
  * - Every vote and decision lands in the append-only audit log; every side effect carries the
@@ -288,7 +288,7 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
   );
 
   const adoptionRefusal = (actorPersonId: unknown): Refusal | null => {
-    // Only the directeur-bestuurder adopts (001 §1.1: "stelt vast na goedkeuring en instemming").
+    // Only the directeur-bestuurder adopts (docs/domain.md, source 001 §1.1: "stelt vast na goedkeuring en instemming").
     if (actorPersonId !== cfg.directorPersonId) {
       return { code: 'RULE_VIOLATION', reason: 'NOT_DIRECTOR', message: 'Only the directeur-bestuurder of this cycle can adopt the budget', field: 'actorPersonId' };
     }
@@ -446,7 +446,7 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
     (publishesState ? roundActs.updateTasks : acts.updateTasks)({ workflowId, kind: 'adopt', refKey: adoptRefKey, status: 'done', at: iso(adopted.atMs) }),
   ]);
 
-  // "Medio december" the boards hear what they receive (001 §7.4): wait for the letters date if it is ahead.
+  // "Medio december" the boards hear what they receive (docs/domain.md, source 001 §7.4): wait for the letters date if it is ahead.
   const lettersAtMs = Date.parse(cfg.lettersDate);
   // The letters are dated on the letters date, or on the day of adoption when that is later.
   const letterDateMs = Math.max(lettersAtMs, Date.now());

@@ -15,7 +15,7 @@ export interface PersonRef {
 
 /** A member as snapshotted when the round opens. */
 export interface RosterMember extends PersonRef {
-  /** Vote weight: 1, or the represented board's pupil count under pupil-count weighting (ALV, 001 §1.1). */
+  /** Vote weight: 1, or the represented board's pupil count under pupil-count weighting (ALV, docs/domain.md, source 001 §1.1). */
   weight: number;
   /** The board an ALV member represents. */
   boardId: string | null;
@@ -37,7 +37,7 @@ export interface RosterSnapshot {
   secretariat: PersonRef[];
 }
 
-/** Who is told when a body's deadline passes without quorum (DOMAIN §1: "escalation to chair and secretariat"). */
+/** Who is told when a body's deadline passes without quorum (docs/domain.md §1: "escalation to chair and secretariat"). */
 export interface EscalationPolicy {
   notifyChair: boolean;
   notifySecretariat: boolean;

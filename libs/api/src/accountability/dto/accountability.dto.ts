@@ -68,7 +68,7 @@ export class PublishAccountabilityFormatDto {
   baseVersion?: number;
 }
 
-/** Start "Verantwoording <year>" (seed 001 §7.4). Defaults: every regular school, 1 February. */
+/** Start "Verantwoording <year>" (docs/domain.md, source 001 §7.4). Defaults: every regular school, 1 February. */
 export class StartAccountabilityCycleDto {
   @ApiProperty({
     example: 2026,

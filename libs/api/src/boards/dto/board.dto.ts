@@ -14,7 +14,8 @@ export class CreateBoardDto {
   name!: string;
 
   @ApiProperty({
-    description: "The board's pupil count: its vote weight in the ALV (seed 001 §1.1)",
+    description:
+      "The board's pupil count: its vote weight in the ALV (docs/domain.md, source 001 §1.1)",
     example: 4010,
     minimum: 0,
   })

@@ -51,7 +51,8 @@ export class MajorityDto {
 export class VotingRuleDto {
   @ApiProperty({
     enum: ['one_member_one_vote', 'pupil_count'],
-    description: "pupil_count: a member weighs its board's pupil count (ALV, seed 001 §1.1)",
+    description:
+      "pupil_count: a member weighs its board's pupil count (ALV, docs/domain.md, source 001 §1.1)",
   })
   @IsIn(['one_member_one_vote', 'pupil_count'], {
     message: 'weighting must be one of: one_member_one_vote, pupil_count',

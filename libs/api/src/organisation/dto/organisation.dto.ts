@@ -69,7 +69,7 @@ export class OrganisationSettingsDto {
     minimum: 1,
     nullable: true,
     description:
-      'After this many rejected OPR rounds the dispute goes to the Commissie voor Geschillen (seed 001 §1.5); null restores the default',
+      'After this many rejected OPR rounds the dispute goes to the Commissie voor Geschillen (docs/domain.md, source 001 §1.5); null restores the default',
   })
   @IsOptionalOrNull()
   @IsPositiveInt()

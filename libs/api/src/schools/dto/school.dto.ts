@@ -44,7 +44,7 @@ export class CreateSchoolDto {
     default: 0,
     minimum: 0,
     description:
-      'Fixed yearly amount in euro cents, based on the support profile; regular schools only (seed 001 §7.2)',
+      'Fixed yearly amount in euro cents, based on the support profile; regular schools only (docs/domain.md, source 001 §7.2)',
     example: 4_500_000,
   })
   @IsOptionalNotNull()
