@@ -37,8 +37,8 @@ import {
   type SchoolContacts,
   type StartSchoolWorkflowsResult,
   type UnderspendingFigures,
-  accountabilitySideEffectKey,
-  accountabilityStepKey,
+  sideEffectKey,
+  stepKey,
   INVITATION_STEP,
   WAKE_BEFORE_FIRST_ACTION_MS,
   firstTimedAction,
@@ -436,10 +436,7 @@ export function createAccountabilityActivities(
         formatVersion: school.formatVersion,
         taskUrl: taskUrl(taskOf.get(`${workflowIds[i]!}|${person.id}`)),
       });
-      const key = accountabilitySideEffectKey(
-        accountabilityStepKey(workflowIds[i]!, INVITATION_STEP),
-        person.id,
-      );
+      const key = sideEffectKey(stepKey(workflowIds[i]!, INVITATION_STEP), person.id);
       const entry = prepared.get(i) ?? { at, mails: [] };
       entry.mails.push({ key, person, mail });
       prepared.set(i, entry);
@@ -803,9 +800,7 @@ export function createAccountabilityActivities(
       //    start: a school workflow's own later writes (status-2 …) always come after it.
       //    The same audit key as the workflow's own first write (status-1), so a school that
       //    recorded it itself, or a retry, adds nothing; an existing status row stays as it is.
-      const keys = ids.map((w, i) =>
-        accountabilitySideEffectKey(accountabilityStepKey(w, 'status-1'), todo[i]!),
-      );
+      const keys = ids.map((w, i) => sideEffectKey(stepKey(w, 'status-1'), todo[i]!));
       const statusWritten = (async (): Promise<void> => {
         if (todo.length === 0) return;
         await ds.transaction(async (em) => {
