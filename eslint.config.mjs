@@ -16,8 +16,10 @@ const DEP_CONSTRAINTS = [
   { sourceTag: 'type:workflows', onlyDependOnLibsWithTags: ['type:domain', 'type:workflows'] },
   { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:domain', 'type:data'] },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:infra'] },
+  // The cycle kit (libs/cycles): the activities' shared machinery, over persistence and mail.
+  { sourceTag: 'type:cycles', onlyDependOnLibsWithTags: ['type:domain', 'type:workflows', 'type:data', 'type:cycles'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['*'] },
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:workflows', 'type:data', 'type:infra'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:workflows', 'type:data', 'type:infra', 'type:cycles'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
 ];
 // Tests may also use the test fixtures (libs/testing) and the infrastructure libraries.
