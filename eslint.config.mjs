@@ -16,12 +16,14 @@ const DEP_CONSTRAINTS = [
   { sourceTag: 'type:workflows', onlyDependOnLibsWithTags: ['type:domain', 'type:workflows'] },
   { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:domain', 'type:data'] },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:infra'] },
+  // The cycle kit (libs/cycles): the activities' shared machinery, over persistence and mail.
+  { sourceTag: 'type:cycles', onlyDependOnLibsWithTags: ['type:domain', 'type:workflows', 'type:data', 'type:cycles'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['*'] },
   // The api's feature modules (use cases, JSON controllers) never reach into the web app …
   { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:domain', 'type:workflows', 'type:data', 'type:infra', 'type:api'] },
   // … while the web app uses their services through the modules' exports.
   { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:domain', 'type:workflows', 'type:data', 'type:infra', 'type:api', 'type:web'] },
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:workflows', 'type:data', 'type:infra', 'type:api', 'type:web'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:workflows', 'type:data', 'type:infra', 'type:cycles', 'type:api', 'type:web'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
 ];
 // Tests may also use the test fixtures (libs/testing) and the infrastructure libraries.

@@ -30,6 +30,7 @@ const moduleNameMapper = {
   '^@jaarcyclus/temporal$': '<rootDir>/libs/temporal/src',
   '^@jaarcyclus/mail$': '<rootDir>/libs/mail/src',
   '^@jaarcyclus/config$': '<rootDir>/libs/config/src',
+  '^@jaarcyclus/cycles$': '<rootDir>/libs/cycles/src',
 };
 
 const base = {

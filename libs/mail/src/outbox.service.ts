@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { OutboxStatus } from '@jaarcyclus/persistence';
+import { OutboxRepository } from '@jaarcyclus/persistence';
 import { MailDeliveryError } from './errors';
 import type { MailTransport } from './transport';
 
@@ -15,16 +15,6 @@ export interface OutgoingMail {
 }
 
 export type DeliveryResult = 'sent' | 'already_sent';
-
-interface LockedRow {
-  id: string;
-  idempotency_key: string;
-  status: OutboxStatus;
-  to_address: string;
-  subject: string;
-  text_body: string;
-  html_body: string;
-}
 
 /**
  * Delivers each email at most once per idempotency key, whoever calls and however often: a
@@ -56,21 +46,7 @@ export class OutboxService {
    * `deliver(mail, { stored: true })` or, a batch at once, `deliverStored(keys)`.
    */
   async store(mails: OutgoingMail[]): Promise<void> {
-    if (mails.length === 0) return;
-    await this.dataSource.query(
-      `INSERT INTO outbox_message (idempotency_key, organisation_id, to_address, subject, text_body, html_body)
-       SELECT k, o, t, s, x, h FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])
-         AS m(k, o, t, s, x, h)
-       ON CONFLICT (idempotency_key) DO NOTHING`,
-      [
-        mails.map((m) => m.idempotencyKey),
-        mails.map((m) => m.organisationId),
-        mails.map((m) => m.to),
-        mails.map((m) => m.subject),
-        mails.map((m) => m.text),
-        mails.map((m) => m.html),
-      ],
-    );
+    await new OutboxRepository(this.dataSource).store(mails);
   }
 
   /** `stored`: the message was stored by `store` already (saves a statement per message). */
@@ -96,20 +72,15 @@ export class OutboxService {
     const outcomes = new Map<string, DeliveryResult | MailDeliveryError>();
     if (keys.length === 0) return outcomes;
     await this.dataSource.transaction(async (em) => {
-      // Blocking lock (not SKIP LOCKED): a second caller must learn whether the first one's send
-      // succeeded, so it waits for that transaction instead of reporting an unsent message.
-      const rows = (await em.query(
-        `SELECT id, idempotency_key, status, to_address, subject, text_body, html_body
-           FROM outbox_message WHERE idempotency_key = ANY($1::text[])
-          ORDER BY idempotency_key FOR UPDATE`,
-        [keys],
-      )) as LockedRow[];
-      const byKey = new Map(rows.map((r) => [r.idempotency_key, r]));
+      const outbox = new OutboxRepository(em);
+      // Locked in key order; a second caller waits to learn whether the first one's send succeeded.
+      const rows = await outbox.lockByKeys(keys);
+      const byKey = new Map(rows.map((r) => [r.idempotencyKey, r]));
       const missing = keys.find((k) => !byKey.has(k));
       if (missing) throw new Error(`outbox message ${missing} vanished`);
 
       const unsent = rows.filter((r) => r.status !== 'sent');
-      for (const r of rows) if (r.status === 'sent') outcomes.set(r.idempotency_key, 'already_sent');
+      for (const r of rows) if (r.status === 'sent') outcomes.set(r.idempotencyKey, 'already_sent');
       const sent: string[] = [];
       const failed: { id: string; reason: string; permanent: boolean }[] = [];
       await Promise.all(
@@ -117,23 +88,23 @@ export class OutboxService {
           try {
             await this.transport.send({
               from: this.from,
-              to: row.to_address,
+              to: row.to,
               subject: row.subject,
-              text: row.text_body,
-              html: row.html_body,
-              messageId: this.messageIdFor(row.idempotency_key),
+              text: row.text,
+              html: row.html,
+              messageId: this.messageIdFor(row.idempotencyKey),
             });
             sent.push(row.id);
-            outcomes.set(row.idempotency_key, 'sent');
+            outcomes.set(row.idempotencyKey, 'sent');
           } catch (err) {
             const permanent = isPermanentSmtpError(err);
             const reason = err instanceof Error ? err.message : String(err);
             failed.push({ id: row.id, reason: reason.slice(0, 2000), permanent });
             outcomes.set(
-              row.idempotency_key,
+              row.idempotencyKey,
               new MailDeliveryError(
-                `mail ${row.idempotency_key} not delivered: ${reason}`,
-                row.idempotency_key,
+                `mail ${row.idempotencyKey} not delivered: ${reason}`,
+                row.idempotencyKey,
                 permanent,
                 { cause: err },
               ),
@@ -141,26 +112,9 @@ export class OutboxService {
           }
         }),
       );
-      if (sent.length > 0) {
-        await em.query(
-          `UPDATE outbox_message SET attempts = attempts + 1, last_error = NULL, status = 'sent', sent_at = now()
-            WHERE id = ANY($1::uuid[])`,
-          [sent],
-        );
-      }
-      if (failed.length > 0) {
-        // A permanent rejection is marked 'failed' for the overview; a later call still tries again.
-        await em.query(
-          `UPDATE outbox_message AS m SET attempts = m.attempts + 1, last_error = f.reason, status = f.status
-             FROM unnest($1::uuid[], $2::text[], $3::text[]) AS f(id, reason, status)
-            WHERE m.id = f.id`,
-          [
-            failed.map((f) => f.id),
-            failed.map((f) => f.reason),
-            failed.map((f) => (f.permanent ? 'failed' : 'pending')),
-          ],
-        );
-      }
+      await outbox.markSent(sent);
+      // A permanent rejection is marked 'failed' for the overview; a later call still tries again.
+      await outbox.markFailed(failed);
     });
     return outcomes;
   }

@@ -2,3 +2,4 @@ export * from './data-source';
 export * from './entities';
 export * from './migrations';
 export * from './seed';
+export * from './repositories';

@@ -94,6 +94,20 @@ describe('schema constraints', () => {
     ).rejects.toThrow(/does not belong to the organisation/);
   });
 
+  it('takes any task kind of the declared form, so a new cycle needs no migration', async () => {
+    const { id: person } = await one<{ id: string }>(
+      `INSERT INTO person (organisation_id, email, name) VALUES ($1, 't@a.example', 'T') RETURNING id`,
+      [orgA],
+    );
+    const task = (kind: string) =>
+      ds.query(
+        `INSERT INTO task (organisation_id, person_id, workflow_id, kind, ref_key, title) VALUES ($1, $2, 'visitation:a:2026', $3, 'r', 'T')`,
+        [orgA, person, kind],
+      );
+    await expect(task('visit')).resolves.toBeDefined();
+    await expect(task('Visit!')).rejects.toThrow(/task_kind_format_check/);
+  });
+
   it('stores audit events through the entity, with a database-generated id', async () => {
     const saved = await ds.getRepository(AuditEvent).save({
       organisationId: orgA,

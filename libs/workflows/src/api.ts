@@ -5,7 +5,16 @@
  * all of this too, so `import { castVoteUpdate } from '@jaarcyclus/workflows'` works.)
  */
 export { TASK_QUEUES, type TaskQueueName } from './task-queues';
-export { budgetWorkflowId, sideEffectKey, sideEffectKeyPrefix } from './ids';
+export {
+  budgetWorkflowId,
+  accountabilityWorkflowId,
+  schoolAccountabilityWorkflowId,
+  stepKey,
+  sideEffectKey,
+  sideEffectKeyPrefix,
+  INVITATION_STEP,
+  submitTaskRef,
+} from './ids';
 export type { Refusal, RefusalDetails, RefusalReason } from './refusal';
 export type { TimelineCode, TimelineEvent } from './timeline';
 export * from './budget/budget-cycle.messages';
@@ -23,14 +32,6 @@ export { DEFAULT_ESCALATION_POLICY } from './decision-round/decision-round.types
 export * from './accountability/accountability.messages';
 export type * from './accountability/accountability.types';
 export type { SchoolAccountabilityResult } from './accountability/school-accountability.workflow';
-export {
-  accountabilityWorkflowId,
-  schoolAccountabilityWorkflowId,
-  accountabilityStepKey,
-  accountabilitySideEffectKey,
-  INVITATION_STEP,
-  submitTaskRef,
-} from './accountability/accountability.ids';
 export {
   resolveAccountabilityCycleInput,
   validateAccountabilityCycleInput,

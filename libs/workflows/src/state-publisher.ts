@@ -22,6 +22,7 @@ import { condition } from '@temporalio/workflow';
  *   before they answer, so whoever acted reads their own action right after.
  *
  * The sequence restarts with a run: a workflow that continues as new must pass `lastSeq` on.
+ * The activity that stores a publish is the cycle kit's (`CycleKit.publishState`, libs/cycles).
  */
 export class StatePublisher<S, W> {
   private seq: number;

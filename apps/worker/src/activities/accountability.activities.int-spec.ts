@@ -11,7 +11,12 @@ import {
   validateSubmission,
 } from '@jaarcyclus/domain';
 import { OutboxService, createSmtpTransport } from '@jaarcyclus/mail';
-import { DEMO_EMAILS, createDataSource, seedDemoData } from '@jaarcyclus/persistence';
+import {
+  DEMO_EMAILS,
+  DeductionRepository,
+  createDataSource,
+  seedDemoData,
+} from '@jaarcyclus/persistence';
 import { SmtpCapture, createTestDatabase, type TestDatabase } from '@jaarcyclus/testing';
 import {
   type AccountabilityActivities,
@@ -23,7 +28,6 @@ import {
   createAccountabilityActivities,
   INVITATIONS_PER_DELIVERY,
 } from './accountability.activities';
-import { loadDeductionsForAllocation } from './accountability-deductions';
 import { createBudgetActivities } from './budget.activities';
 
 const PUBLIC_URL = 'https://jaarcyclus.test';
@@ -697,10 +701,10 @@ describe('accountability activities (PostgreSQL + SMTP)', () => {
       ),
     ).toEqual([{ board_id: boardId, amount_cents: '799950', allocation_year: 2028 }]);
 
-    expect(await loadDeductionsForAllocation(ds, orgId, 2028)).toEqual([
+    expect(await new DeductionRepository(ds).forAllocation(orgId, 2028)).toEqual([
       { schoolId, amountCents: 799_950, reason: 'Onderbesteding verantwoording 2026' },
     ]);
-    expect(await loadDeductionsForAllocation(ds, orgId, 2027)).toEqual([]);
+    expect(await new DeductionRepository(ds).forAllocation(orgId, 2027)).toEqual([]);
 
     // The 2028 allocation letter of the school's board shows the deduction and a total lowered by it.
     const letterInput = {
@@ -973,7 +977,8 @@ describe('accountability activities (PostgreSQL + SMTP)', () => {
         officeActs.startSchoolWorkflows,
         { ...input, concurrency: 8 },
       );
-    const invitations = () => smtp.messages.filter((m) => m.to.some((a) => a.endsWith('@batchstad.example')));
+    const invitations = () =>
+      smtp.messages.filter((m) => m.to.some((a) => a.endsWith('@batchstad.example')));
 
     expect(await fanOut()).toEqual({ started: n, alreadyStarted: 0 });
 

@@ -1,25 +1,22 @@
-import type { OutboxService } from '@jaarcyclus/mail';
-import type { DataSource } from 'typeorm';
+import type { CycleKitDeps } from '@jaarcyclus/cycles';
 import { createAccountabilityActivities } from './accountability.activities';
 import { createBudgetActivities } from './budget.activities';
 
-export interface ActivityDeps {
-  dataSource: DataSource;
-  outbox: OutboxService;
-  /** Base URL of the web app, for links in mails. */
-  publicUrl: string;
+export interface ActivityDeps extends CycleKitDeps {
   /** The accountability fan-out's clock (benchmarks set it; see AccountabilityActivityDeps.now). */
   now?: () => number;
 }
 
 /**
- * Every activity the worker registers, by name. Names must be unique across cycles: the worker
- * registers activities in one map, so a second `updateTasks` would silently replace the first.
+ * Every activity the worker registers, by name: each cycle's activities, composed from the
+ * cycle kit (libs/cycles). Names must be unique across cycles: the worker registers activities
+ * in one map, so a second `updateTasks` would silently replace the first.
  */
 export function createActivities(deps: ActivityDeps) {
-  const budget = createBudgetActivities(deps);
-  const accountability = createAccountabilityActivities(deps);
-  const clash = Object.keys(budget).filter((name) => name in accountability);
+  const cycles = [createBudgetActivities(deps), createAccountabilityActivities(deps)] as const;
+  const names = cycles.flatMap((activities) => Object.keys(activities));
+  const clash = names.filter((name, i) => names.indexOf(name) !== i);
   if (clash.length > 0) throw new Error(`activity names used by two cycles: ${clash.join(', ')}`);
+  const [budget, accountability] = cycles;
   return { ...budget, ...accountability };
 }

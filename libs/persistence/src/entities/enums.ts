@@ -2,7 +2,8 @@ import { SCHOOL_REGIONS, type DecisionKind, type SchoolRegion } from '@jaarcyclu
 
 /**
  * Value sets stored in text columns. Each list is mirrored by a CHECK constraint in the
- * migrations, so the database refuses what the application would refuse.
+ * migrations, so the database refuses what the application would refuse; task kinds only by
+ * their form, so that a new cycle's kinds need no migration.
  */
 
 /** admin = administrator of its own SWV; director = the directeur-bestuurder (docs/domain.md glossary). */
@@ -37,8 +38,15 @@ export type SchoolKind = (typeof SCHOOL_KINDS)[number];
 export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
+/**
+ * The kinds of task the cycles hand out (budget: vote, adopt; accountability: submit, review).
+ * Not mirrored by a list in the database: the column only checks the form (TASK_KIND_PATTERN,
+ * migration TaskKindAsData1764000000006), so a new cycle adds its kinds here, with no migration.
+ */
 export const TASK_KINDS = ['vote', 'adopt', 'submit', 'review'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
+/** The form the database accepts for a task kind (CHECK task_kind_format_check). */
+export const TASK_KIND_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
 
 export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];

@@ -20,6 +20,7 @@ export class Task {
   @Column({ name: 'workflow_id', type: 'text' })
   workflowId!: string;
 
+  /** One of the kinds the cycles declare (TASK_KINDS); the column is text checked by form only. */
   @Column({ type: 'text' })
   kind!: TaskKind;
 

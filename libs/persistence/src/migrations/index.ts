@@ -4,6 +4,7 @@ import { CalendarFeed1764000000002 } from './1764000000002-calendar-feed';
 import { Accountability1764000000003 } from './1764000000003-accountability';
 import { CycleState1764000000004 } from './1764000000004-cycle-state';
 import { DocumentUse1764000000005 } from './1764000000005-document-use';
+import { TaskKindAsData1764000000006 } from './1764000000006-task-kind-as-data';
 
 export {
   Foundation1764000000000,
@@ -12,6 +13,7 @@ export {
   Accountability1764000000003,
   CycleState1764000000004,
   DocumentUse1764000000005,
+  TaskKindAsData1764000000006,
 };
 
 /** In order. Landed migrations are never rewritten: add a new one. */
@@ -22,4 +24,5 @@ export const MIGRATIONS: Function[] = [
   Accountability1764000000003,
   CycleState1764000000004,
   DocumentUse1764000000005,
+  TaskKindAsData1764000000006,
 ];

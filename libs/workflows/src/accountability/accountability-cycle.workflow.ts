@@ -77,7 +77,7 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import { schoolAccountabilityWorkflowId } from './accountability.ids';
+import { schoolAccountabilityWorkflowId } from '../ids';
 import { isRefusal, resolveAccountabilityCycleInput } from './accountability.logic';
 import { getAccountabilityCycleQuery } from './accountability.messages';
 import type {

@@ -20,7 +20,7 @@ import {
   weeklyOverdueReminders,
 } from '@jaarcyclus/domain';
 import { ApplicationFailure } from '@temporalio/workflow';
-import { INVITATION_STEP } from './accountability.ids';
+import { INVITATION_STEP } from '../ids';
 import type {
   AccountabilityCycleConfig,
   AccountabilityCycleInput,

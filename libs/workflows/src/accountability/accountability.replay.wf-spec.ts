@@ -13,7 +13,7 @@ import {
 } from '../../testing/history-fixture';
 import { TASK_QUEUES } from '../task-queues';
 import { accountabilityCycleWorkflow } from './accountability-cycle.workflow';
-import { accountabilityWorkflowId, schoolAccountabilityWorkflowId } from './accountability.ids';
+import { accountabilityWorkflowId, schoolAccountabilityWorkflowId } from '../ids';
 import {
   extendSchoolDeadlineUpdate,
   getSchoolAccountabilityQuery,

@@ -13,7 +13,7 @@ import {
 import { createTimeSkippingEnv, workflowBundle } from '@jaarcyclus/testing';
 import { TASK_QUEUES } from '../task-queues';
 import { accountabilityCycleWorkflow } from './accountability-cycle.workflow';
-import { accountabilityWorkflowId, schoolAccountabilityWorkflowId } from './accountability.ids';
+import { accountabilityWorkflowId, schoolAccountabilityWorkflowId } from '../ids';
 import { WAKE_BEFORE_FIRST_ACTION_MS, firstTimedAction } from './accountability.logic';
 import {
   extendSchoolDeadlineUpdate,

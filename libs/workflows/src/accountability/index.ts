@@ -10,13 +10,11 @@ export {
 export * from './accountability.messages';
 export type * from './accountability.types';
 export {
-  accountabilitySideEffectKey,
-  accountabilityStepKey,
   accountabilityWorkflowId,
   schoolAccountabilityWorkflowId,
   INVITATION_STEP,
   submitTaskRef,
-} from './accountability.ids';
+} from '../ids';
 export {
   DEFAULT_BATCHES_PER_RUN,
   DEFAULT_BATCH_SIZE,

@@ -51,11 +51,7 @@ import {
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
-import {
-  accountabilitySideEffectKey,
-  accountabilityStepKey,
-  submitTaskRef as submitTaskRefOf,
-} from './accountability.ids';
+import { sideEffectKey, stepKey, submitTaskRef as submitTaskRefOf } from '../ids';
 import {
   type SchoolCommandState,
   type SchoolTimingState,
@@ -187,7 +183,7 @@ export async function schoolAccountabilityWorkflow(
     submissionIds: state.submissionIds,
     deadlineMs: timing.deadlineMs,
   });
-  const key = (step: string): string => accountabilityStepKey(workflowId, step);
+  const key = (step: string): string => stepKey(workflowId, step);
   const context = (step: string, atMs = now()) => ({
     organisationId: input.organisationId,
     workflowId,
@@ -223,10 +219,7 @@ export async function schoolAccountabilityWorkflow(
       lateSince: state.lateSinceMs === null ? null : isoOf(state.lateSinceMs),
       ...(submission ? { submission } : {}),
       audit: {
-        idempotencyKey: accountabilitySideEffectKey(
-          key(`status-${state.statusWrites}`),
-          input.schoolId,
-        ),
+        idempotencyKey: sideEffectKey(key(`status-${state.statusWrites}`), input.schoolId),
         action: event.code,
         actorPersonId: event.actorPersonId ?? null,
         occurredAt: event.at,
@@ -625,7 +618,7 @@ export async function schoolAccountabilityWorkflow(
           // "Is er sprake van onderbesteding, dan wordt dat bedrag gekort op de totale ontvangsten" (docs/domain.md, source 001 §7.4).
           const allocationYear = deductionAllocationYear(input.accountingYear);
           const recorded = await acts.recordDeduction({
-            idempotencyKey: accountabilitySideEffectKey(key('deduction'), input.schoolId),
+            idempotencyKey: sideEffectKey(key('deduction'), input.schoolId),
             organisationId: input.organisationId,
             schoolId: input.schoolId,
             accountingYear: input.accountingYear,

@@ -16,11 +16,7 @@ import type {
   SchoolContacts,
   SchoolNotificationKind,
 } from '../accountability.types';
-import {
-  accountabilitySideEffectKey,
-  accountabilityStepKey,
-  schoolAccountabilityWorkflowId,
-} from '../accountability.ids';
+import { schoolAccountabilityWorkflowId, sideEffectKey, stepKey } from '../../ids';
 
 /**
  * Starts one school workflow for the fake fan-out (the test wires it to its Temporal client):
@@ -274,10 +270,7 @@ export function createInMemoryAccountability(
       // them itself adds nothing: the same audit key).
       for (const [i, schoolId] of input.schoolIds.entries()) {
         const workflowId = ids[i]!;
-        const key = accountabilitySideEffectKey(
-          accountabilityStepKey(workflowId, 'status-1'),
-          schoolId,
-        );
+        const key = sideEffectKey(stepKey(workflowId, 'status-1'), schoolId);
         if (auditKeys.has(key)) continue;
         auditKeys.add(key);
         const write: RecordSchoolStatusInput = {

@@ -1,0 +1,71 @@
+import type { CycleKind } from '../entities/enums';
+import type { Db } from './db';
+
+/** The list row of a cycle (table cycle), one per workflow. */
+export interface CycleRow {
+  organisationId: string;
+  kind: CycleKind;
+  year: number;
+  workflowId: string;
+  title: string;
+  status: string;
+  createdByPersonId: string | null;
+}
+
+/** Columns an existing row takes over from a new record; none: an existing row stays as it is. */
+export type CycleRecordUpdate = readonly ('status' | 'title')[];
+
+/**
+ * The cycles' read model: the list row with its status, and the whole state the workflow
+ * publishes (StatePublisher) with a sequence number that only grows.
+ */
+export class CycleRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Inserts the row, or updates the `update` columns of the existing one (by workflow id). */
+  async record(row: CycleRow, update: CycleRecordUpdate): Promise<void> {
+    const onConflict =
+      update.length === 0
+        ? 'DO NOTHING'
+        : `DO UPDATE SET ${update.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()`;
+    await this.db.query(
+      `INSERT INTO cycle (organisation_id, kind, year, workflow_id, title, status, created_by_person_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (workflow_id) ${onConflict}`,
+      [
+        row.organisationId,
+        row.kind,
+        row.year,
+        row.workflowId,
+        row.title,
+        row.status,
+        row.createdByPersonId,
+      ],
+    );
+  }
+
+  /**
+   * Stores the cycle's state with its sequence number, creating the row when it is missing. A
+   * state replaces the stored one only when its sequence is higher (a retried, older publish
+   * changes nothing); the row's status column is left to `record`.
+   */
+  async publishState(row: CycleRow & { state: unknown; seq: number }): Promise<void> {
+    await this.db.query(
+      `INSERT INTO cycle (organisation_id, kind, year, workflow_id, title, status, created_by_person_id, state, state_seq)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (workflow_id) DO UPDATE SET state = EXCLUDED.state, state_seq = EXCLUDED.state_seq, updated_at = now()
+       WHERE cycle.state_seq < EXCLUDED.state_seq`,
+      [
+        row.organisationId,
+        row.kind,
+        row.year,
+        row.workflowId,
+        row.title,
+        row.status,
+        row.createdByPersonId,
+        JSON.stringify(row.state),
+        row.seq,
+      ],
+    );
+  }
+}

@@ -1,0 +1,51 @@
+import { AccountabilityRepository } from './accountability.repository';
+import { AuditRepository } from './audit.repository';
+import { BodyRepository } from './body.repository';
+import { BudgetRepository } from './budget.repository';
+import { CycleRepository } from './cycle.repository';
+import { type Db, inTransaction } from './db';
+import { DeductionRepository } from './deduction.repository';
+import { OrganisationRepository } from './organisation.repository';
+import { OutboxRepository } from './outbox.repository';
+import { PersonRepository } from './person.repository';
+import { SchoolRepository } from './school.repository';
+import { TaskRepository } from './task.repository';
+
+/**
+ * Every repository on one Db. `transaction` hands out the same set bound to one transaction,
+ * so writes to several tables commit together:
+ *
+ *   await repos.transaction(async (tx) => { await tx.audit.append(rows); await tx.tasks.update(u); });
+ */
+export class Repositories {
+  readonly organisations: OrganisationRepository;
+  readonly persons: PersonRepository;
+  readonly bodies: BodyRepository;
+  readonly schools: SchoolRepository;
+  readonly tasks: TaskRepository;
+  readonly audit: AuditRepository;
+  readonly cycles: CycleRepository;
+  readonly budget: BudgetRepository;
+  readonly accountability: AccountabilityRepository;
+  readonly deductions: DeductionRepository;
+  readonly outbox: OutboxRepository;
+
+  constructor(private readonly db: Db) {
+    this.organisations = new OrganisationRepository(db);
+    this.persons = new PersonRepository(db);
+    this.bodies = new BodyRepository(db);
+    this.schools = new SchoolRepository(db);
+    this.tasks = new TaskRepository(db);
+    this.audit = new AuditRepository(db);
+    this.cycles = new CycleRepository(db);
+    this.budget = new BudgetRepository(db);
+    this.accountability = new AccountabilityRepository(db);
+    this.deductions = new DeductionRepository(db);
+    this.outbox = new OutboxRepository(db);
+  }
+
+  /** Runs `fn` with repositories bound to one transaction (the caller's, when already in one). */
+  transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T> {
+    return inTransaction(this.db, (em) => fn(new Repositories(em)));
+  }
+}

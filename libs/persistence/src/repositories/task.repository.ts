@@ -1,0 +1,144 @@
+import type { TaskKind } from '../entities/enums';
+import type { Db } from './db';
+
+/** A task to hand out; see TaskRepository.open. */
+export interface TaskToOpen {
+  organisationId: string;
+  personId: string;
+  workflowId: string;
+  kind: TaskKind;
+  /** Which step the task belongs to, e.g. 'round:2:body:alv'. */
+  refKey: string;
+  title: string;
+  /** ISO, or null: no deadline. */
+  dueAt: string | null;
+  payload: Record<string, unknown>;
+}
+
+/** Tasks of one kind and step for many persons and workflows at once (a fan-out). */
+export interface TasksToOpen {
+  organisationId: string;
+  kind: TaskKind;
+  refKey: string;
+  dueAt: string | null;
+  tasks: {
+    personId: string;
+    workflowId: string;
+    title: string;
+    payload: Record<string, unknown>;
+  }[];
+}
+
+/** Completes, cancels or re-dates open tasks; see TaskRepository.update. */
+export interface TaskUpdate {
+  workflowId: string;
+  kind: TaskKind;
+  /** Omitted: every task of this workflow and kind. */
+  refKey?: string;
+  /** Omitted: every person's. */
+  personIds?: string[];
+  status?: 'done' | 'cancelled';
+  /** ISO; sets dueAt. */
+  dueAt?: string;
+  /** ISO: completedAt for done/cancelled. */
+  at: string;
+}
+
+/**
+ * The task inbox: a person's to-dos in a cycle. A task is unique per (workflow, person, kind,
+ * refKey), so opening it again (a retried activity) changes nothing but its due date.
+ */
+export class TaskRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Upserts the task and returns its id. */
+  async open(t: TaskToOpen): Promise<string> {
+    const rows = (await this.db.query(
+      `INSERT INTO task (organisation_id, person_id, workflow_id, kind, ref_key, title, due_at, payload)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (workflow_id, person_id, kind, ref_key) DO UPDATE SET due_at = EXCLUDED.due_at
+       RETURNING id`,
+      [
+        t.organisationId,
+        t.personId,
+        t.workflowId,
+        t.kind,
+        t.refKey,
+        t.title,
+        t.dueAt,
+        JSON.stringify(t.payload),
+      ],
+    )) as { id: string }[];
+    return rows[0]!.id;
+  }
+
+  /** Upserts many tasks in one statement (as `open` each); returns their ids. */
+  async openMany(
+    input: TasksToOpen,
+  ): Promise<{ id: string; workflowId: string; personId: string }[]> {
+    if (input.tasks.length === 0) return [];
+    const rows = (await this.db.query(
+      `INSERT INTO task (organisation_id, person_id, workflow_id, kind, ref_key, title, due_at, payload)
+       SELECT $1, x.p, x.w, $2, $3, x.t, $4, x.j
+         FROM unnest($5::uuid[], $6::text[], $7::text[], $8::jsonb[]) AS x(p, w, t, j)
+       ON CONFLICT (workflow_id, person_id, kind, ref_key) DO UPDATE SET due_at = EXCLUDED.due_at
+       RETURNING id, workflow_id, person_id`,
+      [
+        input.organisationId,
+        input.kind,
+        input.refKey,
+        input.dueAt,
+        input.tasks.map((t) => t.personId),
+        input.tasks.map((t) => t.workflowId),
+        input.tasks.map((t) => t.title),
+        input.tasks.map((t) => JSON.stringify(t.payload)),
+      ],
+    )) as { id: string; workflow_id: string; person_id: string }[];
+    return rows.map((r) => ({ id: r.id, workflowId: r.workflow_id, personId: r.person_id }));
+  }
+
+  /** Ids of one step's tasks, by person. */
+  async idsByPerson(
+    workflowId: string,
+    kind: TaskKind,
+    refKey: string,
+  ): Promise<Map<string, string>> {
+    const rows = (await this.db.query(
+      `SELECT id, person_id FROM task WHERE workflow_id = $1 AND kind = $2 AND ref_key = $3`,
+      [workflowId, kind, refKey],
+    )) as { id: string; person_id: string }[];
+    return new Map(rows.map((r) => [r.person_id, r.id]));
+  }
+
+  /** Each person's latest task of this kind in the workflow, by person. */
+  async latestByPerson(workflowId: string, kind: TaskKind): Promise<Map<string, string>> {
+    const rows = (await this.db.query(
+      `SELECT DISTINCT ON (person_id) person_id, id FROM task
+        WHERE workflow_id = $1 AND kind = $2
+        ORDER BY person_id, created_at DESC, id`,
+      [workflowId, kind],
+    )) as { person_id: string; id: string }[];
+    return new Map(rows.map((r) => [r.person_id, r.id]));
+  }
+
+  /** Completes, cancels or re-dates the open tasks that match (idempotent: only open tasks change). */
+  async update(u: TaskUpdate): Promise<void> {
+    await this.db.query(
+      `UPDATE task
+          SET status = COALESCE($4, status),
+              completed_at = CASE WHEN $4::text IS NULL THEN completed_at ELSE $6::timestamptz END,
+              due_at = COALESCE($5::timestamptz, due_at)
+        WHERE workflow_id = $1 AND kind = $2 AND ($3::text IS NULL OR ref_key = $3) AND status = 'open'
+          AND ($7::uuid[] IS NULL OR person_id = ANY($7::uuid[]))`,
+      [
+        u.workflowId,
+        u.kind,
+        u.refKey ?? null,
+        u.status ?? null,
+        u.dueAt ?? null,
+        u.at,
+        u.personIds ?? null,
+      ],
+    );
+  }
+}
