@@ -1,8 +1,8 @@
-import { DEMO_EMAILS } from '@jaarcyclus/persistence';
+import { DEMO_EMAILS, UNUSED_DOCUMENT_DAYS } from '@jaarcyclus/persistence';
 import { createTestDatabase, SmtpCapture, type TestDatabase } from '@jaarcyclus/testing';
 import { startApi, type ApiHarness } from '@jaarcyclus/api-app/testing/api-harness';
 import { Housekeeping } from '../housekeeping/housekeeping';
-import { MAX_DOCUMENT_BYTES, UNUSED_DOCUMENT_DAYS } from './documents.service';
+import { MAX_DOCUMENT_BYTES } from './documents.service';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
 

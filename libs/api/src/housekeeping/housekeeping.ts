@@ -5,9 +5,9 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module';
-import { AuthService } from '../auth/auth.service';
-import { DocumentsService, UNUSED_DOCUMENT_DAYS } from '../documents/documents.service';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { HousekeepingRepository, UNUSED_DOCUMENT_DAYS } from '@jaarcyclus/persistence';
+import type { DataSource } from 'typeorm';
 
 /** First round this long after start-up (not in the way of a start), then once a day. */
 export const HOUSEKEEPING_FIRST_RUN_MS = 60_000;
@@ -33,11 +33,11 @@ export interface HousekeepingResult {
 export class Housekeeping implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Housekeeping');
   private timer: NodeJS.Timeout | null = null;
+  private readonly repo: HousekeepingRepository;
 
-  constructor(
-    private readonly documents: DocumentsService,
-    private readonly auth: AuthService,
-  ) {}
+  constructor(@InjectDataSource() ds: DataSource) {
+    this.repo = new HousekeepingRepository(ds);
+  }
 
   onApplicationBootstrap(): void {
     this.timer = setTimeout(() => {
@@ -61,8 +61,8 @@ export class Housekeeping implements OnApplicationBootstrap, OnApplicationShutdo
         return none;
       }
     };
-    const documents = await step('unused documents', () => this.documents.deleteUnused(now), 0);
-    const signIns = await step('expired sign-ins', () => this.auth.deleteExpired(now), {
+    const documents = await step('unused documents', () => this.repo.deleteUnusedDocuments(now), 0);
+    const signIns = await step('expired sign-ins', () => this.repo.deleteExpiredSignIns(now), {
       loginTokens: 0,
       sessions: 0,
     });
@@ -80,6 +80,6 @@ export class Housekeeping implements OnApplicationBootstrap, OnApplicationShutdo
   }
 }
 
-/** The daily housekeeping of the api (DocumentsModule is global). */
-@Module({ imports: [AuthModule], providers: [Housekeeping] })
+/** The daily housekeeping of the api. */
+@Module({ providers: [Housekeeping] })
 export class HousekeepingModule {}
