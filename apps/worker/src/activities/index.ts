@@ -2,6 +2,7 @@ import type { OutboxService } from '@jaarcyclus/mail';
 import type { DataSource } from 'typeorm';
 import { createAccountabilityActivities } from './accountability.activities';
 import { createBudgetActivities } from './budget.activities';
+import { createHousekeepingActivities } from './housekeeping.activities';
 
 export interface ActivityDeps {
   dataSource: DataSource;
@@ -21,5 +22,8 @@ export function createActivities(deps: ActivityDeps) {
   const accountability = createAccountabilityActivities(deps);
   const clash = Object.keys(budget).filter((name) => name in accountability);
   if (clash.length > 0) throw new Error(`activity names used by two cycles: ${clash.join(', ')}`);
-  return { ...budget, ...accountability };
+  const housekeeping = createHousekeepingActivities(deps);
+  const taken = Object.keys(housekeeping).filter((n) => n in budget || n in accountability);
+  if (taken.length > 0) throw new Error(`activity names used twice: ${taken.join(', ')}`);
+  return { ...budget, ...accountability, ...housekeeping };
 }
