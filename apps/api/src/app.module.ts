@@ -12,7 +12,6 @@ import { ApiExceptionFilter } from '@jaarcyclus/api/common/api-exception.filter'
 import { createValidationPipe } from '@jaarcyclus/api/common/validation';
 import { ApiConfig } from '@jaarcyclus/api/config';
 import { DocumentsModule } from '@jaarcyclus/api/documents/documents.module';
-import { HousekeepingModule } from '@jaarcyclus/api/housekeeping/housekeeping';
 import { HealthController } from '@jaarcyclus/api/health/health.controller';
 import { MailModule } from '@jaarcyclus/api/mail/mail.module';
 import { MeController } from '@jaarcyclus/api/me/me.controller';
@@ -57,7 +56,6 @@ export class AppModule {
         PersonsModule,
         BodiesModule,
         DocumentsModule,
-        HousekeepingModule,
         BudgetModule,
         AccountabilityModule,
         WebModule,

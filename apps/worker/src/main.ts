@@ -7,6 +7,7 @@
  * `shutdownGraceTime` to finish, then the connections are closed.
  */
 import 'reflect-metadata';
+import { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '@jaarcyclus/persistence';
@@ -15,6 +16,7 @@ import { bundleWorkflows } from '@jaarcyclus/temporal';
 import { TASK_QUEUES } from '@jaarcyclus/workflows';
 import { createActivities } from './activities';
 import { ConfigError, WorkerConfig } from './config';
+import { ensureHousekeepingSchedule } from './housekeeping-schedule';
 import { WORKER_DATABASE_POOL, WORKER_TUNING } from './worker-tuning';
 
 const ATTEMPTS = 5;
@@ -65,6 +67,12 @@ async function main(): Promise<void> {
       shutdownGraceTime: '20 seconds',
       ...WORKER_TUNING,
     });
+    // The nightly housekeeping (see housekeeping-schedule.ts for why the worker ensures it).
+    // Not ensured is logged, not fatal: the cycles matter more, and the next start tries again.
+    const schedule = await ensureHousekeepingSchedule(
+      new Client({ connection, namespace: config.temporalNamespace }),
+    ).catch((err: unknown) => `not ensured: ${err instanceof Error ? err.message : String(err)}`);
+    log(`housekeeping schedule ${schedule}`);
     log(
       `polling ${TASK_QUEUES.cycles} on ${config.temporalAddress} (namespace ${config.temporalNamespace}); workflows from ${config.workflowBundlePath ?? 'a fresh bundle'}`,
     );

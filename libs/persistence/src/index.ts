@@ -1,5 +1,6 @@
 export * from './data-source';
 export * from './entities';
 export * from './migrations';
+export * from './repositories';
 export * from './seed';
 export * from './repositories';

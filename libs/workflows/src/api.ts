@@ -45,3 +45,5 @@ export {
   WAKE_BEFORE_FIRST_ACTION_MS,
   firstTimedAction,
 } from './accountability/accountability.logic';
+export type * from './housekeeping/housekeeping.activities';
+export * from './housekeeping/housekeeping.types';

@@ -7,7 +7,7 @@ import { createActivities } from './index';
  * registers must never change, whatever composes them.
  */
 describe('createActivities', () => {
-  it('registers every cycle activity under its name, each once', () => {
+  it('registers every activity of the cycles and of housekeeping under its name, each once', () => {
     const activities = createActivities({
       dataSource: {} as DataSource,
       outbox: {} as OutboxService,
@@ -39,6 +39,9 @@ describe('createActivities', () => {
         'startSchoolWorkflows',
         'computeUnderspending',
         'recordDeduction',
+        // housekeeping (the daily Temporal Schedule)
+        'removeUnusedDocuments',
+        'removeExpiredSignIns',
       ].sort(),
     );
     for (const fn of Object.values(activities)) expect(typeof fn).toBe('function');

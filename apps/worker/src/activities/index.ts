@@ -1,6 +1,7 @@
 import type { CycleKitDeps } from '@jaarcyclus/cycles';
 import { createAccountabilityActivities } from './accountability.activities';
 import { createBudgetActivities } from './budget.activities';
+import { createHousekeepingActivities } from './housekeeping.activities';
 
 export interface ActivityDeps extends CycleKitDeps {
   /** The accountability fan-out's clock (benchmarks set it; see AccountabilityActivityDeps.now). */
@@ -13,10 +14,15 @@ export interface ActivityDeps extends CycleKitDeps {
  * in one map, so a second `updateTasks` would silently replace the first.
  */
 export function createActivities(deps: ActivityDeps) {
-  const cycles = [createBudgetActivities(deps), createAccountabilityActivities(deps)] as const;
+  const cycles = [
+    createBudgetActivities(deps),
+    createAccountabilityActivities(deps),
+    // Not a cycle, but registered the same way: the daily housekeeping (a Temporal Schedule).
+    createHousekeepingActivities(deps),
+  ] as const;
   const names = cycles.flatMap((activities) => Object.keys(activities));
   const clash = names.filter((name, i) => names.indexOf(name) !== i);
-  if (clash.length > 0) throw new Error(`activity names used by two cycles: ${clash.join(', ')}`);
-  const [budget, accountability] = cycles;
-  return { ...budget, ...accountability };
+  if (clash.length > 0) throw new Error(`activity names used twice: ${clash.join(', ')}`);
+  const [budget, accountability, housekeeping] = cycles;
+  return { ...budget, ...accountability, ...housekeeping };
 }

@@ -1,15 +1,8 @@
-import { createHash } from 'node:crypto';
 import { DEMO_EMAILS } from '@jaarcyclus/persistence';
 import { createTestDatabase, SmtpCapture, type TestDatabase } from '@jaarcyclus/testing';
-import { Housekeeping } from '../housekeeping/housekeeping';
 import { startApi, type ApiHarness } from '@jaarcyclus/api-app/testing/api-harness';
 
 const SECRETARIAT = DEMO_EMAILS.stadsring.secretariat;
-
-async function countRows(api: ApiHarness, table: 'session' | 'login_token'): Promise<number> {
-  const rows = (await api.ds.query(`SELECT count(*)::int AS n FROM ${table}`)) as { n: number }[];
-  return rows[0]!.n;
-}
 
 describe('sign-in by email link', () => {
   let db: TestDatabase;
@@ -206,53 +199,5 @@ describe('sign-in by email link', () => {
     await ask();
     await api.mailSettled();
     expect(links()).toHaveLength(6);
-  });
-
-  it('forgets sign-in links and sessions a day after they expired or ended, and nothing sooner', async () => {
-    const secretariat = DEMO_EMAILS.stadsring.secretariat;
-    const [kept, expired, ended, recent] = [
-      await api.signIn(secretariat),
-      await api.signIn(secretariat),
-      await api.signIn(secretariat),
-      await api.signIn(secretariat),
-    ];
-    const hash = (token: string) => createHash('sha256').update(token).digest('hex');
-    const now = new Date();
-    const hoursAgo = (h: number) => new Date(now.getTime() - h * 60 * 60 * 1000);
-    await api.ds.query(`UPDATE session SET expires_at = $2 WHERE token_hash = $1`, [
-      hash(expired),
-      hoursAgo(25),
-    ]);
-    await api.ds.query(`UPDATE session SET revoked_at = $2 WHERE token_hash = $1`, [
-      hash(ended),
-      hoursAgo(25),
-    ]);
-    await api.ds.query(`UPDATE session SET expires_at = $2 WHERE token_hash = $1`, [
-      hash(recent),
-      hoursAgo(23),
-    ]);
-    // Every sign-in link of this test so far expired two days ago.
-    const links = (await api.ds.query(
-      `UPDATE login_token t SET expires_at = $2 FROM person p
-        WHERE p.id = t.person_id AND p.email = $1 RETURNING t.id`,
-      [secretariat, hoursAgo(48)],
-    )) as [unknown[], number];
-    const count = (table: 'session' | 'login_token') => countRows(api, table);
-    const sessionsBefore = await count('session');
-    const linksBefore = await count('login_token');
-
-    const result = await api.app.get(Housekeeping).run(now);
-    expect(result).toMatchObject({ sessions: 2, loginTokens: links[1] });
-    expect(await count('session')).toBe(sessionsBefore - 2);
-    expect(await count('login_token')).toBe(linksBefore - links[1]);
-    const me = (token: string) => api.http().get('/api/me').set('Authorization', `Bearer ${token}`);
-    await me(kept).expect(200);
-    await me(expired).expect(401);
-    await me(ended).expect(401);
-    // Nothing twice.
-    await expect(api.app.get(Housekeeping).run(now)).resolves.toMatchObject({
-      sessions: 0,
-      loginTokens: 0,
-    });
   });
 });

@@ -141,25 +141,6 @@ export class AuthRepository {
     return row ? toAuthenticated(row, row.session_id) : null;
   }
 
-  /**
-   * Removes sign-in links and sessions that expired, or were used or ended, more than a day
-   * before `now`; returns how many. A day's margin keeps the rows the login limit and a support
-   * question about yesterday still need.
-   */
-  async deleteExpired(now: Date): Promise<{ loginTokens: number; sessions: number }> {
-    const before = new Date(now.getTime() - 24 * 60 * 60 * 1000);
-    const rows = (await this.ds.query(
-      `WITH tokens AS (
-         DELETE FROM login_token WHERE expires_at < $1 RETURNING 1
-       ), sessions AS (
-         DELETE FROM session WHERE expires_at < $1 OR revoked_at < $1 RETURNING 1
-       )
-       SELECT (SELECT count(*)::int FROM tokens) AS tokens, (SELECT count(*)::int FROM sessions) AS sessions`,
-      [before],
-    )) as { tokens: number; sessions: number }[];
-    return { loginTokens: rows[0]!.tokens, sessions: rows[0]!.sessions };
-  }
-
   async revokeSession(sessionId: string): Promise<void> {
     await this.ds.query(
       `UPDATE session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`,

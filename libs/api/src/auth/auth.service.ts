@@ -88,9 +88,4 @@ export class AuthService {
   signOut(person: AuthenticatedPerson): Promise<void> {
     return this.repo.revokeSession(person.sessionId);
   }
-
-  /** Housekeeping: sign-in links and sessions a day after they expired or ended. */
-  deleteExpired(now: Date): Promise<{ loginTokens: number; sessions: number }> {
-    return this.repo.deleteExpired(now);
-  }
 }

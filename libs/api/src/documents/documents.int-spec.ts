@@ -1,8 +1,7 @@
 import { DEMO_EMAILS } from '@jaarcyclus/persistence';
 import { createTestDatabase, SmtpCapture, type TestDatabase } from '@jaarcyclus/testing';
 import { startApi, type ApiHarness } from '@jaarcyclus/api-app/testing/api-harness';
-import { Housekeeping } from '../housekeeping/housekeeping';
-import { MAX_DOCUMENT_BYTES, UNUSED_DOCUMENT_DAYS } from './documents.service';
+import { MAX_DOCUMENT_BYTES } from './documents.service';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
 
@@ -112,45 +111,5 @@ describe('documents api', () => {
       })
       .expect(413);
     expect(await count()).toBe(before);
-  });
-
-  it('removes, once a day, the uploads no cycle used within two weeks, and nothing else', async () => {
-    const upload = async (filename: string): Promise<string> => {
-      const res = await api
-        .http()
-        .post('/api/documents')
-        .set('Authorization', `Bearer ${secretariat}`)
-        .attach('file', PDF, { filename, contentType: 'application/pdf' })
-        .expect(201);
-      return (res.body as { id: string }).id;
-    };
-    const abandoned = await upload('verlaten-formulier.pdf');
-    const used = await upload('gebruikt-voorstel.pdf');
-    const recent = await upload('net-geupload.pdf');
-    const now = new Date();
-    const daysAgo = (d: number) => new Date(now.getTime() - d * 24 * 60 * 60 * 1000);
-    // Two uploads are older than the limit; one of them a cycle uses.
-    await api.ds.query(`UPDATE document SET created_at = $2 WHERE id = ANY($1::uuid[])`, [
-      [abandoned, used],
-      daysAgo(UNUSED_DOCUMENT_DAYS + 1),
-    ]);
-    await api.ds.query(`UPDATE document SET used_at = $2 WHERE id = $1`, [
-      used,
-      daysAgo(UNUSED_DOCUMENT_DAYS),
-    ]);
-    await api.ds.query(`UPDATE document SET created_at = $2 WHERE id = $1`, [
-      recent,
-      daysAgo(UNUSED_DOCUMENT_DAYS - 1),
-    ]);
-
-    const housekeeping = api.app.get(Housekeeping);
-    await expect(housekeeping.run(now)).resolves.toMatchObject({ documents: 1 });
-    const download = (id: string) =>
-      api.http().get(`/api/documents/${id}`).set('Authorization', `Bearer ${secretariat}`);
-    await download(abandoned).expect(404);
-    await download(used).expect(200);
-    await download(recent).expect(200);
-    // Nothing twice: the next run finds nothing more to remove.
-    await expect(housekeeping.run(now)).resolves.toMatchObject({ documents: 0 });
   });
 });

@@ -5,13 +5,6 @@ import { DomainError } from '@jaarcyclus/domain';
 import { Document } from '@jaarcyclus/persistence';
 import type { DataSource } from 'typeorm';
 
-/**
- * Days an uploaded document may stay unused before it is removed: a file uploaded in a form
- * that was never sent, or through POST /api/documents and never referred to. Long enough to
- * come back to a half-filled form after a holiday week.
- */
-export const UNUSED_DOCUMENT_DAYS = 14;
-
 /** The largest proposal (budget, support plan) the service stores. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
@@ -134,22 +127,6 @@ export class DocumentsService {
       content: buffer,
     });
     return info(saved);
-  }
-
-  /**
-   * Removes the documents no cycle used (used_at is null) that were uploaded more than `days`
-   * days before `now`, of every SWV; returns how many. Safe to run from several processes.
-   */
-  async deleteUnused(now = new Date(), days = UNUSED_DOCUMENT_DAYS): Promise<number> {
-    const before = new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
-    const rows = (await this.ds.query(
-      `WITH removed AS (
-         DELETE FROM document WHERE used_at IS NULL AND created_at < $1 RETURNING 1
-       )
-       SELECT count(*)::int AS n FROM removed`,
-      [before],
-    )) as { n: number }[];
-    return rows[0]!.n;
   }
 
   /** What a page shows about a document (name, size), without loading its content. */

@@ -10,6 +10,7 @@ export * from './body.repository';
 export * from './budget.repository';
 export * from './cycle.repository';
 export * from './deduction.repository';
+export * from './housekeeping.repository';
 export * from './organisation.repository';
 export * from './outbox.repository';
 export * from './person.repository';

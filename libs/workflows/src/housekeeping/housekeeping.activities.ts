@@ -1,0 +1,21 @@
+/**
+ * Activities of the daily housekeeping (types only; implemented by apps/worker
+ * `createHousekeepingActivities`). Each is one idempotent DELETE relative to `at`: a retry, or
+ * a second run for the same moment, removes nothing more.
+ */
+export interface HousekeepingActivities {
+  /** Removes the uploaded documents no cycle used within UNUSED_DOCUMENT_DAYS days before `at`; returns how many. */
+  removeUnusedDocuments(input: HousekeepingStepInput): Promise<number>;
+  /** Removes the sign-in links and sessions that expired or were ended more than a day before `at`. */
+  removeExpiredSignIns(input: HousekeepingStepInput): Promise<SignInsRemoved>;
+}
+
+export interface HousekeepingStepInput {
+  /** ISO instant the retention periods count back from: the run's start. */
+  at: string;
+}
+
+export interface SignInsRemoved {
+  loginTokens: number;
+  sessions: number;
+}
