@@ -61,16 +61,14 @@ export interface TenantCrudRoutes<E, D, C, U> {
  * nothing and the OpenAPI document would show no request body. So the routes' body types are
  * recorded here from `createBody` and `updateBody`; tenant-crud.int-spec.ts checks both.
  */
-export function TenantCrudController<E, D, C, U>(
-  routes: TenantCrudRoutes<E, D, C, U>,
-): Type<TenantCrudControllerInstance<D, C, U>> {
+export function TenantCrudController<E, D, C, U>(routes: TenantCrudRoutes<E, D, C, U>) {
   const { service, response, createBody, updateBody, deleteConflict } = routes;
 
   @ApiBearerAuth()
   @ApiCookieAuth(SESSION_COOKIE)
   @ApiUnauthorizedResponse({ type: ErrorResponseDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto })
-  class TenantCrudRoutesController implements TenantCrudControllerInstance<D, C, U> {
+  class TenantCrudRoutesController {
     constructor(@Inject(service) protected readonly service: TenantCrud<E, C, U>) {}
 
     @Get()
@@ -135,13 +133,4 @@ export function TenantCrudController<E, D, C, U>(
   Reflect.defineMetadata('design:paramtypes', [Object, createBody], proto, 'create');
   Reflect.defineMetadata('design:paramtypes', [Object, String, updateBody], proto, 'update');
   return TenantCrudRoutesController;
-}
-
-/** The routes as methods (what a subclass inherits). */
-export interface TenantCrudControllerInstance<D, C, U> {
-  list(me: AuthenticatedPerson): Promise<D[]>;
-  get(me: AuthenticatedPerson, id: string): Promise<D>;
-  create(me: AuthenticatedPerson, body: C): Promise<D>;
-  update(me: AuthenticatedPerson, id: string, body: U): Promise<D>;
-  remove(me: AuthenticatedPerson, id: string): Promise<void>;
 }
