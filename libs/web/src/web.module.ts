@@ -8,6 +8,12 @@ import { BodiesModule } from '@jaarcyclus/api/bodies/bodies.module';
 import { OrganisationModule } from '@jaarcyclus/api/organisation/organisation.module';
 import { PersonsModule } from '@jaarcyclus/api/persons/persons.module';
 import { SchoolsModule } from '@jaarcyclus/api/schools/schools.module';
+import { AdminController } from './admin/admin.controller';
+import { BoardsAdminController } from './admin/boards.controller';
+import { BodiesAdminController } from './admin/bodies.controller';
+import { PersonsAdminController } from './admin/persons.controller';
+import { SchoolsAdminController } from './admin/schools.controller';
+import { SettingsAdminController } from './admin/settings.controller';
 import { CalendarFeeds } from './calendar/calendar-feeds';
 import {
   AccountabilityOverviewController,
@@ -15,7 +21,6 @@ import {
   SchoolAccountabilityController,
 } from './controllers/accountability.controller';
 import { AccountabilityFormatController } from './controllers/accountability-format.controller';
-import { AdminController } from './controllers/admin.controller';
 import { AssetsController } from './controllers/assets.controller';
 import { CalendarController } from './controllers/calendar.controller';
 import { CyclesController } from './controllers/cycles.controller';
@@ -57,17 +62,16 @@ import { WebPages } from './web-pages';
     AccountabilityOverviewController,
     MySchoolsController,
     CalendarController,
+    // "Beheer" (/app/admin): the overview and deleting, then each kind's pages.
     AdminController,
+    BoardsAdminController,
+    SchoolsAdminController,
+    PersonsAdminController,
+    BodiesAdminController,
+    SettingsAdminController,
     // Last: the catch-all for unknown /app paths.
     NotFoundController,
   ],
-  providers: [
-    WebPages,
-    CsrfTokens,
-    CsrfGuard,
-    WebExceptionFilter,
-    TasksRepository,
-    CalendarFeeds,
-  ],
+  providers: [WebPages, CsrfTokens, CsrfGuard, WebExceptionFilter, TasksRepository, CalendarFeeds],
 })
 export class WebModule {}

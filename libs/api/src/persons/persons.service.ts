@@ -2,33 +2,25 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@jaarcyclus/domain';
 import { Person, School, SchoolBoard } from '@jaarcyclus/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
-import { assertInTenant, definedOnly, notFound, sortByName } from '../common/tenant-references';
+import { TenantCrudService } from '../common/tenant-crud.service';
+import { assertInTenant, definedOnly } from '../common/tenant-references';
 import type { CreatePersonDto, UpdatePersonDto } from './dto/person.dto';
 
 /**
- * People of one SWV. Every query is scoped to the caller's organisation. Changes that could
+ * People of one SWV (list and get scoped as TenantCrudService does). Changes that could
  * remove the last active administrator run in a transaction that locks the organisation row,
- * so two concurrent demotions cannot together lock everyone out.
+ * so two concurrent demotions cannot together lock everyone out. A person who is still
+ * referenced (bestuurder, body member, chair, ECT member, task) is refused with 409 by the
+ * foreign keys when removed.
  */
 @Injectable()
-export class PersonsService {
-  constructor(private readonly ds: DataSource) {}
-
-  async list(organisationId: string): Promise<Person[]> {
-    return sortByName(
-      await this.ds
-        .getRepository(Person)
-        .find({ where: { organisationId }, order: { name: 'ASC', id: 'ASC' } }),
-    );
-  }
-
-  async get(organisationId: string, id: string): Promise<Person> {
-    return this.find(this.ds.manager, organisationId, id);
+export class PersonsService extends TenantCrudService<Person, CreatePersonDto, UpdatePersonDto> {
+  constructor(private readonly ds: DataSource) {
+    super(ds.getRepository(Person), 'Person');
   }
 
   async create(organisationId: string, input: CreatePersonDto): Promise<Person> {
-    const repo = this.ds.getRepository(Person);
-    const person = repo.create({
+    const person = this.repository.create({
       organisationId,
       email: input.email,
       name: input.name,
@@ -39,13 +31,13 @@ export class PersonsService {
       active: input.active ?? true,
     });
     await this.checkReferences(this.ds.manager, person);
-    return repo.save(person);
+    return this.repository.save(person);
   }
 
   async update(organisationId: string, id: string, input: UpdatePersonDto): Promise<Person> {
     return this.ds.transaction(async (em) => {
       await lockOrganisation(em, organisationId);
-      const person = Object.assign(await this.find(em, organisationId, id), definedOnly(input));
+      const person = Object.assign(await this.get(organisationId, id, em), definedOnly(input));
       await this.checkReferences(em, person);
       const saved = await em.getRepository(Person).save(person);
       await assertAnActiveAdminRemains(em, organisationId);
@@ -53,19 +45,12 @@ export class PersonsService {
     });
   }
 
-  async remove(organisationId: string, id: string): Promise<void> {
+  override async remove(organisationId: string, id: string): Promise<void> {
     await this.ds.transaction(async (em) => {
       await lockOrganisation(em, organisationId);
-      const result = await em.getRepository(Person).delete({ id, organisationId });
-      if (!result.affected) throw notFound('Person');
+      await super.remove(organisationId, id, em);
       await assertAnActiveAdminRemains(em, organisationId);
     });
-  }
-
-  private async find(em: EntityManager, organisationId: string, id: string): Promise<Person> {
-    const person = await em.getRepository(Person).findOne({ where: { id, organisationId } });
-    if (!person) throw notFound('Person');
-    return person;
   }
 
   private async checkReferences(em: EntityManager, person: Person): Promise<void> {

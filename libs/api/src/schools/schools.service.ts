@@ -3,28 +3,23 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DomainError } from '@jaarcyclus/domain';
 import { Person, School, SchoolBoard } from '@jaarcyclus/persistence';
 import type { Repository } from 'typeorm';
-import { assertInTenant, definedOnly, notFound, sortByName } from '../common/tenant-references';
+import { TenantCrudService } from '../common/tenant-crud.service';
+import { assertInTenant, definedOnly } from '../common/tenant-references';
 import type { CreateSchoolDto, UpdateSchoolDto } from './dto/school.dto';
 
-/** Schools of one SWV. Every query is scoped to the caller's organisation. */
+/**
+ * Schools of one SWV (list, get and remove scoped as TenantCrudService does). A school that is
+ * still used (people linked to it, its accountability) is refused with 409 by the foreign keys
+ * when it is removed.
+ */
 @Injectable()
-export class SchoolsService {
-  constructor(@InjectRepository(School) private readonly schools: Repository<School>) {}
-
-  async list(organisationId: string): Promise<School[]> {
-    return sortByName(
-      await this.schools.find({ where: { organisationId }, order: { name: 'ASC', id: 'ASC' } }),
-    );
-  }
-
-  async get(organisationId: string, id: string): Promise<School> {
-    const school = await this.schools.findOne({ where: { id, organisationId } });
-    if (!school) throw notFound('School');
-    return school;
+export class SchoolsService extends TenantCrudService<School, CreateSchoolDto, UpdateSchoolDto> {
+  constructor(@InjectRepository(School) schools: Repository<School>) {
+    super(schools, 'School');
   }
 
   async create(organisationId: string, input: CreateSchoolDto): Promise<School> {
-    const school = this.schools.create({
+    const school = this.repository.create({
       organisationId,
       boardId: input.boardId,
       name: input.name,
@@ -35,22 +30,17 @@ export class SchoolsService {
       ectMemberPersonId: input.ectMemberPersonId ?? null,
     });
     await this.check(school);
-    return this.schools.save(school);
+    return this.repository.save(school);
   }
 
   async update(organisationId: string, id: string, input: UpdateSchoolDto): Promise<School> {
     const school = Object.assign(await this.get(organisationId, id), definedOnly(input));
     await this.check(school);
-    return this.schools.save(school);
-  }
-
-  async remove(organisationId: string, id: string): Promise<void> {
-    const result = await this.schools.delete({ id, organisationId });
-    if (!result.affected) throw notFound('School');
+    return this.repository.save(school);
   }
 
   private async check(school: School): Promise<void> {
-    const em = this.schools.manager;
+    const em = this.repository.manager;
     await assertInTenant(
       em,
       SchoolBoard,

@@ -1,0 +1,79 @@
+import type {
+  EntityManager,
+  FindOptionsOrder,
+  FindOptionsWhere,
+  ObjectLiteral,
+  Repository,
+} from 'typeorm';
+import { notFound, sortByName } from './tenant-references';
+
+/** A named row of one SWV (a school board, a school, a person). */
+export interface TenantRow extends ObjectLiteral {
+  id: string;
+  organisationId: string;
+  name: string;
+}
+
+/**
+ * The use cases behind list/get/create/update/delete of one kind of master data, each scoped
+ * to the caller's organisation. The JSON controllers (TenantCrudController) and the web app's
+ * administration pages call exactly these.
+ */
+export interface TenantCrud<E, C, U> {
+  list(organisationId: string): Promise<E[]>;
+  get(organisationId: string, id: string): Promise<E>;
+  create(organisationId: string, input: C): Promise<E>;
+  update(organisationId: string, id: string, input: U): Promise<E>;
+  remove(organisationId: string, id: string): Promise<void>;
+}
+
+/**
+ * What boards, schools and persons share: every query is scoped to the caller's organisation,
+ * so another SWV's id is answered like an unknown one (404, "<what> not found"), and lists are
+ * sorted by name the way a Dutch reader expects. A row that is still in use is refused by the
+ * database's foreign keys when it is removed (409, with what uses it; see database-errors.ts).
+ *
+ * Creating and changing are the entity's own (its references and rules), as is anything that
+ * makes removing more than a delete (persons keep an active administrator).
+ */
+export abstract class TenantCrudService<E extends TenantRow, C, U> implements TenantCrud<E, C, U> {
+  protected constructor(
+    protected readonly repository: Repository<E>,
+    /** The name of the entity in a 404: 'School board' → "School board not found". */
+    private readonly what: string,
+  ) {}
+
+  abstract create(organisationId: string, input: C): Promise<E>;
+  abstract update(organisationId: string, id: string, input: U): Promise<E>;
+
+  async list(organisationId: string): Promise<E[]> {
+    return sortByName(
+      await this.repository.find({
+        where: { organisationId } as FindOptionsWhere<E>,
+        order: { name: 'ASC', id: 'ASC' } as FindOptionsOrder<E>,
+      }),
+    );
+  }
+
+  /** `em`: the caller's transaction, if any. */
+  async get(organisationId: string, id: string, em?: EntityManager): Promise<E> {
+    const row = await this.repositoryIn(em).findOne({
+      where: { id, organisationId } as FindOptionsWhere<E>,
+    });
+    if (!row) throw notFound(this.what);
+    return row;
+  }
+
+  /** `em`: the caller's transaction, if any. */
+  async remove(organisationId: string, id: string, em?: EntityManager): Promise<void> {
+    const result = await this.repositoryIn(em).delete({
+      id,
+      organisationId,
+    } as FindOptionsWhere<E>);
+    if (!result.affected) throw notFound(this.what);
+  }
+
+  private repositoryIn(em: EntityManager | undefined): Repository<E> {
+    return em ? em.getRepository<E>(this.repository.target) : this.repository;
+  }
+}

@@ -1,0 +1,179 @@
+import {
+  Controller,
+  Get,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type {
+  AuthenticatedPerson,
+  AuthenticatedRequest,
+} from '@jaarcyclus/api/auth/authenticated-person';
+import { CurrentPerson, READ_ROLES, Roles, WRITE_ROLES } from '@jaarcyclus/api/auth/decorators';
+import { BoardsService } from '@jaarcyclus/api/boards/boards.service';
+import { BodiesService } from '@jaarcyclus/api/bodies/bodies.service';
+import { PersonsService } from '@jaarcyclus/api/persons/persons.service';
+import { SchoolsService } from '@jaarcyclus/api/schools/schools.service';
+import { CsrfGuard } from '../csrf';
+import { localiseFieldMessage, refusalAsFieldErrors } from '../forms';
+import type { WebContext } from '../layout';
+import { WebExceptionFilter } from '../web-exception.filter';
+import { WebPages } from '../web-pages';
+import { adminPage } from './admin.pages';
+import { canEdit, uuid } from './shared.controller';
+import { ADMIN_SECTIONS, deletePage, type AdminKind } from './shared.pages';
+
+/** What deleting needs of each kind's service: its name, and the delete itself. */
+interface Deletable {
+  get(organisationId: string, id: string): Promise<{ name: string }>;
+  remove(organisationId: string, id: string): Promise<void>;
+}
+
+/**
+ * The SWV's master data ("Beheer", /app/admin): the overview of boards, schools, people and
+ * bodies, and deleting any of them. Reading: office and administrators (READ_ROLES); changing:
+ * administrators (WRITE_ROLES), exactly as the JSON api. Validation, tenant checks and the
+ * database's refusals come from the api's own services and DTOs. The pages of each kind:
+ * BoardsAdminController, SchoolsAdminController, PersonsAdminController, BodiesAdminController,
+ * SettingsAdminController.
+ */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Controller('app/admin')
+export class AdminController {
+  private readonly deletable: Record<AdminKind, Deletable>;
+
+  constructor(
+    private readonly pages: WebPages,
+    private readonly boards: BoardsService,
+    private readonly schools: SchoolsService,
+    private readonly persons: PersonsService,
+    private readonly bodies: BodiesService,
+  ) {
+    this.deletable = { boards, schools, persons, bodies };
+  }
+
+  @Get()
+  @Roles(...READ_ROLES)
+  async overview(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Query('added') added: unknown,
+    @Query('saved') saved: unknown,
+    @Query('deleted') deleted: unknown,
+  ): Promise<void> {
+    const org = me.organisationId;
+    const [boards, schools, persons, bodies] = await Promise.all([
+      this.boards.list(org),
+      this.schools.list(org),
+      this.persons.list(org),
+      this.bodies.list(org),
+    ]);
+    const withMembers = await Promise.all(
+      bodies.map(async (body) => ({ body, members: await this.bodies.listMembers(org, body.id) })),
+    );
+    const ctx = this.pages.context(req, res);
+    const named = (id: unknown): string | null => boards.find((b) => b.id === id)?.name ?? null;
+    const addedName = named(added);
+    const savedName = named(saved);
+    const school = (id: unknown) => schools.find((x) => x.id === id);
+    const person = (id: unknown) => persons.find((x) => x.id === id);
+    const otherMessage = school(added)
+      ? ctx.t.schoolAdded(school(added)!.name)
+      : school(saved)
+        ? ctx.t.schoolSaved(school(saved)!.name)
+        : person(added)
+          ? ctx.t.personAdded(person(added)!.name)
+          : person(saved)
+            ? ctx.t.personSaved(person(saved)!.name)
+            : null;
+    this.pages.send(
+      res,
+      200,
+      adminPage(ctx, {
+        boards,
+        schools,
+        persons,
+        bodies: withMembers,
+        canEdit: canEdit(me),
+        message: addedName
+          ? ctx.t.boardAdded(addedName)
+          : savedName
+            ? ctx.t.boardSaved(savedName)
+            : (otherMessage ?? deletedMessage(ctx, deleted)),
+      }),
+    );
+  }
+
+  /** "Are you sure?" before deleting a board, school, person or body (administrators only). */
+  @Get(':kind/:id/delete')
+  @Roles(...WRITE_ROLES)
+  async confirmDelete(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('kind') kind: string,
+    @Param('id') id: string,
+  ): Promise<void> {
+    const target = await this.target(me, kind, id);
+    this.pages.send(
+      res,
+      200,
+      deletePage(this.pages.context(req, res), { ...target, refusal: null }),
+    );
+  }
+
+  /**
+   * Deletes through the same service as DELETE /api/<kind>/:id; a record still in use is
+   * refused by the database (409), shown on the confirmation page in the reader's language.
+   */
+  @Post(':kind/:id/delete')
+  @Roles(...WRITE_ROLES)
+  @UseGuards(CsrfGuard)
+  async delete(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('kind') kind: string,
+    @Param('id') id: string,
+  ): Promise<void> {
+    const target = await this.target(me, kind, id);
+    const ctx = this.pages.context(req, res, `/app/admin/${target.kind}/${target.id}/delete`);
+    try {
+      await this.deletable[target.kind].remove(me.organisationId, target.id);
+    } catch (err) {
+      const [refusal] = refusalAsFieldErrors(err);
+      const message = localiseFieldMessage(ctx.locale, refusal!.message);
+      return this.pages.send(res, 409, deletePage(ctx, { ...target, refusal: message }));
+    }
+    this.pages.redirect(res, `/app/admin?deleted=${target.kind}#${ADMIN_SECTIONS[target.kind]}`);
+  }
+
+  /** The record `kind`/`id` of the SWV with its name; 404 for another SWV's or an unknown one. */
+  private async target(
+    me: AuthenticatedPerson,
+    kind: string,
+    id: string,
+  ): Promise<{ kind: AdminKind; id: string; name: string }> {
+    const key = uuid(id);
+    if (!isAdminKind(kind)) throw new NotFoundException();
+    return { kind, id: key, name: (await this.deletable[kind].get(me.organisationId, key)).name };
+  }
+}
+
+function isAdminKind(kind: string): kind is AdminKind {
+  return Object.hasOwn(ADMIN_SECTIONS, kind);
+}
+
+/** The notice after a delete (`?deleted=<kind>`); the kind only, never a name from the url. */
+function deletedMessage(ctx: WebContext, deleted: unknown): string | null {
+  return typeof deleted === 'string' && isAdminKind(deleted) ? ctx.t.del.deleted[deleted] : null;
+}
