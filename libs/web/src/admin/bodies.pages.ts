@@ -112,7 +112,7 @@ function bodyForm(ctx: WebContext, data: BodyPageData): SafeHtml {
     textField(ctx, {
       name,
       label,
-      hint,
+      ...(hint === undefined ? {} : { hint }),
       value: v[name],
       errors: e,
       inputmode: 'numeric',
