@@ -149,7 +149,10 @@ export class TaskRepository {
     );
   }
 
-  /** Every task of the person: open ones first (earliest deadline first), then by creation, newest first. */
+  /**
+   * Every task of the person: open ones first; within each group the earliest deadline first
+   * (none last), then the newest.
+   */
   listForPerson(organisationId: string, personId: string): Promise<Task[]> {
     return this.db
       .getRepository(Task)
