@@ -89,6 +89,41 @@ export default tseslint.config(
     },
   },
   {
+    // Database side effects live in the repositories of libs/persistence (immich-style): the api,
+    // the web app, the worker and the cycle kit inject or construct those and never reach TypeORM
+    // themselves, so a raw query outside libs/persistence fails lint. Tests may use the database
+    // directly. Explicitly allowed: the one Nest provider of the repositories (PersistenceModule),
+    // the CLI for migrations and demo data, and AppModule's TypeOrmModule.forRoot (TypeOrmModule
+    // is not restricted). Until the parallel CRUD work for boards, schools and persons (and its
+    // generic base, common/tenant-crud.*) lands and moves to BoardRepository, SchoolRepository and
+    // PersonRepository, those folders are exempt too.
+    files: ['libs/api/**/*.ts', 'libs/web/**/*.ts', 'libs/cycles/**/*.ts', 'apps/api/**/*.ts', 'apps/worker/**/*.ts'],
+    ignores: [
+      '**/*.spec.ts', '**/*.wf-spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/testing/**/*.ts',
+      'libs/api/src/persistence/persistence.module.ts',
+      'apps/api/src/cli/**/*.ts',
+      // Temporary: the parallel admin CRUD work (see above).
+      'libs/api/src/boards/**/*.ts', 'libs/api/src/schools/**/*.ts', 'libs/api/src/persons/**/*.ts',
+      'libs/api/src/common/tenant-crud.*',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'typeorm', importNames: ['DataSource', 'EntityManager', 'Repository', 'QueryRunner'], message: 'Use a repository of libs/persistence (@jaarcyclus/persistence) for database side effects.' },
+            { name: '@nestjs/typeorm', importNames: ['InjectDataSource', 'InjectRepository', 'InjectEntityManager'], message: 'Inject a repository of libs/persistence (PersistenceModule provides them) instead.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='query'][arguments.0.type=/^(Literal|TemplateLiteral)$/]", message: 'Raw SQL belongs in a repository of libs/persistence.' },
+        { selector: "CallExpression[callee.property.name=/^(getRepository|createQueryBuilder)$/]", message: 'TypeORM queries belong in a repository of libs/persistence.' },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.wf-spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/testing/**/*.ts', 'test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

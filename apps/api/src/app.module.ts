@@ -16,6 +16,7 @@ import { HealthController } from '@jaarcyclus/api/health/health.controller';
 import { MailModule } from '@jaarcyclus/api/mail/mail.module';
 import { MeController } from '@jaarcyclus/api/me/me.controller';
 import { OrganisationModule } from '@jaarcyclus/api/organisation/organisation.module';
+import { PersistenceModule } from '@jaarcyclus/api/persistence/persistence.module';
 import { PersonsModule } from '@jaarcyclus/api/persons/persons.module';
 import { SchoolsModule } from '@jaarcyclus/api/schools/schools.module';
 import { TemporalModule } from '@jaarcyclus/api/temporal/temporal.module';
@@ -47,6 +48,7 @@ export class AppModule {
           // main.ts checks the database before starting, so no silent connect retries here.
           retryAttempts: 0,
         }),
+        PersistenceModule,
         TemporalModule.register(temporalClient),
         MailModule,
         AuthModule,

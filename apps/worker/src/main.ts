@@ -9,7 +9,6 @@
 import 'reflect-metadata';
 import { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import type { DataSource } from 'typeorm';
 import { createDataSource } from '@jaarcyclus/persistence';
 import { type MailTransport, OutboxService, createSmtpTransport } from '@jaarcyclus/mail';
 import { bundleWorkflows } from '@jaarcyclus/temporal';
@@ -45,14 +44,18 @@ async function main(): Promise<void> {
   const config = WorkerConfig.fromEnv();
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: ['SIGINT', 'SIGTERM'] });
 
-  const dataSource: DataSource = await withRetry('PostgreSQL (DATABASE_URL)', () => createDataSource(config.databaseUrl, WORKER_DATABASE_POOL).initialize());
+  const dataSource = await withRetry('PostgreSQL (DATABASE_URL)', () =>
+    createDataSource(config.databaseUrl, WORKER_DATABASE_POOL).initialize(),
+  );
   let connection: NativeConnection | undefined;
   let transport: MailTransport | undefined;
   try {
     connection = await withRetry(`Temporal at ${config.temporalAddress} (TEMPORAL_ADDRESS)`, () =>
       NativeConnection.connect({ address: config.temporalAddress }),
     );
-    const workflowBundle = config.workflowBundlePath ? { codePath: config.workflowBundlePath } : await bundleWorkflows();
+    const workflowBundle = config.workflowBundlePath
+      ? { codePath: config.workflowBundlePath }
+      : await bundleWorkflows();
     transport = createSmtpTransport(config.smtpUrl, {
       pool: true,
       maxConnections: config.smtpPoolConnections,

@@ -1,10 +1,10 @@
 import { log } from '@temporalio/activity';
-import type { DataSource } from 'typeorm';
 import { nextBusinessMoment } from '@jaarcyclus/domain';
 import { type DeliveryResult, MailDeliveryError, type OutboxService } from '@jaarcyclus/mail';
 import {
   type AuditEntry,
   type CycleRecordUpdate,
+  type Db,
   type PersonContact,
   Repositories,
   type TaskKind,
@@ -17,7 +17,8 @@ import type { CycleDefinition } from './cycle';
 import { refuse } from './refusal';
 
 export interface CycleKitDeps {
-  dataSource: DataSource;
+  /** The database (the worker's DataSource). */
+  dataSource: Db;
   outbox: OutboxService;
   /** Base URL of the web app, for links in mails (a trailing slash is ignored). */
   publicUrl: string;

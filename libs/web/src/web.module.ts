@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Organisation, School, SchoolBoard } from '@jaarcyclus/persistence';
 import { AccountabilityModule } from '@jaarcyclus/api/accountability/accountability.module';
 import { AuthModule } from '@jaarcyclus/api/auth/auth.module';
 import { BoardsModule } from '@jaarcyclus/api/boards/boards.module';
@@ -28,7 +26,6 @@ import { NotFoundController } from './controllers/not-found.controller';
 import { RootController } from './controllers/root.controller';
 import { TaskPagesController } from './controllers/tasks.controller';
 import { CsrfGuard, CsrfTokens } from './csrf';
-import { TasksRepository } from './tasks.repository';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebPages } from './web-pages';
 
@@ -49,7 +46,6 @@ import { WebPages } from './web-pages';
     BodiesModule,
     OrganisationModule,
     AccountabilityModule,
-    TypeOrmModule.forFeature([SchoolBoard, School, Organisation]),
   ],
   controllers: [
     RootController,
@@ -72,6 +68,6 @@ import { WebPages } from './web-pages';
     // Last: the catch-all for unknown /app paths.
     NotFoundController,
   ],
-  providers: [WebPages, CsrfTokens, CsrfGuard, WebExceptionFilter, TasksRepository, CalendarFeeds],
+  providers: [WebPages, CsrfTokens, CsrfGuard, WebExceptionFilter, CalendarFeeds],
 })
 export class WebModule {}

@@ -5,7 +5,7 @@
  * Database failures are thrown as they are and retried by Temporal.
  */
 import { log } from '@temporalio/activity';
-import type { DataSource } from 'typeorm';
+import type { Db } from '@jaarcyclus/persistence';
 import {
   EXPIRED_SIGN_IN_HOURS,
   HousekeepingRepository,
@@ -15,7 +15,7 @@ import type { HousekeepingActivities } from '@jaarcyclus/workflows';
 import { refuse } from '@jaarcyclus/cycles';
 
 export interface HousekeepingActivityDeps {
-  dataSource: DataSource;
+  dataSource: Db;
 }
 
 /** The run's start as a Date; a malformed one is a bug of the caller, not worth a retry. */

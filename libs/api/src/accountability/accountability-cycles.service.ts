@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type AccountabilityOverviewRow,
   DEFAULT_ACCOUNTABILITY_REMINDER_POLICY,
@@ -7,7 +6,14 @@ import {
   type SchoolAccountabilityStatus,
   toOverviewCsv,
 } from '@jaarcyclus/domain';
-import { Cycle, Organisation } from '@jaarcyclus/persistence';
+import {
+  AccountabilityRepository,
+  type Cycle,
+  CycleRepository,
+  OrganisationRepository,
+  Repositories,
+  SchoolRepository,
+} from '@jaarcyclus/persistence';
 import {
   type AccountabilityCycleInput,
   accountabilityWorkflowId,
@@ -15,7 +21,6 @@ import {
   schoolAccountabilityWorkflowId,
   TASK_QUEUES,
 } from '@jaarcyclus/workflows';
-import type { DataSource } from 'typeorm';
 import type { AuthenticatedPerson } from '../auth/authenticated-person';
 import { compareNames } from '../common/tenant-references';
 import { TemporalClientHolder } from '../temporal/temporal-client.holder';
@@ -23,7 +28,7 @@ import { AccountabilityFormatsService } from './accountability-formats.service';
 import { liveDaysLate, statusLabel } from './accountability-status';
 import type { StartAccountabilityCycleDto } from './dto/accountability.dto';
 import { OFFICE_ROLES } from './school-access';
-import { type SchoolWaiver, WAIVER_JOIN, waiverOf } from './waiver';
+import { type SchoolWaiver, waiverView } from './waiver';
 
 /** Name under which the worker registers the parent workflow (the exported function's name). */
 const CYCLE_WORKFLOW_TYPE = 'accountabilityCycleWorkflow';
@@ -91,7 +96,11 @@ function matches(row: OverviewRow, filter: OverviewFilter): boolean {
 @Injectable()
 export class AccountabilityCyclesService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly cycles: CycleRepository,
+    private readonly accountability: AccountabilityRepository,
+    private readonly schools: SchoolRepository,
+    private readonly organisations: OrganisationRepository,
+    private readonly repos: Repositories,
     private readonly temporal: TemporalClientHolder,
     private readonly formats: AccountabilityFormatsService,
   ) {}
@@ -109,15 +118,13 @@ export class AccountabilityCyclesService {
   ): Promise<{ created: boolean; overview: CycleOverview }> {
     const year = dto.accountingYear;
     const workflowId = accountabilityWorkflowId(me.organisationId, year);
-    if (await this.ds.getRepository(Cycle).existsBy({ workflowId })) {
+    if (await this.cycles.exists(workflowId)) {
       return { created: false, overview: await this.overview(me, year, now) };
     }
     const schoolIds = await this.schoolIds(me, dto.schoolIds);
     // 503 before anything is written when Temporal is unreachable.
     const client = this.temporal.require();
-    const formatVersion = await this.ds.transaction((em) =>
-      this.formats.latestVersion(em, me.organisationId),
-    );
+    const formatVersion = await this.formats.latestVersion(me.organisationId);
     // The cycle's own offsets, else the SWV's setting, else the default (14, 7 and 1).
     const offsets =
       dto.reminderOffsetsBusinessDays ??
@@ -158,12 +165,9 @@ export class AccountabilityCyclesService {
     if (created) {
       // The workflows keep these read models current; writing them here too lets the overview
       // list every school at once, before the fan-out has reached it.
-      await this.ds.transaction(async (em) => {
-        await em
-          .createQueryBuilder()
-          .insert()
-          .into(Cycle)
-          .values({
+      await this.repos.transaction(async (tx) => {
+        await tx.cycles.record(
+          {
             organisationId: me.organisationId,
             kind: 'accountability',
             year,
@@ -171,41 +175,29 @@ export class AccountabilityCyclesService {
             title: config.title,
             status: 'fanning_out',
             createdByPersonId: me.id,
-          })
-          .orIgnore()
-          .execute();
-        await em.query(
-          `INSERT INTO accountability_cycle
-             (organisation_id, workflow_id, accounting_year, format_version, deadline, reminder_policy, schools)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)
-           ON CONFLICT (workflow_id) DO UPDATE
-             SET reminder_policy = COALESCE(accountability_cycle.reminder_policy, EXCLUDED.reminder_policy),
-                 deadline = COALESCE(accountability_cycle.deadline, EXCLUDED.deadline)`,
-          [
-            me.organisationId,
-            workflowId,
-            year,
-            formatVersion,
-            config.deadline,
-            JSON.stringify(config.reminderPolicy),
-            schoolIds.length,
-          ],
+          },
+          [],
         );
-        await em.query(
-          `INSERT INTO school_accountability
-             (organisation_id, workflow_id, cycle_workflow_id, accounting_year, school_id, format_version, deadline)
-           SELECT $1, w, $2, $3, s, $4, $5 FROM unnest($6::uuid[], $7::text[]) AS t(s, w)
-           ON CONFLICT DO NOTHING`,
-          [
-            me.organisationId,
-            workflowId,
-            year,
-            formatVersion,
-            config.deadline,
-            schoolIds,
-            schoolIds.map((id) => schoolAccountabilityWorkflowId(me.organisationId, year, id)),
-          ],
-        );
+        await tx.accountability.recordCycleStart({
+          organisationId: me.organisationId,
+          workflowId,
+          accountingYear: year,
+          formatVersion,
+          deadline: config.deadline,
+          reminderPolicy: config.reminderPolicy,
+          schools: schoolIds.length,
+        });
+        await tx.accountability.insertNotStartedSchools({
+          organisationId: me.organisationId,
+          cycleWorkflowId: workflowId,
+          accountingYear: year,
+          formatVersion,
+          deadline: config.deadline,
+          workflowIds: schoolIds.map((id) =>
+            schoolAccountabilityWorkflowId(me.organisationId, year, id),
+          ),
+          schoolIds,
+        });
       });
     }
     return { created, overview: await this.overview(me, year, now) };
@@ -218,20 +210,7 @@ export class AccountabilityCyclesService {
     filter: OverviewFilter = {},
   ): Promise<CycleOverview> {
     const workflowId = accountabilityWorkflowId(me.organisationId, year);
-    const cycles = (await this.ds.query(
-      `SELECT c.title, c.status, a.format_version, a.deadline, a.schools
-         FROM accountability_cycle a
-         LEFT JOIN cycle c ON c.workflow_id = a.workflow_id
-        WHERE a.organisation_id = $1 AND a.workflow_id = $2`,
-      [me.organisationId, workflowId],
-    )) as {
-      title: string | null;
-      status: string | null;
-      format_version: number;
-      deadline: Date | null;
-      schools: number;
-    }[];
-    const cycle = cycles[0];
+    const cycle = await this.accountability.cycleSummary(me.organisationId, workflowId);
     if (!cycle) throw new DomainError('NOT_FOUND', `No accountability cycle for ${year}`);
     const rows = await this.rows(me, year, now);
     const counts: CycleOverview['counts'] = {};
@@ -246,7 +225,7 @@ export class AccountabilityCyclesService {
       accountingYear: year,
       title: cycle.title ?? `Verantwoording ${year}`,
       status: cycle.status ?? 'fanning_out',
-      formatVersion: cycle.format_version,
+      formatVersion: cycle.formatVersion,
       deadline: cycle.deadline?.toISOString() ?? null,
       schools: Math.max(cycle.schools, rows.length),
       counts,
@@ -282,10 +261,7 @@ export class AccountabilityCyclesService {
    */
   /** The SWV's accountability cycles (their list rows), newest year first. */
   async list(me: AuthenticatedPerson): Promise<Cycle[]> {
-    return this.ds.getRepository(Cycle).find({
-      where: { organisationId: me.organisationId, kind: 'accountability' },
-      order: { year: 'DESC' },
-    });
+    return this.cycles.list(me.organisationId, 'accountability');
   }
 
   async schoolsFor(
@@ -296,75 +272,36 @@ export class AccountabilityCyclesService {
     const rows = await this.rows(me, year, now);
     if (me.roles.some((r) => OFFICE_ROLES.includes(r))) return rows;
     // Their own school (contact), the schools they are ECT member of, their board's (bestuurder).
-    const mine = (await this.ds.query(
-      `SELECT s.id FROM school s
-         JOIN school_board b ON b.organisation_id = s.organisation_id AND b.id = s.board_id
-        WHERE s.organisation_id = $1
-          AND (($3 AND s.id = (SELECT school_id FROM person WHERE id = $2))
-               OR ($4 AND s.ect_member_person_id = $2)
-               OR b.bestuurder_person_id = $2)`,
-      [
-        me.organisationId,
-        me.id,
-        me.roles.includes('school_contact'),
-        me.roles.includes('ect_member'),
-      ],
-    )) as { id: string }[];
-    const ids = new Set(mine.map((r) => r.id));
+    const ids = new Set(
+      await this.schools.idsLinkedTo(me.organisationId, me.id, {
+        asContact: me.roles.includes('school_contact'),
+        asEct: me.roles.includes('ect_member'),
+      }),
+    );
     return rows.filter((r) => ids.has(r.schoolId));
   }
 
   private async rows(me: AuthenticatedPerson, year: number, now: Date): Promise<OverviewRow[]> {
-    const rows = (await this.ds.query(
-      `SELECT sa.school_id, s.name AS school_name, s.board_id, b.name AS board_name, sa.status,
-              sa.version, sa.deadline, sa.days_late, sa.submitted_at, sa.late_since,
-              d.amount_cents AS deduction_cents, d.allocation_year,
-              w.reason AS waiver_reason, w.occurred_at AS waived_at, w.name AS waived_by
-         FROM school_accountability sa
-         JOIN school s ON s.organisation_id = sa.organisation_id AND s.id = sa.school_id
-         JOIN school_board b ON b.organisation_id = s.organisation_id AND b.id = s.board_id
-         LEFT JOIN accountability_deduction d
-           ON d.organisation_id = sa.organisation_id AND d.school_id = sa.school_id
-          AND d.accounting_year = sa.accounting_year
-        ${WAIVER_JOIN}
-        WHERE sa.organisation_id = $1 AND sa.accounting_year = $2`,
-      [me.organisationId, year],
-    )) as {
-      school_id: string;
-      school_name: string;
-      board_id: string;
-      board_name: string;
-      status: SchoolAccountabilityStatus;
-      version: number;
-      deadline: Date;
-      days_late: number;
-      submitted_at: Date | null;
-      late_since: Date | null;
-      deduction_cents: string | null;
-      allocation_year: number | null;
-      waiver_reason: string | null;
-      waived_at: Date | null;
-      waived_by: string | null;
-    }[];
+    const rows = await this.accountability.overview(me.organisationId, year);
     return rows
       .map((r): OverviewRow => ({
-        schoolId: r.school_id,
-        schoolName: r.school_name,
-        boardId: r.board_id,
-        boardName: r.board_name,
+        schoolId: r.schoolId,
+        schoolName: r.schoolName,
+        boardId: r.boardId,
+        boardName: r.boardName,
         status: r.status,
         statusLabel: statusLabel(r.status),
         version: r.version,
         deadline: r.deadline.toISOString(),
         daysLate: liveDaysLate(
-          { status: r.status, deadline: r.deadline, daysLate: r.days_late },
+          { status: r.status, deadline: r.deadline, daysLate: r.daysLate },
           now,
         ),
-        submittedAt: r.submitted_at?.toISOString() ?? null,
-        lateSince: r.late_since?.toISOString() ?? null,
-        deductionCents: r.deduction_cents === null ? null : Number(r.deduction_cents),
-        deductionAllocationYear: r.allocation_year,
-        waiver: waiverOf(r),
+        submittedAt: r.submittedAt?.toISOString() ?? null,
+        lateSince: r.lateSince?.toISOString() ?? null,
+        deductionCents: r.deductionCents,
+        deductionAllocationYear: r.deductionAllocationYear,
+        waiver: waiverView(r.waiver),
       }))
       .sort(
         (a, b) => compareNames(a.schoolName, b.schoolName) || a.schoolId.localeCompare(b.schoolId),
@@ -374,20 +311,15 @@ export class AccountabilityCyclesService {
   /** The given schools, each a regular school of this SWV; else every regular school. */
   /** The SWV's regular schools (the ones that account), by name. */
   async regularSchools(me: AuthenticatedPerson): Promise<{ id: string; name: string }[]> {
-    const rows = (await this.ds.query(
-      `SELECT id, name FROM school WHERE organisation_id = $1 AND kind = 'regular'`,
-      [me.organisationId],
-    )) as { id: string; name: string }[];
-    return rows.sort((a, b) => compareNames(a.name, b.name));
+    const rows = await this.schools.regularSchools(me.organisationId);
+    return rows.map(({ id, name }) => ({ id, name })).sort((a, b) => compareNames(a.name, b.name));
   }
 
   /** The reminder days a cycle gets when its start names none: the SWV's setting, else the default. */
   async defaultReminderOffsets(
     me: AuthenticatedPerson,
   ): Promise<{ offsetsBusinessDays: number[]; from: 'setting' | 'default' }> {
-    const organisation = await this.ds
-      .getRepository(Organisation)
-      .findOneByOrFail({ id: me.organisationId });
+    const organisation = await this.organisations.getOrFail(me.organisationId);
     const own = organisation.settings?.accountabilityReminderOffsetsBusinessDays;
     return own
       ? { offsetsBusinessDays: [...own], from: 'setting' }

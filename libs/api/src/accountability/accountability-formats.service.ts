@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type AccountabilityFormat,
   DEFAULT_ACCOUNTABILITY_FORMAT,
@@ -7,11 +6,11 @@ import {
   validateFormat,
 } from '@jaarcyclus/domain';
 import {
-  AccountabilityFormatVersion,
-  ensureDefaultAccountabilityFormat,
+  type AccountabilityFormatVersion,
+  AccountabilityRepository,
+  Repositories,
   toAccountabilityFormat,
 } from '@jaarcyclus/persistence';
-import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedPerson } from '../auth/authenticated-person';
 import type { PublishAccountabilityFormatDto } from './dto/accountability.dto';
 import { FieldValidationError } from './field-errors';
@@ -59,74 +58,50 @@ const DEFAULT_VIEW: FormatView = {
  */
 @Injectable()
 export class AccountabilityFormatsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    private readonly accountability: AccountabilityRepository,
+    private readonly repos: Repositories,
+  ) {}
 
   /** Newest first. */
   async list(me: AuthenticatedPerson): Promise<FormatView[]> {
-    const rows = await this.ds.getRepository(AccountabilityFormatVersion).find({
-      where: { organisationId: me.organisationId },
-      order: { version: 'DESC' },
-    });
+    const rows = await this.accountability.formats(me.organisationId);
     return rows.length === 0 ? [DEFAULT_VIEW] : rows.map(view);
   }
 
   /** Every version, newest first, with its publisher and the cycles that use it. */
   async versions(me: AuthenticatedPerson): Promise<FormatVersionUse[]> {
-    const rows = (await this.ds.query(
-      `SELECT f.version, f.published_at, f.created_by_person_id, p.name AS published_by,
-              COALESCE(array_agg(c.accounting_year ORDER BY c.accounting_year)
-                         FILTER (WHERE c.accounting_year IS NOT NULL), '{}') AS years
-         FROM accountability_format f
-         LEFT JOIN person p ON p.id = f.created_by_person_id AND p.organisation_id = f.organisation_id
-         LEFT JOIN accountability_cycle c
-                ON c.organisation_id = f.organisation_id AND c.format_version = f.version
-        WHERE f.organisation_id = $1
-        GROUP BY f.version, f.published_at, f.created_by_person_id, p.name
-        ORDER BY f.version DESC`,
-      [me.organisationId],
-    )) as {
-      version: number;
-      published_at: Date;
-      created_by_person_id: string | null;
-      published_by: string | null;
-      years: number[];
-    }[];
+    const rows = await this.accountability.formatUses(me.organisationId);
     if (rows.length === 0) {
       return [
         { version: 1, publishedAt: null, publishedBy: null, isDefault: true, accountingYears: [] },
       ];
     }
     return rows.map((r) => {
-      const isDefault = r.version === 1 && r.created_by_person_id === null;
+      const isDefault = r.version === 1 && r.createdByPersonId === null;
       return {
         version: r.version,
-        publishedAt: isDefault ? null : r.published_at.toISOString(),
-        publishedBy: r.published_by,
+        publishedAt: isDefault ? null : r.publishedAt.toISOString(),
+        publishedBy: r.publishedBy,
         isDefault,
-        accountingYears: r.years.map(Number),
+        accountingYears: r.accountingYears,
       };
     });
   }
 
   async get(me: AuthenticatedPerson, version: number): Promise<FormatView> {
-    const row = await this.ds
-      .getRepository(AccountabilityFormatVersion)
-      .findOneBy({ organisationId: me.organisationId, version });
+    const row = await this.accountability.format(me.organisationId, version);
     if (row) return view(row);
-    const stored = await this.ds
-      .getRepository(AccountabilityFormatVersion)
-      .existsBy({ organisationId: me.organisationId });
+    const stored = await this.accountability.hasFormats(me.organisationId);
     if (version === 1 && !stored) return DEFAULT_VIEW;
     throw new DomainError('NOT_FOUND', `Format version ${version} not found`);
   }
 
   async publish(me: AuthenticatedPerson, dto: PublishAccountabilityFormatDto): Promise<FormatView> {
-    return this.ds.transaction(async (em) => {
+    return this.repos.transaction(async (tx) => {
       // Versions of one tenant are numbered one at a time.
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext('accountability_format:' || $1))`, [
-        me.organisationId,
-      ]);
-      const latest = await this.latestVersion(em, me.organisationId);
+      await tx.accountability.lockFormats(me.organisationId);
+      const latest = await tx.accountability.latestFormatVersion(me.organisationId);
       if (dto.baseVersion !== undefined && dto.baseVersion !== latest) {
         throw new DomainError(
           'CONFLICT',
@@ -140,35 +115,26 @@ export class AccountabilityFormatsService {
       if (!checked.ok) {
         throw new FieldValidationError('The format is not valid', checked.errors);
       }
-      const row = await em.getRepository(AccountabilityFormatVersion).save({
-        organisationId: me.organisationId,
-        version,
-        incomeLines: checked.value.incomeLines,
-        expenseLines: checked.value.expenseLines,
-        appendix: checked.value.appendix,
-        createdByPersonId: me.id,
-      });
       return view(
-        await em.getRepository(AccountabilityFormatVersion).findOneByOrFail({ id: row.id }),
+        await tx.accountability.insertFormat({
+          organisationId: me.organisationId,
+          version,
+          incomeLines: checked.value.incomeLines,
+          expenseLines: checked.value.expenseLines,
+          appendix: checked.value.appendix,
+          createdByPersonId: me.id,
+        }),
       );
     });
   }
 
   /** The tenant's current version, storing the default as version 1 when it has none. */
-  async latestVersion(em: EntityManager, organisationId: string): Promise<number> {
-    await ensureDefaultAccountabilityFormat(em, organisationId);
-    const rows = (await em.query(
-      `SELECT max(version)::int AS version FROM accountability_format WHERE organisation_id = $1`,
-      [organisationId],
-    )) as { version: number }[];
-    return rows[0]!.version;
+  latestVersion(organisationId: string): Promise<number> {
+    return this.accountability.latestFormatVersion(organisationId);
   }
 
   /** The format a cycle pinned; it exists by the composite foreign keys. */
   async pinned(organisationId: string, version: number): Promise<AccountabilityFormat> {
-    const row = await this.ds
-      .getRepository(AccountabilityFormatVersion)
-      .findOneByOrFail({ organisationId, version });
-    return toAccountabilityFormat(row);
+    return toAccountabilityFormat(await this.accountability.formatOrFail(organisationId, version));
   }
 }

@@ -1,6 +1,5 @@
 import { DomainError } from '@jaarcyclus/domain';
-import type { Role } from '@jaarcyclus/persistence';
-import type { DataSource } from 'typeorm';
+import type { Role, SchoolRepository } from '@jaarcyclus/persistence';
 import type { AuthenticatedPerson } from '../auth/authenticated-person';
 
 /**
@@ -34,35 +33,17 @@ export interface SchoolWithAccess {
  * person has nothing to do with all answer the same 404, so ids cannot be probed.
  */
 export async function schoolForPerson(
-  ds: DataSource,
+  schools: SchoolRepository,
   me: AuthenticatedPerson,
   schoolId: string,
 ): Promise<SchoolWithAccess> {
-  const rows = (await ds.query(
-    `SELECT s.id, s.name, s.kind, s.board_id, b.name AS board_name, s.ect_member_person_id,
-            b.bestuurder_person_id,
-            (SELECT p.school_id FROM person p WHERE p.id = $3 AND p.organisation_id = $1) AS my_school_id
-       FROM school s
-       JOIN school_board b ON b.organisation_id = s.organisation_id AND b.id = s.board_id
-      WHERE s.organisation_id = $1 AND s.id = $2`,
-    [me.organisationId, schoolId, me.id],
-  )) as {
-    id: string;
-    name: string;
-    kind: 'regular' | 'special';
-    board_id: string;
-    board_name: string;
-    ect_member_person_id: string | null;
-    bestuurder_person_id: string | null;
-    my_school_id: string | null;
-  }[];
-  const row = rows[0];
+  const row = await schools.findForAccess(me.organisationId, schoolId, me.id);
   const access = new Set<SchoolAccess>();
   if (row) {
     if (me.roles.some((r) => OFFICE_ROLES.includes(r))) access.add('office');
-    if (me.roles.includes('school_contact') && row.my_school_id === row.id) access.add('contact');
-    if (me.roles.includes('ect_member') && row.ect_member_person_id === me.id) access.add('ect');
-    if (row.bestuurder_person_id === me.id) access.add('board');
+    if (me.roles.includes('school_contact') && row.personSchoolId === row.id) access.add('contact');
+    if (me.roles.includes('ect_member') && row.ectMemberPersonId === me.id) access.add('ect');
+    if (row.bestuurderPersonId === me.id) access.add('board');
   }
   if (!row || access.size === 0) throw new DomainError('NOT_FOUND', 'School not found');
   return {
@@ -70,8 +51,8 @@ export async function schoolForPerson(
       id: row.id,
       name: row.name,
       kind: row.kind,
-      boardId: row.board_id,
-      boardName: row.board_name,
+      boardId: row.boardId,
+      boardName: row.boardName,
     },
     access,
   };

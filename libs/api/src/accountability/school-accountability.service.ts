@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type AccountabilityFormat,
   type AccountabilitySubmissionFigures,
@@ -10,10 +9,12 @@ import {
   validateSubmission,
 } from '@jaarcyclus/domain';
 import {
+  AccountabilityRepository,
+  type AccountabilitySubmission,
+  DeductionRepository,
   type Locale,
-  AccountabilityDeduction,
-  AccountabilitySubmission,
-  SchoolAccountability,
+  type SchoolAccountability,
+  SchoolRepository,
 } from '@jaarcyclus/persistence';
 import {
   extendSchoolDeadlineUpdate,
@@ -25,7 +26,6 @@ import {
   waiveSchoolUpdate,
 } from '@jaarcyclus/workflows';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { IsNull, Not, type DataSource } from 'typeorm';
 import type { AuthenticatedPerson } from '../auth/authenticated-person';
 import { mapWorkflowErrors } from '../budget/workflow-errors';
 import { TemporalClientHolder } from '../temporal/temporal-client.holder';
@@ -39,7 +39,7 @@ import type {
 } from './dto/accountability.dto';
 import { FieldValidationError } from './field-errors';
 import { assertContact, schoolForPerson } from './school-access';
-import { schoolWaiver } from './waiver';
+import { waiverView } from './waiver';
 
 type WorkflowHandle = ReturnType<
   ReturnType<TemporalClientHolder['require']>['workflow']['getHandle']
@@ -71,43 +71,31 @@ function submissionView(s: AccountabilitySubmission, format: AccountabilityForma
 @Injectable()
 export class SchoolAccountabilityService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly accountability: AccountabilityRepository,
+    private readonly deductions: DeductionRepository,
+    private readonly schools: SchoolRepository,
     private readonly temporal: TemporalClientHolder,
     private readonly formats: AccountabilityFormatsService,
   ) {}
 
   /** Status, the current draft (the school's own contacts only), the submissions and the deduction. */
   async detail(me: AuthenticatedPerson, year: number, schoolId: string, now = new Date()) {
-    const { school, access } = await schoolForPerson(this.ds, me, schoolId);
+    const { school, access } = await schoolForPerson(this.schools, me, schoolId);
     const state = await this.state(me, year, schoolId);
     const format = await this.formats.pinned(me.organisationId, state.formatVersion);
-    const submissions = this.ds.getRepository(AccountabilitySubmission);
-    const versions = await submissions.find({
-      where: {
-        organisationId: me.organisationId,
-        schoolId,
-        accountingYear: year,
-        version: Not(IsNull()),
-      },
-      order: { version: 'ASC' },
-    });
-    const draft = access.has('contact')
-      ? await submissions.findOneBy({
-          organisationId: me.organisationId,
-          schoolId,
-          accountingYear: year,
-          status: 'draft',
-        })
-      : null;
-    const deduction = await this.ds.getRepository(AccountabilityDeduction).findOneBy({
-      organisationId: me.organisationId,
+    const versions = await this.accountability.submissionVersions(
+      me.organisationId,
       schoolId,
-      accountingYear: year,
-    });
+      year,
+    );
+    const draft = access.has('contact')
+      ? await this.accountability.draft(me.organisationId, schoolId, year)
+      : null;
+    const deduction = await this.deductions.forSchool(me.organisationId, schoolId, year);
     const current = versions.find((v) => v.id === state.currentSubmissionId) ?? null;
     const waiver =
       state.status === 'waived'
-        ? await schoolWaiver(this.ds, me.organisationId, state.workflowId)
+        ? waiverView(await this.accountability.waiver(me.organisationId, state.workflowId))
         : null;
     return {
       accountingYear: year,
@@ -156,7 +144,7 @@ export class SchoolAccountabilityService {
     /** Language of the field messages; the person's own by default (the web app passes its switch). */
     locale: Locale = me.locale,
   ): Promise<{ savedAt: string; figures: Record<string, unknown>; problems: FieldError[] }> {
-    const found = await schoolForPerson(this.ds, me, schoolId);
+    const found = await schoolForPerson(this.schools, me, schoolId);
     assertContact(found);
     const state = await this.state(me, year, schoolId);
     if (isFinalAccountabilityStatus(state.status)) throw finalConflict(state.status);
@@ -164,25 +152,15 @@ export class SchoolAccountabilityService {
     // Temporal is needed to tell the workflow: 503 before anything is written.
     this.temporal.require();
     const raw = rawFigures(dto);
-    const rows = (await this.ds.query(
-      `INSERT INTO accountability_submission
-         (organisation_id, school_id, accounting_year, cycle_workflow_id, format_version, status, figures, submitted_by_person_id)
-       VALUES ($1, $2, $3, $4, $5, 'draft', $6, $7)
-       ON CONFLICT (organisation_id, school_id, accounting_year) WHERE status = 'draft'
-       DO UPDATE SET figures = EXCLUDED.figures, submitted_by_person_id = EXCLUDED.submitted_by_person_id,
-                     format_version = EXCLUDED.format_version, updated_at = now()
-       RETURNING id, updated_at`,
-      [
-        me.organisationId,
-        schoolId,
-        year,
-        state.cycleWorkflowId,
-        state.formatVersion,
-        JSON.stringify(raw),
-        me.id,
-      ],
-    )) as { id: string; updated_at: Date }[];
-    const draft = rows[0]!;
+    const draft = await this.accountability.saveDraft({
+      organisationId: me.organisationId,
+      schoolId,
+      accountingYear: year,
+      cycleWorkflowId: state.cycleWorkflowId,
+      formatVersion: state.formatVersion,
+      figures: raw,
+      savedByPersonId: me.id,
+    });
     const cmd = { actorPersonId: me.id, submissionId: draft.id };
     await this.command(state, (h) =>
       h.executeUpdate(recordDraftUpdate, { args: [cmd] }).catch((err: unknown) => {
@@ -193,7 +171,7 @@ export class SchoolAccountabilityService {
     );
     const checked = validateSubmission(format, raw, locale);
     return {
-      savedAt: draft.updated_at.toISOString(),
+      savedAt: draft.updatedAt.toISOString(),
       figures: raw,
       problems: checked.ok ? [] : checked.errors,
     };
@@ -211,7 +189,7 @@ export class SchoolAccountabilityService {
     dto: AccountabilityFiguresDto,
     locale: Locale = me.locale,
   ) {
-    const found = await schoolForPerson(this.ds, me, schoolId);
+    const found = await schoolForPerson(this.schools, me, schoolId);
     assertContact(found);
     const state = await this.state(me, year, schoolId);
     if (isFinalAccountabilityStatus(state.status)) throw finalConflict(state.status);
@@ -224,19 +202,14 @@ export class SchoolAccountabilityService {
       );
     }
     this.temporal.require();
-    const submissionId = await this.ds.transaction(async (em) => {
-      const row = await em.getRepository(AccountabilitySubmission).save({
-        organisationId: me.organisationId,
-        schoolId,
-        accountingYear: year,
-        cycleWorkflowId: state.cycleWorkflowId,
-        formatVersion: state.formatVersion,
-        version: null,
-        status: 'pending',
-        figures: checked.value as unknown as Record<string, unknown>,
-        submittedByPersonId: me.id,
-      });
-      return row.id;
+    const submissionId = await this.accountability.insertPendingSubmission({
+      organisationId: me.organisationId,
+      schoolId,
+      accountingYear: year,
+      cycleWorkflowId: state.cycleWorkflowId,
+      formatVersion: state.formatVersion,
+      figures: checked.value as unknown as Record<string, unknown>,
+      submittedByPersonId: me.id,
     });
     let result: SubmitAccountabilityResult;
     try {
@@ -250,25 +223,14 @@ export class SchoolAccountabilityService {
       // lost connection) leaves it 'pending': the workflow may have accepted it, and then its
       // status write marks it 'submitted'.
       if (error instanceof DomainError) {
-        await this.ds
-          .getRepository(AccountabilitySubmission)
-          .update({ id: submissionId, status: 'pending' }, { status: 'refused' });
+        await this.accountability.refusePendingSubmission(submissionId);
       }
       throw error;
     }
-    await this.ds.transaction(async (em) => {
-      const submissions = em.getRepository(AccountabilitySubmission);
-      await submissions.update(
-        { id: submissionId, status: 'pending' },
-        { status: 'submitted', version: result.version },
-      );
-      // The draft has served its purpose.
-      await submissions.delete({
-        organisationId: me.organisationId,
-        schoolId,
-        accountingYear: year,
-        status: 'draft',
-      });
+    // The submission becomes its version, and the draft, which has served its purpose, goes.
+    await this.accountability.completeSubmission(me.organisationId, schoolId, year, {
+      id: submissionId,
+      version: result.version,
     });
     return {
       submissionId,
@@ -286,7 +248,7 @@ export class SchoolAccountabilityService {
     schoolId: string,
     dto: ReviewAccountabilityDto,
   ) {
-    await schoolForPerson(this.ds, me, schoolId);
+    await schoolForPerson(this.schools, me, schoolId);
     const state = await this.state(me, year, schoolId);
     const result = await this.command(state, (h) =>
       h.executeUpdate(reviewSubmissionUpdate, {
@@ -309,7 +271,7 @@ export class SchoolAccountabilityService {
     schoolId: string,
     dto: ExtendSchoolDeadlineDto,
   ) {
-    await schoolForPerson(this.ds, me, schoolId);
+    await schoolForPerson(this.schools, me, schoolId);
     const state = await this.state(me, year, schoolId);
     const result = await this.command(state, (h) =>
       h.executeUpdate(extendSchoolDeadlineUpdate, {
@@ -320,7 +282,7 @@ export class SchoolAccountabilityService {
   }
 
   async waive(me: AuthenticatedPerson, year: number, schoolId: string, dto: WaiveSchoolDto) {
-    await schoolForPerson(this.ds, me, schoolId);
+    await schoolForPerson(this.schools, me, schoolId);
     const state = await this.state(me, year, schoolId);
     const result = await this.command(state, (h) =>
       h.executeUpdate(waiveSchoolUpdate, {
@@ -335,11 +297,7 @@ export class SchoolAccountabilityService {
     year: number,
     schoolId: string,
   ): Promise<SchoolAccountability> {
-    const row = await this.ds.getRepository(SchoolAccountability).findOneBy({
-      organisationId: me.organisationId,
-      accountingYear: year,
-      schoolId,
-    });
+    const row = await this.accountability.schoolStatus(me.organisationId, year, schoolId);
     if (!row) {
       throw new DomainError('NOT_FOUND', `This school has no accountability for ${year}`);
     }
@@ -367,7 +325,7 @@ export class SchoolAccountabilityService {
         error instanceof DomainError &&
         (error.code === 'NOT_FOUND' || error.code === 'CONFLICT')
       ) {
-        const fresh = await this.ds.getRepository(SchoolAccountability).findOneBy({ id: state.id });
+        const fresh = await this.accountability.schoolStatusById(state.id);
         if (fresh && isFinalAccountabilityStatus(fresh.status)) throw finalConflict(fresh.status);
       }
       throw error;

@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth.controller';
-import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
 import { SessionGuard } from './session.guard';
 import { VerifyController } from './verify.controller';
 
 @Module({
   controllers: [AuthController, VerifyController],
-  providers: [AuthRepository, AuthService, { provide: APP_GUARD, useClass: SessionGuard }],
+  providers: [AuthService, { provide: APP_GUARD, useClass: SessionGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { AuthRepository } from '@jaarcyclus/persistence';
 import { ApiConfig } from '../config';
 import { MailDispatcher } from '../mail/mail-dispatcher';
-import { AuthRepository } from './auth.repository';
 import type { AuthenticatedPerson } from './authenticated-person';
 import { renderLoginMail } from './login-mail';
 import { hashToken, newToken } from './tokens';

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, validateVotingRule, type VotingRule } from '@jaarcyclus/domain';
-import { Body, BodyMember, Person, SchoolBoard } from '@jaarcyclus/persistence';
-import { DataSource, type EntityManager } from 'typeorm';
+import {
+  type Body,
+  type BodyMember,
+  type BodyMemberWithPerson,
+  BodyRepository,
+  Repositories,
+} from '@jaarcyclus/persistence';
 import {
   assertInTenant,
   compareNames,
@@ -12,10 +17,7 @@ import {
 import type { AddBodyMemberDto, CreateBodyDto, UpdateBodyDto } from './dto/body.dto';
 import type { VotingRuleDto } from './dto/voting-rule.dto';
 
-export interface MemberWithPerson {
-  member: BodyMember;
-  person: { name: string; email: string };
-}
+export type MemberWithPerson = BodyMemberWithPerson;
 
 /**
  * Governing and advisory bodies of one SWV and their members. Governance differs per SWV, so
@@ -24,34 +26,32 @@ export interface MemberWithPerson {
  */
 @Injectable()
 export class BodiesService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly bodies: BodyRepository,
+    private readonly repos: Repositories,
+  ) {}
 
   async list(organisationId: string): Promise<Body[]> {
-    return sortByName(
-      await this.ds
-        .getRepository(Body)
-        .find({ where: { organisationId }, order: { name: 'ASC', id: 'ASC' } }),
-    );
+    return sortByName(await this.bodies.list(organisationId));
   }
 
   get(organisationId: string, id: string): Promise<Body> {
-    return this.find(this.ds.manager, organisationId, id);
+    return this.find(this.repos, organisationId, id);
   }
 
   /** Creates the body and its members in one transaction: all of them, or nothing. */
   async create(organisationId: string, input: CreateBodyDto): Promise<Body> {
     const votingRule = checkedVotingRule(input.votingRule);
-    return this.ds.transaction(async (em) => {
+    return this.repos.transaction(async (tx) => {
       await assertInTenant(
-        em,
-        Person,
+        tx.persons,
         organisationId,
         input.chairPersonId,
         'chairPersonId',
         'a person',
       );
-      const body = await em.getRepository(Body).save(
-        em.getRepository(Body).create({
+      const body = await tx.bodies.save(
+        tx.bodies.create({
           organisationId,
           key: input.key,
           name: input.name,
@@ -61,7 +61,7 @@ export class BodiesService {
         }),
       );
       for (const [i, member] of (input.members ?? []).entries()) {
-        await this.insertMember(em, body, member, `members[${i}].`);
+        await this.insertMember(tx, body, member, `members[${i}].`);
       }
       return body;
     });
@@ -72,22 +72,17 @@ export class BodiesService {
       ...definedOnly(input),
       ...(input.votingRule ? { votingRule: checkedVotingRule(input.votingRule) } : {}),
     };
-    return this.ds.transaction(async (em) => {
-      const body = Object.assign(await this.find(em, organisationId, id, true), patch);
+    return this.repos.transaction(async (tx) => {
+      const body = Object.assign(await this.find(tx, organisationId, id, true), patch);
       await assertInTenant(
-        em,
-        Person,
+        tx.persons,
         organisationId,
         body.chairPersonId,
         'chairPersonId',
         'a person',
       );
       if (body.votingRule.weighting === 'pupil_count') {
-        const withoutBoard = (await em.query(
-          `SELECT count(*)::int AS n FROM body_member WHERE body_id = $1 AND board_id IS NULL`,
-          [body.id],
-        )) as { n: number }[];
-        if ((withoutBoard[0]?.n ?? 0) > 0) {
+        if ((await tx.bodies.countMembersWithoutBoard(body.id)) > 0) {
           throw new DomainError(
             'RULE_VIOLATION',
             'Votes can only weigh by pupil count when every member represents a board: set boardId on every member first',
@@ -95,41 +90,18 @@ export class BodiesService {
           );
         }
       }
-      return em.getRepository(Body).save(body);
+      return tx.bodies.save(body);
     });
   }
 
   /** Removes the body with its memberships. */
   async remove(organisationId: string, id: string): Promise<void> {
-    const result = await this.ds.getRepository(Body).delete({ id, organisationId });
-    if (!result.affected) throw notFound('Body');
+    if (!(await this.bodies.delete(organisationId, id))) throw notFound('Body');
   }
 
   async listMembers(organisationId: string, bodyId: string): Promise<MemberWithPerson[]> {
-    await this.find(this.ds.manager, organisationId, bodyId);
-    const rows = (await this.ds.query(
-      `SELECT m.id, m.body_id, m.person_id, m.board_id, p.name, p.email
-         FROM body_member m JOIN person p ON p.id = m.person_id
-        WHERE m.body_id = $1 AND p.organisation_id = $2
-        ORDER BY m.id`,
-      [bodyId, organisationId],
-    )) as {
-      id: string;
-      body_id: string;
-      person_id: string;
-      board_id: string | null;
-      name: string;
-      email: string;
-    }[];
-    const members = rows.map((r) => ({
-      member: Object.assign(new BodyMember(), {
-        id: r.id,
-        bodyId: r.body_id,
-        personId: r.person_id,
-        boardId: r.board_id,
-      }),
-      person: { name: r.name, email: r.email },
-    }));
+    await this.find(this.repos, organisationId, bodyId);
+    const members = await this.bodies.membersWithPersons(organisationId, bodyId);
     return members.sort((a, b) => compareNames(a.person.name, b.person.name));
   }
 
@@ -138,54 +110,49 @@ export class BodiesService {
     bodyId: string,
     input: AddBodyMemberDto,
   ): Promise<MemberWithPerson> {
-    return this.ds.transaction(async (em) => {
-      const body = await this.find(em, organisationId, bodyId, true);
-      const member = await this.insertMember(em, body, input, '');
-      const person = await em
-        .getRepository(Person)
-        .findOneOrFail({ where: { id: member.personId } });
+    return this.repos.transaction(async (tx) => {
+      const body = await this.find(tx, organisationId, bodyId, true);
+      const member = await this.insertMember(tx, body, input, '');
+      // Checked by insertMember in this transaction.
+      const person = await tx.persons.get(organisationId, member.personId);
+      if (!person) throw notFound('Person');
       return { member, person: { name: person.name, email: person.email } };
     });
   }
 
   async removeMember(organisationId: string, bodyId: string, memberId: string): Promise<void> {
-    await this.find(this.ds.manager, organisationId, bodyId);
-    const result = await this.ds.getRepository(BodyMember).delete({ id: memberId, bodyId });
-    if (!result.affected) throw notFound('Body member');
+    await this.find(this.repos, organisationId, bodyId);
+    if (!(await this.bodies.removeMember(bodyId, memberId))) throw notFound('Body member');
   }
 
+  /** `lock`: the body row stays locked until the transaction of `repos` ends. */
   private async find(
-    em: EntityManager,
+    repos: Repositories,
     organisationId: string,
     id: string,
     lock = false,
   ): Promise<Body> {
-    const body = await em.getRepository(Body).findOne({
-      where: { id, organisationId },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const body = await repos.bodies.get(organisationId, id, { lock });
     if (!body) throw notFound('Body');
     return body;
   }
 
   /** `path` prefixes field names, e.g. 'members[2].' when members come with a new body. */
   private async insertMember(
-    em: EntityManager,
+    tx: Repositories,
     body: Body,
     input: AddBodyMemberDto,
     path: string,
   ): Promise<BodyMember> {
     await assertInTenant(
-      em,
-      Person,
+      tx.persons,
       body.organisationId,
       input.personId,
       `${path}personId`,
       'a person',
     );
     await assertInTenant(
-      em,
-      SchoolBoard,
+      tx.boards,
       body.organisationId,
       input.boardId,
       `${path}boardId`,
@@ -201,23 +168,18 @@ export class BodiesService {
           `${path}boardId`,
         );
       }
-      const taken = await em
-        .getRepository(BodyMember)
-        .exists({ where: { bodyId: body.id, boardId: input.boardId } });
-      if (taken)
+      if (await tx.bodies.isBoardRepresented(body.id, input.boardId))
         throw new DomainError(
           'CONFLICT',
           'This board is already represented in this body',
           `${path}boardId`,
         );
     }
-    return em
-      .getRepository(BodyMember)
-      .save(
-        em
-          .getRepository(BodyMember)
-          .create({ bodyId: body.id, personId: input.personId, boardId: input.boardId ?? null }),
-      );
+    return tx.bodies.addMember({
+      bodyId: body.id,
+      personId: input.personId,
+      boardId: input.boardId ?? null,
+    });
   }
 }
 

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { budgetTimeline, DomainError, type VoteValue } from '@jaarcyclus/domain';
-import { AuditEvent, Cycle, Document, Organisation, Person, Task } from '@jaarcyclus/persistence';
+import {
+  type AuditEvent,
+  AuditRepository,
+  type Cycle,
+  CycleRepository,
+  DocumentRepository,
+  OrganisationRepository,
+  PersonRepository,
+  TaskRepository,
+} from '@jaarcyclus/persistence';
 import {
   adoptBudgetUpdate,
   budgetWorkflowId,
@@ -18,7 +26,6 @@ import {
   type BudgetCycleStatus,
   type ProposalRef,
 } from '@jaarcyclus/workflows';
-import type { DataSource } from 'typeorm';
 import type { AuthenticatedPerson } from '../auth/authenticated-person';
 import { READ_ROLES } from '../auth/decorators';
 import { TemporalClientHolder } from '../temporal/temporal-client.holder';
@@ -69,7 +76,12 @@ const BUDGET_WORKFLOW_TYPE = 'budgetCycleWorkflow';
 @Injectable()
 export class BudgetService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly cycles: CycleRepository,
+    private readonly tasks: TaskRepository,
+    private readonly auditTrail: AuditRepository,
+    private readonly organisations: OrganisationRepository,
+    private readonly persons: PersonRepository,
+    private readonly documents: DocumentRepository,
     private readonly temporal: TemporalClientHolder,
   ) {}
 
@@ -124,11 +136,8 @@ export class BudgetService {
     if (created) {
       // The worker keeps this read model current; writing it here too lets the list show the
       // cycle at once, even before the worker picked up its first task.
-      await this.ds
-        .createQueryBuilder()
-        .insert()
-        .into(Cycle)
-        .values({
+      await this.cycles.record(
+        {
           organisationId: me.organisationId,
           kind: 'budget',
           year: dto.budgetYear,
@@ -136,18 +145,15 @@ export class BudgetService {
           title: config.title,
           status: 'voting',
           createdByPersonId: me.id,
-        })
-        .orIgnore()
-        .execute();
+        },
+        [],
+      );
     }
     return { created, status: await this.status(me, dto.budgetYear) };
   }
 
   async list(me: AuthenticatedPerson): Promise<Cycle[]> {
-    return this.ds.getRepository(Cycle).find({
-      where: { organisationId: me.organisationId, kind: 'budget' },
-      order: { year: 'DESC' },
-    });
+    return this.cycles.list(me.organisationId, 'budget');
   }
 
   /**
@@ -156,13 +162,12 @@ export class BudgetService {
    * was started before the read model existed, from the workflow's status Query.
    */
   async status(me: AuthenticatedPerson, year: number): Promise<BudgetCycleStatus> {
-    const rows = (await this.ds.query(
-      `SELECT state FROM cycle WHERE organisation_id = $1 AND workflow_id = $2 AND state IS NOT NULL`,
-      [me.organisationId, budgetWorkflowId(me.organisationId, year)],
-    )) as { state: BudgetCycleStatus }[];
-    const status = rows[0]
-      ? rows[0].state
-      : await this.withCycle(me, year, (h) => h.query(getCycleStatusQuery));
+    const published = await this.cycles.publishedState<BudgetCycleStatus>(
+      me.organisationId,
+      budgetWorkflowId(me.organisationId, year),
+    );
+    const status =
+      published ?? (await this.withCycle(me, year, (h) => h.query(getCycleStatusQuery)));
     return seesIndividualVotes(me) ? status : withOwnVotesOnly(status, me.id);
   }
 
@@ -192,12 +197,7 @@ export class BudgetService {
     value: VoteValue,
     comment: string | null,
   ): Promise<void> {
-    const task = await this.ds.getRepository(Task).findOneBy({
-      id: taskId,
-      organisationId: me.organisationId,
-      personId: me.id,
-      kind: 'vote',
-    });
+    const task = await this.tasks.findForPerson(me.organisationId, me.id, taskId, 'vote');
     const bodyKey = task ? /:body:([a-z0-9_-]+)$/.exec(task.refKey)?.[1] : undefined;
     if (!task || !bodyKey) throw new DomainError('NOT_FOUND', 'Task not found');
     const handle = this.temporal.require().workflow.getHandle(task.workflowId);
@@ -262,10 +262,7 @@ export class BudgetService {
   /** The append-only audit trail of the cycle: every vote and decision, oldest first. */
   async audit(me: AuthenticatedPerson, year: number): Promise<AuditEvent[]> {
     const workflowId = budgetWorkflowId(me.organisationId, year);
-    const rows = await this.ds.getRepository(AuditEvent).find({
-      where: { organisationId: me.organisationId, workflowId },
-      order: { occurredAt: 'ASC', id: 'ASC' },
-    });
+    const rows = await this.auditTrail.trail(me.organisationId, workflowId);
     if (rows.length === 0) await this.status(me, year); // 404 for a cycle that does not exist
     return rows;
   }
@@ -287,9 +284,7 @@ export class BudgetService {
     me: AuthenticatedPerson,
     dto: StartBudgetCycleDto,
   ): Promise<BudgetCycleInput> {
-    const organisation = await this.ds
-      .getRepository(Organisation)
-      .findOneByOrFail({ id: me.organisationId });
+    const organisation = await this.organisations.getOrFail(me.organisationId);
     const directorPersonId = await this.director(me, dto.directorPersonId);
     const settings = organisation.settings ?? {};
     return {
@@ -321,14 +316,7 @@ export class BudgetService {
 
   /** The directeur-bestuurder who will adopt: the one given, or the SWV's only active director. */
   private async director(me: AuthenticatedPerson, given: string | undefined): Promise<string> {
-    const people = await this.ds
-      .getRepository(Person)
-      .createQueryBuilder('p')
-      .where('p.organisation_id = :org AND p.active AND :role = ANY(p.roles)', {
-        org: me.organisationId,
-        role: 'director',
-      })
-      .getMany();
+    const people = await this.persons.activeWithRole(me.organisationId, 'director');
     if (given) {
       if (!people.some((p) => p.id === given)) {
         throw new DomainError(
@@ -354,10 +342,7 @@ export class BudgetService {
   /** Records that a cycle uses the proposal's document, so it is never removed as unused. */
   private async markUsed(me: AuthenticatedPerson, proposal: ProposalRef): Promise<void> {
     if (!proposal.documentId) return;
-    await this.ds.query(
-      `UPDATE document SET used_at = now() WHERE id = $1 AND organisation_id = $2 AND used_at IS NULL`,
-      [proposal.documentId, me.organisationId],
-    );
+    await this.documents.markUsed(me.organisationId, proposal.documentId);
   }
 
   private async proposal(me: AuthenticatedPerson, dto: ProposalDto): Promise<ProposalRef> {
@@ -369,9 +354,7 @@ export class BudgetService {
       );
     }
     if (dto.documentId) {
-      const exists = await this.ds
-        .getRepository(Document)
-        .existsBy({ id: dto.documentId, organisationId: me.organisationId });
+      const exists = await this.documents.exists(me.organisationId, dto.documentId);
       if (!exists)
         throw new DomainError(
           'VALIDATION',

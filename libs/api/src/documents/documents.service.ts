@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DomainError } from '@jaarcyclus/domain';
-import { Document } from '@jaarcyclus/persistence';
-import type { DataSource } from 'typeorm';
+import { type Document, DocumentRepository } from '@jaarcyclus/persistence';
 
 /** The largest proposal (budget, support plan) the service stores. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -111,14 +109,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Injectable()
 export class DocumentsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly documents: DocumentRepository) {}
 
   /** Checks the file (type, size, not empty) and stores it for the organisation. */
   async store(organisationId: string, file: UploadedDocument | undefined): Promise<DocumentInfo> {
     const refusal = documentRefusal(file);
     if (refusal) throw refusal;
     const { originalname, mimetype, buffer } = file as UploadedDocument;
-    const saved = await this.ds.getRepository(Document).save({
+    const saved = await this.documents.insert({
       organisationId,
       filename: originalname.slice(0, 255),
       contentType: mimetype,
@@ -132,18 +130,13 @@ export class DocumentsService {
   /** What a page shows about a document (name, size), without loading its content. */
   async describe(organisationId: string, id: string): Promise<DocumentInfo | null> {
     if (!UUID.test(id)) return null;
-    const doc = await this.ds.getRepository(Document).findOneBy({ id, organisationId });
+    const doc = await this.documents.find(organisationId, id);
     return doc ? info(doc) : null;
   }
 
   /** The document with its content, for a download. */
   async withContent(organisationId: string, id: string): Promise<Document | null> {
     if (!UUID.test(id)) return null;
-    return this.ds
-      .getRepository(Document)
-      .createQueryBuilder('d')
-      .addSelect('d.content')
-      .where('d.id = :id AND d.organisation_id = :org', { id, org: organisationId })
-      .getOne();
+    return this.documents.withContent(organisationId, id);
   }
 }

@@ -5,8 +5,8 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { HealthRepository } from '@jaarcyclus/persistence';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Public } from '../auth/decorators';
 import { TemporalClientHolder } from '../temporal/temporal-client.holder';
 
@@ -30,7 +30,7 @@ const DATABASE_TIMEOUT_MS = 2_000;
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly ds: DataSource,
+    private readonly database: HealthRepository,
     private readonly temporal: TemporalClientHolder,
   ) {}
 
@@ -58,7 +58,7 @@ export class HealthController {
     });
     try {
       return await Promise.race([
-        this.ds.query('SELECT 1').then(
+        this.database.ping().then(
           () => true,
           () => false,
         ),

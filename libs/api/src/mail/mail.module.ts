@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { createSmtpTransport, OutboxService } from '@jaarcyclus/mail';
+// Wiring, no query: the outbox (libs/mail) runs its statements through OutboxRepository.
+// eslint-disable-next-line no-restricted-imports
 import { DataSource } from 'typeorm';
 import { ApiConfig } from '../config';
 import { MailDispatcher } from './mail-dispatcher';

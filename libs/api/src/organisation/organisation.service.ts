@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Organisation, type OrganisationSettings } from '@jaarcyclus/persistence';
-import type { Repository } from 'typeorm';
+import {
+  type Organisation,
+  OrganisationRepository,
+  type OrganisationSettings,
+  Repositories,
+} from '@jaarcyclus/persistence';
 import { definedOnly, notFound } from '../common/tenant-references';
 import type { UpdateOrganisationDto } from './dto/organisation.dto';
 
@@ -9,27 +12,24 @@ import type { UpdateOrganisationDto } from './dto/organisation.dto';
 @Injectable()
 export class OrganisationService {
   constructor(
-    @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
+    private readonly organisations: OrganisationRepository,
+    private readonly repos: Repositories,
   ) {}
 
   async get(organisationId: string): Promise<Organisation> {
-    const organisation = await this.organisations.findOne({ where: { id: organisationId } });
+    const organisation = await this.organisations.get(organisationId);
     if (!organisation) throw notFound('Organisation');
     return organisation;
   }
 
   async update(organisationId: string, input: UpdateOrganisationDto): Promise<Organisation> {
-    return this.organisations.manager.transaction(async (em) => {
-      const repo = em.getRepository(Organisation);
-      const organisation = await repo.findOne({
-        where: { id: organisationId },
-        lock: { mode: 'pessimistic_write' },
-      });
+    return this.repos.transaction(async (tx) => {
+      const organisation = await tx.organisations.get(organisationId, { lock: true });
       if (!organisation) throw notFound('Organisation');
       const { settings, ...fields } = input;
       Object.assign(organisation, definedOnly(fields));
       if (settings) organisation.settings = mergeSettings(organisation.settings, settings);
-      return repo.save(organisation);
+      return tx.organisations.save(organisation);
     });
   }
 }

@@ -6,9 +6,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Task } from '@jaarcyclus/persistence';
-import type { DataSource } from 'typeorm';
+import { TaskRepository } from '@jaarcyclus/persistence';
 import type { AuthenticatedPerson } from '../auth/authenticated-person';
 import { CurrentPerson } from '../auth/decorators';
 import { SESSION_COOKIE } from '../auth/session.guard';
@@ -21,24 +19,14 @@ import { ErrorResponseDto } from '../common/api-errors';
 @ApiUnauthorizedResponse({ type: ErrorResponseDto })
 @Controller('api/me/tasks')
 export class TasksController {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly tasks: TaskRepository) {}
 
   @Get()
   @ApiOkResponse({
     description: 'Open tasks first (earliest deadline first), then done and cancelled ones',
   })
   async list(@CurrentPerson() me: AuthenticatedPerson) {
-    const rows = await this.ds
-      .getRepository(Task)
-      .createQueryBuilder('t')
-      .where('t.organisation_id = :org AND t.person_id = :person', {
-        org: me.organisationId,
-        person: me.id,
-      })
-      .orderBy("CASE WHEN t.status = 'open' THEN 0 ELSE 1 END", 'ASC')
-      .addOrderBy('t.due_at', 'ASC', 'NULLS LAST')
-      .addOrderBy('t.created_at', 'DESC')
-      .getMany();
+    const rows = await this.tasks.listForPerson(me.organisationId, me.id);
     return rows.map((t) => ({
       id: t.id,
       kind: t.kind,

@@ -1,5 +1,17 @@
-import type { AccountabilitySubmissionFigures } from '@jaarcyclus/domain';
-import { ensureDefaultAccountabilityFormat } from '../entities/accountability-format.entity';
+import type {
+  AccountabilityAppendixRule,
+  AccountabilityExpenseLine,
+  AccountabilityIncomeLine,
+  AccountabilitySubmissionFigures,
+  SchoolAccountabilityStatus,
+} from '@jaarcyclus/domain';
+import { IsNull, Not } from 'typeorm';
+import {
+  AccountabilityFormatVersion,
+  ensureDefaultAccountabilityFormat,
+} from '../entities/accountability-format.entity';
+import { SchoolAccountability } from '../entities/accountability-school-status.entity';
+import { AccountabilitySubmission } from '../entities/accountability-submission.entity';
 import { type Db, inTransaction } from './db';
 
 /** The settings an accountability cycle pins (table accountability_cycle). */
@@ -61,9 +73,226 @@ export interface SubmissionForUnderspending {
   fixedAmountCents: number;
 }
 
-/** The accountability cycle's own tables: pinned settings, the schools' status and submissions. */
+/** A version of the tenant's format with its publisher and the cycles that pinned it. */
+export interface FormatVersionUseRow {
+  version: number;
+  publishedAt: Date;
+  createdByPersonId: string | null;
+  /** The publisher's name; null for the default (or a person since removed). */
+  publishedBy: string | null;
+  /** Accounting years of the tenant's accountability cycles that pinned this version. */
+  accountingYears: number[];
+}
+
+/** A new version of the tenant's format; see insertFormat. */
+export interface FormatToInsert {
+  organisationId: string;
+  version: number;
+  incomeLines: AccountabilityIncomeLine[];
+  expenseLines: AccountabilityExpenseLine[];
+  appendix: AccountabilityAppendixRule;
+  createdByPersonId: string;
+}
+
+/** What the api writes when it starts a cycle; see recordCycleStart. */
+export interface AccountabilityCycleStart {
+  organisationId: string;
+  workflowId: string;
+  accountingYear: number;
+  formatVersion: number;
+  /** ISO. */
+  deadline: string;
+  reminderPolicy: unknown;
+  schools: number;
+}
+
+/** The cycle's row as the overview heads it: its list row (if any) and pinned settings. */
+export interface AccountabilityCycleSummary {
+  /** Null until the cycle's list row exists. */
+  title: string | null;
+  status: string | null;
+  formatVersion: number;
+  deadline: Date | null;
+  schools: number;
+}
+
+/** A waiver as the school's audit trail recorded it ('waived' event, written by its workflow). */
+export interface WaiverRecord {
+  reason: string;
+  at: Date;
+  /** Who waived it; null for a person since removed. */
+  byName: string | null;
+}
+
+/** One school of the overview: its status row with school, board, deduction and waiver. */
+export interface AccountabilityOverviewRecord {
+  schoolId: string;
+  schoolName: string;
+  boardId: string;
+  boardName: string;
+  status: SchoolAccountabilityStatus;
+  version: number;
+  deadline: Date;
+  /** As the workflow last stored it. */
+  daysLate: number;
+  submittedAt: Date | null;
+  lateSince: Date | null;
+  deductionCents: number | null;
+  deductionAllocationYear: number | null;
+  /** Null unless the school is waived. */
+  waiver: WaiverRecord | null;
+}
+
+/** A school's draft: the raw form input, one per school and year; see saveDraft. */
+export interface DraftToSave {
+  organisationId: string;
+  schoolId: string;
+  accountingYear: number;
+  cycleWorkflowId: string;
+  formatVersion: number;
+  figures: Record<string, unknown>;
+  savedByPersonId: string;
+}
+
+/** Validated figures the api stores before the workflow confirms them; see insertPendingSubmission. */
+export interface SubmissionToStore {
+  organisationId: string;
+  schoolId: string;
+  accountingYear: number;
+  cycleWorkflowId: string;
+  formatVersion: number;
+  figures: Record<string, unknown>;
+  submittedByPersonId: string;
+}
+
+/**
+ * The latest 'waived' audit event of each school workflow (`sa`) of a waived school: the
+ * reason the secretariat gave, when, and who. Joined LATERAL on the (organisation_id,
+ * workflow_id, id) index of audit_event.
+ */
+const WAIVER_JOIN = `LEFT JOIN LATERAL (
+    SELECT e.payload->>'reason' AS reason, e.occurred_at, p.name
+      FROM audit_event e
+      LEFT JOIN person p ON p.organisation_id = e.organisation_id AND p.id = e.actor_person_id
+     WHERE e.organisation_id = sa.organisation_id AND e.workflow_id = sa.workflow_id
+       AND e.action = 'waived'
+     ORDER BY e.id DESC
+     LIMIT 1
+  ) w ON sa.status = 'waived'`;
+
+/** The waiver columns of WAIVER_JOIN, null unless they say who waived when. */
+function waiverOf(r: {
+  waiver_reason: string | null;
+  waived_at: Date | null;
+  waived_by: string | null;
+}): WaiverRecord | null {
+  if (r.waiver_reason === null || r.waived_at === null) return null;
+  return { reason: r.waiver_reason, at: r.waived_at, byName: r.waived_by };
+}
+
+/**
+ * The accountability cycle's own tables: the tenant's versioned format, pinned settings, the
+ * schools' status and submissions.
+ */
 export class AccountabilityRepository {
   constructor(private readonly db: Db) {}
+
+  // ── The format ──────────────────────────────────────────────────────────────────────────────
+
+  /** The tenant's stored format versions, newest first (none until it used or published one). */
+  formats(organisationId: string): Promise<AccountabilityFormatVersion[]> {
+    return this.db.getRepository(AccountabilityFormatVersion).find({
+      where: { organisationId },
+      order: { version: 'DESC' },
+    });
+  }
+
+  /** Every stored version, newest first, with its publisher and the cycles that use it. */
+  async formatUses(organisationId: string): Promise<FormatVersionUseRow[]> {
+    const rows = (await this.db.query(
+      `SELECT f.version, f.published_at, f.created_by_person_id, p.name AS published_by,
+              COALESCE(array_agg(c.accounting_year ORDER BY c.accounting_year)
+                         FILTER (WHERE c.accounting_year IS NOT NULL), '{}') AS years
+         FROM accountability_format f
+         LEFT JOIN person p ON p.id = f.created_by_person_id AND p.organisation_id = f.organisation_id
+         LEFT JOIN accountability_cycle c
+                ON c.organisation_id = f.organisation_id AND c.format_version = f.version
+        WHERE f.organisation_id = $1
+        GROUP BY f.version, f.published_at, f.created_by_person_id, p.name
+        ORDER BY f.version DESC`,
+      [organisationId],
+    )) as {
+      version: number;
+      published_at: Date;
+      created_by_person_id: string | null;
+      published_by: string | null;
+      years: number[];
+    }[];
+    return rows.map((r) => ({
+      version: r.version,
+      publishedAt: r.published_at,
+      createdByPersonId: r.created_by_person_id,
+      publishedBy: r.published_by,
+      accountingYears: r.years.map(Number),
+    }));
+  }
+
+  /** The tenant's stored version, or null. */
+  format(organisationId: string, version: number): Promise<AccountabilityFormatVersion | null> {
+    return this.db
+      .getRepository(AccountabilityFormatVersion)
+      .findOneBy({ organisationId, version });
+  }
+
+  /** A version that exists (a cycle pinned it: the composite foreign keys keep it); TypeORM's EntityNotFoundError otherwise. */
+  formatOrFail(organisationId: string, version: number): Promise<AccountabilityFormatVersion> {
+    return this.db
+      .getRepository(AccountabilityFormatVersion)
+      .findOneByOrFail({ organisationId, version });
+  }
+
+  /** Whether the tenant has stored a version (the default is stored on first use). */
+  hasFormats(organisationId: string): Promise<boolean> {
+    return this.db.getRepository(AccountabilityFormatVersion).existsBy({ organisationId });
+  }
+
+  /**
+   * Serialises the numbering of the tenant's versions until the transaction ends (an advisory
+   * lock; call it inside one).
+   */
+  async lockFormats(organisationId: string): Promise<void> {
+    await this.db.query(`SELECT pg_advisory_xact_lock(hashtext('accountability_format:' || $1))`, [
+      organisationId,
+    ]);
+  }
+
+  /** The tenant's current version, storing the default as version 1 when it has none (in a transaction). */
+  latestFormatVersion(organisationId: string): Promise<number> {
+    return inTransaction(this.db, async (em) => {
+      await ensureDefaultAccountabilityFormat(em, organisationId);
+      const rows = (await em.query(
+        `SELECT max(version)::int AS version FROM accountability_format WHERE organisation_id = $1`,
+        [organisationId],
+      )) as { version: number }[];
+      return rows[0]!.version;
+    });
+  }
+
+  /** Stores a new version (unique per tenant and version number) and returns it as stored. */
+  async insertFormat(f: FormatToInsert): Promise<AccountabilityFormatVersion> {
+    const formats = this.db.getRepository(AccountabilityFormatVersion);
+    const row = await formats.save({
+      organisationId: f.organisationId,
+      version: f.version,
+      incomeLines: f.incomeLines,
+      expenseLines: f.expenseLines,
+      appendix: f.appendix,
+      createdByPersonId: f.createdByPersonId,
+    });
+    return formats.findOneByOrFail({ id: row.id });
+  }
+
+  // ── The cycle and its schools ───────────────────────────────────────────────────────────────
 
   /**
    * The format version pinned for the cycle: the first call per workflow id stores the
@@ -226,5 +455,234 @@ export class AccountabilityRepository {
           fixedAmountCents: Number(r.fixed_amount_cents),
         }
       : null;
+  }
+
+  /**
+   * The cycle's settings as the api starts it: a missing row is inserted, an existing one (the
+   * workflow was first) keeps its values and only gets a reminder policy and deadline it lacks.
+   */
+  async recordCycleStart(c: AccountabilityCycleStart): Promise<void> {
+    await this.db.query(
+      `INSERT INTO accountability_cycle
+         (organisation_id, workflow_id, accounting_year, format_version, deadline, reminder_policy, schools)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (workflow_id) DO UPDATE
+         SET reminder_policy = COALESCE(accountability_cycle.reminder_policy, EXCLUDED.reminder_policy),
+             deadline = COALESCE(accountability_cycle.deadline, EXCLUDED.deadline)`,
+      [
+        c.organisationId,
+        c.workflowId,
+        c.accountingYear,
+        c.formatVersion,
+        c.deadline,
+        JSON.stringify(c.reminderPolicy),
+        c.schools,
+      ],
+    );
+  }
+
+  /** The tenant's cycle with this workflow id as the overview heads it; null when there is none. */
+  async cycleSummary(
+    organisationId: string,
+    workflowId: string,
+  ): Promise<AccountabilityCycleSummary | null> {
+    const rows = (await this.db.query(
+      `SELECT c.title, c.status, a.format_version, a.deadline, a.schools
+         FROM accountability_cycle a
+         LEFT JOIN cycle c ON c.workflow_id = a.workflow_id
+        WHERE a.organisation_id = $1 AND a.workflow_id = $2`,
+      [organisationId, workflowId],
+    )) as {
+      title: string | null;
+      status: string | null;
+      format_version: number;
+      deadline: Date | null;
+      schools: number;
+    }[];
+    const r = rows[0];
+    return r
+      ? {
+          title: r.title,
+          status: r.status,
+          formatVersion: r.format_version,
+          deadline: r.deadline,
+          schools: r.schools,
+        }
+      : null;
+  }
+
+  /** Every school of the tenant's accounting year with its status, deduction and waiver (in no order). */
+  async overview(
+    organisationId: string,
+    accountingYear: number,
+  ): Promise<AccountabilityOverviewRecord[]> {
+    const rows = (await this.db.query(
+      `SELECT sa.school_id, s.name AS school_name, s.board_id, b.name AS board_name, sa.status,
+              sa.version, sa.deadline, sa.days_late, sa.submitted_at, sa.late_since,
+              d.amount_cents AS deduction_cents, d.allocation_year,
+              w.reason AS waiver_reason, w.occurred_at AS waived_at, w.name AS waived_by
+         FROM school_accountability sa
+         JOIN school s ON s.organisation_id = sa.organisation_id AND s.id = sa.school_id
+         JOIN school_board b ON b.organisation_id = s.organisation_id AND b.id = s.board_id
+         LEFT JOIN accountability_deduction d
+           ON d.organisation_id = sa.organisation_id AND d.school_id = sa.school_id
+          AND d.accounting_year = sa.accounting_year
+        ${WAIVER_JOIN}
+        WHERE sa.organisation_id = $1 AND sa.accounting_year = $2`,
+      [organisationId, accountingYear],
+    )) as {
+      school_id: string;
+      school_name: string;
+      board_id: string;
+      board_name: string;
+      status: SchoolAccountabilityStatus;
+      version: number;
+      deadline: Date;
+      days_late: number;
+      submitted_at: Date | null;
+      late_since: Date | null;
+      deduction_cents: string | null;
+      allocation_year: number | null;
+      waiver_reason: string | null;
+      waived_at: Date | null;
+      waived_by: string | null;
+    }[];
+    return rows.map((r) => ({
+      schoolId: r.school_id,
+      schoolName: r.school_name,
+      boardId: r.board_id,
+      boardName: r.board_name,
+      status: r.status,
+      version: r.version,
+      deadline: r.deadline,
+      daysLate: r.days_late,
+      submittedAt: r.submitted_at,
+      lateSince: r.late_since,
+      deductionCents: r.deduction_cents === null ? null : Number(r.deduction_cents),
+      deductionAllocationYear: r.allocation_year,
+      waiver: waiverOf(r),
+    }));
+  }
+
+  /** The waiver of one school workflow of the tenant, null unless the school is waived. */
+  async waiver(organisationId: string, workflowId: string): Promise<WaiverRecord | null> {
+    const rows = (await this.db.query(
+      `SELECT w.reason AS waiver_reason, w.occurred_at AS waived_at, w.name AS waived_by
+         FROM school_accountability sa
+         ${WAIVER_JOIN}
+        WHERE sa.organisation_id = $1 AND sa.workflow_id = $2`,
+      [organisationId, workflowId],
+    )) as { waiver_reason: string | null; waived_at: Date | null; waived_by: string | null }[];
+    return rows[0] ? waiverOf(rows[0]) : null;
+  }
+
+  /** The school's status row of the accounting year, or null when it has no accountability then. */
+  schoolStatus(
+    organisationId: string,
+    accountingYear: number,
+    schoolId: string,
+  ): Promise<SchoolAccountability | null> {
+    return this.db
+      .getRepository(SchoolAccountability)
+      .findOneBy({ organisationId, accountingYear, schoolId });
+  }
+
+  /** The status row as it is now (by its id), or null. */
+  schoolStatusById(id: string): Promise<SchoolAccountability | null> {
+    return this.db.getRepository(SchoolAccountability).findOneBy({ id });
+  }
+
+  // ── Submissions ─────────────────────────────────────────────────────────────────────────────
+
+  /** The school's submitted versions of the accounting year, oldest first. */
+  submissionVersions(
+    organisationId: string,
+    schoolId: string,
+    accountingYear: number,
+  ): Promise<AccountabilitySubmission[]> {
+    return this.db.getRepository(AccountabilitySubmission).find({
+      where: { organisationId, schoolId, accountingYear, version: Not(IsNull()) },
+      order: { version: 'ASC' },
+    });
+  }
+
+  /** The school's draft of the accounting year, or null. */
+  draft(
+    organisationId: string,
+    schoolId: string,
+    accountingYear: number,
+  ): Promise<AccountabilitySubmission | null> {
+    return this.db
+      .getRepository(AccountabilitySubmission)
+      .findOneBy({ organisationId, schoolId, accountingYear, status: 'draft' });
+  }
+
+  /** Stores the school's draft, replacing the one it has; returns its id and when it was saved. */
+  async saveDraft(d: DraftToSave): Promise<{ id: string; updatedAt: Date }> {
+    const rows = (await this.db.query(
+      `INSERT INTO accountability_submission
+         (organisation_id, school_id, accounting_year, cycle_workflow_id, format_version, status, figures, submitted_by_person_id)
+       VALUES ($1, $2, $3, $4, $5, 'draft', $6, $7)
+       ON CONFLICT (organisation_id, school_id, accounting_year) WHERE status = 'draft'
+       DO UPDATE SET figures = EXCLUDED.figures, submitted_by_person_id = EXCLUDED.submitted_by_person_id,
+                     format_version = EXCLUDED.format_version, updated_at = now()
+       RETURNING id, updated_at`,
+      [
+        d.organisationId,
+        d.schoolId,
+        d.accountingYear,
+        d.cycleWorkflowId,
+        d.formatVersion,
+        JSON.stringify(d.figures),
+        d.savedByPersonId,
+      ],
+    )) as { id: string; updated_at: Date }[];
+    const row = rows[0]!;
+    return { id: row.id, updatedAt: row.updated_at };
+  }
+
+  /** Stores validated figures as 'pending' (no version yet) and returns the submission's id. */
+  insertPendingSubmission(s: SubmissionToStore): Promise<string> {
+    return inTransaction(this.db, async (em) => {
+      const row = await em.getRepository(AccountabilitySubmission).save({
+        organisationId: s.organisationId,
+        schoolId: s.schoolId,
+        accountingYear: s.accountingYear,
+        cycleWorkflowId: s.cycleWorkflowId,
+        formatVersion: s.formatVersion,
+        version: null,
+        status: 'pending',
+        figures: s.figures,
+        submittedByPersonId: s.submittedByPersonId,
+      });
+      return row.id;
+    });
+  }
+
+  /** Marks a pending submission 'refused' (the workflow never took it); any other status stays. */
+  async refusePendingSubmission(submissionId: string): Promise<void> {
+    await this.db
+      .getRepository(AccountabilitySubmission)
+      .update({ id: submissionId, status: 'pending' }, { status: 'refused' });
+  }
+
+  /**
+   * In one transaction: the pending submission becomes version `version` ('submitted'), and the
+   * school's draft of that year, which has served its purpose, is deleted.
+   */
+  completeSubmission(
+    organisationId: string,
+    schoolId: string,
+    accountingYear: number,
+    submission: { id: string; version: number },
+  ): Promise<void> {
+    return inTransaction(this.db, async (em) => {
+      const submissions = em.getRepository(AccountabilitySubmission);
+      await submissions.update(
+        { id: submission.id, status: 'pending' },
+        { status: 'submitted', version: submission.version },
+      );
+      await submissions.delete({ organisationId, schoolId, accountingYear, status: 'draft' });
+    });
   }
 }

@@ -1,3 +1,4 @@
+import { AuditEvent } from '../entities/audit-event.entity';
 import type { Db } from './db';
 
 /** One row of the audit trail; see AuditRepository.append. */
@@ -69,5 +70,13 @@ export class AuditRepository {
       [organisationId, workflowId, action, field],
     )) as { value: string | null }[];
     return rows[0]?.value ?? null;
+  }
+
+  /** The workflow's trail of the tenant, oldest first. */
+  trail(organisationId: string, workflowId: string): Promise<AuditEvent[]> {
+    return this.db.getRepository(AuditEvent).find({
+      where: { organisationId, workflowId },
+      order: { occurredAt: 'ASC', id: 'ASC' },
+    });
   }
 }

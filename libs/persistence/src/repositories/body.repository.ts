@@ -1,5 +1,8 @@
 import type { DecisionKind, VotingRule } from '@jaarcyclus/domain';
+import { BodyMember } from '../entities/body-member.entity';
+import { Body } from '../entities/body.entity';
 import type { Db } from './db';
+import { TenantRecords } from './tenant-records';
 
 export interface BodyWithChair {
   id: string;
@@ -21,9 +24,20 @@ export interface BodyMemberRow {
   pupilCount: number | null;
 }
 
-/** Governing and advisory bodies and their members. */
-export class BodyRepository {
-  constructor(private readonly db: Db) {}
+/** A membership with the member's name and address, as the body's member list shows it. */
+export interface BodyMemberWithPerson {
+  member: BodyMember;
+  person: { name: string; email: string };
+}
+
+/**
+ * Governing and advisory bodies and their members; the bodies as master data (list, get,
+ * create, update, delete; see TenantRecords), scoped by organisation.
+ */
+export class BodyRepository extends TenantRecords<Body> {
+  constructor(db: Db) {
+    super(db, Body);
+  }
 
   /** The tenant's bodies with these keys (unknown keys are simply absent), with their chair's name. */
   async findByKeys(organisationId: string, keys: readonly string[]): Promise<BodyWithChair[]> {
@@ -90,5 +104,65 @@ export class BodyRepository {
       [organisationId, kinds],
     )) as { name: string; decision_kind: DecisionKind }[];
     return rows.map((r) => ({ name: r.name, decisionKind: r.decision_kind }));
+  }
+
+  /** The body's members with their name and address, in membership order (the tenant's persons only). */
+  async membersWithPersons(
+    organisationId: string,
+    bodyId: string,
+  ): Promise<BodyMemberWithPerson[]> {
+    const rows = (await this.db.query(
+      `SELECT m.id, m.body_id, m.person_id, m.board_id, p.name, p.email
+         FROM body_member m JOIN person p ON p.id = m.person_id
+        WHERE m.body_id = $1 AND p.organisation_id = $2
+        ORDER BY m.id`,
+      [bodyId, organisationId],
+    )) as {
+      id: string;
+      body_id: string;
+      person_id: string;
+      board_id: string | null;
+      name: string;
+      email: string;
+    }[];
+    return rows.map((r) => ({
+      member: Object.assign(new BodyMember(), {
+        id: r.id,
+        bodyId: r.body_id,
+        personId: r.person_id,
+        boardId: r.board_id,
+      }),
+      person: { name: r.name, email: r.email },
+    }));
+  }
+
+  /** How many of the body's members represent no board. */
+  async countMembersWithoutBoard(bodyId: string): Promise<number> {
+    const rows = (await this.db.query(
+      `SELECT count(*)::int AS n FROM body_member WHERE body_id = $1 AND board_id IS NULL`,
+      [bodyId],
+    )) as { n: number }[];
+    return rows[0]?.n ?? 0;
+  }
+
+  /** Whether a member of the body represents this board already. */
+  isBoardRepresented(bodyId: string, boardId: string): Promise<boolean> {
+    return this.db.getRepository(BodyMember).exists({ where: { bodyId, boardId } });
+  }
+
+  /** Adds the member (a person, for a board or none) and returns the stored membership. */
+  addMember(member: {
+    bodyId: string;
+    personId: string;
+    boardId: string | null;
+  }): Promise<BodyMember> {
+    const members = this.db.getRepository(BodyMember);
+    return members.save(members.create(member));
+  }
+
+  /** Removes the body's membership; false when the body has no such member. */
+  async removeMember(bodyId: string, memberId: string): Promise<boolean> {
+    const result = await this.db.getRepository(BodyMember).delete({ id: memberId, bodyId });
+    return !!result.affected;
   }
 }

@@ -1,3 +1,4 @@
+import { Cycle } from '../entities/cycle.entity';
 import type { CycleKind } from '../entities/enums';
 import type { Db } from './db';
 
@@ -67,5 +68,27 @@ export class CycleRepository {
         row.seq,
       ],
     );
+  }
+
+  /** Whether a cycle has a row under this workflow id (the id names the tenant). */
+  exists(workflowId: string): Promise<boolean> {
+    return this.db.getRepository(Cycle).existsBy({ workflowId });
+  }
+
+  /** The tenant's cycles of one kind (their list rows), newest year first. */
+  list(organisationId: string, kind: CycleKind): Promise<Cycle[]> {
+    return this.db.getRepository(Cycle).find({
+      where: { organisationId, kind },
+      order: { year: 'DESC' },
+    });
+  }
+
+  /** The state the cycle's workflow published last (see publishState); null while it has none. */
+  async publishedState<T>(organisationId: string, workflowId: string): Promise<T | null> {
+    const rows = (await this.db.query(
+      `SELECT state FROM cycle WHERE organisation_id = $1 AND workflow_id = $2 AND state IS NOT NULL`,
+      [organisationId, workflowId],
+    )) as { state: T }[];
+    return rows[0] ? rows[0].state : null;
   }
 }

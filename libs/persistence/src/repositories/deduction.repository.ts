@@ -1,3 +1,4 @@
+import { AccountabilityDeduction } from '../entities/accountability-deduction.entity';
 import type { Db } from './db';
 
 /** One deduction as the domain's `computeAllocation` takes it (`AllocationInput.deductions`). */
@@ -95,5 +96,16 @@ export class DeductionRepository {
     if (!existing[0])
       throw new Error(`deduction ${d.idempotencyKey} was neither inserted nor found`);
     return { deductionId: existing[0].id, created: false };
+  }
+
+  /** The school's deduction for the accounting year, or null (there is one at most). */
+  forSchool(
+    organisationId: string,
+    schoolId: string,
+    accountingYear: number,
+  ): Promise<AccountabilityDeduction | null> {
+    return this.db
+      .getRepository(AccountabilityDeduction)
+      .findOneBy({ organisationId, schoolId, accountingYear });
   }
 }

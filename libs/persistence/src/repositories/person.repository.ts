@@ -1,5 +1,7 @@
 import type { Locale, Role } from '../entities/enums';
+import { Person } from '../entities/person.entity';
 import type { Db } from './db';
+import { TenantRecords } from './tenant-records';
 
 /** What a mail to a person needs. */
 export interface PersonContact {
@@ -15,9 +17,14 @@ export interface PersonName {
   name: string;
 }
 
-/** People of a tenant: recipients of mail and tasks. Every lookup is scoped to one SWV. */
-export class PersonRepository {
-  constructor(private readonly db: Db) {}
+/**
+ * People of a tenant: recipients of mail and tasks, and master data (list, get, create, update,
+ * delete; see TenantRecords). Every lookup is scoped to one SWV.
+ */
+export class PersonRepository extends TenantRecords<Person> {
+  constructor(db: Db) {
+    super(db, Person);
+  }
 
   /**
    * The persons of the tenant among `ids` (in no particular order); with `activeOnly`, only
@@ -68,5 +75,23 @@ export class PersonRepository {
       [organisationId],
     )) as { board_id: string; id: string }[];
     return new Map(rows.map((r) => [r.board_id, r.id]));
+  }
+
+  /** The school the person is a contact of (Person.schoolId); null for none or an unknown person. */
+  async schoolIdOf(organisationId: string, personId: string): Promise<string | null> {
+    const rows = (await this.db.query(
+      `SELECT school_id FROM person WHERE id = $1 AND organisation_id = $2`,
+      [personId, organisationId],
+    )) as { school_id: string | null }[];
+    return rows[0]?.school_id ?? null;
+  }
+
+  /** How many active administrators the tenant has (it must keep one). */
+  async countActiveAdmins(organisationId: string): Promise<number> {
+    const rows = (await this.db.query(
+      `SELECT count(*)::int AS n FROM person WHERE organisation_id = $1 AND active AND 'admin' = ANY (roles)`,
+      [organisationId],
+    )) as { n: number }[];
+    return rows[0]?.n ?? 0;
   }
 }

@@ -1,10 +1,14 @@
 import { AccountabilityRepository } from './accountability.repository';
 import { AuditRepository } from './audit.repository';
+import { AuthRepository } from './auth.repository';
+import { BoardRepository } from './board.repository';
 import { BodyRepository } from './body.repository';
 import { BudgetRepository } from './budget.repository';
+import { CalendarFeedRepository } from './calendar-feed.repository';
 import { CycleRepository } from './cycle.repository';
 import { type Db, inTransaction } from './db';
 import { DeductionRepository } from './deduction.repository';
+import { DocumentRepository } from './document.repository';
 import { OrganisationRepository } from './organisation.repository';
 import { OutboxRepository } from './outbox.repository';
 import { PersonRepository } from './person.repository';
@@ -20,6 +24,7 @@ import { TaskRepository } from './task.repository';
 export class Repositories {
   readonly organisations: OrganisationRepository;
   readonly persons: PersonRepository;
+  readonly boards: BoardRepository;
   readonly bodies: BodyRepository;
   readonly schools: SchoolRepository;
   readonly tasks: TaskRepository;
@@ -29,10 +34,14 @@ export class Repositories {
   readonly accountability: AccountabilityRepository;
   readonly deductions: DeductionRepository;
   readonly outbox: OutboxRepository;
+  readonly documents: DocumentRepository;
+  readonly calendarFeeds: CalendarFeedRepository;
+  readonly auth: AuthRepository;
 
   constructor(private readonly db: Db) {
     this.organisations = new OrganisationRepository(db);
     this.persons = new PersonRepository(db);
+    this.boards = new BoardRepository(db);
     this.bodies = new BodyRepository(db);
     this.schools = new SchoolRepository(db);
     this.tasks = new TaskRepository(db);
@@ -42,6 +51,9 @@ export class Repositories {
     this.accountability = new AccountabilityRepository(db);
     this.deductions = new DeductionRepository(db);
     this.outbox = new OutboxRepository(db);
+    this.documents = new DocumentRepository(db);
+    this.calendarFeeds = new CalendarFeedRepository(db);
+    this.auth = new AuthRepository(db);
   }
 
   /** Runs `fn` with repositories bound to one transaction (the caller's, when already in one). */

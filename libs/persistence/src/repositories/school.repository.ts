@@ -1,4 +1,7 @@
+import type { SchoolKind } from '../entities/enums';
+import { School } from '../entities/school.entity';
 import type { Db } from './db';
+import { TenantRecords } from './tenant-records';
 
 export interface SchoolWithBoard {
   id: string;
@@ -23,9 +26,27 @@ export interface RegularSchoolRow {
   fixedAmountCents: number;
 }
 
-/** Schools and their boards (school_board). */
-export class SchoolRepository {
-  constructor(private readonly db: Db) {}
+/** A school with what decides who may see its accountability (see findForAccess). */
+export interface SchoolAccessRow {
+  id: string;
+  name: string;
+  kind: SchoolKind;
+  boardId: string;
+  boardName: string;
+  ectMemberPersonId: string | null;
+  bestuurderPersonId: string | null;
+  /** The school the asking person is a contact of (their Person.schoolId), or null. */
+  personSchoolId: string | null;
+}
+
+/**
+ * Schools and their boards (school_board); the schools as master data (list, get, create,
+ * update, delete; see TenantRecords), scoped by organisation.
+ */
+export class SchoolRepository extends TenantRecords<School> {
+  constructor(db: Db) {
+    super(db, School);
+  }
 
   /** The tenant's school with its board; null when it is no school of this tenant. */
   async findWithBoard(organisationId: string, schoolId: string): Promise<SchoolWithBoard | null> {
@@ -93,5 +114,69 @@ export class SchoolRepository {
       pupilCount: b.pupil_count,
       bestuurderPersonId: b.bestuurder_person_id,
     }));
+  }
+
+  /**
+   * The tenant's school with its board, its ECT member and bestuurder, and the school `personId`
+   * is a contact of; null when it is no school of this tenant.
+   */
+  async findForAccess(
+    organisationId: string,
+    schoolId: string,
+    personId: string,
+  ): Promise<SchoolAccessRow | null> {
+    const rows = (await this.db.query(
+      `SELECT s.id, s.name, s.kind, s.board_id, b.name AS board_name, s.ect_member_person_id,
+              b.bestuurder_person_id,
+              (SELECT p.school_id FROM person p WHERE p.id = $3 AND p.organisation_id = $1) AS my_school_id
+         FROM school s
+         JOIN school_board b ON b.organisation_id = s.organisation_id AND b.id = s.board_id
+        WHERE s.organisation_id = $1 AND s.id = $2`,
+      [organisationId, schoolId, personId],
+    )) as {
+      id: string;
+      name: string;
+      kind: SchoolKind;
+      board_id: string;
+      board_name: string;
+      ect_member_person_id: string | null;
+      bestuurder_person_id: string | null;
+      my_school_id: string | null;
+    }[];
+    const r = rows[0];
+    return r
+      ? {
+          id: r.id,
+          name: r.name,
+          kind: r.kind,
+          boardId: r.board_id,
+          boardName: r.board_name,
+          ectMemberPersonId: r.ect_member_person_id,
+          bestuurderPersonId: r.bestuurder_person_id,
+          personSchoolId: r.my_school_id,
+        }
+      : null;
+  }
+
+  /**
+   * Ids of the tenant's schools the person is linked to: the school they are a contact of
+   * (`asContact`), the schools they are the ECT member of (`asEct`), and the schools of the
+   * boards they are the bestuurder of (always).
+   */
+  async idsLinkedTo(
+    organisationId: string,
+    personId: string,
+    { asContact, asEct }: { asContact: boolean; asEct: boolean },
+  ): Promise<string[]> {
+    const rows = (await this.db.query(
+      `SELECT s.id FROM school s
+         JOIN school_board b ON b.organisation_id = s.organisation_id AND b.id = s.board_id
+        WHERE s.organisation_id = $1
+          AND (($3 AND s.id = (SELECT school_id FROM person WHERE id = $2))
+               OR ($4 AND s.ect_member_person_id = $2)
+               OR b.bestuurder_person_id = $2)`,
+      [organisationId, personId, asContact, asEct],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
   }
 }

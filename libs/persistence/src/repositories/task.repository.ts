@@ -1,5 +1,10 @@
+import { In, IsNull, Not } from 'typeorm';
 import type { TaskKind } from '../entities/enums';
+import { Task } from '../entities/task.entity';
 import type { Db } from './db';
+
+/** How many completed tasks a person's overview lists (most recent first). */
+export const CLOSED_TASKS_SHOWN = 25;
 
 /** A task to hand out; see TaskRepository.open. */
 export interface TaskToOpen {
@@ -46,7 +51,9 @@ export interface TaskUpdate {
 
 /**
  * The task inbox: a person's to-dos in a cycle. A task is unique per (workflow, person, kind,
- * refKey), so opening it again (a retried activity) changes nothing but its due date.
+ * refKey), so opening it again (a retried activity) changes nothing but its due date. A
+ * person's reads are scoped by person and tenant: another person's or another SWV's task id is
+ * answered exactly like an unknown id.
  */
 export class TaskRepository {
   constructor(private readonly db: Db) {}
@@ -140,5 +147,67 @@ export class TaskRepository {
         u.personIds ?? null,
       ],
     );
+  }
+
+  /**
+   * Every task of the person: open ones first; within each group the earliest deadline first
+   * (none last), then the newest.
+   */
+  listForPerson(organisationId: string, personId: string): Promise<Task[]> {
+    return this.db
+      .getRepository(Task)
+      .createQueryBuilder('t')
+      .where('t.organisation_id = :org AND t.person_id = :person', {
+        org: organisationId,
+        person: personId,
+      })
+      .orderBy("CASE WHEN t.status = 'open' THEN 0 ELSE 1 END", 'ASC')
+      .addOrderBy('t.due_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('t.created_at', 'DESC')
+      .getMany();
+  }
+
+  /**
+   * The person's open tasks, most urgent first (no deadline last); then the latest `closedShown`
+   * completed or cancelled ones.
+   */
+  async overviewForPerson(
+    organisationId: string,
+    personId: string,
+    closedShown = CLOSED_TASKS_SHOWN,
+  ): Promise<{ open: Task[]; closed: Task[] }> {
+    const repo = this.db.getRepository(Task);
+    const [open, closed] = await Promise.all([
+      repo.find({
+        where: { organisationId, personId, status: 'open' },
+        order: { dueAt: { direction: 'ASC', nulls: 'LAST' }, createdAt: 'ASC', id: 'ASC' },
+      }),
+      repo.find({
+        where: { organisationId, personId, status: In(['done', 'cancelled']) },
+        order: { completedAt: { direction: 'DESC', nulls: 'LAST' }, createdAt: 'DESC', id: 'ASC' },
+        take: closedShown,
+      }),
+    ]);
+    return { open, closed };
+  }
+
+  /** The person's task (of `kind`, when given), or null. */
+  findForPerson(
+    organisationId: string,
+    personId: string,
+    id: string,
+    kind?: TaskKind,
+  ): Promise<Task | null> {
+    return this.db
+      .getRepository(Task)
+      .findOne({ where: { id, organisationId, personId, ...(kind ? { kind } : {}) } });
+  }
+
+  /** The person's open tasks with a deadline, earliest first: their calendar feed. */
+  openWithDeadline(organisationId: string, personId: string): Promise<Task[]> {
+    return this.db.getRepository(Task).find({
+      where: { organisationId, personId, status: 'open', dueAt: Not(IsNull()) },
+      order: { dueAt: 'ASC', id: 'ASC' },
+    });
   }
 }

@@ -12,15 +12,14 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DomainError,
   SCHOOL_ACCOUNTABILITY_STATUSES,
   type SchoolAccountabilityStatus,
 } from '@jaarcyclus/domain';
+import { PersonRepository } from '@jaarcyclus/persistence';
 import { isUUID } from 'class-validator';
 import type { Response } from 'express';
-import type { DataSource } from 'typeorm';
 import {
   AccountabilityCyclesService,
   applyOverviewFilter,
@@ -35,7 +34,10 @@ import {
 import { FieldValidationError } from '@jaarcyclus/api/accountability/field-errors';
 import { AccountabilityFormatsService } from '@jaarcyclus/api/accountability/accountability-formats.service';
 import { SchoolAccountabilityService } from '@jaarcyclus/api/accountability/school-accountability.service';
-import type { AuthenticatedPerson, AuthenticatedRequest } from '@jaarcyclus/api/auth/authenticated-person';
+import type {
+  AuthenticatedPerson,
+  AuthenticatedRequest,
+} from '@jaarcyclus/api/auth/authenticated-person';
 import { AlsoBestuurder, CurrentPerson, READ_ROLES, Roles } from '@jaarcyclus/api/auth/decorators';
 import type { FieldError } from '@jaarcyclus/api/common/api-errors';
 import { TemporalUnavailableError } from '@jaarcyclus/api/temporal/temporal-client.holder';
@@ -127,7 +129,7 @@ export class SchoolAccountabilityController {
   constructor(
     private readonly pages: WebPages,
     private readonly schools: SchoolAccountabilityService,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly persons: PersonRepository,
   ) {}
 
   @Get(':year')
@@ -214,11 +216,7 @@ export class SchoolAccountabilityController {
     me: AuthenticatedPerson,
     year: number,
   ): Promise<SchoolDetail | null> {
-    const rows = (await this.ds.query(
-      `SELECT school_id FROM person WHERE id = $1 AND organisation_id = $2`,
-      [me.id, me.organisationId],
-    )) as { school_id: string | null }[];
-    const schoolId = rows[0]?.school_id;
+    const schoolId = await this.persons.schoolIdOf(me.organisationId, me.id);
     if (!schoolId) {
       this.pages.send(res, 404, noAccountabilityPage(ctx, year, ctx.t.acc.noSchool));
       return null;

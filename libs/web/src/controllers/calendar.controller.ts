@@ -10,8 +10,12 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { TaskRepository } from '@jaarcyclus/persistence';
 import type { Response } from 'express';
-import type { AuthenticatedPerson, AuthenticatedRequest } from '@jaarcyclus/api/auth/authenticated-person';
+import type {
+  AuthenticatedPerson,
+  AuthenticatedRequest,
+} from '@jaarcyclus/api/auth/authenticated-person';
 import { CurrentPerson, Public } from '@jaarcyclus/api/auth/decorators';
 import { CalendarFeeds } from '../calendar/calendar-feeds';
 import { renderCalendar } from '../calendar/ical';
@@ -19,7 +23,6 @@ import { taskEvents } from '../calendar/task-events';
 import { CsrfGuard } from '../csrf';
 import { messagesFor } from '../i18n';
 import { calendarPage } from '../pages/calendar.pages';
-import { TasksRepository } from '../tasks.repository';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { WebPages } from '../web-pages';
 
@@ -33,7 +36,7 @@ export class CalendarController {
   constructor(
     private readonly pages: WebPages,
     private readonly feeds: CalendarFeeds,
-    private readonly tasks: TasksRepository,
+    private readonly tasks: TaskRepository,
   ) {}
 
   @Get('app/calendar')

@@ -14,11 +14,14 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DomainError, type VoteValue } from '@jaarcyclus/domain';
-import type { Task } from '@jaarcyclus/persistence';
+import { type Task, TaskRepository } from '@jaarcyclus/persistence';
 import { budgetWorkflowId } from '@jaarcyclus/workflows';
 import { isUUID } from 'class-validator';
 import type { Response } from 'express';
-import type { AuthenticatedPerson, AuthenticatedRequest } from '@jaarcyclus/api/auth/authenticated-person';
+import type {
+  AuthenticatedPerson,
+  AuthenticatedRequest,
+} from '@jaarcyclus/api/auth/authenticated-person';
 import { CurrentPerson } from '@jaarcyclus/api/auth/decorators';
 import { BudgetService } from '@jaarcyclus/api/budget/budget.service';
 import type { FieldError } from '@jaarcyclus/api/common/api-errors';
@@ -41,7 +44,6 @@ import {
   type TaskTally,
   type VoteFormState,
 } from '../pages/tasks.pages';
-import { TasksRepository } from '../tasks.repository';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { WebPages } from '../web-pages';
 
@@ -74,7 +76,7 @@ export class TaskPagesController {
 
   constructor(
     private readonly pages: WebPages,
-    private readonly tasks: TasksRepository,
+    private readonly tasks: TaskRepository,
     private readonly budget: BudgetService,
     private readonly documents: DocumentsService,
   ) {}
@@ -85,7 +87,7 @@ export class TaskPagesController {
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,
   ): Promise<void> {
-    const { open, closed } = await this.tasks.overview(me.organisationId, me.id);
+    const { open, closed } = await this.tasks.overviewForPerson(me.organisationId, me.id);
     this.pages.send(
       res,
       200,
@@ -264,7 +266,7 @@ export class TaskPagesController {
 
   /** Another person's or tenant's task, and a malformed id, are all "Niet gevonden". */
   private async find(me: AuthenticatedPerson, id: string): Promise<Task> {
-    const task = isUUID(id) ? await this.tasks.find(me.organisationId, me.id, id) : null;
+    const task = isUUID(id) ? await this.tasks.findForPerson(me.organisationId, me.id, id) : null;
     if (!task) throw new NotFoundException();
     return task;
   }

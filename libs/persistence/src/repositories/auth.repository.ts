@@ -1,7 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import type { Locale, Role } from '@jaarcyclus/persistence';
-import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthenticatedPerson } from './authenticated-person';
+import type { EntityManager } from 'typeorm';
+import type { Locale, Role } from '../entities/enums';
+import { type Db, inTransaction } from './db';
 
 export interface LoginCandidate {
   id: string;
@@ -10,6 +9,20 @@ export interface LoginCandidate {
   locale: Locale;
   organisationId: string;
   organisationName: string;
+}
+
+/** The person of a valid session, with their SWV (the api's AuthenticatedPerson). */
+export interface SessionPerson {
+  id: string;
+  name: string;
+  email: string;
+  locale: Locale;
+  roles: Role[];
+  organisationId: string;
+  organisation: { id: string; name: string; slug: string };
+  sessionId: string;
+  /** Bestuurder of one of the SWV's school boards (school_board.bestuurder_person_id). */
+  isBestuurder: boolean;
 }
 
 interface PersonRow {
@@ -31,12 +44,11 @@ const PERSON_COLUMNS = `p.id, p.name, p.email, p.locale, p.roles, p.organisation
  * Sign-in tokens and sessions. Expiry is computed and compared with the database clock
  * (now()), so the api's clock and the database's can never disagree about it.
  */
-@Injectable()
 export class AuthRepository {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   async findActivePersonByEmail(email: string): Promise<LoginCandidate | null> {
-    const rows = (await this.ds.query(
+    const rows = (await this.db.query(
       `SELECT p.id, p.name, p.email, p.locale, p.organisation_id, o.name AS organisation_name
          FROM person p JOIN organisation o ON o.id = p.organisation_id
         WHERE p.email = $1 AND p.active`,
@@ -73,8 +85,10 @@ export class AuthRepository {
     ttlMinutes: number,
     limit: number,
   ): Promise<string | null> {
-    return this.ds.transaction(async (em) => {
-      await em.query(`SELECT pg_advisory_xact_lock(hashtextextended('login_token:' || $1, 0))`, [personId]);
+    return inTransaction(this.db, async (em) => {
+      await em.query(`SELECT pg_advisory_xact_lock(hashtextextended('login_token:' || $1, 0))`, [
+        personId,
+      ]);
       const [recent] = (await em.query(
         `SELECT count(*)::int AS n FROM login_token
           WHERE person_id = $1 AND created_at > now() - make_interval(mins => $2)`,
@@ -91,7 +105,7 @@ export class AuthRepository {
 
   /** True when the token exists, is unused and has not expired. Reads only. */
   async isLoginTokenUsable(tokenHash: string): Promise<boolean> {
-    const rows = (await this.ds.query(
+    const rows = (await this.db.query(
       `SELECT 1 FROM login_token t JOIN person p ON p.id = t.person_id
         WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now() AND p.active`,
       [tokenHash],
@@ -108,8 +122,8 @@ export class AuthRepository {
     loginTokenHash: string,
     sessionTokenHash: string,
     sessionTtlHours: number,
-  ): Promise<{ person: AuthenticatedPerson; expiresAt: Date } | null> {
-    return this.ds.transaction(async (em) => {
+  ): Promise<{ person: SessionPerson; expiresAt: Date } | null> {
+    return inTransaction(this.db, async (em) => {
       const consumed = (await em.query(
         `UPDATE login_token SET used_at = now()
           WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
@@ -126,23 +140,23 @@ export class AuthRepository {
         [personId, sessionTokenHash, sessionTtlHours],
       )) as { id: string; expires_at: Date }[];
       const session = sessions[0]!;
-      return { person: toAuthenticated(person, session.id), expiresAt: session.expires_at };
+      return { person: toSessionPerson(person, session.id), expiresAt: session.expires_at };
     });
   }
 
-  async findSession(sessionTokenHash: string): Promise<AuthenticatedPerson | null> {
-    const rows = (await this.ds.query(
+  async findSession(sessionTokenHash: string): Promise<SessionPerson | null> {
+    const rows = (await this.db.query(
       `SELECT s.id AS session_id, ${PERSON_COLUMNS}
          FROM session s JOIN person p ON p.id = s.person_id JOIN organisation o ON o.id = p.organisation_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND p.active`,
       [sessionTokenHash],
     )) as (PersonRow & { session_id: string })[];
     const row = rows[0];
-    return row ? toAuthenticated(row, row.session_id) : null;
+    return row ? toSessionPerson(row, row.session_id) : null;
   }
 
   async revokeSession(sessionId: string): Promise<void> {
-    await this.ds.query(
+    await this.db.query(
       `UPDATE session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`,
       [sessionId],
     );
@@ -157,7 +171,7 @@ export class AuthRepository {
   }
 }
 
-function toAuthenticated(row: PersonRow, sessionId: string): AuthenticatedPerson {
+function toSessionPerson(row: PersonRow, sessionId: string): SessionPerson {
   return {
     id: row.id,
     name: row.name,
