@@ -1,12 +1,6 @@
-import {
-  amsterdamDate,
-  daysBetween,
-  formatCount,
-  formatDateNl,
-  formatDateTimeNl,
-  formatEuro,
-  type DecisionKind,
-} from '@jaarcyclus/domain';
+import { amsterdamDate, daysBetween, type DecisionKind } from '@jaarcyclus/domain';
+import * as i18n from '@jaarcyclus/i18n';
+import { isLocale } from '@jaarcyclus/i18n';
 import type { Locale, Role, SchoolKind, TaskKind, TaskStatus } from '@jaarcyclus/persistence';
 import type {
   AccountabilityCyclePhase,
@@ -1523,33 +1517,15 @@ export function messagesFor(locale: Locale): Messages {
   return MESSAGES[locale];
 }
 
-export function isLocale(value: unknown): value is Locale {
-  return value === 'nl' || value === 'en';
-}
-
-const EN_DATE_TIME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Amsterdam',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-const EN_DATE = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Amsterdam',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
+export { isLocale };
 
 /** Deadlines are Amsterdam wall-clock time (DOMAIN: deadlines are dates in Europe/Amsterdam). */
 export function formatDateTime(locale: Locale, instant: Date): string {
-  return locale === 'nl' ? formatDateTimeNl(instant) : EN_DATE_TIME.format(instant);
+  return i18n.formatDateTime(locale, instant);
 }
 
 export function formatDate(locale: Locale, instant: Date): string {
-  return locale === 'nl' ? formatDateNl(amsterdamDate(instant)) : EN_DATE.format(instant);
+  return i18n.formatDate(locale, instant);
 }
 
 /** Calendar days from today to the deadline's day, both in Amsterdam: 0 = today, negative = late. */
@@ -1558,32 +1534,20 @@ export function daysUntil(due: Date, now: Date): number {
 }
 
 export function formatNumber(locale: Locale, n: number): string {
-  return formatCount(locale, n);
+  return i18n.formatCount(locale, n);
 }
-
-const PERCENT: Record<Locale, Intl.NumberFormat> = {
-  nl: new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 1 }),
-  en: new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 }),
-};
 
 /** A share (0–1) as a percentage: '24,3%'. */
 export function formatPercent(locale: Locale, share: number): string {
-  return PERCENT[locale].format(share);
+  return i18n.formatPercent(locale, share);
 }
 
 /** Amounts are shown the Dutch way in both languages: the SWV's documents use € 1.234,56. */
 export function formatAmount(cents: number): string {
-  return formatEuro(cents);
+  return i18n.formatEuro(cents);
 }
-
-const BYTES: Record<Locale, Intl.NumberFormat> = {
-  nl: new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }),
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }),
-};
 
 /** A file size as people read it: '850 bytes', '12,4 kB', '1,5 MB'. */
 export function formatBytes(locale: Locale, bytes: number): string {
-  if (bytes < 1024) return `${BYTES[locale].format(bytes)} bytes`;
-  if (bytes < 1024 * 1024) return `${BYTES[locale].format(bytes / 1024)} kB`;
-  return `${BYTES[locale].format(bytes / (1024 * 1024))} MB`;
+  return i18n.formatBytes(locale, bytes);
 }

@@ -4,16 +4,8 @@
  * there is something to do, links to the task in the web app. Amounts and Dutch dates come from
  * the domain's formatters (€ 1.234,56; "12 december 2026 om 17:00").
  */
-import {
-  type AllocationResult,
-  type BoardAllocation,
-  type DecisionKind,
-  amsterdamParts,
-  formatDateNl,
-  formatCount,
-  formatDateTimeNl,
-  formatEuro,
-} from '@jaarcyclus/domain';
+import type { AllocationResult, BoardAllocation, DecisionKind } from '@jaarcyclus/domain';
+import { formatCount, formatDate, formatDateTime, formatEuro } from '@jaarcyclus/i18n';
 
 export type Locale = 'nl' | 'en';
 
@@ -66,35 +58,14 @@ export function compose(subject: string, blocks: Block[], footer: string): Rende
   };
 }
 
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** An instant as Amsterdam wall-clock time in the reader's language. */
 export function formatInstant(locale: Locale, iso: string): string {
-  const at = new Date(iso);
-  if (locale === 'nl') return formatDateTimeNl(at);
-  const { date, hour, minute } = amsterdamParts(at);
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${d} ${EN_MONTHS[m - 1] ?? ''} ${y} at ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')} (Amsterdam time)`;
+  const at = formatDateTime(locale, new Date(iso));
+  return locale === 'en' ? `${at} (Amsterdam time)` : at;
 }
 
 export function formatDay(locale: Locale, iso: string): string {
-  const { date } = amsterdamParts(new Date(iso));
-  if (locale === 'nl') return formatDateNl(date);
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${d} ${EN_MONTHS[m - 1] ?? ''} ${y}`;
+  return formatDate(locale, new Date(iso));
 }
 
 function decisionKindText(locale: Locale, kind: DecisionKind): string {

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { amsterdamParts } from '../calendar/amsterdam';
+import { formatDateTimeNumeric } from '@jaarcyclus/i18n';
 import { type Cents, formatEuroPlain } from '../money/money';
 import { type SchoolAccountabilityStatus, SCHOOL_ACCOUNTABILITY_STATUS_LABELS } from './status';
 
@@ -41,17 +41,6 @@ function textCell(value: string): string {
   return /[;"\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function two(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** '03-02-2027 14:05': Amsterdam wall-clock time in the Dutch order Excel (nl-NL) parses. */
-function amsterdamDateTime(instant: Date): string {
-  const { date, hour, minute } = amsterdamParts(instant);
-  const [year, month, day] = date.split('-');
-  return `${day ?? ''}-${month ?? ''}-${year ?? ''} ${two(hour)}:${two(minute)}`;
-}
-
 /**
  * The overview as a CSV file for Dutch Excel: UTF-8 with a byte-order mark (so that Excel
  * does not read 'Materiële' as mojibake), ';' as separator and ',' as decimal separator (the
@@ -90,7 +79,7 @@ export function toOverviewCsv(rows: readonly AccountabilityOverviewRow[]): strin
         textCell(row.boardName),
         textCell(label),
         String(row.daysLate),
-        row.submittedAt === null ? '' : amsterdamDateTime(row.submittedAt),
+        row.submittedAt === null ? '' : formatDateTimeNumeric(row.submittedAt),
         row.deductionCents === null ? '' : formatEuroPlain(row.deductionCents),
         row.waiverReason === null ? '' : textCell(row.waiverReason),
       ].join(';'),

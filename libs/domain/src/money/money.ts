@@ -1,3 +1,5 @@
+import * as i18n from '@jaarcyclus/i18n';
+import type { Locale } from '@jaarcyclus/i18n';
 import { DomainError } from '../errors';
 
 /** An amount of money in euro cents (integer). All money arithmetic is integer arithmetic. */
@@ -98,46 +100,27 @@ function assertCents(cents: Cents, field = 'cents'): void {
   }
 }
 
-const COUNT = {
-  nl: new Intl.NumberFormat('nl-NL'),
-  en: new Intl.NumberFormat('en-GB'),
-} as const;
-
 /** A count (pupils, members, vote weight) as the reader writes it: 16.500 in Dutch, 16,500 in English. */
-export function formatCount(locale: 'nl' | 'en', n: number): string {
-  return COUNT[locale].format(n);
+export function formatCount(locale: Locale, n: number): string {
+  return i18n.formatCount(locale, n);
 }
 
-/** Groups an integer's digits by three with '.', the Dutch thousands separator. */
-export function groupThousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-}
+export { groupThousands } from '@jaarcyclus/i18n';
 
-function split(cents: Cents): { sign: string; euros: number; rest: string } {
-  assertCents(cents);
-  const abs = Math.abs(cents);
-  return {
-    sign: cents < 0 ? '-' : '',
-    euros: Math.floor(abs / 100),
-    rest: String(abs % 100).padStart(2, '0'),
-  };
-}
-
-/** Dutch display format: '€ 1.234,56', negative '-€ 1.234,56'. */
+/** Dutch display format (libs/i18n): '€ 1.234,56', negative '-€ 1.234,56'. */
 export function formatEuro(cents: Cents): string {
-  const { sign, euros, rest } = split(cents);
-  return `${sign}€ ${groupThousands(euros)},${rest}`;
+  assertCents(cents);
+  return i18n.formatEuro(cents);
 }
 
 /** Plain Dutch decimal for CSV exports: '1234,56', negative '-1234,56' (no symbol, no grouping). */
 export function formatEuroPlain(cents: Cents): string {
-  const { sign, euros, rest } = split(cents);
-  return `${sign}${euros},${rest}`;
+  assertCents(cents);
+  return i18n.formatEuroPlain(cents);
 }
 
 /** Basis points as a Dutch percentage with two decimals: 350 → '3,50%'. */
 export function formatBasisPoints(basisPoints: number): string {
   assertCents(basisPoints, 'basisPoints');
-  const { sign, euros, rest } = split(basisPoints);
-  return `${sign}${euros},${rest}%`;
+  return i18n.formatBasisPoints(basisPoints);
 }

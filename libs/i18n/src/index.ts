@@ -1,0 +1,3 @@
+export * from './locale';
+export * from './format';
+export { escapeHtml } from './html';
