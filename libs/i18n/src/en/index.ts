@@ -1,0 +1,5 @@
+import type { Catalogue } from '../catalogue';
+import { web } from './web';
+
+/** Every English text of Jaarcyclus: the same keys as the Dutch catalogue (checked by the compiler). */
+export const en: Catalogue = { web };

@@ -1,0 +1,4 @@
+import { web } from './web';
+
+/** Every Dutch text of Jaarcyclus, by area. Dutch is the first language: its shape is the catalogue's. */
+export const nl = { web };
