@@ -12,8 +12,9 @@ export type Catalogue = typeof nl;
 
 export const CATALOGUE: Readonly<Record<Locale, Catalogue>> = { nl, en };
 
+/** The texts in `locale`; Dutch for a value that is no language of ours. */
 export function catalogueFor(locale: Locale): Catalogue {
-  return CATALOGUE[locale];
+  return CATALOGUE[locale] ?? CATALOGUE.nl;
 }
 
 /** The texts of the web app's pages. */

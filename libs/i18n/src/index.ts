@@ -3,3 +3,5 @@ export * from './format';
 export { escapeHtml } from './html';
 export { CATALOGUE, catalogueFor, type Catalogue, type WebTexts } from './catalogue';
 export type { Decided, DecisionKindKey, ScheduleKind, TimelineArgs } from './web-types';
+export { dutchArticle } from './nl/mail/budget';
+export type { EscalationMailArgs, SchoolMailArgs, VoteMailArgs } from './mail-types';

@@ -4,14 +4,18 @@ import type { OutboxStatus } from '@jaarcyclus/persistence';
 import { MailDeliveryError } from './errors';
 import type { MailTransport } from './transport';
 
-export interface OutgoingMail {
+/** A mail as a template renders it, in the reader's language: the content, no addressee. */
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface OutgoingMail extends RenderedMail {
   /** Same key, same email: e.g. `login:<tokenId>` or `<workflowId>:<step>:<personId>`. */
   idempotencyKey: string;
   organisationId: string | null;
   to: string;
-  subject: string;
-  text: string;
-  html: string;
 }
 
 export type DeliveryResult = 'sent' | 'already_sent';
@@ -109,7 +113,8 @@ export class OutboxService {
       if (missing) throw new Error(`outbox message ${missing} vanished`);
 
       const unsent = rows.filter((r) => r.status !== 'sent');
-      for (const r of rows) if (r.status === 'sent') outcomes.set(r.idempotency_key, 'already_sent');
+      for (const r of rows)
+        if (r.status === 'sent') outcomes.set(r.idempotency_key, 'already_sent');
       const sent: string[] = [];
       const failed: { id: string; reason: string; permanent: boolean }[] = [];
       await Promise.all(

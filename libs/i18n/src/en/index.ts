@@ -1,5 +1,6 @@
 import type { Catalogue } from '../catalogue';
+import { mail } from './mail';
 import { web } from './web';
 
 /** Every English text of Jaarcyclus: the same keys as the Dutch catalogue (checked by the compiler). */
-export const en: Catalogue = { web };
+export const en: Catalogue = { web, mail };

@@ -1,4 +1,5 @@
+import { mail } from './mail';
 import { web } from './web';
 
 /** Every Dutch text of Jaarcyclus, by area. Dutch is the first language: its shape is the catalogue's. */
-export const nl = { web };
+export const nl = { web, mail };
