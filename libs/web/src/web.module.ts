@@ -21,6 +21,7 @@ import { CalendarController } from './controllers/calendar.controller';
 import { CyclesController } from './controllers/cycles.controller';
 import { NotFoundController } from './controllers/not-found.controller';
 import { RootController } from './controllers/root.controller';
+import { SignInLinkController } from './controllers/sign-in-link.controller';
 import { TaskPagesController } from './controllers/tasks.controller';
 import { CsrfGuard, CsrfTokens } from './csrf';
 import { TasksRepository } from './tasks.repository';
@@ -48,6 +49,7 @@ import { WebPages } from './web-pages';
   ],
   controllers: [
     RootController,
+    SignInLinkController,
     AssetsController,
     TaskPagesController,
     CyclesController,
@@ -61,13 +63,6 @@ import { WebPages } from './web-pages';
     // Last: the catch-all for unknown /app paths.
     NotFoundController,
   ],
-  providers: [
-    WebPages,
-    CsrfTokens,
-    CsrfGuard,
-    WebExceptionFilter,
-    TasksRepository,
-    CalendarFeeds,
-  ],
+  providers: [WebPages, CsrfTokens, CsrfGuard, WebExceptionFilter, TasksRepository, CalendarFeeds],
 })
 export class WebModule {}

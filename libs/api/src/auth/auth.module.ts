@@ -4,10 +4,9 @@ import { AuthController } from './auth.controller';
 import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
 import { SessionGuard } from './session.guard';
-import { VerifyController } from './verify.controller';
 
 @Module({
-  controllers: [AuthController, VerifyController],
+  controllers: [AuthController],
   providers: [AuthRepository, AuthService, { provide: APP_GUARD, useClass: SessionGuard }],
   exports: [AuthService],
 })

@@ -17,4 +17,21 @@ export const signIn: typeof nl = {
   checkEmailLimit: (links: number, minutes: number) =>
     `To prevent misuse we send one person at most ${links} links per ${minutes} minutes. If needed, use the latest link you received: it stays valid.`,
   checkEmailAgain: 'Request a new sign-in link',
+  linkTitle: 'Sign in',
+  linkHeading: 'Sign in to Jaarcyclus',
+  linkIntro: 'Press the button to sign in. The link in your email works once.',
+  linkButton: 'Sign in',
+  signedInTitle: 'You are signed in',
+  signedInWelcome: (name, organisation) =>
+    `Welcome, ${name}. You are signed in to Jaarcyclus of ${organisation}.`,
+  signedInContinue: 'Continue to your tasks',
+  linkInvalidTitle: 'Invalid link',
+  linkInvalidHeading: 'This link no longer works',
+  linkInvalidBody:
+    'This sign-in link is invalid, expired or already used. Please request a new one.',
+  linkInvalidOther: {
+    locale: 'nl',
+    text: 'Deze inloglink is ongeldig, verlopen of al gebruikt. Vraag een nieuwe inloglink aan.',
+  },
+  linkInvalidApi: 'This sign-in link is invalid, expired or already used; request a new one.',
 };
