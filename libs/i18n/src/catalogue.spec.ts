@@ -37,3 +37,28 @@ describe('one text catalogue per language', () => {
     expect(differ.map(([path]) => path)).toEqual([]);
   });
 });
+
+describe('refusals and validation failures by code', () => {
+  /** Parameters of any name: a text and a number at once, as a code's texts may use either. */
+  const anyParams = new Proxy({} as Record<string, unknown>, {
+    get: (_target, name) =>
+      name === Symbol.toPrimitive ? () => 'x' : typeof name === 'string' ? 'x' : undefined,
+  });
+
+  it.each(Object.keys(CATALOGUE.nl.messages))(
+    'writes every %s code in Dutch and in English',
+    (area) => {
+      const codes = Object.keys(CATALOGUE.nl.messages[area as keyof typeof CATALOGUE.nl.messages]);
+      const empty = codes.flatMap((key) =>
+        (['nl', 'en'] as const).flatMap((locale) => {
+          const texts = CATALOGUE[locale].messages as Record<string, Record<string, unknown>>;
+          const write = texts[area]?.[key];
+          const text =
+            typeof write === 'function' ? (write as (p: unknown) => unknown)(anyParams) : write;
+          return typeof text === 'string' && text.trim() !== '' ? [] : [`${locale} ${area}.${key}`];
+        }),
+      );
+      expect(empty).toEqual([]);
+    },
+  );
+});

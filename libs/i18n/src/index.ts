@@ -1,5 +1,4 @@
-export * from './locale';
-export * from './format';
+export * from './core';
 export { escapeHtml } from './html';
 export { CATALOGUE, catalogueFor, type Catalogue, type WebTexts } from './catalogue';
 export type { Decided, DecisionKindKey, ScheduleKind, TimelineArgs } from './web-types';

@@ -88,10 +88,10 @@ export class BodiesService {
           [body.id],
         )) as { n: number }[];
         if ((withoutBoard[0]?.n ?? 0) > 0) {
-          throw new DomainError(
+          throw DomainError.of(
             'RULE_VIOLATION',
-            'Votes can only weigh by pupil count when every member represents a board: set boardId on every member first',
             'votingRule.weighting',
+            'refusal.weighNeedsBoards',
           );
         }
       }
@@ -195,21 +195,14 @@ export class BodiesService {
       // The member's weight is the represented board's pupil count (seed 001 §1.1): without a
       // board it has no weight, and a board represented twice would count twice.
       if (!input.boardId) {
-        throw new DomainError(
-          'VALIDATION',
-          `${path}boardId is required: this body weighs votes by the pupil count of the represented board`,
-          `${path}boardId`,
-        );
+        throw DomainError.of('VALIDATION', `${path}boardId`, 'refusal.memberNeedsBoard', {
+          field: `${path}boardId`,
+        });
       }
       const taken = await em
         .getRepository(BodyMember)
         .exists({ where: { bodyId: body.id, boardId: input.boardId } });
-      if (taken)
-        throw new DomainError(
-          'CONFLICT',
-          'This board is already represented in this body',
-          `${path}boardId`,
-        );
+      if (taken) throw DomainError.of('CONFLICT', `${path}boardId`, 'refusal.boardRepresented');
     }
     return em
       .getRepository(BodyMember)
@@ -245,7 +238,7 @@ function checkedVotingRule(dto: VotingRuleDto): VotingRule {
   } catch (err) {
     if (err instanceof DomainError) {
       const field = !err.field || err.field === 'rule' ? 'votingRule' : `votingRule.${err.field}`;
-      throw new DomainError(err.code, err.message, field);
+      throw new DomainError(err.code, err.message, field, err.text);
     }
     throw err;
   }

@@ -17,12 +17,7 @@ export async function assertInTenant(
 ): Promise<void> {
   if (id === null || id === undefined) return;
   const found = await em.getRepository(entity).exists({ where: { id, organisationId } });
-  if (!found)
-    throw new DomainError(
-      'VALIDATION',
-      `${field} does not refer to ${what} of this organisation`,
-      field,
-    );
+  if (!found) throw DomainError.of('VALIDATION', field, 'refusal.notInTenant', { field, what });
 }
 
 export function notFound(what: string): DomainError {

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { formatDateTimeNumeric } from '@jaarcyclus/i18n';
+import { formatDateTimeNumeric } from '@jaarcyclus/i18n/core';
 import { type Cents, formatEuroPlain } from '../money/money';
 import { type SchoolAccountabilityStatus, SCHOOL_ACCOUNTABILITY_STATUS_LABELS } from './status';
 

@@ -1,4 +1,4 @@
-import { DUTCH_MONTHS, formatCalendarDate, formatDateTime } from '@jaarcyclus/i18n';
+import { DUTCH_MONTHS, formatCalendarDate, formatDateTime } from '@jaarcyclus/i18n/core';
 import { amsterdamOffsetMinutes } from '../calendar/amsterdam';
 import { type LocalDate, localDateParts } from '../calendar/local-date';
 

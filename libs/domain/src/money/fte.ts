@@ -1,4 +1,4 @@
-import { formatFte as formatFteText } from '@jaarcyclus/i18n';
+import { formatFte as formatFteText } from '@jaarcyclus/i18n/core';
 import { DomainError } from '../errors';
 
 /**

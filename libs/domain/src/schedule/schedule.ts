@@ -82,10 +82,11 @@ export function validateReminderPolicy(policy: ReminderPolicy): void {
   }
   policy.offsetsBusinessDays.forEach((offset, i) => {
     if (!Number.isInteger(offset) || offset < 0 || offset > 260) {
-      throw new DomainError(
+      throw DomainError.of(
         'VALIDATION',
-        'Reminder offsets must be whole business days between 0 and 260',
         `offsetsBusinessDays[${i}]`,
+        'validation.offsetsBusinessDays',
+        { min: 0, max: 260 },
       );
     }
   });
@@ -179,11 +180,11 @@ export const BUDGET_VOTE_OPEN_BUSINESS_DAYS = 15;
 
 export function assertBudgetYear(budgetYear: number): void {
   if (!Number.isInteger(budgetYear) || budgetYear < 2015 || budgetYear > 2200) {
-    throw new DomainError(
-      'VALIDATION',
-      'budgetYear must be a year between 2015 and 2200',
-      'budgetYear',
-    );
+    throw DomainError.of('VALIDATION', 'budgetYear', 'validation.yearOutOfRange', {
+      field: 'budgetYear',
+      min: 2015,
+      max: 2200,
+    });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Catalogue } from '../catalogue';
 import { mail } from './mail';
+import { messages } from './messages';
 import { web } from './web';
 
 /** Every English text of Jaarcyclus: the same keys as the Dutch catalogue (checked by the compiler). */
-export const en: Catalogue = { web, mail };
+export const en: Catalogue = { web, mail, messages };

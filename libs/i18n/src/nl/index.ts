@@ -1,5 +1,6 @@
 import { mail } from './mail';
+import { messages } from './messages';
 import { web } from './web';
 
 /** Every Dutch text of Jaarcyclus, by area. Dutch is the first language: its shape is the catalogue's. */
-export const nl = { web, mail };
+export const nl = { web, mail, messages };

@@ -35,7 +35,10 @@ import {
 import { FieldValidationError } from '@jaarcyclus/api/accountability/field-errors';
 import { AccountabilityFormatsService } from '@jaarcyclus/api/accountability/accountability-formats.service';
 import { SchoolAccountabilityService } from '@jaarcyclus/api/accountability/school-accountability.service';
-import type { AuthenticatedPerson, AuthenticatedRequest } from '@jaarcyclus/api/auth/authenticated-person';
+import type {
+  AuthenticatedPerson,
+  AuthenticatedRequest,
+} from '@jaarcyclus/api/auth/authenticated-person';
 import { AlsoBestuurder, CurrentPerson, READ_ROLES, Roles } from '@jaarcyclus/api/auth/decorators';
 import type { FieldError } from '@jaarcyclus/api/common/api-errors';
 import { TemporalUnavailableError } from '@jaarcyclus/api/temporal/temporal-client.holder';
@@ -110,7 +113,7 @@ function refusal(
   const status = err instanceof DomainError && err.code === 'CONFLICT' ? 409 : 422;
   return {
     status,
-    errors: refusalAsFieldErrors(err).map((e) => ({ field: fieldOf(e.field), message: e.message })),
+    errors: refusalAsFieldErrors(err).map((e) => ({ ...e, field: fieldOf(e.field) })),
   };
 }
 
@@ -314,10 +317,7 @@ export class AccountabilityOverviewController {
       }
       return show(
         422,
-        refusalAsFieldErrors(err).map((e) => ({
-          field: startFormFieldOf(e.field),
-          message: e.message,
-        })),
+        refusalAsFieldErrors(err).map((e) => ({ ...e, field: startFormFieldOf(e.field) })),
       );
     }
   }
@@ -455,7 +455,7 @@ export class AccountabilityOverviewController {
     if (!checked.ok) {
       return refused(
         422,
-        checked.errors.map((e) => ({ field: fieldOf(e.field), message: e.message })),
+        checked.errors.map((e) => ({ ...e, field: fieldOf(e.field) })),
       );
     }
     if (!isUUID(schoolId)) throw new NotFoundException();
@@ -550,7 +550,7 @@ export class AccountabilityOverviewController {
     if (!checked.ok) {
       return refused(
         422,
-        checked.errors.map((e) => ({ field: action.fieldOf(e.field), message: e.message })),
+        checked.errors.map((e) => ({ ...e, field: action.fieldOf(e.field) })),
       );
     }
     try {

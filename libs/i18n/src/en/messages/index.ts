@@ -1,0 +1,6 @@
+import { refusal } from './refusal';
+import { validation } from './validation';
+import type { messages as nl } from '../../nl/messages';
+
+
+export const messages: typeof nl = { validation, refusal };
