@@ -4,6 +4,8 @@
  */
 export * from './locale';
 export * from './format';
+export { CHECKS, LABELS } from './messages';
+export type { FormatMessages, SubmissionMessages } from './check-types';
 export {
   codedText,
   englishText,

@@ -12,6 +12,8 @@ import {
   formatDate,
   formatDateTime,
   formatEuro,
+  isCodedText,
+  renderText,
   type Locale,
   type VoteMailArgs,
 } from '@jaarcyclus/i18n';
@@ -260,6 +262,15 @@ export interface AllocationLetterData {
   reserve: AllocationResult['reserve'];
 }
 
+/** The reserve's warning in the reader's language (by its code; else as the budget recorded it). */
+function reserveWarning(locale: Locale, reserve: AllocationResult['reserve']): Block[] {
+  const t = catalogueFor(locale).mail.budget.letter;
+  if (reserve.warningText && isCodedText(reserve.warningText)) {
+    return [t.reserve(renderText(locale, reserve.warningText))];
+  }
+  return reserve.warning ? [t.reserveInDutch(reserve.warning)] : [];
+}
+
 export function renderAllocationLetter(locale: Locale, d: AllocationLetterData): RenderedMail {
   const mail = catalogueFor(locale).mail;
   const t = mail.budget.letter;
@@ -287,7 +298,7 @@ export function renderAllocationLetter(locale: Locale, d: AllocationLetterData):
       adoptionSentence(locale, d.organisationName, d.budgetYear, d.decisions),
       t.receives(b.name, d.budgetYear),
       { rows },
-      ...(d.reserve.warning ? [t.reserve(d.reserve.warning)] : []),
+      ...reserveWarning(locale, d.reserve),
       t.accountFor,
     ],
     mail.footer(d.organisationName),

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { formatDateTimeNumeric } from '@jaarcyclus/i18n/core';
+import { formatDateTimeNumeric, LABELS } from '@jaarcyclus/i18n/core';
 import { type Cents, formatEuroPlain } from '../money/money';
 import { type SchoolAccountabilityStatus, SCHOOL_ACCOUNTABILITY_STATUS_LABELS } from './status';
 
@@ -17,15 +17,8 @@ export interface AccountabilityOverviewRow {
   waiverReason: string | null;
 }
 
-export const OVERVIEW_CSV_HEADER = [
-  'School',
-  'Bestuur',
-  'Status',
-  'Dagen te laat',
-  'Ingediend op',
-  'Korting (EUR)',
-  'Reden vrijstelling',
-] as const;
+/** The columns, for Dutch Excel: in Dutch whoever exports (libs/i18n, labels). */
+export const OVERVIEW_CSV_HEADER: readonly string[] = LABELS.nl.overviewCsvHeader;
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';

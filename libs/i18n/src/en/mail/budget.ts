@@ -74,7 +74,8 @@ export const budget: typeof nl = {
       `Variable amount: ${formatCounted('en', pupils, 'pupil', 'pupils')} × ${perPupil}`,
     deduction: (reason) => `Deduction (${reason})`,
     total: 'Total',
-    reserve: (warning) => `Reserve of the SWV (in Dutch, from the budget): ${warning}`,
+    reserve: (warning) => `Reserve of the SWV: ${warning}`,
+    reserveInDutch: (warning) => `Reserve of the SWV (in Dutch, from the budget): ${warning}`,
     accountFor:
       'The board accounts for the use of these funds by 1 February of the following year.',
   },

@@ -89,6 +89,8 @@ export const budget = {
     deduction: (reason: string) => `Verrekening (${reason})`,
     total: 'Totaal',
     reserve: (warning: string) => `Reserve van het samenwerkingsverband: ${warning}`,
+    /** A warning the budget recorded in Dutch only. */
+    reserveInDutch: (warning: string) => `Reserve van het samenwerkingsverband: ${warning}`,
     accountFor:
       'Het bestuur verantwoordt de inzet van deze middelen uiterlijk 1 februari van het volgende jaar.',
   },

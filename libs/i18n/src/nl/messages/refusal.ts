@@ -101,7 +101,8 @@ export const refusal = {
     'Een herziene versie kan alleen na een afwijzing worden ingediend.',
   cycleDeadlinePassed: (p: { deadline: string }) =>
     `De oorspronkelijke deadline (${nl(p.deadline)}) is verstreken: geef de nieuwe ronde een deadline.`,
-  notTheDirector: () => 'Alleen de directeur-bestuurder van deze cyclus kan de begroting vaststellen.',
+  notTheDirector: () =>
+    'Alleen de directeur-bestuurder van deze cyclus kan de begroting vaststellen.',
   alreadyAdopted: () => 'De begroting is al vastgesteld.',
   notReadyForAdoption: () =>
     'Vaststellen kan pas als ALV en RvT hebben goedgekeurd en de OPR heeft ingestemd.',

@@ -70,7 +70,8 @@ export const validation = {
   bodyKeysList: (_: F) => 'Kies de organen uit de lijst.',
   bodyKeysEmpty: (_: F) => 'Kies minstens één orgaan.',
   bodyKeysFormat: (_: F) => 'Kies de organen uit de lijst.',
-  newBodyKey: (_: F) => 'Gebruik 1 tot 40 kleine letters, cijfers, - of _, beginnend met een letter.',
+  newBodyKey: (_: F) =>
+    'Gebruik 1 tot 40 kleine letters, cijfers, - of _, beginnend met een letter.',
   voteValue: (_: F) => 'Kies voor, tegen of onthouding.',
   numerator: (_: F) => 'Vul een teller in van 1 of meer die niet groter is dan de noemer.',
   schoolIdsList: (_: F) => 'Kies scholen uit de lijst.',
