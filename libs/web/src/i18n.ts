@@ -5,8 +5,20 @@ import {
   type SchoolAccountabilityStatus,
 } from '@jaarcyclus/domain';
 import * as i18n from '@jaarcyclus/i18n';
-import { CATALOGUE, isLocale, type TimelineArgs, type WebTexts } from '@jaarcyclus/i18n';
-import type { Locale, Role, SchoolKind, TaskKind, TaskStatus } from '@jaarcyclus/persistence';
+import {
+  CATALOGUE,
+  isLocale,
+  type Locale,
+  type TimelineArgs,
+  type WebTexts,
+} from '@jaarcyclus/i18n';
+import type {
+  Locale as StoredLocale,
+  Role,
+  SchoolKind,
+  TaskKind,
+  TaskStatus,
+} from '@jaarcyclus/persistence';
 import type {
   AccountabilityCyclePhase,
   BodyRoundStatus,
@@ -40,6 +52,8 @@ export type CatalogueCoverage = [
   Covers<SchoolKind, Messages['schoolKind']>,
   Covers<Role, Messages['role']>,
   Covers<Locale, Messages['localeName']>,
+  // A person's stored language (libs/persistence keeps its own list until it takes libs/i18n's).
+  Covers<StoredLocale, Messages['localeName']>,
   Covers<DecisionKind, Messages['decisionKind']>,
   Covers<DecisionKind, Messages['decided']>,
   Covers<BudgetPhase, Messages['phaseName']>,

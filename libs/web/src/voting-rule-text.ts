@@ -1,5 +1,5 @@
 import type { Fraction, VotingRule } from '@jaarcyclus/domain';
-import type { Locale } from '@jaarcyclus/persistence';
+import type { Locale } from '@jaarcyclus/i18n';
 
 /**
  * A voting rule as a reader says it, e.g. "gewogen naar leerlingaantal, quorum 1/2 van het

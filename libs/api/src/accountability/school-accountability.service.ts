@@ -9,8 +9,8 @@ import {
   submissionTotals,
   validateSubmission,
 } from '@jaarcyclus/domain';
+import type { Locale } from '@jaarcyclus/i18n';
 import {
-  type Locale,
   AccountabilityDeduction,
   AccountabilitySubmission,
   SchoolAccountability,

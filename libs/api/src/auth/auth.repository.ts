@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Locale, Role } from '@jaarcyclus/persistence';
+import type { Locale } from '@jaarcyclus/i18n';
+import type { Role } from '@jaarcyclus/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthenticatedPerson } from './authenticated-person';
 
@@ -74,7 +75,9 @@ export class AuthRepository {
     limit: number,
   ): Promise<string | null> {
     return this.ds.transaction(async (em) => {
-      await em.query(`SELECT pg_advisory_xact_lock(hashtextextended('login_token:' || $1, 0))`, [personId]);
+      await em.query(`SELECT pg_advisory_xact_lock(hashtextextended('login_token:' || $1, 0))`, [
+        personId,
+      ]);
       const [recent] = (await em.query(
         `SELECT count(*)::int AS n FROM login_token
           WHERE person_id = $1 AND created_at > now() - make_interval(mins => $2)`,

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsUUID, MaxLength } from 'class-validator';
-import { LOCALES, ROLES, type Locale, type Person, type Role } from '@jaarcyclus/persistence';
+import { LOCALES, type Locale } from '@jaarcyclus/i18n';
+import { ROLES, type Person, type Role } from '@jaarcyclus/persistence';
 import { IsName, IsOptionalNotNull, IsOptionalOrNull, says } from '../../common/validation';
 
 const normaliseEmail = ({ value }: { value: unknown }): unknown =>
