@@ -20,3 +20,20 @@ export interface TimelineArgs {
 export type ScheduleKind = 'reminder' | 'deadline' | 'escalation' | 'letters';
 export type Decided = 'approved' | 'rejected';
 export type DecisionKindKey = 'goedkeuring' | 'instemming' | 'advies';
+
+/** A body's voting rule, as the admin pages describe it (libs/domain VotingRule). */
+export interface VotingRuleShape {
+  weighting: 'one_member_one_vote' | 'pupil_count';
+  quorum: { basis: 'members' | 'weight'; numerator: number; denominator: number } | null;
+  majority: {
+    basis: 'votes_cast' | 'all_members';
+    strict: boolean;
+    numerator: number;
+    denominator: number;
+  };
+  abstentions: 'excluded' | 'count_against';
+}
+
+type Fraction = { numerator: number; denominator: number };
+export const fraction = (f: Fraction): string => `${f.numerator}/${f.denominator}`;
+export const isHalf = (f: Fraction): boolean => f.numerator * 2 === f.denominator;

@@ -1,3 +1,4 @@
+import { fraction, isHalf } from '../../web-types';
 import type { admin as nl } from '../../nl/web/admin';
 
 export const admin: typeof nl = {
@@ -116,6 +117,23 @@ export const admin: typeof nl = {
   removeMember: 'Remove',
   removeMemberLabel: (name) => `Remove ${name} as a member`,
   confirmRemoveMember: (name) => `Remove ${name} as a member of this body?`,
+  describeVotingRule: (rule) => {
+    const weighting =
+      rule.weighting === 'pupil_count' ? 'weighted by pupil count' : 'one member, one vote';
+    const quorum = !rule.quorum
+      ? 'no quorum'
+      : `quorum ${fraction(rule.quorum)} of the ${rule.quorum.basis === 'weight' ? 'weight' : 'members'}`;
+    const base = rule.majority.basis === 'votes_cast' ? 'of the votes cast' : 'of all members';
+    const majority =
+      rule.majority.strict && isHalf(rule.majority)
+        ? `simple majority ${base}`
+        : `${rule.majority.strict ? 'more than' : 'at least'} ${fraction(rule.majority)} ${base}`;
+    const abstentions =
+      rule.abstentions === 'excluded'
+        ? 'abstentions do not count'
+        : 'abstentions count as votes cast';
+    return `${weighting}, ${quorum}, ${majority}; ${abstentions}`;
+  },
   del: {
     link: {
       boards: 'Delete this school board',

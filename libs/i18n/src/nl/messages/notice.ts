@@ -1,7 +1,9 @@
 import { formatBasisPoints as bp, formatEuro as euro } from '../../format';
 
-/** What the domain points out in a result (no refusal): the reserve of the SWV in the allocation. */
+/** What is pointed out without a refusal: a sign-in link requested, the SWV's reserve in the allocation. */
 export const notice = {
+  /** The answer to a request for a sign-in link, whether or not the address has an account. */
+  signInLinkSent: () => 'Als dit adres bij een account hoort, is er een inloglink verstuurd.',
   reserveBelowTarget: (p: {
     equity: number;
     target: number;

@@ -1,3 +1,4 @@
+import { fraction, isHalf, type VotingRuleShape } from '../../web-types';
 import type { Locale } from '../../locale';
 
 /** 'Beheer': the SWV's boards, schools, people, bodies and settings, and deleting them. */
@@ -124,6 +125,25 @@ export const admin = {
   removeMember: 'Verwijderen',
   removeMemberLabel: (name: string) => `${name} verwijderen als lid`,
   confirmRemoveMember: (name: string) => `${name} verwijderen als lid van dit orgaan?`,
+  /** "gewogen naar leerlingaantal, quorum 1/2 van het gewicht, gewone meerderheid …". */
+  describeVotingRule: (rule: VotingRuleShape): string => {
+    const weighting =
+      rule.weighting === 'pupil_count' ? 'gewogen naar leerlingaantal' : 'één lid, één stem';
+    const quorum = !rule.quorum
+      ? 'geen quorum'
+      : `quorum ${fraction(rule.quorum)} van ${rule.quorum.basis === 'weight' ? 'het gewicht' : 'de leden'}`;
+    const base =
+      rule.majority.basis === 'votes_cast' ? 'van de uitgebrachte stemmen' : 'van alle leden';
+    const majority =
+      rule.majority.strict && isHalf(rule.majority)
+        ? `gewone meerderheid ${base}`
+        : `${rule.majority.strict ? 'meer dan' : 'ten minste'} ${fraction(rule.majority)} ${base}`;
+    const abstentions =
+      rule.abstentions === 'excluded'
+        ? 'onthoudingen tellen niet mee'
+        : 'onthoudingen tellen mee als uitgebrachte stem';
+    return `${weighting}, ${quorum}, ${majority}; ${abstentions}`;
+  },
   del: {
     link: {
       boards: 'Dit schoolbestuur verwijderen',
