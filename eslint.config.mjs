@@ -11,19 +11,22 @@ const NODE_BUILTINS = [
   'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
 ];
 
+// The text catalogue and formatting (libs/i18n) depend on nothing: every layer may use them, the
+// domain and the workflows included (texts and formats are pure and deterministic).
 const DEP_CONSTRAINTS = [
-  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
-  { sourceTag: 'type:workflows', onlyDependOnLibsWithTags: ['type:domain', 'type:workflows'] },
-  { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:domain', 'type:data'] },
-  { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:infra'] },
+  { sourceTag: 'type:i18n', onlyDependOnLibsWithTags: ['type:i18n'] },
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:i18n', 'type:domain'] },
+  { sourceTag: 'type:workflows', onlyDependOnLibsWithTags: ['type:i18n', 'type:domain', 'type:workflows'] },
+  { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:i18n', 'type:domain', 'type:data'] },
+  { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:i18n', 'type:domain', 'type:infra'] },
   // The cycle kit (libs/cycles): the activities' shared machinery, over persistence and mail.
-  { sourceTag: 'type:cycles', onlyDependOnLibsWithTags: ['type:domain', 'type:workflows', 'type:data', 'type:cycles'] },
+  { sourceTag: 'type:cycles', onlyDependOnLibsWithTags: ['type:i18n', 'type:domain', 'type:workflows', 'type:data', 'type:cycles'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['*'] },
   // The api's feature modules (use cases, JSON controllers) never reach into the web app …
-  { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:domain', 'type:workflows', 'type:data', 'type:infra', 'type:api'] },
+  { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:i18n', 'type:domain', 'type:workflows', 'type:data', 'type:infra', 'type:api'] },
   // … while the web app uses their services through the modules' exports.
-  { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:domain', 'type:workflows', 'type:data', 'type:infra', 'type:api', 'type:web'] },
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:workflows', 'type:data', 'type:infra', 'type:cycles', 'type:api', 'type:web'] },
+  { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:i18n', 'type:domain', 'type:workflows', 'type:data', 'type:infra', 'type:api', 'type:web'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:i18n', 'type:domain', 'type:workflows', 'type:data', 'type:infra', 'type:cycles', 'type:api', 'type:web'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
 ];
 // Tests may also use the test fixtures (libs/testing) and the infrastructure libraries.
@@ -60,7 +63,7 @@ export default tseslint.config(
   },
   {
     // Workflow code runs in Temporal's deterministic sandbox: no I/O, no Node built-ins, no clocks.
-    files: ['libs/workflows/src/**/*.ts', 'libs/domain/src/**/*.ts'],
+    files: ['libs/workflows/src/**/*.ts', 'libs/domain/src/**/*.ts', 'libs/i18n/src/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/*.wf-spec.ts', '**/*.int-spec.ts'],
     rules: {
       'no-restricted-imports': [
@@ -77,7 +80,7 @@ export default tseslint.config(
   {
     // Domain code takes `now` as a parameter so that it is testable and usable inside workflows
     // (where the SDK supplies deterministic time).
-    files: ['libs/domain/src/**/*.ts'],
+    files: ['libs/domain/src/**/*.ts', 'libs/i18n/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-syntax': [

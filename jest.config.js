@@ -18,6 +18,8 @@ const swc = [
 
 const moduleNameMapper = {
   '^@jaarcyclus/domain$': '<rootDir>/libs/domain/src',
+  '^@jaarcyclus/i18n$': '<rootDir>/libs/i18n/src',
+  '^@jaarcyclus/i18n/(.*)$': '<rootDir>/libs/i18n/src/$1',
   '^@jaarcyclus/workflows$': '<rootDir>/libs/workflows/src',
   '^@jaarcyclus/persistence$': '<rootDir>/libs/persistence/src',
   '^@jaarcyclus/testing$': '<rootDir>/libs/testing/src',

@@ -1,3 +1,11 @@
+import {
+  codedText,
+  renderText,
+  type CodedText,
+  type TextArgs,
+  type TextCode,
+} from '@jaarcyclus/i18n/core';
+
 /**
  * Error taxonomy of the domain layer. Adapters map the code to a transport status
  * (e.g. VALIDATION → 400, NOT_FOUND → 404, CONFLICT → 409, RULE_VIOLATION → 422) and
@@ -10,9 +18,25 @@ export class DomainError extends Error {
     public readonly code: DomainErrorCode,
     message: string,
     public readonly field?: string,
+    /** What a person reads, by code (libs/i18n): the edge writes it in the reader's language. */
+    public readonly text?: CodedText,
   ) {
     super(message);
     this.name = 'DomainError';
+  }
+
+  /**
+   * A refusal a person may read: named by its text code and parameters; the message is the
+   * English text (what the JSON api answers and the log shows).
+   */
+  static of<C extends TextCode>(
+    code: DomainErrorCode,
+    field: string | undefined,
+    text: C,
+    ...params: TextArgs<C>
+  ): DomainError {
+    const coded = codedText(text, ...params);
+    return new DomainError(code, renderText('en', coded), field, coded);
   }
 }
 

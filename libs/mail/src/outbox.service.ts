@@ -4,14 +4,18 @@ import { OutboxRepository } from '@jaarcyclus/persistence';
 import { MailDeliveryError } from './errors';
 import type { MailTransport } from './transport';
 
-export interface OutgoingMail {
+/** A mail as a template renders it, in the reader's language: the content, no addressee. */
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface OutgoingMail extends RenderedMail {
   /** Same key, same email: e.g. `login:<tokenId>` or `<workflowId>:<step>:<personId>`. */
   idempotencyKey: string;
   organisationId: string | null;
   to: string;
-  subject: string;
-  text: string;
-  html: string;
 }
 
 export type DeliveryResult = 'sent' | 'already_sent';

@@ -19,13 +19,14 @@ export function workflowsEntry(): string {
 
 /**
  * The bundler (webpack inside bundleWorkflowCode) does not read tsconfig path aliases, so the
- * aliases the workflow code may use are given here. Only the domain library is allowed:
- * workflow code must stay deterministic.
+ * aliases the workflow code may use are given here. Only the domain library and the text
+ * catalogue it renders its messages with are allowed: workflow code must stay deterministic.
  */
 export function workflowAliases(): Record<string, string> {
   const root = repoRoot();
   return {
     '@jaarcyclus/domain': path.join(root, 'libs', 'domain', 'src'),
+    '@jaarcyclus/i18n': path.join(root, 'libs', 'i18n', 'src'),
     '@jaarcyclus/workflows': path.join(root, 'libs', 'workflows', 'src'),
   };
 }
@@ -37,9 +38,19 @@ export async function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
       ...config,
       resolve: {
         ...config.resolve,
-        alias: { ...(config.resolve?.alias as Record<string, string> | undefined), ...workflowAliases() },
+        alias: {
+          ...(config.resolve?.alias as Record<string, string> | undefined),
+          ...workflowAliases(),
+        },
       },
     }),
-    logger: { trace: () => undefined, debug: () => undefined, info: () => undefined, warn: console.warn, error: console.error, log: () => undefined },
+    logger: {
+      trace: () => undefined,
+      debug: () => undefined,
+      info: () => undefined,
+      warn: console.warn,
+      error: console.error,
+      log: () => undefined,
+    },
   });
 }

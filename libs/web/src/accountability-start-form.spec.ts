@@ -6,7 +6,7 @@ import {
   startFormFieldOf,
   validateAccountabilityStartForm,
 } from './accountability-start-form';
-import { localiseFieldMessage } from './forms';
+import { fieldErrorText } from './forms';
 import { messagesFor } from './i18n';
 
 const t = messagesFor('nl');
@@ -79,7 +79,7 @@ describe('the form that starts the accountability', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const byField = Object.fromEntries(
-      result.errors.map((e) => [e.field, localiseFieldMessage('nl', e.message)]),
+      result.errors.map((e) => [e.field, fieldErrorText('nl', e)]),
     );
     expect(byField).toEqual({
       accountingYear: 'Vul een jaartal in, zoals 2026.',

@@ -1,5 +1,5 @@
 import { amsterdamParts, nextBusinessMoment } from '@jaarcyclus/domain';
-import type { Locale } from '@jaarcyclus/persistence';
+import type { Locale } from '@jaarcyclus/i18n';
 import { StartAccountabilityCycleDto } from '@jaarcyclus/api/accountability/dto/accountability.dto';
 import type { FieldError } from '@jaarcyclus/api/common/api-errors';
 import {

@@ -5,7 +5,7 @@ import {
   validateBudgetForm,
   type BudgetFormValues,
 } from './budget-form';
-import { localiseFieldMessage } from './forms';
+import { fieldErrorText } from './forms';
 import { messagesFor } from './i18n';
 
 const t = messagesFor('nl');
@@ -85,7 +85,7 @@ describe('the new budget cycle form', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const byField = Object.fromEntries(
-      result.errors.map((e) => [e.field, localiseFieldMessage('nl', e.message)]),
+      result.errors.map((e) => [e.field, fieldErrorText('nl', e)]),
     );
     expect(byField).toEqual({
       amountPerPupil: 'Gebruik hoogstens twee cijfers achter de komma.',

@@ -5,6 +5,7 @@ import type { DocumentInfo } from '@jaarcyclus/api/documents/documents.service';
 import {
   amsterdamDateTime,
   dateTimeInputValue,
+  fieldErrorOf,
   formFields,
   text,
   validateForm,
@@ -131,7 +132,7 @@ export async function validateBudgetForm(
       allocation[cents] = eurosToCents(typed, field);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
-      amountErrors.push({ field, message: err.message });
+      amountErrors.push(fieldErrorOf(err, field));
     }
   }
   const sourceErrors = proposalSourceErrors(
@@ -160,7 +161,7 @@ export async function validateBudgetForm(
   const dtoErrors = checked.ok
     ? []
     : checked.errors
-        .map((e) => ({ field: formFieldOf(e.field), message: e.message }))
+        .map((e) => ({ ...e, field: formFieldOf(e.field) }))
         .filter((e) => !amountErrors.some((a) => a.field === e.field));
   const errors = [...sourceErrors, ...amountErrors, ...dtoErrors];
   if (errors.length > 0 || !checked.ok) return { ok: false, errors };

@@ -1,6 +1,6 @@
 import type { FieldError } from '@jaarcyclus/api/common/api-errors';
 import type { DocumentInfo } from '@jaarcyclus/api/documents/documents.service';
-import { localiseFieldMessage } from './forms';
+import { fieldErrorText } from './forms';
 import { attrs, html, type SafeHtml } from './html';
 import { formatBytes } from './i18n';
 import type { WebContext } from './layout';
@@ -11,9 +11,7 @@ export const fieldId = (name: string): string => `field-${name.replace(/[^A-Za-z
 
 /** Errors of one field, in the reader's language. */
 export function errorsFor(ctx: WebContext, errors: FieldError[], name: string): string[] {
-  return errors
-    .filter((e) => e.field === name)
-    .map((e) => localiseFieldMessage(ctx.locale, e.message));
+  return errors.filter((e) => e.field === name).map((e) => fieldErrorText(ctx.locale, e));
 }
 
 interface FieldOptions {
@@ -112,8 +110,12 @@ export function checkboxesField(
     ${
       o.bulk
         ? html`<p class="actions bulk-actions" data-check-bulk hidden>
-            <button type="button" class="button button--secondary" data-check="all">${o.bulk.all}</button>
-            <button type="button" class="button button--secondary" data-check="none">${o.bulk.none}</button>
+            <button type="button" class="button button--secondary" data-check="all">
+              ${o.bulk.all}
+            </button>
+            <button type="button" class="button button--secondary" data-check="none">
+              ${o.bulk.none}
+            </button>
           </p>`
         : ''
     }
@@ -255,7 +257,7 @@ export function errorSummary(
     <h2 id="error-summary-title">${ctx.t.errorSummary}</h2>
     <ul>
       ${errors.map((e) => {
-        const message = localiseFieldMessage(ctx.locale, e.message);
+        const message = fieldErrorText(ctx.locale, e);
         const label = labels[e.field];
         return label
           ? html`<li><a href="#${fieldId(e.field)}">${label}: ${message}</a></li>`

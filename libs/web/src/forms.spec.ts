@@ -1,8 +1,13 @@
+import { DomainError, eurosToCents } from '@jaarcyclus/domain';
+import { codedText, renderText, type CodedText } from '@jaarcyclus/i18n';
 import { CreateBoardDto } from '@jaarcyclus/api/boards/dto/board.dto';
+import { documentRefusal } from '@jaarcyclus/api/documents/documents.service';
 import {
   amsterdamDateTime,
   dateTimeInputValue,
-  localiseFieldMessage,
+  fieldErrorOf,
+  fieldErrorText,
+  refusalAsFieldErrors,
   validateForm,
   wholeNumber,
   wholeNumberList,
@@ -20,57 +25,97 @@ describe('web forms', () => {
     expect(wholeNumber(input)).toBe(expected);
   });
 
-  it.each<[string, string]>([
+  it.each<[string | undefined, string]>([
     [
-      'Still in use by person records: remove those first',
+      'person',
       'Dit is nog in gebruik bij personen. Wijzig of verwijder die eerst.',
     ],
     [
-      'Still in use by school accountability records: remove those first',
+      'school accountability',
       'Dit is nog in gebruik bij verantwoordingen. Wijzig of verwijder die eerst.',
     ],
     [
-      'Still in use by quux records: remove those first',
+      'quux',
       'Dit is nog ergens in gebruik. Wijzig of verwijder dat eerst.',
     ],
-    ['Still in use: remove those first', 'Dit is nog ergens in gebruik. Wijzig of verwijder dat eerst.'],
-  ])('tells a Dutch reader what still uses a record: %j', (message, dutch) => {
-    expect(localiseFieldMessage('nl', message)).toBe(dutch);
-    expect(localiseFieldMessage('en', message)).toBe(message);
+    [
+      undefined,
+      'Dit is nog ergens in gebruik. Wijzig of verwijder dat eerst.',
+    ],
+  ])('tells a Dutch reader what still uses a record: %j', (table, dutch) => {
+    const refusal = DomainError.of('CONFLICT', undefined, 'refusal.inUse', table ? { table } : {});
+    expect(fieldErrorText('nl', fieldErrorOf(refusal))).toBe(dutch);
+    expect(fieldErrorText('en', fieldErrorOf(refusal))).toBe(refusal.message);
+    expect(refusal.message).toMatch(/^Still in use/);
   });
 
   it.each(['12,5', 'veel', '1.25'])('keeps %j as not-a-number so the DTO refuses it', (input) => {
     expect(wholeNumber(input)).toBeNaN();
   });
 
-  it('refuses with the api DTO and its messages, translated for Dutch readers', async () => {
+  it('refuses with the api DTO and its messages, by code, in Dutch for Dutch readers', async () => {
     const result = await validateForm(CreateBoardDto, { name: '  ', pupilCount: Number.NaN });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toEqual([
-      { field: 'name', message: 'name must not be empty' },
-      { field: 'pupilCount', message: 'pupilCount must be a non-negative integer' },
+    expect(result.errors).toMatchObject([
+      { field: 'name', message: 'name must not be empty', text: { code: 'validation.empty' } },
+      {
+        field: 'pupilCount',
+        message: 'pupilCount must be a non-negative integer',
+        text: { code: 'validation.notNonNegativeInteger' },
+      },
     ]);
-    expect(result.errors.map((e) => localiseFieldMessage('nl', e.message))).toEqual([
+    expect(result.errors.map((e) => fieldErrorText('nl', e))).toEqual([
       'Vul dit veld in.',
       'Vul een heel getal in van 0 of meer.',
     ]);
-    expect(localiseFieldMessage('en', result.errors[1]!.message)).toBe(
+    expect(fieldErrorText('en', result.errors[1]!)).toBe(
       'pupilCount must be a non-negative integer',
     );
   });
 
-  it('translates the refusals of an uploaded file, the content check included', () => {
+  it('writes the refusals of an uploaded file for Dutch readers, the content check included', () => {
+    const pdf = {
+      originalname: 'begroting.pdf',
+      mimetype: 'application/pdf',
+      size: 9,
+      buffer: Buffer.from('not a pdf'),
+    };
+    const refusal = documentRefusal(pdf)!;
+    expect(refusal.message).toBe('file content does not match its type (sent as PDF)');
+    expect(fieldErrorText('nl', fieldErrorOf(refusal))).toBe(
+      'De inhoud van het bestand past niet bij het type (PDF). Kies het oorspronkelijke bestand.',
+    );
     expect(
-      localiseFieldMessage('nl', 'file content does not match its type (sent as PDF)'),
-    ).toBe('De inhoud van het bestand past niet bij het type (PDF). Kies het oorspronkelijke bestand.');
-    expect(localiseFieldMessage('nl', 'file is larger than 20 MB')).toBe(
-      'Het bestand is groter dan 20 MB. Kies een kleiner bestand of geef een link.',
+      fieldErrorText('nl', refusalAsFieldErrors(documentRefusal({ ...pdf, size: 30e6 }))[0]!),
+    ).toBe('Het bestand is groter dan 20 MB. Kies een kleiner bestand of geef een link.');
+  });
+
+  it('writes an amount the domain could not read, and the last-administrator rule, by their codes', () => {
+    const refusalOf = (typed: string): DomainError => {
+      try {
+        eurosToCents(typed, 'fixedAmount');
+      } catch (err) {
+        return err as DomainError;
+      }
+      throw new Error(`${typed} was read`);
+    };
+    expect(refusalOf('1.234').message).toBe("'1.234' is ambiguous: write '1234' or '1.234,00'");
+    const nl = (error: DomainError): string => fieldErrorText('nl', fieldErrorOf(error));
+    expect(nl(refusalOf('1.234'))).toBe(
+      'Bedoelt u 1234 of 1.234,00? Schrijf het bedrag zonder twijfel.',
+    );
+    expect(nl(refusalOf('12,345'))).toBe('Gebruik hoogstens twee cijfers achter de komma.');
+    expect(nl(refusalOf('veel'))).toBe('Vul een bedrag in euro’s in, zoals 1.234,56.');
+    expect(nl(DomainError.of('RULE_VIOLATION', undefined, 'refusal.lastAdmin'))).toBe(
+      'Uw samenwerkingsverband moet minstens één actieve beheerder houden.',
     );
   });
 
-  it('keeps a message it cannot translate rather than showing nothing', () => {
-    expect(localiseFieldMessage('nl', 'Something new went wrong')).toBe('Something new went wrong');
+  it('keeps a message without a code rather than showing nothing', () => {
+    expect(fieldErrorText('nl', { message: 'Something new went wrong' })).toBe(
+      'Something new went wrong',
+    );
   });
 
   it.each<[string, string | undefined]>([
@@ -106,25 +151,31 @@ describe('web forms', () => {
     expect(wholeNumberList(input)).toEqual(expected);
   });
 
-  it('translates the workflow’s refusals, with its ISO instants as Dutch dates', () => {
-    expect(
-      localiseFieldMessage(
-        'nl',
-        'The new deadline must be later than the current one of Raad van Toezicht (2026-12-14T16:00:00.000Z)',
-      ),
-    ).toBe(
+  it.each<[CodedText, string, string]>([
+    [
+      codedText('refusal.deadlineNotLaterThanBody', {
+        body: 'Raad van Toezicht',
+        current: '2026-12-14T16:00:00.000Z',
+      }),
+      'The new deadline must be later than the current one of Raad van Toezicht (2026-12-14T16:00:00.000Z)',
       'Kies een deadline na de huidige deadline van Raad van Toezicht (14 december 2026 om 17:00).',
-    );
-    expect(
-      localiseFieldMessage(
-        'nl',
-        'No body has passed its deadline without quorum; a round can only be closed after escalation',
-      ),
-    ).toBe(
+    ],
+    [
+      codedText('refusal.nothingEscalated'),
+      'No body has passed its deadline without quorum; a round can only be closed after escalation',
       'Er is geen orgaan waarvan de deadline verstreek zonder quorum. Een ronde sluiten kan pas daarna.',
-    );
-    expect(localiseFieldMessage('nl', 'allocation.turnoverCents must be a positive integer')).toBe(
+    ],
+    [
+      codedText('validation.amountNotPositive', { field: 'allocation.turnoverCents' }),
+      'allocation.turnoverCents must be a positive integer',
       'Vul een bedrag in dat groter is dan € 0,00.',
-    );
-  });
+    ],
+  ])(
+    'writes the workflow’s refusals, its ISO instants as Dutch dates: %j',
+    (text, english, dutch) => {
+      expect(renderText('en', text)).toBe(english);
+      expect(fieldErrorText('nl', { message: english, text })).toBe(dutch);
+      expect(fieldErrorText('en', { message: english, text })).toBe(english);
+    },
+  );
 });

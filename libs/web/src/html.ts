@@ -1,3 +1,5 @@
+import { escapeHtml } from '@jaarcyclus/i18n';
+
 /**
  * Escaping by default: every value interpolated into `html\`...\`` is escaped unless it is
  * already SafeHtml (the result of another `html` template or of `raw`). Arrays are joined, and
@@ -13,17 +15,7 @@ export class SafeHtml {
 
 export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | HtmlValue[];
 
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
-}
+export { escapeHtml };
 
 function render(value: HtmlValue): string {
   if (value === null || value === undefined || value === false) return '';

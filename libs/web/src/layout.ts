@@ -1,4 +1,4 @@
-import type { Locale } from '@jaarcyclus/persistence';
+import type { Locale } from '@jaarcyclus/i18n';
 import type { AuthenticatedPerson } from '@jaarcyclus/api/auth/authenticated-person';
 import { READ_ROLES } from '@jaarcyclus/api/auth/decorators';
 import { assetHref } from './assets/assets';
@@ -12,6 +12,7 @@ export interface WebContext {
   t: Messages;
   /** null on the sign-in pages. */
   person: AuthenticatedPerson | null;
+  /** '' on a page that posts no form of the web app (the pages behind the e-mailed link). */
   csrfToken: string;
   /** Path and query of this page: the language switch returns here. */
   path: string;
@@ -25,6 +26,8 @@ export interface PageOptions {
   nav?: NavKey;
   /** Prefixes the title with "Fout:" so screen reader users hear the problem first. */
   hasErrors?: boolean;
+  /** A path on this site the browser moves on to at once (a meta refresh: no script needed). */
+  refreshTo?: string;
 }
 
 export function csrfField(ctx: WebContext): SafeHtml {
@@ -72,14 +75,23 @@ function header(ctx: WebContext, current: NavKey | undefined): SafeHtml {
       </p>
       <div class="account">
         ${person ? html`<p class="who">${t.signedInAs(person.name)}</p>` : ''}
-        <form method="post" action="/lang" class="inline-form">
-          ${csrfField(ctx)}
-          <input type="hidden" name="lang" value="${other.locale}" />
-          <input type="hidden" name="next" value="${ctx.path}" />
-          <button type="submit" class="button-link" lang="${other.locale}" title="${other.hint}">
-            ${other.label}
-          </button>
-        </form>
+        ${
+          ctx.csrfToken
+            ? html`<form method="post" action="/lang" class="inline-form">
+                ${csrfField(ctx)}
+                <input type="hidden" name="lang" value="${other.locale}" />
+                <input type="hidden" name="next" value="${ctx.path}" />
+                <button
+                  type="submit"
+                  class="button-link"
+                  lang="${other.locale}"
+                  title="${other.hint}"
+                >
+                  ${other.label}
+                </button>
+              </form>`
+            : ''
+        }
         ${
           person
             ? html`<form method="post" action="/logout" class="inline-form">
@@ -104,6 +116,7 @@ export function page(ctx: WebContext, opts: PageOptions): string {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>${title}</title>
+        ${opts.refreshTo ? html`<meta http-equiv="refresh" content="0; url=${opts.refreshTo}" />` : ''}
         <link rel="stylesheet" href="${assetHref('css')}" />
         <script src="${assetHref('js')}" defer></script>
       </head>

@@ -1,5 +1,5 @@
-import { MAX_DOCUMENT_BYTES } from '@jaarcyclus/api/documents/documents.service';
-import { localiseFieldMessage } from './forms';
+import { documentRefusal, MAX_DOCUMENT_BYTES } from '@jaarcyclus/api/documents/documents.service';
+import { fieldErrorOf, fieldErrorText } from './forms';
 import { formatBytes, messagesFor } from './i18n';
 import {
   carriedDocumentId,
@@ -58,18 +58,28 @@ describe('a proposal is a file or a link, exactly one of the two', () => {
 });
 
 describe('uploaded documents in the reader’s words', () => {
-  it.each<[string, string]>([
+  const file = (o: { mimetype?: string; size?: number }) => ({
+    originalname: 'voorstel',
+    mimetype: o.mimetype ?? 'application/pdf',
+    size: o.size ?? 12,
+    buffer: Buffer.from(o.size === 0 ? '' : '%PDF-1.4 ...'),
+  });
+  it.each<[ReturnType<typeof file>, string, string]>([
     [
+      file({ mimetype: 'image/png' }),
       'file must be a PDF, Word, Excel or OpenDocument file (got image/png)',
       'Kies een PDF-, Word-, Excel- of OpenDocument-bestand.',
     ],
     [
+      file({ size: MAX_DOCUMENT_BYTES + 1 }),
       'file is larger than 20 MB',
       'Het bestand is groter dan 20 MB. Kies een kleiner bestand of geef een link.',
     ],
-    ['file is empty', 'Het bestand is leeg. Kies een ander bestand.'],
-  ])('tells Dutch readers %j as %j', (message, dutch) => {
-    expect(localiseFieldMessage('nl', message)).toBe(dutch);
+    [file({ size: 0 }), 'file is empty', 'Het bestand is leeg. Kies een ander bestand.'],
+  ])('tells Dutch readers %#: %j as %j', (upload, message, dutch) => {
+    const refusal = documentRefusal(upload)!;
+    expect(refusal.message).toBe(message);
+    expect(fieldErrorText('nl', fieldErrorOf(refusal))).toBe(dutch);
   });
 
   it.each<[number, string]>([

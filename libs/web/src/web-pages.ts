@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import type { AuthenticatedPerson, AuthenticatedRequest } from '@jaarcyclus/api/auth/authenticated-person';
+import type {
+  AuthenticatedPerson,
+  AuthenticatedRequest,
+} from '@jaarcyclus/api/auth/authenticated-person';
 import { ApiConfig } from '@jaarcyclus/api/config';
 import { CsrfTokens } from './csrf';
 import { isLocale, messagesFor } from './i18n';
@@ -49,6 +52,16 @@ export class WebPages {
       csrfToken: this.csrf.tokenFor(req, res),
       path: safeLocalPath(path ?? (req.method === 'GET' ? req.originalUrl : '/')),
     };
+  }
+
+  /**
+   * For the pages behind the e-mailed sign-in link: nobody is signed in there yet, and the page
+   * sets no cookie (no form token, so no language switch): opening a link changes nothing.
+   */
+  anonymousContext(req: AuthenticatedRequest): WebContext {
+    const chosen = (req as { cookies?: Record<string, unknown> }).cookies?.[LOCALE_COOKIE];
+    const locale = isLocale(chosen) ? chosen : 'nl';
+    return { locale, t: messagesFor(locale), person: null, csrfToken: '', path: '/' };
   }
 
   send(res: Response, status: number, body: string, headers: Record<string, string> = {}): void {

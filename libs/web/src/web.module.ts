@@ -24,6 +24,7 @@ import { CalendarController } from './controllers/calendar.controller';
 import { CyclesController } from './controllers/cycles.controller';
 import { NotFoundController } from './controllers/not-found.controller';
 import { RootController } from './controllers/root.controller';
+import { SignInLinkController } from './controllers/sign-in-link.controller';
 import { TaskPagesController } from './controllers/tasks.controller';
 import { CsrfGuard, CsrfTokens } from './csrf';
 import { WebExceptionFilter } from './web-exception.filter';
@@ -49,6 +50,7 @@ import { WebPages } from './web-pages';
   ],
   controllers: [
     RootController,
+    SignInLinkController,
     AssetsController,
     TaskPagesController,
     CyclesController,

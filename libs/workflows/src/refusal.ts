@@ -1,5 +1,12 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import type { DomainErrorCode } from '@jaarcyclus/domain';
+import {
+  codedText,
+  renderText,
+  type CodedText,
+  type TextArgs,
+  type TextCode,
+} from '@jaarcyclus/i18n/core';
 
 /**
  * Why a command (Update) was refused. `code` is the domain error code the api's exception
@@ -11,6 +18,8 @@ export interface Refusal {
   reason: RefusalReason;
   message: string;
   field?: string;
+  /** `message` by code (libs/i18n), for the edge to write in its reader's language. */
+  text?: CodedText;
 }
 
 export type RefusalReason =
@@ -36,6 +45,25 @@ export type RefusalReason =
 export interface RefusalDetails {
   reason: RefusalReason;
   field?: string;
+  text?: CodedText;
+}
+
+/** A refusal a person reads: named by its text code; `message` is its English text. */
+export function refusalOf<C extends TextCode>(
+  code: DomainErrorCode,
+  reason: RefusalReason,
+  field: string | undefined,
+  text: C,
+  ...params: TextArgs<C>
+): Refusal {
+  const coded = codedText(text, ...params);
+  return {
+    code,
+    reason,
+    message: renderText('en', coded),
+    ...(field ? { field } : {}),
+    text: coded,
+  };
 }
 
 /**
@@ -44,7 +72,11 @@ export interface RefusalDetails {
  * `WorkflowUpdateFailedError` whose `cause` is this failure (`type` = domain code).
  */
 export function throwRefusal(refusal: Refusal): never {
-  const details: RefusalDetails = { reason: refusal.reason, ...(refusal.field ? { field: refusal.field } : {}) };
+  const details: RefusalDetails = {
+    reason: refusal.reason,
+    ...(refusal.field ? { field: refusal.field } : {}),
+    ...(refusal.text ? { text: refusal.text } : {}),
+  };
   throw ApplicationFailure.create({
     type: refusal.code,
     message: refusal.message,

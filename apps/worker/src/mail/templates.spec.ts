@@ -1,3 +1,4 @@
+import { computeAllocation, DEFAULT_RESERVE_RULE } from '@jaarcyclus/domain';
 import {
   adoptionSentence,
   dutchArticle,
@@ -140,5 +141,37 @@ describe('numbers in the mails read as the reader writes them', () => {
     expect(renderAllocationLetter('nl', data(1)).text).toContain(
       'Variabel bedrag: 1 leerling × € 100,00',
     );
+  });
+});
+
+describe('the reserve of the SWV in the allocation letter', () => {
+  const letter = (locale: 'nl' | 'en') => {
+    const allocation = computeAllocation({
+      boards: [{ boardId: 'b1', name: 'Stichting Hunzeborg', pupilCount: 1000 }],
+      schools: [],
+      amountPerPupilCents: 185_00,
+      equityCents: 150_000_00,
+      turnoverCents: 10_000_000_00,
+      reserve: DEFAULT_RESERVE_RULE,
+    });
+    return renderAllocationLetter(locale, {
+      organisationName: 'SWV VO Stadsring',
+      decisions: stadsring,
+      recipientName: 'Gerrit Hoekstra',
+      budgetYear: 2027,
+      date: '2026-12-15T08:00:00.000Z',
+      board: allocation.boards[0]!,
+      reserve: allocation.reserve,
+    }).text;
+  };
+
+  it('warns in the reader’s language, where the English letter quoted the Dutch', () => {
+    expect(letter('nl')).toContain(
+      'Reserve van het samenwerkingsverband: Het eigen vermogen (1,50% van de omzet) ligt onder de streefwaarde van 2,00%.',
+    );
+    expect(letter('en')).toContain(
+      'Reserve of the SWV: Equity (1,50% of turnover) is below the target of 2,00%.',
+    );
+    expect(letter('en')).not.toContain('in Dutch');
   });
 });

@@ -148,7 +148,8 @@ export class AccountabilityCyclesService {
       ...(dto.title ? { title: dto.title } : {}),
     };
     const config = resolveAccountabilityCycleInput(input, now.getTime());
-    if ('reason' in config) throw new DomainError(config.code, config.message, config.field);
+    if ('reason' in config)
+      throw new DomainError(config.code, config.message, config.field, config.text);
 
     let created = true;
     try {
@@ -333,7 +334,9 @@ export class AccountabilityCyclesService {
     const regular = await this.regularSchools(me);
     if (!given) {
       if (regular.length === 0) {
-        throw new DomainError('VALIDATION', 'This SWV has no regular schools', 'schoolIds');
+        throw DomainError.of('VALIDATION', 'schoolIds', 'refusal.noRegularSchools', {
+          field: 'schoolIds',
+        });
       }
       return regular.map((s) => s.id);
     }
@@ -343,14 +346,14 @@ export class AccountabilityCyclesService {
     const seen = new Set<string>();
     given.forEach((id, i) => {
       if (!known.has(id)) {
-        throw new DomainError(
-          'VALIDATION',
-          `schoolIds[${i}] does not refer to a regular school of this organisation`,
-          `schoolIds[${i}]`,
-        );
+        throw DomainError.of('VALIDATION', `schoolIds[${i}]`, 'refusal.notARegularSchool', {
+          field: `schoolIds[${i}]`,
+        });
       }
       if (seen.has(id)) {
-        throw new DomainError('VALIDATION', `schoolIds[${i}] is listed twice`, `schoolIds[${i}]`);
+        throw DomainError.of('VALIDATION', `schoolIds[${i}]`, 'refusal.schoolTwice', {
+          field: `schoolIds[${i}]`,
+        });
       }
       seen.add(id);
     });

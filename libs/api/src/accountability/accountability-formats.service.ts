@@ -103,11 +103,10 @@ export class AccountabilityFormatsService {
       await tx.accountability.lockFormats(me.organisationId);
       const latest = await tx.accountability.latestFormatVersion(me.organisationId);
       if (dto.baseVersion !== undefined && dto.baseVersion !== latest) {
-        throw new DomainError(
-          'CONFLICT',
-          `Version ${latest} was published after version ${dto.baseVersion}, which this one was edited from; look at version ${latest} first`,
-          'baseVersion',
-        );
+        throw DomainError.of('CONFLICT', 'baseVersion', 'refusal.formatConflict', {
+          latest,
+          base: dto.baseVersion,
+        });
       }
       const version = latest + 1;
       const { incomeLines, expenseLines, appendix } = dto;

@@ -27,10 +27,9 @@ export function statusLabel(status: SchoolAccountabilityStatus): string {
 
 /** An accepted or waived accountability is final; its workflow may have closed already. */
 export function finalConflict(status: SchoolAccountabilityStatus): DomainError {
-  return new DomainError(
+  return DomainError.of(
     'CONFLICT',
-    status === 'accepted'
-      ? 'The accountability of this school has been accepted; it can no longer change'
-      : 'The accountability of this school has been waived for this year; it can no longer change',
+    undefined,
+    status === 'accepted' ? 'refusal.acceptedFinal' : 'refusal.waivedFinal',
   );
 }

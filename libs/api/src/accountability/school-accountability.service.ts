@@ -8,11 +8,11 @@ import {
   submissionTotals,
   validateSubmission,
 } from '@jaarcyclus/domain';
+import type { Locale } from '@jaarcyclus/i18n';
 import {
   AccountabilityRepository,
   type AccountabilitySubmission,
   DeductionRepository,
-  type Locale,
   type SchoolAccountability,
   SchoolRepository,
 } from '@jaarcyclus/persistence';

@@ -1,3 +1,4 @@
+import { codedText, renderText } from '@jaarcyclus/i18n';
 import { Body, Controller, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -39,7 +40,8 @@ export class AuthController {
   @ApiBadRequestResponse({ type: ErrorResponseDto })
   async login(@Body() body: LoginRequestDto): Promise<{ message: string }> {
     await this.auth.requestLogin(body.email);
-    return { message: 'Als dit adres bij een account hoort, is er een inloglink verstuurd.' };
+    // In Dutch, as it always answered (an API client has no language of its own).
+    return { message: renderText('nl', codedText('notice.signInLinkSent')) };
   }
 
   @Post('logout')

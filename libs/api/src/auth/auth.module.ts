@@ -3,10 +3,9 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { SessionGuard } from './session.guard';
-import { VerifyController } from './verify.controller';
 
 @Module({
-  controllers: [AuthController, VerifyController],
+  controllers: [AuthController],
   providers: [AuthService, { provide: APP_GUARD, useClass: SessionGuard }],
   exports: [AuthService],
 })

@@ -1,4 +1,5 @@
-import type { Locale, Role } from '@jaarcyclus/persistence';
+import type { Locale } from '@jaarcyclus/i18n';
+import type { Role } from '@jaarcyclus/persistence';
 import type { Request } from 'express';
 
 /** The signed-in person of a request. `organisationId` is the tenant every query is scoped to. */

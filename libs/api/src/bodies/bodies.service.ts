@@ -83,10 +83,10 @@ export class BodiesService {
       );
       if (body.votingRule.weighting === 'pupil_count') {
         if ((await tx.bodies.countMembersWithoutBoard(body.id)) > 0) {
-          throw new DomainError(
+          throw DomainError.of(
             'RULE_VIOLATION',
-            'Votes can only weigh by pupil count when every member represents a board: set boardId on every member first',
             'votingRule.weighting',
+            'refusal.weighNeedsBoards',
           );
         }
       }
@@ -162,18 +162,12 @@ export class BodiesService {
       // The member's weight is the represented board's pupil count (docs/domain.md, source 001 §1.1): without a
       // board it has no weight, and a board represented twice would count twice.
       if (!input.boardId) {
-        throw new DomainError(
-          'VALIDATION',
-          `${path}boardId is required: this body weighs votes by the pupil count of the represented board`,
-          `${path}boardId`,
-        );
+        throw DomainError.of('VALIDATION', `${path}boardId`, 'refusal.memberNeedsBoard', {
+          field: `${path}boardId`,
+        });
       }
       if (await tx.bodies.isBoardRepresented(body.id, input.boardId))
-        throw new DomainError(
-          'CONFLICT',
-          'This board is already represented in this body',
-          `${path}boardId`,
-        );
+        throw DomainError.of('CONFLICT', `${path}boardId`, 'refusal.boardRepresented');
     }
     return tx.bodies.addMember({
       bodyId: body.id,
@@ -207,7 +201,7 @@ function checkedVotingRule(dto: VotingRuleDto): VotingRule {
   } catch (err) {
     if (err instanceof DomainError) {
       const field = !err.field || err.field === 'rule' ? 'votingRule' : `votingRule.${err.field}`;
-      throw new DomainError(err.code, err.message, field);
+      throw new DomainError(err.code, err.message, field, err.text);
     }
     throw err;
   }

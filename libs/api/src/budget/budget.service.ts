@@ -89,7 +89,8 @@ export class BudgetService {
   async preview(me: AuthenticatedPerson, dto: StartBudgetCycleDto, now = new Date()) {
     const input = await this.buildInput(me, dto);
     const config = resolveBudgetCycleConfig(input, now.getTime());
-    if ('reason' in config) throw new DomainError(config.code, config.message, config.field);
+    if ('reason' in config)
+      throw new DomainError(config.code, config.message, config.field, config.text);
     const timeline = budgetTimeline(dto.budgetYear, now, config.reminderPolicy, {
       voteDeadline: new Date(config.voteDeadline),
       lettersDate: new Date(config.lettersDate),
@@ -116,7 +117,8 @@ export class BudgetService {
   ): Promise<{ created: boolean; status: BudgetCycleStatus }> {
     const input = await this.buildInput(me, dto);
     const config = resolveBudgetCycleConfig(input, now.getTime());
-    if ('reason' in config) throw new DomainError(config.code, config.message, config.field);
+    if ('reason' in config)
+      throw new DomainError(config.code, config.message, config.field, config.text);
     const client = this.temporal.require();
     const workflowId = budgetWorkflowId(me.organisationId, dto.budgetYear);
     // Before the start: a document the cycle refers to must never count as unused.
@@ -319,21 +321,17 @@ export class BudgetService {
     const people = await this.persons.activeWithRole(me.organisationId, 'director');
     if (given) {
       if (!people.some((p) => p.id === given)) {
-        throw new DomainError(
-          'VALIDATION',
-          'directorPersonId must be an active person with role director in this organisation',
-          'directorPersonId',
-        );
+        throw DomainError.of('VALIDATION', 'directorPersonId', 'refusal.notADirector', {
+          field: 'directorPersonId',
+        });
       }
       return given;
     }
     if (people.length !== 1) {
-      throw new DomainError(
+      throw DomainError.of(
         'VALIDATION',
-        people.length === 0
-          ? 'This organisation has no active directeur-bestuurder (role director); add one first'
-          : 'This organisation has several directors; choose one with directorPersonId',
         'directorPersonId',
+        people.length === 0 ? 'refusal.noDirector' : 'refusal.severalDirectors',
       );
     }
     return people[0]!.id;
@@ -347,20 +345,12 @@ export class BudgetService {
 
   private async proposal(me: AuthenticatedPerson, dto: ProposalDto): Promise<ProposalRef> {
     if (!dto.documentId && !dto.url) {
-      throw new DomainError(
-        'VALIDATION',
-        'proposal needs a documentId (uploaded document) or a url',
-        'proposal',
-      );
+      throw DomainError.of('VALIDATION', 'proposal', 'refusal.proposalSource');
     }
     if (dto.documentId) {
       const exists = await this.documents.exists(me.organisationId, dto.documentId);
       if (!exists)
-        throw new DomainError(
-          'VALIDATION',
-          'proposal.documentId is not a document of this organisation',
-          'proposal.documentId',
-        );
+        throw DomainError.of('VALIDATION', 'proposal.documentId', 'refusal.proposalDocument');
     }
     return {
       versionLabel: dto.versionLabel,

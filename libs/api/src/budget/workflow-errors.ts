@@ -5,6 +5,7 @@ import {
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { isCodedText } from '@jaarcyclus/i18n';
 
 const CODES: DomainErrorCode[] = ['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'RULE_VIOLATION'];
 
@@ -17,7 +18,7 @@ const CODES: DomainErrorCode[] = ['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'RULE_V
 export function toDomainError(error: unknown, notFoundMessage: string): unknown {
   if (error instanceof WorkflowNotFoundError) return new DomainError('NOT_FOUND', notFoundMessage);
   if (error instanceof WorkflowExecutionAlreadyStartedError) {
-    return new DomainError('CONFLICT', 'This cycle has already run for that year');
+    return DomainError.of('CONFLICT', undefined, 'refusal.cycleExists');
   }
   const failure =
     error instanceof WorkflowUpdateFailedError
@@ -30,13 +31,22 @@ export function toDomainError(error: unknown, notFoundMessage: string): unknown 
     failure.type &&
     (CODES as string[]).includes(failure.type)
   ) {
-    const details = (failure.details?.[0] ?? {}) as { field?: string; reason?: string };
-    const err = new DomainError(failure.type as DomainErrorCode, failure.message, details.field);
+    const details = (failure.details?.[0] ?? {}) as {
+      field?: string;
+      reason?: string;
+      text?: unknown;
+    };
+    const err = new DomainError(
+      failure.type as DomainErrorCode,
+      failure.message,
+      details.field,
+      isCodedText(details.text) ? details.text : undefined,
+    );
     return Object.assign(err, { reason: details.reason });
   }
   // A query or update against a workflow that has completed and no longer accepts updates.
   if (error instanceof Error && /workflow execution already completed/i.test(error.message)) {
-    return new DomainError('CONFLICT', 'This cycle has finished; it no longer accepts changes');
+    return DomainError.of('CONFLICT', undefined, 'refusal.cycleFinished');
   }
   return error;
 }

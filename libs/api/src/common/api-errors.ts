@@ -1,10 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BadRequestException } from '@nestjs/common';
+import type { CodedText } from '@jaarcyclus/i18n';
 
 export interface FieldError {
   /** Path of the offending input, e.g. 'pupilCount' or 'votingRule.quorum.numerator'. */
   field: string;
+  /** In English: the JSON api's answer. */
   message: string;
+  /** The same by code (libs/i18n), for an edge that writes it in its reader's language. */
+  text?: CodedText;
 }
 
 export class FieldErrorDto implements FieldError {
@@ -46,7 +50,7 @@ export class RequestValidationException extends BadRequestException {
       statusCode: 400,
       error: 'Bad Request',
       message: 'Invalid input',
-      errors: fieldErrors,
+      errors: fieldErrors.map(({ field, message }) => ({ field, message })),
     } satisfies ErrorResponseDto);
   }
 }

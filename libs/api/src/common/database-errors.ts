@@ -27,27 +27,21 @@ export function translateDatabaseError(error: unknown): DomainError | null {
   const field = fieldOf(pg);
   switch (pg.code) {
     case '23505':
-      return new DomainError(
-        'CONFLICT',
-        field ? `${field} already exists` : 'Record already exists',
-        field,
-      );
+      return DomainError.of('CONFLICT', field, 'refusal.exists', field ? { field } : {});
     case '23503':
       if (pg.detail?.includes('is still referenced')) {
         const from = /from table "([^"]+)"/.exec(pg.detail)?.[1];
-        return new DomainError(
+        return DomainError.of(
           'CONFLICT',
-          `Still in use${from ? ` by ${from.replace(/_/g, ' ')} records` : ''}: remove those first`,
+          undefined,
+          'refusal.inUse',
+          from ? { table: from.replace(/_/g, ' ') } : {},
         );
       }
-      return new DomainError(
-        'VALIDATION',
-        `${field ?? 'A reference'} does not refer to an existing record of this organisation`,
-        field,
-      );
+      return DomainError.of('VALIDATION', field, 'refusal.noSuchRecord', field ? { field } : {});
     case '23514':
     case '23502':
-      return new DomainError('VALIDATION', `${field ?? 'A value'} is not allowed`, field);
+      return DomainError.of('VALIDATION', field, 'validation.notAllowed', field ? { field } : {});
     default:
       return null;
   }

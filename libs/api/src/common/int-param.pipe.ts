@@ -1,4 +1,5 @@
 import type { ArgumentMetadata, PipeTransform } from '@nestjs/common';
+import { codedText, renderText } from '@jaarcyclus/i18n';
 import { RequestValidationException } from './api-errors';
 
 /**
@@ -13,9 +14,8 @@ export class IntParamPipe implements PipeTransform<string, number> {
   transform(value: string, metadata: ArgumentMetadata): number {
     if (!/^\d{1,9}$/.test(value)) {
       const field = metadata.data ?? 'id';
-      throw new RequestValidationException([
-        { field, message: `${field} must be a whole number, such as ${this.example}` },
-      ]);
+      const text = codedText('validation.notAWholeNumber', { field, example: this.example });
+      throw new RequestValidationException([{ field, message: renderText('en', text), text }]);
     }
     return Number(value);
   }

@@ -57,11 +57,7 @@ export async function assertInTenant(
       : args;
   if (id === null || id === undefined) return;
   if (!(await rows.exists(organisationId, id)))
-    throw new DomainError(
-      'VALIDATION',
-      `${field} does not refer to ${what} of this organisation`,
-      field,
-    );
+    throw DomainError.of('VALIDATION', field, 'refusal.notInTenant', { field, what });
 }
 
 function rowsOf(db: Db, entity: new () => object): TenantRows {

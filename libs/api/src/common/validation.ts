@@ -7,8 +7,19 @@ import {
   MaxLength,
   Min,
   ValidateIf,
+  type ValidationArguments,
   type ValidationError,
+  type ValidationOptions,
 } from 'class-validator';
+import {
+  codedText,
+  isCodedText,
+  renderText,
+  type CodedText,
+  type TextCode,
+  type TextParam,
+  type TextParams,
+} from '@jaarcyclus/i18n';
 import { RequestValidationException, type FieldError } from './api-errors';
 
 /**
@@ -53,6 +64,36 @@ function reportedConstraints(constraints: Record<string, string>): [string, stri
   return typeErrors.length > 0 ? typeErrors : all;
 }
 
+/** The parameters a DTO gives a code; `field` is the one the validation fills in. */
+type GivenParams<C extends TextCode> =
+  TextParams<C> extends undefined ? Record<string, never> : Omit<TextParams<C>, 'field'>;
+
+/**
+ * A decorator's options for a message by code (libs/i18n): the JSON api answers with its
+ * English text, and the code with its parameters travels on to the edge (a web form), which
+ * writes it in the reader's language. `field` is filled in with the input's path.
+ */
+export function says<C extends TextCode>(
+  code: C,
+  params?: GivenParams<C>,
+  options: ValidationOptions = {},
+): ValidationOptions {
+  const given = (params ?? {}) as Record<string, TextParam>;
+  return {
+    ...options,
+    message: (args: ValidationArguments) =>
+      renderText('en', { code, params: { ...given, field: args.property } }),
+    context: { text: { code, params: given } satisfies CodedText },
+  };
+}
+
+/** The coded text of a failed constraint for the field at `field`, if its decorator gave one. */
+function textOf(error: ValidationError, constraint: string, field: string): CodedText | null {
+  if (constraint === 'whitelistValidation') return codedText('validation.notAllowed', { field });
+  const given = (error.contexts?.[constraint] as { text?: unknown } | undefined)?.text;
+  return isCodedText(given) ? { code: given.code, params: { ...given.params, field } } : null;
+}
+
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const error of errors) {
@@ -63,6 +104,9 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
         : `${parent}.${error.property}`;
     const seen = new Set<string>();
     for (const [constraint, raw] of reportedConstraints(error.constraints ?? {})) {
+      const text = textOf(error, constraint, field);
+      // The decorator wrote the English with the property's own name; a nested field is named by
+      // its whole path where the text starts with it.
       const message =
         constraint === 'whitelistValidation'
           ? `${field} is not allowed`
@@ -71,7 +115,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
             : raw;
       if (!seen.has(message)) {
         seen.add(message);
-        out.push({ field, message });
+        out.push(text ? { field, message, text } : { field, message });
       }
     }
     out.push(...flattenValidationErrors(error.children ?? [], field));
@@ -89,15 +133,21 @@ export const IsOptionalOrNull = (): PropertyDecorator =>
 
 export const IsNonNegativeInt = (): PropertyDecorator =>
   applyDecorators(
-    IsInt({ message: '$property must be a non-negative integer' }),
-    Min(0, { message: '$property must be a non-negative integer' }),
+    IsInt(says('validation.notNonNegativeInteger')),
+    Min(0, says('validation.notNonNegativeInteger')),
   );
 
 export const IsPositiveInt = (): PropertyDecorator =>
   applyDecorators(
-    IsInt({ message: '$property must be a positive integer' }),
-    Min(1, { message: '$property must be a positive integer' }),
+    IsInt(says('validation.notPositiveInteger')),
+    Min(1, says('validation.notPositiveInteger')),
   );
+
+/** An amount in euro cents of at least `min` (0 or 1): a form asks for it in euros. */
+export const IsCents = (min: 0 | 1): PropertyDecorator => {
+  const code = min === 0 ? 'validation.amountNegative' : 'validation.amountNotPositive';
+  return applyDecorators(IsInt(says(code)), Min(min, says(code)));
+};
 
 /** A trimmed, non-empty name of at most `max` characters. */
 export const IsName = (max = 200): PropertyDecorator =>
@@ -105,7 +155,7 @@ export const IsName = (max = 200): PropertyDecorator =>
     Transform(({ value }: { value: unknown }) =>
       typeof value === 'string' ? value.trim() : value,
     ),
-    IsString({ message: '$property must be a string' }),
-    IsNotEmpty({ message: '$property must not be empty' }),
-    MaxLength(max, { message: `$property must be at most ${max} characters` }),
+    IsString(says('validation.notAString')),
+    IsNotEmpty(says('validation.empty')),
+    MaxLength(max, says('validation.tooLong', { max })),
   );

@@ -63,31 +63,22 @@ function contentMatchesType(file: UploadedDocument): boolean {
 
 /** Why an upload cannot be stored (field 'file'), or null when it can. */
 export function documentRefusal(file: UploadedDocument | undefined): DomainError | null {
-  if (!file)
-    return new DomainError('VALIDATION', 'file is required (multipart field "file")', 'file');
+  if (!file) return DomainError.of('VALIDATION', 'file', 'refusal.fileMissing');
   if (!DOCUMENT_TYPES.has(file.mimetype)) {
-    return new DomainError(
-      'VALIDATION',
-      `file must be a PDF, Word, Excel or OpenDocument file (got ${file.mimetype})`,
-      'file',
-    );
+    return DomainError.of('VALIDATION', 'file', 'refusal.fileType', { type: file.mimetype });
   }
   if (file.size > MAX_DOCUMENT_BYTES || file.buffer.length > MAX_DOCUMENT_BYTES) {
-    return new DomainError(
-      'VALIDATION',
-      `file is larger than ${megabytes(MAX_DOCUMENT_BYTES)} MB`,
-      'file',
-    );
+    return DomainError.of('VALIDATION', 'file', 'refusal.fileTooLarge', {
+      megabytes: megabytes(MAX_DOCUMENT_BYTES),
+    });
   }
   if (file.size === 0 || file.buffer.length === 0) {
-    return new DomainError('VALIDATION', 'file is empty', 'file');
+    return DomainError.of('VALIDATION', 'file', 'refusal.fileEmpty');
   }
   if (!contentMatchesType(file)) {
-    return new DomainError(
-      'VALIDATION',
-      `file content does not match its type (sent as ${TYPE_LABELS[DOCUMENT_TYPES.get(file.mimetype)!]})`,
-      'file',
-    );
+    return DomainError.of('VALIDATION', 'file', 'refusal.fileContent', {
+      type: TYPE_LABELS[DOCUMENT_TYPES.get(file.mimetype)!]!,
+    });
   }
   return null;
 }

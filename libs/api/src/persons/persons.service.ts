@@ -67,17 +67,14 @@ export class PersonsService extends TenantCrudService<Person, CreatePersonDto, U
       .getRepository(School)
       .findOne({ where: { id: person.schoolId, organisationId: person.organisationId } });
     if (!school)
-      throw new DomainError(
-        'VALIDATION',
-        'schoolId does not refer to a school of this organisation',
-        'schoolId',
-      );
+      throw DomainError.of('VALIDATION', 'schoolId', 'refusal.notInTenant', {
+        field: 'schoolId',
+        what: 'a school',
+      });
     if (person.boardId && school.boardId !== person.boardId) {
-      throw new DomainError(
-        'VALIDATION',
-        'schoolId refers to a school of another board than boardId',
-        'schoolId',
-      );
+      throw DomainError.of('VALIDATION', 'schoolId', 'refusal.schoolOfOtherBoard', {
+        field: 'schoolId',
+      });
     }
   }
 }
@@ -96,9 +93,6 @@ async function assertAnActiveAdminRemains(
     [organisationId],
   )) as { n: number }[];
   if ((rows[0]?.n ?? 0) === 0) {
-    throw new DomainError(
-      'RULE_VIOLATION',
-      'The organisation must keep at least one active person with the role admin',
-    );
+    throw DomainError.of('RULE_VIOLATION', undefined, 'refusal.lastAdmin');
   }
 }

@@ -52,10 +52,13 @@ export class SchoolsService extends TenantCrudService<School, CreateSchoolDto, U
     // The fixed amount follows the support profile of a regular school; special (vso) schools
     // are funded otherwise (docs/domain.md, source 001 §7.2).
     if (school.kind === 'special' && school.fixedAmountCents !== 0) {
-      throw new DomainError(
+      throw DomainError.of(
         'RULE_VIOLATION',
-        'A special school receives no fixed amount: fixedAmountCents must be 0',
         'fixedAmountCents',
+        'refusal.specialSchoolFixedAmount',
+        {
+          field: 'fixedAmountCents',
+        },
       );
     }
     if (school.ectMemberPersonId) {
@@ -63,17 +66,14 @@ export class SchoolsService extends TenantCrudService<School, CreateSchoolDto, U
         where: { id: school.ectMemberPersonId, organisationId: school.organisationId },
       });
       if (!ect)
-        throw new DomainError(
-          'VALIDATION',
-          'ectMemberPersonId does not refer to a person of this organisation',
-          'ectMemberPersonId',
-        );
+        throw DomainError.of('VALIDATION', 'ectMemberPersonId', 'refusal.notInTenant', {
+          field: 'ectMemberPersonId',
+          what: 'a person',
+        });
       if (!ect.roles.includes('ect_member')) {
-        throw new DomainError(
-          'RULE_VIOLATION',
-          'The ECT member of a school must have the role ect_member',
-          'ectMemberPersonId',
-        );
+        throw DomainError.of('RULE_VIOLATION', 'ectMemberPersonId', 'refusal.ectMemberRole', {
+          field: 'ectMemberPersonId',
+        });
       }
     }
   }

@@ -27,11 +27,11 @@ export const ACCOUNTABILITY_OPEN_JANUARY_DAY = 6;
 
 export function assertAccountingYear(accountingYear: number): void {
   if (!Number.isInteger(accountingYear) || accountingYear < 2015 || accountingYear > 2199) {
-    throw new DomainError(
-      'VALIDATION',
-      'accountingYear must be a year between 2015 and 2199',
-      'accountingYear',
-    );
+    throw DomainError.of('VALIDATION', 'accountingYear', 'validation.yearOutOfRange', {
+      field: 'accountingYear',
+      min: 2015,
+      max: 2199,
+    });
   }
 }
 

@@ -1,3 +1,4 @@
+import { CHECKS } from '@jaarcyclus/i18n/core';
 import { type FieldError, type MessageLocale, type ValidationResult, isRecord } from './validation';
 
 /**
@@ -129,71 +130,6 @@ const KEY_PATTERN = /^[a-z][a-z0-9_]{0,62}$/;
 const MAX_LABEL_LENGTH = 200;
 const MAX_LINES = 50;
 
-interface FormatMessages {
-  notAnObject: string;
-  version: string;
-  section: { income: string; expenses: string; appendix: string };
-  line: (section: string, n: number) => string;
-  keyFormat: (where: string) => string;
-  duplicateKey: (where: string, key: string) => string;
-  labelRequired: (where: string) => string;
-  labelTooLong: (where: string, max: number) => string;
-  requiredFlag: (where: string) => string;
-  noLines: (what: string) => string;
-  tooMany: (what: string, max: number) => string;
-  notALine: (where: string) => string;
-  categoryFormat: (where: string) => string;
-  appendixMissing: string;
-  fteRule: (rules: string) => string;
-  extraSupportRequired: string;
-  unknownCategory: (category: string) => string;
-}
-
-const FORMAT_MESSAGES: Record<MessageLocale, FormatMessages> = {
-  nl: {
-    notAnObject: 'Het format moet een object zijn.',
-    version: 'Versie: moet een geheel getal van 1 of hoger zijn.',
-    section: { income: 'Ontvangsten', expenses: 'Uitgaven', appendix: 'Bijlage' },
-    line: (section, n) => `${section}, regel ${n}`,
-    keyFormat: (where) =>
-      `${where}: de sleutel moet met een kleine letter beginnen en mag alleen kleine letters, cijfers en _ bevatten (hoogstens 63 tekens).`,
-    duplicateKey: (where, key) => `${where}: de sleutel '${key}' komt meer dan eens voor.`,
-    labelRequired: (where) => `${where}: de omschrijving is verplicht.`,
-    labelTooLong: (where, max) => `${where}: de omschrijving is langer dan ${max} tekens.`,
-    requiredFlag: (where) => `${where}: 'verplicht' moet waar of onwaar zijn.`,
-    noLines: (what) => `${what}: het format heeft minstens één regel nodig.`,
-    tooMany: (what, max) => `${what}: hoogstens ${max} regels.`,
-    notALine: (where) => `${where}: geen geldige regel.`,
-    categoryFormat: (where) =>
-      `${where}: de categorie moet met een kleine letter beginnen en mag alleen kleine letters, cijfers en _ bevatten.`,
-    appendixMissing: 'Bijlage: de regel voor de fte in de bijlage ontbreekt.',
-    fteRule: (rules) => `Bijlage: de fte-regel moet een van ${rules} zijn.`,
-    extraSupportRequired: 'Bijlage: de categorie extra ondersteuning is verplicht.',
-    unknownCategory: (category) => `Bijlage: geen uitgavenregel heeft de categorie '${category}'.`,
-  },
-  en: {
-    notAnObject: 'The format must be an object.',
-    version: 'Version: must be a whole number of 1 or more.',
-    section: { income: 'Income', expenses: 'Expenses', appendix: 'Appendix' },
-    line: (section, n) => `${section}, line ${n}`,
-    keyFormat: (where) =>
-      `${where}: the key must start with a lowercase letter and contain only lowercase letters, digits and _ (at most 63 characters).`,
-    duplicateKey: (where, key) => `${where}: the key '${key}' occurs more than once.`,
-    labelRequired: (where) => `${where}: the description is required.`,
-    labelTooLong: (where, max) => `${where}: the description is longer than ${max} characters.`,
-    requiredFlag: (where) => `${where}: 'required' must be true or false.`,
-    noLines: (what) => `${what}: the format needs at least one line.`,
-    tooMany: (what, max) => `${what}: at most ${max} lines.`,
-    notALine: (where) => `${where}: not a valid line.`,
-    categoryFormat: (where) =>
-      `${where}: the category must start with a lowercase letter and contain only lowercase letters, digits and _.`,
-    appendixMissing: 'Appendix: the rule for the FTE in the appendix is missing.',
-    fteRule: (rules) => `Appendix: the FTE rule must be one of ${rules}.`,
-    extraSupportRequired: 'Appendix: the extra support category is required.',
-    unknownCategory: (category) => `Appendix: no expense line has the category '${category}'.`,
-  },
-};
-
 /**
  * Checks a format as an administrator edits it (input straight from JSON). Collects every
  * error (field path, rule, message in Dutch unless `locale` is 'en'; path and rule are the same
@@ -203,7 +139,7 @@ export function validateFormat(
   input: unknown,
   locale: MessageLocale = 'nl',
 ): ValidationResult<AccountabilityFormat> {
-  const m = FORMAT_MESSAGES[locale] ?? FORMAT_MESSAGES.nl;
+  const m = (CHECKS[locale] ?? CHECKS.nl).format;
   const errors: FieldError[] = [];
   const err = (field: string, rule: string, message: string): void => {
     errors.push({ field, rule, message });

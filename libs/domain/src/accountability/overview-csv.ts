@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { amsterdamParts } from '../calendar/amsterdam';
+import { formatDateTimeNumeric, LABELS } from '@jaarcyclus/i18n/core';
 import { type Cents, formatEuroPlain } from '../money/money';
 import { type SchoolAccountabilityStatus, SCHOOL_ACCOUNTABILITY_STATUS_LABELS } from './status';
 
@@ -17,15 +17,8 @@ export interface AccountabilityOverviewRow {
   waiverReason: string | null;
 }
 
-export const OVERVIEW_CSV_HEADER = [
-  'School',
-  'Bestuur',
-  'Status',
-  'Dagen te laat',
-  'Ingediend op',
-  'Korting (EUR)',
-  'Reden vrijstelling',
-] as const;
+/** The columns, for Dutch Excel: in Dutch whoever exports (libs/i18n, labels). */
+export const OVERVIEW_CSV_HEADER: readonly string[] = LABELS.nl.overviewCsvHeader;
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
@@ -39,17 +32,6 @@ const CRLF = '\r\n';
 function textCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[;"\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-function two(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** '03-02-2027 14:05': Amsterdam wall-clock time in the Dutch order Excel (nl-NL) parses. */
-function amsterdamDateTime(instant: Date): string {
-  const { date, hour, minute } = amsterdamParts(instant);
-  const [year, month, day] = date.split('-');
-  return `${day ?? ''}-${month ?? ''}-${year ?? ''} ${two(hour)}:${two(minute)}`;
 }
 
 /**
@@ -90,7 +72,7 @@ export function toOverviewCsv(rows: readonly AccountabilityOverviewRow[]): strin
         textCell(row.boardName),
         textCell(label),
         String(row.daysLate),
-        row.submittedAt === null ? '' : amsterdamDateTime(row.submittedAt),
+        row.submittedAt === null ? '' : formatDateTimeNumeric(row.submittedAt),
         row.deductionCents === null ? '' : formatEuroPlain(row.deductionCents),
         row.waiverReason === null ? '' : textCell(row.waiverReason),
       ].join(';'),

@@ -1,3 +1,4 @@
+import { LABELS } from '@jaarcyclus/i18n/core';
 import { DomainError } from '../errors';
 import { amsterdamDate } from '../calendar/amsterdam';
 import { daysBetween } from '../calendar/local-date';
@@ -23,18 +24,10 @@ export const SCHOOL_ACCOUNTABILITY_STATUSES: readonly SchoolAccountabilityStatus
   'waived',
 ];
 
-/** Dutch labels for screens and the overview export. */
+/** Dutch labels for the overview export and the api (the words live in libs/i18n, labels). */
 export const SCHOOL_ACCOUNTABILITY_STATUS_LABELS: Readonly<
   Record<SchoolAccountabilityStatus, string>
-> = Object.freeze({
-  not_started: 'Niet begonnen',
-  draft: 'Concept',
-  submitted: 'Ingediend',
-  returned: 'Teruggestuurd voor correctie',
-  accepted: 'Geaccepteerd',
-  late: 'Te laat',
-  waived: 'Vrijgesteld',
-});
+> = Object.freeze({ ...LABELS.nl.accountabilityStatus });
 
 /** Statuses in which nothing can change any more. */
 export function isFinalAccountabilityStatus(status: SchoolAccountabilityStatus): boolean {

@@ -2,6 +2,7 @@ import { sumSafe } from '../money/arithmetic';
 import { type FteHundredths, MAX_FTE, formatFte, parseFte } from '../money/fte';
 import { type Cents, eurosToCents } from '../money/money';
 import type { AccountabilityFormat } from './format';
+import { CHECKS, type SubmissionMessages } from '@jaarcyclus/i18n/core';
 import { type FieldError, type MessageLocale, type ValidationResult, isRecord } from './validation';
 
 /**
@@ -30,113 +31,6 @@ const MAX_DESCRIPTION_LENGTH = 2000;
 const MAX_TARGET_GROUP_LENGTH = 200;
 
 export type { MessageLocale } from './validation';
-
-/**
- * Every validation message, per language. `where` names the field (section, line and the
- * format's own label, which stays as the tenant wrote it).
- */
-interface SubmissionMessages {
-  notAnObject: string;
-  section: { income: string; expenses: string; appendix: string };
-  line: (section: string, n: number) => string;
-  lineLabelled: (section: string, n: number, label: string) => string;
-  description: (where: string) => string;
-  targetGroup: (where: string) => string;
-  notAList: (what: string) => string;
-  tooMany: (what: string, max: number) => string;
-  notALine: (where: string) => string;
-  unknownLine: (where: string, key: string, version: number) => string;
-  duplicateLine: (where: string) => string;
-  requiredLine: (what: string, label: string) => string;
-  amountRequired: (where: string) => string;
-  amountNotANumber: (where: string) => string;
-  amountDecimals: (where: string, value: string) => string;
-  amountAmbiguous: (where: string, value: string, int: string, frac: string) => string;
-  amountFormat: (where: string, value: string) => string;
-  amountNegative: (where: string) => string;
-  fteRequired: (where: string) => string;
-  fteRange: (where: string, max: number) => string;
-  fteDecimals: (where: string, value: string) => string;
-  fteNotANumber: (where: string) => string;
-  fteFormat: (where: string, value: string) => string;
-  textRequired: (what: string) => string;
-  textTooLong: (what: string, max: number) => string;
-  appendixNotEqual: (appendix: string, extra: string) => string;
-  appendixExceeds: (appendix: string, extra: string) => string;
-}
-
-const MESSAGES: Record<MessageLocale, SubmissionMessages> = {
-  nl: {
-    notAnObject: 'De verantwoording moet een object zijn.',
-    section: { income: 'Ontvangsten', expenses: 'Uitgaven', appendix: 'Bijlage' },
-    line: (section, n) => `${section}, regel ${n}`,
-    lineLabelled: (section, n, label) => `${section}, regel ${n} (${label})`,
-    description: (where) => `${where}: de omschrijving van de extra ondersteuning`,
-    targetGroup: (where) => `${where}: de doelgroep`,
-    notAList: (what) => `${what}: verwacht een lijst van regels.`,
-    tooMany: (what, max) => `${what}: hoogstens ${max} regels.`,
-    notALine: (where) => `${where}: geen geldige regel.`,
-    unknownLine: (where, key, version) =>
-      `${where}: ${key} is geen regel van dit format (versie ${version}).`,
-    duplicateLine: (where) => `${where}: deze regel komt meer dan eens voor.`,
-    requiredLine: (what, label) => `${what}: de verplichte regel '${label}' ontbreekt.`,
-    amountRequired: (where) => `${where}: het bedrag is verplicht.`,
-    amountNotANumber: (where) => `${where}: het bedrag moet een getal zijn.`,
-    amountDecimals: (where, value) =>
-      `${where}: het bedrag ${value} heeft meer dan twee decimalen.`,
-    amountAmbiguous: (where, value, int, frac) =>
-      `${where}: het bedrag ${value} is dubbelzinnig; schrijf ${int}${frac} of ${int}.${frac},00.`,
-    amountFormat: (where, value) =>
-      `${where}: ${value} is geen geldig bedrag; schrijf bijvoorbeeld 1234,56.`,
-    amountNegative: (where) => `${where}: het bedrag mag niet negatief zijn.`,
-    fteRequired: (where) => `${where}: het aantal fte is verplicht.`,
-    fteRange: (where, max) => `${where}: het aantal fte moet tussen 0 en ${max} liggen.`,
-    fteDecimals: (where, value) =>
-      `${where}: het aantal fte ${value} heeft meer dan twee decimalen.`,
-    fteNotANumber: (where) => `${where}: het aantal fte moet een getal zijn.`,
-    fteFormat: (where, value) =>
-      `${where}: ${value} is geen geldig aantal fte; schrijf bijvoorbeeld 0,8.`,
-    textRequired: (what) => `${what} is verplicht.`,
-    textTooLong: (what, max) => `${what} is langer dan ${max} tekens.`,
-    appendixNotEqual: (appendix, extra) =>
-      `Bijlage: de fte in de bijlage (${appendix}) moet gelijk zijn aan de fte voor extra ondersteuning bij de uitgaven (${extra}).`,
-    appendixExceeds: (appendix, extra) =>
-      `Bijlage: de fte in de bijlage (${appendix}) is meer dan de fte voor extra ondersteuning bij de uitgaven (${extra}).`,
-  },
-  en: {
-    notAnObject: 'The accountability must be an object.',
-    section: { income: 'Income', expenses: 'Expenses', appendix: 'Appendix' },
-    line: (section, n) => `${section}, line ${n}`,
-    lineLabelled: (section, n, label) => `${section}, line ${n} (${label})`,
-    description: (where) => `${where}: the description of the extra support`,
-    targetGroup: (where) => `${where}: the target group`,
-    notAList: (what) => `${what}: expected a list of lines.`,
-    tooMany: (what, max) => `${what}: at most ${max} lines.`,
-    notALine: (where) => `${where}: not a valid line.`,
-    unknownLine: (where, key, version) =>
-      `${where}: ${key} is not a line of this format (version ${version}).`,
-    duplicateLine: (where) => `${where}: this line occurs more than once.`,
-    requiredLine: (what, label) => `${what}: the required line '${label}' is missing.`,
-    amountRequired: (where) => `${where}: the amount is required.`,
-    amountNotANumber: (where) => `${where}: the amount must be a number.`,
-    amountDecimals: (where, value) => `${where}: the amount ${value} has more than two decimals.`,
-    amountAmbiguous: (where, value, int, frac) =>
-      `${where}: the amount ${value} is ambiguous; write ${int}${frac} or ${int}.${frac},00.`,
-    amountFormat: (where, value) => `${where}: ${value} is not a valid amount; write e.g. 1234,56.`,
-    amountNegative: (where) => `${where}: the amount must not be negative.`,
-    fteRequired: (where) => `${where}: the FTE is required.`,
-    fteRange: (where, max) => `${where}: the FTE must be between 0 and ${max}.`,
-    fteDecimals: (where, value) => `${where}: the FTE ${value} has more than two decimals.`,
-    fteNotANumber: (where) => `${where}: the FTE must be a number.`,
-    fteFormat: (where, value) => `${where}: ${value} is not a valid FTE; write e.g. 0,8.`,
-    textRequired: (what) => `${what} is required.`,
-    textTooLong: (what, max) => `${what} is longer than ${max} characters.`,
-    appendixNotEqual: (appendix, extra) =>
-      `Appendix: the FTE in the appendix (${appendix}) must equal the FTE for extra support among the expenses (${extra}).`,
-    appendixExceeds: (appendix, extra) =>
-      `Appendix: the FTE in the appendix (${appendix}) is more than the FTE for extra support among the expenses (${extra}).`,
-  },
-};
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; rule: string; message: string };
 
@@ -293,7 +187,7 @@ export function validateSubmission(
   input: unknown,
   locale: MessageLocale = 'nl',
 ): ValidationResult<AccountabilitySubmissionFigures> {
-  const m = MESSAGES[locale] ?? MESSAGES.nl;
+  const m = (CHECKS[locale] ?? CHECKS.nl).submission;
   const errors: FieldError[] = [];
   if (!isRecord(input)) {
     return {

@@ -1,3 +1,5 @@
+import type { Locale } from '@jaarcyclus/i18n/core';
+
 /**
  * Result of validating user or administrator input that may contain several mistakes at once:
  * a form shows every error next to its field, so validation collects instead of throwing.
@@ -7,7 +9,7 @@ export interface FieldError {
   field: string;
   /** Stable machine-readable rule, e.g. 'amount_decimals', 'unknown_line'. */
   rule: string;
-  /** Dutch, or English for who chose it (MessageLocale); names the field so that it can be shown on its own. */
+  /** Dutch, or English for who chose it (MessageLocale), from libs/i18n; names the field so that it can be shown on its own. */
   message: string;
 }
 
@@ -18,4 +20,4 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The language of validation messages: Dutch by default, English for people who chose it. */
-export type MessageLocale = 'nl' | 'en';
+export type MessageLocale = Locale;

@@ -1,6 +1,7 @@
+import { codedText, renderText, type CodedText } from '@jaarcyclus/i18n/core';
 import { DomainError } from '../errors';
 import { divCeil, mulDivRound, sumSafe } from '../money/arithmetic';
-import { type Cents, formatBasisPoints, formatEuro } from '../money/money';
+import type { Cents } from '../money/money';
 
 /**
  * Allocation of the SWV's funds to schools and boards for a calendar year (docs/domain.md, source 001 §7.1–7.2):
@@ -67,8 +68,10 @@ export interface AllocationResult {
     recoveryCents: Cents;
     /** Reduction of the amount per pupil actually applied this year. */
     perPupilReductionCents: number;
-    /** Dutch, for the budget proposal. */
+    /** Dutch, for the budget proposal (the workflow records it). */
     warning?: string;
+    /** The same by code (libs/i18n notice.*), for a reader of another language. */
+    warningText?: CodedText;
   };
   /** The amount per pupil before the reserve correction. */
   baseAmountPerPupilCents: Cents;
@@ -185,7 +188,7 @@ export function computeAllocation(input: AllocationInput): AllocationResult {
   let shortfallCents = 0;
   let recoveryCents = 0;
   let perPupilReductionCents = 0;
-  let warning: string | undefined;
+  let warningText: CodedText | undefined;
 
   if (belowTarget) {
     // Target amount rounded up to whole cents, so that recovering the shortfall brings equity
@@ -198,21 +201,19 @@ export function computeAllocation(input: AllocationInput): AllocationResult {
     const wantedReduction = totalPupils > 0 ? divCeil(recoveryCents, totalPupils) : 0;
     // The amount per pupil never goes below zero.
     perPupilReductionCents = Math.min(wantedReduction, amountPerPupilCents);
-    const recovered = perPupilReductionCents * totalPupils;
-    warning =
-      `Het eigen vermogen (${formatBasisPoints(equityBasisPoints)} van de omzet) ligt onder de ` +
-      `streefwaarde van ${formatBasisPoints(rule.targetBasisPoints)}. Het tekort van ${formatEuro(shortfallCents)} ` +
-      `wordt aangezuiverd door het bedrag per leerling met ${formatEuro(perPupilReductionCents)} te verlagen.`;
-    if (recovered < recoveryCents) {
-      warning +=
-        ` Dit jaar kan hiermee maar ${formatEuro(recovered)} van de beoogde ${formatEuro(recoveryCents)} ` +
-        `worden aangezuiverd; aanvullende maatregelen zijn nodig.`;
-    }
+    warningText = codedText('notice.reserveBelowTarget', {
+      equity: equityBasisPoints,
+      target: rule.targetBasisPoints,
+      shortfall: shortfallCents,
+      reduction: perPupilReductionCents,
+      recovered: perPupilReductionCents * totalPupils,
+      recovery: recoveryCents,
+    });
   } else if (aboveCeiling) {
-    warning =
-      `Het eigen vermogen (${formatBasisPoints(equityBasisPoints)} van de omzet) ligt boven de ` +
-      `signaleringswaarde van OCW (${formatBasisPoints(rule.ceilingBasisPoints)}). ` +
-      `Overweeg de middelen extra in te zetten voor de scholen.`;
+    warningText = codedText('notice.reserveAboveCeiling', {
+      equity: equityBasisPoints,
+      ceiling: rule.ceilingBasisPoints,
+    });
   }
 
   const effectivePerPupil = amountPerPupilCents - perPupilReductionCents;
@@ -255,7 +256,7 @@ export function computeAllocation(input: AllocationInput): AllocationResult {
       shortfallCents,
       recoveryCents,
       perPupilReductionCents,
-      ...(warning === undefined ? {} : { warning }),
+      ...(warningText === undefined ? {} : { warning: renderText('nl', warningText), warningText }),
     },
     baseAmountPerPupilCents: amountPerPupilCents,
     totalPupils,

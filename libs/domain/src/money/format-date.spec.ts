@@ -1,3 +1,5 @@
+import { amsterdamWallClock } from '@jaarcyclus/i18n';
+import { amsterdamParts, summerTimeEnd, summerTimeStart } from '../calendar/amsterdam';
 import { DomainError } from '../errors';
 import { DUTCH_MONTHS, formatDateNl, formatDateTimeNl } from './format-date';
 
@@ -45,5 +47,24 @@ describe('formatDateTimeNl (Amsterdam wall clock)', () => {
     ['2025-12-31T23:30:00Z', '1 januari 2026 om 00:30'],
   ])('%s → %s', (iso, text) => {
     expect(formatDateTimeNl(new Date(iso))).toBe(text);
+  });
+});
+
+describe('the wall clock the texts are written with (libs/i18n) is the calendar of the rules', () => {
+  it('agrees with amsterdamParts around every change of summer time, 2015–2100', () => {
+    for (let year = 2015; year <= 2100; year++) {
+      for (const change of [summerTimeStart(year), summerTimeEnd(year)]) {
+        for (const minutes of [-61, -31, -1, 0, 1, 30, 59, 60, 61, 90]) {
+          const at = new Date(change.getTime() + minutes * 60_000);
+          const { date, hour, minute } = amsterdamParts(at);
+          const clock = amsterdamWallClock(at);
+          expect([date, hour, minute]).toEqual([
+            `${clock.year}-${String(clock.month).padStart(2, '0')}-${String(clock.day).padStart(2, '0')}`,
+            clock.hour,
+            clock.minute,
+          ]);
+        }
+      }
+    }
   });
 });

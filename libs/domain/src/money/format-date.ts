@@ -1,30 +1,17 @@
-import { amsterdamParts } from '../calendar/amsterdam';
+import { DUTCH_MONTHS, formatCalendarDate, formatDateTime } from '@jaarcyclus/i18n/core';
+import { amsterdamOffsetMinutes } from '../calendar/amsterdam';
 import { type LocalDate, localDateParts } from '../calendar/local-date';
 
-/** Dutch month names as written in letters (lower case, per Dutch spelling). */
-export const DUTCH_MONTHS: readonly string[] = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
+export { DUTCH_MONTHS };
 
-/** '2026-12-12' → '12 december 2026'. */
+/** '2026-12-12' → '12 december 2026' (the date is checked; the words come from libs/i18n). */
 export function formatDateNl(date: LocalDate): string {
-  const { year, month, day } = localDateParts(date);
-  return `${day} ${DUTCH_MONTHS[month - 1] ?? ''} ${year}`;
+  localDateParts(date);
+  return formatCalendarDate('nl', date);
 }
 
-/** An instant as Amsterdam wall-clock time: '12 december 2025 om 17:00'. */
+/** An instant as Amsterdam wall-clock time: '12 december 2025 om 17:00' (a valid instant: checked). */
 export function formatDateTimeNl(instant: Date): string {
-  const { date, hour, minute } = amsterdamParts(instant);
-  return `${formatDateNl(date)} om ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  amsterdamOffsetMinutes(instant);
+  return formatDateTime('nl', instant);
 }

@@ -1,3 +1,4 @@
+import { formatFte as formatFteText } from '@jaarcyclus/i18n/core';
 import { DomainError } from '../errors';
 
 /**
@@ -40,5 +41,5 @@ export function formatFte(hundredths: FteHundredths): string {
   if (!Number.isSafeInteger(hundredths) || hundredths < 0) {
     throw new DomainError('VALIDATION', `FTE hundredths must be a non-negative integer`, 'fte');
   }
-  return `${Math.floor(hundredths / 100)},${String(hundredths % 100).padStart(2, '0')}`;
+  return formatFteText(hundredths);
 }

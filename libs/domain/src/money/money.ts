@@ -1,3 +1,5 @@
+import * as i18n from '@jaarcyclus/i18n/core';
+import type { Locale } from '@jaarcyclus/i18n/core';
 import { DomainError } from '../errors';
 
 /** An amount of money in euro cents (integer). All money arithmetic is integer arithmetic. */
@@ -33,7 +35,9 @@ export function eurosToCents(input: string | number, field = 'amount'): Cents {
     negative = true;
     s = s.slice(1).trim();
   }
-  if (s === '') throw invalid(`'${input}' is not an amount`, field);
+  const notAnAmount = (): DomainError =>
+    DomainError.of('VALIDATION', field, 'validation.notAnAmount', { field, value: input });
+  if (s === '') throw notAnAmount();
 
   let integerDigits: string;
   let fraction = '';
@@ -46,39 +50,42 @@ export function eurosToCents(input: string | number, field = 'amount'): Cents {
       fracRaw === undefined ||
       !DIGITS.test(fracRaw)
     ) {
-      throw invalid(`'${input}' is not an amount`, field);
+      throw notAnAmount();
     }
     if (DIGITS.test(intRaw)) integerDigits = intRaw;
     else if (DUTCH_THOUSANDS.test(intRaw)) integerDigits = intRaw.replace(/\./g, '');
-    else throw invalid(`'${input}' is not an amount`, field);
+    else throw notAnAmount();
     fraction = fracRaw;
   } else if (s.includes('.')) {
     const parts = s.split('.');
     if (parts.length > 2) {
-      if (!DUTCH_THOUSANDS.test(s)) throw invalid(`'${input}' is not an amount`, field);
+      if (!DUTCH_THOUSANDS.test(s)) throw notAnAmount();
       integerDigits = s.replace(/\./g, '');
     } else {
       const [intRaw = '', fracRaw = ''] = parts;
-      if (!DIGITS.test(intRaw) || !DIGITS.test(fracRaw))
-        throw invalid(`'${input}' is not an amount`, field);
+      if (!DIGITS.test(intRaw) || !DIGITS.test(fracRaw)) throw notAnAmount();
       if (fracRaw.length === 3) {
-        throw invalid(
-          `'${input}' is ambiguous: write '${intRaw}${fracRaw}' or '${intRaw}.${fracRaw},00'`,
+        throw DomainError.of('VALIDATION', field, 'validation.amountAmbiguous', {
           field,
-        );
+          value: input,
+          plain: `${intRaw}${fracRaw}`,
+          grouped: `${intRaw}.${fracRaw},00`,
+        });
       }
       integerDigits = intRaw;
       fraction = fracRaw;
     }
   } else {
-    if (!DIGITS.test(s)) throw invalid(`'${input}' is not an amount`, field);
+    if (!DIGITS.test(s)) throw notAnAmount();
     integerDigits = s;
   }
   if (fraction.length > 2) {
-    throw invalid(`'${input}' has more than two decimals`, field);
+    throw DomainError.of('VALIDATION', field, 'validation.amountDecimals', { field, value: input });
   }
   const cents = Number(integerDigits) * 100 + Number(fraction.padEnd(2, '0'));
-  if (!Number.isSafeInteger(cents)) throw invalid(`'${input}' is too large`, field);
+  if (!Number.isSafeInteger(cents)) {
+    throw DomainError.of('VALIDATION', field, 'validation.amountTooLarge', { field, value: input });
+  }
   return negative && cents !== 0 ? -cents : cents;
 }
 
@@ -87,8 +94,12 @@ function numberToCents(n: number, field: string): Cents {
   const cents = Math.round(n * 100);
   // cents / 100 is the double nearest to the decimal value with two decimals; it equals n
   // exactly when n had at most two decimals (1234.56 → 123456; 1.005 → rejected).
-  if (cents / 100 !== n) throw invalid(`${String(n)} has more than two decimals`, field);
-  if (!Number.isSafeInteger(cents)) throw invalid(`${String(n)} is too large`, field);
+  if (cents / 100 !== n) {
+    throw DomainError.of('VALIDATION', field, 'validation.amountDecimals', { field, value: n });
+  }
+  if (!Number.isSafeInteger(cents)) {
+    throw DomainError.of('VALIDATION', field, 'validation.amountTooLarge', { field, value: n });
+  }
   return cents === 0 ? 0 : cents;
 }
 
@@ -98,46 +109,27 @@ function assertCents(cents: Cents, field = 'cents'): void {
   }
 }
 
-const COUNT = {
-  nl: new Intl.NumberFormat('nl-NL'),
-  en: new Intl.NumberFormat('en-GB'),
-} as const;
-
 /** A count (pupils, members, vote weight) as the reader writes it: 16.500 in Dutch, 16,500 in English. */
-export function formatCount(locale: 'nl' | 'en', n: number): string {
-  return COUNT[locale].format(n);
+export function formatCount(locale: Locale, n: number): string {
+  return i18n.formatCount(locale, n);
 }
 
-/** Groups an integer's digits by three with '.', the Dutch thousands separator. */
-export function groupThousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-}
+export { groupThousands } from '@jaarcyclus/i18n/core';
 
-function split(cents: Cents): { sign: string; euros: number; rest: string } {
-  assertCents(cents);
-  const abs = Math.abs(cents);
-  return {
-    sign: cents < 0 ? '-' : '',
-    euros: Math.floor(abs / 100),
-    rest: String(abs % 100).padStart(2, '0'),
-  };
-}
-
-/** Dutch display format: '€ 1.234,56', negative '-€ 1.234,56'. */
+/** Dutch display format (libs/i18n): '€ 1.234,56', negative '-€ 1.234,56'. */
 export function formatEuro(cents: Cents): string {
-  const { sign, euros, rest } = split(cents);
-  return `${sign}€ ${groupThousands(euros)},${rest}`;
+  assertCents(cents);
+  return i18n.formatEuro(cents);
 }
 
 /** Plain Dutch decimal for CSV exports: '1234,56', negative '-1234,56' (no symbol, no grouping). */
 export function formatEuroPlain(cents: Cents): string {
-  const { sign, euros, rest } = split(cents);
-  return `${sign}${euros},${rest}`;
+  assertCents(cents);
+  return i18n.formatEuroPlain(cents);
 }
 
 /** Basis points as a Dutch percentage with two decimals: 350 → '3,50%'. */
 export function formatBasisPoints(basisPoints: number): string {
   assertCents(basisPoints, 'basisPoints');
-  const { sign, euros, rest } = split(basisPoints);
-  return `${sign}${euros},${rest}%`;
+  return i18n.formatBasisPoints(basisPoints);
 }

@@ -7,6 +7,7 @@ import {
   isBusinessDay,
 } from '../calendar/business-days';
 import { type LocalDate, addDays, formatLocalDate } from '../calendar/local-date';
+import { LABELS } from '@jaarcyclus/i18n/core';
 import { formatDateTimeNl } from '../money/format-date';
 
 /**
@@ -82,10 +83,11 @@ export function validateReminderPolicy(policy: ReminderPolicy): void {
   }
   policy.offsetsBusinessDays.forEach((offset, i) => {
     if (!Number.isInteger(offset) || offset < 0 || offset > 260) {
-      throw new DomainError(
+      throw DomainError.of(
         'VALIDATION',
-        'Reminder offsets must be whole business days between 0 and 260',
         `offsetsBusinessDays[${i}]`,
+        'validation.offsetsBusinessDays',
+        { min: 0, max: 260 },
       );
     }
   });
@@ -179,11 +181,11 @@ export const BUDGET_VOTE_OPEN_BUSINESS_DAYS = 15;
 
 export function assertBudgetYear(budgetYear: number): void {
   if (!Number.isInteger(budgetYear) || budgetYear < 2015 || budgetYear > 2200) {
-    throw new DomainError(
-      'VALIDATION',
-      'budgetYear must be a year between 2015 and 2200',
-      'budgetYear',
-    );
+    throw DomainError.of('VALIDATION', 'budgetYear', 'validation.yearOutOfRange', {
+      field: 'budgetYear',
+      min: 2015,
+      max: 2200,
+    });
   }
 }
 
@@ -221,7 +223,7 @@ export function defaultBudgetDates(budgetYear: number): {
 export interface TimelineEntry {
   at: Date;
   kind: 'reminder' | 'deadline' | 'escalation' | 'letters';
-  /** Dutch, shown to users. */
+  /** Dutch (libs/i18n, labels.budgetTimeline), for API clients; pages write their own. */
   label: string;
   /** Key of the mail template to send, if the entry sends mail. */
   bodyKey?: string;
@@ -241,24 +243,25 @@ export function budgetTimeline(
 ): TimelineEntry[] {
   const { voteDeadline, lettersDate } = dates;
   const deadlineText = formatDateTimeNl(voteDeadline);
+  const label = LABELS.nl.budgetTimeline;
   const entries: TimelineEntry[] = [
     ...reminderTimes(voteDeadline, policy, now).map((at): TimelineEntry => ({
       at,
       kind: 'reminder',
-      label: `Herinnering: stemmen over de begroting ${budgetYear} kan tot ${deadlineText}`,
+      label: label.reminder(budgetYear, deadlineText),
       bodyKey: 'budget.vote.reminder',
     })),
-    { at: voteDeadline, kind: 'deadline', label: `Deadline stemming begroting ${budgetYear}` },
+    { at: voteDeadline, kind: 'deadline', label: label.deadline(budgetYear) },
     {
       at: escalationTime(voteDeadline),
       kind: 'escalation',
-      label: 'Escalatie naar voorzitter en secretariaat als het quorum niet is gehaald',
+      label: label.escalation,
       bodyKey: 'budget.vote.escalation',
     },
     {
       at: lettersDate,
       kind: 'letters',
-      label: `Toekenningsbrieven ${budgetYear} naar scholen en schoolbesturen`,
+      label: label.letters(budgetYear),
       bodyKey: 'budget.letters',
     },
   ];

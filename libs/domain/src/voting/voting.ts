@@ -78,7 +78,9 @@ export function voterWeight(rule: VotingRule, pupilCount: number | null | undefi
   if (rule.weighting === 'one_member_one_vote') return 1;
   if (pupilCount === null || pupilCount === undefined) return 0;
   if (!Number.isSafeInteger(pupilCount) || pupilCount < 0) {
-    throw new DomainError('VALIDATION', 'pupilCount must be a non-negative integer', 'pupilCount');
+    throw DomainError.of('VALIDATION', 'pupilCount', 'validation.notNonNegativeInteger', {
+      field: 'pupilCount',
+    });
   }
   return pupilCount;
 }
@@ -86,18 +88,14 @@ export function voterWeight(rule: VotingRule, pupilCount: number | null | undefi
 function validateFraction(fraction: Fraction, field: string): void {
   const { numerator, denominator } = fraction;
   if (!Number.isSafeInteger(denominator) || denominator < 1) {
-    throw new DomainError(
-      'VALIDATION',
-      'denominator must be a positive integer',
-      `${field}.denominator`,
-    );
+    throw DomainError.of('VALIDATION', `${field}.denominator`, 'validation.notPositiveInteger', {
+      field: 'denominator',
+    });
   }
   if (!Number.isSafeInteger(numerator) || numerator < 1 || numerator > denominator) {
-    throw new DomainError(
-      'VALIDATION',
-      'numerator must be a positive integer not greater than the denominator',
-      `${field}.numerator`,
-    );
+    throw DomainError.of('VALIDATION', `${field}.numerator`, 'validation.numerator', {
+      field: 'numerator',
+    });
   }
 }
 
@@ -141,11 +139,7 @@ export function validateVotingRule(rule: VotingRule): void {
   validateFraction(rule.majority, 'majority');
   if (rule.majority.strict && rule.majority.numerator === rule.majority.denominator) {
     // "More than all" can never be reached; unanimity is { 1/1, strict: false }.
-    throw new DomainError(
-      'VALIDATION',
-      'A strict majority of 100% can never be reached',
-      'majority.strict',
-    );
+    throw DomainError.of('VALIDATION', 'majority.strict', 'refusal.strictUnanimity');
   }
   if (rule.abstentions !== 'excluded' && rule.abstentions !== 'count_against') {
     throw new DomainError(

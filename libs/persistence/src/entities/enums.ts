@@ -24,8 +24,8 @@ export { SCHOOL_REGIONS, type SchoolRegion };
 export const SECTORS = ['po', 'vo'] as const;
 export type Sector = (typeof SECTORS)[number];
 
-export const LOCALES = ['nl', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+/** The languages a person reads Jaarcyclus in: the text catalogue's (libs/i18n). */
+export { LOCALES, type Locale } from '@jaarcyclus/i18n/core';
 
 /** goedkeuring / instemming / advies carry different legal weight and stay distinct (docs/domain.md glossary). */
 export const DECISION_KINDS: readonly DecisionKind[] = ['goedkeuring', 'instemming', 'advies'];

@@ -22,7 +22,7 @@ import { BodiesService } from '@jaarcyclus/api/bodies/bodies.service';
 import { PersonsService } from '@jaarcyclus/api/persons/persons.service';
 import { SchoolsService } from '@jaarcyclus/api/schools/schools.service';
 import { CsrfGuard } from '../csrf';
-import { localiseFieldMessage, refusalAsFieldErrors } from '../forms';
+import { fieldErrorText, refusalAsFieldErrors } from '../forms';
 import type { WebContext } from '../layout';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { WebPages } from '../web-pages';
@@ -151,7 +151,7 @@ export class AdminController {
       await this.deletable[target.kind].remove(me.organisationId, target.id);
     } catch (err) {
       const [refusal] = refusalAsFieldErrors(err);
-      const message = localiseFieldMessage(ctx.locale, refusal!.message);
+      const message = fieldErrorText(ctx.locale, refusal!);
       return this.pages.send(res, 409, deletePage(ctx, { ...target, refusal: message }));
     }
     this.pages.redirect(res, `/app/admin?deleted=${target.kind}#${ADMIN_SECTIONS[target.kind]}`);

@@ -10,6 +10,7 @@ import { PersonsService } from '@jaarcyclus/api/persons/persons.service';
 import { CreateSchoolDto, UpdateSchoolDto } from '@jaarcyclus/api/schools/dto/school.dto';
 import { SchoolsService } from '@jaarcyclus/api/schools/schools.service';
 import {
+  fieldErrorOf,
   formFields,
   optionalId,
   refusalAsFieldErrors,
@@ -104,7 +105,7 @@ export class SchoolsAdminController extends AdminEntityController<
         fixedAmountCents = eurosToCents(form.fixedAmount.trim(), 'fixedAmount');
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
-        amountErrors.push({ field: 'fixedAmount', message: err.message });
+        amountErrors.push(fieldErrorOf(err, 'fixedAmount'));
         fixedAmountCents = undefined;
       }
     }

@@ -87,18 +87,21 @@ fieldset { border: 0; padding: 0; margin: 0 0 1.25rem; min-width: 0; }
 .choice { display: flex; align-items: center; gap: 0.6rem; font-weight: 400; margin: 0; min-height: 44px; }
 .choice input { width: 1.5rem; height: 1.5rem; margin: 0; accent-color: #0b5394; }
 
-.button {
+.button,
+.sign-in-link button {
   display: inline-block; font: inherit; font-weight: 700; line-height: 1.25; cursor: pointer;
   padding: 0.65rem 1.25rem; min-height: 44px; border: 2px solid #0b5394; border-radius: 4px;
   background: #0b5394; color: #ffffff; text-decoration: none;
 }
-.button:hover { background: #073763; border-color: #073763; color: #ffffff; }
+.button:hover,
+.sign-in-link button:hover { background: #073763; border-color: #073763; color: #ffffff; }
 .button--secondary { background: #ffffff; color: #0b5394; }
 .button--secondary:hover { background: #e8f0f8; color: #073763; }
 .button--warning { background: #a4161a; border-color: #a4161a; }
 .button--warning:hover { background: #7a1013; border-color: #7a1013; }
 .delete-link { margin-top: 2rem; }
-.button[aria-disabled="true"] { opacity: 0.7; cursor: progress; }
+.button[aria-disabled="true"],
+.sign-in-link button[aria-disabled="true"] { opacity: 0.7; cursor: progress; }
 .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 1.5rem 0 0; }
 
 .error-summary { border: 4px solid #a4161a; background: #ffffff; padding: 1rem 1.25rem; margin: 0 0 1.5rem; }

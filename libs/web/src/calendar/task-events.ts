@@ -1,4 +1,5 @@
-import type { Locale, Task } from '@jaarcyclus/persistence';
+import type { Locale } from '@jaarcyclus/i18n';
+import type { Task } from '@jaarcyclus/persistence';
 import { formatDateTime, messagesFor } from '../i18n';
 import type { CalendarEvent } from './ical';
 

@@ -112,7 +112,7 @@ function refusal(
   const status = err instanceof DomainError && err.code === 'CONFLICT' ? 409 : 422;
   return {
     status,
-    errors: refusalAsFieldErrors(err).map((e) => ({ field: fieldOf(e.field), message: e.message })),
+    errors: refusalAsFieldErrors(err).map((e) => ({ ...e, field: fieldOf(e.field) })),
   };
 }
 
@@ -312,10 +312,7 @@ export class AccountabilityOverviewController {
       }
       return show(
         422,
-        refusalAsFieldErrors(err).map((e) => ({
-          field: startFormFieldOf(e.field),
-          message: e.message,
-        })),
+        refusalAsFieldErrors(err).map((e) => ({ ...e, field: startFormFieldOf(e.field) })),
       );
     }
   }
@@ -453,7 +450,7 @@ export class AccountabilityOverviewController {
     if (!checked.ok) {
       return refused(
         422,
-        checked.errors.map((e) => ({ field: fieldOf(e.field), message: e.message })),
+        checked.errors.map((e) => ({ ...e, field: fieldOf(e.field) })),
       );
     }
     if (!isUUID(schoolId)) throw new NotFoundException();
@@ -548,7 +545,7 @@ export class AccountabilityOverviewController {
     if (!checked.ok) {
       return refused(
         422,
-        checked.errors.map((e) => ({ field: action.fieldOf(e.field), message: e.message })),
+        checked.errors.map((e) => ({ ...e, field: action.fieldOf(e.field) })),
       );
     }
     try {

@@ -16,7 +16,10 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { DomainError } from '@jaarcyclus/domain';
 import type { ClassConstructor } from 'class-transformer';
 import type { Response } from 'express';
-import type { AuthenticatedPerson, AuthenticatedRequest } from '@jaarcyclus/api/auth/authenticated-person';
+import type {
+  AuthenticatedPerson,
+  AuthenticatedRequest,
+} from '@jaarcyclus/api/auth/authenticated-person';
 import { CurrentPerson, READ_ROLES, Roles } from '@jaarcyclus/api/auth/decorators';
 import { BodiesService } from '@jaarcyclus/api/bodies/bodies.service';
 import { AccountabilityCyclesService } from '@jaarcyclus/api/accountability/accountability-cycles.service';
@@ -45,7 +48,14 @@ import {
   type BudgetFormValues,
 } from '../budget-form';
 import { CsrfGuard } from '../csrf';
-import { amsterdamDateTime, formFields, refusalAsFieldErrors, text, validateForm } from '../forms';
+import {
+  amsterdamDateTime,
+  fieldErrorOf,
+  formFields,
+  refusalAsFieldErrors,
+  text,
+  validateForm,
+} from '../forms';
 import type { WebContext } from '../layout';
 import {
   budgetCyclePage,
@@ -107,9 +117,9 @@ function budgetYear(param: string): number {
  */
 function actionRefusal(err: unknown, fieldOf: (apiField: string) => string): FieldError[] {
   if (err instanceof DomainError && err.code === 'NOT_FOUND' && err.field) {
-    return [{ field: fieldOf(err.field), message: err.message }];
+    return [fieldErrorOf(err, fieldOf(err.field))];
   }
-  return refusalAsFieldErrors(err).map((e) => ({ field: fieldOf(e.field), message: e.message }));
+  return refusalAsFieldErrors(err).map((e) => ({ ...e, field: fieldOf(e.field) }));
 }
 
 /**
@@ -442,7 +452,7 @@ export class CyclesController {
       if (!checked.ok) {
         return refused(
           422,
-          checked.errors.map((e) => ({ field: fieldOf(e.field), message: e.message })),
+          checked.errors.map((e) => ({ ...e, field: fieldOf(e.field) })),
         );
       }
       value = checked.value;
@@ -507,7 +517,7 @@ export class CyclesController {
     } catch (err) {
       return {
         document: null,
-        errors: refusalAsFieldErrors(err).map((e) => ({ field, message: e.message })),
+        errors: refusalAsFieldErrors(err).map((e) => ({ ...e, field })),
       };
     }
   }
@@ -528,10 +538,7 @@ export class CyclesController {
   }
 
   private formRefusal(err: unknown): FieldError[] {
-    return refusalAsFieldErrors(err).map((e) => ({
-      field: formFieldOf(e.field),
-      message: e.message,
-    }));
+    return refusalAsFieldErrors(err).map((e) => ({ ...e, field: formFieldOf(e.field) }));
   }
 
   private async showPreview(

@@ -1,4 +1,4 @@
-import type { Locale } from '@jaarcyclus/persistence';
+import type { Locale } from '@jaarcyclus/i18n';
 import type { CycleOverview } from '@jaarcyclus/api/accountability/accountability-cycles.service';
 import { webContext } from '../testing/web-context';
 import { accountabilityOverviewPage } from './accountability.pages';

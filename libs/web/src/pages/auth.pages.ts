@@ -64,3 +64,61 @@ export function checkEmailPage(
     </div>`,
   });
 }
+
+/** Where the web app starts after sign-in. */
+export const AFTER_SIGN_IN_PATH = '/app/tasks';
+
+/**
+ * The page behind the e-mailed link. Mail scanners follow links in e-mails, so opening the link
+ * (GET) only shows a button; the token is consumed by pressing it (POST /auth/verify).
+ */
+export function signInLinkPage(ctx: WebContext, token: string): string {
+  const { t } = ctx;
+  return page(ctx, {
+    title: t.linkTitle,
+    body: html`<div class="narrow">
+      <h1>${t.linkHeading}</h1>
+      <div class="panel sign-in-link">
+        <p class="lead">${t.linkIntro}</p>
+        <form method="post" action="/auth/verify">
+          <input type="hidden" name="token" value="${token}" />
+          <button type="submit">${t.linkButton}</button>
+        </form>
+      </div>
+    </div>`,
+  });
+}
+
+/**
+ * Shown after the form post; the browser moves on to the person's tasks at once (an instant
+ * meta refresh, which needs no script and keeps the JSON/HTML contract of POST /auth/verify).
+ */
+export function signedInPage(ctx: WebContext, name: string, organisationName: string): string {
+  const { t } = ctx;
+  return page(ctx, {
+    title: t.signedInTitle,
+    refreshTo: AFTER_SIGN_IN_PATH,
+    body: html`<div class="narrow">
+      <h1>${t.signedInTitle}</h1>
+      <div class="panel">
+        <p class="lead">${t.signedInWelcome(name, organisationName)}</p>
+        <p><a href="${AFTER_SIGN_IN_PATH}">${t.signedInContinue}</a></p>
+      </div>
+    </div>`,
+  });
+}
+
+/** Unknown, used and expired links alike: which of the three does not matter to the reader. */
+export function invalidSignInLinkPage(ctx: WebContext): string {
+  const { t } = ctx;
+  return page(ctx, {
+    title: t.linkInvalidTitle,
+    body: html`<div class="narrow">
+      <h1>${t.linkInvalidHeading}</h1>
+      <div class="panel">
+        <p>${t.linkInvalidBody}</p>
+        <p lang="${t.linkInvalidOther.locale}">${t.linkInvalidOther.text}</p>
+      </div>
+    </div>`,
+  });
+}

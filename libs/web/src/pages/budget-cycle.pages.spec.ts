@@ -1,6 +1,7 @@
-import { DEFAULT_RULES, type Tally } from '@jaarcyclus/domain';
+import { DEFAULT_RULES, DomainError, type Tally } from '@jaarcyclus/domain';
 import type { Role } from '@jaarcyclus/persistence';
 import type { BodyRoundView, BudgetCycleStatus } from '@jaarcyclus/workflows';
+import { fieldErrorOf } from '../forms';
 import { messagesFor } from '../i18n';
 import type { WebContext } from '../layout';
 import { budgetCyclePage, shownPhase, type CyclePageData } from './budget-cycle.pages';
@@ -329,9 +330,9 @@ describe('the budget cycle page', () => {
   });
 
   it('shows a refusal as an alert', () => {
-    const page = render(['secretariat'], {
-      errors: [{ field: '', message: 'This cycle has finished; it no longer accepts changes' }],
-    });
+    const refusal = DomainError.of('CONFLICT', undefined, 'refusal.cycleFinished');
+    expect(refusal.message).toBe('This cycle has finished; it no longer accepts changes');
+    const page = render(['secretariat'], { errors: [fieldErrorOf(refusal)] });
     expect(page).toContain('role="alert"');
     expect(page).toContain('Deze cyclus is afgerond en kan niet meer worden gewijzigd.');
     expect(page).toContain('<title>Fout: Begroting 2027');

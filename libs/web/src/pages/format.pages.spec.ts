@@ -1,5 +1,6 @@
 import { DEFAULT_ACCOUNTABILITY_FORMAT, type AccountabilityFormat } from '@jaarcyclus/domain';
-import type { Locale, Role } from '@jaarcyclus/persistence';
+import type { Locale } from '@jaarcyclus/i18n';
+import type { Role } from '@jaarcyclus/persistence';
 import type { FormatVersionUse } from '@jaarcyclus/api/accountability/accountability-formats.service';
 import { formatValues } from '../format-form';
 import { webContext } from '../testing/web-context';

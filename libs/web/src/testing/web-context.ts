@@ -1,4 +1,5 @@
-import type { Locale, Role } from '@jaarcyclus/persistence';
+import type { Locale } from '@jaarcyclus/i18n';
+import type { Role } from '@jaarcyclus/persistence';
 import { messagesFor } from '../i18n';
 import type { WebContext } from '../layout';
 

@@ -19,12 +19,20 @@ import {
   validateReminderPolicy,
   weeklyOverdueReminders,
 } from '@jaarcyclus/domain';
+import {
+  codedText,
+  renderText,
+  type CodedText,
+  type TextArgs,
+  type TextCode,
+} from '@jaarcyclus/i18n/core';
 import { ApplicationFailure } from '@temporalio/workflow';
 import { INVITATION_STEP } from '../ids';
 import type {
   AccountabilityCycleConfig,
   AccountabilityCycleInput,
   AccountabilityRefusal,
+  AccountabilityRefusalReason,
   ExtendSchoolDeadlineInput,
   ReviewSubmissionInput,
   SchoolAccountabilityInput,
@@ -77,8 +85,26 @@ function isText(value: unknown, max = MAX_TEXT_LENGTH): value is string {
   return typeof value === 'string' && value.trim() !== '' && value.length <= max;
 }
 
-function invalid(message: string, field: string): AccountabilityRefusal {
-  return { code: 'VALIDATION', reason: 'INVALID_INPUT', message, field };
+function invalid(message: string, field: string, text?: CodedText): AccountabilityRefusal {
+  return { code: 'VALIDATION', reason: 'INVALID_INPUT', message, field, ...(text ? { text } : {}) };
+}
+
+/** A refusal a person reads: named by its text code; `message` is its English text. */
+function refusal<C extends TextCode>(
+  code: AccountabilityRefusal['code'],
+  reason: AccountabilityRefusalReason,
+  field: string | undefined,
+  text: C,
+  ...params: TextArgs<C>
+): AccountabilityRefusal {
+  const coded = codedText(text, ...params);
+  return {
+    code,
+    reason,
+    message: renderText('en', coded),
+    ...(field ? { field } : {}),
+    text: coded,
+  };
 }
 
 /** Throws the refusal as a non-retryable ApplicationFailure (an Update validator's rejection). */
@@ -87,7 +113,13 @@ export function throwAccountabilityRefusal(refusal: AccountabilityRefusal): neve
     type: refusal.code,
     message: refusal.message,
     nonRetryable: true,
-    details: [{ reason: refusal.reason, ...(refusal.field ? { field: refusal.field } : {}) }],
+    details: [
+      {
+        reason: refusal.reason,
+        ...(refusal.field ? { field: refusal.field } : {}),
+        ...(refusal.text ? { text: refusal.text } : {}),
+      },
+    ],
   });
 }
 
@@ -104,7 +136,7 @@ function checkPolicy(policy: ReminderPolicy): AccountabilityRefusal | null {
     validateReminderPolicy(policy);
     return null;
   } catch (e) {
-    if (isDomainError(e)) return invalid(e.message, `reminderPolicy.${e.field ?? ''}`);
+    if (isDomainError(e)) return invalid(e.message, `reminderPolicy.${e.field ?? ''}`, e.text);
     throw e;
   }
 }
@@ -127,7 +159,7 @@ export function resolveAccountabilityCycleInput(
   try {
     assertAccountingYear(input.accountingYear);
   } catch (e) {
-    if (isDomainError(e)) return invalid(e.message, 'accountingYear');
+    if (isDomainError(e)) return invalid(e.message, 'accountingYear', e.text);
     throw e;
   }
   if (!Array.isArray(input.schoolIds)) return invalid('schoolIds must be a list', 'schoolIds');
@@ -145,22 +177,19 @@ export function resolveAccountabilityCycleInput(
   if (input.deadline !== undefined) {
     const parsed = parseInstant(input.deadline);
     if (parsed === null) {
-      return {
-        code: 'VALIDATION',
-        reason: 'INVALID_DEADLINE',
-        message: 'deadline must be an ISO 8601 instant with offset',
+      return refusal('VALIDATION', 'INVALID_DEADLINE', 'deadline', 'validation.notInstant', {
         field: 'deadline',
-      };
+      });
     }
     deadlineMs = parsed;
   }
   if (input.carry === undefined && deadlineMs <= nowMs) {
-    return {
-      code: 'VALIDATION',
-      reason: 'DEADLINE_IN_PAST',
-      message: 'The deadline has passed',
-      field: 'deadline',
-    };
+    return refusal(
+      'VALIDATION',
+      'DEADLINE_IN_PAST',
+      'deadline',
+      'refusal.accountabilityDeadlinePassed',
+    );
   }
   const reminderPolicy: ReminderPolicy = input.reminderPolicy
     ? {
@@ -243,12 +272,9 @@ export function checkSchoolInput(input: SchoolAccountabilityInput): Accountabili
     if (!isId(input[field])) return invalid(`${field} is required`, field);
   }
   if (parseInstant(input.deadline) === null) {
-    return {
-      code: 'VALIDATION',
-      reason: 'INVALID_DEADLINE',
-      message: 'deadline must be an ISO 8601 instant with offset',
+    return refusal('VALIDATION', 'INVALID_DEADLINE', 'deadline', 'validation.notInstant', {
       field: 'deadline',
-    };
+    });
   }
   if (!Number.isSafeInteger(input.formatVersion) || input.formatVersion < 1) {
     return invalid('formatVersion must be a positive integer', 'formatVersion');
@@ -412,18 +438,10 @@ export interface SchoolCommandState {
 
 function finalRefusal(status: SchoolAccountabilityStatus): AccountabilityRefusal | null {
   if (status === 'accepted') {
-    return {
-      code: 'CONFLICT',
-      reason: 'ALREADY_ACCEPTED',
-      message: 'The accountability of this school has been accepted',
-    };
+    return refusal('CONFLICT', 'ALREADY_ACCEPTED', undefined, 'refusal.accountabilityAccepted');
   }
   if (status === 'waived') {
-    return {
-      code: 'CONFLICT',
-      reason: 'WAIVED',
-      message: 'The accountability of this school has been waived for this year',
-    };
+    return refusal('CONFLICT', 'WAIVED', undefined, 'refusal.accountabilityWaived');
   }
   return null;
 }
@@ -440,26 +458,22 @@ export function submitRefusal(
   if (final) return final;
   if (cmd.submissionId === s.submissionId && s.status === 'submitted') return 'duplicate';
   if (s.submissionIds.includes(cmd.submissionId)) {
-    return {
-      code: 'CONFLICT',
-      reason: 'SUBMISSION_SUPERSEDED',
-      message: 'This submission was already handled; a correction is submitted as a new submission',
-      field: 'submissionId',
-    };
+    return refusal(
+      'CONFLICT',
+      'SUBMISSION_SUPERSEDED',
+      'submissionId',
+      'refusal.submissionHandled',
+    );
   }
   if (s.status === 'submitted') {
-    return {
-      code: 'CONFLICT',
-      reason: 'ALREADY_SUBMITTED',
-      message: `Version ${s.version} is waiting for review by the secretariat`,
-    };
+    return refusal('CONFLICT', 'ALREADY_SUBMITTED', undefined, 'refusal.waitingForReview', {
+      version: s.version,
+    });
   }
   if (s.version >= MAX_SUBMISSION_VERSIONS) {
-    return {
-      code: 'RULE_VIOLATION',
-      reason: 'TOO_MANY_VERSIONS',
-      message: `At most ${MAX_SUBMISSION_VERSIONS} versions per school; contact the secretariat`,
-    };
+    return refusal('RULE_VIOLATION', 'TOO_MANY_VERSIONS', undefined, 'refusal.tooManyVersions', {
+      max: MAX_SUBMISSION_VERSIONS,
+    });
   }
   return null;
 }
@@ -480,12 +494,7 @@ export function reviewRefusal(
     return invalid(`comments must be a text of at most ${MAX_TEXT_LENGTH} characters`, 'comments');
   }
   if (cmd.decision === 'return' && !isText(cmd.comments)) {
-    return {
-      code: 'VALIDATION',
-      reason: 'COMMENTS_REQUIRED',
-      message: 'Say what the school must correct when returning a submission',
-      field: 'comments',
-    };
+    return refusal('VALIDATION', 'COMMENTS_REQUIRED', 'comments', 'refusal.returnNeedsComments');
   }
   if (cmd.version !== undefined && (!Number.isInteger(cmd.version) || cmd.version < 1)) {
     return invalid('version must be a positive integer', 'version');
@@ -493,19 +502,15 @@ export function reviewRefusal(
   const final = finalRefusal(s.status);
   if (final) return final;
   if (s.status !== 'submitted') {
-    return {
-      code: 'CONFLICT',
-      reason: 'NOT_SUBMITTED',
-      message: `There is no submission waiting for review (status ${s.status})`,
-    };
+    return refusal('CONFLICT', 'NOT_SUBMITTED', undefined, 'refusal.nothingToReview', {
+      status: s.status,
+    });
   }
   if (cmd.version !== undefined && cmd.version !== s.version) {
-    return {
-      code: 'CONFLICT',
-      reason: 'STALE_VERSION',
-      message: `Version ${cmd.version} was reviewed, but version ${s.version} is the current one`,
-      field: 'version',
-    };
+    return refusal('CONFLICT', 'STALE_VERSION', 'version', 'refusal.otherVersionCurrent', {
+      reviewed: cmd.version,
+      current: s.version,
+    });
   }
   return null;
 }
@@ -521,36 +526,22 @@ export function extendRefusal(
   if (final) return final;
   const deadlineMs = parseInstant(cmd.deadline);
   if (deadlineMs === null) {
-    return {
-      code: 'VALIDATION',
-      reason: 'INVALID_DEADLINE',
-      message: 'deadline must be an ISO 8601 instant with offset',
+    return refusal('VALIDATION', 'INVALID_DEADLINE', 'deadline', 'validation.notInstant', {
       field: 'deadline',
-    };
+    });
   }
   if (deadlineMs <= nowMs) {
-    return {
-      code: 'VALIDATION',
-      reason: 'DEADLINE_IN_PAST',
-      message: 'The new deadline must lie in the future',
-      field: 'deadline',
-    };
+    return refusal('VALIDATION', 'DEADLINE_IN_PAST', 'deadline', 'refusal.extensionPast');
   }
   if (deadlineMs <= s.deadlineMs) {
-    return {
-      code: 'VALIDATION',
-      reason: 'DEADLINE_NOT_LATER',
-      message: `The new deadline must be later than the current one (${isoOf(s.deadlineMs)})`,
-      field: 'deadline',
-    };
+    return refusal('VALIDATION', 'DEADLINE_NOT_LATER', 'deadline', 'refusal.extensionNotLater', {
+      current: isoOf(s.deadlineMs),
+    });
   }
   if (deadlineMs > nowMs + MAX_EXTENSION_DAYS * DAY_MS) {
-    return {
-      code: 'VALIDATION',
-      reason: 'DEADLINE_TOO_FAR',
-      message: `The new deadline may be at most ${MAX_EXTENSION_DAYS} days ahead`,
-      field: 'deadline',
-    };
+    return refusal('VALIDATION', 'DEADLINE_TOO_FAR', 'deadline', 'refusal.extensionTooFar', {
+      days: MAX_EXTENSION_DAYS,
+    });
   }
   return { deadlineMs };
 }
@@ -561,6 +552,8 @@ export function waiveRefusal(
 ): AccountabilityRefusal | null {
   if (typeof cmd !== 'object' || cmd === null) return invalid('input is required', 'input');
   if (!isId(cmd.actorPersonId)) return invalid('actorPersonId is required', 'actorPersonId');
-  if (!isText(cmd.reason)) return invalid('A reason is required to waive a school', 'reason');
+  if (!isText(cmd.reason)) {
+    return refusal('VALIDATION', 'INVALID_INPUT', 'reason', 'refusal.waiverReason');
+  }
   return finalRefusal(s.status);
 }

@@ -3,6 +3,7 @@ import type {
   ReminderPolicy,
   SchoolAccountabilityStatus,
 } from '@jaarcyclus/domain';
+import type { CodedText } from '@jaarcyclus/i18n/core';
 
 /*
  * Types of the 1 February accountability (verantwoording, docs/domain.md §2; docs/domain.md, source 001 §7.4): the
@@ -295,6 +296,8 @@ export interface AccountabilityRefusal {
   reason: AccountabilityRefusalReason;
   message: string;
   field?: string;
+  /** `message` by code (libs/i18n), for the edge to write in its reader's language. */
+  text?: CodedText;
 }
 
 // ---------------------------------------------------------------------------------------------

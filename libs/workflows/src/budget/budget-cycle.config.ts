@@ -11,8 +11,14 @@ import {
   validateReminderPolicy,
 } from '@jaarcyclus/domain';
 import { DEFAULT_ESCALATION_POLICY } from '../decision-round/decision-round.types';
-import { checkSchedulable, isNonEmptyString, parseInstant, validateProposal } from '../decision-round/decision-round.logic';
-import type { Refusal } from '../refusal';
+import {
+  checkSchedulable,
+  isNonEmptyString,
+  parseInstant,
+  validateProposal,
+} from '../decision-round/decision-round.logic';
+import type { CodedText } from '@jaarcyclus/i18n/core';
+import { refusalOf, type Refusal } from '../refusal';
 import type { BudgetCycleConfig, BudgetCycleInput } from './budget-cycle.types';
 
 /** docs/domain.md, source 001 §7: the budget needs goedkeuring of ALV and RvT and instemming of the OPR. */
@@ -20,15 +26,24 @@ export const DEFAULT_BUDGET_BODY_KEYS: readonly string[] = ['alv', 'rvt', 'opr']
 /** Consent withheld in this many rounds → dispute (geschil), unless configured otherwise. */
 export const DEFAULT_OPR_DISPUTE_AFTER_ROUNDS = 2;
 
-function invalid(message: string, field?: string): Refusal {
-  return { code: 'VALIDATION', reason: 'INVALID_INPUT', message, ...(field ? { field } : {}) };
+function invalid(message: string, field?: string, text?: CodedText): Refusal {
+  return {
+    code: 'VALIDATION',
+    reason: 'INVALID_INPUT',
+    message,
+    ...(field ? { field } : {}),
+    ...(text ? { text } : {}),
+  };
 }
 
 function isCents(n: unknown): n is number {
   return typeof n === 'number' && Number.isSafeInteger(n);
 }
 
-export function resolveBudgetCycleConfig(input: BudgetCycleInput, nowMs: number): BudgetCycleConfig | Refusal {
+export function resolveBudgetCycleConfig(
+  input: BudgetCycleInput,
+  nowMs: number,
+): BudgetCycleConfig | Refusal {
   if (input === null || typeof input !== 'object') return invalid('Input is required');
   for (const field of ['organisationId', 'startedByPersonId', 'directorPersonId'] as const) {
     if (!isNonEmptyString(input[field])) return invalid(`${field} is required`, field);
@@ -37,18 +52,23 @@ export function resolveBudgetCycleConfig(input: BudgetCycleInput, nowMs: number)
   try {
     defaults = defaultBudgetDates(input.budgetYear);
   } catch (err) {
-    if (isDomainError(err)) return invalid(err.message, 'budgetYear');
+    if (isDomainError(err)) return invalid(err.message, 'budgetYear', err.text);
     throw err;
   }
   const proposalRefusal = validateProposal(input.proposal);
   if (proposalRefusal) return proposalRefusal;
 
   const a = input.allocation;
-  if (a === null || typeof a !== 'object') return invalid('allocation figures are required', 'allocation');
+  if (a === null || typeof a !== 'object')
+    return invalid('allocation figures are required', 'allocation');
   if (!isCents(a.amountPerPupilCents) || a.amountPerPupilCents < 0) {
-    return invalid('amountPerPupilCents must be a non-negative integer', 'allocation.amountPerPupilCents');
+    return invalid(
+      'amountPerPupilCents must be a non-negative integer',
+      'allocation.amountPerPupilCents',
+    );
   }
-  if (!isCents(a.equityCents)) return invalid('equityCents must be an integer', 'allocation.equityCents');
+  if (!isCents(a.equityCents))
+    return invalid('equityCents must be an integer', 'allocation.equityCents');
   if (!isCents(a.turnoverCents) || a.turnoverCents <= 0) {
     return invalid('turnoverCents must be a positive integer', 'allocation.turnoverCents');
   }
@@ -57,37 +77,58 @@ export function resolveBudgetCycleConfig(input: BudgetCycleInput, nowMs: number)
   if (!Array.isArray(bodyKeys) || bodyKeys.length === 0 || !bodyKeys.every(isNonEmptyString)) {
     return invalid('bodyKeys must list at least one body key', 'bodyKeys');
   }
-  if (new Set(bodyKeys).size !== bodyKeys.length) return invalid('bodyKeys must not repeat a body', 'bodyKeys');
+  if (new Set(bodyKeys).size !== bodyKeys.length)
+    return invalid('bodyKeys must not repeat a body', 'bodyKeys');
 
   const reminderPolicy: ReminderPolicy = {
-    offsetsBusinessDays: [...(input.reminderOffsetsBusinessDays ?? DEFAULT_REMINDER_POLICY.offsetsBusinessDays)],
+    offsetsBusinessDays: [
+      ...(input.reminderOffsetsBusinessDays ?? DEFAULT_REMINDER_POLICY.offsetsBusinessDays),
+    ],
     sendHour: input.reminderSendHour ?? DEFAULT_REMINDER_POLICY.sendHour,
   };
   try {
     validateReminderPolicy(reminderPolicy);
   } catch (err) {
-    if (isDomainError(err)) return invalid(err.message, err.field ?? 'reminderOffsetsBusinessDays');
+    if (isDomainError(err))
+      return invalid(err.message, err.field ?? 'reminderOffsetsBusinessDays', err.text);
     throw err;
   }
 
-  const voteDeadlineMs = input.voteDeadline === undefined ? defaults.voteDeadline.getTime() : parseInstant(input.voteDeadline);
+  const voteDeadlineMs =
+    input.voteDeadline === undefined
+      ? defaults.voteDeadline.getTime()
+      : parseInstant(input.voteDeadline);
   if (voteDeadlineMs === null) {
-    return { code: 'VALIDATION', reason: 'INVALID_DEADLINE', message: 'voteDeadline must be an ISO 8601 instant with offset', field: 'voteDeadline' };
+    return refusalOf('VALIDATION', 'INVALID_DEADLINE', 'voteDeadline', 'validation.notInstant', {
+      field: 'voteDeadline',
+    });
   }
   if (voteDeadlineMs <= nowMs) {
-    return { code: 'VALIDATION', reason: 'DEADLINE_NOT_LATER', message: 'The vote deadline must be in the future', field: 'voteDeadline' };
+    return refusalOf(
+      'VALIDATION',
+      'DEADLINE_NOT_LATER',
+      'voteDeadline',
+      'refusal.voteDeadlinePast',
+    );
   }
   const schedulable = checkSchedulable(voteDeadlineMs, reminderPolicy, nowMs, 'voteDeadline');
   if (schedulable) return schedulable;
-  const lettersMs = input.lettersDate === undefined ? defaults.lettersDate.getTime() : parseInstant(input.lettersDate);
-  if (lettersMs === null) return invalid('lettersDate must be an ISO 8601 instant with offset', 'lettersDate');
+  const lettersMs =
+    input.lettersDate === undefined
+      ? defaults.lettersDate.getTime()
+      : parseInstant(input.lettersDate);
+  if (lettersMs === null)
+    return invalid('lettersDate must be an ISO 8601 instant with offset', 'lettersDate');
 
   const disputeAfter = input.oprDisputeAfterRounds ?? DEFAULT_OPR_DISPUTE_AFTER_ROUNDS;
   if (!Number.isInteger(disputeAfter) || disputeAfter < 1) {
     return invalid('oprDisputeAfterRounds must be a positive integer', 'oprDisputeAfterRounds');
   }
   const escalation = input.escalation ?? DEFAULT_ESCALATION_POLICY;
-  if (typeof escalation.notifyChair !== 'boolean' || typeof escalation.notifySecretariat !== 'boolean') {
+  if (
+    typeof escalation.notifyChair !== 'boolean' ||
+    typeof escalation.notifySecretariat !== 'boolean'
+  ) {
     return invalid('escalation needs notifyChair and notifySecretariat booleans', 'escalation');
   }
 
@@ -104,7 +145,10 @@ export function resolveBudgetCycleConfig(input: BudgetCycleInput, nowMs: number)
     lettersDate: new Date(lettersMs).toISOString(),
     reminderPolicy,
     oprDisputeAfterRounds: disputeAfter,
-    escalation: { notifyChair: escalation.notifyChair, notifySecretariat: escalation.notifySecretariat },
+    escalation: {
+      notifyChair: escalation.notifyChair,
+      notifySecretariat: escalation.notifySecretariat,
+    },
   };
 }
 

@@ -40,10 +40,18 @@ import {
 } from '@temporalio/workflow';
 import { DecisionRound } from '../decision-round/decision-round';
 import type { DecisionRoundActivities } from '../decision-round/decision-round.activities';
-import { checkSchedulable, parseInstant, validateProposal } from '../decision-round/decision-round.logic';
-import type { BodyRoundConfig, DecisionRoundSpec, ProposalRef } from '../decision-round/decision-round.types';
+import {
+  checkSchedulable,
+  parseInstant,
+  validateProposal,
+} from '../decision-round/decision-round.logic';
+import type {
+  BodyRoundConfig,
+  DecisionRoundSpec,
+  ProposalRef,
+} from '../decision-round/decision-round.types';
 import { sideEffectKey, sideEffectKeyPrefix } from '../ids';
-import { type Refusal, refuseIf, throwRefusal } from '../refusal';
+import { type Refusal, refusalOf, refuseIf, throwRefusal } from '../refusal';
 import { StatePublisher } from '../state-publisher';
 import { Timeline } from '../timeline';
 import type { BudgetActivities, CycleWrite } from './budget-cycle.activities';
@@ -69,7 +77,11 @@ import type {
   SubmitRevisionInput,
 } from './budget-cycle.types';
 
-const RETRY = { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' } as const;
+const RETRY = {
+  initialInterval: '5 seconds',
+  backoffCoefficient: 2,
+  maximumInterval: '10 minutes',
+} as const;
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -93,14 +105,19 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
   const acts = proxyActivities<BudgetActivities>({ startToCloseTimeout: '1 minute', retry: RETRY });
   // Runs recorded before the read model: the writes every vote causes (audit row, task done)
   // run as local activities, one each. Newer runs send them with the state publish (below).
-  const perVote = proxyLocalActivities<Pick<BudgetActivities, 'recordAuditEvent' | 'updateTasks'>>({ startToCloseTimeout: '30 seconds', retry: RETRY });
+  const perVote = proxyLocalActivities<Pick<BudgetActivities, 'recordAuditEvent' | 'updateTasks'>>({
+    startToCloseTimeout: '30 seconds',
+    retry: RETRY,
+  });
   const roundActs: DecisionRoundActivities = {
     snapshotRoster: acts.snapshotRoster,
     openBallots: acts.openBallots,
     sendVoteReminders: acts.sendVoteReminders,
     sendEscalation: acts.sendEscalation,
     updateTasks: publishesState ? (tasks) => publisher.write({ tasks }) : perVote.updateTasks,
-    recordAuditEvent: publishesState ? (audit) => publisher.write({ audit }) : perVote.recordAuditEvent,
+    recordAuditEvent: publishesState
+      ? (audit) => publisher.write({ audit })
+      : perVote.recordAuditEvent,
   };
   // The read model is written inside the workflow task, like the per-vote writes; retried
   // quickly, since an Update waits for it.
@@ -109,7 +126,10 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
     retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
   });
   // One letter per board: allow for a slow SMTP server with many boards.
-  const letters = proxyActivities<Pick<BudgetActivities, 'sendAllocationLetters'>>({ startToCloseTimeout: '15 minutes', retry: RETRY });
+  const letters = proxyActivities<Pick<BudgetActivities, 'sendAllocationLetters'>>({
+    startToCloseTimeout: '15 minutes',
+    retry: RETRY,
+  });
 
   // The status (statusNow, below) as a read model; the timeline reports every event to it.
   const publisher = new StatePublisher<BudgetCycleStatus, CycleWrite>(
@@ -157,7 +177,14 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
       reminderPolicy: cfg.reminderPolicy,
       escalation: cfg.escalation,
     }));
-    const spec: DecisionRoundSpec = { workflowId, organisationId: cfg.organisationId, round, subject: cfg.title, proposal, bodies };
+    const spec: DecisionRoundSpec = {
+      workflowId,
+      organisationId: cfg.organisationId,
+      round,
+      subject: cfg.title,
+      proposal,
+      bodies,
+    };
     const r = new DecisionRound(spec, roundActs, timeline);
     rounds.push(r);
     return r;
@@ -177,7 +204,10 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
     value: string | null = null,
   ): Promise<void> =>
     (publishesState ? roundActs.recordAuditEvent : acts.recordAuditEvent)({
-      idempotencyKey: sideEffectKey(sideEffectKeyPrefix(workflowId, round, `audit-${step}`), recipient),
+      idempotencyKey: sideEffectKey(
+        sideEffectKeyPrefix(workflowId, round, `audit-${step}`),
+        recipient,
+      ),
       organisationId: cfg.organisationId,
       workflowId,
       round,
@@ -221,24 +251,51 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
           return result;
         }
       : handler;
-  setHandler(castVoteUpdate, published((cmd) => current().castVote(cmd)), { validator: (cmd) => current().validateVote(cmd) });
-  setHandler(extendDeadlineUpdate, published((cmd) => current().extendDeadline(cmd)), {
-    validator: (cmd) => current().validateExtendDeadline(cmd),
-  });
-  setHandler(closeRoundUpdate, published((cmd) => current().closeRound(cmd)), { validator: (cmd) => current().validateClose(cmd) });
+  setHandler(
+    castVoteUpdate,
+    published((cmd) => current().castVote(cmd)),
+    { validator: (cmd) => current().validateVote(cmd) },
+  );
+  setHandler(
+    extendDeadlineUpdate,
+    published((cmd) => current().extendDeadline(cmd)),
+    {
+      validator: (cmd) => current().validateExtendDeadline(cmd),
+    },
+  );
+  setHandler(
+    closeRoundUpdate,
+    published((cmd) => current().closeRound(cmd)),
+    { validator: (cmd) => current().validateClose(cmd) },
+  );
   setHandler(remindNowSignal, (cmd) => current().requestReminder(cmd));
 
   const revisionRefusal = (cmd: SubmitRevisionInput): Refusal | { deadlineMs: number } => {
-    if (cmd === null || typeof cmd !== 'object' || typeof cmd.actorPersonId !== 'string' || cmd.actorPersonId === '') {
-      return { code: 'VALIDATION', reason: 'INVALID_INPUT', message: 'actorPersonId is required', field: 'actorPersonId' };
+    if (
+      cmd === null ||
+      typeof cmd !== 'object' ||
+      typeof cmd.actorPersonId !== 'string' ||
+      cmd.actorPersonId === ''
+    ) {
+      return {
+        code: 'VALIDATION',
+        reason: 'INVALID_INPUT',
+        message: 'actorPersonId is required',
+        field: 'actorPersonId',
+      };
     }
     // The current round must have ended in a rejection (and no newer round may exist yet).
     if (current().status() !== 'rejected') {
-      return {
-        code: 'CONFLICT',
-        reason: 'NOT_AWAITING_REVISION',
-        message: `A revision can only be submitted after a rejection; round ${current().round} is ${current().status()}`,
-      };
+      return refusalOf(
+        'CONFLICT',
+        'NOT_AWAITING_REVISION',
+        undefined,
+        'refusal.revisionNotAfterRejection',
+        {
+          round: current().round,
+          status: current().status(),
+        },
+      );
     }
     const proposalRefusal = validateProposal(cmd.proposal);
     if (proposalRefusal) return proposalRefusal;
@@ -247,19 +304,25 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
     if (cmd.deadline !== undefined) {
       const parsed = parseInstant(cmd.deadline);
       if (parsed === null) {
-        return { code: 'VALIDATION', reason: 'INVALID_DEADLINE', message: 'deadline must be an ISO 8601 instant with offset', field: 'deadline' };
+        return refusalOf('VALIDATION', 'INVALID_DEADLINE', 'deadline', 'validation.notInstant', {
+          field: 'deadline',
+        });
       }
-      if (parsed <= now) return { code: 'VALIDATION', reason: 'DEADLINE_NOT_LATER', message: 'The deadline must be in the future', field: 'deadline' };
+      if (parsed <= now)
+        return refusalOf('VALIDATION', 'DEADLINE_NOT_LATER', 'deadline', 'refusal.deadlinePast');
       deadlineMs = parsed;
     } else {
       deadlineMs = Date.parse(cfg.voteDeadline);
       if (deadlineMs <= now) {
-        return {
-          code: 'VALIDATION',
-          reason: 'DEADLINE_REQUIRED',
-          message: `The cycle's vote deadline (${cfg.voteDeadline}) has passed: give the new round a deadline`,
-          field: 'deadline',
-        };
+        return refusalOf(
+          'VALIDATION',
+          'DEADLINE_REQUIRED',
+          'deadline',
+          'refusal.cycleDeadlinePassed',
+          {
+            deadline: cfg.voteDeadline,
+          },
+        );
       }
     }
     return checkSchedulable(deadlineMs, cfg.reminderPolicy, now) ?? { deadlineMs };
@@ -290,16 +353,15 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
   const adoptionRefusal = (actorPersonId: unknown): Refusal | null => {
     // Only the directeur-bestuurder adopts (docs/domain.md, source 001 §1.1: "stelt vast na goedkeuring en instemming").
     if (actorPersonId !== cfg.directorPersonId) {
-      return { code: 'RULE_VIOLATION', reason: 'NOT_DIRECTOR', message: 'Only the directeur-bestuurder of this cycle can adopt the budget', field: 'actorPersonId' };
+      return refusalOf('RULE_VIOLATION', 'NOT_DIRECTOR', 'actorPersonId', 'refusal.notTheDirector');
     }
     if (state.phase !== 'awaiting_adoption' || state.adoption !== null) {
-      return {
-        code: 'CONFLICT',
-        reason: 'NOT_AWAITING_ADOPTION',
-        message: state.adoption
-          ? 'The budget has already been adopted'
-          : 'The budget can be adopted only after ALV and RvT approved and the OPR consented',
-      };
+      return refusalOf(
+        'CONFLICT',
+        'NOT_AWAITING_ADOPTION',
+        undefined,
+        state.adoption ? 'refusal.alreadyAdopted' : 'refusal.notReadyForAdoption',
+      );
     }
     return null;
   };
@@ -309,7 +371,10 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
       refuseIf(adoptionRefusal(cmd.actorPersonId));
       const now = Date.now();
       state.adoption = { atMs: now, personId: cmd.actorPersonId };
-      return Promise.resolve({ adoptedAt: iso(now), lettersAt: iso(Math.max(now, Date.parse(cfg.lettersDate))) });
+      return Promise.resolve({
+        adoptedAt: iso(now),
+        lettersAt: iso(Math.max(now, Date.parse(cfg.lettersDate))),
+      });
     }),
     { validator: (cmd) => refuseIf(adoptionRefusal(cmd?.actorPersonId)) },
   );
@@ -338,7 +403,8 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
         adoptedByPersonId: state.adoption?.personId ?? null,
       },
       letters: {
-        scheduledFor: state.lettersScheduledForMs === null ? null : iso(state.lettersScheduledForMs),
+        scheduledFor:
+          state.lettersScheduledForMs === null ? null : iso(state.lettersScheduledForMs),
         sentAt: state.lettersSentAtMs === null ? null : iso(state.lettersSentAtMs),
         result: state.lettersResult,
       },
@@ -352,7 +418,12 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
   timeline.add('cycle_started', {
     round: 1,
     actorPersonId: cfg.startedByPersonId,
-    data: { title: cfg.title, bodyKeys: cfg.bodyKeys, voteDeadline: cfg.voteDeadline, lettersDate: cfg.lettersDate },
+    data: {
+      title: cfg.title,
+      bodyKeys: cfg.bodyKeys,
+      voteDeadline: cfg.voteDeadline,
+      lettersDate: cfg.lettersDate,
+    },
   });
   await Promise.all([
     recordPhase(),
@@ -380,18 +451,48 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
       await audit(round.round, 'round-approved', 'system', 'round_approved', null, {}, 'approved');
       break;
     }
-    timeline.add('round_rejected', { round: round.round, data: { failedBodies: outcome.failedBodies } });
-    await audit(round.round, 'round-rejected', 'system', 'round_rejected', null, { failedBodies: outcome.failedBodies }, 'rejected');
+    timeline.add('round_rejected', {
+      round: round.round,
+      data: { failedBodies: outcome.failedBodies },
+    });
+    await audit(
+      round.round,
+      'round-rejected',
+      'system',
+      'round_rejected',
+      null,
+      { failedBodies: outcome.failedBodies },
+      'rejected',
+    );
     // Withheld consent (instemming) counts towards a dispute; a missing quorum does not.
-    const withheld = outcome.failedBodies.find((f) => f.decisionKind === 'instemming' && f.result === 'rejected');
+    const withheld = outcome.failedBodies.find(
+      (f) => f.decisionKind === 'instemming' && f.result === 'rejected',
+    );
     if (withheld) {
       consentWithheldRounds.push(round.round);
       if (state.dispute === null && consentWithheldRounds.length >= cfg.oprDisputeAfterRounds) {
         const body = round.view().bodies.find((b) => b.bodyKey === withheld.bodyKey);
-        state.dispute = { recordedAt: iso(Date.now()), round: round.round, bodyKey: withheld.bodyKey, rounds: [...consentWithheldRounds] };
-        timeline.add('dispute_recorded', { round: round.round, bodyKey: withheld.bodyKey, data: { rounds: state.dispute.rounds } });
+        state.dispute = {
+          recordedAt: iso(Date.now()),
+          round: round.round,
+          bodyKey: withheld.bodyKey,
+          rounds: [...consentWithheldRounds],
+        };
+        timeline.add('dispute_recorded', {
+          round: round.round,
+          bodyKey: withheld.bodyKey,
+          data: { rounds: state.dispute.rounds },
+        });
         await Promise.all([
-          audit(round.round, 'dispute', 'system', 'dispute_recorded', null, { bodyKey: withheld.bodyKey, rounds: state.dispute.rounds }, 'dispute'),
+          audit(
+            round.round,
+            'dispute',
+            'system',
+            'dispute_recorded',
+            null,
+            { bodyKey: withheld.bodyKey, rounds: state.dispute.rounds },
+            'dispute',
+          ),
           acts.notifyDispute({
             organisationId: cfg.organisationId,
             workflowId,
@@ -399,7 +500,11 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
             subject: cfg.title,
             idempotencyKeyPrefix: sideEffectKeyPrefix(workflowId, round.round, 'dispute'),
             directorPersonId: cfg.directorPersonId,
-            body: { key: withheld.bodyKey, name: body?.name ?? withheld.bodyKey, decisionKind: withheld.decisionKind },
+            body: {
+              key: withheld.bodyKey,
+              name: body?.name ?? withheld.bodyKey,
+              decisionKind: withheld.decisionKind,
+            },
             rounds: state.dispute.rounds,
           }),
         ]);
@@ -410,14 +515,25 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
     await condition(() => current().round > round.round);
     const next = current();
     const actor = revisedBy.get(next.round) ?? null;
-    await audit(next.round, 'revision', actor ?? 'system', 'revision_submitted', actor, { proposal: next.spec.proposal, deadline: next.spec.bodies[0]?.deadline ?? null }, next.spec.proposal.versionLabel);
+    await audit(
+      next.round,
+      'revision',
+      actor ?? 'system',
+      'revision_submitted',
+      actor,
+      { proposal: next.spec.proposal, deadline: next.spec.bodies[0]?.deadline ?? null },
+      next.spec.proposal.versionLabel,
+    );
   }
 
   // All bodies approved or consented: the directeur-bestuurder adopts.
   const approvedRound = current();
   state.phase = 'awaiting_adoption';
   state.adoptionRequestedAtMs = Date.now();
-  timeline.add('adoption_requested', { round: approvedRound.round, data: { directorPersonId: cfg.directorPersonId } });
+  timeline.add('adoption_requested', {
+    round: approvedRound.round,
+    data: { directorPersonId: cfg.directorPersonId },
+  });
   const adoptRefKey = `round:${approvedRound.round}:adopt`;
   await Promise.all([
     recordPhase(),
@@ -442,8 +558,22 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
   const adopted = state.adoption!;
   timeline.add('budget_adopted', { round: approvedRound.round, actorPersonId: adopted.personId });
   await Promise.all([
-    audit(approvedRound.round, 'adopt', adopted.personId, 'budget_adopted', adopted.personId, { proposal: approvedRound.spec.proposal }, 'adopted'),
-    (publishesState ? roundActs.updateTasks : acts.updateTasks)({ workflowId, kind: 'adopt', refKey: adoptRefKey, status: 'done', at: iso(adopted.atMs) }),
+    audit(
+      approvedRound.round,
+      'adopt',
+      adopted.personId,
+      'budget_adopted',
+      adopted.personId,
+      { proposal: approvedRound.spec.proposal },
+      'adopted',
+    ),
+    (publishesState ? roundActs.updateTasks : acts.updateTasks)({
+      workflowId,
+      kind: 'adopt',
+      refKey: adoptRefKey,
+      status: 'done',
+      at: iso(adopted.atMs),
+    }),
   ]);
 
   // "Medio december" the boards hear what they receive (docs/domain.md, source 001 §7.4): wait for the letters date if it is ahead.
@@ -453,7 +583,10 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
   if (Date.now() < lettersAtMs) {
     state.phase = 'awaiting_letters';
     state.lettersScheduledForMs = lettersAtMs;
-    timeline.add('letters_scheduled', { round: approvedRound.round, data: { at: cfg.lettersDate } });
+    timeline.add('letters_scheduled', {
+      round: approvedRound.round,
+      data: { at: cfg.lettersDate },
+    });
     await recordPhase();
     await sleep(lettersAtMs - Date.now());
   }
@@ -471,8 +604,22 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
   const lettersSentAtMs = Date.now();
   state.lettersSentAtMs = lettersSentAtMs;
   state.phase = 'letters_sent';
-  timeline.add('letters_sent', { round: approvedRound.round, data: { boards: result.boards, lettersSent: result.lettersSent } });
-  await Promise.all([recordPhase(), audit(approvedRound.round, 'letters', 'system', 'letters_sent', null, { ...result }, 'letters_sent')]);
+  timeline.add('letters_sent', {
+    round: approvedRound.round,
+    data: { boards: result.boards, lettersSent: result.lettersSent },
+  });
+  await Promise.all([
+    recordPhase(),
+    audit(
+      approvedRound.round,
+      'letters',
+      'system',
+      'letters_sent',
+      null,
+      { ...result },
+      'letters_sent',
+    ),
+  ]);
   timeline.add('cycle_completed', { round: approvedRound.round });
 
   // Let in-flight Update handlers and their side effects finish before completing.

@@ -12,7 +12,7 @@ import {
   reminderTimes,
   tallyVotes,
 } from '@jaarcyclus/domain';
-import type { Refusal } from '../refusal';
+import { refusalOf, type Refusal } from '../refusal';
 import type {
   BodyDecision,
   BodyRoster,
@@ -124,15 +124,23 @@ export function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== '';
 }
 
-export function validateProposal(proposal: ProposalRef | undefined, field = 'proposal'): Refusal | null {
+export function validateProposal(
+  proposal: ProposalRef | undefined,
+  field = 'proposal',
+): Refusal | null {
   if (proposal === null || typeof proposal !== 'object') {
-    return { code: 'VALIDATION', reason: 'INVALID_PROPOSAL', message: 'A proposal is required', field };
+    return refusalOf('VALIDATION', 'INVALID_PROPOSAL', field, 'refusal.proposalRequired');
   }
   if (!isNonEmptyString(proposal.versionLabel)) {
-    return { code: 'VALIDATION', reason: 'INVALID_PROPOSAL', message: 'The proposal needs a version label', field: `${field}.versionLabel` };
+    return refusalOf(
+      'VALIDATION',
+      'INVALID_PROPOSAL',
+      `${field}.versionLabel`,
+      'refusal.proposalVersion',
+    );
   }
   if (!isNonEmptyString(proposal.documentId) && !isNonEmptyString(proposal.url)) {
-    return { code: 'VALIDATION', reason: 'INVALID_PROPOSAL', message: 'The proposal needs a document id or a URL', field };
+    return refusalOf('VALIDATION', 'INVALID_PROPOSAL', field, 'refusal.proposalSourceRequired');
   }
   return null;
 }
@@ -142,13 +150,26 @@ export function validateProposal(proposal: ProposalRef | undefined, field = 'pro
  * holiday calendar covers its year). A refusal here keeps a bad deadline out of the workflow,
  * where a domain error would otherwise fail workflow tasks over and over.
  */
-export function checkSchedulable(deadlineMs: number, policy: ReminderPolicy, nowMs: number, field = 'deadline'): Refusal | null {
+export function checkSchedulable(
+  deadlineMs: number,
+  policy: ReminderPolicy,
+  nowMs: number,
+  field = 'deadline',
+): Refusal | null {
   try {
     reminderTimes(new Date(deadlineMs), policy, new Date(nowMs));
     escalationTime(new Date(deadlineMs));
     return null;
   } catch (err) {
-    if (isDomainError(err)) return { code: 'VALIDATION', reason: 'INVALID_DEADLINE', message: err.message, field };
+    if (isDomainError(err)) {
+      return {
+        code: 'VALIDATION',
+        reason: 'INVALID_DEADLINE',
+        message: err.message,
+        field,
+        ...(err.text ? { text: err.text } : {}),
+      };
+    }
     throw err;
   }
 }
@@ -158,25 +179,38 @@ function findBody(bodies: BodyState[], bodyKey: string): BodyState | undefined {
 }
 
 function unknownBody(bodyKey: string): Refusal {
-  return { code: 'NOT_FOUND', reason: 'UNKNOWN_BODY', message: `Body '${bodyKey}' does not vote in this round`, field: 'bodyKey' };
+  return refusalOf('NOT_FOUND', 'UNKNOWN_BODY', 'bodyKey', 'refusal.unknownBody', {
+    body: bodyKey,
+  });
 }
 
 function closed(b: BodyState): Refusal {
-  return {
-    code: 'CONFLICT',
-    reason: 'ROUND_CLOSED',
-    message: `Voting of ${b.roster?.name ?? b.config.bodyKey} in this round is closed (${b.status})`,
-    field: 'bodyKey',
-  };
+  return refusalOf('CONFLICT', 'ROUND_CLOSED', 'bodyKey', 'refusal.votingClosed', {
+    body: b.roster?.name ?? b.config.bodyKey,
+    status: b.status,
+  });
 }
 
 /**
  * Who may vote: a member of the body in this round's roster, before the body's deadline and
  * while the body is undecided. A member may change the vote until then.
  */
-export function validateVote(bodies: BodyState[], cmd: CastVoteCommand, nowMs: number): Refusal | null {
-  if (cmd === null || typeof cmd !== 'object' || !isNonEmptyString(cmd.personId) || !isNonEmptyString(cmd.bodyKey)) {
-    return { code: 'VALIDATION', reason: 'INVALID_INPUT', message: 'personId and bodyKey are required' };
+export function validateVote(
+  bodies: BodyState[],
+  cmd: CastVoteCommand,
+  nowMs: number,
+): Refusal | null {
+  if (
+    cmd === null ||
+    typeof cmd !== 'object' ||
+    !isNonEmptyString(cmd.personId) ||
+    !isNonEmptyString(cmd.bodyKey)
+  ) {
+    return {
+      code: 'VALIDATION',
+      reason: 'INVALID_INPUT',
+      message: 'personId and bodyKey are required',
+    };
   }
   if (!VOTE_VALUES.includes(cmd.value)) {
     return {
@@ -186,41 +220,63 @@ export function validateVote(bodies: BodyState[], cmd: CastVoteCommand, nowMs: n
       field: 'value',
     };
   }
-  if (cmd.comment !== undefined && (typeof cmd.comment !== 'string' || cmd.comment.length > MAX_COMMENT_LENGTH)) {
-    return { code: 'VALIDATION', reason: 'INVALID_INPUT', message: `A comment is text of at most ${MAX_COMMENT_LENGTH} characters`, field: 'comment' };
+  if (
+    cmd.comment !== undefined &&
+    (typeof cmd.comment !== 'string' || cmd.comment.length > MAX_COMMENT_LENGTH)
+  ) {
+    return {
+      code: 'VALIDATION',
+      reason: 'INVALID_INPUT',
+      message: `A comment is text of at most ${MAX_COMMENT_LENGTH} characters`,
+      field: 'comment',
+    };
   }
   const body = findBody(bodies, cmd.bodyKey);
   if (!body) return unknownBody(cmd.bodyKey);
   if (!body.roster) {
-    return { code: 'CONFLICT', reason: 'ROUND_NOT_OPEN', message: 'Voting has not opened yet; try again in a moment', field: 'bodyKey' };
+    return refusalOf('CONFLICT', 'ROUND_NOT_OPEN', 'bodyKey', 'refusal.notOpenYetRetry');
   }
   if (!body.roster.members.some((m) => m.personId === cmd.personId)) {
     const other = bodies.find((b) => b.roster?.members.some((m) => m.personId === cmd.personId));
     if (other?.roster) {
-      return {
-        code: 'RULE_VIOLATION',
-        reason: 'MEMBER_OF_OTHER_BODY',
-        message: `This person is a member of ${other.roster.name}, not of ${body.roster.name}`,
-        field: 'bodyKey',
-      };
+      return refusalOf(
+        'RULE_VIOLATION',
+        'MEMBER_OF_OTHER_BODY',
+        'bodyKey',
+        'refusal.memberOfOtherBody',
+        {
+          other: other.roster.name,
+          body: body.roster.name,
+        },
+      );
     }
-    return { code: 'RULE_VIOLATION', reason: 'NOT_A_MEMBER', message: `This person is not a member of ${body.roster.name} in this round`, field: 'personId' };
+    return refusalOf('RULE_VIOLATION', 'NOT_A_MEMBER', 'personId', 'refusal.notAMember', {
+      body: body.roster.name,
+    });
   }
   if (!isLive(body.status)) return closed(body);
   if (body.status === 'escalated' || nowMs >= body.deadlineMs) {
-    return {
-      code: 'CONFLICT',
-      reason: 'DEADLINE_PASSED',
-      message: `The deadline of ${body.roster.name} (${new Date(body.deadlineMs).toISOString()}) has passed`,
-      field: 'bodyKey',
-    };
+    return refusalOf('CONFLICT', 'DEADLINE_PASSED', 'bodyKey', 'refusal.votingDeadlinePassed', {
+      body: body.roster.name,
+      deadline: new Date(body.deadlineMs).toISOString(),
+    });
   }
   return null;
 }
 
-function targets(bodies: BodyState[], bodyKey: string | undefined, wanted: (b: BodyState) => boolean): BodyState[] | Refusal {
+function targets(
+  bodies: BodyState[],
+  bodyKey: string | undefined,
+  wanted: (b: BodyState) => boolean,
+): BodyState[] | Refusal {
   if (bodyKey !== undefined) {
-    if (!isNonEmptyString(bodyKey)) return { code: 'VALIDATION', reason: 'INVALID_INPUT', message: 'bodyKey must be a non-empty string', field: 'bodyKey' };
+    if (!isNonEmptyString(bodyKey))
+      return {
+        code: 'VALIDATION',
+        reason: 'INVALID_INPUT',
+        message: 'bodyKey must be a non-empty string',
+        field: 'bodyKey',
+      };
     const body = findBody(bodies, bodyKey);
     return body ? [body] : unknownBody(bodyKey);
   }
@@ -228,36 +284,55 @@ function targets(bodies: BodyState[], bodyKey: string | undefined, wanted: (b: B
 }
 
 /** Bodies an extension applies to, or why it is refused. New deadline: later than now and than each old one. */
-export function validateExtend(bodies: BodyState[], cmd: ExtendDeadlineCommand, nowMs: number): BodyState[] | Refusal {
+export function validateExtend(
+  bodies: BodyState[],
+  cmd: ExtendDeadlineCommand,
+  nowMs: number,
+): BodyState[] | Refusal {
   if (cmd === null || typeof cmd !== 'object' || !isNonEmptyString(cmd.actorPersonId)) {
-    return { code: 'VALIDATION', reason: 'INVALID_INPUT', message: 'actorPersonId is required', field: 'actorPersonId' };
+    return {
+      code: 'VALIDATION',
+      reason: 'INVALID_INPUT',
+      message: 'actorPersonId is required',
+      field: 'actorPersonId',
+    };
   }
   const deadlineMs = parseInstant(cmd.deadline);
   if (deadlineMs === null) {
-    return {
-      code: 'VALIDATION',
-      reason: 'INVALID_DEADLINE',
-      message: `Deadline must be an ISO 8601 instant with offset, e.g. 2026-12-18T17:00:00+01:00; got '${String(cmd.deadline)}'`,
-      field: 'deadline',
-    };
+    return refusalOf(
+      'VALIDATION',
+      'INVALID_DEADLINE',
+      'deadline',
+      'validation.deadlineNotAnInstant',
+      {
+        value: String(cmd.deadline),
+      },
+    );
   }
   if (deadlineMs <= nowMs) {
-    return { code: 'VALIDATION', reason: 'DEADLINE_NOT_LATER', message: 'The new deadline must be in the future', field: 'deadline' };
+    return refusalOf('VALIDATION', 'DEADLINE_NOT_LATER', 'deadline', 'refusal.newDeadlinePast');
   }
   const found = targets(bodies, cmd.bodyKey, (b) => isLive(b.status));
   if (!Array.isArray(found)) return found;
   if (found.length === 0) {
-    return { code: 'CONFLICT', reason: 'NO_OPEN_BODY', message: 'No body of this round is still voting' };
+    return refusalOf('CONFLICT', 'NO_OPEN_BODY', undefined, 'refusal.noBodyVoting');
   }
   for (const b of found) {
-    if (!isLive(b.status)) return b.status === 'opening' ? { code: 'CONFLICT', reason: 'ROUND_NOT_OPEN', message: 'Voting has not opened yet', field: 'bodyKey' } : closed(b);
+    if (!isLive(b.status))
+      return b.status === 'opening'
+        ? refusalOf('CONFLICT', 'ROUND_NOT_OPEN', 'bodyKey', 'refusal.notOpenYet')
+        : closed(b);
     if (deadlineMs <= b.deadlineMs) {
-      return {
-        code: 'VALIDATION',
-        reason: 'DEADLINE_NOT_LATER',
-        message: `The new deadline must be later than the current one of ${b.roster?.name ?? b.config.bodyKey} (${new Date(b.deadlineMs).toISOString()})`,
-        field: 'deadline',
-      };
+      return refusalOf(
+        'VALIDATION',
+        'DEADLINE_NOT_LATER',
+        'deadline',
+        'refusal.deadlineNotLaterThanBody',
+        {
+          body: b.roster?.name ?? b.config.bodyKey,
+          current: new Date(b.deadlineMs).toISOString(),
+        },
+      );
     }
     const schedulable = checkSchedulable(deadlineMs, b.config.reminderPolicy, nowMs);
     if (schedulable) return schedulable;
@@ -268,26 +343,25 @@ export function validateExtend(bodies: BodyState[], cmd: ExtendDeadlineCommand, 
 /** Bodies the secretariat may close: only escalated ones (deadline passed without quorum). */
 export function validateClose(bodies: BodyState[], cmd: CloseRoundCommand): BodyState[] | Refusal {
   if (cmd === null || typeof cmd !== 'object' || !isNonEmptyString(cmd.actorPersonId)) {
-    return { code: 'VALIDATION', reason: 'INVALID_INPUT', message: 'actorPersonId is required', field: 'actorPersonId' };
+    return {
+      code: 'VALIDATION',
+      reason: 'INVALID_INPUT',
+      message: 'actorPersonId is required',
+      field: 'actorPersonId',
+    };
   }
   const found = targets(bodies, cmd.bodyKey, (b) => b.status === 'escalated');
   if (!Array.isArray(found)) return found;
   if (found.length === 0) {
-    return {
-      code: 'CONFLICT',
-      reason: 'NOT_ESCALATED',
-      message: 'No body has passed its deadline without quorum; a round can only be closed after escalation',
-    };
+    return refusalOf('CONFLICT', 'NOT_ESCALATED', undefined, 'refusal.nothingEscalated');
   }
   for (const b of found) {
     if (b.status === 'escalated') continue;
     if (b.status === 'open' || b.status === 'opening') {
-      return {
-        code: 'CONFLICT',
-        reason: 'NOT_ESCALATED',
-        message: `${b.roster?.name ?? b.config.bodyKey} is still voting until ${new Date(b.deadlineMs).toISOString()}; it can be closed only after its deadline passed without quorum`,
-        field: 'bodyKey',
-      };
+      return refusalOf('CONFLICT', 'NOT_ESCALATED', 'bodyKey', 'refusal.stillVoting', {
+        body: b.roster?.name ?? b.config.bodyKey,
+        until: new Date(b.deadlineMs).toISOString(),
+      });
     }
     return closed(b);
   }
@@ -300,8 +374,12 @@ export function bodyView(b: BodyState): BodyRoundView {
   const notVoted = (roster?.members ?? [])
     .filter((m) => !b.votes.has(m.personId))
     .map((m) => ({ personId: m.personId, name: m.name, weight: m.weight }));
-  const nextReminder = b.status === 'open' ? Math.min(b.plannedReminders[0] ?? Infinity, b.requestedReminders[0] ?? Infinity) : Infinity;
-  const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+  const nextReminder =
+    b.status === 'open'
+      ? Math.min(b.plannedReminders[0] ?? Infinity, b.requestedReminders[0] ?? Infinity)
+      : Infinity;
+  const iso = (ms: number | null): string | null =>
+    ms === null ? null : new Date(ms).toISOString();
   return {
     bodyKey: b.config.bodyKey,
     name: roster?.name ?? b.config.bodyKey,

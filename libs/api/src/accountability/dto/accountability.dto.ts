@@ -15,13 +15,14 @@ import {
   Min,
 } from 'class-validator';
 import { Transform } from 'class-transformer';
-import { SCHOOL_ACCOUNTABILITY_STATUSES, type SchoolAccountabilityStatus } from '@jaarcyclus/domain';
-import { IsName } from '../../common/validation';
+import {
+  SCHOOL_ACCOUNTABILITY_STATUSES,
+  type SchoolAccountabilityStatus,
+} from '@jaarcyclus/domain';
+import { IsName, says } from '../../common/validation';
 
 /** An instant with an explicit offset: a deadline must not depend on the server's time zone. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-const INSTANT_MESSAGE =
-  '$property must be an ISO 8601 instant with offset, e.g. 2027-02-01T23:59:59+01:00';
 
 /**
  * A new version of the tenant's format. The shape is checked by the domain's `validateFormat`
@@ -63,8 +64,8 @@ export class PublishAccountabilityFormatDto {
     example: 1,
   })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsInt(says('validation.notAnInteger'))
+  @Min(1, says('validation.notLessThan', { min: 1 }))
   baseVersion?: number;
 }
 
@@ -74,9 +75,9 @@ export class StartAccountabilityCycleDto {
     example: 2026,
     description: 'The calendar year accounted for; the deadline is 1 February of the next year',
   })
-  @IsInt({ message: 'accountingYear must be a whole year' })
-  @Min(2015, { message: 'accountingYear must be 2015 or later' })
-  @Max(2100, { message: 'accountingYear must be 2100 or earlier' })
+  @IsInt(says('validation.notAYear', { example: 2026 }))
+  @Min(2015, says('validation.yearTooEarly', { min: 2015 }))
+  @Max(2100, says('validation.yearTooLate', { max: 2100 }))
   accountingYear!: number;
 
   @ApiPropertyOptional({
@@ -85,10 +86,10 @@ export class StartAccountabilityCycleDto {
     format: 'uuid',
   })
   @IsOptional()
-  @IsArray({ message: 'schoolIds must be a list of school ids' })
-  @ArrayMinSize(1, { message: 'schoolIds must name at least one school' })
-  @ArrayMaxSize(20_000, { message: 'schoolIds may name at most 20000 schools' })
-  @IsUUID('all', { each: true, message: 'schoolIds must contain UUIDs' })
+  @IsArray(says('validation.schoolIdsList'))
+  @ArrayMinSize(1, says('validation.schoolIdsEmpty'))
+  @ArrayMaxSize(20_000, says('validation.schoolIdsTooMany', { max: 20000 }))
+  @IsUUID('all', says('validation.schoolIdsUuids', {}, { each: true }))
   schoolIds?: string[];
 
   @ApiPropertyOptional({
@@ -96,8 +97,8 @@ export class StartAccountabilityCycleDto {
     description: 'Default: the end of 1 February of the next year (Amsterdam)',
   })
   @IsOptional()
-  @IsString({ message: INSTANT_MESSAGE })
-  @Matches(INSTANT, { message: INSTANT_MESSAGE })
+  @IsString(says('validation.notInstantExample'))
+  @Matches(INSTANT, says('validation.notInstantExample'))
   deadline?: string;
 
   @ApiPropertyOptional({
@@ -106,11 +107,11 @@ export class StartAccountabilityCycleDto {
       "Business days before the deadline on which reminders go out (09:00); default: the SWV's setting accountabilityReminderOffsetsBusinessDays, else 14, 7 and 1",
   })
   @IsOptional()
-  @IsArray({ message: 'reminderOffsetsBusinessDays must be a list of numbers' })
-  @ArrayMaxSize(10, { message: 'reminderOffsetsBusinessDays may have at most 10 entries' })
-  @IsInt({ each: true, message: 'reminderOffsetsBusinessDays must contain whole numbers' })
-  @Min(1, { each: true, message: 'reminderOffsetsBusinessDays must be at least 1' })
-  @Max(60, { each: true, message: 'reminderOffsetsBusinessDays must be at most 60' })
+  @IsArray(says('validation.notAListOfNumbers'))
+  @ArrayMaxSize(10, says('validation.tooManyEntries', { max: 10 }))
+  @IsInt(says('validation.mustContainWholeNumbers', { example: '14, 7, 1' }, { each: true }))
+  @Min(1, says('validation.numberTooSmall', { min: 1 }, { each: true }))
+  @Max(60, says('validation.numberTooLarge', { max: 60 }, { each: true }))
   reminderOffsetsBusinessDays?: number[];
 
   @ApiPropertyOptional({ example: 'Verantwoording 2026' })
@@ -150,28 +151,28 @@ export class AccountabilityFiguresDto {
 
 export class ReviewAccountabilityDto {
   @ApiProperty({ enum: ['accept', 'return'] })
-  @IsIn(['accept', 'return'], { message: "decision must be 'accept' or 'return'" })
+  @IsIn(['accept', 'return'], says('validation.reviewDecision'))
   decision!: 'accept' | 'return';
 
   @ApiPropertyOptional({ description: 'Required when returning: what the school must correct' })
   @IsOptional()
-  @IsString({ message: 'comments must be text' })
-  @MaxLength(4000, { message: 'comments must be at most 4000 characters' })
+  @IsString(says('validation.notText'))
+  @MaxLength(4000, says('validation.tooLong', { max: 4000 }))
   comments?: string;
 
   @ApiPropertyOptional({
     description: 'The version reviewed; refused (409) when a newer one arrived meanwhile',
   })
   @IsOptional()
-  @IsInt({ message: 'version must be a positive integer' })
-  @Min(1, { message: 'version must be a positive integer' })
+  @IsInt(says('validation.notPositiveInteger'))
+  @Min(1, says('validation.notPositiveInteger'))
   version?: number;
 }
 
 export class ExtendSchoolDeadlineDto {
   @ApiProperty({ example: '2027-02-15T23:59:59+01:00' })
-  @IsString({ message: INSTANT_MESSAGE })
-  @Matches(INSTANT, { message: INSTANT_MESSAGE })
+  @IsString(says('validation.notInstantExample'))
+  @Matches(INSTANT, says('validation.notInstantExample'))
   deadline!: string;
 }
 
@@ -200,21 +201,25 @@ export class OverviewFilterDto {
           .filter(Boolean)
       : value,
   )
-  @IsArray({ message: 'status must be a comma-separated list of statuses' })
-  @IsIn(SCHOOL_ACCOUNTABILITY_STATUSES as SchoolAccountabilityStatus[], {
-    each: true,
-    message: `status must be one of ${SCHOOL_ACCOUNTABILITY_STATUSES.join(', ')}`,
-  })
+  @IsArray(says('validation.statusList'))
+  @IsIn(
+    SCHOOL_ACCOUNTABILITY_STATUSES as SchoolAccountabilityStatus[],
+    says(
+      'validation.statusOneOf',
+      { options: SCHOOL_ACCOUNTABILITY_STATUSES.join(', ') },
+      { each: true },
+    ),
+  )
   status?: SchoolAccountabilityStatus[];
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the schools of this board' })
   @IsOptional()
-  @IsUUID('all', { message: 'boardId must be a UUID' })
+  @IsUUID('all', says('validation.notUuid'))
   boardId?: string;
 
   @ApiPropertyOptional({ example: 'college', description: 'A part of the school name (any case)' })
   @IsOptional()
-  @IsString({ message: 'q must be text' })
-  @MaxLength(100, { message: 'q must be at most 100 characters' })
+  @IsString(says('validation.notText'))
+  @MaxLength(100, says('validation.tooLong', { max: 100 }))
   q?: string;
 }

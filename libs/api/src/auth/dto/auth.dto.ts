@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '@jaarcyclus/persistence';
+import { says } from '../../common/validation';
 import type { AuthenticatedPerson } from '../authenticated-person';
 
 export class LoginRequestDto {
@@ -9,16 +10,16 @@ export class LoginRequestDto {
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? value.trim().toLowerCase() : value,
   )
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(320, { message: 'email must be at most 320 characters' })
+  @IsEmail({}, says('validation.notEmail'))
+  @MaxLength(320, says('validation.tooLong', { max: 320 }))
   email!: string;
 }
 
 export class VerifyTokenDto {
   @ApiProperty({ description: 'The token from the sign-in link' })
-  @IsString({ message: 'token must be a string' })
-  @IsNotEmpty({ message: 'token must not be empty' })
-  @MaxLength(200, { message: 'token must be at most 200 characters' })
+  @IsString(says('validation.notAString'))
+  @IsNotEmpty(says('validation.empty'))
+  @MaxLength(200, says('validation.tooLong', { max: 200 }))
   token!: string;
 }
 

@@ -6,6 +6,7 @@ import {
   IsNonNegativeInt,
   IsOptionalNotNull,
   IsOptionalOrNull,
+  says,
 } from '../../common/validation';
 
 export class CreateBoardDto {
@@ -28,7 +29,7 @@ export class CreateBoardDto {
     description: 'The bestuurder (a person of this organisation)',
   })
   @IsOptionalOrNull()
-  @IsUUID('all', { message: 'bestuurderPersonId must be a UUID' })
+  @IsUUID('all', says('validation.notUuid'))
   bestuurderPersonId?: string | null;
 }
 
@@ -45,7 +46,7 @@ export class UpdateBoardDto {
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
   @IsOptionalOrNull()
-  @IsUUID('all', { message: 'bestuurderPersonId must be a UUID' })
+  @IsUUID('all', says('validation.notUuid'))
   bestuurderPersonId?: string | null;
 }
 

@@ -16,12 +16,12 @@ import {
   type BodyMember,
   type DecisionKind,
 } from '@jaarcyclus/persistence';
-import { IsName, IsOptionalNotNull, IsOptionalOrNull } from '../../common/validation';
+import { IsName, IsOptionalNotNull, IsOptionalOrNull, says } from '../../common/validation';
 import { VotingRuleDto } from './voting-rule.dto';
 
 export class AddBodyMemberDto {
   @ApiProperty({ format: 'uuid', description: 'A person of this organisation' })
-  @IsUUID('all', { message: 'personId must be a UUID' })
+  @IsUUID('all', says('validation.notUuid'))
   personId!: string;
 
   @ApiPropertyOptional({
@@ -32,7 +32,7 @@ export class AddBodyMemberDto {
       "The board this member represents; required when votes weigh by pupil count (its pupil count is the member's weight)",
   })
   @IsOptionalOrNull()
-  @IsUUID('all', { message: 'boardId must be a UUID' })
+  @IsUUID('all', says('validation.notUuid'))
   boardId?: string | null;
 }
 
@@ -42,9 +42,7 @@ export class CreateBodyDto {
     description:
       "Stable key the cycles refer to, e.g. 'alv', 'rvt', 'opr', 'ab'. Cannot be changed later.",
   })
-  @Matches(/^[a-z][a-z0-9_-]{0,39}$/, {
-    message: 'key must be 1-40 lower-case letters, digits, - or _, starting with a letter',
-  })
+  @Matches(/^[a-z][a-z0-9_-]{0,39}$/, says('validation.newBodyKey'))
   key!: string;
 
   @ApiProperty({ example: 'Algemene Ledenvergadering', maxLength: 200 })
@@ -55,18 +53,18 @@ export class CreateBodyDto {
     enum: DECISION_KINDS,
     description: 'goedkeuring (approval), instemming (consent) or advies (advice)',
   })
-  @IsIn(DECISION_KINDS, { message: `decisionKind must be one of: ${DECISION_KINDS.join(', ')}` })
+  @IsIn(DECISION_KINDS, says('validation.notOneOf', { options: DECISION_KINDS.join(', ') }))
   decisionKind!: DecisionKind;
 
   @ApiProperty({ type: VotingRuleDto })
-  @IsObject({ message: 'votingRule must be an object' })
-  @ValidateNested()
+  @IsObject(says('validation.notAnObject'))
+  @ValidateNested(says('validation.notNested'))
   @Type(() => VotingRuleDto)
   votingRule!: VotingRuleDto;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
   @IsOptionalOrNull()
-  @IsUUID('all', { message: 'chairPersonId must be a UUID' })
+  @IsUUID('all', says('validation.notUuid'))
   chairPersonId?: string | null;
 
   @ApiPropertyOptional({
@@ -74,9 +72,9 @@ export class CreateBodyDto {
     description: 'Members created together with the body: all or none',
   })
   @IsOptionalNotNull()
-  @IsArray({ message: 'members must be an array' })
-  @ArrayMaxSize(500, { message: 'members must contain at most 500 entries' })
-  @ValidateNested({ each: true })
+  @IsArray(says('validation.notAnArray'))
+  @ArrayMaxSize(500, says('validation.atMostEntries', { max: 500 }))
+  @ValidateNested(says('validation.notNestedEach', {}, { each: true }))
   @Type(() => AddBodyMemberDto)
   members?: AddBodyMemberDto[];
 }
@@ -90,19 +88,19 @@ export class UpdateBodyDto {
 
   @ApiPropertyOptional({ enum: DECISION_KINDS })
   @IsOptionalNotNull()
-  @IsIn(DECISION_KINDS, { message: `decisionKind must be one of: ${DECISION_KINDS.join(', ')}` })
+  @IsIn(DECISION_KINDS, says('validation.notOneOf', { options: DECISION_KINDS.join(', ') }))
   decisionKind?: DecisionKind;
 
   @ApiPropertyOptional({ type: VotingRuleDto })
   @IsOptionalNotNull()
-  @IsObject({ message: 'votingRule must be an object' })
-  @ValidateNested()
+  @IsObject(says('validation.notAnObject'))
+  @ValidateNested(says('validation.notNested'))
   @Type(() => VotingRuleDto)
   votingRule?: VotingRuleDto;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
   @IsOptionalOrNull()
-  @IsUUID('all', { message: 'chairPersonId must be a UUID' })
+  @IsUUID('all', says('validation.notUuid'))
   chairPersonId?: string | null;
 }
 

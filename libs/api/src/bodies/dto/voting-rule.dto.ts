@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsObject, ValidateIf, ValidateNested } from 'class-validator';
-import { IsPositiveInt } from '../../common/validation';
+import { IsPositiveInt, says } from '../../common/validation';
 
 /**
  * The shape of the domain's VotingRule. Structure is checked here (400); whether the numbers
@@ -13,7 +13,7 @@ export class QuorumDto {
     enum: ['members', 'weight'],
     description: 'Share of members, or of total weight, that must have voted',
   })
-  @IsIn(['members', 'weight'], { message: 'basis must be one of: members, weight' })
+  @IsIn(['members', 'weight'], says('validation.notOneOf', { options: 'members, weight' }))
   basis!: 'members' | 'weight';
 
   @ApiProperty({ example: 1, minimum: 1 })
@@ -30,13 +30,16 @@ export class MajorityDto {
     enum: ['votes_cast', 'all_members'],
     description: 'Majority of the votes cast, or of all members (OPR instemming)',
   })
-  @IsIn(['votes_cast', 'all_members'], { message: 'basis must be one of: votes_cast, all_members' })
+  @IsIn(
+    ['votes_cast', 'all_members'],
+    says('validation.notOneOf', { options: 'votes_cast, all_members' }),
+  )
   basis!: 'votes_cast' | 'all_members';
 
   @ApiProperty({
     description: 'true: the for-weight must exceed the fraction; false: reaching it suffices',
   })
-  @IsBoolean({ message: 'strict must be true or false' })
+  @IsBoolean(says('validation.notBoolean'))
   strict!: boolean;
 
   @ApiProperty({ example: 1, minimum: 1 })
@@ -54,27 +57,29 @@ export class VotingRuleDto {
     description:
       "pupil_count: a member weighs its board's pupil count (ALV, docs/domain.md, source 001 §1.1)",
   })
-  @IsIn(['one_member_one_vote', 'pupil_count'], {
-    message: 'weighting must be one of: one_member_one_vote, pupil_count',
-  })
+  @IsIn(
+    ['one_member_one_vote', 'pupil_count'],
+    says('validation.notOneOf', { options: 'one_member_one_vote, pupil_count' }),
+  )
   weighting!: 'one_member_one_vote' | 'pupil_count';
 
   @ApiProperty({ type: QuorumDto, nullable: true, description: 'null: no quorum' })
   @ValidateIf((o: VotingRuleDto) => o.quorum !== null)
-  @IsObject({ message: 'quorum must be an object or null' })
-  @ValidateNested()
+  @IsObject(says('validation.notAnObjectOrNull'))
+  @ValidateNested(says('validation.notNested'))
   @Type(() => QuorumDto)
   quorum!: QuorumDto | null;
 
   @ApiProperty({ type: MajorityDto })
-  @IsObject({ message: 'majority must be an object' })
-  @ValidateNested()
+  @IsObject(says('validation.notAnObject'))
+  @ValidateNested(says('validation.notNested'))
   @Type(() => MajorityDto)
   majority!: MajorityDto;
 
   @ApiProperty({ enum: ['excluded', 'count_against'] })
-  @IsIn(['excluded', 'count_against'], {
-    message: 'abstentions must be one of: excluded, count_against',
-  })
+  @IsIn(
+    ['excluded', 'count_against'],
+    says('validation.notOneOf', { options: 'excluded, count_against' }),
+  )
   abstentions!: 'excluded' | 'count_against';
 }

@@ -18,7 +18,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsNonNegativeInt, IsPositiveInt } from '../../common/validation';
+import { IsCents, says } from '../../common/validation';
 
 export class ProposalDto {
   @ApiPropertyOptional({
@@ -26,41 +26,38 @@ export class ProposalDto {
     format: 'uuid',
   })
   @IsOptional()
-  @IsUUID('4', { message: 'documentId must be a UUID' })
+  @IsUUID('4', says('validation.notUuid'))
   documentId?: string;
 
   @ApiPropertyOptional({ example: 'https://intranet.example/begroting-2027.pdf' })
   @IsOptional()
-  @IsUrl(
-    { require_protocol: true, protocols: ['http', 'https'] },
-    { message: 'url must be an http(s) URL' },
-  )
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, says('validation.notHttpUrl'))
   url?: string;
 
   @ApiProperty({ example: 'Concept v1', maxLength: 100 })
-  @IsString({ message: 'versionLabel must be text' })
-  @MinLength(1, { message: 'versionLabel must not be empty' })
-  @MaxLength(100, { message: 'versionLabel must be at most 100 characters' })
+  @IsString(says('validation.notText'))
+  @MinLength(1, says('validation.empty'))
+  @MaxLength(100, says('validation.tooLong', { max: 100 }))
   versionLabel!: string;
 }
 
 export class AllocationFiguresDto {
   @ApiProperty({ description: 'Variable amount per pupil, in euro cents', example: 18500 })
-  @IsNonNegativeInt()
+  @IsCents(0)
   amountPerPupilCents!: number;
 
   @ApiProperty({
     description: 'Current equity (eigen vermogen), in euro cents; may be negative',
     example: 25000000,
   })
-  @IsInt({ message: 'equityCents must be an integer number of cents' })
+  @IsInt(says('validation.notCents'))
   equityCents!: number;
 
   @ApiProperty({
     description: 'Gross turnover, in euro cents (base of the 2% reserve target)',
     example: 1500000000,
   })
-  @IsPositiveInt()
+  @IsCents(1)
   turnoverCents!: number;
 }
 
@@ -70,25 +67,25 @@ export class StartBudgetCycleDto {
     example: 2027,
     description: 'The calendar year the budget is for (voted on in December of the year before)',
   })
-  @IsInt({ message: 'budgetYear must be a whole year' })
-  @Min(2020, { message: 'budgetYear must be 2020 or later' })
-  @Max(2100, { message: 'budgetYear must be 2100 or earlier' })
+  @IsInt(says('validation.notAYear', { example: 2027 }))
+  @Min(2020, says('validation.yearTooEarly', { min: 2020 }))
+  @Max(2100, says('validation.yearTooLate', { max: 2100 }))
   budgetYear!: number;
 
   @ApiPropertyOptional({ example: 'Begroting 2027' })
   @IsOptional()
-  @IsString()
-  @MinLength(1, { message: 'title must not be empty' })
-  @MaxLength(200, { message: 'title must be at most 200 characters' })
+  @IsString(says('validation.notAString'))
+  @MinLength(1, says('validation.empty'))
+  @MaxLength(200, says('validation.tooLong', { max: 200 }))
   title?: string;
 
   @ApiProperty({ type: ProposalDto })
-  @ValidateNested()
+  @ValidateNested(says('validation.notNested'))
   @Type(() => ProposalDto)
   proposal!: ProposalDto;
 
   @ApiProperty({ type: AllocationFiguresDto })
-  @ValidateNested()
+  @ValidateNested(says('validation.notNested'))
   @Type(() => AllocationFiguresDto)
   allocation!: AllocationFiguresDto;
 
@@ -97,7 +94,7 @@ export class StartBudgetCycleDto {
     description: 'Default: last business day on or before 12 December, 17:00',
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'voteDeadline must be an ISO 8601 date-time' })
+  @IsISO8601({ strict: true }, says('validation.notDateTime'))
   voteDeadline?: string;
 
   @ApiPropertyOptional({
@@ -105,7 +102,7 @@ export class StartBudgetCycleDto {
     description: 'Default: first business day on or after 15 December, 09:00',
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'lettersDate must be an ISO 8601 date-time' })
+  @IsISO8601({ strict: true }, says('validation.notDateTime'))
   lettersDate?: string;
 
   @ApiPropertyOptional({
@@ -114,12 +111,11 @@ export class StartBudgetCycleDto {
       'Business days before the deadline; default from the organisation settings, else [7, 2]',
   })
   @IsOptional()
-  @IsArray({ message: 'reminderOffsetsBusinessDays must be a list of numbers' })
-  @ArrayMinSize(0)
-  @ArrayMaxSize(10, { message: 'reminderOffsetsBusinessDays may hold at most 10 offsets' })
-  @IsInt({ each: true, message: 'reminderOffsetsBusinessDays must hold whole numbers' })
-  @Min(1, { each: true, message: 'reminderOffsetsBusinessDays must be at least 1' })
-  @Max(60, { each: true, message: 'reminderOffsetsBusinessDays must be at most 60' })
+  @IsArray(says('validation.notAListOfNumbers'))
+  @ArrayMaxSize(10, says('validation.tooManyOffsets', { max: 10 }))
+  @IsInt(says('validation.mustHoldWholeNumbers', { example: '7, 2' }, { each: true }))
+  @Min(1, says('validation.numberTooSmall', { min: 1 }, { each: true }))
+  @Max(60, says('validation.numberTooLarge', { max: 60 }, { each: true }))
   reminderOffsetsBusinessDays?: number[];
 
   @ApiPropertyOptional({
@@ -127,57 +123,54 @@ export class StartBudgetCycleDto {
     description: 'Body keys that decide; default alv, rvt, opr',
   })
   @IsOptional()
-  @IsArray({ message: 'bodyKeys must be a list of body keys' })
-  @ArrayMinSize(1, { message: 'bodyKeys must name at least one body' })
-  @Matches(/^[a-z][a-z0-9_-]{0,39}$/, {
-    each: true,
-    message: 'bodyKeys must hold body keys such as alv',
-  })
+  @IsArray(says('validation.bodyKeysList'))
+  @ArrayMinSize(1, says('validation.bodyKeysEmpty'))
+  @Matches(/^[a-z][a-z0-9_-]{0,39}$/, says('validation.bodyKeysFormat', {}, { each: true }))
   bodyKeys?: string[];
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Default: the person with role director' })
   @IsOptional()
-  @IsUUID('4', { message: 'directorPersonId must be a UUID' })
+  @IsUUID('4', says('validation.notUuid'))
   directorPersonId?: string;
 }
 
 export class CastVoteDto {
   @ApiProperty({ example: 'alv' })
-  @Matches(/^[a-z][a-z0-9_-]{0,39}$/, { message: 'bodyKey must be a body key such as alv' })
+  @Matches(/^[a-z][a-z0-9_-]{0,39}$/, says('validation.bodyKey'))
   bodyKey!: string;
 
   @ApiProperty({ enum: ['for', 'against', 'abstain'] })
-  @IsIn(['for', 'against', 'abstain'], { message: 'value must be one of for, against, abstain' })
+  @IsIn(['for', 'against', 'abstain'], says('validation.voteValue'))
   value!: 'for' | 'against' | 'abstain';
 
   @ApiPropertyOptional({ maxLength: 2000 })
   @IsOptional()
-  @IsString({ message: 'comment must be text' })
-  @MaxLength(2000, { message: 'comment must be at most 2000 characters' })
+  @IsString(says('validation.notText'))
+  @MaxLength(2000, says('validation.tooLong', { max: 2000 }))
   comment?: string;
 }
 
 export class BodySelectorDto {
   @ApiPropertyOptional({ example: 'opr', description: 'Omitted: every open body of the round' })
   @IsOptional()
-  @Matches(/^[a-z][a-z0-9_-]{0,39}$/, { message: 'bodyKey must be a body key such as alv' })
+  @Matches(/^[a-z][a-z0-9_-]{0,39}$/, says('validation.bodyKey'))
   bodyKey?: string;
 }
 
 export class ExtendDeadlineDto extends BodySelectorDto {
   @ApiProperty({ example: '2026-12-18T17:00:00+01:00' })
-  @IsISO8601({ strict: true }, { message: 'deadline must be an ISO 8601 date-time' })
+  @IsISO8601({ strict: true }, says('validation.notDateTime'))
   deadline!: string;
 }
 
 export class SubmitRevisionDto {
   @ApiProperty({ type: ProposalDto })
-  @ValidateNested()
+  @ValidateNested(says('validation.notNested'))
   @Type(() => ProposalDto)
   proposal!: ProposalDto;
 
   @ApiPropertyOptional({ example: '2027-01-15T17:00:00+01:00' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'deadline must be an ISO 8601 date-time' })
+  @IsISO8601({ strict: true }, says('validation.notDateTime'))
   deadline?: string;
 }

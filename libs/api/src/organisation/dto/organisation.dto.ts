@@ -25,22 +25,23 @@ import {
   IsOptionalNotNull,
   IsOptionalOrNull,
   IsPositiveInt,
+  says,
 } from '../../common/validation';
 
 /**
  * Business days before a deadline, as a setting: at most 10 distinct whole numbers from `min`
  * to 60; null restores the default. Every message names `field`.
  */
-function BusinessDayOffsets(field: string, min: number): PropertyDecorator {
-  const message = `${field} must be an array of whole numbers from ${min} to 60`;
+function BusinessDayOffsets(min: number): PropertyDecorator {
+  const range = (each: boolean) => says('validation.offsetsRange', { min, max: 60 }, { each });
   return applyDecorators(
     IsOptionalOrNull(),
-    IsArray({ message }),
-    ArrayMaxSize(10, { message: `${field} must contain at most 10 entries` }),
-    ArrayUnique({ message: `${field} must not contain duplicates` }),
-    IsInt({ each: true, message }),
-    Min(min, { each: true, message }),
-    Max(60, { each: true, message }),
+    IsArray(range(false)),
+    ArrayMaxSize(10, says('validation.atMostEntries', { max: 10 })),
+    ArrayUnique(says('validation.duplicates')),
+    IsInt(range(true)),
+    Min(min, range(true)),
+    Max(60, range(true)),
   );
 }
 
@@ -52,7 +53,7 @@ export class OrganisationSettingsDto {
       'Business days before a budget vote deadline on which reminders are sent; null restores the default',
     nullable: true,
   })
-  @BusinessDayOffsets('reminderOffsetsBusinessDays', 0)
+  @BusinessDayOffsets(0)
   reminderOffsetsBusinessDays?: number[] | null;
 
   @ApiPropertyOptional({
@@ -62,7 +63,7 @@ export class OrganisationSettingsDto {
       'Business days before 1 February on which schools that have not submitted their accountability are reminded (default 14, 7 and 1); a cycle started with its own offsets keeps those; null restores the default',
     nullable: true,
   })
-  @BusinessDayOffsets('accountabilityReminderOffsetsBusinessDays', 1)
+  @BusinessDayOffsets(1)
   accountabilityReminderOffsetsBusinessDays?: number[] | null;
 
   @ApiPropertyOptional({
@@ -84,12 +85,12 @@ export class UpdateOrganisationDto {
 
   @ApiPropertyOptional({ enum: SCHOOL_REGIONS, description: 'School holiday region' })
   @IsOptionalNotNull()
-  @IsIn(SCHOOL_REGIONS, { message: `region must be one of: ${SCHOOL_REGIONS.join(', ')}` })
+  @IsIn(SCHOOL_REGIONS, says('validation.notOneOf', { options: SCHOOL_REGIONS.join(', ') }))
   region?: SchoolRegion;
 
   @ApiPropertyOptional({ enum: SECTORS })
   @IsOptionalNotNull()
-  @IsIn(SECTORS, { message: `sector must be one of: ${SECTORS.join(', ')}` })
+  @IsIn(SECTORS, says('validation.notOneOf', { options: SECTORS.join(', ') }))
   sector?: Sector;
 
   @ApiPropertyOptional({
@@ -97,8 +98,8 @@ export class UpdateOrganisationDto {
     description: 'Only the given settings change',
   })
   @IsOptionalNotNull()
-  @IsObject({ message: 'settings must be an object' })
-  @ValidateNested()
+  @IsObject(says('validation.notAnObject'))
+  @ValidateNested(says('validation.notNested'))
   @Type(() => OrganisationSettingsDto)
   settings?: OrganisationSettingsDto;
 }

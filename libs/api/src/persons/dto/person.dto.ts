@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsUUID, MaxLength } from 'class-validator';
-import { LOCALES, ROLES, type Locale, type Person, type Role } from '@jaarcyclus/persistence';
-import { IsName, IsOptionalNotNull, IsOptionalOrNull } from '../../common/validation';
+import { LOCALES, type Locale } from '@jaarcyclus/i18n';
+import { ROLES, type Person, type Role } from '@jaarcyclus/persistence';
+import { IsName, IsOptionalNotNull, IsOptionalOrNull, says } from '../../common/validation';
 
 const normaliseEmail = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
-const ROLES_MESSAGE = `roles must only contain: ${ROLES.join(', ')}`;
+const ROLES_TEXT = says('validation.roles', { options: ROLES.join(', ') });
 
 export class CreatePersonDto {
   @ApiProperty({
@@ -14,8 +15,8 @@ export class CreatePersonDto {
     description: 'Unique; stored lower-case',
   })
   @Transform(normaliseEmail)
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(320, { message: 'email must be at most 320 characters' })
+  @IsEmail({}, says('validation.notEmail'))
+  @MaxLength(320, says('validation.tooLong', { max: 320 }))
   email!: string;
 
   @ApiProperty({ example: 'Femke de Boer', maxLength: 200 })
@@ -24,13 +25,13 @@ export class CreatePersonDto {
 
   @ApiPropertyOptional({ enum: LOCALES, default: 'nl' })
   @IsOptionalNotNull()
-  @IsIn(LOCALES, { message: `locale must be one of: ${LOCALES.join(', ')}` })
+  @IsIn(LOCALES, says('validation.notOneOf', { options: LOCALES.join(', ') }))
   locale?: Locale;
 
   @ApiProperty({ enum: ROLES, isArray: true, example: ['school_contact'] })
-  @IsArray({ message: ROLES_MESSAGE })
-  @ArrayUnique({ message: 'roles must not contain duplicates' })
-  @IsIn(ROLES, { each: true, message: ROLES_MESSAGE })
+  @IsArray(ROLES_TEXT)
+  @ArrayUnique(says('validation.duplicateRoles'))
+  @IsIn(ROLES, { ...ROLES_TEXT, each: true })
   roles!: Role[];
 
   @ApiPropertyOptional({
@@ -40,12 +41,12 @@ export class CreatePersonDto {
     description: 'The board this person works for or represents',
   })
   @IsOptionalOrNull()
-  @IsUUID('all', { message: 'boardId must be a UUID' })
+  @IsUUID('all', says('validation.notUuid'))
   boardId?: string | null;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
   @IsOptionalOrNull()
-  @IsUUID('all', { message: 'schoolId must be a UUID' })
+  @IsUUID('all', says('validation.notUuid'))
   schoolId?: string | null;
 
   @ApiPropertyOptional({
@@ -53,7 +54,7 @@ export class CreatePersonDto {
     description: 'Inactive people cannot sign in and receive no tasks',
   })
   @IsOptionalNotNull()
-  @IsBoolean({ message: 'active must be true or false' })
+  @IsBoolean(says('validation.notBoolean'))
   active?: boolean;
 }
 
@@ -61,8 +62,8 @@ export class UpdatePersonDto {
   @ApiPropertyOptional()
   @IsOptionalNotNull()
   @Transform(normaliseEmail)
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(320, { message: 'email must be at most 320 characters' })
+  @IsEmail({}, says('validation.notEmail'))
+  @MaxLength(320, says('validation.tooLong', { max: 320 }))
   email?: string;
 
   @ApiPropertyOptional({ maxLength: 200 })
@@ -72,29 +73,29 @@ export class UpdatePersonDto {
 
   @ApiPropertyOptional({ enum: LOCALES })
   @IsOptionalNotNull()
-  @IsIn(LOCALES, { message: `locale must be one of: ${LOCALES.join(', ')}` })
+  @IsIn(LOCALES, says('validation.notOneOf', { options: LOCALES.join(', ') }))
   locale?: Locale;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
   @IsOptionalNotNull()
-  @IsArray({ message: ROLES_MESSAGE })
-  @ArrayUnique({ message: 'roles must not contain duplicates' })
-  @IsIn(ROLES, { each: true, message: ROLES_MESSAGE })
+  @IsArray(ROLES_TEXT)
+  @ArrayUnique(says('validation.duplicateRoles'))
+  @IsIn(ROLES, { ...ROLES_TEXT, each: true })
   roles?: Role[];
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
   @IsOptionalOrNull()
-  @IsUUID('all', { message: 'boardId must be a UUID' })
+  @IsUUID('all', says('validation.notUuid'))
   boardId?: string | null;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
   @IsOptionalOrNull()
-  @IsUUID('all', { message: 'schoolId must be a UUID' })
+  @IsUUID('all', says('validation.notUuid'))
   schoolId?: string | null;
 
   @ApiPropertyOptional()
   @IsOptionalNotNull()
-  @IsBoolean({ message: 'active must be true or false' })
+  @IsBoolean(says('validation.notBoolean'))
   active?: boolean;
 }
 

@@ -3,18 +3,17 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsUUID, Matches } from 'class-validator';
 import { SCHOOL_KINDS, type School, type SchoolKind } from '@jaarcyclus/persistence';
 import {
+  IsCents,
   IsName,
-  IsNonNegativeInt,
   IsOptionalNotNull,
   IsOptionalOrNull,
   IsPositiveInt,
+  says,
 } from '../../common/validation';
 
 const upper = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
 const BRIN = /^[0-9]{2}[A-Z]{2}([0-9]{2})?$/;
-const BRIN_MESSAGE =
-  'brin must be a BRIN code: two digits and two letters, optionally a two-digit location number (e.g. 20AB or 20AB01)';
 
 export class CreateSchoolDto {
   @ApiProperty({ example: 'Stadsring College', maxLength: 200 })
@@ -22,17 +21,17 @@ export class CreateSchoolDto {
   name!: string;
 
   @ApiProperty({ format: 'uuid', description: 'A school board of this organisation' })
-  @IsUUID('all', { message: 'boardId must be a UUID' })
+  @IsUUID('all', says('validation.notUuid'))
   boardId!: string;
 
   @ApiPropertyOptional({ example: '20AB', nullable: true, type: String })
   @IsOptionalOrNull()
   @Transform(upper)
-  @Matches(BRIN, { message: BRIN_MESSAGE })
+  @Matches(BRIN, says('validation.brin'))
   brin?: string | null;
 
   @ApiProperty({ enum: SCHOOL_KINDS, description: 'regular (regulier) or special (vso/so)' })
-  @IsIn(SCHOOL_KINDS, { message: `kind must be one of: ${SCHOOL_KINDS.join(', ')}` })
+  @IsIn(SCHOOL_KINDS, says('validation.notOneOf', { options: SCHOOL_KINDS.join(', ') }))
   kind!: SchoolKind;
 
   @ApiPropertyOptional({ default: 1, minimum: 1, description: 'Number of locations (vestigingen)' })
@@ -48,7 +47,7 @@ export class CreateSchoolDto {
     example: 4_500_000,
   })
   @IsOptionalNotNull()
-  @IsNonNegativeInt()
+  @IsCents(0)
   fixedAmountCents?: number;
 
   @ApiPropertyOptional({
@@ -58,7 +57,7 @@ export class CreateSchoolDto {
     description: "The school's ECT member (a person with role ect_member)",
   })
   @IsOptionalOrNull()
-  @IsUUID('all', { message: 'ectMemberPersonId must be a UUID' })
+  @IsUUID('all', says('validation.notUuid'))
   ectMemberPersonId?: string | null;
 }
 
@@ -70,18 +69,18 @@ export class UpdateSchoolDto {
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptionalNotNull()
-  @IsUUID('all', { message: 'boardId must be a UUID' })
+  @IsUUID('all', says('validation.notUuid'))
   boardId?: string;
 
   @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptionalOrNull()
   @Transform(upper)
-  @Matches(BRIN, { message: BRIN_MESSAGE })
+  @Matches(BRIN, says('validation.brin'))
   brin?: string | null;
 
   @ApiPropertyOptional({ enum: SCHOOL_KINDS })
   @IsOptionalNotNull()
-  @IsIn(SCHOOL_KINDS, { message: `kind must be one of: ${SCHOOL_KINDS.join(', ')}` })
+  @IsIn(SCHOOL_KINDS, says('validation.notOneOf', { options: SCHOOL_KINDS.join(', ') }))
   kind?: SchoolKind;
 
   @ApiPropertyOptional({ minimum: 1 })
@@ -91,12 +90,12 @@ export class UpdateSchoolDto {
 
   @ApiPropertyOptional({ minimum: 0 })
   @IsOptionalNotNull()
-  @IsNonNegativeInt()
+  @IsCents(0)
   fixedAmountCents?: number;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
   @IsOptionalOrNull()
-  @IsUUID('all', { message: 'ectMemberPersonId must be a UUID' })
+  @IsUUID('all', says('validation.notUuid'))
   ectMemberPersonId?: string | null;
 }
 

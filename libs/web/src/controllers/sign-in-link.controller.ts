@@ -8,40 +8,38 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
+import { CATALOGUE } from '@jaarcyclus/i18n';
 import type { Request, Response } from 'express';
-import { ErrorResponseDto } from '../common/api-errors';
-import { ApiConfig } from '../config';
-import { AuthService } from './auth.service';
-import { Public } from './decorators';
-import { MeDto, SessionResponseDto, VerifyTokenDto } from './dto/auth.dto';
-import { SESSION_COOKIE } from './session.guard';
-import {
-  confirmSignInPage,
-  INVALID_LINK_MESSAGE,
-  invalidLinkPage,
-  signedInPage,
-} from './verify-pages';
+import { AuthService } from '@jaarcyclus/api/auth/auth.service';
+import type { AuthenticatedRequest } from '@jaarcyclus/api/auth/authenticated-person';
+import { Public } from '@jaarcyclus/api/auth/decorators';
+import { MeDto, SessionResponseDto, VerifyTokenDto } from '@jaarcyclus/api/auth/dto/auth.dto';
+import { SESSION_COOKIE } from '@jaarcyclus/api/auth/session.guard';
+import { ErrorResponseDto } from '@jaarcyclus/api/common/api-errors';
+import { invalidSignInLinkPage, signedInPage, signInLinkPage } from '../pages/auth.pages';
+import { WebPages } from '../web-pages';
+
+/** For API clients: one answer in both languages (an API client has no language of its own). */
+export const INVALID_LINK_MESSAGE = `${CATALOGUE.nl.web.linkInvalidApi} (${CATALOGUE.en.web.linkInvalidApi})`;
 
 /**
- * The target of the emailed link. The token is in the URL, so the pages send no Referer and are
- * never cached; they load nothing from elsewhere and cannot be framed.
+ * The token is in the URL, so the pages send no Referer (not even to this site's own style
+ * sheet) and are never cached; they set no cookie before the button is pressed.
  */
-const PAGE_HEADERS: Record<string, string> = {
-  'Content-Type': 'text/html; charset=utf-8',
-  'Cache-Control': 'no-store',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  'Content-Security-Policy':
-    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-};
+const LINK_HEADERS: Record<string, string> = { 'Referrer-Policy': 'no-referrer' };
 
+/**
+ * The target of the e-mailed sign-in link, in the web app's one page shell. API clients post
+ * the token as JSON and get the session as JSON; the page's form post gets a page. Errors of the
+ * request itself (a missing token) are the api's JSON answers, as for every API client.
+ */
 @ApiTags('auth')
 @Public()
 @Controller('auth/verify')
-export class VerifyController {
+export class SignInLinkController {
   constructor(
     private readonly auth: AuthService,
-    private readonly config: ApiConfig,
+    private readonly pages: WebPages,
   ) {}
 
   @Get()
@@ -54,15 +52,22 @@ export class VerifyController {
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'A page with an "Inloggen" button' })
   @ApiGoneResponse({ description: 'The link is unknown, used or expired' })
-  async show(@Query('token') token: unknown, @Res() res: Response): Promise<void> {
+  async show(
+    @Query('token') token: unknown,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+  ): Promise<void> {
     const usable =
       typeof token === 'string' &&
       token.length <= 200 &&
       (await this.auth.isLoginTokenUsable(token));
-    res
-      .status(usable ? HttpStatus.OK : HttpStatus.GONE)
-      .set(PAGE_HEADERS)
-      .send(usable ? confirmSignInPage(token) : invalidLinkPage());
+    const ctx = this.pages.anonymousContext(req);
+    this.pages.send(
+      res,
+      usable ? HttpStatus.OK : HttpStatus.GONE,
+      usable ? signInLinkPage(ctx, token) : invalidSignInLinkPage(ctx),
+      LINK_HEADERS,
+    );
   }
 
   @Post()
@@ -83,7 +88,8 @@ export class VerifyController {
     const signedIn = await this.auth.signIn(body.token);
     if (!signedIn) {
       if (fromForm) {
-        res.status(HttpStatus.GONE).set(PAGE_HEADERS).send(invalidLinkPage());
+        const ctx = this.pages.anonymousContext(req);
+        this.pages.send(res, HttpStatus.GONE, invalidSignInLinkPage(ctx), LINK_HEADERS);
       } else {
         res.status(HttpStatus.GONE).json({
           statusCode: 410,
@@ -96,15 +102,18 @@ export class VerifyController {
     res.cookie(SESSION_COOKIE, signedIn.sessionToken, {
       httpOnly: true,
       sameSite: 'lax',
-      secure: this.config.secureCookies,
+      secure: this.pages.secureCookies,
       path: '/',
       expires: signedIn.expiresAt,
     });
     if (fromForm) {
-      res
-        .status(HttpStatus.OK)
-        .set(PAGE_HEADERS)
-        .send(signedInPage(signedIn.person.name, signedIn.person.organisation.name));
+      const ctx = this.pages.anonymousContext(req);
+      this.pages.send(
+        res,
+        HttpStatus.OK,
+        signedInPage(ctx, signedIn.person.name, signedIn.person.organisation.name),
+        LINK_HEADERS,
+      );
       return;
     }
     res

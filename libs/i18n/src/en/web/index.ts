@@ -1,0 +1,26 @@
+import { accountability } from './accountability';
+import { accountabilityFormat } from './accountability-format';
+import { admin } from './admin';
+import { budgetCycle } from './budget-cycle';
+import { calendar } from './calendar';
+import { common } from './common';
+import { cycles } from './cycles';
+import { errors } from './errors';
+import { signIn } from './sign-in';
+import { tasks } from './tasks';
+import { vote } from './vote';
+import type { web as nl } from '../../nl/web';
+
+export const web: typeof nl = {
+  ...common,
+  ...signIn,
+  ...tasks,
+  ...vote,
+  ...admin,
+  ...calendar,
+  ...cycles,
+  ...budgetCycle,
+  ...errors,
+  ...accountability,
+  ...accountabilityFormat,
+};
