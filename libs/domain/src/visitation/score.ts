@@ -68,7 +68,7 @@ export function expectedVisits(instance: VisitationInstance): {
 
 /** L·(L−1)/2: the load cost of one visitor with L visits. */
 export function loadCost(visits: number): number {
-  return (visits * (visits - 1)) / 2;
+  return visits <= 1 ? 0 : (visits * (visits - 1)) / 2;
 }
 
 export function scoreSchedule(instance: VisitationInstance, schedule: Schedule): ScheduleScore {
@@ -91,7 +91,9 @@ export function scoreSchedule(instance: VisitationInstance, schedule: Schedule):
   }
   let loadTotal = 0;
   for (const count of load.values()) loadTotal += loadCost(count);
-  return { spread, load: loadTotal, total: spread + loadTotal };
+  // Rounded to 1e-9: the expected visits are sums of fractions.
+  const r = (x: number): number => Math.round(x * 1e9) / 1e9;
+  return { spread: r(spread), load: loadTotal, total: r(spread + loadTotal) };
 }
 
 /** The most visits this visitor may make in the programme. */
