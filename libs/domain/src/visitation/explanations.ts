@@ -170,8 +170,8 @@ export function explain(e: VisitationExplanation, locale: MessageLocale = 'nl'):
         : `the rule 'no reciprocal visits' makes the schedule impossible: ${n(e.visits)} visits between ${n(e.units)} schools`;
     case 'CAUSE_ONE_VISIT_PER_DAY':
       return nl
-        ? `de regel 'hoogstens één visite per persoon per dag' maakt het rooster onmogelijk: ${n(e.visits)} visites op ${n(e.days)} dagen`
-        : `the rule 'at most one visit per person per day' makes the schedule impossible: ${n(e.visits)} visits on ${n(e.days)} days`;
+        ? `de regel 'hoogstens één visite per persoon per dag' maakt het rooster onmogelijk: ${n(e.visits)} visites op ${n(e.days)} ${plural(e.days, 'dag', 'dagen')}`
+        : `the rule 'at most one visit per person per day' makes the schedule impossible: ${n(e.visits)} visits on ${n(e.days)} ${plural(e.days, 'day', 'days')}`;
     case 'CAUSE_UNAVAILABLE_DATES':
       return nl
         ? `de dagen waarop visitatoren niet kunnen maken het rooster onmogelijk: ${n(e.visitors)} visitatoren gaven ${n(e.dates)} dagen op`
