@@ -46,7 +46,7 @@ const SIZES: Record<string, { label: string; limit: number; make: () => Visitati
   },
   large: {
     label: 'large: 2,000 hosts, 6,000 visitors, 3 windows, 3 regions',
-    limit: 60,
+    limit: 50,
     make: () =>
       syntheticInstance({
         seed: 3,

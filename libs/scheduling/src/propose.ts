@@ -13,7 +13,14 @@ import {
 import { type DatesModel, buildDates, readDates } from './dates';
 import { type Facts, type Relax, facts } from './facts';
 import { type SolveResult, type SolveStatus, solve } from './highs';
-import { type TeamsModel, buildTeams, greedyStart, readTeams } from './teams';
+import {
+  type TeamsModel,
+  buildTeams,
+  greedyAssignment,
+  greedyStart,
+  readTeams,
+  startFrom,
+} from './teams';
 
 /**
  * Proposes a schedule for a visitatieprogramma (docs/domain.md §3) with the HiGHS MILP solver,
@@ -182,10 +189,21 @@ export async function proposeSchedule(
           : DEFAULT_CANDIDATES_PER_SEAT * instance.teamSize));
   let teamsModel: TeamsModel;
   let teamsResult: SolveResult;
+  // A greedy schedule over every eligible visitor: its pairs join the candidate lists (so the
+  // restricted model contains it) and it is the MIP start. Without locks only: a lock may ask
+  // for what the greedy pass would not choose.
+  const greedy = locks.length === 0 && k !== undefined ? greedyAssignment(f, chosenDates) : [];
+  trace(`greedy schedule (${greedy.length} seats)`);
   for (;;) {
-    teamsModel = buildTeams(f, chosenDates, locks, {}, k === undefined ? {} : { candidates: k });
+    teamsModel = buildTeams(
+      f,
+      chosenDates,
+      locks,
+      {},
+      k === undefined ? {} : { candidates: k, extraPairs: greedy },
+    );
     trace(`teams model (${teamsModel.pairs.length} pairs)`);
-    let start: Float64Array | undefined;
+    let start = startFrom(f, teamsModel, greedy);
     for (let attempt = 0; attempt < 3 && !start; attempt += 1) {
       start = greedyStart(f, teamsModel, chosenDates, locks, attempt);
     }

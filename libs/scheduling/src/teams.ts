@@ -354,3 +354,108 @@ export function greedyStart(
   for (const l of m.links) x[l.r] = used.has(`${l.a}\u0000${l.b}`) ? 1 : 0;
   return x;
 }
+
+/**
+ * A greedy team for every host over all eligible visitors (not only a candidate list), for
+ * the dates fixed: the chair first, then members, each time the least-loaded visitor who is
+ * free that day, under their maximum and not reversing a direction between schools already
+ * used. Its pairs join the candidate lists, so the restricted model always contains at least
+ * this schedule, and it serves as the MIP start. Hosts it cannot fill are left out.
+ */
+export function greedyAssignment(
+  f: Facts,
+  dates: readonly LocalDate[],
+): { h: number; v: number; chair: boolean }[] {
+  const { instance, size } = f;
+  const H = instance.hosts.length;
+  const V = instance.visitors.length;
+  const load = new Array<number>(V).fill(0);
+  const busy = new Set<string>();
+  const used = new Set<string>();
+  const maxCap = f.cap.reduce((m, c) => Math.max(m, c), 0);
+  // Buckets of visitors by load; an entry is stale once its visitor's load moved on.
+  const buckets: number[][] = Array.from({ length: maxCap + 1 }, () => []);
+  for (let v = 0; v < V; v += 1) if (f.cap[v]! > 0) buckets[0]!.push(v);
+  buckets[0]!.sort((x, y) => hash(`g${x}`) - hash(`g${y}`));
+  const out: { h: number; v: number; chair: boolean }[] = [];
+  for (let h = 0; h < H; h += 1) {
+    const date = dates[h]!;
+    const hostUnit = f.hostUnit[h]!;
+    const team: number[] = [];
+    const fits = (v: number, chair: boolean): boolean => {
+      if (team.includes(v) || (chair && !f.trained[v])) return false;
+      if (load[v]! >= f.cap[v]! || busy.has(`${v}|${date}`) || f.unavailable[v]!.has(date))
+        return false;
+      if (!eligible(f, h, v)) return false;
+      const from = f.visitorUnit[v];
+      return from === undefined || from === hostUnit || !used.has(`${hostUnit}\u0000${from}`);
+    };
+    const find = (chair: boolean): number | undefined => {
+      for (let level = 0; level <= maxCap; level += 1) {
+        const bucket = buckets[level]!;
+        const n = bucket.length;
+        const start = n === 0 ? 0 : hash(`h${h}`) % n;
+        // Members: untrained people first, so that the trained stay free to chair.
+        for (const pass of chair ? [true] : [false, true]) {
+          for (let i = 0; i < n; i += 1) {
+            const v = bucket[(start + i) % n]!;
+            if (!chair && f.trained[v] !== pass) continue;
+            if (load[v] === level && fits(v, chair)) return v;
+          }
+        }
+      }
+      return undefined;
+    };
+    const picks: { v: number; chair: boolean }[] = [];
+    const chair = find(true);
+    if (chair === undefined) continue;
+    team.push(chair);
+    picks.push({ v: chair, chair: true });
+    while (team.length < size) {
+      const v = find(false);
+      if (v === undefined) break;
+      team.push(v);
+      picks.push({ v, chair: false });
+    }
+    if (team.length < size) continue;
+    for (const p of picks) {
+      load[p.v]! += 1;
+      buckets[load[p.v]!]?.push(p.v);
+      busy.add(`${p.v}|${date}`);
+      const from = f.visitorUnit[p.v];
+      if (from !== undefined && from !== hostUnit) used.add(`${from}\u0000${hostUnit}`);
+      out.push({ h, ...p });
+    }
+  }
+  return out;
+}
+
+/** A MIP start from a complete assignment (every host's team), or undefined. */
+export function startFrom(
+  f: Facts,
+  m: TeamsModel,
+  assignment: readonly { h: number; v: number; chair: boolean }[],
+): Float64Array | undefined {
+  const hosts = new Set(assignment.map((a) => a.h));
+  if (hosts.size !== f.instance.hosts.length) return undefined;
+  const index = new Map(m.pairs.map((p, i) => [`${p.h}|${p.v}`, i]));
+  const x = new Float64Array(m.model.varCount);
+  const load = new Array<number>(f.instance.visitors.length).fill(0);
+  const used = new Set<string>();
+  for (const a of assignment) {
+    const i = index.get(`${a.h}|${a.v}`);
+    if (i === undefined) return undefined;
+    const p = m.pairs[i]!;
+    x[p.a] = 1;
+    if (a.chair) {
+      if (p.c < 0) return undefined;
+      x[p.c] = 1;
+    }
+    load[a.v]! += 1;
+    const from = f.visitorUnit[a.v];
+    if (from !== undefined) used.add(`${from}\u0000${f.hostUnit[a.h]!}`);
+  }
+  load.forEach((l, v) => m.extraVisits[v]!.forEach((y, k) => (x[y] = l >= k + 2 ? 1 : 0)));
+  for (const l of m.links) x[l.r] = used.has(`${l.a}\u0000${l.b}`) ? 1 : 0;
+  return x;
+}
