@@ -36,10 +36,13 @@ import {
  *   dates that work (say two hosts that both need the same three free people on a day); it then
  *   reports infeasible with the group of rules that blocks it.
  * - On large instances (more eligible pairs than `FULL_PAIRS`), stage 2 considers a list of
- *   candidates per host (about four times the team size, trained chairs among them, each
- *   visitor on about as many lists), so its optimality is relative to those lists. When its
- *   load equals the domain's counting bound (`loadLowerBound`) the load is optimal all the same,
- *   and `loadOptimal` says so.
+ *   candidates per host instead of every eligible visitor: the visitors of the schools just
+ *   before the host's own on a fixed pseudo-random circle (so that the direction between two
+ *   schools is settled by the circle, not chosen by the solver; see teams.ts), at least
+ *   `DEFAULT_CANDIDATES_PER_SEAT` per seat, plus the pairs of a greedy schedule over every
+ *   eligible visitor, which is also the MIP start. Its optimality is relative to those lists;
+ *   when its load equals the domain's counting bound (`loadLowerBound`) the load is optimal all
+ *   the same, and `loadOptimal` says so.
  * In return, stage 1 has a few hundred variables whatever the number of hosts (hosts with the
  * same possible days are counted, not chosen one by one) and stage 2 has one variable per
  * candidate pair instead of one per pair and day.
