@@ -22,11 +22,14 @@ const DEP_CONSTRAINTS = [
   // The cycle kit (libs/cycles): the activities' shared machinery, over persistence and mail.
   { sourceTag: 'type:cycles', onlyDependOnLibsWithTags: ['type:i18n', 'type:domain', 'type:workflows', 'type:data', 'type:cycles'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['*'] },
+  // The schedule solver (libs/scheduling): HiGHS behind the domain's visitation types. Only the
+  // api's use cases and the apps (the worker's activities) call it, never workflow code.
+  { sourceTag: 'type:solver', onlyDependOnLibsWithTags: ['type:i18n', 'type:domain', 'type:solver'] },
   // The api's feature modules (use cases, JSON controllers) never reach into the web app …
-  { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:i18n', 'type:domain', 'type:workflows', 'type:data', 'type:infra', 'type:api'] },
+  { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:i18n', 'type:domain', 'type:workflows', 'type:data', 'type:infra', 'type:solver', 'type:api'] },
   // … while the web app uses their services through the modules' exports.
   { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:i18n', 'type:domain', 'type:workflows', 'type:data', 'type:infra', 'type:api', 'type:web'] },
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:i18n', 'type:domain', 'type:workflows', 'type:data', 'type:infra', 'type:cycles', 'type:api', 'type:web'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:i18n', 'type:domain', 'type:workflows', 'type:data', 'type:infra', 'type:cycles', 'type:solver', 'type:api', 'type:web'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
 ];
 // Tests may also use the test fixtures (libs/testing) and the infrastructure libraries.

@@ -33,6 +33,7 @@ const moduleNameMapper = {
   '^@jaarcyclus/mail$': '<rootDir>/libs/mail/src',
   '^@jaarcyclus/config$': '<rootDir>/libs/config/src',
   '^@jaarcyclus/cycles$': '<rootDir>/libs/cycles/src',
+  '^@jaarcyclus/scheduling$': '<rootDir>/libs/scheduling/src',
 };
 
 const base = {

@@ -9,3 +9,4 @@ export * from './voting';
 export * from './money';
 export * from './allocation';
 export * from './accountability';
+export * from './visitation';
