@@ -100,17 +100,12 @@ export default tseslint.config(
     // themselves, so a raw query outside libs/persistence fails lint. Tests may use the database
     // directly. Explicitly allowed: the one Nest provider of the repositories (PersistenceModule),
     // the CLI for migrations and demo data, and AppModule's TypeOrmModule.forRoot (TypeOrmModule
-    // is not restricted). Until the parallel CRUD work for boards, schools and persons (and its
-    // generic base, common/tenant-crud.*) lands and moves to BoardRepository, SchoolRepository and
-    // PersonRepository, those folders are exempt too.
+    // is not restricted).
     files: ['libs/api/**/*.ts', 'libs/web/**/*.ts', 'libs/cycles/**/*.ts', 'apps/api/**/*.ts', 'apps/worker/**/*.ts'],
     ignores: [
       '**/*.spec.ts', '**/*.wf-spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/testing/**/*.ts',
       'libs/api/src/persistence/persistence.module.ts',
       'apps/api/src/cli/**/*.ts',
-      // Temporary: the parallel admin CRUD work (see above).
-      'libs/api/src/boards/**/*.ts', 'libs/api/src/schools/**/*.ts', 'libs/api/src/persons/**/*.ts',
-      'libs/api/src/common/tenant-crud.*',
     ],
     rules: {
       'no-restricted-imports': [

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Person, SchoolBoard } from '@jaarcyclus/persistence';
-import type { Repository } from 'typeorm';
+import { BoardRepository, PersonRepository, type SchoolBoard } from '@jaarcyclus/persistence';
 import { TenantCrudService } from '../common/tenant-crud.service';
 import { assertInTenant, definedOnly } from '../common/tenant-references';
 import type { CreateBoardDto, UpdateBoardDto } from './dto/board.dto';
@@ -12,14 +10,17 @@ import type { CreateBoardDto, UpdateBoardDto } from './dto/board.dto';
  */
 @Injectable()
 export class BoardsService extends TenantCrudService<SchoolBoard, CreateBoardDto, UpdateBoardDto> {
-  constructor(@InjectRepository(SchoolBoard) boards: Repository<SchoolBoard>) {
+  constructor(
+    boards: BoardRepository,
+    private readonly persons: PersonRepository,
+  ) {
     super(boards, 'School board');
   }
 
   async create(organisationId: string, input: CreateBoardDto): Promise<SchoolBoard> {
     await this.assertBestuurderInTenant(organisationId, input.bestuurderPersonId);
-    return this.repository.save(
-      this.repository.create({
+    return this.records.save(
+      this.records.create({
         organisationId,
         name: input.name,
         pupilCount: input.pupilCount,
@@ -31,7 +32,7 @@ export class BoardsService extends TenantCrudService<SchoolBoard, CreateBoardDto
   async update(organisationId: string, id: string, input: UpdateBoardDto): Promise<SchoolBoard> {
     const board = await this.get(organisationId, id);
     await this.assertBestuurderInTenant(organisationId, input.bestuurderPersonId);
-    return this.repository.save(Object.assign(board, definedOnly(input)));
+    return this.records.save(Object.assign(board, definedOnly(input)));
   }
 
   private async assertBestuurderInTenant(
@@ -39,8 +40,7 @@ export class BoardsService extends TenantCrudService<SchoolBoard, CreateBoardDto
     bestuurderPersonId: string | null | undefined,
   ): Promise<void> {
     await assertInTenant(
-      this.repository.manager,
-      Person,
+      this.persons,
       organisationId,
       bestuurderPersonId,
       'bestuurderPersonId',

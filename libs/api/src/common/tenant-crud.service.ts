@@ -1,18 +1,8 @@
-import type {
-  EntityManager,
-  FindOptionsOrder,
-  FindOptionsWhere,
-  ObjectLiteral,
-  Repository,
-} from 'typeorm';
+import type { TenantRecord, TenantRecords } from '@jaarcyclus/persistence';
 import { notFound, sortByName } from './tenant-references';
 
-/** A named row of one SWV (a school board, a school, a person). */
-export interface TenantRow extends ObjectLiteral {
-  id: string;
-  organisationId: string;
-  name: string;
-}
+/** A named row of one SWV (a school board, a school, a person), as its TenantRecords holds it. */
+export type TenantRow = TenantRecord;
 
 /**
  * The use cases behind list/get/create/update/delete of one kind of master data, each scoped
@@ -38,7 +28,8 @@ export interface TenantCrud<E, C, U> {
  */
 export abstract class TenantCrudService<E extends TenantRow, C, U> implements TenantCrud<E, C, U> {
   protected constructor(
-    protected readonly repository: Repository<E>,
+    /** The entity's repository of libs/persistence (BoardRepository, …), on the pool. */
+    protected readonly records: TenantRecords<E>,
     /** The name of the entity in a 404: 'School board' → "School board not found". */
     private readonly what: string,
   ) {}
@@ -47,33 +38,26 @@ export abstract class TenantCrudService<E extends TenantRow, C, U> implements Te
   abstract update(organisationId: string, id: string, input: U): Promise<E>;
 
   async list(organisationId: string): Promise<E[]> {
-    return sortByName(
-      await this.repository.find({
-        where: { organisationId } as FindOptionsWhere<E>,
-        order: { name: 'ASC', id: 'ASC' } as FindOptionsOrder<E>,
-      }),
-    );
+    return sortByName(await this.records.list(organisationId));
   }
 
-  /** `em`: the caller's transaction, if any. */
-  async get(organisationId: string, id: string, em?: EntityManager): Promise<E> {
-    const row = await this.repositoryIn(em).findOne({
-      where: { id, organisationId } as FindOptionsWhere<E>,
-    });
+  /** `records`: the same repository bound to the caller's transaction, if any. */
+  async get(
+    organisationId: string,
+    id: string,
+    records: TenantRecords<E> = this.records,
+  ): Promise<E> {
+    const row = await records.get(organisationId, id);
     if (!row) throw notFound(this.what);
     return row;
   }
 
-  /** `em`: the caller's transaction, if any. */
-  async remove(organisationId: string, id: string, em?: EntityManager): Promise<void> {
-    const result = await this.repositoryIn(em).delete({
-      id,
-      organisationId,
-    } as FindOptionsWhere<E>);
-    if (!result.affected) throw notFound(this.what);
-  }
-
-  private repositoryIn(em: EntityManager | undefined): Repository<E> {
-    return em ? em.getRepository<E>(this.repository.target) : this.repository;
+  /** `records`: the same repository bound to the caller's transaction, if any. */
+  async remove(
+    organisationId: string,
+    id: string,
+    records: TenantRecords<E> = this.records,
+  ): Promise<void> {
+    if (!(await records.delete(organisationId, id))) throw notFound(this.what);
   }
 }

@@ -1,24 +1,5 @@
 import { DomainError } from '@jaarcyclus/domain';
-import {
-  Body,
-  BodyRepository,
-  BoardRepository,
-  type Db,
-  Person,
-  PersonRepository,
-  School,
-  SchoolBoard,
-  SchoolRepository,
-  type TenantRows,
-} from '@jaarcyclus/persistence';
-
-/** The entities a reference may point to, with the repository that knows the tenant's rows. */
-const ROWS_OF = new Map<new () => object, new (db: Db) => TenantRows>([
-  [Person, PersonRepository],
-  [SchoolBoard, BoardRepository],
-  [School, SchoolRepository],
-  [Body, BodyRepository],
-]);
+import type { TenantRows } from '@jaarcyclus/persistence';
 
 /**
  * Checks that a referenced row (a board, school, person) belongs to the caller's organisation.
@@ -27,43 +8,16 @@ const ROWS_OF = new Map<new () => object, new (db: Db) => TenantRows>([
  * client the field name.) `rows`: the repository of the referenced table, e.g. PersonRepository
  * (or the `persons` of a transaction's Repositories).
  */
-export function assertInTenant(
+export async function assertInTenant(
   rows: TenantRows,
   organisationId: string,
   id: string | null | undefined,
   field: string,
   what: string,
-): Promise<void>;
-/**
- * The same check for a service that still holds a DataSource or EntityManager (`db`) instead of
- * the repositories: `entity` names the table (Person, SchoolBoard, School or Body).
- */
-export function assertInTenant(
-  db: Db,
-  entity: new () => object,
-  organisationId: string,
-  id: string | null | undefined,
-  field: string,
-  what: string,
-): Promise<void>;
-export async function assertInTenant(
-  ...args:
-    | [TenantRows, string, string | null | undefined, string, string]
-    | [Db, new () => object, string, string | null | undefined, string, string]
 ): Promise<void> {
-  const [rows, organisationId, id, field, what] =
-    args.length === 6
-      ? ([rowsOf(args[0], args[1]), args[2], args[3], args[4], args[5]] as const)
-      : args;
   if (id === null || id === undefined) return;
   if (!(await rows.exists(organisationId, id)))
     throw DomainError.of('VALIDATION', field, 'refusal.notInTenant', { field, what });
-}
-
-function rowsOf(db: Db, entity: new () => object): TenantRows {
-  const Rows = ROWS_OF.get(entity);
-  if (!Rows) throw new Error(`assertInTenant: no repository for ${entity.name}`);
-  return new Rows(db);
 }
 
 export function notFound(what: string): DomainError {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@jaarcyclus/domain';
-import { Person, School, SchoolBoard } from '@jaarcyclus/persistence';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type Person, PersonRepository, Repositories } from '@jaarcyclus/persistence';
 import { TenantCrudService } from '../common/tenant-crud.service';
 import { assertInTenant, definedOnly } from '../common/tenant-references';
 import type { CreatePersonDto, UpdatePersonDto } from './dto/person.dto';
@@ -15,12 +14,15 @@ import type { CreatePersonDto, UpdatePersonDto } from './dto/person.dto';
  */
 @Injectable()
 export class PersonsService extends TenantCrudService<Person, CreatePersonDto, UpdatePersonDto> {
-  constructor(private readonly ds: DataSource) {
-    super(ds.getRepository(Person), 'Person');
+  constructor(
+    persons: PersonRepository,
+    private readonly repos: Repositories,
+  ) {
+    super(persons, 'Person');
   }
 
   async create(organisationId: string, input: CreatePersonDto): Promise<Person> {
-    const person = this.repository.create({
+    const person = this.records.create({
       organisationId,
       email: input.email,
       name: input.name,
@@ -30,42 +32,43 @@ export class PersonsService extends TenantCrudService<Person, CreatePersonDto, U
       schoolId: input.schoolId ?? null,
       active: input.active ?? true,
     });
-    await this.checkReferences(this.ds.manager, person);
-    return this.repository.save(person);
+    await this.checkReferences(this.repos, person);
+    return this.records.save(person);
   }
 
   async update(organisationId: string, id: string, input: UpdatePersonDto): Promise<Person> {
-    return this.ds.transaction(async (em) => {
-      await lockOrganisation(em, organisationId);
-      const person = Object.assign(await this.get(organisationId, id, em), definedOnly(input));
-      await this.checkReferences(em, person);
-      const saved = await em.getRepository(Person).save(person);
-      await assertAnActiveAdminRemains(em, organisationId);
+    return this.repos.transaction(async (tx) => {
+      await tx.organisations.lock(organisationId);
+      const person = Object.assign(
+        await this.get(organisationId, id, tx.persons),
+        definedOnly(input),
+      );
+      await this.checkReferences(tx, person);
+      const saved = await tx.persons.save(person);
+      await assertAnActiveAdminRemains(tx, organisationId);
       return saved;
     });
   }
 
   override async remove(organisationId: string, id: string): Promise<void> {
-    await this.ds.transaction(async (em) => {
-      await lockOrganisation(em, organisationId);
-      await super.remove(organisationId, id, em);
-      await assertAnActiveAdminRemains(em, organisationId);
+    await this.repos.transaction(async (tx) => {
+      await tx.organisations.lock(organisationId);
+      await super.remove(organisationId, id, tx.persons);
+      await assertAnActiveAdminRemains(tx, organisationId);
     });
   }
 
-  private async checkReferences(em: EntityManager, person: Person): Promise<void> {
+  /** `repos`: the pool's repositories, or those of the caller's transaction. */
+  private async checkReferences(repos: Repositories, person: Person): Promise<void> {
     await assertInTenant(
-      em,
-      SchoolBoard,
+      repos.boards,
       person.organisationId,
       person.boardId,
       'boardId',
       'a school board',
     );
     if (!person.schoolId) return;
-    const school = await em
-      .getRepository(School)
-      .findOne({ where: { id: person.schoolId, organisationId: person.organisationId } });
+    const school = await repos.schools.get(person.organisationId, person.schoolId);
     if (!school)
       throw DomainError.of('VALIDATION', 'schoolId', 'refusal.notInTenant', {
         field: 'schoolId',
@@ -79,20 +82,12 @@ export class PersonsService extends TenantCrudService<Person, CreatePersonDto, U
   }
 }
 
-async function lockOrganisation(em: EntityManager, organisationId: string): Promise<void> {
-  await em.query(`SELECT 1 FROM organisation WHERE id = $1 FOR UPDATE`, [organisationId]);
-}
-
-/** Without an active administrator nobody could manage the SWV's people any more. */
-async function assertAnActiveAdminRemains(
-  em: EntityManager,
-  organisationId: string,
-): Promise<void> {
-  const rows = (await em.query(
-    `SELECT count(*)::int AS n FROM person WHERE organisation_id = $1 AND active AND 'admin' = ANY (roles)`,
-    [organisationId],
-  )) as { n: number }[];
-  if ((rows[0]?.n ?? 0) === 0) {
+/**
+ * Without an active administrator nobody could manage the SWV's people any more. `tx`: the
+ * transaction that holds the organisation row's lock.
+ */
+async function assertAnActiveAdminRemains(tx: Repositories, organisationId: string): Promise<void> {
+  if ((await tx.persons.countActiveAdmins(organisationId)) === 0) {
     throw DomainError.of('RULE_VIOLATION', undefined, 'refusal.lastAdmin');
   }
 }

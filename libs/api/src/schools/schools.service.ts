@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { DomainError } from '@jaarcyclus/domain';
-import { Person, School, SchoolBoard } from '@jaarcyclus/persistence';
-import type { Repository } from 'typeorm';
+import {
+  BoardRepository,
+  PersonRepository,
+  type School,
+  SchoolRepository,
+} from '@jaarcyclus/persistence';
 import { TenantCrudService } from '../common/tenant-crud.service';
 import { assertInTenant, definedOnly } from '../common/tenant-references';
 import type { CreateSchoolDto, UpdateSchoolDto } from './dto/school.dto';
@@ -14,12 +17,16 @@ import type { CreateSchoolDto, UpdateSchoolDto } from './dto/school.dto';
  */
 @Injectable()
 export class SchoolsService extends TenantCrudService<School, CreateSchoolDto, UpdateSchoolDto> {
-  constructor(@InjectRepository(School) schools: Repository<School>) {
+  constructor(
+    schools: SchoolRepository,
+    private readonly boards: BoardRepository,
+    private readonly persons: PersonRepository,
+  ) {
     super(schools, 'School');
   }
 
   async create(organisationId: string, input: CreateSchoolDto): Promise<School> {
-    const school = this.repository.create({
+    const school = this.records.create({
       organisationId,
       boardId: input.boardId,
       name: input.name,
@@ -30,20 +37,18 @@ export class SchoolsService extends TenantCrudService<School, CreateSchoolDto, U
       ectMemberPersonId: input.ectMemberPersonId ?? null,
     });
     await this.check(school);
-    return this.repository.save(school);
+    return this.records.save(school);
   }
 
   async update(organisationId: string, id: string, input: UpdateSchoolDto): Promise<School> {
     const school = Object.assign(await this.get(organisationId, id), definedOnly(input));
     await this.check(school);
-    return this.repository.save(school);
+    return this.records.save(school);
   }
 
   private async check(school: School): Promise<void> {
-    const em = this.repository.manager;
     await assertInTenant(
-      em,
-      SchoolBoard,
+      this.boards,
       school.organisationId,
       school.boardId,
       'boardId',
@@ -62,9 +67,7 @@ export class SchoolsService extends TenantCrudService<School, CreateSchoolDto, U
       );
     }
     if (school.ectMemberPersonId) {
-      const ect = await em.getRepository(Person).findOne({
-        where: { id: school.ectMemberPersonId, organisationId: school.organisationId },
-      });
+      const ect = await this.persons.get(school.organisationId, school.ectMemberPersonId);
       if (!ect)
         throw DomainError.of('VALIDATION', 'ectMemberPersonId', 'refusal.notInTenant', {
           field: 'ectMemberPersonId',
