@@ -61,3 +61,29 @@ describe('refusals and validation failures by code', () => {
     },
   );
 });
+
+describe('field checks and labels', () => {
+  /** Every leaf of an area, a function called with 1 for each of its parameters. */
+  const written = (node: unknown): Entry[] =>
+    leaves(node).map(({ path, value }) => ({
+      path,
+      value:
+        typeof value === 'function'
+          ? (value as (...args: unknown[]) => unknown)(
+              ...Array.from({ length: value.length }, () => 1),
+            )
+          : value,
+    }));
+
+  it.each(['checks', 'labels'] as const)(
+    'writes every text of %s in Dutch and in English',
+    (area) => {
+      const empty = (['nl', 'en'] as const).flatMap((locale) =>
+        written(CATALOGUE[locale][area])
+          .filter(({ value }) => typeof value !== 'string' || value.trim() === '')
+          .map(({ path }) => `${locale} ${area}.${path}`),
+      );
+      expect(empty).toEqual([]);
+    },
+  );
+});

@@ -56,3 +56,29 @@ export interface FormatMessages {
   extraSupportRequired: string;
   unknownCategory: (category: string) => string;
 }
+
+/**
+ * The checks of a visitation programme as the secretariat entered it (validateInstance): `max`
+ * is the domain's limit, `supported` and `regions` its school years and holiday regions, listed.
+ */
+export interface VisitationInputMessages {
+  schoolYear: (year: string, supported: string) => string;
+  kind: string;
+  playbook: string;
+  teamSize: (max: number) => string;
+  maxVisits: (max: number) => string;
+  windows: string;
+  windowDate: string;
+  windowOrder: string;
+  windowYear: (year: string) => string;
+  hosts: (max: number) => string;
+  visitors: (max: number) => string;
+  id: string;
+  duplicate: (id: string) => string;
+  name: string;
+  hostKind: string;
+  region: (regions: string) => string;
+  date: string;
+  visitorMax: (max: number) => string;
+  trained: string;
+}

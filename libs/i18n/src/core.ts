@@ -5,7 +5,7 @@
 export * from './locale';
 export * from './format';
 export { CHECKS, LABELS } from './messages';
-export type { FormatMessages, SubmissionMessages } from './check-types';
+export type { FormatMessages, SubmissionMessages, VisitationInputMessages } from './check-types';
 export {
   codedText,
   englishText,

@@ -1,5 +1,5 @@
 import { lockVisit, moveVisit, replaceVisitor, swapVisitors } from './adjust';
-import { explain } from './explanations';
+import { explain, explanationText } from './explanations';
 import { countingChecks } from './feasibility';
 import { loadCost, loadLowerBound, scoreSchedule } from './score';
 import { type Schedule, type VisitationInstance, type Visitor } from './types';
@@ -49,6 +49,11 @@ describe('countingChecks', () => {
     expect(found.map((e) => e.code)).toEqual(['TOO_FEW_CHAIRS']);
     expect(explain(found[0]!)).toBe('te weinig getrainde voorzitters: 12 visites, 9 voorzitters');
     expect(explain(found[0]!, 'en')).toBe('too few trained chairs: 12 visits, 9 chairs');
+    // The domain hands out a code and its counts; the catalogue (libs/i18n) has the words.
+    expect(explanationText(found[0]!)).toEqual({
+      code: 'visitation.TOO_FEW_CHAIRS',
+      params: { visits: 12, chairs: 9, chairVisits: 9 },
+    });
     // With two visits each, nine chairs can chair eighteen visits.
     expect(countingChecks(programme(12, people(40, 9), { maxVisitsPerVisitor: 2 }))).toEqual([]);
   });

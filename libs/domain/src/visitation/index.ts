@@ -19,6 +19,7 @@ export {
   type VisitationExplanationCode,
   INFEASIBILITY_CODES,
   explain,
+  explanationText,
 } from './explanations';
 export { checkSchedule } from './checker';
 export {

@@ -1,3 +1,4 @@
+import { CHECKS } from '@jaarcyclus/i18n/core';
 import { SCHOOL_REGIONS, SUPPORTED_SCHOOL_YEARS } from '../calendar/school-holidays';
 import { parseLocalDate } from '../calendar/local-date';
 import { type FieldError, type MessageLocale } from '../accountability/validation';
@@ -5,53 +6,6 @@ import { HOST_KINDS, VISITATION_KINDS, type VisitationInstance } from './types';
 
 /** Upper limits that keep one programme within what the solver and the pages handle. */
 export const VISITATION_LIMITS = { hosts: 5000, visitors: 20000, teamSize: 10, maxVisits: 20 };
-
-const M = {
-  nl: {
-    schoolYear: (y: string) =>
-      `Schooljaar '${y}' is onbekend; mogelijk: ${SUPPORTED_SCHOOL_YEARS.join(', ')}.`,
-    kind: 'Kies collegiale visitatie of audit.',
-    playbook: 'Kies het draaiboek.',
-    teamSize: (max: number) => `Een team telt 1 tot ${max} mensen (de voorzitter meegeteld).`,
-    maxVisits: (max: number) => `Het aantal visites per visitator is 1 tot ${max}.`,
-    windows: 'Geef minstens één visiteperiode.',
-    windowDate: 'Geen geldige datum (jjjj-mm-dd).',
-    windowOrder: 'Het einde ligt voor het begin.',
-    windowYear: (y: string) => `De periode valt buiten schooljaar ${y}.`,
-    hosts: (max: number) => `Geef 1 tot ${max} scholen, locaties of processen om te visiteren.`,
-    visitors: (max: number) => `Hoogstens ${max} visitatoren.`,
-    id: 'Een id is verplicht.',
-    duplicate: (id: string) => `Het id '${id}' komt dubbel voor.`,
-    name: 'Een naam is verplicht.',
-    hostKind: 'Kies school, locatie of proces.',
-    region: `Kies een vakantieregio: ${SCHOOL_REGIONS.join(', ')}.`,
-    date: 'Geen geldige datum (jjjj-mm-dd).',
-    visitorMax: (max: number) => `Het maximum is 0 tot ${max} visites.`,
-    trained: 'Geef aan of de visitator getraind voorzitter is.',
-  },
-  en: {
-    schoolYear: (y: string) =>
-      `School year '${y}' is unknown; supported: ${SUPPORTED_SCHOOL_YEARS.join(', ')}.`,
-    kind: 'Choose collegial visitation or audit.',
-    playbook: 'Choose the playbook.',
-    teamSize: (max: number) => `A team has 1 to ${max} people (the chair included).`,
-    maxVisits: (max: number) => `Visits per visitor must be 1 to ${max}.`,
-    windows: 'Give at least one visit window.',
-    windowDate: 'Not a valid date (yyyy-mm-dd).',
-    windowOrder: 'The end lies before the start.',
-    windowYear: (y: string) => `The window lies outside school year ${y}.`,
-    hosts: (max: number) => `Give 1 to ${max} schools, locations or processes to visit.`,
-    visitors: (max: number) => `At most ${max} visitors.`,
-    id: 'An id is required.',
-    duplicate: (id: string) => `The id '${id}' occurs twice.`,
-    name: 'A name is required.',
-    hostKind: 'Choose school, location or process.',
-    region: `Choose a holiday region: ${SCHOOL_REGIONS.join(', ')}.`,
-    date: 'Not a valid date (yyyy-mm-dd).',
-    visitorMax: (max: number) => `The maximum is 0 to ${max} visits.`,
-    trained: 'Say whether the visitor is a trained chair.',
-  },
-};
 
 function isDate(s: unknown): boolean {
   try {
@@ -68,13 +22,14 @@ function isCount(n: unknown, min: number, max: number): boolean {
 
 /**
  * Checks a programme's input as the secretariat entered it: every mistake with its field, in
- * the reader's language. It does not decide whether a schedule exists (see `countingChecks`).
+ * the reader's language (libs/i18n, checks.visitation). It does not decide whether a schedule
+ * exists (see `countingChecks`).
  */
 export function validateInstance(
   instance: VisitationInstance,
   locale: MessageLocale = 'nl',
 ): FieldError[] {
-  const m = M[locale];
+  const m = CHECKS[locale].visitation;
   const errors: FieldError[] = [];
   const add = (field: string, rule: string, message: string): void => {
     errors.push({ field, rule, message });
@@ -82,7 +37,12 @@ export function validateInstance(
   const L = VISITATION_LIMITS;
 
   const yearKnown = SUPPORTED_SCHOOL_YEARS.includes(instance.schoolYear);
-  if (!yearKnown) add('schoolYear', 'school_year', m.schoolYear(String(instance.schoolYear)));
+  if (!yearKnown)
+    add(
+      'schoolYear',
+      'school_year',
+      m.schoolYear(String(instance.schoolYear), SUPPORTED_SCHOOL_YEARS.join(', ')),
+    );
   if (!VISITATION_KINDS.includes(instance.kind)) add('kind', 'kind', m.kind);
   if (typeof instance.playbook !== 'string' || instance.playbook.trim() === '') {
     add('playbook', 'required', m.playbook);
@@ -123,7 +83,8 @@ export function validateInstance(
     hostIds.add(h.id);
     if (typeof h.name !== 'string' || h.name.trim() === '') add(`${f}.name`, 'required', m.name);
     if (!HOST_KINDS.includes(h.kind)) add(`${f}.kind`, 'kind', m.hostKind);
-    if (!SCHOOL_REGIONS.includes(h.region)) add(`${f}.region`, 'region', m.region);
+    if (!SCHOOL_REGIONS.includes(h.region))
+      add(`${f}.region`, 'region', m.region(SCHOOL_REGIONS.join(', ')));
     (h.unavailable ?? []).forEach((d, j) => {
       if (!isDate(d)) add(`${f}.unavailable[${j}]`, 'date', m.date);
     });

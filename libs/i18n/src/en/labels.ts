@@ -26,4 +26,18 @@ export const labels: typeof nl = {
     escalation: 'Escalation to chair and secretariat if the quorum was not reached',
     letters: (year) => `Allocation letters ${year} to schools and school boards`,
   },
+  visitationLockProblem: {
+    'unknown-host': 'unknown host',
+    'unknown-visitor': 'unknown visitor',
+    'not-a-visit-day':
+      'that day is outside the windows, in a weekend, on a public holiday or in the school holidays',
+    'two-dates': 'two different dates are locked',
+    'visitor-unavailable': 'the visitor is not available on the locked day',
+    'own-school': 'the visitor is from the same school',
+    'own-board': 'the visitor is from the same board',
+    excluded: 'the visitor may not visit this host',
+    'untrained-chair': 'the chair is not trained',
+    'two-chairs': 'two chairs are locked',
+    'team-full': 'more people are locked than the team has seats',
+  },
 };

@@ -1,7 +1,14 @@
-import type { FormatMessages, SubmissionMessages } from '../check-types';
+import type { FormatMessages, SubmissionMessages, VisitationInputMessages } from '../check-types';
 
-/** A school's figures (validateSubmission) and a format (validateFormat), field by field. */
-export const checks: { submission: SubmissionMessages; format: FormatMessages } = {
+/**
+ * A school's figures (validateSubmission), a format (validateFormat) and a visitation programme
+ * (validateInstance), field by field.
+ */
+export const checks: {
+  submission: SubmissionMessages;
+  format: FormatMessages;
+  visitation: VisitationInputMessages;
+} = {
   submission: {
     notAnObject: 'De verantwoording moet een object zijn.',
     section: { income: 'Ontvangsten', expenses: 'Uitgaven', appendix: 'Bijlage' },
@@ -59,5 +66,26 @@ export const checks: { submission: SubmissionMessages; format: FormatMessages } 
     fteRule: (rules) => `Bijlage: de fte-regel moet een van ${rules} zijn.`,
     extraSupportRequired: 'Bijlage: de categorie extra ondersteuning is verplicht.',
     unknownCategory: (category) => `Bijlage: geen uitgavenregel heeft de categorie '${category}'.`,
+  },
+  visitation: {
+    schoolYear: (year, supported) => `Schooljaar '${year}' is onbekend; mogelijk: ${supported}.`,
+    kind: 'Kies collegiale visitatie of audit.',
+    playbook: 'Kies het draaiboek.',
+    teamSize: (max) => `Een team telt 1 tot ${max} mensen (de voorzitter meegeteld).`,
+    maxVisits: (max) => `Het aantal visites per visitator is 1 tot ${max}.`,
+    windows: 'Geef minstens één visiteperiode.',
+    windowDate: 'Geen geldige datum (jjjj-mm-dd).',
+    windowOrder: 'Het einde ligt voor het begin.',
+    windowYear: (year) => `De periode valt buiten schooljaar ${year}.`,
+    hosts: (max) => `Geef 1 tot ${max} scholen, locaties of processen om te visiteren.`,
+    visitors: (max) => `Hoogstens ${max} visitatoren.`,
+    id: 'Een id is verplicht.',
+    duplicate: (id) => `Het id '${id}' komt dubbel voor.`,
+    name: 'Een naam is verplicht.',
+    hostKind: 'Kies school, locatie of proces.',
+    region: (regions) => `Kies een vakantieregio: ${regions}.`,
+    date: 'Geen geldige datum (jjjj-mm-dd).',
+    visitorMax: (max) => `Het maximum is 0 tot ${max} visites.`,
+    trained: 'Geef aan of de visitator getraind voorzitter is.',
   },
 };
