@@ -12,7 +12,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '@jaarcyclus/persistence';
 import { type MailTransport, OutboxService, createSmtpTransport } from '@jaarcyclus/mail';
-import { bundleWorkflows } from '@jaarcyclus/temporal';
+import { bundleWorkflows, dataConverter } from '@jaarcyclus/temporal';
 import { TASK_QUEUES } from '@jaarcyclus/workflows';
 import { createActivities } from './activities';
 import { ConfigError, WorkerConfig } from './config';
@@ -45,24 +45,31 @@ async function main(): Promise<void> {
   const config = WorkerConfig.fromEnv();
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: ['SIGINT', 'SIGTERM'] });
 
-  const dataSource: DataSource = await withRetry('PostgreSQL (DATABASE_URL)', () => createDataSource(config.databaseUrl, WORKER_DATABASE_POOL).initialize());
+  const dataSource: DataSource = await withRetry('PostgreSQL (DATABASE_URL)', () =>
+    createDataSource(config.databaseUrl, WORKER_DATABASE_POOL).initialize(),
+  );
   let connection: NativeConnection | undefined;
   let transport: MailTransport | undefined;
   try {
     connection = await withRetry(`Temporal at ${config.temporalAddress} (TEMPORAL_ADDRESS)`, () =>
       NativeConnection.connect({ address: config.temporalAddress }),
     );
-    const workflowBundle = config.workflowBundlePath ? { codePath: config.workflowBundlePath } : await bundleWorkflows();
+    const workflowBundle = config.workflowBundlePath
+      ? { codePath: config.workflowBundlePath }
+      : await bundleWorkflows();
     transport = createSmtpTransport(config.smtpUrl, {
       pool: true,
       maxConnections: config.smtpPoolConnections,
     });
     const outbox = new OutboxService(dataSource, transport, config.mailFrom);
+    // Workflow data is encrypted with the configured keys, here and in every other Client.
+    const converter = dataConverter(config.payloadKeyRing);
     const worker = await Worker.create({
       connection,
       namespace: config.temporalNamespace,
       taskQueue: TASK_QUEUES.cycles,
       workflowBundle,
+      dataConverter: converter,
       activities: createActivities({ dataSource, outbox, publicUrl: config.publicUrl }),
       shutdownGraceTime: '20 seconds',
       ...WORKER_TUNING,
@@ -70,11 +77,11 @@ async function main(): Promise<void> {
     // The nightly housekeeping (see housekeeping-schedule.ts for why the worker ensures it).
     // Not ensured is logged, not fatal: the cycles matter more, and the next start tries again.
     const schedule = await ensureHousekeepingSchedule(
-      new Client({ connection, namespace: config.temporalNamespace }),
+      new Client({ connection, namespace: config.temporalNamespace, dataConverter: converter }),
     ).catch((err: unknown) => `not ensured: ${err instanceof Error ? err.message : String(err)}`);
     log(`housekeeping schedule ${schedule}`);
     log(
-      `polling ${TASK_QUEUES.cycles} on ${config.temporalAddress} (namespace ${config.temporalNamespace}); workflows from ${config.workflowBundlePath ?? 'a fresh bundle'}`,
+      `polling ${TASK_QUEUES.cycles} on ${config.temporalAddress} (namespace ${config.temporalNamespace}); workflows from ${config.workflowBundlePath ?? 'a fresh bundle'}; payloads encrypted with key ${config.payloadKeyRing.currentKeyId}`,
     );
     // Resolves after a shutdown signal, once in-flight tasks are done.
     await worker.run();
