@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Locale, Role } from '@jaarcyclus/persistence';
+import type { Locale, PlatformRole, Role } from '@jaarcyclus/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthenticatedPerson } from './authenticated-person';
 
@@ -18,13 +18,14 @@ interface PersonRow {
   email: string;
   locale: Locale;
   roles: Role[];
+  platform_roles: PlatformRole[];
   organisation_id: string;
   organisation_name: string;
   organisation_slug: string;
   is_bestuurder: boolean;
 }
 
-const PERSON_COLUMNS = `p.id, p.name, p.email, p.locale, p.roles, p.organisation_id, o.name AS organisation_name, o.slug AS organisation_slug,
+const PERSON_COLUMNS = `p.id, p.name, p.email, p.locale, p.roles, p.platform_roles, p.organisation_id, o.name AS organisation_name, o.slug AS organisation_slug,
   EXISTS (SELECT 1 FROM school_board b WHERE b.organisation_id = p.organisation_id AND b.bestuurder_person_id = p.id) AS is_bestuurder`;
 
 /**
@@ -74,7 +75,9 @@ export class AuthRepository {
     limit: number,
   ): Promise<string | null> {
     return this.ds.transaction(async (em) => {
-      await em.query(`SELECT pg_advisory_xact_lock(hashtextextended('login_token:' || $1, 0))`, [personId]);
+      await em.query(`SELECT pg_advisory_xact_lock(hashtextextended('login_token:' || $1, 0))`, [
+        personId,
+      ]);
       const [recent] = (await em.query(
         `SELECT count(*)::int AS n FROM login_token
           WHERE person_id = $1 AND created_at > now() - make_interval(mins => $2)`,
@@ -164,6 +167,7 @@ function toAuthenticated(row: PersonRow, sessionId: string): AuthenticatedPerson
     email: row.email,
     locale: row.locale,
     roles: row.roles,
+    platformRoles: row.platform_roles,
     organisationId: row.organisation_id,
     organisation: {
       id: row.organisation_id,
