@@ -19,6 +19,7 @@ import { OrganisationModule } from '@jaarcyclus/api/organisation/organisation.mo
 import { PersonsModule } from '@jaarcyclus/api/persons/persons.module';
 import { SchoolsModule } from '@jaarcyclus/api/schools/schools.module';
 import { TemporalModule } from '@jaarcyclus/api/temporal/temporal.module';
+import { TemporalCodecModule } from '@jaarcyclus/api/temporal/temporal-codec.module';
 import { WebModule } from '@jaarcyclus/web/web.module';
 
 @Module({})
@@ -48,6 +49,7 @@ export class AppModule {
           retryAttempts: 0,
         }),
         TemporalModule.register(temporalClient),
+        TemporalCodecModule,
         MailModule,
         AuthModule,
         OrganisationModule,
