@@ -58,7 +58,7 @@ describe('codec endpoint for the Temporal Web UI', () => {
 
   it('decrypts for an operator, by bearer token or session cookie', async () => {
     for (const auth of [
-      { Authorization: `Bearer ${operator}` },
+      { Authorization: `Bearer ${operator}` } as Record<string, string>,
       { Cookie: `jc_session=${operator}` },
     ]) {
       const res = await decode({ ...auth, 'X-Namespace': 'default' }).expect(200);
