@@ -26,7 +26,8 @@ async function main() {
   const { startMailSink } = require('./lib/mail-sink.cjs');
   const dataDir = path.join(root, '.data');
   const port = Number(process.env.PORT ?? 3000);
-  if (await canConnect('127.0.0.1', port)) fail(`Port ${port} is already in use — stop the other process or set PORT`);
+  if (await canConnect('127.0.0.1', port))
+    fail(`Port ${port} is already in use — stop the other process or set PORT`);
   const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
   const payloadKeys = ensurePayloadKeys(dataDir);
 
@@ -48,10 +49,21 @@ async function main() {
       const cli = temporalCli(log);
       fs.mkdirSync(path.join(dataDir, 'temporal'), { recursive: true });
       spawnChild('temporal', cli, [
-        'server', 'start-dev', '--ip', '127.0.0.1', '--port', '7233', '--ui-port', '8233',
-        '--db-filename', path.join(dataDir, 'temporal', 'dev.sqlite'), '--log-level', 'error',
+        'server',
+        'start-dev',
+        '--ip',
+        '127.0.0.1',
+        '--port',
+        '7233',
+        '--ui-port',
+        '8233',
+        '--db-filename',
+        path.join(dataDir, 'temporal', 'dev.sqlite'),
+        '--log-level',
+        'error',
         // Payloads are encrypted; the UI asks the api to decrypt them for a signed-in operator.
-        '--ui-codec-endpoint', `${publicUrl}/api/temporal-codec`,
+        '--ui-codec-endpoint',
+        `${publicUrl}/api/temporal-codec`,
       ]);
       await waitForPort(7233, 60, 'Temporal dev server');
       log('Temporal: dev server started (data in .data/temporal)');
@@ -63,7 +75,9 @@ async function main() {
   let inboxUrl = null;
   if (!smtpUrl) {
     const sink = await startMailSink({ dataDir: path.join(dataDir, 'mail') }).catch((err) =>
-      fail(`Local mail sink could not start (${err.code ?? err.message}) — free ports 1025/1080 or set SMTP_URL`),
+      fail(
+        `Local mail sink could not start (${err.code ?? err.message}) — free ports 1025/1080 or set SMTP_URL`,
+      ),
     );
     cleanups.push(() => sink.stop());
     smtpUrl = sink.smtpUrl;
@@ -90,10 +104,24 @@ async function main() {
     // A demo signs the same people in and out many times; production keeps the default (5).
     LOGIN_LINKS_PER_PERSON: process.env.LOGIN_LINKS_PER_PERSON ?? '50',
   };
-  run('node', ['-r', path.join(root, 'scripts', 'lib', 'register-dist.cjs'), 'dist/apps/api/src/cli/seed.js'], env);
+  run(
+    'node',
+    ['-r', path.join(root, 'scripts', 'lib', 'register-dist.cjs'), 'dist/apps/api/src/cli/seed.js'],
+    env,
+  );
 
-  spawnChild('worker', 'node', ['-r', './scripts/lib/register-dist.cjs', 'dist/apps/worker/src/main.js'], env);
-  spawnChild('api', 'node', ['-r', './scripts/lib/register-dist.cjs', 'dist/apps/api/src/main.js'], env);
+  spawnChild(
+    'worker',
+    'node',
+    ['-r', './scripts/lib/register-dist.cjs', 'dist/apps/worker/src/main.js'],
+    env,
+  );
+  spawnChild(
+    'api',
+    'node',
+    ['-r', './scripts/lib/register-dist.cjs', 'dist/apps/api/src/main.js'],
+    env,
+  );
   await waitForPort(port, 90, 'API');
 
   console.log(`
@@ -155,7 +183,8 @@ function spawnChild(name, cmd, args, env = process.env) {
   const child = spawn(cmd, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = (stream, out) =>
     stream.on('data', (chunk) => {
-      for (const line of chunk.toString().split('\n')) if (line.trim()) out.write(`[${name}] ${line}\n`);
+      for (const line of chunk.toString().split('\n'))
+        if (line.trim()) out.write(`[${name}] ${line}\n`);
     });
   prefix(child.stdout, process.stdout);
   prefix(child.stderr, process.stderr);
