@@ -3,8 +3,10 @@
 //   Temporal    TEMPORAL_ADDRESS, else `temporal server start-dev` with its SQLite file under .data/
 //   Mail        SMTP_URL, else a local SMTP sink with a web inbox
 //   api+worker  compiled to dist/, started as child processes
+//   Keys        TEMPORAL_PAYLOAD_KEYS(_FILE), else a random key made once in .data/temporal-payload-keys
 // Ctrl-C stops everything; a second `npm start` finds its data again.
 import { spawn, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -24,7 +26,10 @@ async function main() {
   const { startMailSink } = require('./lib/mail-sink.cjs');
   const dataDir = path.join(root, '.data');
   const port = Number(process.env.PORT ?? 3000);
-  if (await canConnect('127.0.0.1', port)) fail(`Port ${port} is already in use — stop the other process or set PORT`);
+  if (await canConnect('127.0.0.1', port))
+    fail(`Port ${port} is already in use — stop the other process or set PORT`);
+  const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
+  const payloadKeys = ensurePayloadKeys(dataDir);
 
   // PostgreSQL
   const pg = await resolvePostgres({ embeddedDir: path.join(dataDir, 'postgres', 'data'), log });
@@ -44,8 +49,21 @@ async function main() {
       const cli = temporalCli(log);
       fs.mkdirSync(path.join(dataDir, 'temporal'), { recursive: true });
       spawnChild('temporal', cli, [
-        'server', 'start-dev', '--ip', '127.0.0.1', '--port', '7233', '--ui-port', '8233',
-        '--db-filename', path.join(dataDir, 'temporal', 'dev.sqlite'), '--log-level', 'error',
+        'server',
+        'start-dev',
+        '--ip',
+        '127.0.0.1',
+        '--port',
+        '7233',
+        '--ui-port',
+        '8233',
+        '--db-filename',
+        path.join(dataDir, 'temporal', 'dev.sqlite'),
+        '--log-level',
+        'error',
+        // Payloads are encrypted; the UI asks the api to decrypt them for a signed-in operator.
+        '--ui-codec-endpoint',
+        `${publicUrl}/api/temporal-codec`,
       ]);
       await waitForPort(7233, 60, 'Temporal dev server');
       log('Temporal: dev server started (data in .data/temporal)');
@@ -57,7 +75,9 @@ async function main() {
   let inboxUrl = null;
   if (!smtpUrl) {
     const sink = await startMailSink({ dataDir: path.join(dataDir, 'mail') }).catch((err) =>
-      fail(`Local mail sink could not start (${err.code ?? err.message}) — free ports 1025/1080 or set SMTP_URL`),
+      fail(
+        `Local mail sink could not start (${err.code ?? err.message}) — free ports 1025/1080 or set SMTP_URL`,
+      ),
     );
     cleanups.push(() => sink.stop());
     smtpUrl = sink.smtpUrl;
@@ -76,15 +96,32 @@ async function main() {
     TEMPORAL_ADDRESS: temporalAddress,
     SMTP_URL: smtpUrl,
     PORT: String(port),
-    PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
+    PUBLIC_URL: publicUrl,
     WORKFLOW_BUNDLE: bundlePath,
+    ...payloadKeys,
+    // The dev server's Web UI (open it at localhost, the api's site, for the session cookie).
+    TEMPORAL_UI_ORIGIN: process.env.TEMPORAL_UI_ORIGIN ?? 'http://localhost:8233',
     // A demo signs the same people in and out many times; production keeps the default (5).
     LOGIN_LINKS_PER_PERSON: process.env.LOGIN_LINKS_PER_PERSON ?? '50',
   };
-  run('node', ['-r', path.join(root, 'scripts', 'lib', 'register-dist.cjs'), 'dist/apps/api/src/cli/seed.js'], env);
+  run(
+    'node',
+    ['-r', path.join(root, 'scripts', 'lib', 'register-dist.cjs'), 'dist/apps/api/src/cli/seed.js'],
+    env,
+  );
 
-  spawnChild('worker', 'node', ['-r', './scripts/lib/register-dist.cjs', 'dist/apps/worker/src/main.js'], env);
-  spawnChild('api', 'node', ['-r', './scripts/lib/register-dist.cjs', 'dist/apps/api/src/main.js'], env);
+  spawnChild(
+    'worker',
+    'node',
+    ['-r', './scripts/lib/register-dist.cjs', 'dist/apps/worker/src/main.js'],
+    env,
+  );
+  spawnChild(
+    'api',
+    'node',
+    ['-r', './scripts/lib/register-dist.cjs', 'dist/apps/api/src/main.js'],
+    env,
+  );
   await waitForPort(port, 90, 'API');
 
   console.log(`
@@ -93,12 +130,45 @@ async function main() {
     Web app           ${env.PUBLIC_URL}/login
     API + health      ${env.PUBLIC_URL}/health
     OpenAPI docs      ${env.PUBLIC_URL}/api/docs
-    Temporal Web UI   ${temporalUi ?? '(external Temporal: ' + temporalAddress + ')'}
+    Temporal Web UI   ${temporalUi ? temporalUi.replace('127.0.0.1', 'localhost') : '(external Temporal: ' + temporalAddress + ')'}
     Mail inbox        ${inboxUrl ?? '(external SMTP: ' + smtpUrl + ')'}
+    Workflow data     encrypted with key ${env.TEMPORAL_PAYLOAD_KEY_ID} (${payloadKeys.TEMPORAL_PAYLOAD_KEYS_FILE ? path.relative(root, payloadKeys.TEMPORAL_PAYLOAD_KEYS_FILE) : 'TEMPORAL_PAYLOAD_KEYS'}); decrypted in the UI for operators
 
   Demo sign-in: enter secretariaat@stadsring.example at ${env.PUBLIC_URL}/login
   and open the link from the mail inbox. Stop with Ctrl-C.
 `);
+}
+
+/**
+ * The keys that encrypt workflow data: TEMPORAL_PAYLOAD_KEYS or TEMPORAL_PAYLOAD_KEYS_FILE when
+ * set, else .data/temporal-payload-keys, made with one random key on the first run and kept
+ * (the histories under .data/temporal need it). The newest entry encrypts, unless
+ * TEMPORAL_PAYLOAD_KEY_ID says otherwise; add a line to rotate.
+ */
+function ensurePayloadKeys(dataDir) {
+  if (process.env.TEMPORAL_PAYLOAD_KEYS || process.env.TEMPORAL_PAYLOAD_KEYS_FILE) return {};
+  const file = path.join(dataDir, 'temporal-payload-keys');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const id = `dev-${new Date().toISOString().slice(0, 10)}`;
+    fs.writeFileSync(
+      file,
+      '# Keys of the workflow data in the development Temporal (.data/temporal), made by npm start.\n' +
+        '# id:base64key, one a line; the last one encrypts new payloads. Keep old lines: they decrypt.\n' +
+        `${id}:${randomBytes(32).toString('base64')}\n`,
+      { mode: 0o600 },
+    );
+    log(`Workflow data: new random key ${id} in ${path.relative(root, file)}`);
+  }
+  const ids = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() && !line.trim().startsWith('#'))
+    .map((line) => line.split(':')[0].trim());
+  return {
+    TEMPORAL_PAYLOAD_KEYS_FILE: file,
+    TEMPORAL_PAYLOAD_KEY_ID: process.env.TEMPORAL_PAYLOAD_KEY_ID ?? ids.at(-1) ?? '',
+  };
 }
 
 function run(cmd, args, env = process.env) {
@@ -113,7 +183,8 @@ function spawnChild(name, cmd, args, env = process.env) {
   const child = spawn(cmd, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = (stream, out) =>
     stream.on('data', (chunk) => {
-      for (const line of chunk.toString().split('\n')) if (line.trim()) out.write(`[${name}] ${line}\n`);
+      for (const line of chunk.toString().split('\n'))
+        if (line.trim()) out.write(`[${name}] ${line}\n`);
     });
   prefix(child.stdout, process.stdout);
   prefix(child.stderr, process.stderr);

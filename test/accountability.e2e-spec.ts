@@ -3,6 +3,7 @@ import { amsterdamParts, nextBusinessMoment } from '@jaarcyclus/domain';
 import { DEMO_EMAILS } from '@jaarcyclus/persistence';
 import type { WorkflowHandle } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
+import { AesGcmPayloadCodec } from '@jaarcyclus/temporal';
 import { WAKE_BEFORE_FIRST_ACTION_MS, schoolAccountabilityWorkflowId } from '@jaarcyclus/workflows';
 import { startStack, type Stack } from './support/stack';
 
@@ -395,7 +396,8 @@ describe('accountability (e2e)', () => {
     expect(settings).toEqual({ schools: 60, covered: 60 });
     // The SWV's offsets, not the default 14, 7 and 1: in the cycle's settings and in the input
     // of every school's workflow (read from its first history event: a sleeping workflow
-    // answers no Query).
+    // answers no Query; the history holds it encrypted, so through the codec).
+    const codec = new AesGcmPayloadCodec(stack.payloadKeyRing);
     const [policy] = (await stack.ds.query(
       `SELECT reminder_policy FROM accountability_cycle WHERE organisation_id = $1`,
       [org],
@@ -403,8 +405,9 @@ describe('accountability (e2e)', () => {
     expect(policy!.reminder_policy.offsetsBusinessDays).toEqual([20, 10, 3]);
     for (const id of [ids[0]!, ids.at(-1)!]) {
       const history = await stack.env.client.workflow.getHandle(id).fetchHistory();
-      const payload =
-        history.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads![0]!;
+      const [payload] = await codec.decode([
+        history.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads![0]!,
+      ]);
       const input = defaultPayloadConverter.fromPayload<{
         reminderPolicy: { offsetsBusinessDays: number[] };
       }>(payload as Parameters<typeof defaultPayloadConverter.fromPayload>[0]);

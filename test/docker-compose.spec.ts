@@ -11,10 +11,12 @@ interface ComposeService {
   build?: unknown;
   environment?: Record<string, string>;
   depends_on?: string[] | Record<string, unknown>;
+  secrets?: (string | { source: string; target?: string })[];
+  ports?: string[];
 }
 const compose = parse(fs.readFileSync(path.join(__dirname, '..', 'docker-compose.yml'), 'utf8'), {
   merge: true,
-}) as { services: Record<string, ComposeService> };
+}) as { services: Record<string, ComposeService>; secrets?: Record<string, { file?: string }> };
 const services = compose.services;
 
 describe('docker-compose.yml', () => {
@@ -45,13 +47,46 @@ describe('docker-compose.yml', () => {
       .filter(([, value]) => /127\.0\.0\.1|localhost/.test(value))
       .map(([key]) => key);
     const missing = [...spec.required, ...local].filter((key) => !env[key]);
-    expect(missing).toEqual([]);
+    // Of each group one (e.g. the payload keys inline or as a file).
+    const missingOneOf = spec.requiredOneOf
+      .filter((group) => !group.some((key) => env[key]))
+      .map((group) => group.join(' or '));
+    expect([...missing, ...missingOneOf]).toEqual([]);
+  });
+
+  // The payload keys are a secret: not in the file, and not in .env either, but mounted from a
+  // Docker secret (filled by a KMS or secret manager); the key id comes from .env, required.
+  it.each(['api', 'worker'])('gives the %s the payload keys as a mounted secret', (name) => {
+    const service = services[name]!;
+    const env = service.environment ?? {};
+    expect(env.TEMPORAL_PAYLOAD_KEYS).toBeUndefined();
+    const file = env.TEMPORAL_PAYLOAD_KEYS_FILE!;
+    const match = /^\/run\/secrets\/([\w-]+)$/.exec(file);
+    expect(match).not.toBeNull();
+    const secret = match![1]!;
+    const mounted = (service.secrets ?? []).map((s) => (typeof s === 'string' ? s : s.source));
+    expect(mounted).toContain(secret);
+    expect(compose.secrets?.[secret]?.file).toBeTruthy();
+    expect(env.TEMPORAL_PAYLOAD_KEY_ID).toMatch(/^\$\{TEMPORAL_PAYLOAD_KEY_ID:\?/);
+  });
+
+  it('points the Temporal Web UI at the codec endpoint of the api, which allows its origin', () => {
+    const ui = services['temporal-ui']?.environment ?? {};
+    const api = services.api?.environment ?? {};
+    expect(ui.TEMPORAL_CODEC_ENDPOINT).toBe(`${api.PUBLIC_URL}/api/temporal-codec`);
+    expect(ui.TEMPORAL_CODEC_INCLUDE_CREDENTIALS).toBe('true');
+    const uiPort = services['temporal-ui']!.ports!.map((p) => p.split(':')[0]);
+    expect(api.TEMPORAL_UI_ORIGIN).toBe(`http://localhost:${uiPort[0]}`);
   });
 
   it('points the apps at services that exist in the file', () => {
     for (const name of ['api', 'worker']) {
       const env = services[name]?.environment ?? {};
-      const hosts = [new URL(env.DATABASE_URL!).hostname, env.TEMPORAL_ADDRESS!.split(':')[0], new URL(env.SMTP_URL!).hostname];
+      const hosts = [
+        new URL(env.DATABASE_URL!).hostname,
+        env.TEMPORAL_ADDRESS!.split(':')[0],
+        new URL(env.SMTP_URL!).hostname,
+      ];
       for (const host of hosts) expect(Object.keys(services)).toContain(host);
     }
   });

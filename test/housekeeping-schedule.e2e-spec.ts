@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
+import { PayloadKeyRing } from '@jaarcyclus/config';
 import { createSmtpTransport, OutboxService } from '@jaarcyclus/mail';
 import { UNUSED_DOCUMENT_DAYS, createDataSource, seedDemoData } from '@jaarcyclus/persistence';
 import {
@@ -11,6 +12,7 @@ import {
   workflowBundle,
   type TestDatabase,
 } from '@jaarcyclus/testing';
+import { dataConverter } from '@jaarcyclus/temporal';
 import { TASK_QUEUES, type HousekeepingResult } from '@jaarcyclus/workflows';
 import { createActivities } from '@jaarcyclus/worker/activities';
 import {
@@ -42,11 +44,13 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
 }
 
 describe('housekeeping schedule (e2e, Temporal dev server)', () => {
+  // As the worker does: the schedule's arguments and the runs' data are encrypted.
+  const converter = dataConverter(PayloadKeyRing.generate('e2e'));
   let env: TestWorkflowEnvironment;
   let client: Client;
 
   beforeAll(async () => {
-    env = await createDevServerEnv();
+    env = await createDevServerEnv({ dataConverter: converter });
     client = env.client;
   }, 120_000);
   afterAll(async () => {
@@ -148,6 +152,7 @@ describe('housekeeping schedule (e2e, Temporal dev server)', () => {
         namespace: env.namespace ?? 'default',
         taskQueue: TASK_QUEUES.cycles,
         workflowBundle: workflowBundle(),
+        dataConverter: converter,
         activities: createActivities({
           dataSource: ds,
           outbox,

@@ -36,7 +36,11 @@ import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { nextBusinessMoment } from '@jaarcyclus/domain';
 import { createSmtpTransport, type MailTransport } from '@jaarcyclus/mail';
 import { renderSchoolMail } from '@jaarcyclus/worker/mail/accountability-templates';
-import { accountabilityWorkflowId, getSchoolAccountabilityQuery, schoolAccountabilityWorkflowId } from '@jaarcyclus/workflows';
+import {
+  accountabilityWorkflowId,
+  getSchoolAccountabilityQuery,
+  schoolAccountabilityWorkflowId,
+} from '@jaarcyclus/workflows';
 import { MAX_STARTS_IN_FLIGHT } from '@jaarcyclus/worker/activities/accountability.activities';
 import { startStack, type Stack } from '../support/stack';
 import { machine, pool, prepareServices } from './support';
@@ -55,7 +59,9 @@ const API_CONCURRENCY = Number(process.env.BENCH_API_CONCURRENCY ?? 10);
  * fan-out mails every invitation) on any day and hour. Everything else keeps the real clock.
  */
 const BUSINESS_HOURS_OFFSET_MS =
-  process.env.BENCH_BUSINESS_HOURS === '1' ? Date.parse('2026-12-07T09:00:00.000Z') - Date.now() : 0;
+  process.env.BENCH_BUSINESS_HOURS === '1'
+    ? Date.parse('2026-12-07T09:00:00.000Z') - Date.now()
+    : 0;
 const fanOutNow = (): number => Date.now() + BUSINESS_HOURS_OFFSET_MS;
 /** Parallel history reads after the fan-out (not timed). */
 const HISTORY_CONCURRENCY = 16;
@@ -79,7 +85,12 @@ function inBusinessHours(at: Date): boolean {
 }
 
 /** Synthetic SWVs straight into the tables: one board, n regular schools with a contact each, a secretariat with a session. */
-async function seedTenants(stack: Stack, size: number, tenants: number, tag: string): Promise<Tenant[]> {
+async function seedTenants(
+  stack: Stack,
+  size: number,
+  tenants: number,
+  tag: string,
+): Promise<Tenant[]> {
   const out: Tenant[] = [];
   await stack.ds.transaction(async (tx) => {
     for (let t = 0; t < tenants; t++) {
@@ -94,10 +105,10 @@ async function seedTenants(stack: Stack, size: number, tenants: number, tag: str
         [org.id, `secretariaat@${slug}.bench.example`],
       );
       const token = randomBytes(32).toString('base64url');
-      await tx.query(`INSERT INTO session (person_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '4 hours')`, [
-        sec.id,
-        createHash('sha256').update(token).digest('hex'),
-      ]);
+      await tx.query(
+        `INSERT INTO session (person_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '4 hours')`,
+        [sec.id, createHash('sha256').update(token).digest('hex')],
+      );
       const [board] = await tx.query(
         `INSERT INTO school_board (organisation_id, name, pupil_count) VALUES ($1, 'Benchmarkbestuur', 1000) RETURNING id`,
         [org.id],
@@ -187,7 +198,8 @@ function cpuTicks(): { server: number; node: number; sink: number } {
   let server = 0;
   for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
-      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('start-dev')) server += ticks(pid);
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('start-dev'))
+        server += ticks(pid);
     } catch {
       // gone meanwhile
     }
@@ -198,7 +210,11 @@ function cpuTicks(): { server: number; node: number; sink: number } {
 /** CPU seconds since `from`: [Temporal dev server, this process, SMTP sink]. */
 function cpuSeconds(from: ReturnType<typeof cpuTicks>): [number, number, number] {
   const to = cpuTicks();
-  return [(to.server - from.server) / TICKS, (to.node - from.node) / TICKS, (to.sink - from.sink) / TICKS];
+  return [
+    (to.server - from.server) / TICKS,
+    (to.node - from.node) / TICKS,
+    (to.sink - from.sink) / TICKS,
+  ];
 }
 
 /** Epoch ms of an event. */
@@ -225,7 +241,9 @@ async function benchCycle(
 ): Promise<CycleResult> {
   const n = tenants.reduce((a, t) => a + t.schoolIds.length, 0);
   const orgIds = tenants.map((t) => t.organisationId);
-  const workflowIds = tenants.flatMap((t) => t.schoolIds.map((s) => schoolAccountabilityWorkflowId(t.organisationId, YEAR, s)));
+  const workflowIds = tenants.flatMap((t) =>
+    t.schoolIds.map((s) => schoolAccountabilityWorkflowId(t.organisationId, YEAR, s)),
+  );
   const mailedAtStart = inBusinessHours(new Date(fanOutNow()));
   const cpu0 = cpuTicks();
   const t0 = Date.now();
@@ -234,7 +252,10 @@ async function benchCycle(
 
   let postAnsweredMs = 0;
   await pool([...tenants], API_CONCURRENCY, async (t) => {
-    const r = await stack.call('POST', '/api/accountability-cycles', { token: t.token, body: { accountingYear: YEAR } });
+    const r = await stack.call('POST', '/api/accountability-cycles', {
+      token: t.token,
+      body: { accountingYear: YEAR },
+    });
     if (r.status !== 201) throw new Error(`start answered ${r.status}: ${JSON.stringify(r.body)}`);
     postAnsweredMs = Math.max(postAnsweredMs, Date.now());
   });
@@ -257,7 +278,10 @@ async function benchCycle(
   let mailedCount = n;
   if (mailedAtStart && !timedOut) {
     // Inside business hours the invitation goes out at once: also wait for every school's mail.
-    const mails = () => sink.filter((m) => m.to.some((a) => a.startsWith('contact-') && a.includes(`@fanout-${tag}-`)));
+    const mails = () =>
+      sink.filter((m) =>
+        m.to.some((a) => a.startsWith('contact-') && a.includes(`@fanout-${tag}-`)),
+      );
     while ((mailedCount = mails().length) < n) {
       if (elapsedS() > timeoutS) {
         timedOut = true;
@@ -319,7 +343,9 @@ async function benchCycle(
   ]);
   const states: string[] = [];
   for (const { t, s } of sample) {
-    const handle = client.workflow.getHandle(schoolAccountabilityWorkflowId(t.organisationId, YEAR, s));
+    const handle = client.workflow.getHandle(
+      schoolAccountabilityWorkflowId(t.organisationId, YEAR, s),
+    );
     const d = await handle.describe();
     if (d.executionTime && d.executionTime.getTime() > Date.now()) {
       // Asleep: a Query would wait for its first workflow task; the execution says when it wakes.
@@ -328,14 +354,28 @@ async function benchCycle(
     }
     const view = await handle.query(getSchoolAccountabilityQuery);
     const invited = view.history.some((e) => e.code === 'invited');
-    states.push(`${view.status}/${invited ? 'invited' : `next ${view.next?.kind ?? '-'} at ${view.next?.at ?? '-'}`}`);
+    states.push(
+      `${view.status}/${invited ? 'invited' : `next ${view.next?.kind ?? '-'} at ${view.next?.at ?? '-'}`}`,
+    );
   }
   if (process.env.BENCH_TRACE === '1' && tenants.length === 1) {
     // Where a single tenant's time goes, in ms after the POST was sent.
-    const cycleEvents = (await client.workflow.getHandle(accountabilityWorkflowId(tenants[0]!.organisationId, YEAR)).fetchHistory()).events ?? [];
+    const cycleEvents =
+      (
+        await client.workflow
+          .getHandle(accountabilityWorkflowId(tenants[0]!.organisationId, YEAR))
+          .fetchHistory()
+      ).events ?? [];
     const at = (e: (typeof cycleEvents)[number]) => eventMs(e) - t0;
-    const timeline = cycleEvents.map((e) => `${Object.keys(e).find((k) => k.endsWith('EventAttributes'))?.replace('EventAttributes', '')}@${at(e)}`);
-    const mailTimes = sink.filter((m) => m.to.some((a) => a.includes(`@fanout-${tag}-`))).map((m) => m.receivedAtMs - t0);
+    const timeline = cycleEvents.map(
+      (e) =>
+        `${Object.keys(e)
+          .find((k) => k.endsWith('EventAttributes'))
+          ?.replace('EventAttributes', '')}@${at(e)}`,
+    );
+    const mailTimes = sink
+      .filter((m) => m.to.some((a) => a.includes(`@fanout-${tag}-`)))
+      .map((m) => m.receivedAtMs - t0);
     console.log(
       `trace N=${n}: POST answered @${postAnsweredMs - t0}; cycle ${timeline.join(' ')}; mails ${mailTimes.length ? `${Math.min(...mailTimes)}..${Math.max(...mailTimes)}` : '-'}; last school reached @${lastReachedMs - t0}`,
     );
@@ -343,7 +383,14 @@ async function benchCycle(
   const check =
     `sampled ${[...new Set(states)].join('; ')}; ${asleepCount} of ${reached} started asleep; ` +
     `'started' audit events ${audit.events} for ${audit.workflows} school workflows`;
-  return { seconds, reached, mailed: mailedAtStart && inBusinessHours(new Date(fanOutNow())), timedOut, cpu, check };
+  return {
+    seconds,
+    reached,
+    mailed: mailedAtStart && inBusinessHours(new Date(fanOutNow())),
+    timedOut,
+    cpu,
+    check,
+  };
 }
 
 async function main(): Promise<void> {
@@ -351,7 +398,9 @@ async function main(): Promise<void> {
   // The SMTP sink runs in a process of its own, as a real SMTP server would: the mails it
   // parses cost the api and worker in this process nothing. It reports each accepted mail.
   const sink: SinkMessage[] = [];
-  const sinkProcess = fork(path.join(__dirname, 'smtp-sink.ts'), [], { execArgv: ['-r', '@swc-node/register'] });
+  const sinkProcess = fork(path.join(__dirname, 'smtp-sink.ts'), [], {
+    execArgv: ['-r', '@swc-node/register'],
+  });
   sinkPid = sinkProcess.pid;
   const sinkPort = await new Promise<number>((resolve, reject) => {
     sinkProcess.on('message', (m: { kind: string; port?: number } & SinkMessage) => {
@@ -364,8 +413,14 @@ async function main(): Promise<void> {
     smtpUrl: `smtp://127.0.0.1:${sinkPort}`,
     ...(BUSINESS_HOURS_OFFSET_MS === 0 ? {} : { fanOutClock: fanOutNow }),
   });
-  const client = new Client({ connection: stack.env.connection, namespace: stack.env.namespace ?? 'default' });
-  const bundle = await bundleWorkflowCode({ workflowsPath: path.join(__dirname, 'raw-noop.workflow.ts'), logger: quiet });
+  const client = new Client({
+    connection: stack.env.connection,
+    namespace: stack.env.namespace ?? 'default',
+  });
+  const bundle = await bundleWorkflowCode({
+    workflowsPath: path.join(__dirname, 'raw-noop.workflow.ts'),
+    logger: quiet,
+  });
   const rawWorker = await Worker.create({
     connection: stack.env.nativeConnection,
     namespace: stack.env.namespace ?? 'default',
@@ -387,7 +442,13 @@ async function main(): Promise<void> {
       const tenantCount = size > 1000 ? Math.min(TENANTS, size) : 1;
       const timeoutS = Number(process.env.BENCH_TIMEOUT_S ?? 120 + size * 0.25);
       const rounds = Number(process.env.BENCH_ROUNDS ?? (size > 1000 ? 2 : size > 100 ? 3 : 7));
-      const results: { ratio: number; rawRate: number; cycRate: number; what: string; mailS: number | null }[] = [];
+      const results: {
+        ratio: number;
+        rawRate: number;
+        cycRate: number;
+        what: string;
+        mailS: number | null;
+      }[] = [];
       for (let r = 1; r <= rounds; r++) {
         const tag = `${size}-r${r}`;
         const tenants = await seedTenants(stack, size, tenantCount, tag);
@@ -395,7 +456,8 @@ async function main(): Promise<void> {
         // neither always runs on the server the other one has just filled.
         const rawFirst = r % 2 === 1;
         const raw = rawFirst ? await benchRaw(client, size, tag) : null;
-        const cyc = await benchCycle(stack, sink, client, tenants, tag, timeoutS);
+        // The cycles' payloads are encrypted: read them through the stack's client, which has the keys.
+        const cyc = await benchCycle(stack, sink, stack.env.client, tenants, tag, timeoutS);
         const rawResult = raw ?? (await benchRaw(client, size, tag));
         // Only where the cycle mails: the mails alone, after both (on a quiet sink).
         const mailS = cyc.mailed ? await benchMail(mailTransport, size, tag) : null;
@@ -456,7 +518,10 @@ async function main(): Promise<void> {
     rawWorker.shutdown();
     await rawRunning;
     console.log(
-      `\nbench:fanout — ${machine()}, ${new Date().toISOString()}, load average ${os.loadavg().map((x) => round(x, 1)).join(' ')}, raw concurrency ${RAW_CONCURRENCY}, api concurrency ${API_CONCURRENCY}`,
+      `\nbench:fanout — ${machine()}, ${new Date().toISOString()}, load average ${os
+        .loadavg()
+        .map((x) => round(x, 1))
+        .join(' ')}, raw concurrency ${RAW_CONCURRENCY}, api concurrency ${API_CONCURRENCY}`,
     );
     console.log(
       '| schools | tenants | round | raw start s | raw starts/s | raw completed/s | mails alone s | cycle s | cycle schools/s | ratio cycle/raw starts | ratio cycle/raw completed | target ≥ 0.5 | measured until |',

@@ -2,6 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { createDataSource, seedDemoData } from '@jaarcyclus/persistence';
 import { createSmtpTransport, OutboxService } from '@jaarcyclus/mail';
+import { PayloadKeyRing } from '@jaarcyclus/config';
+import { dataConverter } from '@jaarcyclus/temporal';
 import {
   createDevServerEnv,
   createTestDatabase,
@@ -28,13 +30,19 @@ const MAIL_FROM = 'Jaarcyclus <noreply@jaarcyclus.example>';
  */
 export interface Stack {
   env: TestWorkflowEnvironment;
+  /** The keys the api, the worker and `env.client` encrypt workflow data with (fresh per stack). */
+  payloadKeyRing: PayloadKeyRing;
   db: TestDatabase;
   ds: DataSource;
   smtp: SmtpCapture;
   api: INestApplication;
   baseUrl: string;
   /** fetch against the api with an optional session token. */
-  call(method: string, path: string, opts?: { token?: string; body?: unknown }): Promise<{ status: number; body: any }> // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON of many shapes;
+  call(
+    method: string,
+    path: string,
+    opts?: { token?: string; body?: unknown },
+  ): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON of many shapes;
   /** Signs in like a person: asks for a link, reads it from the delivered mail, POSTs the token. */
   signIn(email: string): Promise<string>;
   /** Stops the worker (as a crash or a deploy would); the api keeps running. */
@@ -62,9 +70,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const smtp = await new SmtpCapture().start();
   const db = await createTestDatabase();
   // The api and the worker share this pool here: the worker's connections plus ten.
-  const ds = await createDataSource(db.url, { extra: { max: WORKER_DATABASE_POOL.extra.max + 10 } }).initialize();
+  const ds = await createDataSource(db.url, {
+    extra: { max: WORKER_DATABASE_POOL.extra.max + 10 },
+  }).initialize();
   await seedDemoData(ds);
-  const env = await createDevServerEnv();
+  // As in production, every Client and Worker encrypts workflow data, with a fresh key here.
+  const payloadKeyRing = PayloadKeyRing.generate('e2e');
+  const converter = dataConverter(payloadKeyRing);
+  const env = await createDevServerEnv({ dataConverter: converter });
 
   const smtpUrl = options.smtpUrl ?? `smtp://127.0.0.1:${smtp.port}`;
   // PUBLIC_URL is fixed before the port is known; links in mails are only read, not opened.
@@ -75,6 +88,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     SMTP_URL: smtpUrl,
     PUBLIC_URL: 'http://jaarcyclus.test',
     LOGIN_LINKS_PER_PERSON: '1000',
+    ...payloadKeyRing.toEnv(),
   });
   const api = await createApiApp(config, { temporalClient: env.client, logger: ['error'] });
   await api.listen(0, '127.0.0.1');
@@ -88,6 +102,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       namespace: env.namespace ?? 'default',
       taskQueue: TASK_QUEUES.cycles,
       workflowBundle: workflowBundle(),
+      dataConverter: converter,
       activities: createActivities({
         dataSource: ds,
         outbox,
@@ -140,6 +155,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   return {
     env,
+    payloadKeyRing,
     db,
     ds,
     smtp,

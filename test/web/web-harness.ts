@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 // The e2e tier boots the real api in-process; the api app has no path alias to import it by.
 import { createApiApp } from '@jaarcyclus/api-app/app.factory';
 import { ApiConfig } from '@jaarcyclus/api/config';
+import { PayloadKeyRing } from '@jaarcyclus/config';
 // Kept out of @jaarcyclus/testing's index so database tests do not load playwright.
 import * as browserTools from '@jaarcyclus/testing/browser';
 
@@ -76,6 +77,7 @@ export async function startWeb(): Promise<WebHarness> {
     // The browser tests sign the same demo people in many times within minutes; the default
     // limit (5 per 15 minutes) has its own test in libs/api/src/auth/auth.int-spec.ts.
     LOGIN_LINKS_PER_PERSON: '1000',
+    ...PayloadKeyRing.generate('test').toEnv(),
   });
   const app: INestApplication = await createApiApp(config, {
     temporalClient: null,

@@ -20,6 +20,7 @@ import { PersistenceModule } from '@jaarcyclus/api/persistence/persistence.modul
 import { PersonsModule } from '@jaarcyclus/api/persons/persons.module';
 import { SchoolsModule } from '@jaarcyclus/api/schools/schools.module';
 import { TemporalModule } from '@jaarcyclus/api/temporal/temporal.module';
+import { TemporalCodecModule } from '@jaarcyclus/api/temporal/temporal-codec.module';
 import { WebModule } from '@jaarcyclus/web/web.module';
 
 @Module({})
@@ -50,6 +51,7 @@ export class AppModule {
         }),
         PersistenceModule,
         TemporalModule.register(temporalClient),
+        TemporalCodecModule,
         MailModule,
         AuthModule,
         OrganisationModule,

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { createDataSource } from '@jaarcyclus/persistence';
+import { dataConverter } from '@jaarcyclus/temporal';
 import { createApiApp } from './app.factory';
 import { ApiConfig, ConfigError } from '@jaarcyclus/api/config';
 import { TemporalClientHolder } from '@jaarcyclus/api/temporal/temporal-client.holder';
@@ -48,9 +49,12 @@ async function main(): Promise<void> {
   const app = await createApiApp(config);
   // SIGINT/SIGTERM close the app: mails in flight are handed to SMTP, connections closed.
   app.enableShutdownHooks();
-  await app
-    .get(TemporalClientHolder)
-    .connectInBackground({ address: config.temporalAddress, namespace: config.temporalNamespace });
+  await app.get(TemporalClientHolder).connectInBackground({
+    address: config.temporalAddress,
+    namespace: config.temporalNamespace,
+    // Workflow data is encrypted with the configured keys, as in the worker.
+    dataConverter: dataConverter(config.payloadKeyRing),
+  });
   await app.listen(config.port);
   const logger = new Logger('Jaarcyclus');
   logger.log(`api listening on ${config.publicUrl} (port ${config.port})`);

@@ -1,10 +1,14 @@
 import { ConfigError, WORKER_ENV, WorkerConfig } from './config';
 
 const DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/jaarcyclus';
+const KEY = Buffer.alloc(32, 7).toString('base64');
+/** The least the worker needs: a database and the keys of the workflow data. */
+const BASE = { DATABASE_URL, TEMPORAL_PAYLOAD_KEYS: `k1:${KEY}`, TEMPORAL_PAYLOAD_KEY_ID: 'k1' };
 
 describe('WorkerConfig', () => {
   it('applies the documented defaults', () => {
-    expect(WorkerConfig.fromEnv({ DATABASE_URL })).toMatchObject({
+    const config = WorkerConfig.fromEnv(BASE);
+    expect(config).toMatchObject({
       databaseUrl: DATABASE_URL,
       temporalAddress: '127.0.0.1:7233',
       smtpUrl: 'smtp://127.0.0.1:1025',
@@ -12,25 +16,37 @@ describe('WorkerConfig', () => {
       workflowBundlePath: null,
       smtpPoolConnections: 10,
     });
-    expect(WORKER_ENV.required).toEqual(['DATABASE_URL']);
+    expect(config.payloadKeyRing.toJSON()).toEqual({ currentKeyId: 'k1', ids: ['k1'] });
+    expect(WORKER_ENV.required).toEqual(['DATABASE_URL', 'TEMPORAL_PAYLOAD_KEY_ID']);
+    expect(WORKER_ENV.requiredOneOf).toEqual([
+      ['TEMPORAL_PAYLOAD_KEYS', 'TEMPORAL_PAYLOAD_KEYS_FILE'],
+    ]);
   });
 
   it('takes fewer SMTP connections for a relay that allows only a few', () => {
     const config = WorkerConfig.fromEnv({
-      DATABASE_URL,
+      ...BASE,
       SMTP_URL: 'smtp://user:secret@smtp.office365.example:587',
       SMTP_POOL_CONNECTIONS: '3',
       PUBLIC_URL: 'https://jaarcyclus.stadsring.example/',
     });
-    expect(config).toMatchObject({ smtpPoolConnections: 3, publicUrl: 'https://jaarcyclus.stadsring.example' });
+    expect(config).toMatchObject({
+      smtpPoolConnections: 3,
+      publicUrl: 'https://jaarcyclus.stadsring.example',
+    });
   });
 
   it.each([
     [{}, /^DATABASE_URL is required/],
-    [{ DATABASE_URL, SMTP_POOL_CONNECTIONS: '0' }, /^SMTP_POOL_CONNECTIONS must be a whole number from 1 to 100 \(got '0'\)$/],
-    [{ DATABASE_URL, SMTP_POOL_CONNECTIONS: 'veel' }, /^SMTP_POOL_CONNECTIONS must be a whole number/],
-    [{ DATABASE_URL, SMTP_URL: 'http://mail' }, /^SMTP_URL must be a smtp:\/\/ or smtps:\/\/ URL/],
-    [{ DATABASE_URL, TEMPORAL_ADDRESS: 'localhost' }, /^TEMPORAL_ADDRESS must be host:port/],
+    [
+      { ...BASE, SMTP_POOL_CONNECTIONS: '0' },
+      /^SMTP_POOL_CONNECTIONS must be a whole number from 1 to 100 \(got '0'\)$/,
+    ],
+    [{ ...BASE, SMTP_POOL_CONNECTIONS: 'veel' }, /^SMTP_POOL_CONNECTIONS must be a whole number/],
+    [{ ...BASE, SMTP_URL: 'http://mail' }, /^SMTP_URL must be a smtp:\/\/ or smtps:\/\/ URL/],
+    [{ ...BASE, TEMPORAL_ADDRESS: 'localhost' }, /^TEMPORAL_ADDRESS must be host:port/],
+    [{ DATABASE_URL }, /^TEMPORAL_PAYLOAD_KEYS \(or TEMPORAL_PAYLOAD_KEYS_FILE, .*\) is required/],
+    [{ ...BASE, TEMPORAL_PAYLOAD_KEY_ID: '' }, /^TEMPORAL_PAYLOAD_KEY_ID is required/],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => WorkerConfig.fromEnv(env)).toThrow(ConfigError);
     expect(() => WorkerConfig.fromEnv(env)).toThrow(message);

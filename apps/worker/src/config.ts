@@ -9,6 +9,7 @@ import {
   hostPort,
   integer,
   mailFrom,
+  PayloadKeyRing,
   publicUrl,
   smtpUrl,
   temporalNamespace,
@@ -18,7 +19,9 @@ export { ConfigError };
 
 /** Environment variables of the worker, with the defaults used when a variable is not set. */
 export const WORKER_ENV = {
-  required: ['DATABASE_URL'],
+  required: ['DATABASE_URL', 'TEMPORAL_PAYLOAD_KEY_ID'],
+  /** One of each group: the payload keys inline, or in a file (a secret). */
+  requiredOneOf: [['TEMPORAL_PAYLOAD_KEYS', 'TEMPORAL_PAYLOAD_KEYS_FILE']],
   defaults: {
     TEMPORAL_ADDRESS: '127.0.0.1:7233',
     TEMPORAL_NAMESPACE: 'default',
@@ -29,7 +32,12 @@ export const WORKER_ENV = {
   },
   /** Optional: a prebuilt workflow bundle (scripts/bundle-workflows.cjs); else the worker bundles at start-up. */
   optional: ['WORKFLOW_BUNDLE'],
-} as const satisfies { required: readonly string[]; defaults: Record<string, string>; optional: readonly string[] };
+} as const satisfies {
+  required: readonly string[];
+  requiredOneOf: readonly (readonly string[])[];
+  defaults: Record<string, string>;
+  optional: readonly string[];
+};
 
 export class WorkerConfig {
   private constructor(
@@ -47,6 +55,8 @@ export class WorkerConfig {
      * client (Microsoft 365's SMTP AUTH submission allows 3); raise it for a bulk relay.
      */
     readonly smtpPoolConnections: number,
+    /** The keys that encrypt workflow data in Temporal (@jaarcyclus/config PayloadKeyRing). */
+    readonly payloadKeyRing: PayloadKeyRing,
   ) {}
 
   /** Throws ConfigError for the first invalid variable. */
@@ -65,6 +75,7 @@ export class WorkerConfig {
       publicUrl(read('PUBLIC_URL')),
       bundle ? bundle : null,
       integer('SMTP_POOL_CONNECTIONS', read('SMTP_POOL_CONNECTIONS'), 1, 100),
+      PayloadKeyRing.fromEnv(env),
     );
   }
 }

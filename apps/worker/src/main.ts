@@ -11,7 +11,7 @@ import { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createDataSource } from '@jaarcyclus/persistence';
 import { type MailTransport, OutboxService, createSmtpTransport } from '@jaarcyclus/mail';
-import { bundleWorkflows } from '@jaarcyclus/temporal';
+import { bundleWorkflows, dataConverter } from '@jaarcyclus/temporal';
 import { TASK_QUEUES } from '@jaarcyclus/workflows';
 import { createActivities } from './activities';
 import { ConfigError, WorkerConfig } from './config';
@@ -61,11 +61,14 @@ async function main(): Promise<void> {
       maxConnections: config.smtpPoolConnections,
     });
     const outbox = new OutboxService(dataSource, transport, config.mailFrom);
+    // Workflow data is encrypted with the configured keys, here and in every other Client.
+    const converter = dataConverter(config.payloadKeyRing);
     const worker = await Worker.create({
       connection,
       namespace: config.temporalNamespace,
       taskQueue: TASK_QUEUES.cycles,
       workflowBundle,
+      dataConverter: converter,
       activities: createActivities({ dataSource, outbox, publicUrl: config.publicUrl }),
       shutdownGraceTime: '20 seconds',
       ...WORKER_TUNING,
@@ -73,11 +76,11 @@ async function main(): Promise<void> {
     // The nightly housekeeping (see housekeeping-schedule.ts for why the worker ensures it).
     // Not ensured is logged, not fatal: the cycles matter more, and the next start tries again.
     const schedule = await ensureHousekeepingSchedule(
-      new Client({ connection, namespace: config.temporalNamespace }),
+      new Client({ connection, namespace: config.temporalNamespace, dataConverter: converter }),
     ).catch((err: unknown) => `not ensured: ${err instanceof Error ? err.message : String(err)}`);
     log(`housekeeping schedule ${schedule}`);
     log(
-      `polling ${TASK_QUEUES.cycles} on ${config.temporalAddress} (namespace ${config.temporalNamespace}); workflows from ${config.workflowBundlePath ?? 'a fresh bundle'}`,
+      `polling ${TASK_QUEUES.cycles} on ${config.temporalAddress} (namespace ${config.temporalNamespace}); workflows from ${config.workflowBundlePath ?? 'a fresh bundle'}; payloads encrypted with key ${config.payloadKeyRing.currentKeyId}`,
     );
     // Resolves after a shutdown signal, once in-flight tasks are done.
     await worker.run();

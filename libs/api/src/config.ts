@@ -9,6 +9,8 @@ import {
   hostPort,
   integer,
   mailFrom,
+  origins,
+  PayloadKeyRing,
   publicUrl,
   smtpUrl,
   temporalNamespace,
@@ -18,7 +20,9 @@ export { ConfigError };
 
 /** Environment variables of the api, with the defaults used when a variable is not set. */
 export const API_ENV = {
-  required: ['DATABASE_URL'],
+  required: ['DATABASE_URL', 'TEMPORAL_PAYLOAD_KEY_ID'],
+  /** One of each group: the payload keys inline, or in a file (a secret). */
+  requiredOneOf: [['TEMPORAL_PAYLOAD_KEYS', 'TEMPORAL_PAYLOAD_KEYS_FILE']],
   defaults: {
     TEMPORAL_ADDRESS: '127.0.0.1:7233',
     TEMPORAL_NAMESPACE: 'default',
@@ -29,7 +33,21 @@ export const API_ENV = {
     SESSION_TTL_HOURS: '12',
     LOGIN_LINKS_PER_PERSON: '5',
   },
-} as const satisfies { required: readonly string[]; defaults: Record<string, string> };
+  /** Optional: the Temporal Web UI's origin(s), allowed to call the codec endpoint from the browser. */
+  optional: ['TEMPORAL_UI_ORIGIN'],
+} as const satisfies {
+  required: readonly string[];
+  requiredOneOf: readonly (readonly string[])[];
+  defaults: Record<string, string>;
+  optional: readonly string[];
+};
+
+/** Every variable the api reads. */
+export type ApiEnvName =
+  | keyof typeof API_ENV.defaults
+  | (typeof API_ENV.required)[number]
+  | (typeof API_ENV.requiredOneOf)[number][number]
+  | (typeof API_ENV.optional)[number];
 
 export class ApiConfig {
   private constructor(
@@ -48,6 +66,13 @@ export class ApiConfig {
      * form cannot be used to flood someone's inbox.
      */
     readonly loginLinksPerPerson: number,
+    /** The keys that encrypt workflow data in Temporal (@jaarcyclus/config PayloadKeyRing). */
+    readonly payloadKeyRing: PayloadKeyRing,
+    /**
+     * Origins of the Temporal Web UI that may call the codec endpoint from the browser (CORS,
+     * with credentials); empty: none (the temporal CLI needs no CORS).
+     */
+    readonly temporalUiOrigins: readonly string[],
   ) {}
 
   /** Throws ConfigError for the first invalid variable. */
@@ -66,12 +91,14 @@ export class ApiConfig {
       integer('PORT', read('PORT'), 1, 65535),
       integer('SESSION_TTL_HOURS', read('SESSION_TTL_HOURS'), 1, 24 * 30),
       integer('LOGIN_LINKS_PER_PERSON', read('LOGIN_LINKS_PER_PERSON'), 1, 1000),
+      PayloadKeyRing.fromEnv(env),
+      origins('TEMPORAL_UI_ORIGIN', env.TEMPORAL_UI_ORIGIN ?? ''),
     );
   }
 
   /** For tests: the environment's configuration with some values replaced. */
   static with(
-    overrides: Partial<Record<keyof typeof API_ENV.defaults | 'DATABASE_URL', string>>,
+    overrides: Partial<Record<ApiEnvName, string>>,
     env: NodeJS.ProcessEnv = process.env,
   ): ApiConfig {
     return ApiConfig.fromEnv({ ...env, ...overrides });

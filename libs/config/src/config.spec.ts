@@ -4,6 +4,7 @@ import {
   hostPort,
   integer,
   mailFrom,
+  origins,
   publicUrl,
   smtpUrl,
   temporalNamespace,
@@ -64,5 +65,22 @@ describe('environment checks shared by the api and the worker', () => {
       'SMTP_URL must be a smtp:// or smtps:// URL with a host',
     );
     expect(publicUrl('https://jaarcyclus.swv.nl//')).toBe('https://jaarcyclus.swv.nl');
+  });
+
+  it('takes browser origins, comma-separated, without a path', () => {
+    expect(origins('TEMPORAL_UI_ORIGIN', '')).toEqual([]);
+    expect(
+      origins('TEMPORAL_UI_ORIGIN', 'http://localhost:8233, https://temporal.swv.example/'),
+    ).toEqual(['http://localhost:8233', 'https://temporal.swv.example']);
+    for (const bad of [
+      'localhost:8233',
+      'https://temporal.swv.example/ui',
+      'ftp://x.example',
+      '*',
+    ]) {
+      expect(refusal(() => origins('TEMPORAL_UI_ORIGIN', bad))).toBe(
+        `TEMPORAL_UI_ORIGIN must be origins such as https://temporal.example.org (scheme, host and port; no path), comma-separated (got '${bad}')`,
+      );
+    }
   });
 });

@@ -4,12 +4,10 @@
  * may hold a secret (a URL can carry a password). A process that gets a ConfigError prints its
  * message and exits before it opens any connection.
  */
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
+import { ConfigError } from './config-error';
+
+export { ConfigError };
+export * from './payload-keys';
 
 /** A URL with one of `protocols` (e.g. ['smtp:', 'smtps:']) and a host. */
 export function url(name: string, value: string, protocols: string[]): string {
@@ -67,7 +65,12 @@ export function databaseUrl(env: NodeJS.ProcessEnv): string {
 
 /** TEMPORAL_NAMESPACE: a Temporal namespace name. */
 export function temporalNamespace(value: string): string {
-  return pattern('TEMPORAL_NAMESPACE', value, /^[A-Za-z0-9._-]{1,255}$/, 'a Temporal namespace name');
+  return pattern(
+    'TEMPORAL_NAMESPACE',
+    value,
+    /^[A-Za-z0-9._-]{1,255}$/,
+    'a Temporal namespace name',
+  );
 }
 
 /** MAIL_FROM: an address, with or without a display name. */
@@ -88,4 +91,33 @@ export function publicUrl(value: string): string {
 /** SMTP_URL: smtp:// (STARTTLS when offered) or smtps:// (TLS from the start), with a host. */
 export function smtpUrl(value: string): string {
   return url('SMTP_URL', value, ['smtp:', 'smtps:']);
+}
+
+/**
+ * Browser origins (scheme, host and port; no path), comma-separated, e.g. the Temporal Web UI's
+ * `https://temporal.swv.example`. Empty: none.
+ */
+export function origins(name: string, value: string): string[] {
+  const list = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  for (const origin of list) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (
+      !parsed ||
+      !['http:', 'https:'].includes(parsed.protocol) ||
+      parsed.origin !== origin.replace(/\/$/, '')
+    ) {
+      throw new ConfigError(
+        `${name} must be origins such as https://temporal.example.org (scheme, host and port; no path), comma-separated (got '${origin}')`,
+      );
+    }
+  }
+  return list.map((origin) => origin.replace(/\/$/, ''));
 }

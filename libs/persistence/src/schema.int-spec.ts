@@ -56,10 +56,23 @@ describe('schema constraints', () => {
     ).rejects.toThrow(/school_fixed_amount_cents_check/);
   });
 
-  it('refuses unknown roles and upper-case email addresses', async () => {
+  it('refuses unknown roles, platform roles among roles and upper-case email addresses', async () => {
     await expect(
       ds.query(
         `INSERT INTO person (organisation_id, email, name, roles) VALUES ($1, 'x@a.example', 'X', '{admin,superuser}')`,
+        [orgA],
+      ),
+    ).rejects.toThrow(/person_roles_check/);
+    // Platform roles apart from an SWV's roles, each list with its own values.
+    await expect(
+      ds.query(
+        `INSERT INTO person (organisation_id, email, name, platform_roles) VALUES ($1, 'x@a.example', 'X', '{admin}')`,
+        [orgA],
+      ),
+    ).rejects.toThrow(/person_platform_roles_check/);
+    await expect(
+      ds.query(
+        `INSERT INTO person (organisation_id, email, name, roles) VALUES ($1, 'x@a.example', 'X', '{operator}')`,
         [orgA],
       ),
     ).rejects.toThrow(/person_roles_check/);

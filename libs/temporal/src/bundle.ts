@@ -31,9 +31,22 @@ export function workflowAliases(): Record<string, string> {
   };
 }
 
+/**
+ * The failure converter inside the workflow sandbox: the TypeScript source, like the workflows
+ * (the Clients and Workers load the same module by FAILURE_CONVERTER_PATH).
+ */
+export function failureConverterEntry(): string {
+  return path.join(repoRoot(), 'libs', 'temporal', 'src', 'failure-converter.ts');
+}
+
+/**
+ * The workflow code with the failure converter that encodes failure messages (so that the
+ * payload codec encrypts them); every Worker loads this bundle.
+ */
 export async function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
     workflowsPath: workflowsEntry(),
+    failureConverterPath: failureConverterEntry(),
     webpackConfigHook: (config) => ({
       ...config,
       resolve: {

@@ -1,2 +1,6 @@
 export * from './bundle';
+export * from './codec-server';
 export * from './connection';
+export * from './data-converter';
+export * from './failure-converter';
+export * from './payload-codec';

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime, DefaultLogger } from '@temporalio/worker';
 
 function required(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} not set: run through the workflow, integration or e2e jest project`);
+  if (!value)
+    throw new Error(`${name} not set: run through the workflow, integration or e2e jest project`);
   return value;
 }
 
@@ -16,22 +18,38 @@ export function quietRuntime(): void {
   Runtime.install({ logger: new DefaultLogger('WARN') });
 }
 
+export interface TestEnvOptions {
+  /**
+   * The data converter of `env.client` (e.g. @jaarcyclus/temporal's `dataConverter(keyRing)`,
+   * as the api and the worker use); workers created in the test pass the same one.
+   */
+  dataConverter?: DataConverter;
+}
+
 /** Temporal's time-skipping test server (from the pinned PyPI wheel). */
-export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+export async function createTimeSkippingEnv(
+  opts: TestEnvOptions = {},
+): Promise<TestWorkflowEnvironment> {
   quietRuntime();
   return TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: required('JAARCYCLUS_TEMPORAL_TEST_SERVER') } },
+    server: {
+      executable: { type: 'existing-path', path: required('JAARCYCLUS_TEMPORAL_TEST_SERVER') },
+    },
+    ...(opts.dataConverter ? { client: { dataConverter: opts.dataConverter } } : {}),
   });
 }
 
 /** The real Temporal CLI dev server (`temporal server start-dev`), in memory. */
-export async function createDevServerEnv(): Promise<TestWorkflowEnvironment> {
+export async function createDevServerEnv(
+  opts: TestEnvOptions = {},
+): Promise<TestWorkflowEnvironment> {
   quietRuntime();
   return TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path: required('JAARCYCLUS_TEMPORAL_CLI') },
       ui: false,
     },
+    ...(opts.dataConverter ? { client: { dataConverter: opts.dataConverter } } : {}),
   });
 }
 

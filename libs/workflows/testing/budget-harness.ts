@@ -8,18 +8,27 @@
  */
 import type { WorkflowHandle } from '@temporalio/client';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, type DataConverter } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { amsterdamInstant, amsterdamParts, addDays, type VoteValue } from '@jaarcyclus/domain';
 import { budgetCycleWorkflow } from '../src/budget/budget-cycle.workflow';
 import { castVoteUpdate, getCycleStatusQuery } from '../src/budget/budget-cycle.messages';
-import type { BudgetCycleInput, BudgetCycleStatus, CastVoteResult } from '../src/budget/budget-cycle.types';
+import type {
+  BudgetCycleInput,
+  BudgetCycleStatus,
+  CastVoteResult,
+} from '../src/budget/budget-cycle.types';
 import type { BodyRoundView } from '../src/decision-round/decision-round.types';
 import { budgetWorkflowId } from '../src/ids';
 import type { RefusalDetails } from '../src/refusal';
 import { TASK_QUEUES } from '../src/task-queues';
-import { type InMemoryBudgetActivities, type World, createInMemoryBudgetActivities, sampleWorld } from './in-memory-budget-activities';
+import {
+  type InMemoryBudgetActivities,
+  type World,
+  createInMemoryBudgetActivities,
+  sampleWorld,
+} from './in-memory-budget-activities';
 
 export type BudgetHandle = WorkflowHandle<typeof budgetCycleWorkflow>;
 
@@ -38,6 +47,8 @@ export class BudgetHarness {
   constructor(
     readonly env: TestWorkflowEnvironment,
     private readonly bundle: { code: string },
+    /** The worker's data converter, e.g. the encrypting one of the api and the worker (pass the same to the env). */
+    private readonly options: { dataConverter?: DataConverter } = {},
   ) {}
 
   async start(): Promise<this> {
@@ -46,6 +57,7 @@ export class BudgetHarness {
       taskQueue: TASK_QUEUES.cycles,
       workflowBundle: this.bundle,
       activities: this.fake.activities,
+      ...(this.options.dataConverter ? { dataConverter: this.options.dataConverter } : {}),
     });
     this.running = this.worker.run();
     return this;
@@ -64,7 +76,9 @@ export class BudgetHarness {
    */
   async terminateAll(): Promise<void> {
     await this.settled();
-    await Promise.all(this.handles.splice(0).map((h) => h.terminate('test finished').catch(() => undefined)));
+    await Promise.all(
+      this.handles.splice(0).map((h) => h.terminate('test finished').catch(() => undefined)),
+    );
   }
 
   /** A fresh tenant (own organisation id) based on the sample SWV, optionally changed. */
@@ -111,16 +125,28 @@ export class BudgetHarness {
   /** env.sleep, failing with the cycles' last events instead of hanging when the server stalls. */
   private async sleepOrExplain(ms: number): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
-    const stalled = new Promise<'stalled'>((resolve) => (timer = setTimeout(() => resolve('stalled'), 20_000)));
+    const stalled = new Promise<'stalled'>(
+      (resolve) => (timer = setTimeout(() => resolve('stalled'), 20_000)),
+    );
     const result = await Promise.race([this.env.sleep(ms).then(() => 'ok' as const), stalled]);
     clearTimeout(timer);
     if (result === 'ok') return;
     const dumps: string[] = [];
     for (const h of this.handles) {
       const events = (await h.fetchHistory()).events ?? [];
-      dumps.push(`${h.workflowId}: ${events.slice(-15).map((e) => `${String(e.eventId)}:${String(e.eventType)}@${new Date(Number(e.eventTime?.seconds ?? 0) * 1000).toISOString()}`).join(' ')}`);
+      dumps.push(
+        `${h.workflowId}: ${events
+          .slice(-15)
+          .map(
+            (e) =>
+              `${String(e.eventId)}:${String(e.eventType)}@${new Date(Number(e.eventTime?.seconds ?? 0) * 1000).toISOString()}`,
+          )
+          .join(' ')}`,
+      );
     }
-    throw new Error(`the time-skipping server stalled during a skip of ${ms} ms; last events:\n${dumps.join('\n')}`);
+    throw new Error(
+      `the time-skipping server stalled during a skip of ${ms} ms; last events:\n${dumps.join('\n')}`,
+    );
   }
 
   /** Waits until no started cycle has a workflow task or an activity outstanding. */
@@ -133,7 +159,8 @@ export class BudgetHarness {
         if (isBusy(events)) busy.push(h.workflowId);
       }
       if (busy.length === 0) return;
-      if (Date.now() - start > timeoutMs) throw new Error(`cycles did not settle within ${timeoutMs} ms: ${busy.join(', ')}`);
+      if (Date.now() - start > timeoutMs)
+        throw new Error(`cycles did not settle within ${timeoutMs} ms: ${busy.join(', ')}`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }
@@ -141,7 +168,8 @@ export class BudgetHarness {
   private async nextTimerDueIn(): Promise<number | undefined> {
     const now = await this.now();
     const due: number[] = [];
-    for (const h of this.handles) due.push(...pendingTimersDueAt((await h.fetchHistory()).events ?? []));
+    for (const h of this.handles)
+      due.push(...pendingTimersDueAt((await h.fetchHistory()).events ?? []));
     return due.length === 0 ? undefined : Math.min(...due) - now;
   }
 
@@ -173,7 +201,11 @@ export class BudgetHarness {
       startedByPersonId: 'p-secr',
       directorPersonId: 'p-dir',
       proposal: { documentId: 'doc-begroting-v1', versionLabel: 'Concept v1' },
-      allocation: { amountPerPupilCents: 100_00, equityCents: 400_000_00, turnoverCents: 10_000_000_00 },
+      allocation: {
+        amountPerPupilCents: 100_00,
+        equityCents: 400_000_00,
+        turnoverCents: 10_000_000_00,
+      },
       voteDeadline: new Date(this.amsterdam(now, 21, 17)).toISOString(),
       lettersDate: new Date(this.amsterdam(now, 28, 9)).toISOString(),
       ...overrides,
@@ -184,18 +216,35 @@ export class BudgetHarness {
       args: [input],
     });
     this.handles.push(handle);
-    await this.waitFor(handle, (s) => s.bodies.every((b) => b.status !== 'opening'), 'voting to open');
+    await this.waitFor(
+      handle,
+      (s) => s.bodies.every((b) => b.status !== 'opening'),
+      'voting to open',
+    );
     // Ballots (tasks and mails) are sent right after voting opens.
     await this.settled();
     return handle;
   }
 
-  vote(handle: BudgetHandle, personId: string, bodyKey: string, value: VoteValue, comment?: string): Promise<CastVoteResult> {
-    return handle.executeUpdate(castVoteUpdate, { args: [{ personId, bodyKey, value, ...(comment ? { comment } : {}) }] });
+  vote(
+    handle: BudgetHandle,
+    personId: string,
+    bodyKey: string,
+    value: VoteValue,
+    comment?: string,
+  ): Promise<CastVoteResult> {
+    return handle.executeUpdate(castVoteUpdate, {
+      args: [{ personId, bodyKey, value, ...(comment ? { comment } : {}) }],
+    });
   }
 
-  async votes(handle: BudgetHandle, bodyKey: string, votes: Record<string, VoteValue>): Promise<void> {
-    for (const [personId, value] of Object.entries(votes)) await this.vote(handle, personId, bodyKey, value);
+  async votes(
+    handle: BudgetHandle,
+    bodyKey: string,
+    votes: Record<string, VoteValue>,
+  ): Promise<void> {
+    for (const [personId, value] of Object.entries(votes))
+      await this.vote(handle, personId, bodyKey, value);
   }
 
   status(handle: BudgetHandle): Promise<BudgetCycleStatus> {
@@ -212,7 +261,12 @@ export class BudgetHarness {
    * Polls the status query (real time, bounded) until `predicate` holds, then lets the cycles
    * settle, so that the side effects of that step (mails, tasks, audit rows) are in.
    */
-  async waitFor(handle: BudgetHandle, predicate: (s: BudgetCycleStatus) => boolean, what: string, timeoutMs = 15_000): Promise<BudgetCycleStatus> {
+  async waitFor(
+    handle: BudgetHandle,
+    predicate: (s: BudgetCycleStatus) => boolean,
+    what: string,
+    timeoutMs = 15_000,
+  ): Promise<BudgetCycleStatus> {
     const start = Date.now();
     let last: BudgetCycleStatus | undefined;
     for (;;) {
@@ -237,7 +291,8 @@ export class BudgetHarness {
    */
   async approveAll(handle: BudgetHandle, world: World): Promise<string[]> {
     const voted: string[] = [];
-    const weight = (boardId: string | null): number => world.boards.find((b) => b.id === boardId)?.pupilCount ?? 0;
+    const weight = (boardId: string | null): number =>
+      world.boards.find((b) => b.id === boardId)?.pupilCount ?? 0;
     for (const body of world.bodies) {
       const members = [...body.members].sort((x, y) => weight(x.boardId) - weight(y.boardId));
       for (const m of members) {
@@ -251,13 +306,19 @@ export class BudgetHarness {
 }
 
 /** The refusal carried by a failed Update: domain code, reason and message. */
-export async function refusalOf(promise: Promise<unknown>): Promise<{ code: string; reason: string; message: string }> {
+export async function refusalOf(
+  promise: Promise<unknown>,
+): Promise<{ code: string; reason: string; message: string }> {
   try {
     await promise;
   } catch (err) {
     if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
       const details = err.cause.details?.[0] as RefusalDetails | undefined;
-      return { code: err.cause.type ?? '', reason: details?.reason ?? '', message: err.cause.message };
+      return {
+        code: err.cause.type ?? '',
+        reason: details?.reason ?? '',
+        message: err.cause.message,
+      };
     }
     throw err;
   }
@@ -266,18 +327,20 @@ export async function refusalOf(promise: Promise<unknown>): Promise<{ code: stri
 
 export const TIME = { HOUR, DAY };
 
-type HistoryEvent = NonNullable<Awaited<ReturnType<BudgetHandle['fetchHistory']>>['events']>[number];
+type HistoryEvent = NonNullable<
+  Awaited<ReturnType<BudgetHandle['fetchHistory']>>['events']
+>[number];
 
 function isClosed(events: readonly HistoryEvent[]): boolean {
   const last = events.at(-1);
   return Boolean(
     last &&
-      (last.workflowExecutionCompletedEventAttributes ??
-        last.workflowExecutionFailedEventAttributes ??
-        last.workflowExecutionTimedOutEventAttributes ??
-        last.workflowExecutionCanceledEventAttributes ??
-        last.workflowExecutionTerminatedEventAttributes ??
-        last.workflowExecutionContinuedAsNewEventAttributes),
+    (last.workflowExecutionCompletedEventAttributes ??
+      last.workflowExecutionFailedEventAttributes ??
+      last.workflowExecutionTimedOutEventAttributes ??
+      last.workflowExecutionCanceledEventAttributes ??
+      last.workflowExecutionTerminatedEventAttributes ??
+      last.workflowExecutionContinuedAsNewEventAttributes),
   );
 }
 
@@ -288,7 +351,12 @@ function isBusy(events: readonly HistoryEvent[]): boolean {
   const activities = new Set<string>();
   for (const e of events) {
     if (e.workflowTaskScheduledEventAttributes) workflowTask = true;
-    else if (e.workflowTaskCompletedEventAttributes ?? e.workflowTaskFailedEventAttributes ?? e.workflowTaskTimedOutEventAttributes) workflowTask = false;
+    else if (
+      e.workflowTaskCompletedEventAttributes ??
+      e.workflowTaskFailedEventAttributes ??
+      e.workflowTaskTimedOutEventAttributes
+    )
+      workflowTask = false;
     else if (e.activityTaskScheduledEventAttributes) activities.add(String(e.eventId));
     else {
       const a =
@@ -304,13 +372,15 @@ function isBusy(events: readonly HistoryEvent[]): boolean {
 
 /** Due instants (ms) of the timers started and neither fired nor cancelled. */
 function pendingTimersDueAt(events: readonly HistoryEvent[]): number[] {
-  const ms = (v: { seconds?: { toString(): string } | null; nanos?: number | null } | null | undefined): number =>
-    Number(v?.seconds?.toString() ?? 0) * 1000 + Math.floor((v?.nanos ?? 0) / 1e6);
+  const ms = (
+    v: { seconds?: { toString(): string } | null; nanos?: number | null } | null | undefined,
+  ): number => Number(v?.seconds?.toString() ?? 0) * 1000 + Math.floor((v?.nanos ?? 0) / 1e6);
   if (isClosed(events)) return [];
   const pending = new Map<string, number>();
   for (const e of events) {
     const started = e.timerStartedEventAttributes;
-    if (started?.timerId) pending.set(started.timerId, ms(e.eventTime) + ms(started.startToFireTimeout));
+    if (started?.timerId)
+      pending.set(started.timerId, ms(e.eventTime) + ms(started.startToFireTimeout));
     const ended = e.timerFiredEventAttributes ?? e.timerCanceledEventAttributes;
     if (ended?.timerId) pending.delete(ended.timerId);
   }

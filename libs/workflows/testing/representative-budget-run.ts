@@ -1,15 +1,26 @@
-import { closeRoundUpdate, extendDeadlineUpdate, remindNowSignal, adoptBudgetUpdate, submitRevisionUpdate } from '../src/budget/budget-cycle.messages';
+import {
+  closeRoundUpdate,
+  extendDeadlineUpdate,
+  remindNowSignal,
+  adoptBudgetUpdate,
+  submitRevisionUpdate,
+} from '../src/budget/budget-cycle.messages';
 import { escalationTime } from '@jaarcyclus/domain';
 import { type BudgetHandle, type BudgetHarness, TIME } from './budget-harness';
+import type { World } from './in-memory-budget-activities';
 
 /**
  * A budget cycle that walks most of the workflow's paths, for the replay fixture: votes and a
  * changed vote, early decisions, a requested and planned reminders, a missed deadline with
  * escalation, an extension, a second miss closed by the secretariat, a revision, round 2
  * approved, adoption, waiting for the letters date, letters. Returns the completed handle.
+ * `change` changes the sample SWV (e.g. its names) before the run.
  */
-export async function representativeBudgetRun(h: BudgetHarness): Promise<BudgetHandle> {
-  const world = h.world();
+export async function representativeBudgetRun(
+  h: BudgetHarness,
+  change?: (w: World) => void,
+): Promise<BudgetHandle> {
+  const world = h.world(change);
   const morning = await h.officeMorning(1);
   await h.advanceTo(morning);
   const deadline = h.amsterdam(morning, 14, 17);
@@ -28,22 +39,48 @@ export async function representativeBudgetRun(h: BudgetHarness): Promise<BudgetH
   await handle.signal(remindNowSignal, { actorPersonId: 'p-secr', bodyKey: 'alv' });
   await h.advanceBy(2 * TIME.HOUR);
   await h.advanceTo(deadline + TIME.HOUR);
-  await h.waitFor(handle, (s) => s.bodies.find((b) => b.bodyKey === 'alv')?.status === 'escalated', 'ALV escalated');
+  await h.waitFor(
+    handle,
+    (s) => s.bodies.find((b) => b.bodyKey === 'alv')?.status === 'escalated',
+    'ALV escalated',
+  );
   await h.advanceTo(escalationTime(new Date(deadline)).getTime() + TIME.HOUR);
-  await h.waitFor(handle, (s) => s.bodies.find((b) => b.bodyKey === 'alv')?.escalationSentAt !== null, 'escalation sent');
+  await h.waitFor(
+    handle,
+    (s) => s.bodies.find((b) => b.bodyKey === 'alv')?.escalationSentAt !== null,
+    'escalation sent',
+  );
   const extended = h.amsterdam(deadline, 7, 17);
-  await handle.executeUpdate(extendDeadlineUpdate, { args: [{ actorPersonId: 'p-secr', bodyKey: 'alv', deadline: new Date(extended).toISOString() }] });
+  await handle.executeUpdate(extendDeadlineUpdate, {
+    args: [{ actorPersonId: 'p-secr', bodyKey: 'alv', deadline: new Date(extended).toISOString() }],
+  });
   await h.vote(handle, 'p-alv-c', 'alv', 'for');
   await h.advanceTo(extended + TIME.HOUR);
-  await h.waitFor(handle, (s) => s.bodies.find((b) => b.bodyKey === 'alv')?.status === 'escalated', 'ALV escalated again');
-  await handle.executeUpdate(closeRoundUpdate, { args: [{ actorPersonId: 'p-secr', bodyKey: 'alv' }] });
+  await h.waitFor(
+    handle,
+    (s) => s.bodies.find((b) => b.bodyKey === 'alv')?.status === 'escalated',
+    'ALV escalated again',
+  );
+  await handle.executeUpdate(closeRoundUpdate, {
+    args: [{ actorPersonId: 'p-secr', bodyKey: 'alv' }],
+  });
   await h.waitFor(handle, (s) => s.phase === 'rejected_awaiting_revision', 'round 1 rejected');
 
   // Round 2: a revised proposal, approved by all; adoption; letters on the letters date.
   await handle.executeUpdate(submitRevisionUpdate, {
-    args: [{ actorPersonId: 'p-secr', proposal: { url: 'https://swv.example/begroting-v2.pdf', versionLabel: 'v2' }, deadline: new Date(h.amsterdam(extended, 10, 17)).toISOString() }],
+    args: [
+      {
+        actorPersonId: 'p-secr',
+        proposal: { url: 'https://swv.example/begroting-v2.pdf', versionLabel: 'v2' },
+        deadline: new Date(h.amsterdam(extended, 10, 17)).toISOString(),
+      },
+    ],
   });
-  await h.waitFor(handle, (s) => s.round === 2 && s.bodies.every((b) => b.status === 'open'), 'round 2 open');
+  await h.waitFor(
+    handle,
+    (s) => s.round === 2 && s.bodies.every((b) => b.status === 'open'),
+    'round 2 open',
+  );
   await h.approveAll(handle, world);
   await h.waitFor(handle, (s) => s.phase === 'awaiting_adoption', 'awaiting adoption');
   await handle.executeUpdate(adoptBudgetUpdate, { args: [{ actorPersonId: 'p-dir' }] });

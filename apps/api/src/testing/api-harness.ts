@@ -4,6 +4,7 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../app.factory';
 import { ApiConfig } from '@jaarcyclus/api/config';
+import { PayloadKeyRing } from '@jaarcyclus/config';
 import { MailDispatcher } from '@jaarcyclus/api/mail/mail-dispatcher';
 
 /**
@@ -36,7 +37,7 @@ export interface ApiHarness {
 export async function startApi(
   databaseUrl: string,
   smtp: MailCapture,
-  opts: { seed?: boolean } = {},
+  opts: { seed?: boolean; payloadKeyRing?: PayloadKeyRing; temporalUiOrigin?: string } = {},
 ): Promise<ApiHarness> {
   const ds = await createDataSource(databaseUrl).initialize();
   if (opts.seed !== false) await seedDemoData(ds);
@@ -44,6 +45,9 @@ export async function startApi(
     DATABASE_URL: databaseUrl,
     SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
     PUBLIC_URL: 'http://jaarcyclus.test',
+    // A fresh key for the workflow data (the codec endpoint); tests may pass their own ring.
+    ...(opts.payloadKeyRing ?? PayloadKeyRing.generate('test')).toEnv(),
+    ...(opts.temporalUiOrigin ? { TEMPORAL_UI_ORIGIN: opts.temporalUiOrigin } : {}),
   });
   const app = await createApiApp(config, { temporalClient: null, logger: ['error'] });
   const http = () => request(app.getHttpServer());

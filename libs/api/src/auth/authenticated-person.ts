@@ -1,5 +1,5 @@
 import type { Locale } from '@jaarcyclus/i18n';
-import type { Role } from '@jaarcyclus/persistence';
+import type { PlatformRole, Role } from '@jaarcyclus/persistence';
 import type { Request } from 'express';
 
 /** The signed-in person of a request. `organisationId` is the tenant every query is scoped to. */
@@ -9,6 +9,8 @@ export interface AuthenticatedPerson {
   email: string;
   locale: Locale;
   roles: Role[];
+  /** Roles over the whole platform (operator), apart from the SWV's roles; none when absent. */
+  platformRoles?: PlatformRole[];
   organisationId: string;
   organisation: { id: string; name: string; slug: string };
   sessionId: string;

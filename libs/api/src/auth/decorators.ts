@@ -1,9 +1,10 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import type { Role } from '@jaarcyclus/persistence';
+import type { PlatformRole, Role } from '@jaarcyclus/persistence';
 import type { AuthenticatedPerson, AuthenticatedRequest } from './authenticated-person';
 
 export const IS_PUBLIC_KEY = 'jaarcyclus:public';
 export const ROLES_KEY = 'jaarcyclus:roles';
+export const PLATFORM_ROLES_KEY = 'jaarcyclus:platform-roles';
 
 /** The route needs no session (health, sign-in). Every other route does. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC_KEY, true);
@@ -11,6 +12,13 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUB
 /** The signed-in person needs at least one of these roles; others get 403. */
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
   SetMetadata(ROLES_KEY, roles);
+
+/**
+ * The signed-in person needs one of these platform roles (operator), whatever their roles in
+ * their SWV; others get 403. For routes that reach across SWVs.
+ */
+export const PlatformRoles = (...roles: PlatformRole[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(PLATFORM_ROLES_KEY, roles);
 
 export const ALSO_BESTUURDER_KEY = 'jaarcyclus:also-bestuurder';
 

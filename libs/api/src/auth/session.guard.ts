@@ -6,16 +6,16 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '@jaarcyclus/persistence';
+import type { PlatformRole, Role } from '@jaarcyclus/persistence';
 import { AuthService } from './auth.service';
 import type { AuthenticatedRequest } from './authenticated-person';
-import { ALSO_BESTUURDER_KEY, IS_PUBLIC_KEY, ROLES_KEY } from './decorators';
+import { ALSO_BESTUURDER_KEY, IS_PUBLIC_KEY, PLATFORM_ROLES_KEY, ROLES_KEY } from './decorators';
 
 export const SESSION_COOKIE = 'jc_session';
 
 /**
  * Global guard: every route needs a valid session unless it is @Public(), and the roles of
- * @Roles(). The session is read from `Authorization: Bearer <token>` or the jc_session cookie.
+ * @Roles() and @PlatformRoles(). The session is read from `Authorization: Bearer <token>` or the jc_session cookie.
  */
 @Injectable()
 export class SessionGuard implements CanActivate {
@@ -39,6 +39,19 @@ export class SessionGuard implements CanActivate {
       });
     }
     req.person = person;
+
+    // A platform role is needed on its own: no role in an SWV stands in for it.
+    const platformRoles = this.reflector.getAllAndOverride<PlatformRole[] | undefined>(
+      PLATFORM_ROLES_KEY,
+      targets,
+    );
+    if (platformRoles && !platformRoles.some((role) => person.platformRoles?.includes(role))) {
+      throw new ForbiddenException({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: `This needs the platform role: ${platformRoles.join(', ')}`,
+      });
+    }
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     const bestuurderMay =

@@ -1,5 +1,6 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 
 /** Temporal is needed for starting or signalling a cycle, and it is not reachable right now. */
 export class TemporalUnavailableError extends Error {
@@ -40,7 +41,12 @@ export class TemporalClientHolder implements OnApplicationShutdown {
   }
 
   /** Connects now, or warns once and keeps retrying every few seconds until it succeeds. */
-  async connectInBackground(settings: { address: string; namespace: string }): Promise<void> {
+  async connectInBackground(settings: {
+    address: string;
+    namespace: string;
+    /** The data converter of every Jaarcyclus client (@jaarcyclus/temporal dataConverter). */
+    dataConverter: DataConverter;
+  }): Promise<void> {
     let warned = false;
     const attempt = async (): Promise<void> => {
       if (this.stopped || this.client) return;
@@ -54,7 +60,11 @@ export class TemporalClientHolder implements OnApplicationShutdown {
           return;
         }
         this.ownConnection = connection;
-        this.client = new Client({ connection, namespace: settings.namespace });
+        this.client = new Client({
+          connection,
+          namespace: settings.namespace,
+          dataConverter: settings.dataConverter,
+        });
         this.logger.log(`connected to ${settings.address} (namespace ${settings.namespace})`);
       } catch {
         if (!warned) {

@@ -17,6 +17,17 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * Roles over the whole platform, not one SWV: kept apart from `roles` (column
+ * `person.platform_roles`, migration PlatformRoles1764000000007), so that an SWV's
+ * administrator, who sets the roles of the SWV's people, can never grant one. Granted on the
+ * server (`npm run operator -- grant <email>`).
+ * operator = runs the service; may read decrypted workflow data of every SWV through the
+ * Temporal Web UI's codec endpoint (which cannot tell a payload's SWV).
+ */
+export const PLATFORM_ROLES = ['operator'] as const;
+export type PlatformRole = (typeof PLATFORM_ROLES)[number];
+
 /** School holiday regions (noord, midden, zuid): defined by the domain's calendar. */
 export { SCHOOL_REGIONS, type SchoolRegion };
 

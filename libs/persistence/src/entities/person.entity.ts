@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Locale, Role } from './enums';
+import type { Locale, PlatformRole, Role } from './enums';
 
 /** Anyone who signs in or receives mail: secretariat, board members, school contacts, ECT members. */
 @Entity('person')
@@ -22,6 +22,15 @@ export class Person {
 
   @Column({ type: 'text', array: true, default: () => "'{}'::text[]" })
   roles!: Role[];
+
+  /** Platform roles (PLATFORM_ROLES): never set through the SWV's own administration. */
+  @Column({
+    name: 'platform_roles',
+    type: 'text',
+    array: true,
+    default: () => "'{}'::text[]",
+  })
+  platformRoles!: PlatformRole[];
 
   @Column({ name: 'board_id', type: 'uuid', nullable: true })
   boardId!: string | null;

@@ -5,6 +5,7 @@ import { Accountability1764000000003 } from './1764000000003-accountability';
 import { CycleState1764000000004 } from './1764000000004-cycle-state';
 import { DocumentUse1764000000005 } from './1764000000005-document-use';
 import { TaskKindAsData1764000000006 } from './1764000000006-task-kind-as-data';
+import { PlatformRoles1764000000007 } from './1764000000007-platform-roles';
 
 export {
   Foundation1764000000000,
@@ -14,6 +15,7 @@ export {
   CycleState1764000000004,
   DocumentUse1764000000005,
   TaskKindAsData1764000000006,
+  PlatformRoles1764000000007,
 };
 
 /** In order. Landed migrations are never rewritten: add a new one. */
@@ -25,4 +27,5 @@ export const MIGRATIONS: Function[] = [
   CycleState1764000000004,
   DocumentUse1764000000005,
   TaskKindAsData1764000000006,
+  PlatformRoles1764000000007,
 ];

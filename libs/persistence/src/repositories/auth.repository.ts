@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Locale, Role } from '../entities/enums';
+import type { Locale, PlatformRole, Role } from '../entities/enums';
 import { type Db, inTransaction } from './db';
 
 export interface LoginCandidate {
@@ -31,13 +31,14 @@ interface PersonRow {
   email: string;
   locale: Locale;
   roles: Role[];
+  platform_roles: PlatformRole[];
   organisation_id: string;
   organisation_name: string;
   organisation_slug: string;
   is_bestuurder: boolean;
 }
 
-const PERSON_COLUMNS = `p.id, p.name, p.email, p.locale, p.roles, p.organisation_id, o.name AS organisation_name, o.slug AS organisation_slug,
+const PERSON_COLUMNS = `p.id, p.name, p.email, p.locale, p.roles, p.platform_roles, p.organisation_id, o.name AS organisation_name, o.slug AS organisation_slug,
   EXISTS (SELECT 1 FROM school_board b WHERE b.organisation_id = p.organisation_id AND b.bestuurder_person_id = p.id) AS is_bestuurder`;
 
 /**
@@ -178,6 +179,7 @@ function toSessionPerson(row: PersonRow, sessionId: string): SessionPerson {
     email: row.email,
     locale: row.locale,
     roles: row.roles,
+    platformRoles: row.platform_roles,
     organisationId: row.organisation_id,
     organisation: {
       id: row.organisation_id,
