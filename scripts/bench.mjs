@@ -14,9 +14,13 @@ if (!name) {
 }
 ensureDependencies();
 require('./lib/tools.cjs').ensureTools();
-const r = spawnSync(process.execPath, ['-r', '@swc-node/register', path.join('test', 'bench', `${name}.bench.ts`)], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, SWC_NODE_PROJECT: path.join(root, 'tsconfig.json') },
-});
+const r = spawnSync(
+  process.execPath,
+  ['-r', '@swc-node/register', path.join('test', 'bench', `${name}.bench.ts`)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, SWC_NODE_PROJECT: path.join(root, 'tsconfig.json') },
+  },
+);
 process.exit(r.status ?? 1);

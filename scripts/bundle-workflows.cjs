@@ -16,7 +16,9 @@ bundleWorkflows()
   .then((bundle) => {
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, bundle.code);
-    console.log(`workflow bundle: ${path.relative(process.cwd(), out)} (${Math.round(bundle.code.length / 1024)} KiB)`);
+    console.log(
+      `workflow bundle: ${path.relative(process.cwd(), out)} (${Math.round(bundle.code.length / 1024)} KiB)`,
+    );
   })
   .catch((err) => {
     console.error(`workflow bundle failed: ${err.message}`);

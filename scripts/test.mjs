@@ -1,6 +1,6 @@
 // `npm test`: every tier, cheapest first, against real services. Installs what it needs itself
 // (npm dependencies, the Temporal binaries); PostgreSQL is found or embedded by the test setup.
-//   static    lint (zero warnings, module boundaries), typecheck, workflow bundle
+//   static    lint (zero warnings, module boundaries), formatting (prettier --check), typecheck, workflow bundle
 //   unit      libs/domain and other pure code
 //   workflow  Temporal time-skipping server, replay of recorded histories
 //   integration  NestJS/TypeORM on real PostgreSQL with real migrations
@@ -26,21 +26,49 @@ const bin = (pkg, name = pkg) => {
   const rel = typeof declared === 'string' ? declared : declared[name];
   return path.join(path.dirname(manifest), rel);
 };
-const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', FORCE_COLOR: process.env.CI ? '0' : '1' };
+const env = {
+  ...process.env,
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+  FORCE_COLOR: process.env.CI ? '0' : '1',
+};
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jaarcyclus-test-'));
 
 const steps = [
   // The project graph first: the module-boundaries lint rule reads it (and is skipped without it).
   { tier: 'static', name: 'graph', cmd: ['node', bin('nx'), 'show', 'projects'], quiet: true },
   { tier: 'static', name: 'lint', cmd: ['node', bin('eslint'), '.', '--max-warnings', '0'] },
-  { tier: 'static', name: 'typecheck', cmd: ['node', bin('typescript', 'tsc'), '-p', 'tsconfig.json', '--noEmit'] },
-  { tier: 'static', name: 'bundle', cmd: ['node', 'scripts/bundle-workflows.cjs', path.join(reportDir, 'workflow-bundle.js')] },
+  // Formatting is checked, not hoped for: `npm run format` writes it.
+  {
+    tier: 'static',
+    name: 'format',
+    cmd: ['node', bin('prettier'), '--check', '.', '--log-level', 'warn'],
+  },
+  {
+    tier: 'static',
+    name: 'typecheck',
+    cmd: ['node', bin('typescript', 'tsc'), '-p', 'tsconfig.json', '--noEmit'],
+  },
+  {
+    tier: 'static',
+    name: 'bundle',
+    cmd: ['node', 'scripts/bundle-workflows.cjs', path.join(reportDir, 'workflow-bundle.js')],
+  },
   ...['unit', 'workflow', 'integration', 'e2e'].map((tier) => ({
     tier,
     name: tier,
     jest: true,
-    cmd: ['node', bin('jest'), '--selectProjects', tier, '--ci', '--maxWorkers=2',
-      '--json', '--outputFile', path.join(reportDir, `${tier}.json`)],
+    cmd: [
+      'node',
+      bin('jest'),
+      '--selectProjects',
+      tier,
+      '--ci',
+      '--maxWorkers=2',
+      '--json',
+      '--outputFile',
+      path.join(reportDir, `${tier}.json`),
+    ],
   })),
 ];
 
@@ -50,10 +78,20 @@ let passed = 0;
 let failed = 0;
 const t0 = Date.now();
 for (const step of steps) {
-  if (wanted.length && !wanted.includes(step.tier) && !wanted.includes(step.name) && !(step.name === 'graph' && wanted.includes('lint'))) continue;
+  if (
+    wanted.length &&
+    !wanted.includes(step.tier) &&
+    !wanted.includes(step.name) &&
+    !(step.name === 'graph' && wanted.includes('lint'))
+  )
+    continue;
   const started = Date.now();
   log(`${step.name} …`);
-  const r = spawnSync(step.cmd[0], step.cmd.slice(1), { cwd: root, env, stdio: step.quiet ? 'ignore' : 'inherit' });
+  const r = spawnSync(step.cmd[0], step.cmd.slice(1), {
+    cwd: root,
+    env,
+    stdio: step.quiet ? 'ignore' : 'inherit',
+  });
   const ok = r.status === 0;
   let detail = '';
   if (step.jest) {
@@ -70,7 +108,10 @@ for (const step of steps) {
 }
 
 console.log('\n[test] summary');
-for (const r of results) console.log(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(12)} ${String(r.seconds).padStart(4)} s  ${r.detail}`);
+for (const r of results)
+  console.log(
+    `  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(12)} ${String(r.seconds).padStart(4)} s  ${r.detail}`,
+  );
 console.log(`  total ${Math.round((Date.now() - t0) / 1000)} s\n`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(results.every((r) => r.ok) ? 0 : 1);

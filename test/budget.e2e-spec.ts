@@ -10,7 +10,11 @@ describe('December budget cycle (e2e)', () => {
   let stack: Stack;
   const YEAR = 2027;
   // 2.5% equity: inside the 2%–3.5% band, so the variable amount is not adjusted.
-  const FIGURES = { amountPerPupilCents: 18_550, equityCents: 25_000_000, turnoverCents: 1_000_000_000 };
+  const FIGURES = {
+    amountPerPupilCents: 18_550,
+    equityCents: 25_000_000,
+    turnoverCents: 1_000_000_000,
+  };
 
   beforeAll(async () => {
     stack = await startStack();
@@ -28,7 +32,8 @@ describe('December budget cycle (e2e)', () => {
     return rows.map((r) => r.email);
   }
 
-  async function waitForPhase(token: string, phase: string): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any -- status JSON
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the status JSON as the api sends it
+  async function waitForPhase(token: string, phase: string): Promise<Record<string, any>> {
     const until = Date.now() + 30_000;
     for (;;) {
       const s = await stack.call('GET', `/api/budget-cycles/${YEAR}`, { token });
@@ -43,10 +48,16 @@ describe('December budget cycle (e2e)', () => {
 
     const preview = await stack.call('POST', '/api/budget-cycles/preview', {
       token: secretariat,
-      body: { budgetYear: YEAR, proposal: { url: 'https://docs.example/begroting-2027.pdf', versionLabel: 'Concept v1' }, allocation: FIGURES },
+      body: {
+        budgetYear: YEAR,
+        proposal: { url: 'https://docs.example/begroting-2027.pdf', versionLabel: 'Concept v1' },
+        allocation: FIGURES,
+      },
     });
     expect(preview.status).toBe(200);
-    expect(preview.body.timeline.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['reminder', 'deadline', 'escalation', 'letters']));
+    expect(preview.body.timeline.map((e: { kind: string }) => e.kind)).toEqual(
+      expect.arrayContaining(['reminder', 'deadline', 'escalation', 'letters']),
+    );
 
     const start = await stack.call('POST', '/api/budget-cycles', {
       token: secretariat,
@@ -64,7 +75,11 @@ describe('December budget cycle (e2e)', () => {
     // Starting the same year again returns the running cycle, not a second one.
     const again = await stack.call('POST', '/api/budget-cycles', {
       token: secretariat,
-      body: { budgetYear: YEAR, proposal: { url: 'https://docs.example/x.pdf', versionLabel: 'x' }, allocation: FIGURES },
+      body: {
+        budgetYear: YEAR,
+        proposal: { url: 'https://docs.example/x.pdf', versionLabel: 'x' },
+        allocation: FIGURES,
+      },
     });
     expect(again.status).toBe(200);
     expect(again.body.created).toBe(false);
@@ -73,24 +88,42 @@ describe('December budget cycle (e2e)', () => {
     const rvt = await members('rvt');
     const opr = await members('opr');
     // Every member gets an invitation mail with a link to their task.
-    await stack.smtp.waitFor(() => [...alv, ...rvt, ...opr].every((e) => stack.smtp.to(e).some((m) => m.subject.includes('Stemming'))));
+    await stack.smtp.waitFor(() =>
+      [...alv, ...rvt, ...opr].every((e) =>
+        stack.smtp.to(e).some((m) => m.subject.includes('Stemming')),
+      ),
+    );
 
     const oprToken = await stack.signIn(opr[0]!);
-    const wrongBody = await stack.call('POST', `/api/budget-cycles/${YEAR}/votes`, { token: oprToken, body: { bodyKey: 'alv', value: 'for' } });
+    const wrongBody = await stack.call('POST', `/api/budget-cycles/${YEAR}/votes`, {
+      token: oprToken,
+      body: { bodyKey: 'alv', value: 'for' },
+    });
     expect(wrongBody.status).toBe(422);
     expect(wrongBody.body.message).toMatch(/member/i);
 
     const tasks = await stack.call('GET', '/api/me/tasks', { token: oprToken });
-    expect(tasks.body.filter((t: { kind: string; status: string }) => t.kind === 'vote' && t.status === 'open')).toHaveLength(1);
+    expect(
+      tasks.body.filter(
+        (t: { kind: string; status: string }) => t.kind === 'vote' && t.status === 'open',
+      ),
+    ).toHaveLength(1);
 
     // Members vote until their body is decided: once the outcome can no longer change (the
     // domain's `final`), the body closes early and later votes are refused with 409.
     let votesCast = 0;
-    for (const [bodyKey, emails] of [['alv', alv], ['rvt', rvt], ['opr', opr]] as const) {
+    for (const [bodyKey, emails] of [
+      ['alv', alv],
+      ['rvt', rvt],
+      ['opr', opr],
+    ] as const) {
       let closed = false;
       for (const email of emails) {
         const token = email === opr[0] ? oprToken : await stack.signIn(email);
-        const vote = await stack.call('POST', `/api/budget-cycles/${YEAR}/votes`, { token, body: { bodyKey, value: 'for', comment: 'Akkoord' } });
+        const vote = await stack.call('POST', `/api/budget-cycles/${YEAR}/votes`, {
+          token,
+          body: { bodyKey, value: 'for', comment: 'Akkoord' },
+        });
         if (closed) {
           expect(vote.status).toBe(409);
           continue;
@@ -110,24 +143,35 @@ describe('December budget cycle (e2e)', () => {
     expect(alvView.tally.totalWeight).toBe(16_500);
     expect(alvView.tally.forWeight).toBeGreaterThan(16_500 / 2);
 
-    const notDirector = await stack.call('POST', `/api/budget-cycles/${YEAR}/adoption`, { token: secretariat });
+    const notDirector = await stack.call('POST', `/api/budget-cycles/${YEAR}/adoption`, {
+      token: secretariat,
+    });
     expect(notDirector.status).toBe(403);
-    const adopted = await stack.call('POST', `/api/budget-cycles/${YEAR}/adoption`, { token: director });
+    const adopted = await stack.call('POST', `/api/budget-cycles/${YEAR}/adoption`, {
+      token: director,
+    });
     expect(adopted.status).toBe(200);
     await waitForPhase(director, 'letters_sent');
 
     // Expected amounts straight from the rows: fixed amounts of the board's regular schools plus
     // pupils × amount per pupil.
-    const boards: { name: string; email: string; pupils: number; fixed: string }[] = await stack.ds.query(
-      `SELECT b.name, p.email, b.pupil_count AS pupils,
+    const boards: { name: string; email: string; pupils: number; fixed: string }[] =
+      await stack.ds.query(
+        `SELECT b.name, p.email, b.pupil_count AS pupils,
               COALESCE((SELECT SUM(s.fixed_amount_cents) FROM school s WHERE s.board_id = b.id AND s.kind = 'regular'), 0) AS fixed
          FROM school_board b JOIN organisation o ON o.id = b.organisation_id JOIN person p ON p.id = b.bestuurder_person_id
         WHERE o.slug = 'stadsring'`,
-    );
+      );
     expect(boards).toHaveLength(10);
-    await stack.smtp.waitFor(() => boards.every((b) => stack.smtp.to(b.email).some((m) => m.subject.includes('Toekenning middelen 2027'))));
+    await stack.smtp.waitFor(() =>
+      boards.every((b) =>
+        stack.smtp.to(b.email).some((m) => m.subject.includes('Toekenning middelen 2027')),
+      ),
+    );
     for (const b of boards) {
-      const letters = stack.smtp.to(b.email).filter((m) => m.subject.includes('Toekenning middelen 2027'));
+      const letters = stack.smtp
+        .to(b.email)
+        .filter((m) => m.subject.includes('Toekenning middelen 2027'));
       expect(letters).toHaveLength(1);
       const total = Number(b.fixed) + b.pupils * FIGURES.amountPerPupilCents;
       expect(letters[0]!.text).toContain(formatEuro(b.pupils * FIGURES.amountPerPupilCents));
@@ -136,7 +180,9 @@ describe('December budget cycle (e2e)', () => {
     }
 
     // Every vote and the adoption are in the append-only audit log.
-    const audit = await stack.call('GET', `/api/budget-cycles/${YEAR}/audit`, { token: secretariat });
+    const audit = await stack.call('GET', `/api/budget-cycles/${YEAR}/audit`, {
+      token: secretariat,
+    });
     const votes = audit.body.filter((e: { action: string }) => e.action === 'vote_cast');
     expect(votes).toHaveLength(votesCast);
     expect(audit.body.some((e: { action: string }) => e.action === 'budget_adopted')).toBe(true);
@@ -148,16 +194,24 @@ describe('December budget cycle (e2e)', () => {
     const [rvtMember, secondRvtMember] = await members('rvt');
     const start = await stack.call('POST', '/api/budget-cycles', {
       token: secretariat,
-      body: { budgetYear: year, proposal: { url: 'https://docs.example/begroting-2028.pdf', versionLabel: 'Concept v1' }, allocation: FIGURES },
+      body: {
+        budgetYear: year,
+        proposal: { url: 'https://docs.example/begroting-2028.pdf', versionLabel: 'Concept v1' },
+        allocation: FIGURES,
+      },
     });
     expect(start.status).toBe(201);
     const member = await stack.signIn(rvtMember!);
     const until = Date.now() + 30_000;
     for (;;) {
-      const vote = await stack.call('POST', `/api/budget-cycles/${year}/votes`, { token: member, body: { bodyKey: 'rvt', value: 'for' } });
+      const vote = await stack.call('POST', `/api/budget-cycles/${year}/votes`, {
+        token: member,
+        body: { bodyKey: 'rvt', value: 'for' },
+      });
       if (vote.status === 200) break;
       // 409 until the round has opened (the worker snapshots the roster first).
-      if (vote.status !== 409 || Date.now() > until) throw new Error(`vote answered ${vote.status}: ${JSON.stringify(vote.body)}`);
+      if (vote.status !== 409 || Date.now() > until)
+        throw new Error(`vote answered ${vote.status}: ${JSON.stringify(vote.body)}`);
       await new Promise((r) => setTimeout(r, 200));
     }
 
@@ -175,13 +229,20 @@ describe('December budget cycle (e2e)', () => {
     }
 
     const second = await stack.signIn(secondRvtMember!);
-    const vote = await stack.call('POST', `/api/budget-cycles/${year}/votes`, { token: second, body: { bodyKey: 'rvt', value: 'for' } });
+    const vote = await stack.call('POST', `/api/budget-cycles/${year}/votes`, {
+      token: second,
+      body: { bodyKey: 'rvt', value: 'for' },
+    });
     expect(vote.status).toBe(200);
     const after = await stack.call('GET', `/api/budget-cycles/${year}`, { token: secretariat });
-    expect(after.body.bodies.find((b: { bodyKey: string }) => b.bodyKey === 'rvt').voted).toHaveLength(2);
+    expect(
+      after.body.bodies.find((b: { bodyKey: string }) => b.bodyKey === 'rvt').voted,
+    ).toHaveLength(2);
 
     // A board member sees every body's totals and their own vote, never another member's.
-    const [person] = (await stack.ds.query(`SELECT id FROM person WHERE email = $1`, [secondRvtMember])) as {
+    const [person] = (await stack.ds.query(`SELECT id FROM person WHERE email = $1`, [
+      secondRvtMember,
+    ])) as {
       id: string;
     }[];
     const secondId = person!.id;
@@ -189,7 +250,9 @@ describe('December budget cycle (e2e)', () => {
     expect(seen.status).toBe(200);
     const rvt = seen.body.bodies.find((b: { bodyKey: string }) => b.bodyKey === 'rvt');
     expect(rvt.tally).toMatchObject({ votedMembers: 2 });
-    expect(rvt.voted.map((v: { personId: string; value: string }) => [v.personId, v.value])).toEqual([[secondId, 'for']]);
+    expect(
+      rvt.voted.map((v: { personId: string; value: string }) => [v.personId, v.value]),
+    ).toEqual([[secondId, 'for']]);
     expect(rvt.notVoted).toEqual([]);
     for (const b of seen.body.bodies as { voted: unknown[]; notVoted: unknown[] }[]) {
       if (b !== rvt) expect([b.voted, b.notVoted]).toEqual([[], []]);

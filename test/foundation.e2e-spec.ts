@@ -26,7 +26,9 @@ describe('foundation (e2e)', () => {
     const boards = await stack.call('GET', '/api/boards', { token });
     expect(boards.status).toBe(200);
     expect(boards.body).toHaveLength(10);
-    expect(boards.body.reduce((sum: number, b: { pupilCount: number }) => sum + b.pupilCount, 0)).toBe(16_500);
+    expect(
+      boards.body.reduce((sum: number, b: { pupilCount: number }) => sum + b.pupilCount, 0),
+    ).toBe(16_500);
 
     const other = await stack.signIn(DEMO_EMAILS.rijnoever.secretariat);
     const theirBoards = await stack.call('GET', '/api/boards', { token: other });

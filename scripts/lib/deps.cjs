@@ -13,7 +13,13 @@ function lockHash() {
   // Only what decides the installed tree: a new npm script must not trigger a reinstall.
   const lock = fs.readFileSync(path.join(root, 'package-lock.json'));
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-  const fields = ['dependencies', 'devDependencies', 'optionalDependencies', 'overrides', 'allowScripts'];
+  const fields = [
+    'dependencies',
+    'devDependencies',
+    'optionalDependencies',
+    'overrides',
+    'allowScripts',
+  ];
   const relevant = JSON.stringify(fields.map((f) => pkg[f] ?? null));
   return createHash('sha256').update(lock).update(relevant).digest('hex');
 }
@@ -24,7 +30,10 @@ function ensureDependencies(log = console.log) {
   if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === wanted) return;
   log('Installing npm dependencies (npm ci) …');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  execFileSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: 'inherit' });
+  execFileSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   fs.writeFileSync(marker, wanted);
 }
 

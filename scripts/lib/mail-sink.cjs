@@ -6,7 +6,10 @@ const http = require('node:http');
 const path = require('node:path');
 
 function escapeHtml(s) {
-  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  return String(s).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
+  );
 }
 
 async function startMailSink({ smtpPort = 1025, httpPort = 1080, dataDir }) {
@@ -28,7 +31,12 @@ async function startMailSink({ smtpPort = 1025, httpPort = 1080, dataDir }) {
             id: messages.length + 1,
             date: new Date().toISOString(),
             from: mail.from ? mail.from.text : '',
-            to: mail.to ? [mail.to].flat().map((a) => a.text).join(', ') : '',
+            to: mail.to
+              ? [mail.to]
+                  .flat()
+                  .map((a) => a.text)
+                  .join(', ')
+              : '',
             subject: mail.subject || '',
             text: mail.text || '',
             html: typeof mail.html === 'string' ? mail.html : '',
@@ -58,19 +66,37 @@ async function startMailSink({ smtpPort = 1025, httpPort = 1080, dataDir }) {
       const msg = messages.find((x) => x.id === Number(m[1]));
       if (!msg) {
         res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-        return res.end(page('Niet gevonden', '<p>Dit bericht bestaat niet. <a href="/">Terug naar de inbox</a></p>'));
+        return res.end(
+          page(
+            'Niet gevonden',
+            '<p>Dit bericht bestaat niet. <a href="/">Terug naar de inbox</a></p>',
+          ),
+        );
       }
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       const linked = escapeHtml(msg.text).replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>');
-      return res.end(page(msg.subject, `<p><a href="/">← Inbox</a></p><h1>${escapeHtml(msg.subject)}</h1><p>Aan: ${escapeHtml(msg.to)}<br>Van: ${escapeHtml(msg.from)}<br>${escapeHtml(msg.date)}</p><pre>${linked}</pre>`));
+      return res.end(
+        page(
+          msg.subject,
+          `<p><a href="/">← Inbox</a></p><h1>${escapeHtml(msg.subject)}</h1><p>Aan: ${escapeHtml(msg.to)}<br>Van: ${escapeHtml(msg.from)}<br>${escapeHtml(msg.date)}</p><pre>${linked}</pre>`,
+        ),
+      );
     }
     const rows = messages
       .slice()
       .reverse()
-      .map((x) => `<tr><td>${escapeHtml(x.date.slice(0, 19).replace('T', ' '))}</td><td>${escapeHtml(x.to)}</td><td><a href="/messages/${x.id}">${escapeHtml(x.subject)}</a></td></tr>`)
+      .map(
+        (x) =>
+          `<tr><td>${escapeHtml(x.date.slice(0, 19).replace('T', ' '))}</td><td>${escapeHtml(x.to)}</td><td><a href="/messages/${x.id}">${escapeHtml(x.subject)}</a></td></tr>`,
+      )
       .join('');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(page('Jaarcyclus mail-inbox', `<h1>Mail-inbox (lokaal)</h1><p>${messages.length} berichten. Alles wat Jaarcyclus verstuurt, komt hier terecht.</p><table><thead><tr><th>Tijd (UTC)</th><th>Aan</th><th>Onderwerp</th></tr></thead><tbody>${rows || '<tr><td colspan="3">Nog geen berichten.</td></tr>'}</tbody></table>`));
+    res.end(
+      page(
+        'Jaarcyclus mail-inbox',
+        `<h1>Mail-inbox (lokaal)</h1><p>${messages.length} berichten. Alles wat Jaarcyclus verstuurt, komt hier terecht.</p><table><thead><tr><th>Tijd (UTC)</th><th>Aan</th><th>Onderwerp</th></tr></thead><tbody>${rows || '<tr><td colspan="3">Nog geen berichten.</td></tr>'}</tbody></table>`,
+      ),
+    );
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -79,7 +105,8 @@ async function startMailSink({ smtpPort = 1025, httpPort = 1080, dataDir }) {
   return {
     smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
     inboxUrl: `http://127.0.0.1:${httpPort}`,
-    stop: () => Promise.all([new Promise((r) => smtp.close(r)), new Promise((r) => server.close(r))]),
+    stop: () =>
+      Promise.all([new Promise((r) => smtp.close(r)), new Promise((r) => server.close(r))]),
   };
 }
 

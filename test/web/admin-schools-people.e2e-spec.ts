@@ -147,9 +147,7 @@ describe('web app: administration of schools and people', () => {
     );
     await page.getByLabel('E-mailadres').fill(DIRECTOR);
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    await expect(page.getByLabel('E-mailadres').getAttribute('aria-invalid')).resolves.toBe(
-      'true',
-    );
+    await expect(page.getByLabel('E-mailadres').getAttribute('aria-invalid')).resolves.toBe('true');
     expect(await errorText(page, 'email')).toMatch(/in gebruik/);
     expect(await axeViolations(page)).toEqual([]);
 

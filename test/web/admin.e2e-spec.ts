@@ -142,7 +142,9 @@ describe('web app: administration of the SWV', () => {
     await page.goto(`${web.baseUrl}/app/admin`);
     await page.getByRole('link', { name: 'Instellingen van het samenwerkingsverband' }).click();
     await page.waitForURL('**/app/admin/settings');
-    const budget = page.getByLabel('Herinneringen bij stemmingen over de begroting (werkdagen voor de deadline)');
+    const budget = page.getByLabel(
+      'Herinneringen bij stemmingen over de begroting (werkdagen voor de deadline)',
+    );
     const accountability = page.getByLabel(
       'Herinneringen bij de verantwoording (werkdagen voor de inleverdatum)',
     );
@@ -152,31 +154,35 @@ describe('web app: administration of the SWV', () => {
     await expect(
       page.locator('#field-accountabilityReminderOffsetsBusinessDays-hint').innerText(),
     ).resolves.toContain('de standaard (14, 7, 1)');
-    await expect(page.locator('#field-reminderOffsetsBusinessDays-hint').innerText()).resolves.toContain(
-      'de standaard (7, 2)',
-    );
+    await expect(
+      page.locator('#field-reminderOffsetsBusinessDays-hint').innerText(),
+    ).resolves.toContain('de standaard (7, 2)');
     expect(await axeViolations(page)).toEqual([]);
 
     await accountability.fill('20, 10, 3');
     await budget.fill('7, 7');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await expect(budget.getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(page.locator('#field-reminderOffsetsBusinessDays-error').innerText()).resolves.toBe(
-      'Noem elk getal maar één keer.',
-    );
+    await expect(
+      page.locator('#field-reminderOffsetsBusinessDays-error').innerText(),
+    ).resolves.toBe('Noem elk getal maar één keer.');
     await expect(accountability.inputValue()).resolves.toBe('20, 10, 3');
     expect(await axeViolations(page)).toEqual([]);
     const settings = async () =>
-      ((await web.ds.query(`SELECT settings FROM organisation WHERE slug = 'stadsring'`)) as {
-        settings: Record<string, unknown>;
-      }[])[0]!.settings;
+      (
+        (await web.ds.query(`SELECT settings FROM organisation WHERE slug = 'stadsring'`)) as {
+          settings: Record<string, unknown>;
+        }[]
+      )[0]!.settings;
     expect(await settings()).not.toHaveProperty('accountabilityReminderOffsetsBusinessDays');
 
     await budget.fill('5, 1');
     await rounds.fill('3');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.waitForURL('**/app/admin/settings?saved=1');
-    await expect(page.getByRole('status').innerText()).resolves.toContain('De instellingen zijn opgeslagen.');
+    await expect(page.getByRole('status').innerText()).resolves.toContain(
+      'De instellingen zijn opgeslagen.',
+    );
     await expect(accountability.inputValue()).resolves.toBe('20, 10, 3');
     expect(await settings()).toMatchObject({
       reminderOffsetsBusinessDays: [5, 1],
@@ -194,7 +200,9 @@ describe('web app: administration of the SWV', () => {
     // The director reads them, with the defaults filled in, and cannot change them.
     const director = await web.signedInPage(DIRECTOR);
     await director.goto(`${web.baseUrl}/app/admin/settings`);
-    await expect(director.locator('dl').innerText()).resolves.toMatch(/5, 1[\s\S]*14, 7, 1[\s\S]*3/);
+    await expect(director.locator('dl').innerText()).resolves.toMatch(
+      /5, 1[\s\S]*14, 7, 1[\s\S]*3/,
+    );
     await expect(director.getByRole('button', { name: 'Opslaan' }).count()).resolves.toBe(0);
     await director.context().close();
     await page.context().close();
@@ -245,12 +253,18 @@ describe('web app: administration of the SWV', () => {
     );
     // Opening the confirmation deletes nothing.
     const exists = async (table: string, id: string) =>
-      ((await web.ds.query(`SELECT count(*)::int AS n FROM ${table} WHERE id = $1`, [id])) as { n: number }[])[0]!.n;
+      (
+        (await web.ds.query(`SELECT count(*)::int AS n FROM ${table} WHERE id = $1`, [id])) as {
+          n: number;
+        }[]
+      )[0]!.n;
     expect(await exists('school_board', board!.id)).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Ja, definitief verwijderen' }).click();
     await page.waitForURL('**/app/admin?deleted=boards#besturen');
-    await expect(page.getByRole('status').textContent()).resolves.toContain('Het schoolbestuur is verwijderd.');
+    await expect(page.getByRole('status').textContent()).resolves.toContain(
+      'Het schoolbestuur is verwijderd.',
+    );
     expect(await exists('school_board', board!.id)).toBe(0);
     // The notice comes from the kind alone: anything else in the url shows none.
     for (const other of ['toString', 'Uw account is verwijderd']) {
@@ -259,7 +273,9 @@ describe('web app: administration of the SWV', () => {
     }
 
     // A school with people linked to it stays, with the reason in Dutch.
-    const [school] = (await web.ds.query(`SELECT id FROM school WHERE name = 'Stadsring College'`)) as { id: string }[];
+    const [school] = (await web.ds.query(
+      `SELECT id FROM school WHERE name = 'Stadsring College'`,
+    )) as { id: string }[];
     await page.goto(`${web.baseUrl}/app/admin/schools/${school!.id}/delete`);
     await page.getByRole('button', { name: 'Ja, definitief verwijderen' }).click();
     await expect(page.getByRole('alert').innerText()).resolves.toMatch(
@@ -270,7 +286,9 @@ describe('web app: administration of the SWV', () => {
     await screenshot(page, 'admin-delete-refused');
 
     // A body member is not deleted; making them inactive is offered instead.
-    const [member] = (await web.ds.query(`SELECT id FROM person WHERE email = $1`, [DEMO_EMAILS.stadsring.alvMember])) as {
+    const [member] = (await web.ds.query(`SELECT id FROM person WHERE email = $1`, [
+      DEMO_EMAILS.stadsring.alvMember,
+    ])) as {
       id: string;
     }[];
     await page.goto(`${web.baseUrl}/app/admin/persons/${member!.id}/delete`);
@@ -286,7 +304,9 @@ describe('web app: administration of the SWV', () => {
     const closed = await director.goto(`${web.baseUrl}/app/admin/schools/${school!.id}/delete`);
     expect(closed?.status()).toBe(403);
     await director.goto(`${web.baseUrl}/app/admin/schools/${school!.id}`);
-    await expect(director.getByRole('link', { name: 'Deze school verwijderen' }).count()).resolves.toBe(0);
+    await expect(
+      director.getByRole('link', { name: 'Deze school verwijderen' }).count(),
+    ).resolves.toBe(0);
     await director.context().close();
     const [foreign] = (await web.ds.query(
       `SELECT s.id FROM school s JOIN organisation o ON o.id = s.organisation_id WHERE o.slug = 'rijnoever' LIMIT 1`,

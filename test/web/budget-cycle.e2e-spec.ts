@@ -197,10 +197,9 @@ describe('web app: the budget cycle of the secretariat, board members and direct
       'De begrotingscyclus is gestart.',
     );
     // The cycle uses the uploaded file: it is recorded as used, so it is never removed as unused.
-    const [upload] = (await app.stack.ds.query(
-      `SELECT used_at FROM document WHERE filename = $1`,
-      [fileName],
-    )) as { used_at: Date | null }[];
+    const [upload] = (await app.stack.ds.query(`SELECT used_at FROM document WHERE filename = $1`, [
+      fileName,
+    ])) as { used_at: Date | null }[];
     expect(upload!.used_at).not.toBeNull();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       `Begroting ${budgetYear}`,

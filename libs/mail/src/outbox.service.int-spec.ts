@@ -101,10 +101,13 @@ describe('OutboxService (PostgreSQL + SMTP)', () => {
   });
 
   describe('deliverStored (a batch in one transaction)', () => {
-    const sentCount = (subject: string) => smtp.messages.filter((m) => m.subject === subject).length;
+    const sentCount = (subject: string) =>
+      smtp.messages.filter((m) => m.subject === subject).length;
 
     it('sends every stored message once and reports the ones sent before as already sent', async () => {
-      const batch = ['invite:a', 'invite:b', 'invite:c'].map((k) => mail(k, `${k.slice(-1)}@school.example`));
+      const batch = ['invite:a', 'invite:b', 'invite:c'].map((k) =>
+        mail(k, `${k.slice(-1)}@school.example`),
+      );
       await outbox.store(batch);
       await outbox.deliver(batch[1]!, { stored: true });
 
@@ -116,7 +119,9 @@ describe('OutboxService (PostgreSQL + SMTP)', () => {
         'invite:c': 'sent',
       });
       for (const m of batch) expect(sentCount(m.subject)).toBe(1);
-      expect(smtp.to('a@school.example')[0]?.headers.get('message-id')).toBe(outbox.messageIdFor('invite:a'));
+      expect(smtp.to('a@school.example')[0]?.headers.get('message-id')).toBe(
+        outbox.messageIdFor('invite:a'),
+      );
       const rows = (await ds.query(
         `SELECT idempotency_key, status, attempts FROM outbox_message WHERE idempotency_key LIKE 'invite:%' ORDER BY 1`,
       )) as { idempotency_key: string; status: string; attempts: number }[];
@@ -131,7 +136,12 @@ describe('OutboxService (PostgreSQL + SMTP)', () => {
       const keys = Array.from({ length: 12 }, (_, i) => `overlap:${String(i).padStart(2, '0')}`);
       await outbox.store(keys.map((k) => mail(k)));
       // Same keys in other orders and subsets: the rows are locked in key order, so no deadlock.
-      const batches = [keys, [...keys].reverse(), keys.slice(3, 9), keys.filter((_, i) => i % 2 === 0)];
+      const batches = [
+        keys,
+        [...keys].reverse(),
+        keys.slice(3, 9),
+        keys.filter((_, i) => i % 2 === 0),
+      ];
 
       const outcomes = await Promise.all(batches.map((b) => outbox.deliverStored(b)));
 
@@ -142,7 +152,11 @@ describe('OutboxService (PostgreSQL + SMTP)', () => {
 
     it('records a permanently refused address as failed and still sends the rest of the batch', async () => {
       smtp.refused.add('onbekend@school.example');
-      const batch = [mail('batch:ok:1', 'een@school.example'), mail('batch:refused', 'onbekend@school.example'), mail('batch:ok:2', 'twee@school.example')];
+      const batch = [
+        mail('batch:ok:1', 'een@school.example'),
+        mail('batch:refused', 'onbekend@school.example'),
+        mail('batch:ok:2', 'twee@school.example'),
+      ];
       await outbox.store(batch);
 
       const outcomes = await outbox.deliverStored(batch.map((m) => m.idempotencyKey));

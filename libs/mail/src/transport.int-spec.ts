@@ -27,7 +27,10 @@ describe('pooled SMTP transport', () => {
     );
 
   it('never opens more connections than configured, as a relay with a low limit requires', async () => {
-    const transport = createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`, { pool: true, maxConnections: 3 });
+    const transport = createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`, {
+      pool: true,
+      maxConnections: 3,
+    });
     try {
       await burst(12, transport.send);
     } finally {

@@ -32,7 +32,10 @@ export interface SmtpTransportOptions {
 export const DEFAULT_SMTP_POOL_CONNECTIONS = 10;
 
 /** An SMTP transport (nodemailer) for a URL such as `smtp://127.0.0.1:1025` or `smtps://user:pass@host`. */
-export function createSmtpTransport(smtpUrl: string, options: SmtpTransportOptions = {}): MailTransport {
+export function createSmtpTransport(
+  smtpUrl: string,
+  options: SmtpTransportOptions = {},
+): MailTransport {
   const transporter = nodemailer.createTransport({
     url: smtpUrl,
     ...(options.pool

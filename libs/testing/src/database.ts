@@ -11,7 +11,10 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const server = process.env.JAARCYCLUS_TEST_PG_SERVER;
   const template = process.env.JAARCYCLUS_TEST_TEMPLATE;
-  if (!server || !template) throw new Error('JAARCYCLUS_TEST_PG_SERVER not set: run through the integration or e2e jest project');
+  if (!server || !template)
+    throw new Error(
+      'JAARCYCLUS_TEST_PG_SERVER not set: run through the integration or e2e jest project',
+    );
   const name = `jaarcyclus_t_${randomBytes(5).toString('hex')}`;
   const url = await pg.ensureDatabase(server, name, { template });
   return { url, drop: () => pg.dropDatabase(server, name) };

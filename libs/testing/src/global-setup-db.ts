@@ -6,7 +6,6 @@ import { runMigrations } from '@jaarcyclus/persistence';
 
 import { postgresScripts as pg } from './scripts';
 
-
 /**
  * Integration and e2e tiers: a real PostgreSQL (see scripts/lib/postgres.cjs), a template
  * database built by running every migration, from which each test file clones its own database.

@@ -9,8 +9,16 @@ interface ServerHandle {
   stop(): Promise<void>;
 }
 export interface PostgresScripts {
-  resolvePostgres(opts: { embeddedDir?: string; embeddedPort?: number; log?: (line: string) => void }): Promise<ServerHandle>;
-  ensureDatabase(serverUrl: string, database: string, opts?: { fresh?: boolean; template?: string }): Promise<string>;
+  resolvePostgres(opts: {
+    embeddedDir?: string;
+    embeddedPort?: number;
+    log?: (line: string) => void;
+  }): Promise<ServerHandle>;
+  ensureDatabase(
+    serverUrl: string,
+    database: string,
+    opts?: { fresh?: boolean; template?: string },
+  ): Promise<string>;
   dropDatabase(serverUrl: string, database: string): Promise<void>;
 }
 export interface ToolScripts {

@@ -52,7 +52,9 @@ export class SmtpCapture {
       onData: (stream, _session, callback) => {
         simpleParser(stream)
           .then((mail) => {
-            const to = [mail.to ?? []].flat().flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase()));
+            const to = [mail.to ?? []]
+              .flat()
+              .flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase()));
             const captured: CapturedMail = {
               to,
               from: mail.from?.value[0]?.address ?? '',
@@ -85,11 +87,16 @@ export class SmtpCapture {
   }
 
   /** Waits (polling, bounded) until `predicate` holds for the captured messages. */
-  async waitFor(predicate: (messages: CapturedMail[]) => boolean, timeoutMs = 20_000): Promise<CapturedMail[]> {
+  async waitFor(
+    predicate: (messages: CapturedMail[]) => boolean,
+    timeoutMs = 20_000,
+  ): Promise<CapturedMail[]> {
     const start = Date.now();
     while (!predicate(this.messages)) {
       if (Date.now() - start > timeoutMs) {
-        throw new Error(`timed out after ${timeoutMs} ms waiting for mail; got: ${this.messages.map((m) => `${m.to.join(',')}: ${m.subject}`).join(' | ') || 'nothing'}`);
+        throw new Error(
+          `timed out after ${timeoutMs} ms waiting for mail; got: ${this.messages.map((m) => `${m.to.join(',')}: ${m.subject}`).join(' | ') || 'nothing'}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -97,6 +104,8 @@ export class SmtpCapture {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
   }
 }

@@ -26,22 +26,13 @@ describe('web forms', () => {
   });
 
   it.each<[string | undefined, string]>([
-    [
-      'person',
-      'Dit is nog in gebruik bij personen. Wijzig of verwijder die eerst.',
-    ],
+    ['person', 'Dit is nog in gebruik bij personen. Wijzig of verwijder die eerst.'],
     [
       'school accountability',
       'Dit is nog in gebruik bij verantwoordingen. Wijzig of verwijder die eerst.',
     ],
-    [
-      'quux',
-      'Dit is nog ergens in gebruik. Wijzig of verwijder dat eerst.',
-    ],
-    [
-      undefined,
-      'Dit is nog ergens in gebruik. Wijzig of verwijder dat eerst.',
-    ],
+    ['quux', 'Dit is nog ergens in gebruik. Wijzig of verwijder dat eerst.'],
+    [undefined, 'Dit is nog ergens in gebruik. Wijzig of verwijder dat eerst.'],
   ])('tells a Dutch reader what still uses a record: %j', (table, dutch) => {
     const refusal = DomainError.of('CONFLICT', undefined, 'refusal.inUse', table ? { table } : {});
     expect(fieldErrorText('nl', fieldErrorOf(refusal))).toBe(dutch);

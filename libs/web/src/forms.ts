@@ -166,4 +166,3 @@ export function fieldErrorText(
 export function fieldErrorOf(error: DomainError, field = error.field ?? ''): FieldError {
   return { field, message: error.message, ...(error.text ? { text: error.text } : {}) };
 }
-

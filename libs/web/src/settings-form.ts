@@ -27,7 +27,9 @@ export function settingsValues(settings: OrganisationSettings): SettingsValues {
   const list = (v: number[] | undefined): string => (v ? v.join(', ') : '');
   return {
     reminderOffsetsBusinessDays: list(settings.reminderOffsetsBusinessDays),
-    accountabilityReminderOffsetsBusinessDays: list(settings.accountabilityReminderOffsetsBusinessDays),
+    accountabilityReminderOffsetsBusinessDays: list(
+      settings.accountabilityReminderOffsetsBusinessDays,
+    ),
     opRDisputeAfterRounds:
       settings.opRDisputeAfterRounds === undefined ? '' : String(settings.opRDisputeAfterRounds),
   };

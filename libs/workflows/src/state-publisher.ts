@@ -58,7 +58,8 @@ export class StatePublisher<S, W> {
 
   /** Queues `write` for the next publish; resolves when it is stored. */
   write(write: W): Promise<void> {
-    if (!this.enabled) return Promise.reject(new Error('StatePublisher: write() on a run without the read model'));
+    if (!this.enabled)
+      return Promise.reject(new Error('StatePublisher: write() on a run without the read model'));
     if (this.failure !== undefined) return Promise.reject(this.failure);
     return new Promise<void>((stored, failed) => {
       this.pending.push({ write, stored, failed });

@@ -15,10 +15,17 @@ export interface HistoryFixture {
   history: Record<string, unknown>;
 }
 
-export function toHistoryFixture(workflowId: string, history: temporal.api.history.v1.IHistory): HistoryFixture {
+export function toHistoryFixture(
+  workflowId: string,
+  history: temporal.api.history.v1.IHistory,
+): HistoryFixture {
   return {
     workflowId,
-    history: History.toObject(History.fromObject(history), { longs: String, enums: String, bytes: String }),
+    history: History.toObject(History.fromObject(history), {
+      longs: String,
+      enums: String,
+      bytes: String,
+    }),
   };
 }
 

@@ -5,9 +5,20 @@
  * domain's allocation) and record every call with the workflow time it was made at.
  */
 import { ApplicationFailure } from '@temporalio/common';
-import { DEFAULT_RESERVE_RULE, DEFAULT_RULES, type DecisionKind, type VotingRule, computeAllocation, voterWeight } from '@jaarcyclus/domain';
+import {
+  DEFAULT_RESERVE_RULE,
+  DEFAULT_RULES,
+  type DecisionKind,
+  type VotingRule,
+  computeAllocation,
+  voterWeight,
+} from '@jaarcyclus/domain';
 import type { AuditEventInput } from '../src/decision-round/decision-round.activities';
-import type { BodyRoster, PersonRef, RosterSnapshot } from '../src/decision-round/decision-round.types';
+import type {
+  BodyRoster,
+  PersonRef,
+  RosterSnapshot,
+} from '../src/decision-round/decision-round.types';
 import type { BudgetActivities } from '../src/budget/budget-cycle.activities';
 import type { AllocationLettersResult, BudgetCycleStatus } from '../src/budget/budget-cycle.types';
 
@@ -24,7 +35,13 @@ export interface World {
   organisationId: string;
   persons: Record<string, string>;
   boards: { id: string; name: string; pupilCount: number; bestuurderPersonId: string | null }[];
-  schools: { id: string; boardId: string; name: string; kind: 'regular' | 'special'; fixedAmountCents: number }[];
+  schools: {
+    id: string;
+    boardId: string;
+    name: string;
+    kind: 'regular' | 'special';
+    fixedAmountCents: number;
+  }[];
   bodies: WorldBody[];
   secretariat: string[];
 }
@@ -82,11 +99,35 @@ export function sampleWorld(organisationId = 'org-stadsring'): World {
       { id: 'board-d', name: 'Stichting D', pupilCount: 1000, bestuurderPersonId: 'p-alv-d' },
     ],
     schools: [
-      { id: 'school-a1', boardId: 'board-a', name: 'Lyceum A1', kind: 'regular', fixedAmountCents: 25_000_00 },
-      { id: 'school-a2', boardId: 'board-a', name: 'College A2', kind: 'regular', fixedAmountCents: 15_000_00 },
-      { id: 'school-b1', boardId: 'board-b', name: 'School B1', kind: 'regular', fixedAmountCents: 10_000_00 },
+      {
+        id: 'school-a1',
+        boardId: 'board-a',
+        name: 'Lyceum A1',
+        kind: 'regular',
+        fixedAmountCents: 25_000_00,
+      },
+      {
+        id: 'school-a2',
+        boardId: 'board-a',
+        name: 'College A2',
+        kind: 'regular',
+        fixedAmountCents: 15_000_00,
+      },
+      {
+        id: 'school-b1',
+        boardId: 'board-b',
+        name: 'School B1',
+        kind: 'regular',
+        fixedAmountCents: 10_000_00,
+      },
       { id: 'school-c1', boardId: 'board-c', name: 'VSO C1', kind: 'special', fixedAmountCents: 0 },
-      { id: 'school-d1', boardId: 'board-d', name: 'School D1', kind: 'regular', fixedAmountCents: 12_500_00 },
+      {
+        id: 'school-d1',
+        boardId: 'board-d',
+        name: 'School D1',
+        kind: 'regular',
+        fixedAmountCents: 12_500_00,
+      },
     ],
     bodies: [
       {
@@ -116,7 +157,10 @@ export function sampleWorld(organisationId = 'org-stadsring'): World {
         decisionKind: 'instemming',
         votingRule: DEFAULT_RULES.opr,
         chairPersonId: 'p-opr-1',
-        members: ['p-opr-1', 'p-opr-2', 'p-opr-3', 'p-opr-4'].map((personId) => ({ personId, boardId: null })),
+        members: ['p-opr-1', 'p-opr-2', 'p-opr-3', 'p-opr-4'].map((personId) => ({
+          personId,
+          boardId: null,
+        })),
       },
     ],
     secretariat: ['p-secr'],
@@ -148,7 +192,11 @@ export function createInMemoryBudgetActivities(...initial: World[]): InMemoryBud
   initial.forEach(addWorld);
   const worldOf = (organisationId: string): World => {
     const world = worlds.get(organisationId);
-    if (!world) throw ApplicationFailure.nonRetryable(`Unknown organisation '${organisationId}'`, 'NOT_FOUND');
+    if (!world)
+      throw ApplicationFailure.nonRetryable(
+        `Unknown organisation '${organisationId}'`,
+        'NOT_FOUND',
+      );
     return world;
   };
   const mails: RecordedMail[] = [];
@@ -161,7 +209,9 @@ export function createInMemoryBudgetActivities(...initial: World[]): InMemoryBud
   /** The read model: per workflow the stored state with the highest sequence, and how many writes arrived. */
   const cycleStates = new Map<string, { seq: number; state: BudgetCycleStatus; writes: number }>();
   const letters: AllocationLettersResult[] = [];
-  const personIn = (world: World) => (personId: string): PersonRef => ({ personId, name: world.persons[personId] ?? personId });
+  const personIn =
+    (world: World) =>
+    (personId: string): PersonRef => ({ personId, name: world.persons[personId] ?? personId });
 
   const deliver = (mail: RecordedMail): void => {
     if (seenKeys.has(mail.key)) {
@@ -172,7 +222,13 @@ export function createInMemoryBudgetActivities(...initial: World[]): InMemoryBud
     mails.push(mail);
   };
   const upsertTask = (t: Omit<RecordedTask, 'status'>): void => {
-    const existing = tasks.find((x) => x.workflowId === t.workflowId && x.personId === t.personId && x.kind === t.kind && x.refKey === t.refKey);
+    const existing = tasks.find(
+      (x) =>
+        x.workflowId === t.workflowId &&
+        x.personId === t.personId &&
+        x.kind === t.kind &&
+        x.refKey === t.refKey,
+    );
     if (existing) existing.dueAt = t.dueAt;
     else tasks.push({ ...t, status: 'open' });
   };
@@ -183,7 +239,8 @@ export function createInMemoryBudgetActivities(...initial: World[]): InMemoryBud
       const person = personIn(world);
       const bodies: BodyRoster[] = bodyKeys.map((key) => {
         const body = world.bodies.find((b) => b.key === key);
-        if (!body) throw ApplicationFailure.nonRetryable(`Body '${key}' is not configured`, 'NOT_FOUND');
+        if (!body)
+          throw ApplicationFailure.nonRetryable(`Body '${key}' is not configured`, 'NOT_FOUND');
         return {
           key: body.key,
           name: body.name,
@@ -193,7 +250,10 @@ export function createInMemoryBudgetActivities(...initial: World[]): InMemoryBud
           members: body.members.map((m) => ({
             ...person(m.personId),
             boardId: m.boardId,
-            weight: voterWeight(body.votingRule, world.boards.find((b) => b.id === m.boardId)?.pupilCount ?? null),
+            weight: voterWeight(
+              body.votingRule,
+              world.boards.find((b) => b.id === m.boardId)?.pupilCount ?? null,
+            ),
           })),
         };
       });
@@ -201,8 +261,21 @@ export function createInMemoryBudgetActivities(...initial: World[]): InMemoryBud
     },
     async openBallots(input) {
       for (const m of input.members) {
-        upsertTask({ workflowId: input.workflowId, personId: m.personId, kind: 'vote', refKey: input.taskRefKey, dueAt: input.deadline });
-        deliver({ key: `${input.idempotencyKeyPrefix}:${m.personId}`, kind: 'ballot', to: m.personId, round: input.round, bodyKey: input.body.key, at: null });
+        upsertTask({
+          workflowId: input.workflowId,
+          personId: m.personId,
+          kind: 'vote',
+          refKey: input.taskRefKey,
+          dueAt: input.deadline,
+        });
+        deliver({
+          key: `${input.idempotencyKeyPrefix}:${m.personId}`,
+          kind: 'ballot',
+          to: m.personId,
+          round: input.round,
+          bodyKey: input.body.key,
+          at: null,
+        });
       }
     },
     async sendVoteReminders(input) {
@@ -233,7 +306,8 @@ export function createInMemoryBudgetActivities(...initial: World[]): InMemoryBud
     },
     async updateTasks(input) {
       for (const t of tasks) {
-        if (t.workflowId !== input.workflowId || t.kind !== input.kind || t.refKey !== input.refKey) continue;
+        if (t.workflowId !== input.workflowId || t.kind !== input.kind || t.refKey !== input.refKey)
+          continue;
         if (input.personIds && !input.personIds.includes(t.personId)) continue;
         if (t.status !== 'open') continue;
         if (input.status) t.status = input.status;
@@ -256,11 +330,29 @@ export function createInMemoryBudgetActivities(...initial: World[]): InMemoryBud
       const stored = cycleStates.get(input.workflowId);
       const writes = (stored?.writes ?? 0) + 1;
       if (stored && stored.seq >= input.seq) stored.writes = writes;
-      else cycleStates.set(input.workflowId, { seq: input.seq, state: structuredClone(input.state), writes });
+      else
+        cycleStates.set(input.workflowId, {
+          seq: input.seq,
+          state: structuredClone(input.state),
+          writes,
+        });
     },
     async requestAdoption(input) {
-      upsertTask({ workflowId: input.workflowId, personId: input.directorPersonId, kind: 'adopt', refKey: input.taskRefKey, dueAt: null });
-      deliver({ key: `${input.idempotencyKeyPrefix}:${input.directorPersonId}`, kind: 'adoption', to: input.directorPersonId, round: input.round, bodyKey: null, at: null });
+      upsertTask({
+        workflowId: input.workflowId,
+        personId: input.directorPersonId,
+        kind: 'adopt',
+        refKey: input.taskRefKey,
+        dueAt: null,
+      });
+      deliver({
+        key: `${input.idempotencyKeyPrefix}:${input.directorPersonId}`,
+        kind: 'adoption',
+        to: input.directorPersonId,
+        round: input.round,
+        bodyKey: null,
+        at: null,
+      });
     },
     async notifyDispute(input) {
       deliver({
@@ -276,8 +368,19 @@ export function createInMemoryBudgetActivities(...initial: World[]): InMemoryBud
     async sendAllocationLetters(input) {
       const world = worldOf(input.organisationId);
       const allocation = computeAllocation({
-        boards: world.boards.map((b) => ({ boardId: b.id, name: b.name, pupilCount: b.pupilCount })),
-        schools: world.schools.filter((s) => s.kind === 'regular').map((s) => ({ schoolId: s.id, boardId: s.boardId, name: s.name, fixedAmountCents: s.fixedAmountCents })),
+        boards: world.boards.map((b) => ({
+          boardId: b.id,
+          name: b.name,
+          pupilCount: b.pupilCount,
+        })),
+        schools: world.schools
+          .filter((s) => s.kind === 'regular')
+          .map((s) => ({
+            schoolId: s.id,
+            boardId: s.boardId,
+            name: s.name,
+            fixedAmountCents: s.fixedAmountCents,
+          })),
         amountPerPupilCents: input.figures.amountPerPupilCents,
         equityCents: input.figures.equityCents,
         turnoverCents: input.figures.turnoverCents,
@@ -291,7 +394,15 @@ export function createInMemoryBudgetActivities(...initial: World[]): InMemoryBud
           without.push(b.boardId);
           continue;
         }
-        deliver({ key: `${input.idempotencyKeyPrefix}:${b.boardId}`, kind: 'letter', to, round: input.round, bodyKey: null, at: input.at, data: { boardId: b.boardId, totalCents: b.totalCents } });
+        deliver({
+          key: `${input.idempotencyKeyPrefix}:${b.boardId}`,
+          kind: 'letter',
+          to,
+          round: input.round,
+          bodyKey: null,
+          at: input.at,
+          data: { boardId: b.boardId, totalCents: b.totalCents },
+        });
         sent += 1;
       }
       const result: AllocationLettersResult = {
@@ -318,6 +429,9 @@ export function createInMemoryBudgetActivities(...initial: World[]): InMemoryBud
     cycleStatuses,
     cycleStates,
     letters,
-    mailsOf: (kind, workflowId) => mails.filter((m) => m.kind === kind && (workflowId === undefined || m.key.startsWith(`${workflowId}:`))),
+    mailsOf: (kind, workflowId) =>
+      mails.filter(
+        (m) => m.kind === kind && (workflowId === undefined || m.key.startsWith(`${workflowId}:`)),
+      ),
   };
 }

@@ -6,7 +6,12 @@ import { DEFAULT_RESERVE_RULE, computeAllocation, formatEuro } from '@jaarcyclus
 import { OutboxService, createSmtpTransport } from '@jaarcyclus/mail';
 import { DEMO_EMAILS, createDataSource, seedDemoData } from '@jaarcyclus/persistence';
 import { SmtpCapture, createTestDatabase, type TestDatabase } from '@jaarcyclus/testing';
-import type { AuditEventInput, BudgetActivities, PublishCycleStateInput, RosterSnapshot } from '@jaarcyclus/workflows';
+import type {
+  AuditEventInput,
+  BudgetActivities,
+  PublishCycleStateInput,
+  RosterSnapshot,
+} from '@jaarcyclus/workflows';
 import { createBudgetActivities } from './budget.activities';
 
 const PUBLIC_URL = 'https://jaarcyclus.test';
@@ -15,9 +20,17 @@ const quiet = new DefaultLogger('ERROR', () => undefined);
 const WF = 'budget:stadsring-int:2027';
 
 /** Runs an activity inside an activity context, as the worker would. */
-function run<K extends keyof BudgetActivities>(acts: BudgetActivities, name: K, ...args: Parameters<BudgetActivities[K]>): ReturnType<BudgetActivities[K]> {
+function run<K extends keyof BudgetActivities>(
+  acts: BudgetActivities,
+  name: K,
+  ...args: Parameters<BudgetActivities[K]>
+): ReturnType<BudgetActivities[K]> {
   const fn = acts[name] as unknown as (...a: unknown[]) => Promise<unknown>;
-  const result = new MockActivityEnvironment(undefined, { logger: quiet }).run<unknown[], unknown, typeof fn>(fn, ...(args as unknown[]));
+  const result = new MockActivityEnvironment(undefined, { logger: quiet }).run<
+    unknown[],
+    unknown,
+    typeof fn
+  >(fn, ...(args as unknown[]));
   return result as ReturnType<BudgetActivities[K]>;
 }
 
@@ -30,17 +43,27 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
   let snapshot: RosterSnapshot;
 
   const personId = async (email: string): Promise<string> =>
-    ((await ds.query(`SELECT id FROM person WHERE email = $1`, [email])) as { id: string }[])[0]!.id;
+    ((await ds.query(`SELECT id FROM person WHERE email = $1`, [email])) as { id: string }[])[0]!
+      .id;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     ds = await createDataSource(db.url).initialize();
     await seedDemoData(ds);
     smtp = await new SmtpCapture().start();
-    const outbox = new OutboxService(ds, createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`), 'Jaarcyclus <noreply@jaarcyclus.example>');
+    const outbox = new OutboxService(
+      ds,
+      createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`),
+      'Jaarcyclus <noreply@jaarcyclus.example>',
+    );
     acts = createBudgetActivities({ dataSource: ds, outbox, publicUrl: `${PUBLIC_URL}/` });
-    orgId = ((await ds.query(`SELECT id FROM organisation WHERE slug = 'stadsring'`)) as { id: string }[])[0]!.id;
-    snapshot = await run(acts, 'snapshotRoster', { organisationId: orgId, bodyKeys: ['alv', 'rvt', 'opr'] });
+    orgId = (
+      (await ds.query(`SELECT id FROM organisation WHERE slug = 'stadsring'`)) as { id: string }[]
+    )[0]!.id;
+    snapshot = await run(acts, 'snapshotRoster', {
+      organisationId: orgId,
+      bodyKeys: ['alv', 'rvt', 'opr'],
+    });
   });
   afterAll(async () => {
     await smtp?.stop();
@@ -50,20 +73,35 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
 
   it('snapshots the roster: ALV weight is the represented board’s pupil count, RvT and OPR one vote each', async () => {
     const alv = snapshot.bodies.find((b) => b.key === 'alv')!;
-    const boards = (await ds.query(`SELECT id, pupil_count FROM school_board WHERE organisation_id = $1`, [orgId])) as { id: string; pupil_count: number }[];
+    const boards = (await ds.query(
+      `SELECT id, pupil_count FROM school_board WHERE organisation_id = $1`,
+      [orgId],
+    )) as { id: string; pupil_count: number }[];
     expect(alv.members).toHaveLength(10);
-    for (const m of alv.members) expect(m.weight).toBe(boards.find((b) => b.id === m.boardId)!.pupil_count);
+    for (const m of alv.members)
+      expect(m.weight).toBe(boards.find((b) => b.id === m.boardId)!.pupil_count);
     expect(alv.members.reduce((s, m) => s + m.weight, 0)).toBe(16_500);
-    expect(snapshot.bodies.find((b) => b.key === 'rvt')!.members.map((m) => m.weight)).toEqual([1, 1, 1]);
-    expect(snapshot.bodies.find((b) => b.key === 'opr')!).toMatchObject({ decisionKind: 'instemming' });
+    expect(snapshot.bodies.find((b) => b.key === 'rvt')!.members.map((m) => m.weight)).toEqual([
+      1, 1, 1,
+    ]);
+    expect(snapshot.bodies.find((b) => b.key === 'opr')!).toMatchObject({
+      decisionKind: 'instemming',
+    });
     expect(snapshot.secretariat.map((p) => p.name)).toEqual(['Ingrid Wolters']);
     expect(snapshot.bodies.find((b) => b.key === 'rvt')!.chair).not.toBeNull();
   });
 
   it('refuses an unknown body as a non-retryable NOT_FOUND', async () => {
-    const err = await run(acts, 'snapshotRoster', { organisationId: orgId, bodyKeys: ['alv', 'mr'] }).catch((e: unknown) => e);
+    const err = await run(acts, 'snapshotRoster', {
+      organisationId: orgId,
+      bodyKeys: ['alv', 'mr'],
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApplicationFailure);
-    expect(err).toMatchObject({ type: 'NOT_FOUND', nonRetryable: true, message: expect.stringContaining('mr') });
+    expect(err).toMatchObject({
+      type: 'NOT_FOUND',
+      nonRetryable: true,
+      message: expect.stringContaining('mr'),
+    });
   });
 
   it('opens ballots once: a vote task and a mail with the task link per member, in the member’s language', async () => {
@@ -84,25 +122,40 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
     };
     await run(acts, 'openBallots', input);
     await run(acts, 'openBallots', input); // a retry
-    const tasks = (await ds.query(`SELECT id, person_id, status, due_at FROM task WHERE workflow_id = $1 AND ref_key = 'round:1:body:rvt'`, [WF])) as {
+    const tasks = (await ds.query(
+      `SELECT id, person_id, status, due_at FROM task WHERE workflow_id = $1 AND ref_key = 'round:1:body:rvt'`,
+      [WF],
+    )) as {
       id: string;
       person_id: string;
       status: string;
       due_at: Date;
     }[];
     expect(tasks).toHaveLength(3);
-    expect(tasks.every((t) => t.status === 'open' && t.due_at.toISOString() === '2026-12-11T16:00:00.000Z')).toBe(true);
+    expect(
+      tasks.every(
+        (t) => t.status === 'open' && t.due_at.toISOString() === '2026-12-11T16:00:00.000Z',
+      ),
+    ).toBe(true);
 
     await smtp.waitFor((m) => m.filter((x) => x.subject.includes('Begroting 2027')).length >= 3);
     const chair = smtp.to(DEMO_EMAILS.stadsring.rvtChair);
     expect(chair).toHaveLength(1);
-    const chairTask = tasks.find((t) => t.person_id === rvt.members.find((m) => m.name === 'Anneke Veenstra')!.personId)!;
-    expect(chair[0]!.subject).toBe('[Samenwerkingsverband VO Stadsring] Stemming: Begroting 2027 – Raad van Toezicht (ronde 1)');
+    const chairTask = tasks.find(
+      (t) => t.person_id === rvt.members.find((m) => m.name === 'Anneke Veenstra')!.personId,
+    )!;
+    expect(chair[0]!.subject).toBe(
+      '[Samenwerkingsverband VO Stadsring] Stemming: Begroting 2027 – Raad van Toezicht (ronde 1)',
+    );
     expect(chair[0]!.text).toContain(`${PUBLIC_URL}/app/tasks/${chairTask.id}`);
     expect(chair[0]!.text).toContain('11 december 2026 om 17:00');
     expect(chair[0]!.text).toContain('namens Samenwerkingsverband VO Stadsring');
     expect(chair[0]!.html).toContain(`href="${PUBLIC_URL}/app/tasks/${chairTask.id}"`);
-    const englishEmail = ((await ds.query(`SELECT email FROM person WHERE id = $1`, [english.personId])) as { email: string }[])[0]!.email;
+    const englishEmail = (
+      (await ds.query(`SELECT email FROM person WHERE id = $1`, [english.personId])) as {
+        email: string;
+      }[]
+    )[0]!.email;
     const en = smtp.to(englishEmail);
     expect(en).toHaveLength(1);
     expect(en[0]!.subject).toContain('Vote: Begroting 2027');
@@ -111,10 +164,32 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
 
   it('completes and re-dates tasks idempotently, and writes each audit event once', async () => {
     const [first] = snapshot.bodies.find((b) => b.key === 'rvt')!.members;
-    await run(acts, 'updateTasks', { workflowId: WF, kind: 'vote', refKey: 'round:1:body:rvt', personIds: [first!.personId], status: 'done', at: '2026-12-01T10:00:00.000Z' });
-    await run(acts, 'updateTasks', { workflowId: WF, kind: 'vote', refKey: 'round:1:body:rvt', dueAt: '2026-12-18T16:00:00.000Z', at: '2026-12-02T10:00:00.000Z' });
-    await run(acts, 'updateTasks', { workflowId: WF, kind: 'vote', refKey: 'round:1:body:rvt', status: 'cancelled', at: '2026-12-03T10:00:00.000Z' });
-    const tasks = (await ds.query(`SELECT person_id, status, due_at, completed_at FROM task WHERE workflow_id = $1 AND ref_key = 'round:1:body:rvt' ORDER BY status`, [WF])) as {
+    await run(acts, 'updateTasks', {
+      workflowId: WF,
+      kind: 'vote',
+      refKey: 'round:1:body:rvt',
+      personIds: [first!.personId],
+      status: 'done',
+      at: '2026-12-01T10:00:00.000Z',
+    });
+    await run(acts, 'updateTasks', {
+      workflowId: WF,
+      kind: 'vote',
+      refKey: 'round:1:body:rvt',
+      dueAt: '2026-12-18T16:00:00.000Z',
+      at: '2026-12-02T10:00:00.000Z',
+    });
+    await run(acts, 'updateTasks', {
+      workflowId: WF,
+      kind: 'vote',
+      refKey: 'round:1:body:rvt',
+      status: 'cancelled',
+      at: '2026-12-03T10:00:00.000Z',
+    });
+    const tasks = (await ds.query(
+      `SELECT person_id, status, due_at, completed_at FROM task WHERE workflow_id = $1 AND ref_key = 'round:1:body:rvt' ORDER BY status`,
+      [WF],
+    )) as {
       person_id: string;
       status: string;
       due_at: Date;
@@ -126,7 +201,9 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
       ['done', '2026-12-01T10:00:00.000Z'],
     ]);
     // The voter's task kept its old due date: only open tasks are changed.
-    expect(tasks.find((t) => t.status === 'done')!.due_at.toISOString()).toBe('2026-12-11T16:00:00.000Z');
+    expect(tasks.find((t) => t.status === 'done')!.due_at.toISOString()).toBe(
+      '2026-12-11T16:00:00.000Z',
+    );
 
     const event = {
       idempotencyKey: `${WF}:r1:audit-vote-rvt-1:${first!.personId}`,
@@ -142,8 +219,15 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
       occurredAt: '2026-12-01T10:00:00.000Z',
       payload: { name: first!.name },
     };
-    await Promise.all([run(acts, 'recordAuditEvent', event), run(acts, 'recordAuditEvent', event), run(acts, 'recordAuditEvent', event)]);
-    const rows = (await ds.query(`SELECT action, weight, value, comment, occurred_at, payload FROM audit_event WHERE workflow_id = $1`, [WF])) as {
+    await Promise.all([
+      run(acts, 'recordAuditEvent', event),
+      run(acts, 'recordAuditEvent', event),
+      run(acts, 'recordAuditEvent', event),
+    ]);
+    const rows = (await ds.query(
+      `SELECT action, weight, value, comment, occurred_at, payload FROM audit_event WHERE workflow_id = $1`,
+      [WF],
+    )) as {
       action: string;
       weight: number;
       value: string;
@@ -152,32 +236,64 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
       payload: Record<string, unknown>;
     }[];
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ action: 'vote_cast', value: 'for', comment: 'Akkoord', payload: { name: first!.name, idempotencyKey: event.idempotencyKey } });
+    expect(rows[0]).toMatchObject({
+      action: 'vote_cast',
+      value: 'for',
+      comment: 'Akkoord',
+      payload: { name: first!.name, idempotencyKey: event.idempotencyKey },
+    });
     expect(rows[0]!.occurred_at.toISOString()).toBe('2026-12-01T10:00:00.000Z');
   });
 
   it('keeps the cycle read model up to date by workflow id', async () => {
     const secretary = await personId(DEMO_EMAILS.stadsring.secretariat);
-    const base = { organisationId: orgId, workflowId: WF, year: 2027, title: 'Begroting 2027', createdByPersonId: secretary };
+    const base = {
+      organisationId: orgId,
+      workflowId: WF,
+      year: 2027,
+      title: 'Begroting 2027',
+      createdByPersonId: secretary,
+    };
     await run(acts, 'recordCycleStatus', { ...base, status: 'voting' });
     await run(acts, 'recordCycleStatus', { ...base, status: 'awaiting_adoption' });
-    const rows = (await ds.query(`SELECT kind, year, status, title FROM cycle WHERE workflow_id = $1`, [WF])) as unknown[];
-    expect(rows).toEqual([{ kind: 'budget', year: 2027, status: 'awaiting_adoption', title: 'Begroting 2027' }]);
+    const rows = (await ds.query(
+      `SELECT kind, year, status, title FROM cycle WHERE workflow_id = $1`,
+      [WF],
+    )) as unknown[];
+    expect(rows).toEqual([
+      { kind: 'budget', year: 2027, status: 'awaiting_adoption', title: 'Begroting 2027' },
+    ]);
   });
 
   it('stores the published cycle state, and a late, older publish never replaces a newer one', async () => {
     const secretary = await personId(DEMO_EMAILS.stadsring.secretariat);
     const wf = `${WF}:state`;
-    const base = { organisationId: orgId, workflowId: wf, year: 2027, title: 'Begroting 2027', createdByPersonId: secretary, status: 'voting', writes: [] };
-    const state = (round: number) => ({ workflowId: wf, phase: 'voting', round }) as unknown as PublishCycleStateInput['state'];
+    const base = {
+      organisationId: orgId,
+      workflowId: wf,
+      year: 2027,
+      title: 'Begroting 2027',
+      createdByPersonId: secretary,
+      status: 'voting',
+      writes: [],
+    };
+    const state = (round: number) =>
+      ({ workflowId: wf, phase: 'voting', round }) as unknown as PublishCycleStateInput['state'];
     // The first publish creates the row when the api's insert has not happened yet.
     await run(acts, 'publishCycleState', { ...base, seq: 2, state: state(2) });
     await run(acts, 'publishCycleState', { ...base, seq: 1, state: state(1) });
-    const read = async () => (await ds.query(`SELECT kind, status, state, state_seq FROM cycle WHERE workflow_id = $1`, [wf])) as unknown[];
-    expect(await read()).toEqual([{ kind: 'budget', status: 'voting', state: state(2), state_seq: 2 }]);
+    const read = async () =>
+      (await ds.query(`SELECT kind, status, state, state_seq FROM cycle WHERE workflow_id = $1`, [
+        wf,
+      ])) as unknown[];
+    expect(await read()).toEqual([
+      { kind: 'budget', status: 'voting', state: state(2), state_seq: 2 },
+    ]);
     await run(acts, 'publishCycleState', { ...base, seq: 3, state: state(3) });
     await run(acts, 'publishCycleState', { ...base, seq: 3, state: state(99) });
-    expect(await read()).toEqual([{ kind: 'budget', status: 'voting', state: state(3), state_seq: 3 }]);
+    expect(await read()).toEqual([
+      { kind: 'budget', status: 'voting', state: state(3), state_seq: 3 },
+    ]);
   });
 
   it('writes the queued audit rows and task updates with the state in one transaction, once on a retry', async () => {
@@ -213,20 +329,51 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
             payload: {},
           },
         },
-        { tasks: { workflowId: wf, kind: 'vote', refKey: 'round:1:body:opr', personIds: [voter.personId], status: 'done', at: '2026-12-01T10:00:00.000Z' } },
+        {
+          tasks: {
+            workflowId: wf,
+            kind: 'vote',
+            refKey: 'round:1:body:opr',
+            personIds: [voter.personId],
+            status: 'done',
+            at: '2026-12-01T10:00:00.000Z',
+          },
+        },
       ],
     };
     await run(acts, 'publishCycleState', input);
     await run(acts, 'publishCycleState', input); // a retry
-    expect(await ds.query(`SELECT action, value, weight::int FROM audit_event WHERE workflow_id = $1`, [wf])).toEqual([{ action: 'vote_cast', value: 'for', weight: 1 }]);
-    expect(await ds.query(`SELECT status FROM task WHERE workflow_id = $1`, [wf])).toEqual([{ status: 'done' }]);
-    expect(await ds.query(`SELECT state_seq FROM cycle WHERE workflow_id = $1`, [wf])).toEqual([{ state_seq: 1 }]);
+    expect(
+      await ds.query(`SELECT action, value, weight::int FROM audit_event WHERE workflow_id = $1`, [
+        wf,
+      ]),
+    ).toEqual([{ action: 'vote_cast', value: 'for', weight: 1 }]);
+    expect(await ds.query(`SELECT status FROM task WHERE workflow_id = $1`, [wf])).toEqual([
+      { status: 'done' },
+    ]);
+    expect(await ds.query(`SELECT state_seq FROM cycle WHERE workflow_id = $1`, [wf])).toEqual([
+      { state_seq: 1 },
+    ]);
 
     // A write that fails rolls the whole publish back: no state without its audit rows.
     const audit = (input.writes[0] as { audit: AuditEventInput }).audit;
-    const broken = { ...input, seq: 2, writes: [{ audit: { ...audit, idempotencyKey: `${wf}:other`, organisationId: '00000000-0000-4000-8000-000000000000' } }] };
+    const broken = {
+      ...input,
+      seq: 2,
+      writes: [
+        {
+          audit: {
+            ...audit,
+            idempotencyKey: `${wf}:other`,
+            organisationId: '00000000-0000-4000-8000-000000000000',
+          },
+        },
+      ],
+    };
     await expect(run(acts, 'publishCycleState', broken)).rejects.toThrow();
-    expect(await ds.query(`SELECT state_seq FROM cycle WHERE workflow_id = $1`, [wf])).toEqual([{ state_seq: 1 }]);
+    expect(await ds.query(`SELECT state_seq FROM cycle WHERE workflow_id = $1`, [wf])).toEqual([
+      { state_seq: 1 },
+    ]);
   });
 
   it('escalates to the given recipients with who has not voted', async () => {
@@ -240,22 +387,47 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
       idempotencyKeyPrefix: `${WF}:r1:escalation-alv-1`,
       body: { key: 'alv', name: alv.name, decisionKind: 'goedkeuring' },
       deadline: '2026-12-11T16:00:00.000Z',
-      tally: { forWeight: 4010, againstWeight: 0, abstainWeight: 0, totalWeight: 16_500, votedWeight: 4010, votedMembers: 1, totalMembers: 10, remainingWeight: 12_490, remainingMembers: 9, quorumReached: false, outcome: 'undecided', final: false },
+      tally: {
+        forWeight: 4010,
+        againstWeight: 0,
+        abstainWeight: 0,
+        totalWeight: 16_500,
+        votedWeight: 4010,
+        votedMembers: 1,
+        totalMembers: 10,
+        remainingWeight: 12_490,
+        remainingMembers: 9,
+        quorumReached: false,
+        outcome: 'undecided',
+        final: false,
+      },
       notVoted: alv.members.slice(1).map((m) => ({ personId: m.personId, name: m.name })),
       recipients: [{ ...secretary, role: 'secretariat' }],
       at: '2026-12-14T08:00:00.000Z',
     });
-    const [mail] = await smtp.waitFor((m) => m.some((x) => x.subject.startsWith('[Samenwerkingsverband VO Stadsring] Deadline verstreken')));
+    const [mail] = await smtp.waitFor((m) =>
+      m.some((x) =>
+        x.subject.startsWith('[Samenwerkingsverband VO Stadsring] Deadline verstreken'),
+      ),
+    );
     const escalation = smtp.messages.filter((m) => m.subject.includes('Deadline verstreken'));
     expect(escalation.map((m) => m.to)).toEqual([[DEMO_EMAILS.stadsring.secretariat]]);
-    expect(escalation[0]!.text).toContain('1 van de 10 leden heeft gestemd (stemgewicht 4.010 van 16.500)');
+    expect(escalation[0]!.text).toContain(
+      '1 van de 10 leden heeft gestemd (stemgewicht 4.010 van 16.500)',
+    );
     expect(escalation[0]!.text).toContain(`- ${alv.members[1]!.name}`);
-    expect(escalation[0]!.text).toContain(`${PUBLIC_URL}/app/cycles/budget/${WF.split(':').at(-1)}`);
+    expect(escalation[0]!.text).toContain(
+      `${PUBLIC_URL}/app/cycles/budget/${WF.split(':').at(-1)}`,
+    );
     expect(mail).toBeDefined();
   });
 
   it('sends every board its allocation letter with the domain’s amounts, the reserve warning, and only once', async () => {
-    const figures = { amountPerPupilCents: 150_00, equityCents: 150_000_00, turnoverCents: 12_000_000_00 };
+    const figures = {
+      amountPerPupilCents: 150_00,
+      equityCents: 150_000_00,
+      turnoverCents: 12_000_000_00,
+    };
     const input = {
       organisationId: orgId,
       workflowId: WF,
@@ -268,8 +440,14 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
     };
     const result = await run(acts, 'sendAllocationLetters', input);
     await run(acts, 'sendAllocationLetters', input); // a retry sends nothing new
-    const boards = (await ds.query(`SELECT id, name, pupil_count FROM school_board WHERE organisation_id = $1`, [orgId])) as { id: string; name: string; pupil_count: number }[];
-    const schools = (await ds.query(`SELECT id, board_id, name, fixed_amount_cents FROM school WHERE organisation_id = $1 AND kind = 'regular'`, [orgId])) as {
+    const boards = (await ds.query(
+      `SELECT id, name, pupil_count FROM school_board WHERE organisation_id = $1`,
+      [orgId],
+    )) as { id: string; name: string; pupil_count: number }[];
+    const schools = (await ds.query(
+      `SELECT id, board_id, name, fixed_amount_cents FROM school WHERE organisation_id = $1 AND kind = 'regular'`,
+      [orgId],
+    )) as {
       id: string;
       board_id: string;
       name: string;
@@ -277,19 +455,36 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
     }[];
     const expected = computeAllocation({
       boards: boards.map((b) => ({ boardId: b.id, name: b.name, pupilCount: b.pupil_count })),
-      schools: schools.map((s) => ({ schoolId: s.id, boardId: s.board_id, name: s.name, fixedAmountCents: Number(s.fixed_amount_cents) })),
+      schools: schools.map((s) => ({
+        schoolId: s.id,
+        boardId: s.board_id,
+        name: s.name,
+        fixedAmountCents: Number(s.fixed_amount_cents),
+      })),
       ...figures,
       reserve: DEFAULT_RESERVE_RULE,
     });
-    expect(result).toMatchObject({ boards: 10, lettersSent: 10, boardsWithoutRecipient: [], totalCents: expected.totalCents, reserveStatus: 'below_target' });
+    expect(result).toMatchObject({
+      boards: 10,
+      lettersSent: 10,
+      boardsWithoutRecipient: [],
+      totalCents: expected.totalCents,
+      reserveStatus: 'below_target',
+    });
     expect(result.reserveWarning).toContain('streefwaarde van 2,00%');
 
-    await smtp.waitFor((m) => m.filter((x) => x.subject.includes('Toekenning middelen 2027')).length >= 10);
+    await smtp.waitFor(
+      (m) => m.filter((x) => x.subject.includes('Toekenning middelen 2027')).length >= 10,
+    );
     const letters = smtp.messages.filter((m) => m.subject.includes('Toekenning middelen 2027'));
     expect(letters).toHaveLength(10);
     const largest = expected.boards.find((b) => b.pupilCount === 4010)!;
-    const letter = smtp.to(DEMO_EMAILS.stadsring.alvMember).find((m) => m.subject.includes('Toekenning'))!;
-    expect(letter.subject).toBe(`[Samenwerkingsverband VO Stadsring] Toekenning middelen 2027: ${largest.name}`);
+    const letter = smtp
+      .to(DEMO_EMAILS.stadsring.alvMember)
+      .find((m) => m.subject.includes('Toekenning'))!;
+    expect(letter.subject).toBe(
+      `[Samenwerkingsverband VO Stadsring] Toekenning middelen 2027: ${largest.name}`,
+    );
     expect(letter.text).toContain('15 december 2026');
     expect(letter.text).toContain(formatEuro(largest.totalCents));
     expect(letter.text).toContain(`4.010 leerlingen × ${formatEuro(largest.amountPerPupilCents)}`);
@@ -313,7 +508,10 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
       createdByPersonId: null,
       status: 'awaiting_letters',
       seq: 1,
-      state: { workflowId: wf, bodies: [body('Algemeen Bestuur', 'goedkeuring'), body('OPR', 'instemming')] } as unknown as PublishCycleStateInput['state'],
+      state: {
+        workflowId: wf,
+        bodies: [body('Algemeen Bestuur', 'goedkeuring'), body('OPR', 'instemming')],
+      } as unknown as PublishCycleStateInput['state'],
       writes: [],
     });
     await run(acts, 'sendAllocationLetters', {
@@ -323,12 +521,21 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
       subject: 'Begroting 2027',
       idempotencyKeyPrefix: `${wf}:r1:letter`,
       budgetYear: 2027,
-      figures: { amountPerPupilCents: 150_00, equityCents: 300_000_00, turnoverCents: 12_000_000_00 },
+      figures: {
+        amountPerPupilCents: 150_00,
+        equityCents: 300_000_00,
+        turnoverCents: 12_000_000_00,
+      },
       at: '2026-12-15T08:00:00.000Z',
     });
-    const mine = () => smtp.to(DEMO_EMAILS.stadsring.alvMember).filter((m) => m.text.includes('het Algemeen Bestuur'));
+    const mine = () =>
+      smtp
+        .to(DEMO_EMAILS.stadsring.alvMember)
+        .filter((m) => m.text.includes('het Algemeen Bestuur'));
     await smtp.waitFor(() => mine().length >= 1);
-    expect(mine()[0]!.text).toContain('na goedkeuring door het Algemeen Bestuur en instemming van de OPR.');
+    expect(mine()[0]!.text).toContain(
+      'na goedkeuring door het Algemeen Bestuur en instemming van de OPR.',
+    );
     expect(mine()[0]!.text).not.toContain('Algemene Ledenvergadering');
   });
 });

@@ -38,7 +38,12 @@ export class DocumentsController {
   @Post()
   @Roles('secretariat', 'admin')
   // File names as UTF-8 (multer's default reads them as latin1: "Begroting – concept" garbled).
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 }, defParamCharset: 'utf8' }))
+  @UseInterceptors(
+    FileInterceptor('file', {
+      limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 },
+      defParamCharset: 'utf8',
+    }),
+  )
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {

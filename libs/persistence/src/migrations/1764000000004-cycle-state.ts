@@ -29,6 +29,8 @@ export class CycleState1764000000004 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX audit_event_idempotency_key`);
-    await q.query(`ALTER TABLE cycle DROP CONSTRAINT cycle_state_seq_check, DROP CONSTRAINT cycle_state_check, DROP COLUMN state_seq, DROP COLUMN state`);
+    await q.query(
+      `ALTER TABLE cycle DROP CONSTRAINT cycle_state_seq_check, DROP CONSTRAINT cycle_state_check, DROP COLUMN state_seq, DROP COLUMN state`,
+    );
   }
 }

@@ -14,7 +14,9 @@ export class DocumentUse1764000000005 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE document ADD COLUMN used_at timestamptz`);
     await q.query(`UPDATE document SET used_at = created_at`);
-    await q.query(`CREATE INDEX document_unused_idx ON document (created_at) WHERE used_at IS NULL`);
+    await q.query(
+      `CREATE INDEX document_unused_idx ON document (created_at) WHERE used_at IS NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

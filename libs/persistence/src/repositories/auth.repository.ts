@@ -18,6 +18,8 @@ export interface SessionPerson {
   email: string;
   locale: Locale;
   roles: Role[];
+  /** Roles over the whole platform (operator), apart from the SWV's roles. */
+  platformRoles: PlatformRole[];
   organisationId: string;
   organisation: { id: string; name: string; slug: string };
   sessionId: string;

@@ -16,7 +16,10 @@ import { DomainError, type AccountabilityFormat } from '@jaarcyclus/domain';
 import type { Response } from 'express';
 import { AccountabilityFormatsService } from '@jaarcyclus/api/accountability/accountability-formats.service';
 import { FieldValidationError } from '@jaarcyclus/api/accountability/field-errors';
-import type { AuthenticatedPerson, AuthenticatedRequest } from '@jaarcyclus/api/auth/authenticated-person';
+import type {
+  AuthenticatedPerson,
+  AuthenticatedRequest,
+} from '@jaarcyclus/api/auth/authenticated-person';
 import { CurrentPerson, READ_ROLES, Roles } from '@jaarcyclus/api/auth/decorators';
 import type { FieldError } from '@jaarcyclus/api/common/api-errors';
 import { CsrfGuard } from '../csrf';

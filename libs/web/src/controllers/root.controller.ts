@@ -13,7 +13,10 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthService, LOGIN_TOKEN_TTL_MINUTES } from '@jaarcyclus/api/auth/auth.service';
 import { ApiConfig } from '@jaarcyclus/api/config';
-import type { AuthenticatedPerson, AuthenticatedRequest } from '@jaarcyclus/api/auth/authenticated-person';
+import type {
+  AuthenticatedPerson,
+  AuthenticatedRequest,
+} from '@jaarcyclus/api/auth/authenticated-person';
 import { CurrentPerson, Public } from '@jaarcyclus/api/auth/decorators';
 import { LoginRequestDto } from '@jaarcyclus/api/auth/dto/auth.dto';
 import { SESSION_COOKIE, sessionTokenOf } from '@jaarcyclus/api/auth/session.guard';

@@ -82,7 +82,9 @@ function accountabilityTable(ctx: WebContext, cycles: Cycle[]): SafeHtml {
             html`<tr>
               <td>${c.year}</td>
               <th scope="row">
-                <a href="/app/cycles/accountability/${c.year}">${c.title || t.acc.linkFromCycles(c.year)}</a>
+                <a href="/app/cycles/accountability/${c.year}"
+                  >${c.title || t.acc.linkFromCycles(c.year)}</a
+                >
               </th>
               <td>${phases[c.status] ?? t.phaseUnknown}</td>
               <td>

@@ -1,6 +1,15 @@
-import type { AuditEventInput, BodyRef, DecisionRoundActivities, UpdateTasksInput } from '../decision-round/decision-round.activities';
+import type {
+  AuditEventInput,
+  BodyRef,
+  DecisionRoundActivities,
+  UpdateTasksInput,
+} from '../decision-round/decision-round.activities';
 import type { ProposalRef } from '../decision-round/decision-round.types';
-import type { AllocationFigures, AllocationLettersResult, BudgetCycleStatus } from './budget-cycle.types';
+import type {
+  AllocationFigures,
+  AllocationLettersResult,
+  BudgetCycleStatus,
+} from './budget-cycle.types';
 
 /**
  * Activities of the budget cycle (types only; implemented by apps/worker

@@ -29,23 +29,48 @@ describe('budget cycle input', () => {
   it.each<[string, Partial<BudgetCycleInput>, string]>([
     ['no director', { directorPersonId: '' }, 'directorPersonId'],
     ['a budget year outside the calendar', { budgetYear: 1999 }, 'budgetYear'],
-    ['a proposal without version', { proposal: { documentId: 'doc', versionLabel: ' ' } }, 'proposal.versionLabel'],
+    [
+      'a proposal without version',
+      { proposal: { documentId: 'doc', versionLabel: ' ' } },
+      'proposal.versionLabel',
+    ],
     ['a proposal without document or URL', { proposal: { versionLabel: 'v1' } }, 'proposal'],
-    ['a negative amount per pupil', { allocation: { amountPerPupilCents: -1, equityCents: 0, turnoverCents: 1 } }, 'allocation.amountPerPupilCents'],
-    ['cents with decimals', { allocation: { amountPerPupilCents: 10.5, equityCents: 0, turnoverCents: 1 } }, 'allocation.amountPerPupilCents'],
-    ['no turnover', { allocation: { amountPerPupilCents: 1, equityCents: 0, turnoverCents: 0 } }, 'allocation.turnoverCents'],
+    [
+      'a negative amount per pupil',
+      { allocation: { amountPerPupilCents: -1, equityCents: 0, turnoverCents: 1 } },
+      'allocation.amountPerPupilCents',
+    ],
+    [
+      'cents with decimals',
+      { allocation: { amountPerPupilCents: 10.5, equityCents: 0, turnoverCents: 1 } },
+      'allocation.amountPerPupilCents',
+    ],
+    [
+      'no turnover',
+      { allocation: { amountPerPupilCents: 1, equityCents: 0, turnoverCents: 0 } },
+      'allocation.turnoverCents',
+    ],
     ['a repeated body', { bodyKeys: ['alv', 'alv'] }, 'bodyKeys'],
     ['a past vote deadline', { voteDeadline: '2026-11-01T16:00:00Z' }, 'voteDeadline'],
     ['a reminder at night', { reminderSendHour: 3 }, 'sendHour'],
     ['a dispute threshold of 0', { oprDisputeAfterRounds: 0 }, 'oprDisputeAfterRounds'],
   ])('refuses %s', (_label, change, field) => {
-    expect(validateBudgetCycleInput({ ...input, ...change }, NOW)).toMatchObject({ code: 'VALIDATION', field });
+    expect(validateBudgetCycleInput({ ...input, ...change }, NOW)).toMatchObject({
+      code: 'VALIDATION',
+      field,
+    });
   });
 
   it('accepts explicit dates, offsets and bodies', () => {
     expect(
       validateBudgetCycleInput(
-        { ...input, voteDeadline: '2026-12-18T17:00:00+01:00', lettersDate: '2026-12-21T09:00:00+01:00', reminderOffsetsBusinessDays: [5, 1], bodyKeys: ['ab', 'rvt', 'opr'] },
+        {
+          ...input,
+          voteDeadline: '2026-12-18T17:00:00+01:00',
+          lettersDate: '2026-12-21T09:00:00+01:00',
+          reminderOffsetsBusinessDays: [5, 1],
+          bodyKeys: ['ab', 'rvt', 'opr'],
+        },
         NOW,
       ),
     ).toBeNull();

@@ -29,13 +29,17 @@ import type {
 export const castVoteUpdate = defineUpdate<CastVoteResult, [CastVoteInput]>('castVote');
 
 /** The secretariat moves a body's (or every open body's) deadline later; reminders are re-armed. */
-export const extendDeadlineUpdate = defineUpdate<ExtendDeadlineResult, [ExtendDeadlineInput]>('extendDeadline');
+export const extendDeadlineUpdate = defineUpdate<ExtendDeadlineResult, [ExtendDeadlineInput]>(
+  'extendDeadline',
+);
 
 /** The secretariat closes an escalated body (deadline passed without quorum); the domain decides on the votes as they stand. */
 export const closeRoundUpdate = defineUpdate<CloseRoundResult, [CloseRoundInput]>('closeRound');
 
 /** After a rejection: a revised proposal opens the next round for all bodies. */
-export const submitRevisionUpdate = defineUpdate<SubmitRevisionResult, [SubmitRevisionInput]>('submitRevision');
+export const submitRevisionUpdate = defineUpdate<SubmitRevisionResult, [SubmitRevisionInput]>(
+  'submitRevision',
+);
 
 /** The directeur-bestuurder adopts (stelt vast) the budget once ALV and RvT approved and the OPR consented. */
 export const adoptBudgetUpdate = defineUpdate<AdoptBudgetResult, [AdoptBudgetInput]>('adoptBudget');

@@ -41,7 +41,13 @@ describe('budget cycle: state read model (time-skipping)', () => {
 
     const seenAtAnswer: Record<string, boolean> = {};
     const voters = ['p-opr-1', 'p-opr-2', 'p-rvt-1', 'p-alv-b', 'p-alv-c'];
-    const bodyOf: Record<string, string> = { 'p-opr-1': 'opr', 'p-opr-2': 'opr', 'p-rvt-1': 'rvt', 'p-alv-b': 'alv', 'p-alv-c': 'alv' };
+    const bodyOf: Record<string, string> = {
+      'p-opr-1': 'opr',
+      'p-opr-2': 'opr',
+      'p-rvt-1': 'rvt',
+      'p-alv-b': 'alv',
+      'p-alv-c': 'alv',
+    };
     await Promise.all(
       voters.map(async (p) => {
         await h.vote(handle, p, bodyOf[p]!, 'for');
@@ -52,7 +58,9 @@ describe('budget cycle: state read model (time-skipping)', () => {
 
     // The secretariat's action is there when its Update answers, too.
     const later = new Date((await h.now()) + 30 * TIME.DAY).toISOString();
-    await handle.executeUpdate(extendDeadlineUpdate, { args: [{ actorPersonId: 'p-secr', bodyKey: 'alv', deadline: later }] });
+    await handle.executeUpdate(extendDeadlineUpdate, {
+      args: [{ actorPersonId: 'p-secr', bodyKey: 'alv', deadline: later }],
+    });
     expect(stored(handle.workflowId).bodies.find((b) => b.bodyKey === 'alv')?.deadline).toBe(later);
 
     await h.settled();

@@ -4,7 +4,11 @@ import { createTimeSkippingEnv, workflowBundle } from '@jaarcyclus/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { BudgetHarness } from '../../testing/budget-harness';
-import { type HistoryFixture, fromHistoryFixture, toHistoryFixture } from '../../testing/history-fixture';
+import {
+  type HistoryFixture,
+  fromHistoryFixture,
+  toHistoryFixture,
+} from '../../testing/history-fixture';
 import { representativeBudgetRun } from '../../testing/representative-budget-run';
 
 jest.setTimeout(90_000);
@@ -27,7 +31,10 @@ function committedHistories(): (HistoryFixture & { file: string })[] {
     .readdirSync(HISTORIES)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((file) => ({ ...(JSON.parse(fs.readFileSync(path.join(HISTORIES, file), 'utf8')) as HistoryFixture), file }));
+    .map((file) => ({
+      ...(JSON.parse(fs.readFileSync(path.join(HISTORIES, file), 'utf8')) as HistoryFixture),
+      file,
+    }));
 }
 
 describe('budget cycle: replay of recorded histories', () => {
@@ -56,7 +63,10 @@ describe('budget cycle: replay of recorded histories', () => {
     for (const f of histories) {
       // Sanity: the fixture holds a whole run (a cut-off file would replay trivially).
       const events = fromHistoryFixture(f).events;
-      expect({ file: f.file, closed: Boolean(events.at(-1)?.workflowExecutionCompletedEventAttributes) }).toEqual({ file: f.file, closed: true });
+      expect({
+        file: f.file,
+        closed: Boolean(events.at(-1)?.workflowExecutionCompletedEventAttributes),
+      }).toEqual({ file: f.file, closed: true });
     }
     expect(failures).toEqual([]);
   });
@@ -69,11 +79,18 @@ describe('budget cycle: replay of recorded histories', () => {
     expect(status.rounds.map((r) => r.status)).toEqual(['rejected', 'approved']);
     // Through the fixture form, as a committed file would be read.
     const fixture = toHistoryFixture(handle.workflowId, history);
-    await Worker.runReplayHistory({ workflowBundle: workflowBundle(), replayName: 'budget-cycle-fresh' }, fromHistoryFixture(fixture), handle.workflowId);
+    await Worker.runReplayHistory(
+      { workflowBundle: workflowBundle(), replayName: 'budget-cycle-fresh' },
+      fromHistoryFixture(fixture),
+      handle.workflowId,
+    );
     const name = process.env.RECORD_BUDGET_HISTORY;
     if (name) {
       const file = path.join(HISTORIES, `budget-cycle.${name}.json`);
-      if (fs.existsSync(file)) throw new Error(`${file} exists: recorded histories are never overwritten; choose a new name`);
+      if (fs.existsSync(file))
+        throw new Error(
+          `${file} exists: recorded histories are never overwritten; choose a new name`,
+        );
       fs.writeFileSync(file, `${JSON.stringify(fixture, null, 2)}\n`);
     }
   });

@@ -1,6 +1,12 @@
 import { createTimeSkippingEnv, workflowBundle } from '@jaarcyclus/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DEFAULT_REMINDER_POLICY, amsterdamInstant, escalationTime, nextBusinessMoment, reminderTimes } from '@jaarcyclus/domain';
+import {
+  DEFAULT_REMINDER_POLICY,
+  amsterdamInstant,
+  escalationTime,
+  nextBusinessMoment,
+  reminderTimes,
+} from '@jaarcyclus/domain';
 import { closeRoundUpdate, extendDeadlineUpdate, remindNowSignal } from './budget-cycle.messages';
 import { BudgetHarness, TIME, refusalOf } from '../../testing/budget-harness';
 import type { RecordedMail } from '../../testing/in-memory-budget-activities';
@@ -18,7 +24,11 @@ function amsterdamClock(iso: string): { weekday: string; hour: number; monthDay:
     day: '2-digit',
   }).formatToParts(new Date(iso));
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return { weekday: get('weekday'), hour: Number(get('hour')), monthDay: `${get('month')}-${get('day')}` };
+  return {
+    weekday: get('weekday'),
+    hour: Number(get('hour')),
+    monthDay: `${get('month')}-${get('day')}`,
+  };
 }
 
 /** "A reminder sent at 03:00 or on Christmas Day is a bug" (docs/domain.md). */
@@ -26,13 +36,23 @@ function expectOfficeHours(mails: RecordedMail[]): void {
   expect(mails.length).toBeGreaterThan(0);
   for (const m of mails) {
     const c = amsterdamClock(m.at!);
-    expect({ at: m.at, weekday: ['Sat', 'Sun'].includes(c.weekday) }).toEqual({ at: m.at, weekday: false });
-    expect({ at: m.at, nightOrEvening: c.hour < 8 || c.hour >= 18 }).toEqual({ at: m.at, nightOrEvening: false });
-    expect({ at: m.at, holiday: ['12-25', '12-26', '01-01'].includes(c.monthDay) }).toEqual({ at: m.at, holiday: false });
+    expect({ at: m.at, weekday: ['Sat', 'Sun'].includes(c.weekday) }).toEqual({
+      at: m.at,
+      weekday: false,
+    });
+    expect({ at: m.at, nightOrEvening: c.hour < 8 || c.hour >= 18 }).toEqual({
+      at: m.at,
+      nightOrEvening: false,
+    });
+    expect({ at: m.at, holiday: ['12-25', '12-26', '01-01'].includes(c.monthDay) }).toEqual({
+      at: m.at,
+      holiday: false,
+    });
   }
 }
 
-const distinct = (xs: (string | null)[]): string[] => [...new Set(xs.filter((x): x is string => x !== null))].sort();
+const distinct = (xs: (string | null)[]): string[] =>
+  [...new Set(xs.filter((x): x is string => x !== null))].sort();
 
 describe('budget cycle: reminders, deadlines and escalation (time-skipping)', () => {
   let env: TestWorkflowEnvironment;
@@ -52,7 +72,10 @@ describe('budget cycle: reminders, deadlines and escalation (time-skipping)', ()
     const world = h.world();
     const now = await h.now();
     // A deadline just after Christmas: reminders 1, 2, 3 and 7 business days before it must skip the holidays and the weekend.
-    const year = new Date(now).getUTCMonth() === 11 ? new Date(now).getUTCFullYear() + 1 : new Date(now).getUTCFullYear();
+    const year =
+      new Date(now).getUTCMonth() === 11
+        ? new Date(now).getUTCFullYear() + 1
+        : new Date(now).getUTCFullYear();
     const deadline = amsterdamInstant(`${year}-12-29`, 17);
     const offsets = [7, 3, 2, 1];
     const handle = await h.startCycle(world, {
@@ -61,11 +84,17 @@ describe('budget cycle: reminders, deadlines and escalation (time-skipping)', ()
       lettersDate: amsterdamInstant(`${year + 1}-01-08`, 9).toISOString(),
       reminderOffsetsBusinessDays: offsets,
     });
-    const expected = reminderTimes(deadline, { offsetsBusinessDays: offsets, sendHour: DEFAULT_REMINDER_POLICY.sendHour }, new Date(await h.now())).map((d) =>
-      d.toISOString(),
-    );
+    const expected = reminderTimes(
+      deadline,
+      { offsetsBusinessDays: offsets, sendHour: DEFAULT_REMINDER_POLICY.sendHour },
+      new Date(await h.now()),
+    ).map((d) => d.toISOString());
     expect(expected).toHaveLength(4);
-    expect((await h.status(handle)).bodies.map((b) => b.nextReminderAt)).toEqual([expected[0], expected[0], expected[0]]);
+    expect((await h.status(handle)).bodies.map((b) => b.nextReminderAt)).toEqual([
+      expected[0],
+      expected[0],
+      expected[0],
+    ]);
 
     // Some members vote before the first reminder.
     await h.votes(handle, 'alv', { 'p-alv-b': 'for' });
@@ -74,7 +103,16 @@ describe('budget cycle: reminders, deadlines and escalation (time-skipping)', ()
     await h.advanceTo(Date.parse(expected[0]!) + 30 * 60_000);
     await h.waitFor(handle, (s) => s.bodies.every((b) => b.remindersSent === 1), 'first reminder');
     const first = h.fake.mailsOf('reminder', handle.workflowId);
-    expect(first.map((m) => m.to).sort()).toEqual(['p-alv-a', 'p-alv-c', 'p-alv-d', 'p-opr-2', 'p-opr-3', 'p-opr-4', 'p-rvt-2', 'p-rvt-3']);
+    expect(first.map((m) => m.to).sort()).toEqual([
+      'p-alv-a',
+      'p-alv-c',
+      'p-alv-d',
+      'p-opr-2',
+      'p-opr-3',
+      'p-opr-4',
+      'p-rvt-2',
+      'p-rvt-3',
+    ]);
 
     // One more member votes; the later reminders skip them.
     await h.vote(handle, 'p-alv-c', 'alv', 'for');
@@ -102,7 +140,11 @@ describe('budget cycle: reminders, deadlines and escalation (time-skipping)', ()
     await h.advanceTo(saturdayNight);
     await handle.signal(remindNowSignal, { actorPersonId: 'p-secr', bodyKey: 'rvt' });
     const due = nextBusinessMoment(new Date(saturdayNight)).toISOString();
-    await h.waitFor(handle, (s) => h.body(s, 'rvt').nextReminderAt === due, 'requested reminder planned');
+    await h.waitFor(
+      handle,
+      (s) => h.body(s, 'rvt').nextReminderAt === due,
+      'requested reminder planned',
+    );
     expect(h.fake.mailsOf('reminder', handle.workflowId)).toEqual([]);
 
     await h.advanceTo(Date.parse(due) + TIME.HOUR);
@@ -125,18 +167,31 @@ describe('budget cycle: reminders, deadlines and escalation (time-skipping)', ()
     await h.vote(handle, 'p-alv-b', 'alv', 'for');
     await h.votes(handle, 'rvt', { 'p-rvt-1': 'for', 'p-rvt-2': 'for' });
     await h.votes(handle, 'opr', { 'p-opr-1': 'for', 'p-opr-2': 'for', 'p-opr-3': 'for' });
-    await expect(refusalOf(handle.executeUpdate(closeRoundUpdate, { args: [{ actorPersonId: 'p-secr', bodyKey: 'alv' }] }))).resolves.toMatchObject({
+    await expect(
+      refusalOf(
+        handle.executeUpdate(closeRoundUpdate, {
+          args: [{ actorPersonId: 'p-secr', bodyKey: 'alv' }],
+        }),
+      ),
+    ).resolves.toMatchObject({
       code: 'CONFLICT',
       reason: 'NOT_ESCALATED',
     });
 
     await h.advanceTo(deadline + TIME.HOUR);
-    const missed = await h.waitFor(handle, (s) => h.body(s, 'alv').status === 'escalated', 'ALV escalated');
+    const missed = await h.waitFor(
+      handle,
+      (s) => h.body(s, 'alv').status === 'escalated',
+      'ALV escalated',
+    );
     expect(h.body(missed, 'alv').quorumReached).toBe(false);
     expect(missed.phase).toBe('voting');
     // No escalation mail in the evening: it goes out at the domain's escalation time.
     expect(h.fake.mailsOf('escalation', handle.workflowId)).toEqual([]);
-    await expect(refusalOf(h.vote(handle, 'p-alv-a', 'alv', 'for'))).resolves.toMatchObject({ code: 'CONFLICT', reason: 'DEADLINE_PASSED' });
+    await expect(refusalOf(h.vote(handle, 'p-alv-a', 'alv', 'for'))).resolves.toMatchObject({
+      code: 'CONFLICT',
+      reason: 'DEADLINE_PASSED',
+    });
 
     const escalateAt = escalationTime(new Date(deadline)).toISOString();
     await h.advanceTo(Date.parse(escalateAt) + TIME.HOUR);
@@ -149,13 +204,25 @@ describe('budget cycle: reminders, deadlines and escalation (time-skipping)', ()
     expect(escalations[0]?.data?.notVoted).toEqual(['p-alv-a', 'p-alv-c', 'p-alv-d']);
     expectOfficeHours(escalations);
 
-    const closed = await handle.executeUpdate(closeRoundUpdate, { args: [{ actorPersonId: 'p-secr' }] });
+    const closed = await handle.executeUpdate(closeRoundUpdate, {
+      args: [{ actorPersonId: 'p-secr' }],
+    });
     expect(closed).toEqual({ round: 1, bodies: [{ bodyKey: 'alv', result: 'no_quorum' }] });
-    const s = await h.waitFor(handle, (x) => x.phase === 'rejected_awaiting_revision', 'round rejected');
-    expect(h.body(s, 'alv')).toMatchObject({ status: 'no_quorum', decidedBy: 'secretariat', closedByPersonId: 'p-secr' });
+    const s = await h.waitFor(
+      handle,
+      (x) => x.phase === 'rejected_awaiting_revision',
+      'round rejected',
+    );
+    expect(h.body(s, 'alv')).toMatchObject({
+      status: 'no_quorum',
+      decidedBy: 'secretariat',
+      closedByPersonId: 'p-secr',
+    });
     // A missing quorum is not withheld consent: no step towards a dispute.
     expect(s.consentWithheldRounds).toEqual([]);
-    const audit = h.fake.audit.filter((a) => a.workflowId === handle.workflowId && a.bodyKey === 'alv').map((a) => [a.action, a.actorPersonId, a.value]);
+    const audit = h.fake.audit
+      .filter((a) => a.workflowId === handle.workflowId && a.bodyKey === 'alv')
+      .map((a) => [a.action, a.actorPersonId, a.value]);
     expect(audit).toEqual(
       expect.arrayContaining([
         ['deadline_missed', null, null],
@@ -171,23 +238,48 @@ describe('budget cycle: reminders, deadlines and escalation (time-skipping)', ()
     await h.advanceTo(morning);
     const oldDeadline = h.amsterdam(morning, 21, 17);
     const handle = await h.startCycle(world, { voteDeadline: new Date(oldDeadline).toISOString() });
-    const oldReminders = reminderTimes(new Date(oldDeadline), DEFAULT_REMINDER_POLICY, new Date(await h.now())).map((d) => d.toISOString());
+    const oldReminders = reminderTimes(
+      new Date(oldDeadline),
+      DEFAULT_REMINDER_POLICY,
+      new Date(await h.now()),
+    ).map((d) => d.toISOString());
 
     const bad = (deadline: string, bodyKey?: string): Promise<unknown> =>
-      handle.executeUpdate(extendDeadlineUpdate, { args: [{ actorPersonId: 'p-secr', deadline, ...(bodyKey ? { bodyKey } : {}) }] });
-    await expect(refusalOf(bad(new Date(oldDeadline - TIME.DAY).toISOString()))).resolves.toMatchObject({ code: 'VALIDATION', reason: 'DEADLINE_NOT_LATER' });
-    await expect(refusalOf(bad(new Date(morning - TIME.HOUR).toISOString()))).resolves.toMatchObject({ code: 'VALIDATION', reason: 'DEADLINE_NOT_LATER' });
-    await expect(refusalOf(bad('volgende week'))).resolves.toMatchObject({ code: 'VALIDATION', reason: 'INVALID_DEADLINE' });
-    await expect(refusalOf(bad(new Date(oldDeadline + TIME.DAY).toISOString(), 'mr'))).resolves.toMatchObject({ code: 'NOT_FOUND', reason: 'UNKNOWN_BODY' });
+      handle.executeUpdate(extendDeadlineUpdate, {
+        args: [{ actorPersonId: 'p-secr', deadline, ...(bodyKey ? { bodyKey } : {}) }],
+      });
+    await expect(
+      refusalOf(bad(new Date(oldDeadline - TIME.DAY).toISOString())),
+    ).resolves.toMatchObject({ code: 'VALIDATION', reason: 'DEADLINE_NOT_LATER' });
+    await expect(
+      refusalOf(bad(new Date(morning - TIME.HOUR).toISOString())),
+    ).resolves.toMatchObject({ code: 'VALIDATION', reason: 'DEADLINE_NOT_LATER' });
+    await expect(refusalOf(bad('volgende week'))).resolves.toMatchObject({
+      code: 'VALIDATION',
+      reason: 'INVALID_DEADLINE',
+    });
+    await expect(
+      refusalOf(bad(new Date(oldDeadline + TIME.DAY).toISOString(), 'mr')),
+    ).resolves.toMatchObject({ code: 'NOT_FOUND', reason: 'UNKNOWN_BODY' });
 
     const newDeadline = oldDeadline + 14 * TIME.DAY;
-    const extended = await handle.executeUpdate(extendDeadlineUpdate, { args: [{ actorPersonId: 'p-secr', deadline: new Date(newDeadline).toISOString() }] });
-    const newReminders = reminderTimes(new Date(newDeadline), DEFAULT_REMINDER_POLICY, new Date(await h.now())).map((d) => d.toISOString());
+    const extended = await handle.executeUpdate(extendDeadlineUpdate, {
+      args: [{ actorPersonId: 'p-secr', deadline: new Date(newDeadline).toISOString() }],
+    });
+    const newReminders = reminderTimes(
+      new Date(newDeadline),
+      DEFAULT_REMINDER_POLICY,
+      new Date(await h.now()),
+    ).map((d) => d.toISOString());
     expect(extended.bodies.map((b) => [b.bodyKey, b.deadline, b.nextReminderAt])).toEqual(
       ['alv', 'rvt', 'opr'].map((k) => [k, new Date(newDeadline).toISOString(), newReminders[0]]),
     );
     await h.settled();
-    expect(h.fake.tasks.filter((t) => t.workflowId === handle.workflowId).every((t) => t.dueAt === new Date(newDeadline).toISOString())).toBe(true);
+    expect(
+      h.fake.tasks
+        .filter((t) => t.workflowId === handle.workflowId)
+        .every((t) => t.dueAt === new Date(newDeadline).toISOString()),
+    ).toBe(true);
 
     // Past the old deadline: nothing reminded at the old times, nobody escalated.
     await h.advanceTo(oldDeadline + 2 * TIME.HOUR);
@@ -197,8 +289,14 @@ describe('budget cycle: reminders, deadlines and escalation (time-skipping)', ()
     expect(early.filter((m) => oldReminders.includes(m.at!))).toEqual([]);
     // Past the new reminders: sent at the new times.
     await h.advanceTo(Date.parse(newReminders[newReminders.length - 1]!) + TIME.HOUR);
-    await h.waitFor(handle, (s) => s.bodies.every((b) => b.remindersSent === newReminders.length), 're-armed reminders');
-    expect(distinct(h.fake.mailsOf('reminder', handle.workflowId).map((m) => m.at))).toEqual(newReminders);
+    await h.waitFor(
+      handle,
+      (s) => s.bodies.every((b) => b.remindersSent === newReminders.length),
+      're-armed reminders',
+    );
+    expect(distinct(h.fake.mailsOf('reminder', handle.workflowId).map((m) => m.at))).toEqual(
+      newReminders,
+    );
 
     // Only the ALV misses the new deadline; an extension re-opens it and votes count again.
     await h.votes(handle, 'rvt', { 'p-rvt-1': 'for', 'p-rvt-2': 'for' });
@@ -206,14 +304,24 @@ describe('budget cycle: reminders, deadlines and escalation (time-skipping)', ()
     await h.advanceTo(newDeadline + TIME.HOUR);
     await h.waitFor(handle, (s) => h.body(s, 'alv').status === 'escalated', 'ALV escalated');
     const reopened = h.amsterdam(newDeadline, 7, 17);
-    await handle.executeUpdate(extendDeadlineUpdate, { args: [{ actorPersonId: 'p-secr', bodyKey: 'alv', deadline: new Date(reopened).toISOString() }] });
+    await handle.executeUpdate(extendDeadlineUpdate, {
+      args: [
+        { actorPersonId: 'p-secr', bodyKey: 'alv', deadline: new Date(reopened).toISOString() },
+      ],
+    });
     expect(h.body(await h.status(handle), 'alv').status).toBe('open');
     await h.votes(handle, 'alv', { 'p-alv-b': 'for', 'p-alv-a': 'for' });
-    const s = await h.waitFor(handle, (x) => x.phase === 'awaiting_adoption', 'approval after the extension');
+    const s = await h.waitFor(
+      handle,
+      (x) => x.phase === 'awaiting_adoption',
+      'approval after the extension',
+    );
     expect(h.body(s, 'alv').status).toBe('approved');
     // The escalation planned for the missed deadline was not sent: the body was extended first.
     expect(h.fake.mailsOf('escalation', handle.workflowId)).toEqual([]);
-    const extensions = h.fake.audit.filter((a) => a.workflowId === handle.workflowId && a.action === 'deadline_extended');
+    const extensions = h.fake.audit.filter(
+      (a) => a.workflowId === handle.workflowId && a.action === 'deadline_extended',
+    );
     expect(extensions.map((a) => [a.bodyKey, a.actorPersonId, a.value]).sort()).toEqual([
       ['alv', 'p-secr', new Date(newDeadline).toISOString()],
       ['alv', 'p-secr', new Date(reopened).toISOString()],

@@ -146,8 +146,16 @@ export interface BudgetCycleStatus {
   /** Rounds in which an instemming body (OPR) withheld consent. */
   consentWithheldRounds: number[];
   dispute: DisputeRecord | null;
-  adoption: { requestedAt: string | null; adoptedAt: string | null; adoptedByPersonId: string | null };
-  letters: { scheduledFor: string | null; sentAt: string | null; result: AllocationLettersResult | null };
+  adoption: {
+    requestedAt: string | null;
+    adoptedAt: string | null;
+    adoptedByPersonId: string | null;
+  };
+  letters: {
+    scheduledFor: string | null;
+    sentAt: string | null;
+    result: AllocationLettersResult | null;
+  };
   timeline: TimelineEvent[];
 }
 

@@ -26,12 +26,22 @@
  * written to the audit log; every side effect carries an idempotency key.
  */
 import { ApplicationFailure, condition } from '@temporalio/workflow';
-import { type DecisionKind, decideAtDeadline, escalationTime, nextBusinessMoment, reminderTimes } from '@jaarcyclus/domain';
+import {
+  type DecisionKind,
+  decideAtDeadline,
+  escalationTime,
+  nextBusinessMoment,
+  reminderTimes,
+} from '@jaarcyclus/domain';
 import { sideEffectKey, sideEffectKeyPrefix } from '../ids';
 import { refuseIf } from '../refusal';
 import { SideEffects } from '../side-effects';
 import type { Timeline } from '../timeline';
-import type { AuditEventInput, BodyRef, DecisionRoundActivities } from './decision-round.activities';
+import type {
+  AuditEventInput,
+  BodyRef,
+  DecisionRoundActivities,
+} from './decision-round.activities';
 import {
   type BodyState,
   bodyView,
@@ -100,7 +110,10 @@ export class DecisionRound {
     for (const b of this.bodies) {
       const roster = snapshot.bodies.find((r) => r.key === b.config.bodyKey);
       if (!roster) {
-        throw ApplicationFailure.nonRetryable(`Body '${b.config.bodyKey}' is not configured for this organisation`, 'NOT_FOUND');
+        throw ApplicationFailure.nonRetryable(
+          `Body '${b.config.bodyKey}' is not configured for this organisation`,
+          'NOT_FOUND',
+        );
       }
       b.roster = roster;
       b.status = 'open';
@@ -109,7 +122,13 @@ export class DecisionRound {
     }
     this.timeline.add('round_opened', {
       round: spec.round,
-      data: { proposal: spec.proposal, bodies: this.bodies.map((b) => ({ bodyKey: b.config.bodyKey, deadline: b.config.deadline })) },
+      data: {
+        proposal: spec.proposal,
+        bodies: this.bodies.map((b) => ({
+          bodyKey: b.config.bodyKey,
+          deadline: b.config.deadline,
+        })),
+      },
     });
     await this.audit({
       step: 'round-opened',
@@ -121,7 +140,11 @@ export class DecisionRound {
           key: r.key,
           decisionKind: r.decisionKind,
           votingRule: r.votingRule,
-          members: r.members.map((m) => ({ personId: m.personId, weight: m.weight, boardId: m.boardId })),
+          members: r.members.map((m) => ({
+            personId: m.personId,
+            weight: m.weight,
+            boardId: m.boardId,
+          })),
         })),
       },
     });
@@ -136,7 +159,11 @@ export class DecisionRound {
           taskRefKey: this.taskRefKey(b),
           members: roster.members.map((m) => ({ personId: m.personId, name: m.name })),
         });
-        this.timeline.add('ballots_sent', { round: spec.round, bodyKey: roster.key, data: { members: roster.members.length } });
+        this.timeline.add('ballots_sent', {
+          round: spec.round,
+          bodyKey: roster.key,
+          data: { members: roster.members.length },
+        });
       }),
     );
   }
@@ -156,7 +183,8 @@ export class DecisionRound {
       for (const b of this.bodies) {
         if (!isLive(b.status)) continue;
         if (this.stopped) this.cancel(b);
-        else if (this.decidableNow(b)) this.decide(b, b.tally!.outcome as 'approved' | 'rejected', 'votes', null);
+        else if (this.decidableNow(b))
+          this.decide(b, b.tally!.outcome as 'approved' | 'rejected', 'votes', null);
       }
       if (this.failedBodies().length > 0 && !this.stopped) continue;
       const unsettled = this.bodies.filter((b) => !isLive(b.status) && !b.settled);
@@ -179,13 +207,20 @@ export class DecisionRound {
       const wakes = this.bodies.map(nextWakeMs).filter((w): w is number => w !== null);
       const version = this.version;
       const changed = (): boolean =>
-        this.version !== version || this.bodies.some((b) => (isLive(b.status) && (this.stopped || this.decidableNow(b))) || (!isLive(b.status) && !b.settled));
+        this.version !== version ||
+        this.bodies.some(
+          (b) =>
+            (isLive(b.status) && (this.stopped || this.decidableNow(b))) ||
+            (!isLive(b.status) && !b.settled),
+        );
       if (wakes.length === 0) await condition(changed);
       else await condition(changed, Math.min(...wakes) - now);
     }
     await this.effects.drain();
     const failed = this.failedBodies();
-    return failed.length > 0 ? { outcome: 'rejected', failedBodies: failed } : { outcome: 'approved' };
+    return failed.length > 0
+      ? { outcome: 'rejected', failedBodies: failed }
+      : { outcome: 'approved' };
   }
 
   /** Waits for the side effects of commands (e.g. an audit row of a late, refused-later vote). */
@@ -254,7 +289,14 @@ export class DecisionRound {
     }
     // A vote that makes the tally final decides the body in this same workflow task.
     const status = this.decidableNow(b) ? (tally.outcome as 'approved' | 'rejected') : b.status;
-    return Promise.resolve({ round: this.round, bodyKey: roster.key, value: cmd.value, changed: previous !== undefined, status, tally });
+    return Promise.resolve({
+      round: this.round,
+      bodyKey: roster.key,
+      value: cmd.value,
+      changed: previous !== undefined,
+      status,
+      tally,
+    });
   }
 
   validateExtendDeadline(cmd: ExtendDeadlineCommand): void {
@@ -302,7 +344,13 @@ export class DecisionRound {
         }),
       );
       this.effects.run(() =>
-        this.acts.updateTasks({ workflowId: this.spec.workflowId, kind: 'vote', refKey: this.taskRefKey(b), dueAt: iso(deadlineMs), at: iso(now) }),
+        this.acts.updateTasks({
+          workflowId: this.spec.workflowId,
+          kind: 'vote',
+          refKey: this.taskRefKey(b),
+          dueAt: iso(deadlineMs),
+          at: iso(now),
+        }),
       );
     });
     return Promise.resolve({
@@ -338,7 +386,9 @@ export class DecisionRound {
 
   /** Reminds non-voters now, or at the next business moment when now is outside office hours. */
   requestReminder(cmd: RemindNowCommand): void {
-    const targets = this.bodies.filter((b) => b.status === 'open' && (cmd.bodyKey === undefined || b.config.bodyKey === cmd.bodyKey));
+    const targets = this.bodies.filter(
+      (b) => b.status === 'open' && (cmd.bodyKey === undefined || b.config.bodyKey === cmd.bodyKey),
+    );
     if (targets.length === 0) return;
     const at = nextBusinessMoment(new Date(nowMs())).getTime();
     for (const b of targets) {
@@ -373,9 +423,15 @@ export class DecisionRound {
   }
 
   /** Failed binding bodies: advice (advies) is not binding, so a negative advice does not end the round. */
-  failedBodies(): { bodyKey: string; decisionKind: DecisionKind; result: 'rejected' | 'no_quorum' }[] {
+  failedBodies(): {
+    bodyKey: string;
+    decisionKind: DecisionKind;
+    result: 'rejected' | 'no_quorum';
+  }[] {
     return this.bodies.flatMap((b) =>
-      (b.status === 'rejected' || b.status === 'no_quorum') && b.roster && b.roster.decisionKind !== 'advies'
+      (b.status === 'rejected' || b.status === 'no_quorum') &&
+      b.roster &&
+      b.roster.decisionKind !== 'advies'
         ? [{ bodyKey: b.config.bodyKey, decisionKind: b.roster.decisionKind, result: b.status }]
         : [],
     );
@@ -478,7 +534,12 @@ export class DecisionRound {
     }
   }
 
-  private decide(b: BodyState, result: BodyDecision, by: 'votes' | 'deadline' | 'secretariat', actorPersonId: string | null): void {
+  private decide(
+    b: BodyState,
+    result: BodyDecision,
+    by: 'votes' | 'deadline' | 'secretariat',
+    actorPersonId: string | null,
+  ): void {
     b.status = result;
     b.decidedAtMs = nowMs();
     b.decidedBy = by;
@@ -496,7 +557,11 @@ export class DecisionRound {
     b.status = 'cancelled';
     b.decidedAtMs = nowMs();
     this.touch();
-    this.timeline.add('body_cancelled', { round: this.round, bodyKey: b.config.bodyKey, data: { reason: 'round_rejected' } });
+    this.timeline.add('body_cancelled', {
+      round: this.round,
+      bodyKey: b.config.bodyKey,
+      data: { reason: 'round_rejected' },
+    });
   }
 
   /** Side effects of a decided or cancelled body: audit, and open vote tasks withdrawn. */
@@ -511,7 +576,11 @@ export class DecisionRound {
         bodyKey: b.config.bodyKey,
         weight: b.tally?.votedWeight ?? null,
         value: b.status,
-        payload: { by: b.decidedBy, decisionKind: b.roster?.decisionKind ?? null, tally: b.tally ?? null },
+        payload: {
+          by: b.decidedBy,
+          decisionKind: b.roster?.decisionKind ?? null,
+          tally: b.tally ?? null,
+        },
       }),
       // Only the tasks of members who did not vote: a voter's task is completed by the vote itself.
       this.acts.updateTasks({
@@ -528,11 +597,15 @@ export class DecisionRound {
   // ---- helpers ----
 
   private remindersFor(b: BodyState, now: number): number[] {
-    return reminderTimes(new Date(b.deadlineMs), b.config.reminderPolicy, new Date(now)).map((d) => d.getTime());
+    return reminderTimes(new Date(b.deadlineMs), b.config.reminderPolicy, new Date(now)).map((d) =>
+      d.getTime(),
+    );
   }
 
   private nonVoters(b: BodyState): PersonRef[] {
-    return (b.roster?.members ?? []).filter((m) => !b.votes.has(m.personId)).map((m) => ({ personId: m.personId, name: m.name }));
+    return (b.roster?.members ?? [])
+      .filter((m) => !b.votes.has(m.personId))
+      .map((m) => ({ personId: m.personId, name: m.name }));
   }
 
   /** Only the chair and the secretariat (deduplicated), as the escalation policy says. */
@@ -550,7 +623,11 @@ export class DecisionRound {
 
   private body(bodyKey: string): BodyState {
     const b = this.bodies.find((x) => x.config.bodyKey === bodyKey);
-    if (!b) throw ApplicationFailure.nonRetryable(`Body '${bodyKey}' does not vote in this round`, 'NOT_FOUND');
+    if (!b)
+      throw ApplicationFailure.nonRetryable(
+        `Body '${bodyKey}' does not vote in this round`,
+        'NOT_FOUND',
+      );
     return b;
   }
 
@@ -591,7 +668,10 @@ export class DecisionRound {
     payload: Record<string, unknown>;
   }): Promise<void> {
     const event: AuditEventInput = {
-      idempotencyKey: sideEffectKey(sideEffectKeyPrefix(this.spec.workflowId, this.round, `audit-${e.step}`), e.recipient),
+      idempotencyKey: sideEffectKey(
+        sideEffectKeyPrefix(this.spec.workflowId, this.round, `audit-${e.step}`),
+        e.recipient,
+      ),
       organisationId: this.spec.organisationId,
       workflowId: this.spec.workflowId,
       round: this.round,

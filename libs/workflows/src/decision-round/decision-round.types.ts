@@ -1,4 +1,10 @@
-import type { DecisionKind, ReminderPolicy, Tally, VoteValue, VotingRule } from '@jaarcyclus/domain';
+import type {
+  DecisionKind,
+  ReminderPolicy,
+  Tally,
+  VoteValue,
+  VotingRule,
+} from '@jaarcyclus/domain';
 
 /** The document put to the vote: an uploaded document or a link, plus a version label people recognise. */
 export interface ProposalRef {
@@ -43,7 +49,10 @@ export interface EscalationPolicy {
   notifySecretariat: boolean;
 }
 
-export const DEFAULT_ESCALATION_POLICY: EscalationPolicy = Object.freeze({ notifyChair: true, notifySecretariat: true });
+export const DEFAULT_ESCALATION_POLICY: EscalationPolicy = Object.freeze({
+  notifyChair: true,
+  notifySecretariat: true,
+});
 
 export interface BodyRoundConfig {
   bodyKey: string;
@@ -70,7 +79,8 @@ export interface DecisionRoundSpec {
  * no_quorum: closed by the secretariat without quorum; cancelled: another body already
  * rejected, so the round ended before this body decided.
  */
-export type BodyRoundStatus = 'opening' | 'open' | 'escalated' | 'approved' | 'rejected' | 'no_quorum' | 'cancelled';
+export type BodyRoundStatus =
+  'opening' | 'open' | 'escalated' | 'approved' | 'rejected' | 'no_quorum' | 'cancelled';
 
 export type BodyDecision = 'approved' | 'rejected' | 'no_quorum';
 
@@ -117,7 +127,14 @@ export interface RoundView {
 
 export type RoundOutcome =
   | { outcome: 'approved' }
-  | { outcome: 'rejected'; failedBodies: { bodyKey: string; decisionKind: DecisionKind; result: 'rejected' | 'no_quorum' }[] };
+  | {
+      outcome: 'rejected';
+      failedBodies: {
+        bodyKey: string;
+        decisionKind: DecisionKind;
+        result: 'rejected' | 'no_quorum';
+      }[];
+    };
 
 // Commands (payloads of the parent workflow's Updates and Signals).
 
@@ -148,7 +165,12 @@ export interface ExtendDeadlineCommand {
 
 export interface ExtendDeadlineResult {
   round: number;
-  bodies: { bodyKey: string; previousDeadline: string; deadline: string; nextReminderAt: string | null }[];
+  bodies: {
+    bodyKey: string;
+    previousDeadline: string;
+    deadline: string;
+    nextReminderAt: string | null;
+  }[];
 }
 
 export interface CloseRoundCommand {
