@@ -1,6 +1,11 @@
 import { log } from '@temporalio/activity';
 import { nextBusinessMoment } from '@jaarcyclus/domain';
-import { type DeliveryResult, MailDeliveryError, type OutboxService } from '@jaarcyclus/mail';
+import {
+  type DeliveryResult,
+  MailDeliveryError,
+  type OutboxService,
+  type RenderedMail,
+} from '@jaarcyclus/mail';
 import {
   type AuditEntry,
   type CycleRecordUpdate,
@@ -27,12 +32,8 @@ export interface CycleKitDeps {
 /** Someone to mail: an id, a name to address, an address and a language. */
 export type Recipient = PersonContact;
 
-/** A rendered mail. */
-export interface MailContent {
-  subject: string;
-  text: string;
-  html: string;
-}
+/** A rendered mail: the outbox's RenderedMail, under the name the kit's callers use. */
+export type MailContent = RenderedMail;
 
 /** One mail through the outbox; see CycleKit.deliver. */
 export interface Delivery {
