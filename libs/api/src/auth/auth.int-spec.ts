@@ -189,6 +189,19 @@ describe('sign-in by email link', () => {
       expect(value).not.toContain(encodeURIComponent(token));
       expect(value).not.toMatch(/token=[A-Za-z0-9_%-]{20,}/);
     }
+    // Nor any other column of any table (jsonb and text alike, the audit trail included).
+    const everywhere = (await api.ds.query(
+      `SELECT table_name, column_name FROM information_schema.columns
+        WHERE table_schema = current_schema()
+          AND data_type IN ('text', 'character varying', 'jsonb', 'json')`,
+    )) as { table_name: string; column_name: string }[];
+    for (const { table_name: table, column_name: column } of everywhere) {
+      const [hit] = (await api.ds.query(
+        `SELECT count(*)::int AS n FROM "${table}" WHERE strpos("${column}"::text, $1) > 0`,
+        [token],
+      )) as { n: number }[];
+      expect({ table, column, n: hit!.n }).toEqual({ table, column, n: 0 });
+    }
     // And the link it carried signs in.
     await api.http().post('/auth/verify').send({ token }).expect(200);
   });
