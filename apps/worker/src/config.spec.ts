@@ -15,12 +15,22 @@ describe('WorkerConfig', () => {
       publicUrl: 'http://localhost:3000',
       workflowBundlePath: null,
       smtpPoolConnections: 10,
+      outboxSentBodyHours: 24,
     });
     expect(config.payloadKeyRing.toJSON()).toEqual({ currentKeyId: 'k1', ids: ['k1'] });
     expect(WORKER_ENV.required).toEqual(['DATABASE_URL', 'TEMPORAL_PAYLOAD_KEY_ID']);
     expect(WORKER_ENV.requiredOneOf).toEqual([
       ['TEMPORAL_PAYLOAD_KEYS', 'TEMPORAL_PAYLOAD_KEYS_FILE'],
     ]);
+  });
+
+  it('keeps sent mail bodies as long as OUTBOX_SENT_BODY_HOURS says, at least an hour', () => {
+    expect(WorkerConfig.fromEnv({ ...BASE, OUTBOX_SENT_BODY_HOURS: '2' }).outboxSentBodyHours).toBe(
+      2,
+    );
+    expect(() => WorkerConfig.fromEnv({ ...BASE, OUTBOX_SENT_BODY_HOURS: '0' })).toThrow(
+      /^OUTBOX_SENT_BODY_HOURS must be a whole number/,
+    );
   });
 
   it('takes fewer SMTP connections for a relay that allows only a few', () => {

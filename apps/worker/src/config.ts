@@ -29,6 +29,7 @@ export const WORKER_ENV = {
     MAIL_FROM: 'Jaarcyclus <noreply@jaarcyclus.example>',
     PUBLIC_URL: 'http://localhost:3000',
     SMTP_POOL_CONNECTIONS: '10',
+    OUTBOX_SENT_BODY_HOURS: '24',
   },
   /** Optional: a prebuilt workflow bundle (scripts/bundle-workflows.cjs); else the worker bundles at start-up. */
   optional: ['WORKFLOW_BUNDLE'],
@@ -57,6 +58,11 @@ export class WorkerConfig {
     readonly smtpPoolConnections: number,
     /** The keys that encrypt workflow data in Temporal (@jaarcyclus/config PayloadKeyRing). */
     readonly payloadKeyRing: PayloadKeyRing,
+    /**
+     * Hours a sent mail keeps its text and HTML body in the outbox before the nightly
+     * housekeeping blanks it (the row itself stays, so the mail is never sent twice).
+     */
+    readonly outboxSentBodyHours: number,
   ) {}
 
   /** Throws ConfigError for the first invalid variable. */
@@ -76,6 +82,7 @@ export class WorkerConfig {
       bundle ? bundle : null,
       integer('SMTP_POOL_CONNECTIONS', read('SMTP_POOL_CONNECTIONS'), 1, 100),
       PayloadKeyRing.fromEnv(env),
+      integer('OUTBOX_SENT_BODY_HOURS', read('OUTBOX_SENT_BODY_HOURS'), 1, 24 * 366),
     );
   }
 }

@@ -69,7 +69,12 @@ async function main(): Promise<void> {
       taskQueue: TASK_QUEUES.cycles,
       workflowBundle,
       dataConverter: converter,
-      activities: createActivities({ dataSource, outbox, publicUrl: config.publicUrl }),
+      activities: createActivities({
+        dataSource,
+        outbox,
+        publicUrl: config.publicUrl,
+        outboxSentBodyHours: config.outboxSentBodyHours,
+      }),
       shutdownGraceTime: '20 seconds',
       ...WORKER_TUNING,
     });

@@ -2,7 +2,7 @@ import { createDataSource } from '@jaarcyclus/persistence';
 import { createTestDatabase, SmtpCapture, type TestDatabase } from '@jaarcyclus/testing';
 import type { DataSource } from 'typeorm';
 import { MailDeliveryError } from './errors';
-import { OutboxService, type OutgoingMail } from './outbox.service';
+import { OutboxService, type OutgoingMail, secretPlaceholder } from './outbox.service';
 import { createSmtpTransport } from './transport';
 
 const FROM = 'Jaarcyclus <noreply@jaarcyclus.example>';
@@ -53,6 +53,35 @@ describe('OutboxService (PostgreSQL + SMTP)', () => {
     expect(received).toHaveLength(1);
     expect(received[0]?.to).toEqual(['lid@stadsring.example']);
     expect(received[0]?.headers.get('message-id')).toBe(outbox.messageIdFor('reminder:alv:1'));
+  });
+
+  it('stores a secret only as its placeholder, fills it in for the send, and never sends a mail whose secret is gone', async () => {
+    const withLink = (key: string): OutgoingMail => ({
+      ...mail(key),
+      text: `Link: https://x.test/auth/verify?token=${secretPlaceholder('login-token')}`,
+      html: `<a href="https://x.test/auth/verify?token=${secretPlaceholder('login-token')}">in</a>`,
+    });
+    await expect(
+      outbox.deliver(withLink('login:secret'), { secrets: { 'login-token': 'S3cr3t_value' } }),
+    ).resolves.toBe('sent');
+    const sent = smtp.messages.find((m) => m.subject === 'Herinnering login:secret')!;
+    expect(sent.text).toContain('https://x.test/auth/verify?token=S3cr3t_value');
+    const stored = (await ds.query(
+      `SELECT text_body || html_body AS body FROM outbox_message WHERE idempotency_key = 'login:secret'`,
+    )) as { body: string }[];
+    expect(stored[0]!.body).not.toContain('S3cr3t_value');
+    expect(stored[0]!.body).toContain(secretPlaceholder('login-token'));
+
+    // The process holding the secret ended before the send: a later attempt sends nothing.
+    await outbox.store([withLink('login:gone')]);
+    const error = await outbox.deliver(withLink('login:gone'), { stored: true }).catch((e) => e);
+    expect(error).toBeInstanceOf(MailDeliveryError);
+    expect((error as MailDeliveryError).permanent).toBe(true);
+    expect(smtp.messages.some((m) => m.subject === 'Herinnering login:gone')).toBe(false);
+    const [row] = (await ds.query(
+      `SELECT status FROM outbox_message WHERE idempotency_key = 'login:gone'`,
+    )) as { status: string }[];
+    expect(row!.status).toBe('failed');
   });
 
   it('sends exactly one email when the same key is delivered concurrently', async () => {

@@ -21,6 +21,35 @@ export interface OutgoingMail extends RenderedMail {
 export type DeliveryResult = 'sent' | 'already_sent';
 
 /**
+ * Values that must never be stored, such as the one-time token of a sign-in link: the mail is
+ * stored with `secretPlaceholder(name)` where the value belongs, and the value, held only in
+ * memory, replaces it in the copy handed to the transport. A value must be safe in text and
+ * HTML as it is (e.g. URL-encoded base64url).
+ */
+export type MailSecrets = Readonly<Record<string, string>>;
+
+const PLACEHOLDER_PREFIX = '[[secret:';
+
+/** Where a secret goes in a stored mail (see MailSecrets); a name of letters, digits and dashes. */
+export function secretPlaceholder(name: string): string {
+  if (!/^[a-z0-9-]+$/i.test(name)) throw new Error(`secret name ${name}: letters, digits, dashes`);
+  return `${PLACEHOLDER_PREFIX}${name}]]`;
+}
+
+/**
+ * The text with every secret filled in, or null when a placeholder stays unfilled: the secret
+ * is gone (the process that held it ended before sending), and a mail with a dead link must not
+ * go out. Fails closed: the person asks again.
+ */
+function fillSecrets(body: string, secrets: MailSecrets | undefined): string | null {
+  let filled = body;
+  for (const [name, value] of Object.entries(secrets ?? {})) {
+    filled = filled.split(secretPlaceholder(name)).join(value);
+  }
+  return filled.includes(PLACEHOLDER_PREFIX) ? null : filled;
+}
+
+/**
  * Delivers each email at most once per idempotency key, whoever calls and however often: a
  * reminder retried by Temporal, or two workers racing, never mails a member twice.
  *
@@ -53,10 +82,19 @@ export class OutboxService {
     await new OutboxRepository(this.dataSource).store(mails);
   }
 
-  /** `stored`: the message was stored by `store` already (saves a statement per message). */
-  async deliver(mail: OutgoingMail, options: { stored?: boolean } = {}): Promise<DeliveryResult> {
+  /**
+   * `stored`: the message was stored by `store` already (saves a statement per message).
+   * `secrets`: the values of the mail's placeholders, used for this send only (MailSecrets).
+   */
+  async deliver(
+    mail: OutgoingMail,
+    options: { stored?: boolean; secrets?: MailSecrets } = {},
+  ): Promise<DeliveryResult> {
     if (!options.stored) await this.store([mail]);
-    const outcome = (await this.deliverStored([mail.idempotencyKey])).get(mail.idempotencyKey)!;
+    const secrets = new Map(options.secrets ? [[mail.idempotencyKey, options.secrets]] : []);
+    const outcome = (await this.deliverStored([mail.idempotencyKey], secrets)).get(
+      mail.idempotencyKey,
+    )!;
     if (outcome instanceof MailDeliveryError) throw outcome;
     return outcome;
   }
@@ -70,9 +108,14 @@ export class OutboxService {
    * retry (with the same Message-ID). Keep the batches small (the fan-out sends 10 at a time).
    *
    * Never throws for a refused message: its outcome is a MailDeliveryError, recorded as in
-   * `deliver` (the other messages of the batch still count as sent).
+   * `deliver` (the other messages of the batch still count as sent). A message whose stored
+   * body has a placeholder without its secret in `secrets` is not sent but marked 'failed'
+   * (a permanent MailDeliveryError): its secret was only ever in memory and is gone.
    */
-  async deliverStored(keys: string[]): Promise<Map<string, DeliveryResult | MailDeliveryError>> {
+  async deliverStored(
+    keys: string[],
+    secrets: ReadonlyMap<string, MailSecrets> = new Map(),
+  ): Promise<Map<string, DeliveryResult | MailDeliveryError>> {
     const outcomes = new Map<string, DeliveryResult | MailDeliveryError>();
     if (keys.length === 0) return outcomes;
     await this.dataSource.transaction(async (em) => {
@@ -90,18 +133,21 @@ export class OutboxService {
       await Promise.all(
         unsent.map(async (row) => {
           try {
+            const text = fillSecrets(row.text, secrets.get(row.idempotencyKey));
+            const html = fillSecrets(row.html, secrets.get(row.idempotencyKey));
+            if (text === null || html === null) throw new SecretGone();
             await this.transport.send({
               from: this.from,
               to: row.to,
               subject: row.subject,
-              text: row.text,
-              html: row.html,
+              text,
+              html,
               messageId: this.messageIdFor(row.idempotencyKey),
             });
             sent.push(row.id);
             outcomes.set(row.idempotencyKey, 'sent');
           } catch (err) {
-            const permanent = isPermanentSmtpError(err);
+            const permanent = err instanceof SecretGone || isPermanentSmtpError(err);
             const reason = err instanceof Error ? err.message : String(err);
             failed.push({ id: row.id, reason: reason.slice(0, 2000), permanent });
             outcomes.set(
@@ -127,6 +173,13 @@ export class OutboxService {
   messageIdFor(idempotencyKey: string): string {
     const digest = createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 40);
     return `<${digest}@${this.messageIdDomain}>`;
+  }
+}
+
+/** A stored message's secret is no longer in memory; sending it would mail a dead link. */
+class SecretGone extends Error {
+  constructor() {
+    super('its secret was held in memory only and is gone; not sent (ask for a new mail)');
   }
 }
 

@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import {
   DEMO_EMAILS,
   EXPIRED_SIGN_IN_HOURS,
+  OUTBOX_SENT_BODY_HOURS,
   UNUSED_DOCUMENT_DAYS,
   createDataSource,
   seedDemoData,
@@ -185,6 +186,48 @@ describe('housekeeping activities (PostgreSQL)', () => {
       run(acts, 'removeUnusedDocuments', now),
     ]);
     expect(a + b).toBe(20);
+  });
+
+  it('blanks the bodies of mails sent longer ago than OUTBOX_SENT_BODY_HOURS, not of unsent or recent ones; once', async () => {
+    const now = new Date();
+    const hoursAgo = (h: number) => new Date(now.getTime() - h * HOUR);
+    const message = async (key: string, status: string, sentAt: Date | null, createdAt: Date) =>
+      ds.query(
+        `INSERT INTO outbox_message (idempotency_key, organisation_id, to_address, subject, text_body, html_body, status, sent_at, created_at)
+         VALUES ($1, $2, 'lid@stadsring.example', 'Onderwerp', 'tekst', '<p>tekst</p>', $3, $4, $5)`,
+        [key, stadsring, status, sentAt, createdAt],
+      );
+    const old = hoursAgo(OUTBOX_SENT_BODY_HOURS + 1);
+    await message('body:sent-old', 'sent', old, old);
+    await message('body:sent-recent', 'sent', hoursAgo(OUTBOX_SENT_BODY_HOURS - 1), old);
+    await message('body:pending-old', 'pending', null, old);
+    await message('body:failed-old', 'failed', null, old);
+    const bodies = async () =>
+      Object.fromEntries(
+        (
+          (await ds.query(
+            `SELECT idempotency_key AS k, text_body || '|' || html_body || '|' || subject AS b
+               FROM outbox_message WHERE idempotency_key LIKE 'body:%'`,
+          )) as { k: string; b: string }[]
+        ).map((r) => [r.k, r.b]),
+      );
+
+    await expect(run(acts, 'blankSentMailBodies', now)).resolves.toBe(1);
+    expect(await bodies()).toEqual({
+      'body:sent-old': '||Onderwerp',
+      'body:sent-recent': 'tekst|<p>tekst</p>|Onderwerp',
+      'body:pending-old': 'tekst|<p>tekst</p>|Onderwerp',
+      'body:failed-old': 'tekst|<p>tekst</p>|Onderwerp',
+    });
+    await expect(run(acts, 'blankSentMailBodies', now)).resolves.toBe(0);
+
+    // A shorter configured period blanks the recent one too; still never an unsent mail.
+    const short = createHousekeepingActivities({ dataSource: ds, outboxSentBodyHours: 1 });
+    await expect(run(short, 'blankSentMailBodies', now)).resolves.toBe(1);
+    expect(await bodies()).toMatchObject({
+      'body:sent-recent': '||Onderwerp',
+      'body:pending-old': 'tekst|<p>tekst</p>|Onderwerp',
+    });
   });
 
   it('refuses a malformed start time without a retry', async () => {

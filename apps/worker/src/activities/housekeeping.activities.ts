@@ -1,7 +1,7 @@
 /**
  * Activities of the daily housekeeping (housekeepingWorkflow, started by the Temporal Schedule
  * `housekeeping`): the deletions of HousekeepingRepository, relative to the run's start `at`.
- * Each is one DELETE, so a retry or a second run for the same `at` removes nothing more.
+ * Each is one DELETE (or blanking UPDATE), so a retry or a second run for the same `at` removes nothing more.
  * Database failures are thrown as they are and retried by Temporal.
  */
 import { log } from '@temporalio/activity';
@@ -9,6 +9,7 @@ import type { Db } from '@jaarcyclus/persistence';
 import {
   EXPIRED_SIGN_IN_HOURS,
   HousekeepingRepository,
+  OUTBOX_SENT_BODY_HOURS,
   UNUSED_DOCUMENT_DAYS,
 } from '@jaarcyclus/persistence';
 import type { HousekeepingActivities } from '@jaarcyclus/workflows';
@@ -16,6 +17,8 @@ import { refuse } from '@jaarcyclus/cycles';
 
 export interface HousekeepingActivityDeps {
   dataSource: Db;
+  /** Hours a sent mail keeps its body (OUTBOX_SENT_BODY_HOURS; default 24). */
+  outboxSentBodyHours?: number;
 }
 
 /** The run's start as a Date; a malformed one is a bug of the caller, not worth a retry. */
@@ -48,6 +51,15 @@ export function createHousekeepingActivities(
         );
       }
       return removed;
+    },
+
+    async blankSentMailBodies({ at }) {
+      const hours = deps.outboxSentBodyHours ?? OUTBOX_SENT_BODY_HOURS;
+      const blanked = await repo.blankSentMailBodies(instant(at), hours);
+      if (blanked > 0) {
+        log.info(`blanked the bodies of ${blanked} mail(s) sent more than ${hours} hours ago`);
+      }
+      return blanked;
     },
   };
 }

@@ -42,6 +42,7 @@ describe('createActivities', () => {
         // housekeeping (the daily Temporal Schedule)
         'removeUnusedDocuments',
         'removeExpiredSignIns',
+        'blankSentMailBodies',
       ].sort(),
     );
     for (const fn of Object.values(activities)) expect(typeof fn).toBe('function');

@@ -6,6 +6,8 @@ import { createHousekeepingActivities } from './housekeeping.activities';
 export interface ActivityDeps extends CycleKitDeps {
   /** The accountability fan-out's clock (benchmarks set it; see AccountabilityActivityDeps.now). */
   now?: () => number;
+  /** Hours a sent mail keeps its body (HousekeepingActivityDeps.outboxSentBodyHours). */
+  outboxSentBodyHours?: number;
 }
 
 /**

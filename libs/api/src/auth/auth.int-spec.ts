@@ -149,6 +149,63 @@ describe('sign-in by email link', () => {
     );
   });
 
+  it('keeps no usable sign-in link at rest: no text column of the outbox row or the login token holds it', async () => {
+    const email = DEMO_EMAILS.rijnoever.director;
+    await api.http().post('/api/auth/login').send({ email }).expect(202);
+    // The mail that reached SMTP still carries a working link ...
+    const token = await api.latestLoginToken(email);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // ... but every text column of every row that could hold it (read from the catalogue, so a
+    // column added later is checked too) has neither the token nor a link with any token.
+    const columns = (await api.ds.query(
+      `SELECT table_name, column_name FROM information_schema.columns
+        WHERE table_schema = current_schema() AND table_name IN ('outbox_message', 'login_token')
+          AND data_type IN ('text', 'character varying')`,
+    )) as { table_name: string; column_name: string }[];
+    expect(columns.map((c) => c.column_name)).toEqual(
+      expect.arrayContaining(['text_body', 'html_body', 'subject', 'token_hash']),
+    );
+    const values: string[] = [];
+    for (const { table_name: table, column_name: column } of columns) {
+      const where =
+        table === 'outbox_message'
+          ? `to_address = $1`
+          : `person_id = (SELECT id FROM person WHERE email = $1)`;
+      const rows = (await api.ds.query(
+        `SELECT "${column}"::text AS v FROM "${table}" WHERE ${where}`,
+        [email],
+      )) as { v: string | null }[];
+      expect(rows.length).toBeGreaterThan(0);
+      values.push(...rows.map((r) => r.v ?? ''));
+    }
+    const [outboxRow] = (await api.ds.query(
+      `SELECT text_body, status FROM outbox_message WHERE to_address = $1`,
+      [email],
+    )) as { text_body: string; status: string }[];
+    expect(outboxRow!.status).toBe('sent');
+    expect(outboxRow!.text_body).toContain('/auth/verify?token=');
+    for (const value of values) {
+      expect(value).not.toContain(token);
+      expect(value).not.toContain(encodeURIComponent(token));
+      expect(value).not.toMatch(/token=[A-Za-z0-9_%-]{20,}/);
+    }
+    // Nor any other column of any table (jsonb and text alike, the audit trail included).
+    const everywhere = (await api.ds.query(
+      `SELECT table_name, column_name FROM information_schema.columns
+        WHERE table_schema = current_schema()
+          AND data_type IN ('text', 'character varying', 'jsonb', 'json')`,
+    )) as { table_name: string; column_name: string }[];
+    for (const { table_name: table, column_name: column } of everywhere) {
+      const [hit] = (await api.ds.query(
+        `SELECT count(*)::int AS n FROM "${table}" WHERE strpos("${column}"::text, $1) > 0`,
+        [token],
+      )) as { n: number }[];
+      expect({ table, column, n: hit!.n }).toEqual({ table, column, n: 0 });
+    }
+    // And the link it carried signs in.
+    await api.http().post('/auth/verify').send({ token }).expect(200);
+  });
+
   it('ends the session on logout', async () => {
     const token = await api.signIn(DEMO_EMAILS.stadsring.schoolContact);
     await api.http().get('/api/me').set('Authorization', `Bearer ${token}`).expect(200);

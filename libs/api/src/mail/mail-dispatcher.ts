@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { OutboxService, type OutgoingMail } from '@jaarcyclus/mail';
+import { type MailSecrets, OutboxService, type OutgoingMail } from '@jaarcyclus/mail';
 
 /**
  * Delivers mail after the HTTP response instead of before it. Used for sign-in links: if the
@@ -14,9 +14,10 @@ export class MailDispatcher implements OnApplicationShutdown {
 
   constructor(private readonly outbox: OutboxService) {}
 
-  dispatch(mail: OutgoingMail): void {
+  /** `secrets`: kept in memory for this send only, never stored (see MailSecrets). */
+  dispatch(mail: OutgoingMail, secrets?: MailSecrets): void {
     const delivery = this.outbox
-      .deliver(mail)
+      .deliver(mail, secrets ? { secrets } : {})
       .then(() => undefined)
       .catch((err: unknown) => {
         this.logger.warn(

@@ -13,6 +13,12 @@ export const UNUSED_DOCUMENT_DAYS = 14;
  */
 export const EXPIRED_SIGN_IN_HOURS = 24;
 
+/**
+ * Default hours the body of a sent mail is kept (OUTBOX_SENT_BODY_HOURS): long enough to answer
+ * "what did that mail say" the same day; after that only who was mailed what subject, when.
+ */
+export const OUTBOX_SENT_BODY_HOURS = 24;
+
 /** What removing expired sign-ins removed. */
 export interface ExpiredSignInsRemoved {
   loginTokens: number;
@@ -62,5 +68,24 @@ export class HousekeepingRepository {
       [before],
     )) as { tokens: number; sessions: number }[];
     return { loginTokens: rows[0]!.tokens, sessions: rows[0]!.sessions };
+  }
+
+  /**
+   * Blanks the text and HTML bodies of the mails sent more than `hours` before `now` (the row,
+   * with its subject, addressee and idempotency key, stays: the key keeps a retry from sending
+   * again); unsent mails keep their body for the next attempt. Returns how many were blanked.
+   */
+  async blankSentMailBodies(now: Date, hours = OUTBOX_SENT_BODY_HOURS): Promise<number> {
+    const before = new Date(now.getTime() - hours * HOUR_MS);
+    const rows = (await this.db.query(
+      `WITH blanked AS (
+         UPDATE outbox_message SET text_body = '', html_body = ''
+          WHERE status = 'sent' AND sent_at < $1 AND (text_body <> '' OR html_body <> '')
+         RETURNING 1
+       )
+       SELECT count(*)::int AS n FROM blanked`,
+      [before],
+    )) as { n: number }[];
+    return rows[0]!.n;
   }
 }

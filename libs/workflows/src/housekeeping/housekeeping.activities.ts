@@ -1,6 +1,6 @@
 /**
  * Activities of the daily housekeeping (types only; implemented by apps/worker
- * `createHousekeepingActivities`). Each is one idempotent DELETE relative to `at`: a retry, or
+ * `createHousekeepingActivities`). Each is one idempotent DELETE (or blanking UPDATE) relative to `at`: a retry, or
  * a second run for the same moment, removes nothing more.
  */
 export interface HousekeepingActivities {
@@ -8,6 +8,11 @@ export interface HousekeepingActivities {
   removeUnusedDocuments(input: HousekeepingStepInput): Promise<number>;
   /** Removes the sign-in links and sessions that expired or were ended more than a day before `at`. */
   removeExpiredSignIns(input: HousekeepingStepInput): Promise<SignInsRemoved>;
+  /**
+   * Blanks the bodies of the mails sent more than OUTBOX_SENT_BODY_HOURS before `at` (unsent
+   * ones keep theirs); returns how many. An UPDATE, idempotent like the deletions.
+   */
+  blankSentMailBodies(input: HousekeepingStepInput): Promise<number>;
 }
 
 export interface HousekeepingStepInput {

@@ -25,7 +25,8 @@ jest.setTimeout(90_000);
  *   RECORD_HOUSEKEEPING_HISTORY=<name> npx jest --selectProjects workflow -- housekeeping.replay
  * which writes __histories__/housekeeping.<name>.json (commit it; never edit or delete it).
  * Recorded: `representative` (removing unused documents fails after its retries, removing
- * expired sign-ins succeeds).
+ * expired sign-ins succeeds; before the patch `housekeeping-sent-bodies`), `sent-bodies` (the
+ * same night with the patched step blanking sent mail bodies, which succeeds).
  */
 const HISTORIES = path.join(__dirname, '__histories__');
 
@@ -55,7 +56,7 @@ describe('housekeeping: replay of recorded histories', () => {
   let client: TimeSkippingWorkflowClient;
   let worker: Worker;
   let running: Promise<void>;
-  const attempts = { removeUnusedDocuments: 0, removeExpiredSignIns: 0 };
+  const attempts = { removeUnusedDocuments: 0, removeExpiredSignIns: 0, blankSentMailBodies: 0 };
   // The representative night: the documents step keeps failing, the sign-ins step succeeds.
   const activities: HousekeepingActivities = {
     removeUnusedDocuments: async () => {
@@ -65,6 +66,10 @@ describe('housekeeping: replay of recorded histories', () => {
     removeExpiredSignIns: async () => {
       attempts.removeExpiredSignIns = Context.current().info.attempt;
       return { loginTokens: 5, sessions: 2 };
+    },
+    blankSentMailBodies: async () => {
+      attempts.blankSentMailBodies = Context.current().info.attempt;
+      return 7;
     },
   };
 
@@ -134,11 +139,13 @@ describe('housekeeping: replay of recorded histories', () => {
       documents: null,
       loginTokens: 5,
       sessions: 2,
+      sentMailBodies: 7,
       failed: ['unusedDocuments'],
     });
     expect(attempts).toEqual({
       removeUnusedDocuments: HOUSEKEEPING_RETRY.maximumAttempts,
       removeExpiredSignIns: 1,
+      blankSentMailBodies: 1,
     });
     const history = await handle.fetchHistory();
     // Through the fixture form, as a committed file would be read.

@@ -1,5 +1,5 @@
 /** The steps of one housekeeping run, in the order they run. */
-export const HOUSEKEEPING_STEPS = ['unusedDocuments', 'expiredSignIns'] as const;
+export const HOUSEKEEPING_STEPS = ['unusedDocuments', 'expiredSignIns', 'sentMailBodies'] as const;
 
 export type HousekeepingStep = (typeof HOUSEKEEPING_STEPS)[number];
 
@@ -13,6 +13,11 @@ export interface HousekeepingResult {
   loginTokens: number | null;
   /** Sessions that expired or were ended more than a day ago. */
   sessions: number | null;
+  /**
+   * Sent mails whose bodies were blanked (older than OUTBOX_SENT_BODY_HOURS); null when the
+   * step failed, or in a run started before the step existed (patch `housekeeping-sent-bodies`).
+   */
+  sentMailBodies: number | null;
   /** The steps that still failed after their retries; the next run tries them again. */
   failed: HousekeepingStep[];
 }

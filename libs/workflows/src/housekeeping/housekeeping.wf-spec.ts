@@ -29,6 +29,7 @@ let calls: Call[] = [];
 let behaviour: {
   documents: (attempt: number) => number;
   signIns: (attempt: number) => SignInsRemoved;
+  mailBodies: (attempt: number) => number;
 };
 
 const recorded =
@@ -44,6 +45,7 @@ const activities: HousekeepingActivities = {
     behaviour.documents(attempt),
   ),
   removeExpiredSignIns: recorded('removeExpiredSignIns', (attempt) => behaviour.signIns(attempt)),
+  blankSentMailBodies: recorded('blankSentMailBodies', (attempt) => behaviour.mailBodies(attempt)),
 };
 
 const run = () =>
@@ -65,7 +67,11 @@ beforeAll(async () => {
 
 beforeEach(() => {
   calls = [];
-  behaviour = { documents: () => 3, signIns: () => ({ loginTokens: 5, sessions: 2 }) };
+  behaviour = {
+    documents: () => 3,
+    signIns: () => ({ loginTokens: 5, sessions: 2 }),
+    mailBodies: () => 7,
+  };
 });
 
 afterAll(async () => {
@@ -83,12 +89,14 @@ describe('housekeeping workflow (time-skipping)', () => {
       documents: 3,
       loginTokens: 5,
       sessions: 2,
+      sentMailBodies: 7,
       failed: [],
     });
     expect(Date.parse(result.at)).toBeGreaterThanOrEqual(before);
     expect(calls).toEqual([
       { step: 'removeUnusedDocuments', at: result.at, attempt: 1 },
       { step: 'removeExpiredSignIns', at: result.at, attempt: 1 },
+      { step: 'blankSentMailBodies', at: result.at, attempt: 1 },
     ]);
   });
 
@@ -114,6 +122,7 @@ describe('housekeeping workflow (time-skipping)', () => {
       documents: null,
       loginTokens: 5,
       sessions: 2,
+      sentMailBodies: 7,
       failed: ['unusedDocuments'],
     });
     expect(calls.filter((c) => c.step === 'removeUnusedDocuments')).toHaveLength(
@@ -122,7 +131,7 @@ describe('housekeeping workflow (time-skipping)', () => {
     expect(calls.filter((c) => c.step === 'removeExpiredSignIns')).toHaveLength(1);
   });
 
-  it('keeps what the first step removed when the last one fails for good (not retried)', async () => {
+  it('keeps what the other steps removed when one fails for good (not retried)', async () => {
     behaviour.signIns = () => {
       throw ApplicationFailure.nonRetryable('permission denied for table session');
     };
@@ -131,8 +140,27 @@ describe('housekeeping workflow (time-skipping)', () => {
       documents: 3,
       loginTokens: null,
       sessions: null,
+      sentMailBodies: 7,
       failed: ['expiredSignIns'],
     });
-    expect(calls.map((c) => c.step)).toEqual(['removeUnusedDocuments', 'removeExpiredSignIns']);
+    expect(calls.map((c) => c.step)).toEqual([
+      'removeUnusedDocuments',
+      'removeExpiredSignIns',
+      'blankSentMailBodies',
+    ]);
+  });
+
+  it('keeps what the first steps removed when blanking sent mail bodies fails for good', async () => {
+    behaviour.mailBodies = () => {
+      throw ApplicationFailure.nonRetryable('permission denied for table outbox_message');
+    };
+    const result = await run();
+    expect(result).toMatchObject({
+      documents: 3,
+      loginTokens: 5,
+      sessions: 2,
+      sentMailBodies: null,
+      failed: ['sentMailBodies'],
+    });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * housekeepingWorkflow — one round of the daily housekeeping (data minimisation): removes the
  * uploaded documents no cycle used within UNUSED_DOCUMENT_DAYS days, and the sign-in links and
- * sessions a day after they expired or were ended. Started by the Temporal Schedule
+ * sessions a day after they expired or were ended, and blanks the bodies of mails sent more than
+ * OUTBOX_SENT_BODY_HOURS ago (worker configuration). Started by the Temporal Schedule
  * `housekeeping` (apps/worker housekeeping-schedule.ts) once a night, so there is one run per
  * night however many api or worker processes there are, and every run is visible in the
  * Temporal UI with what it removed.
@@ -11,7 +12,7 @@
  * stop the other steps. The run ends either way, so the schedule's SKIP overlap policy never
  * skips the next night because of it, and the next night's run removes what this one left.
  */
-import { isCancellation, log, proxyActivities } from '@temporalio/workflow';
+import { isCancellation, log, patched, proxyActivities } from '@temporalio/workflow';
 import type { HousekeepingActivities } from './housekeeping.activities';
 import type { HousekeepingResult, HousekeepingStep } from './housekeeping.types';
 
@@ -50,11 +51,16 @@ export async function housekeepingWorkflow(): Promise<HousekeepingResult> {
 
   const documents = await step('unusedDocuments', () => acts.removeUnusedDocuments({ at }));
   const signIns = await step('expiredSignIns', () => acts.removeExpiredSignIns({ at }));
+  // Added after histories were recorded: a run that started without this step replays without it.
+  const sentMailBodies = patched('housekeeping-sent-bodies')
+    ? await step('sentMailBodies', () => acts.blankSentMailBodies({ at }))
+    : null;
   const result: HousekeepingResult = {
     at,
     documents,
     loginTokens: signIns?.loginTokens ?? null,
     sessions: signIns?.sessions ?? null,
+    sentMailBodies,
     failed,
   };
   log.info('housekeeping done', { ...result });
