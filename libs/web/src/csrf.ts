@@ -100,3 +100,21 @@ export class CsrfInterceptor implements NestInterceptor {
     return next.handle();
   }
 }
+
+/**
+ * Whether a request may come from a browser page of another site (login CSRF on POST
+ * /auth/verify, where there is no session yet to bind a form token to). A browser sends Origin
+ * with every POST, and Sec-Fetch-Site too (all current browsers): both must say this site. The
+ * page behind the sign-in link sends no Referer (Referrer-Policy: no-referrer), so its form
+ * posts `Origin: null`: that passes only with `Sec-Fetch-Site: same-origin`. A request with
+ * neither header is no browser's (curl, an API client) and passes: it cannot sign a victim's
+ * browser in.
+ */
+export function isCrossSiteRequest(req: Request, publicUrl: string): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return true;
+  const origin = req.headers.origin;
+  if (origin === undefined) return false;
+  if (origin === 'null') return site !== 'same-origin';
+  return origin !== new URL(publicUrl).origin;
+}
