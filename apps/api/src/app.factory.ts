@@ -34,19 +34,22 @@ export async function createApiApp(
   app.use(securityHeaders(config));
   app.use(cookieParser());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Jaarcyclus API')
-      .setDescription(
-        'Yearly governance cycles of a samenwerkingsverband passend onderwijs. Sign in: POST /api/auth/login, open the emailed link, press "Inloggen".',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .addCookieAuth(SESSION_COOKIE)
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  // Production (API_DOCS=off) serves no API description: less to map for an attacker.
+  if (config.apiDocs) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Jaarcyclus API')
+        .setDescription(
+          'Yearly governance cycles of a samenwerkingsverband passend onderwijs. Sign in: POST /api/auth/login, open the emailed link, press "Inloggen".',
+        )
+        .setVersion('0.1.0')
+        .addBearerAuth()
+        .addCookieAuth(SESSION_COOKIE)
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  }
 
   await app.init();
   return app;

@@ -13,6 +13,7 @@ describe('security headers on every response', () => {
   let smtp: SmtpCapture;
   let http: ApiHarness;
   let https: ApiHarness;
+  let production: ApiHarness;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -22,9 +23,14 @@ describe('security headers on every response', () => {
       seed: false,
       env: { PUBLIC_URL: 'https://jaarcyclus.example' },
     });
+    production = await startApi(db.url, smtp, {
+      seed: false,
+      env: { PUBLIC_URL: 'https://jaarcyclus.example', API_DOCS: 'off' },
+    });
   });
 
   afterAll(async () => {
+    await production?.close();
     await https?.close();
     await http?.close();
     await smtp?.stop();
@@ -61,5 +67,14 @@ describe('security headers on every response', () => {
     expect(json.headers['content-security-policy']).not.toMatch(/upgrade-insecure-requests/);
     const docs = await https.http().get('/api/docs').expect(200);
     expect(docs.headers['content-security-policy']).toMatch(/upgrade-insecure-requests/);
+  });
+
+  it('serves no API docs with API_DOCS=off (production), the api itself still answers', async () => {
+    for (const path of ['/api/docs', '/api/docs-json', '/api/docs/swagger-ui-init.js']) {
+      const res = await production.http().get(path).expect(404);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+    }
+    await production.http().get('/health').expect(200);
+    await https.http().get('/api/docs-json').expect(200);
   });
 });

@@ -10,6 +10,7 @@ import {
   integer,
   mailFrom,
   origins,
+  pattern,
   PayloadKeyRing,
   publicUrl,
   smtpUrl,
@@ -32,6 +33,8 @@ export const API_ENV = {
     PORT: '3000',
     SESSION_TTL_HOURS: '12',
     LOGIN_LINKS_PER_PERSON: '5',
+    /** The OpenAPI document and Swagger UI at /api/docs: `on` in development (npm start), else off. */
+    API_DOCS: 'off',
   },
   /** Optional: the Temporal Web UI's origin(s), allowed to call the codec endpoint from the browser. */
   optional: ['TEMPORAL_UI_ORIGIN'],
@@ -73,6 +76,8 @@ export class ApiConfig {
      * with credentials); empty: none (the temporal CLI needs no CORS).
      */
     readonly temporalUiOrigins: readonly string[],
+    /** Serve the OpenAPI document and Swagger UI (/api/docs); off in production. */
+    readonly apiDocs: boolean,
   ) {}
 
   /** Throws ConfigError for the first invalid variable. */
@@ -93,6 +98,7 @@ export class ApiConfig {
       integer('LOGIN_LINKS_PER_PERSON', read('LOGIN_LINKS_PER_PERSON'), 1, 1000),
       PayloadKeyRing.fromEnv(env),
       origins('TEMPORAL_UI_ORIGIN', env.TEMPORAL_UI_ORIGIN ?? ''),
+      pattern('API_DOCS', read('API_DOCS'), /^(on|off)$/, 'on or off') === 'on',
     );
   }
 

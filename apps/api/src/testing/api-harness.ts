@@ -51,6 +51,8 @@ export async function startApi(
     DATABASE_URL: databaseUrl,
     SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
     PUBLIC_URL: 'http://jaarcyclus.test',
+    // The OpenAPI document is served in development and tests (off by default: production).
+    API_DOCS: 'on',
     // A fresh key for the workflow data (the codec endpoint); tests may pass their own ring.
     ...(opts.payloadKeyRing ?? PayloadKeyRing.generate('test')).toEnv(),
     ...(opts.temporalUiOrigin ? { TEMPORAL_UI_ORIGIN: opts.temporalUiOrigin } : {}),
