@@ -1,3 +1,4 @@
+import { DEMO_EMAILS } from '@jaarcyclus/persistence';
 import { createTestDatabase, SmtpCapture, type TestDatabase } from '@jaarcyclus/testing';
 import { startApi, type ApiHarness } from './testing/api-harness';
 
@@ -76,5 +77,47 @@ describe('security headers on every response', () => {
     }
     await production.http().get('/health').expect(200);
     await https.http().get('/api/docs-json').expect(200);
+  });
+
+  it('names the session cookie __Host-jc_session (Secure, Path=/) when https, and reads only that name', async () => {
+    const email = DEMO_EMAILS.stadsring.director;
+    await https.http().post('/api/auth/login').send({ email }).expect(202);
+    const token = await https.latestLoginToken(email);
+    const signedIn = await https.http().post('/auth/verify').type('form').send({ token });
+    expect(signedIn.status).toBe(200);
+    const setCookie = String(signedIn.headers['set-cookie']);
+    expect(setCookie).toMatch(
+      /^__Host-jc_session=[A-Za-z0-9_-]{43}; Path=\/; Expires=.*; HttpOnly; Secure; SameSite=Lax$/,
+    );
+    const session = /^__Host-jc_session=([^;]+)/.exec(setCookie)![1]!;
+
+    await https.http().get('/api/me').set('Cookie', `__Host-jc_session=${session}`).expect(200);
+    // A cookie without the prefix can be set by a sibling (sub)domain: not read over https.
+    await https.http().get('/api/me').set('Cookie', `jc_session=${session}`).expect(401);
+
+    // The web's form tokens follow the same cookie: sign out with the page's token.
+    const cookie = `__Host-jc_session=${session}`;
+    const page = await https.http().get('/app/tasks').set('Cookie', cookie).expect(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1]!;
+    const out = await https
+      .http()
+      .post('/logout')
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _csrf: csrf })
+      .expect(303);
+    expect(String(out.headers['set-cookie'])).toMatch(/^__Host-jc_session=;/);
+    await https.http().get('/api/me').set('Cookie', cookie).expect(401);
+  });
+
+  it('keeps the plain name jc_session over http', async () => {
+    const email = DEMO_EMAILS.stadsring.oprMember;
+    await http.http().post('/api/auth/login').send({ email }).expect(202);
+    const token = await http.latestLoginToken(email);
+    const signedIn = await http.http().post('/auth/verify').send({ token }).expect(200);
+    const setCookie = String(signedIn.headers['set-cookie']);
+    expect(setCookie).toMatch(/^jc_session=/);
+    expect(setCookie).not.toMatch(/Secure/);
+    await http.http().get('/api/me').set('Cookie', setCookie.split(';')[0]!).expect(200);
   });
 });

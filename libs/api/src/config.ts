@@ -19,6 +19,9 @@ import {
 
 export { ConfigError };
 
+/** The session cookie's name over http; over https it has the __Host- prefix (sessionCookie). */
+export const SESSION_COOKIE_NAME = 'jc_session';
+
 /** Environment variables of the api, with the defaults used when a variable is not set. */
 export const API_ENV = {
   required: ['DATABASE_URL', 'TEMPORAL_PAYLOAD_KEY_ID'],
@@ -112,5 +115,14 @@ export class ApiConfig {
 
   get secureCookies(): boolean {
     return this.publicUrl.startsWith('https:');
+  }
+
+  /**
+   * The session cookie's name: over https with the __Host- prefix, so the browser only accepts it
+   * Secure, for this host and path / (no sibling subdomain can set or overwrite it); over http
+   * (development, tests) a browser would refuse that prefix, so the plain name.
+   */
+  get sessionCookie(): string {
+    return this.secureCookies ? `__Host-${SESSION_COOKIE_NAME}` : SESSION_COOKIE_NAME;
   }
 }

@@ -15,7 +15,6 @@ import { AuthService } from '@jaarcyclus/api/auth/auth.service';
 import type { AuthenticatedRequest } from '@jaarcyclus/api/auth/authenticated-person';
 import { Public } from '@jaarcyclus/api/auth/decorators';
 import { MeDto, SessionResponseDto, VerifyTokenDto } from '@jaarcyclus/api/auth/dto/auth.dto';
-import { SESSION_COOKIE } from '@jaarcyclus/api/auth/session.guard';
 import { ErrorResponseDto } from '@jaarcyclus/api/common/api-errors';
 import { isCrossSiteRequest } from '../csrf';
 import { errorPage } from '../pages/error.pages';
@@ -80,7 +79,7 @@ export class SignInLinkController {
   @ApiOperation({
     summary: 'Exchange the sign-in token for a session',
     description:
-      'Consumes the token (once). Sets the HttpOnly jc_session cookie. JSON requests get the session as JSON; form posts (the page behind the link) get an HTML page. A browser request from another site (Origin or Sec-Fetch-Site not this site) is refused with 403 (login CSRF); API clients send neither header.',
+      'Consumes the token (once). Sets the HttpOnly jc_session cookie (__Host-jc_session over https). JSON requests get the session as JSON; form posts (the page behind the link) get an HTML page. A browser request from another site (Origin or Sec-Fetch-Site not this site) is refused with 403 (login CSRF); API clients send neither header.',
   })
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ApiOkResponse({ type: SessionResponseDto })
@@ -120,7 +119,7 @@ export class SignInLinkController {
       }
       return;
     }
-    res.cookie(SESSION_COOKIE, signedIn.sessionToken, {
+    res.cookie(this.pages.sessionCookie, signedIn.sessionToken, {
       httpOnly: true,
       sameSite: 'lax',
       secure: this.pages.secureCookies,
