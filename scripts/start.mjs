@@ -103,6 +103,8 @@ async function main() {
     TEMPORAL_UI_ORIGIN: process.env.TEMPORAL_UI_ORIGIN ?? 'http://localhost:8233',
     // A demo signs the same people in and out many times; production keeps the default (5).
     LOGIN_LINKS_PER_PERSON: process.env.LOGIN_LINKS_PER_PERSON ?? '50',
+    // The OpenAPI docs at /api/docs: on here (development); production keeps the default (off).
+    API_DOCS: process.env.API_DOCS ?? 'on',
   };
   run(
     'node',

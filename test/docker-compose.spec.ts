@@ -79,6 +79,11 @@ describe('docker-compose.yml', () => {
     expect(api.TEMPORAL_UI_ORIGIN).toBe(`http://localhost:${uiPort[0]}`);
   });
 
+  it('serves no API docs in production (API_DOCS off, as is the default)', () => {
+    expect(services.api?.environment?.API_DOCS).toBe('off');
+    expect(API_ENV.defaults.API_DOCS).toBe('off');
+  });
+
   it('points the apps at services that exist in the file', () => {
     for (const name of ['api', 'worker']) {
       const env = services[name]?.environment ?? {};

@@ -63,6 +63,48 @@ describe('web app: signing in and out', () => {
     await context.close();
   });
 
+  it("refuses another site's page posting a sign-in link (login CSRF), in the reader's language", async () => {
+    const before = web.smtp.messages.length;
+    const login = await fetch(`${web.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: DIRECTOR }),
+    });
+    expect(login.status).toBe(202);
+    const link = await web.latestSignInLink(DIRECTOR, before);
+    const token = new URL(link).searchParams.get('token')!;
+
+    // The attacker's page, on another origin, posts its own link's token to this site.
+    const context = await web.browser.newContext();
+    const page = await context.newPage();
+    await page.route('http://attacker.example/**', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html><body><form method="post" action="${web.baseUrl}/auth/verify"><input type="hidden" name="token" value="${token}"><button>Go</button></form></body></html>`,
+      }),
+    );
+    await page.goto('http://attacker.example/');
+    const [response] = await Promise.all([
+      page.waitForResponse(`${web.baseUrl}/auth/verify`),
+      page.getByRole('button', { name: 'Go' }).click(),
+    ]);
+    expect(response.status()).toBe(403);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Formulier verlopen',
+    );
+    expect((await context.cookies()).some((c) => c.name === 'jc_session')).toBe(false);
+    await context.close();
+
+    // The link was not used up: the page behind it still signs in.
+    const own = await web.browser.newContext();
+    const ownPage = await own.newPage();
+    await ownPage.goto(link);
+    await ownPage.getByRole('button', { name: 'Inloggen' }).click();
+    await ownPage.waitForURL('**/app/tasks');
+    expect((await own.cookies()).some((c) => c.name === 'jc_session')).toBe(true);
+    await own.close();
+  });
+
   it('shows a clear empty state to a person without tasks', async () => {
     const page = await web.signedInPage(SECRETARIAT);
     await page.goto(`${web.baseUrl}/app/tasks`);

@@ -58,7 +58,9 @@ async function main(): Promise<void> {
   await app.listen(config.port);
   const logger = new Logger('Jaarcyclus');
   logger.log(`api listening on ${config.publicUrl} (port ${config.port})`);
-  logger.log(`health: ${config.publicUrl}/health · OpenAPI: ${config.publicUrl}/api/docs`);
+  logger.log(
+    `health: ${config.publicUrl}/health · OpenAPI: ${config.apiDocs ? `${config.publicUrl}/api/docs` : 'off (API_DOCS)'}`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -20,6 +20,7 @@ describe('ApiConfig', () => {
       sessionTtlHours: 12,
       loginLinksPerPerson: 5,
       temporalUiOrigins: [],
+      apiDocs: false,
     });
     expect(config.payloadKeyRing.toJSON()).toEqual({ currentKeyId: 'k1', ids: ['k1'] });
     expect(config.secureCookies).toBe(false);
@@ -41,6 +42,7 @@ describe('ApiConfig', () => {
       SESSION_TTL_HOURS: '8',
       LOGIN_LINKS_PER_PERSON: '3',
       TEMPORAL_UI_ORIGIN: 'https://temporal.stadsring.example',
+      API_DOCS: 'on',
     });
     expect(config).toMatchObject({
       temporalAddress: 'temporal:7233',
@@ -49,12 +51,14 @@ describe('ApiConfig', () => {
       sessionTtlHours: 8,
       loginLinksPerPerson: 3,
       temporalUiOrigins: ['https://temporal.stadsring.example'],
+      apiDocs: true,
     });
     expect(config.secureCookies).toBe(true);
   });
 
   it.each([
     [{}, /^DATABASE_URL is required/],
+    [{ ...BASE, API_DOCS: 'yes' }, /^API_DOCS must be on or off \(got 'yes'\)/],
     [
       { ...BASE, DATABASE_URL: 'mysql://localhost/x' },
       /^DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/,

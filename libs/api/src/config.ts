@@ -10,6 +10,7 @@ import {
   integer,
   mailFrom,
   origins,
+  pattern,
   PayloadKeyRing,
   publicUrl,
   smtpUrl,
@@ -17,6 +18,9 @@ import {
 } from '@jaarcyclus/config';
 
 export { ConfigError };
+
+/** The session cookie's name over http; over https it has the __Host- prefix (sessionCookie). */
+export const SESSION_COOKIE_NAME = 'jc_session';
 
 /** Environment variables of the api, with the defaults used when a variable is not set. */
 export const API_ENV = {
@@ -32,6 +36,8 @@ export const API_ENV = {
     PORT: '3000',
     SESSION_TTL_HOURS: '12',
     LOGIN_LINKS_PER_PERSON: '5',
+    /** The OpenAPI document and Swagger UI at /api/docs: `on` in development (npm start), else off. */
+    API_DOCS: 'off',
   },
   /** Optional: the Temporal Web UI's origin(s), allowed to call the codec endpoint from the browser. */
   optional: ['TEMPORAL_UI_ORIGIN'],
@@ -73,6 +79,8 @@ export class ApiConfig {
      * with credentials); empty: none (the temporal CLI needs no CORS).
      */
     readonly temporalUiOrigins: readonly string[],
+    /** Serve the OpenAPI document and Swagger UI (/api/docs); off in production. */
+    readonly apiDocs: boolean,
   ) {}
 
   /** Throws ConfigError for the first invalid variable. */
@@ -93,6 +101,7 @@ export class ApiConfig {
       integer('LOGIN_LINKS_PER_PERSON', read('LOGIN_LINKS_PER_PERSON'), 1, 1000),
       PayloadKeyRing.fromEnv(env),
       origins('TEMPORAL_UI_ORIGIN', env.TEMPORAL_UI_ORIGIN ?? ''),
+      pattern('API_DOCS', read('API_DOCS'), /^(on|off)$/, 'on or off') === 'on',
     );
   }
 
@@ -106,5 +115,14 @@ export class ApiConfig {
 
   get secureCookies(): boolean {
     return this.publicUrl.startsWith('https:');
+  }
+
+  /**
+   * The session cookie's name: over https with the __Host- prefix, so the browser only accepts it
+   * Secure, for this host and path / (no sibling subdomain can set or overwrite it); over http
+   * (development, tests) a browser would refuse that prefix, so the plain name.
+   */
+  get sessionCookie(): string {
+    return this.secureCookies ? `__Host-${SESSION_COOKIE_NAME}` : SESSION_COOKIE_NAME;
   }
 }

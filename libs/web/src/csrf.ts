@@ -9,7 +9,6 @@ import {
 } from '@nestjs/common';
 import type { Observable } from 'rxjs';
 import type { Request, Response } from 'express';
-import { SESSION_COOKIE } from '@jaarcyclus/api/auth/session.guard';
 import { ApiConfig } from '@jaarcyclus/api/config';
 
 /** The hidden form field that carries the token. */
@@ -34,8 +33,8 @@ function cookie(req: Request, name: string): string | null {
  * cannot read), so it needs no storage and dies with the session. Before sign-in it is the
  * value of a random cookie that must be posted back (double submit).
  */
-function expectedToken(req: Request): string | null {
-  const session = cookie(req, SESSION_COOKIE);
+function expectedToken(req: Request, sessionCookie: string): string | null {
+  const session = cookie(req, sessionCookie);
   if (session)
     return createHmac('sha256', session).update('jaarcyclus:csrf:v1').digest('base64url');
   return cookie(req, ANONYMOUS_CSRF_COOKIE);
@@ -47,7 +46,7 @@ export class CsrfTokens {
 
   /** The token for forms on this page; sets the anonymous cookie when there is none yet. */
   tokenFor(req: Request, res: Response): string {
-    const existing = expectedToken(req);
+    const existing = expectedToken(req, this.config.sessionCookie);
     if (existing) return existing;
     const token = randomBytes(32).toString('base64url');
     res.cookie(ANONYMOUS_CSRF_COOKIE, token, {
@@ -65,8 +64,9 @@ export class CsrfTokens {
   }
 }
 
-export function hasValidCsrfToken(req: Request): boolean {
-  const expected = expectedToken(req);
+/** `sessionCookie`: ApiConfig.sessionCookie, the one the session guard reads. */
+export function hasValidCsrfToken(req: Request, sessionCookie: string): boolean {
+  const expected = expectedToken(req, sessionCookie);
   const body = req.body as Record<string, unknown> | undefined;
   const given = body?.[CSRF_FIELD];
   if (!expected || typeof given !== 'string') return false;
@@ -78,8 +78,11 @@ export function hasValidCsrfToken(req: Request): boolean {
 /** On every state-changing form post of the web app. */
 @Injectable()
 export class CsrfGuard implements CanActivate {
+  constructor(private readonly config: ApiConfig) {}
+
   canActivate(context: ExecutionContext): boolean {
-    if (!hasValidCsrfToken(context.switchToHttp().getRequest<Request>())) {
+    const req = context.switchToHttp().getRequest<Request>();
+    if (!hasValidCsrfToken(req, this.config.sessionCookie)) {
       throw new CsrfRejectedException();
     }
     return true;
@@ -93,10 +96,31 @@ export class CsrfGuard implements CanActivate {
  */
 @Injectable()
 export class CsrfInterceptor implements NestInterceptor {
+  constructor(private readonly config: ApiConfig) {}
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (!hasValidCsrfToken(context.switchToHttp().getRequest<Request>())) {
+    const req = context.switchToHttp().getRequest<Request>();
+    if (!hasValidCsrfToken(req, this.config.sessionCookie)) {
       throw new CsrfRejectedException();
     }
     return next.handle();
   }
+}
+
+/**
+ * Whether a request may come from a browser page of another site (login CSRF on POST
+ * /auth/verify, where there is no session yet to bind a form token to). A browser sends Origin
+ * with every POST, and Sec-Fetch-Site too (all current browsers): both must say this site. The
+ * page behind the sign-in link sends no Referer (Referrer-Policy: no-referrer), so its form
+ * posts `Origin: null`: that passes only with `Sec-Fetch-Site: same-origin`. A request with
+ * neither header is no browser's (curl, an API client) and passes: it cannot sign a victim's
+ * browser in.
+ */
+export function isCrossSiteRequest(req: Request, publicUrl: string): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return true;
+  const origin = req.headers.origin;
+  if (origin === undefined) return false;
+  if (origin === 'null') return site !== 'same-origin';
+  return origin !== new URL(publicUrl).origin;
 }

@@ -13,7 +13,6 @@ import {
 import { DomainError } from '@jaarcyclus/domain';
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from '@jaarcyclus/api/auth/authenticated-person';
-import { SESSION_COOKIE } from '@jaarcyclus/api/auth/session.guard';
 import { CsrfRejectedException } from './csrf';
 import { errorPage, type ErrorKind } from './pages/error.pages';
 import { WebPages } from './web-pages';
@@ -38,7 +37,7 @@ export class WebExceptionFilter implements ExceptionFilter {
 
     if (exception instanceof UnauthorizedException) {
       const hadSession = Boolean(
-        (req as { cookies?: Record<string, unknown> }).cookies?.[SESSION_COOKIE],
+        (req as { cookies?: Record<string, unknown> }).cookies?.[this.pages.sessionCookie],
       );
       this.pages.redirect(res, `/login?reason=${hadSession ? 'expired' : 'sign-in'}`);
       return;

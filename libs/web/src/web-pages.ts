@@ -83,4 +83,9 @@ export class WebPages {
   get secureCookies(): boolean {
     return this.config.secureCookies;
   }
+
+  /** jc_session, or __Host-jc_session over https. */
+  get sessionCookie(): string {
+    return this.config.sessionCookie;
+  }
 }

@@ -3,7 +3,7 @@ import { createDataSource, seedDemoData } from '@jaarcyclus/persistence';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../app.factory';
-import { ApiConfig } from '@jaarcyclus/api/config';
+import { ApiConfig, type ApiEnvName } from '@jaarcyclus/api/config';
 import { PayloadKeyRing } from '@jaarcyclus/config';
 import { MailDispatcher } from '@jaarcyclus/api/mail/mail-dispatcher';
 
@@ -37,7 +37,13 @@ export interface ApiHarness {
 export async function startApi(
   databaseUrl: string,
   smtp: MailCapture,
-  opts: { seed?: boolean; payloadKeyRing?: PayloadKeyRing; temporalUiOrigin?: string } = {},
+  opts: {
+    seed?: boolean;
+    payloadKeyRing?: PayloadKeyRing;
+    temporalUiOrigin?: string;
+    /** Further variables (e.g. an https PUBLIC_URL, API_DOCS=off). */
+    env?: Partial<Record<ApiEnvName, string>>;
+  } = {},
 ): Promise<ApiHarness> {
   const ds = await createDataSource(databaseUrl).initialize();
   if (opts.seed !== false) await seedDemoData(ds);
@@ -45,9 +51,12 @@ export async function startApi(
     DATABASE_URL: databaseUrl,
     SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
     PUBLIC_URL: 'http://jaarcyclus.test',
+    // The OpenAPI document is served in development and tests (off by default: production).
+    API_DOCS: 'on',
     // A fresh key for the workflow data (the codec endpoint); tests may pass their own ring.
     ...(opts.payloadKeyRing ?? PayloadKeyRing.generate('test')).toEnv(),
     ...(opts.temporalUiOrigin ? { TEMPORAL_UI_ORIGIN: opts.temporalUiOrigin } : {}),
+    ...opts.env,
   });
   const app = await createApiApp(config, { temporalClient: null, logger: ['error'] });
   const http = () => request(app.getHttpServer());

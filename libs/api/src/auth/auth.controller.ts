@@ -55,7 +55,7 @@ export class AuthController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<void> {
     await this.auth.signOut(person);
-    res.clearCookie(SESSION_COOKIE, {
+    res.clearCookie(this.config.sessionCookie, {
       httpOnly: true,
       sameSite: 'lax',
       secure: this.config.secureCookies,

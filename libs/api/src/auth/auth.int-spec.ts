@@ -91,6 +91,88 @@ describe('sign-in by email link', () => {
     expect(me.body.roles).toEqual(['director']);
   });
 
+  it('refuses a sign-in form posted from another site (login CSRF); API clients without Origin keep working', async () => {
+    await api
+      .http()
+      .post('/api/auth/login')
+      .send({ email: DEMO_EMAILS.rijnoever.director })
+      .expect(202);
+    const token = await api.latestLoginToken(DEMO_EMAILS.rijnoever.director);
+
+    // An attacker's page posting its own link's token: refused, in the reader's language.
+    const foreign = await api
+      .http()
+      .post('/auth/verify')
+      .type('form')
+      .set('Origin', 'https://evil.example')
+      .set('Sec-Fetch-Site', 'cross-site')
+      .send({ token })
+      .expect(403);
+    expect(foreign.headers['content-type']).toMatch(/text\/html/);
+    expect(foreign.text).toContain('<html lang="nl">');
+    expect(foreign.headers['set-cookie']).toBeUndefined();
+    const english = await api
+      .http()
+      .post('/auth/verify')
+      .type('form')
+      .set('Cookie', 'jc_lang=en')
+      .set('Origin', 'https://evil.example')
+      .send({ token })
+      .expect(403);
+    expect(english.text).toContain('<html lang="en">');
+    // A page with Referrer-Policy: no-referrer posts "Origin: null": only same-origin passes.
+    await api
+      .http()
+      .post('/auth/verify')
+      .type('form')
+      .set('Origin', 'null')
+      .set('Sec-Fetch-Site', 'cross-site')
+      .send({ token })
+      .expect(403);
+    await api
+      .http()
+      .post('/auth/verify')
+      .type('form')
+      .set('Origin', 'null')
+      .send({ token })
+      .expect(403);
+    // A sibling site (Sec-Fetch-Site: same-site) is not this origin either; nor is a JSON post.
+    await api
+      .http()
+      .post('/auth/verify')
+      .set('Sec-Fetch-Site', 'same-site')
+      .send({ token })
+      .expect(403)
+      .expect('Content-Type', /json/);
+
+    // The refusals did not use the link: the page's own form post (no Referer, Origin null,
+    // Sec-Fetch-Site same-origin) signs in.
+    await api
+      .http()
+      .post('/auth/verify')
+      .type('form')
+      .set('Origin', 'null')
+      .set('Sec-Fetch-Site', 'same-origin')
+      .send({ token })
+      .expect(200);
+
+    // This site's Origin passes too; an API client sends no Origin at all (see the test above).
+    await api
+      .http()
+      .post('/api/auth/login')
+      .send({ email: DEMO_EMAILS.rijnoever.director })
+      .expect(202);
+    const second = await api.latestLoginToken(DEMO_EMAILS.rijnoever.director);
+    expect(second).not.toBe(token);
+    await api
+      .http()
+      .post('/auth/verify')
+      .type('form')
+      .set('Origin', 'http://jaarcyclus.test')
+      .send({ token: second })
+      .expect(200);
+  });
+
   it('refuses an expired link', async () => {
     await api
       .http()

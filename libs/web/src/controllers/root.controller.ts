@@ -19,7 +19,7 @@ import type {
 } from '@jaarcyclus/api/auth/authenticated-person';
 import { CurrentPerson, Public } from '@jaarcyclus/api/auth/decorators';
 import { LoginRequestDto } from '@jaarcyclus/api/auth/dto/auth.dto';
-import { SESSION_COOKIE, sessionTokenOf } from '@jaarcyclus/api/auth/session.guard';
+import { sessionTokenOf } from '@jaarcyclus/api/auth/session.guard';
 import { CsrfGuard } from '../csrf';
 import { formFields, text, validateForm } from '../forms';
 import { isLocale } from '../i18n';
@@ -113,7 +113,7 @@ export class RootController {
   @UseGuards(CsrfGuard)
   async logout(@CurrentPerson() person: AuthenticatedPerson, @Res() res: Response): Promise<void> {
     await this.auth.signOut(person);
-    res.clearCookie(SESSION_COOKIE, {
+    res.clearCookie(this.pages.sessionCookie, {
       httpOnly: true,
       sameSite: 'lax',
       secure: this.pages.secureCookies,
@@ -142,7 +142,7 @@ export class RootController {
   }
 
   private async signedIn(req: AuthenticatedRequest): Promise<boolean> {
-    const token = sessionTokenOf(req);
+    const token = sessionTokenOf(req, this.pages.sessionCookie);
     return token !== null && (await this.auth.authenticate(token)) !== null;
   }
 }

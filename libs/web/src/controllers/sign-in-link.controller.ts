@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiConsumes,
+  ApiForbiddenResponse,
   ApiGoneResponse,
   ApiOkResponse,
   ApiOperation,
@@ -14,13 +15,17 @@ import { AuthService } from '@jaarcyclus/api/auth/auth.service';
 import type { AuthenticatedRequest } from '@jaarcyclus/api/auth/authenticated-person';
 import { Public } from '@jaarcyclus/api/auth/decorators';
 import { MeDto, SessionResponseDto, VerifyTokenDto } from '@jaarcyclus/api/auth/dto/auth.dto';
-import { SESSION_COOKIE } from '@jaarcyclus/api/auth/session.guard';
 import { ErrorResponseDto } from '@jaarcyclus/api/common/api-errors';
+import { isCrossSiteRequest } from '../csrf';
+import { errorPage } from '../pages/error.pages';
 import { invalidSignInLinkPage, signedInPage, signInLinkPage } from '../pages/auth.pages';
 import { WebPages } from '../web-pages';
 
 /** For API clients: one answer in both languages (an API client has no language of its own). */
 export const INVALID_LINK_MESSAGE = `${CATALOGUE.nl.web.linkInvalidApi} (${CATALOGUE.en.web.linkInvalidApi})`;
+
+/** For API clients whose request came from another site's page (never a plain API client). */
+export const CROSS_SITE_MESSAGE = 'Sign-in must be posted from this site (Origin / Sec-Fetch-Site)';
 
 /**
  * The token is in the URL, so the pages send no Referer (not even to this site's own style
@@ -74,17 +79,32 @@ export class SignInLinkController {
   @ApiOperation({
     summary: 'Exchange the sign-in token for a session',
     description:
-      'Consumes the token (once). Sets the HttpOnly jc_session cookie. JSON requests get the session as JSON; form posts (the page behind the link) get an HTML page.',
+      'Consumes the token (once). Sets the HttpOnly jc_session cookie (__Host-jc_session over https). JSON requests get the session as JSON; form posts (the page behind the link) get an HTML page. A browser request from another site (Origin or Sec-Fetch-Site not this site) is refused with 403 (login CSRF); API clients send neither header.',
   })
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ApiOkResponse({ type: SessionResponseDto })
   @ApiGoneResponse({ type: ErrorResponseDto, description: 'The link is unknown, used or expired' })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Posted from another site' })
   async verify(
     @Body() body: VerifyTokenDto,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     const fromForm = Boolean(req.is('application/x-www-form-urlencoded'));
+    if (isCrossSiteRequest(req, this.pages.publicUrl)) {
+      // Another site's page posting its own link: it would sign the visitor in as the attacker.
+      if (fromForm) {
+        const ctx = this.pages.anonymousContext(req);
+        this.pages.send(res, HttpStatus.FORBIDDEN, errorPage(ctx, 'csrf'), LINK_HEADERS);
+      } else {
+        res.status(HttpStatus.FORBIDDEN).json({
+          statusCode: 403,
+          error: 'Forbidden',
+          message: CROSS_SITE_MESSAGE,
+        } satisfies ErrorResponseDto);
+      }
+      return;
+    }
     const signedIn = await this.auth.signIn(body.token);
     if (!signedIn) {
       if (fromForm) {
@@ -99,7 +119,7 @@ export class SignInLinkController {
       }
       return;
     }
-    res.cookie(SESSION_COOKIE, signedIn.sessionToken, {
+    res.cookie(this.pages.sessionCookie, signedIn.sessionToken, {
       httpOnly: true,
       sameSite: 'lax',
       secure: this.pages.secureCookies,
