@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createDataSource, seedDemoData } from '@jaarcyclus/persistence';
+import type { Client } from '@temporalio/client';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../app.factory';
@@ -37,7 +38,13 @@ export interface ApiHarness {
 export async function startApi(
   databaseUrl: string,
   smtp: MailCapture,
-  opts: { seed?: boolean; payloadKeyRing?: PayloadKeyRing; temporalUiOrigin?: string } = {},
+  opts: {
+    seed?: boolean;
+    payloadKeyRing?: PayloadKeyRing;
+    temporalUiOrigin?: string;
+    /** A Temporal client for the api; without one the api runs without Temporal. */
+    temporalClient?: Client;
+  } = {},
 ): Promise<ApiHarness> {
   const ds = await createDataSource(databaseUrl).initialize();
   if (opts.seed !== false) await seedDemoData(ds);
@@ -49,7 +56,10 @@ export async function startApi(
     ...(opts.payloadKeyRing ?? PayloadKeyRing.generate('test')).toEnv(),
     ...(opts.temporalUiOrigin ? { TEMPORAL_UI_ORIGIN: opts.temporalUiOrigin } : {}),
   });
-  const app = await createApiApp(config, { temporalClient: null, logger: ['error'] });
+  const app = await createApiApp(config, {
+    temporalClient: opts.temporalClient ?? null,
+    logger: ['error'],
+  });
   const http = () => request(app.getHttpServer());
 
   const latestLoginToken = async (email: string): Promise<string> => {

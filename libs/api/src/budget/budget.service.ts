@@ -37,7 +37,7 @@ import type {
   StartBudgetCycleDto,
   SubmitRevisionDto,
 } from './dto/budget.dto';
-import { mapWorkflowErrors } from './workflow-errors';
+import { withTemporalDeadline } from './workflow-errors';
 
 /**
  * Who sees how each member voted (and who has not): the office that runs the cycle. A board
@@ -202,8 +202,9 @@ export class BudgetService {
     const task = await this.tasks.findForPerson(me.organisationId, me.id, taskId, 'vote');
     const bodyKey = task ? /:body:([a-z0-9_-]+)$/.exec(task.refKey)?.[1] : undefined;
     if (!task || !bodyKey) throw new DomainError('NOT_FOUND', 'Task not found');
-    const handle = this.temporal.require().workflow.getHandle(task.workflowId);
-    await mapWorkflowErrors('This cycle no longer exists', () =>
+    const client = this.temporal.require();
+    const handle = client.workflow.getHandle(task.workflowId);
+    await withTemporalDeadline(client, 'This cycle no longer exists', () =>
       handle.executeUpdate(castVoteUpdate, {
         args: [{ personId: me.id, bodyKey, value, ...(comment ? { comment } : {}) }],
       }),
@@ -276,10 +277,9 @@ export class BudgetService {
       h: ReturnType<ReturnType<TemporalClientHolder['require']>['workflow']['getHandle']>,
     ) => Promise<T>,
   ): Promise<T> {
-    const handle = this.temporal
-      .require()
-      .workflow.getHandle(budgetWorkflowId(me.organisationId, year));
-    return mapWorkflowErrors(`No budget cycle for ${year}`, () => fn(handle));
+    const client = this.temporal.require();
+    const handle = client.workflow.getHandle(budgetWorkflowId(me.organisationId, year));
+    return withTemporalDeadline(client, `No budget cycle for ${year}`, () => fn(handle));
   }
 
   private async buildInput(
