@@ -4,7 +4,7 @@ import { QueryFailedError } from 'typeorm';
 import { ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { toDomainError } from '../budget/workflow-errors';
-import { TemporalUnavailableError } from '../temporal/temporal-client.holder';
+import { isUnavailable, TemporalUnavailableError } from '../temporal/temporal-client.holder';
 
 /** A gRPC error as @grpc/grpc-js produces it (status 14 UNAVAILABLE, 4 DEADLINE_EXCEEDED). */
 function grpcError(code: number, details: string): Error {
@@ -138,6 +138,15 @@ describe('ApiExceptionFilter', () => {
         status: 503,
         headers: { 'Retry-After': '30' },
       });
+    });
+
+    it('the web forms recognise both kinds as unavailable (their 503 message, not a 422)', () => {
+      const timedOut = toDomainError(
+        new ServiceError('Failed', { cause: grpcError(4, 'Deadline exceeded') }),
+        'x',
+      );
+      expect([timedOut, new TemporalUnavailableError()].map(isUnavailable)).toEqual([true, true]);
+      expect(isUnavailable(new DomainError('CONFLICT', 'no'))).toBe(false);
     });
 
     it('other gRPC errors stay what they were', () => {
