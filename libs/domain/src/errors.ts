@@ -11,7 +11,13 @@ import {
  * (e.g. VALIDATION → 400, NOT_FOUND → 404, CONFLICT → 409, RULE_VIOLATION → 422) and
  * `field` to the offending input, so the domain never knows about HTTP or Temporal.
  */
-export type DomainErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'RULE_VIOLATION';
+export type DomainErrorCode =
+  | 'VALIDATION'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RULE_VIOLATION'
+  /** A part the request needs (Temporal, the database) is not reachable now: try again later. */
+  | 'UNAVAILABLE';
 
 export class DomainError extends Error {
   constructor(

@@ -13,6 +13,10 @@ import {
 import { DomainError } from '@jaarcyclus/domain';
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from '@jaarcyclus/api/auth/authenticated-person';
+import { RETRY_AFTER_SECONDS } from '@jaarcyclus/api/common/api-exception.filter';
+import { isDatabaseUnavailable } from '@jaarcyclus/api/common/database-errors';
+import { isTemporalUnavailable } from '@jaarcyclus/api/budget/workflow-errors';
+import { TemporalUnavailableError } from '@jaarcyclus/api/temporal/temporal-client.holder';
 import { CsrfRejectedException } from './csrf';
 import { errorPage, type ErrorKind } from './pages/error.pages';
 import { WebPages } from './web-pages';
@@ -43,7 +47,9 @@ export class WebExceptionFilter implements ExceptionFilter {
       return;
     }
     const [status, kind] = this.classify(exception);
-    if (status >= 500) {
+    if (status === 503) {
+      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    } else if (status >= 500) {
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
@@ -59,6 +65,15 @@ export class WebExceptionFilter implements ExceptionFilter {
     if (exception instanceof PayloadTooLargeException) return [413, 'too-large'];
     if (exception instanceof DomainError && exception.code === 'NOT_FOUND')
       return [404, 'not-found'];
+    // Temporal or the database is down or did not answer in time: a page saying to try again.
+    if (
+      (exception instanceof DomainError && exception.code === 'UNAVAILABLE') ||
+      exception instanceof TemporalUnavailableError ||
+      isTemporalUnavailable(exception) ||
+      isDatabaseUnavailable(exception)
+    ) {
+      return [503, 'unavailable'];
+    }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       return [exception.getStatus(), 'bad-request'];
     }

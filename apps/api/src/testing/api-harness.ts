@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createDataSource, seedDemoData } from '@jaarcyclus/persistence';
+import type { Client } from '@temporalio/client';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../app.factory';
@@ -43,6 +44,8 @@ export async function startApi(
     temporalUiOrigin?: string;
     /** Further variables (e.g. an https PUBLIC_URL, API_DOCS=off). */
     env?: Partial<Record<ApiEnvName, string>>;
+    /** A Temporal client for the api; without one the api runs without Temporal. */
+    temporalClient?: Client;
   } = {},
 ): Promise<ApiHarness> {
   const ds = await createDataSource(databaseUrl).initialize();
@@ -58,7 +61,10 @@ export async function startApi(
     ...(opts.temporalUiOrigin ? { TEMPORAL_UI_ORIGIN: opts.temporalUiOrigin } : {}),
     ...opts.env,
   });
-  const app = await createApiApp(config, { temporalClient: null, logger: ['error'] });
+  const app = await createApiApp(config, {
+    temporalClient: opts.temporalClient ?? null,
+    logger: ['error'],
+  });
   const http = () => request(app.getHttpServer());
 
   const latestLoginToken = async (email: string): Promise<string> => {

@@ -107,9 +107,12 @@ export class AccountabilityCyclesService {
 
   /**
    * Starts the cycle (one school workflow per school). Starting a year again returns the
-   * existing cycle (`created: false`): the cycle's row is the guard (the parent workflow
-   * completes after its fan-out, and Temporal forgets closed ids after the retention period),
-   * and REJECT_DUPLICATE refuses a concurrent second start.
+   * existing cycle (`created: false`, 200), also when it has ended: the secretariat sees that
+   * year's cycle instead of an error, and never a second run. The cycle's row is the guard, not
+   * Temporal (the parent workflow completes after its fan-out, and Temporal forgets closed ids
+   * after the retention period, so REJECT_DUPLICATE would let a zombie run start). The row is
+   * claimed (unique workflow id) in the transaction that starts the workflow: a parallel start
+   * waits for it and answers the existing cycle, never a 404; a failed start leaves no row.
    */
   async start(
     me: AuthenticatedPerson,
@@ -151,56 +154,54 @@ export class AccountabilityCyclesService {
     if ('reason' in config)
       throw new DomainError(config.code, config.message, config.field, config.text);
 
-    let created = true;
-    try {
-      await client.workflow.start(CYCLE_WORKFLOW_TYPE, {
-        taskQueue: TASK_QUEUES.cycles,
+    const created = await this.repos.transaction(async (tx) => {
+      const claimed = await tx.cycles.claim({
+        organisationId: me.organisationId,
+        kind: 'accountability',
+        year,
         workflowId,
-        args: [input],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        title: config.title,
+        status: 'fanning_out',
+        createdByPersonId: me.id,
       });
-    } catch (error) {
-      if ((error as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw error;
-      created = false;
-    }
-    if (created) {
+      if (!claimed) return false;
+      let startedNow = true;
+      try {
+        await client.workflow.start(CYCLE_WORKFLOW_TYPE, {
+          taskQueue: TASK_QUEUES.cycles,
+          workflowId,
+          args: [input],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        });
+      } catch (error) {
+        // Temporal still runs it (its row was lost): keep the row; anything else rolls back.
+        if ((error as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw error;
+        startedNow = false;
+      }
       // The workflows keep these read models current; writing them here too lets the overview
       // list every school at once, before the fan-out has reached it.
-      await this.repos.transaction(async (tx) => {
-        await tx.cycles.record(
-          {
-            organisationId: me.organisationId,
-            kind: 'accountability',
-            year,
-            workflowId,
-            title: config.title,
-            status: 'fanning_out',
-            createdByPersonId: me.id,
-          },
-          [],
-        );
-        await tx.accountability.recordCycleStart({
-          organisationId: me.organisationId,
-          workflowId,
-          accountingYear: year,
-          formatVersion,
-          deadline: config.deadline,
-          reminderPolicy: config.reminderPolicy,
-          schools: schoolIds.length,
-        });
-        await tx.accountability.insertNotStartedSchools({
-          organisationId: me.organisationId,
-          cycleWorkflowId: workflowId,
-          accountingYear: year,
-          formatVersion,
-          deadline: config.deadline,
-          workflowIds: schoolIds.map((id) =>
-            schoolAccountabilityWorkflowId(me.organisationId, year, id),
-          ),
-          schoolIds,
-        });
+      await tx.accountability.recordCycleStart({
+        organisationId: me.organisationId,
+        workflowId,
+        accountingYear: year,
+        formatVersion,
+        deadline: config.deadline,
+        reminderPolicy: config.reminderPolicy,
+        schools: schoolIds.length,
       });
-    }
+      await tx.accountability.insertNotStartedSchools({
+        organisationId: me.organisationId,
+        cycleWorkflowId: workflowId,
+        accountingYear: year,
+        formatVersion,
+        deadline: config.deadline,
+        workflowIds: schoolIds.map((id) =>
+          schoolAccountabilityWorkflowId(me.organisationId, year, id),
+        ),
+        schoolIds,
+      });
+      return startedNow;
+    });
     return { created, overview: await this.overview(me, year, now) };
   }
 

@@ -27,7 +27,7 @@ import {
 } from '@jaarcyclus/workflows';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { AuthenticatedPerson } from '../auth/authenticated-person';
-import { mapWorkflowErrors } from '../budget/workflow-errors';
+import { withTemporalDeadline } from '../budget/workflow-errors';
 import { TemporalClientHolder } from '../temporal/temporal-client.holder';
 import { AccountabilityFormatsService } from './accountability-formats.service';
 import { finalConflict, liveDaysLate, statusLabel } from './accountability-status';
@@ -314,9 +314,11 @@ export class SchoolAccountabilityService {
     fn: (handle: WorkflowHandle) => Promise<T>,
   ): Promise<T> {
     if (isFinalAccountabilityStatus(state.status)) throw finalConflict(state.status);
-    const handle = this.temporal.require().workflow.getHandle(state.workflowId);
+    const client = this.temporal.require();
+    const handle = client.workflow.getHandle(state.workflowId);
     try {
-      return await mapWorkflowErrors(
+      return await withTemporalDeadline(
+        client,
         'The accountability of this school has not started yet; try again shortly',
         () => fn(handle),
       );

@@ -8,6 +8,7 @@ import {
   DocumentRepository,
   OrganisationRepository,
   PersonRepository,
+  Repositories,
   TaskRepository,
 } from '@jaarcyclus/persistence';
 import {
@@ -37,7 +38,7 @@ import type {
   StartBudgetCycleDto,
   SubmitRevisionDto,
 } from './dto/budget.dto';
-import { mapWorkflowErrors } from './workflow-errors';
+import { withTemporalDeadline } from './workflow-errors';
 
 /**
  * Who sees how each member voted (and who has not): the office that runs the cycle. A board
@@ -83,6 +84,7 @@ export class BudgetService {
     private readonly persons: PersonRepository,
     private readonly documents: DocumentRepository,
     private readonly temporal: TemporalClientHolder,
+    private readonly repos: Repositories,
   ) {}
 
   /** Every reminder, deadline, escalation and letter date the cycle would produce, computed by the same domain code the workflow uses. */
@@ -107,8 +109,13 @@ export class BudgetService {
   }
 
   /**
-   * Starts the cycle. Starting the same year twice returns the existing cycle (`created: false`)
-   * instead of a duplicate: the id reuse policy refuses a second run even after the first ended.
+   * Starts the cycle. Starting a year that has a cycle returns that cycle (`created: false`,
+   * 200), also when it has ended: the secretariat sees that year's cycle, never a second run.
+   * The cycle's row is the guard, not Temporal's id reuse policy alone (Temporal forgets a
+   * closed id after the retention period, and a new run under the same id would have its mails,
+   * audit rows and state swallowed by the old idempotency keys). The row is claimed (unique
+   * workflow id) in the transaction that starts the workflow: a parallel start waits for it and
+   * answers the existing cycle, never a 404; a failed start leaves no row.
    */
   async start(
     me: AuthenticatedPerson,
@@ -119,38 +126,40 @@ export class BudgetService {
     const config = resolveBudgetCycleConfig(input, now.getTime());
     if ('reason' in config)
       throw new DomainError(config.code, config.message, config.field, config.text);
-    const client = this.temporal.require();
     const workflowId = budgetWorkflowId(me.organisationId, dto.budgetYear);
+    if (await this.cycles.exists(workflowId)) {
+      return { created: false, status: await this.status(me, dto.budgetYear) };
+    }
+    const client = this.temporal.require();
     // Before the start: a document the cycle refers to must never count as unused.
     await this.markUsed(me, input.proposal);
-    let created = true;
-    try {
-      await client.workflow.start(BUDGET_WORKFLOW_TYPE, {
-        taskQueue: TASK_QUEUES.cycles,
-        workflowId,
-        args: [input],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
-    } catch (error) {
-      if ((error as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw error;
-      created = false;
-    }
-    if (created) {
-      // The worker keeps this read model current; writing it here too lets the list show the
+    const created = await this.repos.transaction(async (tx) => {
+      // The worker keeps this read model current; claiming it here also lets the list show the
       // cycle at once, even before the worker picked up its first task.
-      await this.cycles.record(
-        {
-          organisationId: me.organisationId,
-          kind: 'budget',
-          year: dto.budgetYear,
+      const claimed = await tx.cycles.claim({
+        organisationId: me.organisationId,
+        kind: 'budget',
+        year: dto.budgetYear,
+        workflowId,
+        title: config.title,
+        status: 'voting',
+        createdByPersonId: me.id,
+      });
+      if (!claimed) return false;
+      try {
+        await client.workflow.start(BUDGET_WORKFLOW_TYPE, {
+          taskQueue: TASK_QUEUES.cycles,
           workflowId,
-          title: config.title,
-          status: 'voting',
-          createdByPersonId: me.id,
-        },
-        [],
-      );
-    }
+          args: [input],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        });
+      } catch (error) {
+        // Temporal still runs it (its row was lost): keep the row; anything else rolls back.
+        if ((error as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw error;
+        return false;
+      }
+      return true;
+    });
     return { created, status: await this.status(me, dto.budgetYear) };
   }
 
@@ -202,8 +211,9 @@ export class BudgetService {
     const task = await this.tasks.findForPerson(me.organisationId, me.id, taskId, 'vote');
     const bodyKey = task ? /:body:([a-z0-9_-]+)$/.exec(task.refKey)?.[1] : undefined;
     if (!task || !bodyKey) throw new DomainError('NOT_FOUND', 'Task not found');
-    const handle = this.temporal.require().workflow.getHandle(task.workflowId);
-    await mapWorkflowErrors('This cycle no longer exists', () =>
+    const client = this.temporal.require();
+    const handle = client.workflow.getHandle(task.workflowId);
+    await withTemporalDeadline(client, 'This cycle no longer exists', () =>
       handle.executeUpdate(castVoteUpdate, {
         args: [{ personId: me.id, bodyKey, value, ...(comment ? { comment } : {}) }],
       }),
@@ -276,10 +286,9 @@ export class BudgetService {
       h: ReturnType<ReturnType<TemporalClientHolder['require']>['workflow']['getHandle']>,
     ) => Promise<T>,
   ): Promise<T> {
-    const handle = this.temporal
-      .require()
-      .workflow.getHandle(budgetWorkflowId(me.organisationId, year));
-    return mapWorkflowErrors(`No budget cycle for ${year}`, () => fn(handle));
+    const client = this.temporal.require();
+    const handle = client.workflow.getHandle(budgetWorkflowId(me.organisationId, year));
+    return withTemporalDeadline(client, `No budget cycle for ${year}`, () => fn(handle));
   }
 
   private async buildInput(

@@ -1,8 +1,12 @@
 import { DomainError, type DomainErrorCode } from '@jaarcyclus/domain';
 import {
+  type Client,
+  isGrpcServiceError,
+  ServiceError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { isCodedText } from '@jaarcyclus/i18n';
@@ -16,6 +20,9 @@ const CODES: DomainErrorCode[] = ['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'RULE_V
  * rethrown unchanged (a 500 for the filter to log).
  */
 export function toDomainError(error: unknown, notFoundMessage: string): unknown {
+  if (isTemporalUnavailable(error)) {
+    return DomainError.of('UNAVAILABLE', undefined, 'refusal.unavailable');
+  }
   if (error instanceof WorkflowNotFoundError) return new DomainError('NOT_FOUND', notFoundMessage);
   if (error instanceof WorkflowExecutionAlreadyStartedError) {
     return DomainError.of('CONFLICT', undefined, 'refusal.cycleExists');
@@ -49,6 +56,56 @@ export function toDomainError(error: unknown, notFoundMessage: string): unknown 
     return DomainError.of('CONFLICT', undefined, 'refusal.cycleFinished');
   }
   return error;
+}
+
+/** gRPC UNAVAILABLE (Temporal down or unreachable) and DEADLINE_EXCEEDED (our deadline hit). */
+const UNAVAILABLE_GRPC_CODES = new Set([14, 4]);
+
+/**
+ * Whether Temporal did not answer: the server is down, unreachable, or did not answer within
+ * the call's deadline (TEMPORAL_CALL_DEADLINE_MS). The client wraps the gRPC error in a
+ * ServiceError or, for an Update, a WorkflowUpdateRPCTimeoutOrCancelledError.
+ */
+export function isTemporalUnavailable(error: unknown): boolean {
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+  const grpc =
+    error instanceof ServiceError && isGrpcServiceError(error.cause) ? error.cause : error;
+  return isGrpcServiceError(grpc) && UNAVAILABLE_GRPC_CODES.has(grpc.code);
+}
+
+/**
+ * How long one Update or Query may take, retries included. A vote is answered within a second
+ * or two when everything runs; past this Temporal is taken to be down and the api answers 503.
+ */
+export const TEMPORAL_CALL_DEADLINE_MS = 10_000;
+
+/**
+ * Runs the Temporal calls of `fn` under one deadline and maps their errors like
+ * mapWorkflowErrors: a refusal to 404/409/422, Temporal not answering to 503 (UNAVAILABLE).
+ */
+export function withTemporalDeadline<T>(
+  client: Client,
+  notFoundMessage: string,
+  fn: () => Promise<T>,
+  deadlineMs = TEMPORAL_CALL_DEADLINE_MS,
+): Promise<T> {
+  return mapWorkflowErrors(notFoundMessage, () => {
+    // The gRPC deadline ends the calls; the timer also covers the client's own waiting (e.g. for
+    // a connection) and cancels what still runs, so the answer never comes later than this.
+    const abort = new AbortController();
+    const call = client.connection.withAbortSignal(abort.signal, () =>
+      client.connection.withDeadline(Date.now() + deadlineMs, fn),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        abort.abort();
+        reject(DomainError.of('UNAVAILABLE', undefined, 'refusal.unavailable'));
+      }, deadlineMs);
+    });
+    call.catch(() => undefined); // a call that loses the race settles later, unobserved
+    return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
+  });
 }
 
 export async function mapWorkflowErrors<T>(

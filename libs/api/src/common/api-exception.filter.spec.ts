@@ -1,12 +1,32 @@
 import { Logger, NotFoundException, type ArgumentsHost } from '@nestjs/common';
 import { DomainError } from '@jaarcyclus/domain';
 import { QueryFailedError } from 'typeorm';
+import { ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApiExceptionFilter } from './api-exception.filter';
+import { toDomainError } from '../budget/workflow-errors';
+import { isUnavailable, TemporalUnavailableError } from '../temporal/temporal-client.holder';
 
-function respond(exception: unknown): { status: number; body: Record<string, unknown> } {
-  const sent: { status: number; body: Record<string, unknown> } = { status: 0, body: {} };
+/** A gRPC error as @grpc/grpc-js produces it (status 14 UNAVAILABLE, 4 DEADLINE_EXCEEDED). */
+function grpcError(code: number, details: string): Error {
+  return Object.assign(new Error(`${code} ${details}`), { code, details, metadata: {} });
+}
+
+function respond(exception: unknown): {
+  status: number;
+  body: Record<string, unknown>;
+  headers: Record<string, string>;
+} {
+  const sent = {
+    status: 0,
+    body: {} as Record<string, unknown>,
+    headers: {} as Record<string, string>,
+  };
   const res = {
     headersSent: false,
+    setHeader(name: string, value: string) {
+      sent.headers[name] = value;
+      return this;
+    },
     status(code: number) {
       sent.status = code;
       return this;
@@ -67,10 +87,80 @@ describe('ApiExceptionFilter', () => {
     ).toMatchObject({ status: 409, body: { code: 'CONFLICT' } });
   });
 
+  describe('a part that is down answers 503 with Retry-After, never a bare 500', () => {
+    beforeAll(() => jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined));
+    const unavailable = {
+      status: 503,
+      headers: { 'Retry-After': '30' },
+      body: {
+        statusCode: 503,
+        error: 'Service Unavailable',
+        code: 'UNAVAILABLE',
+        message: expect.stringContaining('try again in a minute') as unknown,
+      },
+    };
+
+    it.each([
+      [
+        'Temporal down (UNAVAILABLE)',
+        new ServiceError('Failed to query Workflow', {
+          cause: grpcError(14, 'No connection established'),
+        }),
+      ],
+      [
+        'the call deadline passed (DEADLINE_EXCEEDED)',
+        new ServiceError('Failed to query Workflow', { cause: grpcError(4, 'Deadline exceeded') }),
+      ],
+      ['a bare gRPC UNAVAILABLE', grpcError(14, 'Connection dropped')],
+      [
+        'an Update whose RPC timed out',
+        new WorkflowUpdateRPCTimeoutOrCancelledError('timed out', {
+          cause: grpcError(4, 'Deadline exceeded'),
+        }),
+      ],
+    ])('a Temporal call: %s', (_what, error) => {
+      expect(respond(toDomainError(error, 'No budget cycle'))).toMatchObject(unavailable);
+    });
+
+    it.each([
+      [
+        'refused connection',
+        Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      ],
+      ['server shut down (57P01)', pgError({ code: '57P01' })],
+      ['terminated connection', new Error('Connection terminated unexpectedly')],
+    ])('the database: %s', (_what, error) => {
+      expect(respond(error)).toMatchObject(unavailable);
+    });
+
+    it('Temporal not connected at all (TemporalUnavailableError)', () => {
+      expect(respond(new TemporalUnavailableError())).toMatchObject({
+        status: 503,
+        headers: { 'Retry-After': '30' },
+      });
+    });
+
+    it('the web forms recognise both kinds as unavailable (their 503 message, not a 422)', () => {
+      const timedOut = toDomainError(
+        new ServiceError('Failed', { cause: grpcError(4, 'Deadline exceeded') }),
+        'x',
+      );
+      expect([timedOut, new TemporalUnavailableError()].map(isUnavailable)).toEqual([true, true]);
+      expect(isUnavailable(new DomainError('CONFLICT', 'no'))).toBe(false);
+    });
+
+    it('other gRPC errors stay what they were', () => {
+      const error = new ServiceError('Failed', { cause: grpcError(13, 'internal') });
+      expect(toDomainError(error, 'x')).toBe(error);
+      expect(respond(error).status).toBe(500);
+    });
+  });
+
   it('passes HTTP exceptions through in the same shape', () => {
     expect(respond(new NotFoundException('Cannot GET /x'))).toEqual({
       status: 404,
       body: { statusCode: 404, error: 'Not Found', message: 'Cannot GET /x' },
+      headers: {},
     });
   });
 

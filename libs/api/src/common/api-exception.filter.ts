@@ -17,7 +17,11 @@ const DOMAIN_STATUS: Record<DomainErrorCode, HttpStatus> = {
   NOT_FOUND: HttpStatus.NOT_FOUND,
   CONFLICT: HttpStatus.CONFLICT,
   RULE_VIOLATION: HttpStatus.UNPROCESSABLE_ENTITY,
+  UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
 };
+
+/** Seconds a client should wait before trying again after a 503 (the Retry-After header). */
+export const RETRY_AFTER_SECONDS = 30;
 
 const REASON: Partial<Record<number, string>> = {
   400: 'Bad Request',
@@ -45,12 +49,20 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500 && !(exception instanceof TemporalUnavailableError)) {
+    if (body.statusCode === 503) {
+      // Temporal or the database is down: expected while it restarts, so no stack trace.
+      if (!(exception instanceof TemporalUnavailableError)) {
+        this.logger.warn(
+          `503: ${exception instanceof Error ? exception.message : String(exception)}`,
+        );
+      }
+    } else if (body.statusCode >= 500) {
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
     }
     if (res.headersSent) return;
+    if (body.statusCode === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     res.status(body.statusCode).json(body);
   }
 

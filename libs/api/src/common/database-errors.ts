@@ -22,6 +22,9 @@ const CONSTRAINT_FIELDS: Record<string, string> = {
  * clients get a 409/422 naming the field instead of a 500.
  */
 export function translateDatabaseError(error: unknown): DomainError | null {
+  if (isDatabaseUnavailable(error)) {
+    return DomainError.of('UNAVAILABLE', undefined, 'refusal.unavailable');
+  }
   if (!(error instanceof QueryFailedError)) return null;
   const pg = (error as QueryFailedError & { driverError?: PgError }).driverError ?? {};
   const field = fieldOf(pg);
@@ -45,6 +48,35 @@ export function translateDatabaseError(error: unknown): DomainError | null {
     default:
       return null;
   }
+}
+
+/** Node's socket errors when PostgreSQL is down or went away. */
+const CONNECTION_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+]);
+
+/**
+ * Whether the database could not be reached, rather than refused the statement: a socket error,
+ * the server shutting down or starting (57P01-57P03), a connection exception (class 08), a
+ * missing database (3D000), or the pool timing out on a new connection. These become 503 (UNAVAILABLE), not 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const driver =
+    error instanceof QueryFailedError
+      ? (error as QueryFailedError & { driverError?: unknown }).driverError
+      : error;
+  if (!(driver instanceof Error)) return false;
+  const code = (driver as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    if (CONNECTION_ERRNOS.has(code)) return true;
+    // 3D000: the database is gone (dropped, or not restored yet).
+    if (/^57P0[123]$/.test(code) || /^08/.test(code) || code === '3D000') return true;
+  }
+  return /^(Connection terminated|timeout exceeded when trying to connect)/i.test(driver.message);
 }
 
 function fieldOf(pg: PgError): string | undefined {

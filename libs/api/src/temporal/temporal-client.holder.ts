@@ -1,6 +1,7 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
+import { DomainError } from '@jaarcyclus/domain';
 
 /** Temporal is needed for starting or signalling a cycle, and it is not reachable right now. */
 export class TemporalUnavailableError extends Error {
@@ -8,6 +9,17 @@ export class TemporalUnavailableError extends Error {
     super('Temporal is not reachable at the moment; try again shortly');
     this.name = 'TemporalUnavailableError';
   }
+}
+
+/**
+ * Whether a request failed because Temporal (or the database) is down or did not answer in time:
+ * not connected (TemporalUnavailableError) or a call mapped to UNAVAILABLE (withTemporalDeadline).
+ */
+export function isUnavailable(error: unknown): boolean {
+  return (
+    error instanceof TemporalUnavailableError ||
+    (error instanceof DomainError && error.code === 'UNAVAILABLE')
+  );
 }
 
 const RETRY_MS = 5_000;

@@ -46,6 +46,30 @@ export class CycleRepository {
   }
 
   /**
+   * Claims the cycle: inserts its row unless one exists under the workflow id (unique). True
+   * when this call inserted it. Inside a transaction a concurrent claim of the same id waits
+   * for that transaction and then finds the row, so of two parallel starts exactly one wins.
+   */
+  async claim(row: CycleRow): Promise<boolean> {
+    const rows = (await this.db.query(
+      `INSERT INTO cycle (organisation_id, kind, year, workflow_id, title, status, created_by_person_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (workflow_id) DO NOTHING
+       RETURNING workflow_id`,
+      [
+        row.organisationId,
+        row.kind,
+        row.year,
+        row.workflowId,
+        row.title,
+        row.status,
+        row.createdByPersonId,
+      ],
+    )) as unknown[];
+    return rows.length === 1;
+  }
+
+  /**
    * Stores the cycle's state with its sequence number, creating the row when it is missing. A
    * state replaces the stored one only when its sequence is higher (a retried, older publish
    * changes nothing); the row's status column is left to `record`.

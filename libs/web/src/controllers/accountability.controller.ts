@@ -40,7 +40,7 @@ import type {
 } from '@jaarcyclus/api/auth/authenticated-person';
 import { AlsoBestuurder, CurrentPerson, READ_ROLES, Roles } from '@jaarcyclus/api/auth/decorators';
 import type { FieldError } from '@jaarcyclus/api/common/api-errors';
-import { TemporalUnavailableError } from '@jaarcyclus/api/temporal/temporal-client.holder';
+import { isUnavailable } from '@jaarcyclus/api/temporal/temporal-client.holder';
 import {
   accountabilityFigures,
   draftValues,
@@ -103,7 +103,7 @@ function refusal(
   err: unknown,
   fieldOf: (apiField: string) => string,
 ): { status: number; errors: FieldError[] } {
-  if (err instanceof TemporalUnavailableError) {
+  if (isUnavailable(err)) {
     return { status: 503, errors: [{ field: '', message: ctx.t.acc.unreachable }] };
   }
   if (err instanceof FieldValidationError) {
@@ -307,7 +307,7 @@ export class AccountabilityOverviewController {
         `/app/cycles/accountability/${checked.value.accountingYear}?${created ? 'started' : 'existing'}=1`,
       );
     } catch (err) {
-      if (err instanceof TemporalUnavailableError) {
+      if (isUnavailable(err)) {
         return show(503, [{ field: '', message: ctx.t.startUnavailable }]);
       }
       return show(

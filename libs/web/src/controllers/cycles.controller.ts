@@ -37,7 +37,7 @@ import {
   type UploadedDocument,
 } from '@jaarcyclus/api/documents/documents.service';
 import { PersonsService } from '@jaarcyclus/api/persons/persons.service';
-import { TemporalUnavailableError } from '@jaarcyclus/api/temporal/temporal-client.holder';
+import { isUnavailable } from '@jaarcyclus/api/temporal/temporal-client.holder';
 import {
   defaultBudgetForm,
   formFieldOf,
@@ -229,7 +229,7 @@ export class CyclesController {
           `/app/cycles/budget/${dto.budgetYear}?${created ? 'started' : 'existing'}=1`,
         );
       } catch (err) {
-        if (err instanceof TemporalUnavailableError) {
+        if (isUnavailable(err)) {
           return this.showPreview(
             ctx,
             res,
@@ -461,7 +461,7 @@ export class CyclesController {
     try {
       await run(value);
     } catch (err) {
-      if (err instanceof TemporalUnavailableError) {
+      if (isUnavailable(err)) {
         return refused(503, [{ field: '', message: ctx.t.cycleUnreachable }]);
       }
       const status = err instanceof DomainError && err.code === 'CONFLICT' ? 409 : 422;
@@ -482,7 +482,7 @@ export class CyclesController {
     try {
       status = await this.budget.status(me, year);
     } catch (err) {
-      if (err instanceof TemporalUnavailableError) {
+      if (isUnavailable(err)) {
         return this.pages.send(res, 503, cycleUnavailablePage(ctx));
       }
       throw err;

@@ -26,7 +26,7 @@ import { CurrentPerson } from '@jaarcyclus/api/auth/decorators';
 import { BudgetService } from '@jaarcyclus/api/budget/budget.service';
 import type { FieldError } from '@jaarcyclus/api/common/api-errors';
 import { DocumentsService, type DocumentInfo } from '@jaarcyclus/api/documents/documents.service';
-import { TemporalUnavailableError } from '@jaarcyclus/api/temporal/temporal-client.holder';
+import { isUnavailable } from '@jaarcyclus/api/temporal/temporal-client.holder';
 import { renderCalendar } from '../calendar/ical';
 import { taskEvents } from '../calendar/task-events';
 import { CsrfGuard } from '../csrf';
@@ -216,7 +216,7 @@ export class TaskPagesController {
       await this.budget.voteOnTask(me, task.id, value, comment);
       return null;
     } catch (err) {
-      if (err instanceof TemporalUnavailableError) {
+      if (isUnavailable(err)) {
         return { status: 503, message: (t) => t.votingUnreachable };
       }
       if (err instanceof DomainError && err.code !== 'NOT_FOUND') {
@@ -257,7 +257,7 @@ export class TaskPagesController {
       const status = await withinTimeout(this.budget.status(me, year), TALLY_TIMEOUT_MS);
       return taskTally(status, target, me.id);
     } catch (err) {
-      if (!(err instanceof TemporalUnavailableError)) {
+      if (!isUnavailable(err)) {
         this.logger.warn(`No tally for task ${task.id}: ${(err as Error).message}`);
       }
       return { state: 'unavailable' };

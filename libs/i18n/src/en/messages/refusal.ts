@@ -37,6 +37,8 @@ export const refusal: typeof nl = {
   voteDeadlinePast: () => 'The vote deadline must be in the future',
   cycleExists: () => 'This cycle has already run for that year',
   cycleFinished: () => 'This cycle has finished; it no longer accepts changes',
+  unavailable: () =>
+    'Jaarcyclus cannot process this right now because a part of it is not reachable. Please try again in a minute.',
   unknownBody: (p) => `Body '${p.body}' does not vote in this round`,
   votingClosed: (p) => `Voting of ${p.body} in this round is closed (${p.status})`,
   notOpenYetRetry: () => 'Voting has not opened yet; try again in a moment',

@@ -16,5 +16,8 @@ export const errors: typeof nl = {
   csrfTitle: 'Form expired',
   csrfBody:
     'The form could not be processed because it has expired. Go back, reload the page and try again.',
+  unavailableTitle: 'Temporarily unavailable',
+  unavailableBody:
+    'Jaarcyclus cannot process this right now because a part of it is not reachable. Please try again in a minute. If it keeps happening, contact the secretariat of your cooperation.',
   toHome: 'Go to the start page',
 };

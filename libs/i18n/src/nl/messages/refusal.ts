@@ -76,6 +76,8 @@ export const refusal = {
   voteDeadlinePast: () => FUTURE,
   cycleExists: () => 'Deze cyclus loopt al voor dat jaar.',
   cycleFinished: () => 'Deze cyclus is afgerond en kan niet meer worden gewijzigd.',
+  unavailable: () =>
+    'Jaarcyclus kan dit nu niet verwerken, omdat een onderdeel tijdelijk niet bereikbaar is. Probeer het over een minuut opnieuw.',
   // Voting, reminding, extending and closing a round.
   unknownBody: (_: { body: string }) => CHOOSE_BODY,
   votingClosed: (p: { body: string; status: string }) =>

@@ -15,5 +15,8 @@ export const errors = {
   csrfTitle: 'Formulier verlopen',
   csrfBody:
     'Het formulier kon niet worden verwerkt, omdat het verlopen is. Ga terug, vernieuw de pagina en probeer het opnieuw.',
+  unavailableTitle: 'Tijdelijk niet beschikbaar',
+  unavailableBody:
+    'Jaarcyclus kan dit nu niet verwerken, omdat een onderdeel tijdelijk niet bereikbaar is. Probeer het over een minuut opnieuw. Blijft het misgaan? Neem dan contact op met het secretariaat van uw samenwerkingsverband.',
   toHome: 'Naar de startpagina',
 };
