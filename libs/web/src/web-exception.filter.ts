@@ -16,7 +16,7 @@ import type { AuthenticatedRequest } from '@jaarcyclus/api/auth/authenticated-pe
 import { RETRY_AFTER_SECONDS } from '@jaarcyclus/api/common/api-exception.filter';
 import { isDatabaseUnavailable } from '@jaarcyclus/api/common/database-errors';
 import { isTemporalUnavailable } from '@jaarcyclus/api/budget/workflow-errors';
-import { TemporalUnavailableError } from '@jaarcyclus/api/temporal/temporal-client.holder';
+import { isUnavailable } from '@jaarcyclus/api/temporal/temporal-client.holder';
 import { CsrfRejectedException } from './csrf';
 import { errorPage, type ErrorKind } from './pages/error.pages';
 import { WebPages } from './web-pages';
@@ -67,8 +67,7 @@ export class WebExceptionFilter implements ExceptionFilter {
       return [404, 'not-found'];
     // Temporal or the database is down or did not answer in time: a page saying to try again.
     if (
-      (exception instanceof DomainError && exception.code === 'UNAVAILABLE') ||
-      exception instanceof TemporalUnavailableError ||
+      isUnavailable(exception) ||
       isTemporalUnavailable(exception) ||
       isDatabaseUnavailable(exception)
     ) {
