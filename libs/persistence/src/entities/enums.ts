@@ -24,8 +24,10 @@ export type Role = (typeof ROLES)[number];
  * server (`npm run operator -- grant <email>`).
  * operator = runs the service; may read decrypted workflow data of every SWV through the
  * Temporal Web UI's codec endpoint (which cannot tell a payload's SWV).
+ * platform_admin = onboards new SWVs (POST /api/platform/organisations, `npm run platform --
+ * onboard`); migration TenantOnboarding1764000000010.
  */
-export const PLATFORM_ROLES = ['operator'] as const;
+export const PLATFORM_ROLES = ['operator', 'platform_admin'] as const;
 export type PlatformRole = (typeof PLATFORM_ROLES)[number];
 
 /** School holiday regions (noord, midden, zuid): defined by the domain's calendar. */

@@ -12,6 +12,10 @@ export class SchoolBoard {
   @Column({ type: 'text' })
   name!: string;
 
+  /** The bestuursnummer (five digits, given by DUO); unique within the SWV, optional. */
+  @Column({ name: 'board_number', type: 'text', nullable: true })
+  boardNumber!: string | null;
+
   @Column({ name: 'pupil_count', type: 'integer' })
   pupilCount!: number;
 

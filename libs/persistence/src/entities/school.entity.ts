@@ -23,6 +23,10 @@ export class School {
   @Column({ type: 'text' })
   kind!: SchoolKind;
 
+  /** The school's own pupil count, when known (the board's count is its vote weight). */
+  @Column({ name: 'pupil_count', type: 'integer', nullable: true })
+  pupilCount!: number | null;
+
   @Column({ name: 'location_count', type: 'integer', default: 1 })
   locationCount!: number;
 
