@@ -25,7 +25,7 @@ export interface SheetRow<K extends string> {
 }
 
 /** Header names compare without case, spaces, dashes, underscores and dots: 'E-mail' = 'email'. */
-const normal = (name: string): string => name.toLowerCase().replace(/[\s_.\-]/g, '');
+const normal = (name: string): string => name.toLowerCase().replace(/[\s_.-]/g, '');
 
 /**
  * Maps the file's header onto the columns of one import: every required column must be there,
