@@ -12,11 +12,13 @@ import { ApiExceptionFilter } from '@jaarcyclus/api/common/api-exception.filter'
 import { createValidationPipe } from '@jaarcyclus/api/common/validation';
 import { ApiConfig } from '@jaarcyclus/api/config';
 import { DocumentsModule } from '@jaarcyclus/api/documents/documents.module';
+import { ImportModule } from '@jaarcyclus/api/import/import.module';
 import { HealthController } from '@jaarcyclus/api/health/health.controller';
 import { MailModule } from '@jaarcyclus/api/mail/mail.module';
 import { MeController } from '@jaarcyclus/api/me/me.controller';
 import { OrganisationModule } from '@jaarcyclus/api/organisation/organisation.module';
 import { PersistenceModule } from '@jaarcyclus/api/persistence/persistence.module';
+import { PlatformModule } from '@jaarcyclus/api/platform/platform.module';
 import { PersonsModule } from '@jaarcyclus/api/persons/persons.module';
 import { SchoolsModule } from '@jaarcyclus/api/schools/schools.module';
 import { TemporalModule } from '@jaarcyclus/api/temporal/temporal.module';
@@ -62,6 +64,8 @@ export class AppModule {
         DocumentsModule,
         BudgetModule,
         AccountabilityModule,
+        PlatformModule,
+        ImportModule,
         WebModule,
       ],
       controllers: [HealthController, MeController],

@@ -178,7 +178,7 @@ export class BodiesService {
 }
 
 /** The domain decides whether a rule is coherent; its field names are relative to the rule. */
-function checkedVotingRule(dto: VotingRuleDto): VotingRule {
+export function checkedVotingRule(dto: VotingRuleDto): VotingRule {
   const rule: VotingRule = {
     weighting: dto.weighting,
     quorum: dto.quorum

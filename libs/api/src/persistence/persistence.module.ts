@@ -12,12 +12,14 @@ import {
   DeductionRepository,
   DocumentRepository,
   HealthRepository,
+  OnboardingRepository,
   OrganisationRepository,
   OutboxRepository,
   PersonRepository,
   Repositories,
   SchoolRepository,
   TaskRepository,
+  TenantImportRepository,
 } from '@jaarcyclus/persistence';
 // The one place of the api that sees TypeORM's DataSource (see the lint rule in eslint.config.mjs).
 import { DataSource } from 'typeorm';
@@ -35,11 +37,13 @@ const REPOSITORIES: (new (db: Db) => object)[] = [
   DeductionRepository,
   DocumentRepository,
   HealthRepository,
+  OnboardingRepository,
   OrganisationRepository,
   OutboxRepository,
   PersonRepository,
   SchoolRepository,
   TaskRepository,
+  TenantImportRepository,
 ];
 
 const providers: Provider[] = [

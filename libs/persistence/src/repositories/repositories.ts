@@ -9,11 +9,13 @@ import { CycleRepository } from './cycle.repository';
 import { type Db, inTransaction } from './db';
 import { DeductionRepository } from './deduction.repository';
 import { DocumentRepository } from './document.repository';
+import { OnboardingRepository } from './onboarding.repository';
 import { OrganisationRepository } from './organisation.repository';
 import { OutboxRepository } from './outbox.repository';
 import { PersonRepository } from './person.repository';
 import { SchoolRepository } from './school.repository';
 import { TaskRepository } from './task.repository';
+import { TenantImportRepository } from './tenant-import.repository';
 
 /**
  * Every repository on one Db. `transaction` hands out the same set bound to one transaction,
@@ -37,6 +39,8 @@ export class Repositories {
   readonly documents: DocumentRepository;
   readonly calendarFeeds: CalendarFeedRepository;
   readonly auth: AuthRepository;
+  readonly onboarding: OnboardingRepository;
+  readonly imports: TenantImportRepository;
 
   constructor(private readonly db: Db) {
     this.organisations = new OrganisationRepository(db);
@@ -54,6 +58,8 @@ export class Repositories {
     this.documents = new DocumentRepository(db);
     this.calendarFeeds = new CalendarFeedRepository(db);
     this.auth = new AuthRepository(db);
+    this.onboarding = new OnboardingRepository(db);
+    this.imports = new TenantImportRepository(db);
   }
 
   /** Runs `fn` with repositories bound to one transaction (the caller's, when already in one). */

@@ -1,4 +1,4 @@
-import type { csvImport as nl } from '../../nl/messages/csv-import';
+import type { csvImport as nl, onboarding as nlOnboarding } from '../../nl/messages/csv-import';
 
 /** The JSON api's own words for a CSV import's refusals (the report adds row and column). */
 export const csvImport: typeof nl = {
@@ -41,4 +41,12 @@ export const csvImport: typeof nl = {
   duplicate: (p) => `Already on line ${p.first} of the file`,
   nameTaken: (p) => `Another board is already named ${p.value}`,
   numberTaken: (p) => `The bestuursnummer ${p.value} belongs to another board already`,
+};
+
+/** The JSON api's own words for onboarding a new SWV. */
+export const onboarding: typeof nlOnboarding = {
+  slug: (p) =>
+    `${p.field} must be lower-case letters, digits and single dashes, e.g. vo-groningen-stad (at most 60 characters)`,
+  noBodies: (p) => `${p.field} must list at least one body`,
+  duplicateBodyKeys: (p) => `${p.field} must give every body its own key`,
 };

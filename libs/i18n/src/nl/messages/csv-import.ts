@@ -65,3 +65,11 @@ export const csvImport = {
   numberTaken: (p: C & { value: string }) =>
     `Het bestuursnummer ${p.value} hoort al bij een ander bestuur.`,
 };
+
+/** Onboarding a new SWV (POST /api/platform/organisations, `npm run platform -- onboard`). */
+export const onboarding = {
+  slug: (_: { field: string }) =>
+    'Gebruik kleine letters, cijfers en streepjes, zoals vo-groningen-stad (hoogstens 60 tekens).',
+  noBodies: (_: { field: string }) => 'Geef minstens één orgaan op.',
+  duplicateBodyKeys: (_: { field: string }) => 'Elk orgaan heeft een eigen sleutel.',
+};

@@ -1,4 +1,4 @@
-import { csvImport } from './csv-import';
+import { csvImport, onboarding } from './csv-import';
 import { notice } from './notice';
 import { refusal } from './refusal';
 import { validation } from './validation';
@@ -10,4 +10,4 @@ import { visitation } from './visitation';
  * the workflows name the code and its parameters; the edge (a web page, the JSON api) writes the
  * text in its reader's language (text.ts).
  */
-export const messages = { validation, refusal, notice, visitation, csvImport };
+export const messages = { validation, refusal, notice, visitation, csvImport, onboarding };
