@@ -9,32 +9,7 @@ import { DEMO_EMAILS } from '@jaarcyclus/persistence';
 import { createTestDatabase, SmtpCapture, type TestDatabase } from '@jaarcyclus/testing';
 import { platformCommand } from './cli/platform-command';
 import { startApi, type ApiHarness } from './testing/api-harness';
-
-/** A new SWV as a platform administrator sends it. */
-export function newSwv(slug: string, adminEmail: string): Record<string, unknown> {
-  return {
-    name: 'Samenwerkingsverband VO Duinrand',
-    slug,
-    sector: 'vo',
-    region: 'noord',
-    settings: { reminderOffsetsBusinessDays: [5, 2] },
-    bodies: [
-      {
-        key: 'ab',
-        name: 'Algemeen Bestuur',
-        decisionKind: 'goedkeuring',
-        votingRule: DEFAULT_RULES.rvt,
-      },
-      {
-        key: 'opr',
-        name: 'Ondersteuningsplanraad',
-        decisionKind: 'instemming',
-        votingRule: DEFAULT_RULES.opr,
-      },
-    ],
-    administrator: { name: 'Ilse Dekker', email: adminEmail },
-  };
-}
+import { newSwv } from './testing/onboarding-fixtures';
 
 /**
  * Onboarding an SWV (issue #15) on the real api and PostgreSQL: only a platform administrator
