@@ -3,12 +3,14 @@ import { AccountabilityModule } from '@jaarcyclus/api/accountability/accountabil
 import { AuthModule } from '@jaarcyclus/api/auth/auth.module';
 import { BoardsModule } from '@jaarcyclus/api/boards/boards.module';
 import { BodiesModule } from '@jaarcyclus/api/bodies/bodies.module';
+import { ImportModule } from '@jaarcyclus/api/import/import.module';
 import { OrganisationModule } from '@jaarcyclus/api/organisation/organisation.module';
 import { PersonsModule } from '@jaarcyclus/api/persons/persons.module';
 import { SchoolsModule } from '@jaarcyclus/api/schools/schools.module';
 import { AdminController } from './admin/admin.controller';
 import { BoardsAdminController } from './admin/boards.controller';
 import { BodiesAdminController } from './admin/bodies.controller';
+import { ImportAdminController } from './admin/import.controller';
 import { PersonsAdminController } from './admin/persons.controller';
 import { SchoolsAdminController } from './admin/schools.controller';
 import { SettingsAdminController } from './admin/settings.controller';
@@ -47,6 +49,7 @@ import { WebPages } from './web-pages';
     BodiesModule,
     OrganisationModule,
     AccountabilityModule,
+    ImportModule,
   ],
   controllers: [
     RootController,
@@ -67,6 +70,7 @@ import { WebPages } from './web-pages';
     PersonsAdminController,
     BodiesAdminController,
     SettingsAdminController,
+    ImportAdminController,
     // Last: the catch-all for unknown /app paths.
     NotFoundController,
   ],

@@ -19,15 +19,17 @@ export class ImportService {
     return (IMPORT_KINDS as readonly string[]).includes(kind);
   }
 
+  /** `sizeBytes`: the file's size when `bytes` holds only part of it (a capped upload). */
   import(
     organisationId: string,
     kind: ImportKind,
     bytes: Uint8Array | undefined,
+    sizeBytes = bytes?.length ?? 0,
   ): Promise<ImportReport> {
-    if (!bytes || bytes.length === 0) {
+    if (!bytes || sizeBytes === 0) {
       throw DomainError.of('RULE_VIOLATION', 'file', 'csvImport.empty', { field: 'file' });
     }
-    if (bytes.length > MAX_IMPORT_BYTES) {
+    if (sizeBytes > MAX_IMPORT_BYTES) {
       throw DomainError.of('RULE_VIOLATION', 'file', 'csvImport.tooManyRows', {
         field: 'file',
         max: 5000,
