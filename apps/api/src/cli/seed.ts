@@ -1,6 +1,16 @@
-import { createDataSource, seedDemoData, DEMO_EMAILS } from '@jaarcyclus/persistence';
+import {
+  createDataSource,
+  DEMO_EMAILS,
+  DEMO_SLUGS,
+  seedDemoData,
+  seedSourceSwvs,
+  SOURCE_SWVS,
+} from '@jaarcyclus/persistence';
 
-/** Migrates, then loads the demo SWVs into an empty database (does nothing when any organisation exists). */
+/**
+ * Migrates, then loads the demo SWVs into an empty database (does nothing when any organisation
+ * exists), and the four SWVs of the source documents into a demo database (source-swvs.ts).
+ */
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url)
@@ -15,6 +25,16 @@ async function main(): Promise<void> {
         ? `[seed] demo data seeded: Stadsring and Rijnoever; sign in as ${DEMO_EMAILS.stadsring.secretariat}`
         : '[seed] organisations already present — demo data not seeded',
     );
+    // The four SWVs of the source documents join a demo database (one that has Stadsring),
+    // also one seeded before they existed; a real installation never gets them.
+    const [demo] = (await ds.query(`SELECT 1 FROM organisation WHERE slug = $1`, [
+      DEMO_SLUGS.stadsring,
+    ])) as unknown[];
+    if (demo && (await seedSourceSwvs(ds)).created) {
+      console.log(
+        `[seed] the source SWVs seeded: ${SOURCE_SWVS.map((s) => s.slug).join(', ')}; sign in as secretariaat@<slug>.example`,
+      );
+    }
   } finally {
     await ds.destroy();
   }
