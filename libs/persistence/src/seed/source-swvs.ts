@@ -77,8 +77,8 @@ const AB: SourceBody = {
 export const SOURCE_SWVS: readonly SourceSwv[] = [
   {
     // An association since 2020: the ten boards form the ALV, votes weighted by pupils; an RvT of
-    // three; the OPR consents; the MR-p (two staff) consents to the office's staffing (001 §1.1).
-    // 10 boards, 31 schools at 34 locations, 16,500 pupils (001 §1). Groningen: region noord.
+    // three; the OPR consents; the MR-p (two staff) consents to the office's staffing (docs/domain.md, source 001 §1.1).
+    // 10 boards, 31 schools at 34 locations, 16,500 pupils (docs/domain.md, source 001 §1). Groningen: region noord.
     sources: '000, 001',
     slug: 'vo-groningen-stad',
     name: 'Samenwerkingsverband VO Groningen Stad',
@@ -120,7 +120,7 @@ export const SOURCE_SWVS: readonly SourceSwv[] = [
     ],
   },
   {
-    // Primary education (regular, sbo, so); "het bestuur" sets the course yearly (003), here an
+    // Primary education (regular, sbo, so); "het bestuur" sets the course yearly (docs/domain.md, source 003), here an
     // Algemeen Bestuur of the boards, and the OPR every SWV has. The Liemers (Zevenaar, Duiven,
     // Westervoort): region zuid. The numbers of boards, schools and pupils are invented.
     sources: '003',
@@ -150,7 +150,7 @@ export const SOURCE_SWVS: readonly SourceSwv[] = [
     ],
   },
   {
-    // Seven regular vo schools with a small office (004). Its governance is not in the summary:
+    // Seven regular vo schools with a small office (docs/domain.md, source 004). Its governance is not in the summary:
     // an Algemeen Bestuur of the boards and the OPR. Noord-Holland: region noord. The split of the
     // seven schools over four boards and the pupil counts are invented.
     sources: '004',
