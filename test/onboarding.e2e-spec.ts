@@ -3,7 +3,7 @@ import { DEMO_EMAILS } from '@jaarcyclus/persistence';
 import { platformCommand } from '@jaarcyclus/api-app/cli/platform-command';
 import { startStack, type Stack } from './support/stack';
 
-const DOMAIN = 'kustlijn.example';
+const MAIL_DOMAIN = 'kustlijn.example';
 const BOARDS = [
   'Naam;Bestuursnummer;Leerlingen',
   'Stichting Openbaar VO Kustlijn;42001;2.400',
@@ -17,12 +17,12 @@ const SCHOOLS = [
 ].join('\r\n');
 const PERSONS = [
   'Naam;E-mail;Rollen;Bestuur;School;Organen;Bestuurder',
-  `Karel de Wit;k.dewit@${DOMAIN};;42001;;ab;ja`,
-  `Noor Kramer;n.kramer@${DOMAIN};;42002;;ab;ja`,
-  `Ada Bos;a.bos@opr.${DOMAIN};;;;opr;`,
-  `Bas Kok;b.kok@opr.${DOMAIN};;;;opr;`,
-  `Cor Smit;c.smit@opr.${DOMAIN};;;;opr;`,
-  `Dirk Mol;directeur@${DOMAIN};directeur;;;;`,
+  `Karel de Wit;k.dewit@${MAIL_DOMAIN};;42001;;ab;ja`,
+  `Noor Kramer;n.kramer@${MAIL_DOMAIN};;42002;;ab;ja`,
+  `Ada Bos;a.bos@opr.${MAIL_DOMAIN};;;;opr;`,
+  `Bas Kok;b.kok@opr.${MAIL_DOMAIN};;;;opr;`,
+  `Cor Smit;c.smit@opr.${MAIL_DOMAIN};;;;opr;`,
+  `Dirk Mol;directeur@${MAIL_DOMAIN};directeur;;;;`,
 ].join('\r\n');
 
 /**
@@ -90,14 +90,14 @@ describe('a new SWV from onboarding to its first allocation letters (e2e)', () =
             votingRule: DEFAULT_RULES.opr,
           },
         ],
-        administrator: { name: 'Els Vermeer', email: `beheer@${DOMAIN}` },
+        administrator: { name: 'Els Vermeer', email: `beheer@${MAIL_DOMAIN}` },
       },
     });
     expect(onboarded.status).toBe(201);
 
     // The administrator signs in from the link mailed at onboarding.
-    await stack.smtp.waitFor(() => stack.smtp.signInLinks(`beheer@${DOMAIN}`).length > 0);
-    const admin = await stack.signIn(`beheer@${DOMAIN}`);
+    await stack.smtp.waitFor(() => stack.smtp.signInLinks(`beheer@${MAIL_DOMAIN}`).length > 0);
+    const admin = await stack.signIn(`beheer@${MAIL_DOMAIN}`);
     for (const [kind, csv, created] of [
       ['boards', BOARDS, 2],
       ['schools', SCHOOLS, 3],
@@ -124,8 +124,8 @@ describe('a new SWV from onboarding to its first allocation letters (e2e)', () =
     expect(start.status).toBe(201);
 
     const members = {
-      ab: [`k.dewit@${DOMAIN}`, `n.kramer@${DOMAIN}`],
-      opr: [`a.bos@opr.${DOMAIN}`, `b.kok@opr.${DOMAIN}`, `c.smit@opr.${DOMAIN}`],
+      ab: [`k.dewit@${MAIL_DOMAIN}`, `n.kramer@${MAIL_DOMAIN}`],
+      opr: [`a.bos@opr.${MAIL_DOMAIN}`, `b.kok@opr.${MAIL_DOMAIN}`, `c.smit@opr.${MAIL_DOMAIN}`],
     };
     // The first mails of the cycle: an invitation to every member of both bodies.
     await stack.smtp.waitFor(() =>
@@ -157,7 +157,7 @@ describe('a new SWV from onboarding to its first allocation letters (e2e)', () =
       }
     }
 
-    const director = await stack.signIn(`directeur@${DOMAIN}`);
+    const director = await stack.signIn(`directeur@${MAIL_DOMAIN}`);
     const until = Date.now() + 30_000;
     for (;;) {
       const s = await stack.call('GET', `/api/budget-cycles/${YEAR}`, { token: director });

@@ -84,7 +84,7 @@ describe('seedSourceSwvs', () => {
         directors: 1,
       },
     ]);
-    // Every ALV member represents a board, whose pupil count is the vote weight (001 §1.1).
+    // Every ALV member represents a board, whose pupil count is the vote weight (docs/domain.md, source 001 §1.1).
     const unrepresented = (await ds.query(
       `SELECT count(*)::int AS n FROM body_member m JOIN body y ON y.id = m.body_id WHERE y.key = 'alv' AND m.board_id IS NULL`,
     )) as { n: number }[];

@@ -62,7 +62,7 @@ describe('the four source SWVs', () => {
     },
   );
 
-  it('gives Groningen Stad the figures of 001 §1: 10 boards, 31 schools, 34 locations, 16,500 pupils; Midden Kennemerland 7 schools (004)', () => {
+  it('gives Groningen Stad the figures of docs/domain.md, source 001 §1: 10 boards, 31 schools, 34 locations, 16,500 pupils; Midden Kennemerland 7 schools (source 004)', () => {
     const g = swv('vo-groningen-stad');
     expect(g.boards).toHaveLength(10);
     expect(g.boards.reduce((n, b) => n + b.pupils, 0)).toBe(16_500);

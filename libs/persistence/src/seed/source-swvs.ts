@@ -102,7 +102,7 @@ export const SOURCE_SWVS: readonly SourceSwv[] = [
         members: { count: 2, prefix: 'mrp' },
       },
     ],
-    // The split over the boards is invented; the totals are 001 §1's.
+    // The split over the boards is invented; the totals are those of docs/domain.md, source 001 §1.
     boards: [
       {
         pupils: 4010,
