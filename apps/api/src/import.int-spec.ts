@@ -34,6 +34,8 @@ const PERSONS = [
  * onboarded SWV: good files, a report of refused lines, the same file twice, and another SWV's
  * data untouched.
  */
+jest.setTimeout(60_000);
+
 describe('CSV import of boards, schools and people', () => {
   let db: TestDatabase;
   let smtp: SmtpCapture;
@@ -80,13 +82,13 @@ describe('CSV import of boards, schools and people', () => {
       .expect(201);
     orgId = res.body.id as string;
     admin = await api.signIn('beheer@duinrand.example');
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await api.close();
     await smtp.stop();
     await db.drop();
-  });
+  }, 60_000);
 
   it('imports boards, then schools (as text/csv with a byte-order mark), then people with memberships and bestuurders', async () => {
     const stadsringBefore = await snapshot(

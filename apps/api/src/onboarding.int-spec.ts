@@ -16,6 +16,8 @@ import { newSwv } from './testing/onboarding-fixtures';
  * may; the SWV, its bodies and its administrator are written together or not at all; the
  * administrator gets a sign-in link by mail (none usable in the outbox) and runs the new SWV.
  */
+jest.setTimeout(60_000);
+
 describe('onboarding an SWV', () => {
   let db: TestDatabase;
   let smtp: SmtpCapture;
@@ -48,13 +50,13 @@ describe('onboarding an SWV', () => {
     ).toBe(`${DEMO_EMAILS.rijnoever.director} is a platform administrator`);
     platformAdmin = await api.signIn(DEMO_EMAILS.rijnoever.director);
     swvAdmin = await api.signIn(DEMO_EMAILS.stadsring.secretariat);
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await api.close();
     await smtp.stop();
     await db.drop();
-  });
+  }, 60_000);
 
   it('creates the SWV with its bodies and mails its administrator a link that signs them in to it', async () => {
     const res = await api

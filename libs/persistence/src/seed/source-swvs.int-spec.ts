@@ -4,6 +4,8 @@ import { createDataSource } from '../data-source';
 import { SOURCE_SWVS, seedSourceSwvs } from './source-swvs';
 
 /** The source SWVs on PostgreSQL, built through onboarding and the CSV import. */
+jest.setTimeout(60_000);
+
 describe('seedSourceSwvs', () => {
   let db: TestDatabase;
   let ds: DataSource;
@@ -11,12 +13,12 @@ describe('seedSourceSwvs', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     ds = await createDataSource(db.url).initialize();
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await ds.destroy();
     await db.drop();
-  });
+  }, 60_000);
 
   it('adds the four SWVs once, with their figures, bodies and members', async () => {
     await expect(seedSourceSwvs(ds)).resolves.toEqual({ created: true });
