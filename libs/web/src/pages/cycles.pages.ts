@@ -1,8 +1,9 @@
+import type { BudgetBody } from '@jaarcyclus/domain';
 import type { Cycle } from '@jaarcyclus/persistence';
 import type { BudgetPhase } from '@jaarcyclus/workflows';
 import type { FieldError } from '@jaarcyclus/api/common/api-errors';
 import { MAX_DOCUMENT_BYTES, type DocumentInfo } from '@jaarcyclus/api/documents/documents.service';
-import type { BudgetFormState, BudgetFormValues } from '../budget-form';
+import type { BudgetDecision, BudgetFormState, BudgetFormValues } from '../budget-form';
 import {
   BUDGET_FORM_FIELDS,
   PROPOSAL_FILE_FIELD,
@@ -23,11 +24,15 @@ import { DOCUMENT_ACCEPT } from '../proposal-source';
 
 /** The phase of a budget cycle (also the status the worker writes to the Cycle read model). */
 export function phaseText(t: Messages, phase: string): string {
+  if (phase === FAILED) return t.phaseFailed;
   return (t.phaseName as Record<string, string>)[phase] ?? t.phaseUnknown;
 }
 
-/** Finished: the letters went out; nothing is asked of anyone any more. */
-const FINISHED: readonly string[] = ['letters_sent'] satisfies BudgetPhase[];
+/** The list status of a cycle whose workflow closed without finishing (BudgetService.failed). */
+const FAILED = 'failed';
+
+/** Finished: the letters went out, or the cycle failed; nothing is asked of anyone any more. */
+const FINISHED: readonly string[] = [...(['letters_sent'] satisfies BudgetPhase[]), FAILED];
 
 function cycleTable(ctx: WebContext, label: string, cycles: Cycle[]): SafeHtml {
   const { t } = ctx;
@@ -211,6 +216,30 @@ export function proposalSourceFields(
   ${textField(ctx, { name: o.fields.url, label: t.proposalUrl, hint: t.proposalUrlHint, value: o.url, errors: o.errors, type: 'url', autocomplete: 'url' })}`;
 }
 
+/**
+ * Who decides: the SWV's own bodies by name and decision kind (never their keys), or, when the
+ * budget cannot be put to them (no approving body, a body without members), why not.
+ */
+export function decidingBodiesSection(ctx: WebContext, decision: BudgetDecision): SafeHtml {
+  const { t } = ctx;
+  if ('refusal' in decision) {
+    return html`<section class="notice notice--warning" aria-labelledby="deciding-bodies">
+      <h2 id="deciding-bodies">${t.bodiesMissing}</h2>
+      <p>${decision.refusal}</p>
+    </section>`;
+  }
+  return html`<section class="panel form-section" aria-labelledby="deciding-bodies">
+    <h2 id="deciding-bodies">${t.sectionBodies}</h2>
+    <p>${t.bodiesIntro}</p>
+    <ul class="deciding-bodies">
+      ${decision.bodies.map(
+        (b) => html`<li>${t.bodyDecides(b.name, t.decisionKind[b.decisionKind])}</li>`,
+      )}
+    </ul>
+    <p class="hint">${t.bodiesFromAdmin}</p>
+  </section>`;
+}
+
 /** The form: three groups (proposal, amounts, schedule); "Voorbeeld" shows what would happen. */
 export function newCyclePage(ctx: WebContext, form: BudgetFormState): string {
   const { t } = ctx;
@@ -225,6 +254,7 @@ export function newCyclePage(ctx: WebContext, form: BudgetFormState): string {
         <h1>${t.newBudgetCycle}</h1>
         <p>${t.newCycleIntro}</p>
         ${errorSummary(ctx, e, labels(t))}
+        ${form.decision ? decidingBodiesSection(ctx, form.decision) : ''}
         <form method="post" action="/app/cycles/budget" enctype="multipart/form-data" novalidate>
           ${csrfField(ctx)}
           <input type="hidden" name="step" value="preview" />
@@ -270,6 +300,8 @@ export function newCyclePage(ctx: WebContext, form: BudgetFormState): string {
 export interface CyclePreview {
   title: string;
   bodyKeys: string[];
+  /** The bodies by name and decision kind, in the order they are shown. */
+  bodies: BudgetBody[];
   voteDeadline: string;
   lettersDate: string;
   reminderOffsetsBusinessDays: number[];
@@ -296,7 +328,6 @@ export function previewPage(
     /** The uploaded proposal `proposalUrl` downloads, if it is one. */
     proposalDocument?: DocumentInfo | null;
     cents: { amountPerPupil: number; equity: number; turnover: number };
-    bodyNames: Map<string, string>;
     alert: string | null;
   },
 ): string {
@@ -316,7 +347,11 @@ export function previewPage(
     [t.turnover, formatAmount(data.cents.turnover)],
     [
       t.decidingBodies,
-      preview.bodyKeys.map((k) => data.bodyNames.get(k) ?? k.toUpperCase()).join(', '),
+      html`<ul class="deciding-bodies">
+        ${preview.bodies.map(
+          (b) => html`<li>${t.bodyDecides(b.name, t.decisionKind[b.decisionKind])}</li>`,
+        )}
+      </ul>`,
     ],
     [t.reminderOffsets, t.reminderDays(preview.reminderOffsetsBusinessDays)],
     [t.voteDeadline, at(preview.voteDeadline)],

@@ -1,0 +1,24 @@
+/**
+ * The SWV's governance as the budget start shows it (its own bodies and their decision kinds),
+ * a cycle whose workflow failed, and when the first mails go out.
+ */
+export const governance = {
+  sectionBodies: 'Besluitvorming',
+  bodiesIntro:
+    'Het voorstel gaat naar deze organen van uw samenwerkingsverband. Daarna stelt de directeur-bestuurder de begroting vast.',
+  bodiesFromAdmin: 'De organen en hun soort besluit beheert een beheerder onder Beheer › Organen.',
+  bodyDecides: (name: string, kind: string) => `${name}: ${kind}`,
+  bodiesMissing: 'Deze cyclus kan nog niet starten',
+  phaseFailed: 'Mislukt: gestopt',
+  cycleFailedTitle: 'Deze cyclus is mislukt',
+  cycleFailedText:
+    'De cyclus is gestopt en loopt niet verder: er gaan geen uitnodigingen, herinneringen of brieven meer uit, en open taken van deze cyclus zijn vervallen. Het begrotingsjaar is weer vrij.',
+  cycleFailedWhatToDo:
+    'Controleer onder Beheer › Organen of elk orgaan leden heeft en of er een directeur-bestuurder is, en start de cyclus opnieuw.',
+  cycleFailedOthers: 'Het secretariaat kan de cyclus opnieuw starten.',
+  startAgain: 'Cyclus opnieuw starten',
+  invitationsAt: 'Uitnodigingen',
+  invitationsNow: 'Direct na de start',
+  invitationsLater: (when: string) =>
+    `${when}: de eerste werkdagmoment tussen 08:00 en 18:00 (nu is het buiten die tijden)`,
+};
