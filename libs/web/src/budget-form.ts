@@ -63,7 +63,13 @@ export interface BudgetFormState {
 }
 
 /** Who decides on the budget, from the SWV's own bodies, or the refusal to read why none can. */
-export type BudgetDecision = { bodies: BudgetBody[] } | { refusal: string };
+export type BudgetDecision =
+  | {
+      bodies: BudgetBody[];
+      /** When the invitations would go out if started now: null for at once. */
+      invitationsAt: string | null;
+    }
+  | { refusal: string };
 
 /** Amount fields and where their cents go in the DTO. */
 const AMOUNTS = {

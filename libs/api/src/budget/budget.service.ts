@@ -3,6 +3,7 @@ import {
   budgetBodies,
   budgetTimeline,
   DomainError,
+  nextBusinessMoment,
   type BudgetBody,
   type VoteValue,
 } from '@jaarcyclus/domain';
@@ -86,6 +87,12 @@ const SETTLED_STATUSES: ReadonlySet<string> = new Set(['letters_sent', 'failed']
 /** How long the cycle page waits for Temporal to say whether a run failed (the page shows either way). */
 const FAILURE_CHECK_DEADLINE_MS = 3_000;
 
+/** When a cycle started `now` invites its members: null for at once, else the next business moment. */
+export function invitationsAt(now: Date): string | null {
+  const at = nextBusinessMoment(now);
+  return at.getTime() > now.getTime() ? at.toISOString() : null;
+}
+
 /** Name under which the worker registers the budget workflow (the exported function's name). */
 const BUDGET_WORKFLOW_TYPE = 'budgetCycleWorkflow';
 
@@ -125,6 +132,8 @@ export class BudgetService {
       title: config.title,
       bodyKeys: config.bodyKeys,
       bodies,
+      // Invitations, like reminders, go out within business hours (the workflow waits for it).
+      invitationsAt: invitationsAt(now),
       voteDeadline: config.voteDeadline,
       lettersDate: config.lettersDate,
       reminderOffsetsBusinessDays: config.reminderPolicy.offsetsBusinessDays,

@@ -22,7 +22,7 @@ import type {
 } from '@jaarcyclus/api/auth/authenticated-person';
 import { CurrentPerson, READ_ROLES, Roles } from '@jaarcyclus/api/auth/decorators';
 import { AccountabilityCyclesService } from '@jaarcyclus/api/accountability/accountability-cycles.service';
-import { BudgetService } from '@jaarcyclus/api/budget/budget.service';
+import { BudgetService, invitationsAt } from '@jaarcyclus/api/budget/budget.service';
 import {
   BodySelectorDto,
   ExtendDeadlineDto,
@@ -564,7 +564,10 @@ export class CyclesController {
   /** The SWV's bodies a new budget goes to, or the refusal (in the reader's language) why none can. */
   private async decision(ctx: WebContext, me: AuthenticatedPerson): Promise<BudgetDecision> {
     try {
-      return { bodies: await this.budget.decidingBodies(me) };
+      return {
+        bodies: await this.budget.decidingBodies(me),
+        invitationsAt: invitationsAt(new Date()),
+      };
     } catch (err) {
       if (!(err instanceof DomainError) || err.code === 'NOT_FOUND') throw err;
       return { refusal: fieldErrorText(ctx.locale, fieldErrorOf(err)) };

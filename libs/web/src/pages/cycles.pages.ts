@@ -237,7 +237,17 @@ export function decidingBodiesSection(ctx: WebContext, decision: BudgetDecision)
       )}
     </ul>
     <p class="hint">${t.bodiesFromAdmin}</p>
+    <p><strong>${t.invitationsAt}:</strong> ${invitationsText(ctx, decision.invitationsAt)}</p>
   </section>`;
+}
+
+/** When the members are invited: at once, or at the next business moment (08:00–18:00). */
+function invitationsText(ctx: WebContext, at: string | null): SafeHtml | string {
+  const { t } = ctx;
+  if (at === null) return t.invitationsNow;
+  return html`<time datetime="${at}"
+    >${t.invitationsLater(formatDateTime(ctx.locale, new Date(at)))}</time
+  >`;
 }
 
 /** The form: three groups (proposal, amounts, schedule); "Voorbeeld" shows what would happen. */
@@ -302,6 +312,8 @@ export interface CyclePreview {
   bodyKeys: string[];
   /** The bodies by name and decision kind, in the order they are shown. */
   bodies: BudgetBody[];
+  /** When the invitations go out if started now: null for at once. */
+  invitationsAt: string | null;
   voteDeadline: string;
   lettersDate: string;
   reminderOffsetsBusinessDays: number[];
@@ -353,6 +365,7 @@ export function previewPage(
         )}
       </ul>`,
     ],
+    [t.invitationsAt, invitationsText(ctx, preview.invitationsAt)],
     [t.reminderOffsets, t.reminderDays(preview.reminderOffsetsBusinessDays)],
     [t.voteDeadline, at(preview.voteDeadline)],
     [t.lettersDate, at(preview.lettersDate)],

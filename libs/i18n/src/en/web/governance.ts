@@ -16,6 +16,8 @@ export const governance: typeof nl = {
     'Check under Admin › Bodies that every body has members and that there is a directeur-bestuurder, then start the cycle again.',
   cycleFailedOthers: 'The secretariat can start the cycle again.',
   startAgain: 'Start the cycle again',
+  invitationsWaiting: (when) =>
+    `The invitations go out on ${when}, within office hours. Voting opens then.`,
   invitationsAt: 'Invitations',
   invitationsNow: 'Right after the start',
   invitationsLater: (when) =>

@@ -17,8 +17,10 @@ export const governance = {
     'Controleer onder Beheer › Organen of elk orgaan leden heeft en of er een directeur-bestuurder is, en start de cyclus opnieuw.',
   cycleFailedOthers: 'Het secretariaat kan de cyclus opnieuw starten.',
   startAgain: 'Cyclus opnieuw starten',
+  invitationsWaiting: (when: string) =>
+    `De uitnodigingen gaan uit op ${when}, binnen kantoortijd. Dan opent de stemming.`,
   invitationsAt: 'Uitnodigingen',
   invitationsNow: 'Direct na de start',
   invitationsLater: (when: string) =>
-    `${when}: de eerste werkdagmoment tussen 08:00 en 18:00 (nu is het buiten die tijden)`,
+    `${when}: het eerste moment op een werkdag tussen 08:00 en 18:00 (nu valt buiten die tijden)`,
 };
