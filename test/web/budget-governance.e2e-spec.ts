@@ -80,6 +80,10 @@ describe('web app: a budget cycle per SWV governance (Rijnoever, an Algemeen Bes
       'Raad van Toezicht: goedkeuring',
       'Ondersteuningsplanraad: instemming',
     ]);
+    // When the members will be invited: at once in office hours, else the next business moment.
+    expect(await textOf(bodies)).toMatch(
+      /Uitnodigingen: (Direct na de start|.* het eerste moment op een werkdag tussen 08:00 en 18:00)/,
+    );
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'governance-budget-form');
 

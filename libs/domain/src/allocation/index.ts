@@ -6,3 +6,9 @@ export {
   DEFAULT_RESERVE_RULE,
   computeAllocation,
 } from './allocation';
+export {
+  type ReserveRuleSetting,
+  RESERVE_LIMITS,
+  reserveRuleForYear,
+  validateReserveRuleSetting,
+} from './reserve-rule';

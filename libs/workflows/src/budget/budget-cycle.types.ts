@@ -115,7 +115,7 @@ export interface AllocationLettersResult {
   /** Boards without a bestuurder or other contact person: nobody could be mailed. */
   boardsWithoutRecipient: string[];
   totalCents: Cents;
-  reserveStatus: 'below_target' | 'within_range' | 'above_ceiling';
+  reserveStatus: 'below_target' | 'within_range' | 'above_ceiling' | 'above_cap';
   reserveWarning: string | null;
 }
 
