@@ -4,6 +4,7 @@ import {
   budgetTimeline,
   DomainError,
   nextBusinessMoment,
+  reserveRuleForYear,
   type BudgetBody,
   type VoteValue,
 } from '@jaarcyclus/domain';
@@ -132,6 +133,7 @@ export class BudgetService {
       title: config.title,
       bodyKeys: config.bodyKeys,
       bodies,
+      reserveRule: config.allocation.reserve ?? reserveRuleForYear(undefined, dto.budgetYear),
       // Invitations, like reminders, go out within business hours (the workflow waits for it).
       invitationsAt: invitationsAt(now),
       voteDeadline: config.voteDeadline,
@@ -396,6 +398,8 @@ export class BudgetService {
         amountPerPupilCents: dto.allocation.amountPerPupilCents,
         equityCents: dto.allocation.equityCents,
         turnoverCents: dto.allocation.turnoverCents,
+        // The SWV's own reserve rule for this budget year (the default without one).
+        reserve: reserveRuleForYear(settings.reserveRule, dto.budgetYear),
       },
       bodyKeys: bodies.map((b) => b.key),
       ...(dto.voteDeadline ? { voteDeadline: new Date(dto.voteDeadline).toISOString() } : {}),

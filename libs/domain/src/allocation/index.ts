@@ -10,5 +10,6 @@ export {
   type ReserveRuleSetting,
   RESERVE_LIMITS,
   reserveRuleForYear,
+  reserveRuleText,
   validateReserveRuleSetting,
 } from './reserve-rule';

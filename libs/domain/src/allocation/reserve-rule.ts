@@ -1,3 +1,4 @@
+import { codedText, type CodedText } from '@jaarcyclus/i18n/core';
 import { DomainError } from '../errors';
 import { DEFAULT_RESERVE_RULE, type ReserveRule } from './allocation';
 
@@ -83,4 +84,14 @@ export function reserveRuleForYear(
     recoveryYears: setting.recoveryYears,
     ...(capHolds ? { capCents: setting.capCents as number } : {}),
   };
+}
+
+/** Which reserve rule applied, as a line of a letter or a preview (libs/i18n governance.reserveRuleLine). */
+export function reserveRuleText(rule: ReserveRule): CodedText {
+  return codedText('governance.reserveRuleLine', {
+    target: rule.targetBasisPoints,
+    ceiling: rule.ceilingBasisPoints,
+    years: rule.recoveryYears,
+    cap: rule.capCents ?? null,
+  });
 }

@@ -1,4 +1,5 @@
-import type { BudgetBody } from '@jaarcyclus/domain';
+import { reserveRuleText, type BudgetBody, type ReserveRule } from '@jaarcyclus/domain';
+import { renderText } from '@jaarcyclus/i18n';
 import type { Cycle } from '@jaarcyclus/persistence';
 import type { BudgetPhase } from '@jaarcyclus/workflows';
 import type { FieldError } from '@jaarcyclus/api/common/api-errors';
@@ -314,6 +315,8 @@ export interface CyclePreview {
   bodies: BudgetBody[];
   /** When the invitations go out if started now: null for at once. */
   invitationsAt: string | null;
+  /** The reserve rule the allocation letters will apply. */
+  reserveRule: ReserveRule;
   voteDeadline: string;
   lettersDate: string;
   reminderOffsetsBusinessDays: number[];
@@ -357,6 +360,7 @@ export function previewPage(
     [t.amountPerPupil, formatAmount(data.cents.amountPerPupil)],
     [t.equity, formatAmount(data.cents.equity)],
     [t.turnover, formatAmount(data.cents.turnover)],
+    [t.reserveRuleRow, renderText(ctx.locale, reserveRuleText(preview.reserveRule))],
     [
       t.decidingBodies,
       html`<ul class="deciding-bodies">

@@ -15,8 +15,8 @@ export const governance: typeof nl = {
   reserveCapYear: (p) => `${p.field} must be a year of four digits, or absent`,
   reserveAboveCap: (p) =>
     `Equity (${euro(p.equity)}) is above the maximum of ${euro(p.cap)} the SWV set itself for this year. Consider spending the extra funds on the schools.`,
-  reserveRuleApplied: (p) =>
-    `target ${bp(p.target)} of turnover, maximum ${bp(p.ceiling)}` +
+  reserveRuleLine: (p) =>
+    `Reserve rule applied: target ${bp(p.target)} of turnover, maximum ${bp(p.ceiling)}` +
     (p.cap === null ? '' : ` and at most ${euro(p.cap)}`) +
     `; a shortfall is made up over ${p.years === 1 ? '1 year' : `${p.years} years`}`,
 };

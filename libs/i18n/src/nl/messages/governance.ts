@@ -22,8 +22,8 @@ export const governance = {
   // Notices of the allocation: which reserve rule applied, and a reserve above its cap.
   reserveAboveCap: (p: { equity: number; cap: number }) =>
     `Het eigen vermogen (${euro(p.equity)}) ligt boven het maximum van ${euro(p.cap)} dat het samenwerkingsverband zich voor dit jaar heeft gesteld. Overweeg de middelen extra in te zetten voor de scholen.`,
-  reserveRuleApplied: (p: { target: number; ceiling: number; years: number; cap: number | null }) =>
-    `streefwaarde ${bp(p.target)} van de omzet, maximum ${bp(p.ceiling)}` +
+  reserveRuleLine: (p: { target: number; ceiling: number; years: number; cap: number | null }) =>
+    `Toegepaste reserveregel: streefwaarde ${bp(p.target)} van de omzet, maximum ${bp(p.ceiling)}` +
     (p.cap === null ? '' : ` en ten hoogste ${euro(p.cap)}`) +
     `; een tekort wordt aangezuiverd in ${p.years === 1 ? '1 jaar' : `${p.years} jaar`}`,
 };

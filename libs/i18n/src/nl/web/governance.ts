@@ -19,6 +19,25 @@ export const governance = {
   startAgain: 'Cyclus opnieuw starten',
   invitationsWaiting: (when: string) =>
     `De uitnodigingen gaan uit op ${when}, binnen kantoortijd. Dan opent de stemming.`,
+  reserveRuleTitle: 'Reserveregel',
+  reserveRuleIntro:
+    'Hoe hoog het eigen vermogen mag zijn. Ligt het onder de streefwaarde, dan wordt het tekort aangezuiverd door het bedrag per leerling te verlagen. De toekenningsbrieven en het voorbeeld van de begroting noemen de regel. Alles leeg: 2%, 3,5%, in 1 jaar, geen maximumbedrag.',
+  reserveTarget: 'Streefwaarde (% van de omzet)',
+  reserveTargetHint: 'Bijvoorbeeld 2. Vul 0 in als u geen ondergrens hanteert.',
+  reserveCeiling: 'Maximum (% van de omzet)',
+  reserveCeilingHint: 'Bijvoorbeeld 3,5: de signaleringswaarde van OCW.',
+  reserveRecoveryYears: 'Tekort aanzuiveren in (jaren)',
+  reserveRecoveryYearsHint: 'Over hoeveel jaar een tekort wordt verdeeld, 1 tot en met 10.',
+  reserveCap: 'Maximumbedrag (€, niet verplicht)',
+  reserveCapHint: 'Bijvoorbeeld 300.000. Leeg: alleen het percentage geldt.',
+  reserveCapFromYear: 'Maximumbedrag geldt vanaf (jaar, niet verplicht)',
+  reserveCapFromYearHint:
+    'Het eerste begrotingsjaar waarin het maximumbedrag geldt. Leeg: elk jaar.',
+  reserveDefaultTarget: '2% (standaard)',
+  reserveDefaultCeiling: '3,5% (standaard)',
+  reserveNoCap: 'Geen',
+  reserveEveryYear: 'Elk jaar',
+  reserveRuleRow: 'Reserveregel',
   invitationsAt: 'Uitnodigingen',
   invitationsNow: 'Direct na de start',
   invitationsLater: (when: string) =>
