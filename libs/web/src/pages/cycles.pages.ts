@@ -370,6 +370,8 @@ export function previewPage(
       </ul>`,
     ],
     [t.invitationsAt, invitationsText(ctx, preview.invitationsAt)],
+    // The budget addresses board members and the office: their calendar, not a school's.
+    [t.calendarRow, t.calendarOffice],
     [t.reminderOffsets, t.reminderDays(preview.reminderOffsetsBusinessDays)],
     [t.voteDeadline, at(preview.voteDeadline)],
     [t.lettersDate, at(preview.lettersDate)],

@@ -36,6 +36,12 @@ export const governance: typeof nl = {
   reserveNoCap: 'None',
   reserveEveryYear: 'Every year',
   reserveRuleRow: 'Reserve rule',
+  calendarRow: 'Calendar',
+  calendarOffice:
+    'Working days of the office and the board members: weekends and public holidays do not count, school holidays do.',
+  calendarSchool: (region) =>
+    `School days of region ${region}: invitations and reminders to schools skip weekends, public holidays and the school holidays of region ${region}. Escalations to the board and the ECT member follow working days (only weekends and public holidays off).`,
+  regionName: { noord: 'North', midden: 'Central', zuid: 'South' },
   invitationsAt: 'Invitations',
   invitationsNow: 'Right after the start',
   invitationsLater: (when) =>

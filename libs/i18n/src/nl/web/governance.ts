@@ -38,6 +38,15 @@ export const governance = {
   reserveNoCap: 'Geen',
   reserveEveryYear: 'Elk jaar',
   reserveRuleRow: 'Reserveregel',
+  calendarRow: 'Kalender',
+  calendarOffice:
+    'Werkdagen van het bureau en de bestuursleden: weekends en feestdagen tellen niet mee, schoolvakanties wel.',
+  calendarSchool: (region: string) =>
+    `Schooldagen van regio ${region}: uitnodigingen en herinneringen aan scholen slaan weekends, feestdagen en de schoolvakanties van regio ${region} over. Escalaties naar het bestuur en het ECT-lid volgen de werkdagen (alleen weekends en feestdagen vrij).`,
+  regionName: { noord: 'Noord', midden: 'Midden', zuid: 'Zuid' } as Record<
+    'noord' | 'midden' | 'zuid',
+    string
+  >,
   invitationsAt: 'Uitnodigingen',
   invitationsNow: 'Direct na de start',
   invitationsLater: (when: string) =>
