@@ -141,4 +141,58 @@ describe('web app: a budget cycle per SWV governance (Rijnoever, an Algemeen Bes
     );
     expect(await textOf(page.locator('main'))).not.toContain('Deze cyclus is mislukt');
   });
+
+  it('sets its own reserve rule on the settings page; the preview names the rule that applies', async () => {
+    await page.goto(`${app.baseUrl}/app/admin/settings`);
+    const fill = async (values: Record<string, string>): Promise<void> => {
+      for (const [label, value] of Object.entries(values)) {
+        await page.getByLabel(label, { exact: true }).fill(value);
+      }
+      await page.getByRole('button', { name: 'Opslaan' }).click();
+    };
+    const rule = {
+      'Streefwaarde (% van de omzet)': '2',
+      'Maximum (% van de omzet)': '1,5',
+      'Tekort aanzuiveren in (jaren)': '1',
+      'Maximumbedrag (€, niet verplicht)': '300.000',
+      'Maximumbedrag geldt vanaf (jaar, niet verplicht)': '2025',
+    };
+    // A maximum below the target is refused at its field, in Dutch, keeping what was typed.
+    await fill(rule);
+    expect(await textOf(page.getByRole('alert'))).toContain(
+      'Maximum (% van de omzet): Het maximum moet minstens zo hoog zijn als het streefpercentage.',
+    );
+    await expect(
+      page.getByLabel('Maximumbedrag (€, niet verplicht)', { exact: true }).inputValue(),
+    ).resolves.toBe('300.000');
+    expect(await axeViolations(page)).toEqual([]);
+    // Midden Kennemerland's rule (source 004): below 3.5%, at most EUR 300,000 from 2025.
+    await fill({
+      ...rule,
+      'Streefwaarde (% van de omzet)': '0',
+      'Maximum (% van de omzet)': '3,5',
+    });
+    await page.waitForURL('**/app/admin/settings?saved=1');
+    await expect(
+      page.getByLabel('Maximum (% van de omzet)', { exact: true }).inputValue(),
+    ).resolves.toBe('3,5');
+    await expect(
+      page.getByLabel('Maximumbedrag (€, niet verplicht)', { exact: true }).inputValue(),
+    ).resolves.toBe('300.000');
+    await screenshot(page, 'governance-reserve-rule');
+
+    await page.goto(`${app.baseUrl}/app/cycles/budget/new?year=${budgetYear + 1}`);
+    await page.getByLabel('Deadline van de stemming').fill('');
+    await page.getByLabel('Verzending toekenningsbrieven').fill('');
+    await page.getByLabel('Link naar het voorstel').fill('https://intranet.example/begroting.pdf');
+    await page.getByLabel('Bedrag per leerling (€)').fill('160,00');
+    await page.getByLabel('Eigen vermogen (€)').fill('320.000,00');
+    await page.getByLabel('Totale baten (€)').fill('10.000.000,00');
+    await page.getByRole('button', { name: 'Voorbeeld' }).click();
+    const details = await textOf(page.locator('dl.details'));
+    expect(details).toContain(
+      'Toegepaste reserveregel: streefwaarde 0,00% van de omzet, maximum 3,50% en ten hoogste € 300.000,00; een tekort wordt aangezuiverd in 1 jaar',
+    );
+    expect(details).toContain('Kalender');
+  });
 });

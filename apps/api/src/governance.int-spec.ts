@@ -139,6 +139,12 @@ describe('governance as data: deciding bodies and the reserve rule', () => {
       })
       .expect(400);
     expect(years.body.errors[0].field).toBe('settings.reserveRule.recoveryYears');
+    // Any other writer (onboarding, SQL) meets the database's check (migration 1764000000020).
+    await expect(
+      api.ds.query(
+        `UPDATE organisation SET settings = settings || '{"reserveRule": {"targetBasisPoints": 200, "ceilingBasisPoints": 150, "recoveryYears": 1}}'::jsonb WHERE slug = 'stadsring'`,
+      ),
+    ).rejects.toThrow(/organisation_reserve_rule_check/);
     // null restores the default
     const reset = await api
       .http()
