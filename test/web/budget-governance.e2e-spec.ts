@@ -154,7 +154,7 @@ describe('web app: a budget cycle per SWV governance (Rijnoever, an Algemeen Bes
       'Streefwaarde (% van de omzet)': '2',
       'Maximum (% van de omzet)': '1,5',
       'Tekort aanzuiveren in (jaren)': '1',
-      'Maximumbedrag (€, niet verplicht)': '300.000',
+      'Maximumbedrag (€, niet verplicht)': '300.000,00',
       'Maximumbedrag geldt vanaf (jaar, niet verplicht)': '2025',
     };
     // A maximum below the target is refused at its field, in Dutch, keeping what was typed.
@@ -164,7 +164,7 @@ describe('web app: a budget cycle per SWV governance (Rijnoever, an Algemeen Bes
     );
     await expect(
       page.getByLabel('Maximumbedrag (€, niet verplicht)', { exact: true }).inputValue(),
-    ).resolves.toBe('300.000');
+    ).resolves.toBe('300.000,00');
     expect(await axeViolations(page)).toEqual([]);
     // Midden Kennemerland's rule (source 004): below 3.5%, at most EUR 300,000 from 2025.
     await fill({
@@ -178,7 +178,7 @@ describe('web app: a budget cycle per SWV governance (Rijnoever, an Algemeen Bes
     ).resolves.toBe('3,5');
     await expect(
       page.getByLabel('Maximumbedrag (€, niet verplicht)', { exact: true }).inputValue(),
-    ).resolves.toBe('300.000');
+    ).resolves.toBe('300.000,00');
     await screenshot(page, 'governance-reserve-rule');
 
     await page.goto(`${app.baseUrl}/app/cycles/budget/new?year=${budgetYear + 1}`);

@@ -1,5 +1,5 @@
 import { DomainError, eurosToCents, validateReserveRuleSetting } from '@jaarcyclus/domain';
-import { formatEuroPlain } from '@jaarcyclus/i18n';
+import { formatEuro } from '@jaarcyclus/i18n';
 import type { FieldError } from '@jaarcyclus/api/common/api-errors';
 import type { OrganisationSettings } from '@jaarcyclus/persistence';
 import { UpdateOrganisationDto } from '@jaarcyclus/api/organisation/dto/organisation.dto';
@@ -86,7 +86,7 @@ export function settingsValues(settings: OrganisationSettings): SettingsValues {
     reserveCap:
       rule?.capCents === undefined || rule.capCents === null
         ? ''
-        : formatEuroPlain(rule.capCents).replace(/,00$/, ''),
+        : formatEuro(rule.capCents).replace(/^€\s*/, ''),
     reserveCapFromYear:
       rule?.capFromYear === undefined || rule.capFromYear === null ? '' : String(rule.capFromYear),
   };
