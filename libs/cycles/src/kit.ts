@@ -1,5 +1,9 @@
 import { log } from '@temporalio/activity';
-import { nextBusinessMoment } from '@jaarcyclus/domain';
+import {
+  DEFAULT_BUSINESS_HOURS,
+  nextBusinessMoment,
+  type BusinessDayOptions,
+} from '@jaarcyclus/domain';
 import {
   type DeliveryResult,
   MailDeliveryError,
@@ -320,9 +324,13 @@ export class CycleKit<K extends TaskKind = TaskKind> {
 
   // -- time ---------------------------------------------------------------------------------------
 
-  /** Whether `nowMs` lies within business hours (libs/domain's schedule), so a mail may go now. */
-  inBusinessHours(nowMs: number): boolean {
-    return nextBusinessMoment(new Date(nowMs)).getTime() <= nowMs;
+  /**
+   * Whether `nowMs` lies within business hours (libs/domain's schedule), so a mail may go now;
+   * `calendar`: whose days count (a school's: schoolCalendar(region); default: weekends and
+   * public holidays off).
+   */
+  inBusinessHours(nowMs: number, calendar?: BusinessDayOptions): boolean {
+    return nextBusinessMoment(new Date(nowMs), DEFAULT_BUSINESS_HOURS, calendar).getTime() <= nowMs;
   }
 
   private assertOwnKind(kind: TaskKind): void {

@@ -11,3 +11,4 @@ export * from './allocation';
 export * from './accountability';
 export * from './visitation';
 export * from './import';
+export * from './governance';

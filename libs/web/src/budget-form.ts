@@ -1,4 +1,10 @@
-import { amsterdamParts, defaultBudgetDates, DomainError, eurosToCents } from '@jaarcyclus/domain';
+import {
+  amsterdamParts,
+  defaultBudgetDates,
+  DomainError,
+  eurosToCents,
+  type BudgetBody,
+} from '@jaarcyclus/domain';
 import { StartBudgetCycleDto } from '@jaarcyclus/api/budget/dto/budget.dto';
 import type { FieldError } from '@jaarcyclus/api/common/api-errors';
 import type { DocumentInfo } from '@jaarcyclus/api/documents/documents.service';
@@ -52,7 +58,18 @@ export interface BudgetFormState {
   errors: FieldError[];
   /** The document `values.proposalDocumentId` refers to, for its name and size. */
   document?: DocumentInfo | null;
+  /** The SWV's bodies the budget will be put to, or why it cannot be put to them. */
+  decision?: BudgetDecision;
 }
+
+/** Who decides on the budget, from the SWV's own bodies, or the refusal to read why none can. */
+export type BudgetDecision =
+  | {
+      bodies: BudgetBody[];
+      /** When the invitations would go out if started now: null for at once. */
+      invitationsAt: string | null;
+    }
+  | { refusal: string };
 
 /** Amount fields and where their cents go in the DTO. */
 const AMOUNTS = {

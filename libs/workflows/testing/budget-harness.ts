@@ -216,14 +216,27 @@ export class BudgetHarness {
       args: [input],
     });
     this.handles.push(handle);
-    await this.waitFor(
-      handle,
-      (s) => s.bodies.every((b) => b.status !== 'opening'),
-      'voting to open',
-    );
+    await this.roundOpened(handle, 1);
     // Ballots (tasks and mails) are sent right after voting opens.
     await this.settled();
     return handle;
+  }
+
+  /**
+   * Waits until round `round` has opened for every body. A round opened outside business hours
+   * waits for the next business moment to invite (status.invitationsAt): the clock goes there.
+   */
+  async roundOpened(handle: BudgetHandle, round: number): Promise<BudgetCycleStatus> {
+    const opened = (s: BudgetCycleStatus): boolean =>
+      s.round === round && s.bodies.every((b) => b.status !== 'opening');
+    const first = await this.waitFor(
+      handle,
+      (s) => opened(s) || (s.round === round && Boolean(s.invitationsAt)),
+      `round ${round} to open or to wait for business hours`,
+    );
+    if (opened(first) || !first.invitationsAt) return first;
+    await this.advanceTo(Date.parse(first.invitationsAt));
+    return this.waitFor(handle, opened, `round ${round} to open`);
   }
 
   vote(

@@ -76,11 +76,7 @@ export async function representativeBudgetRun(
       },
     ],
   });
-  await h.waitFor(
-    handle,
-    (s) => s.round === 2 && s.bodies.every((b) => b.status === 'open'),
-    'round 2 open',
-  );
+  await h.roundOpened(handle, 2);
   await h.approveAll(handle, world);
   await h.waitFor(handle, (s) => s.phase === 'awaiting_adoption', 'awaiting adoption');
   await handle.executeUpdate(adoptBudgetUpdate, { args: [{ actorPersonId: 'p-dir' }] });

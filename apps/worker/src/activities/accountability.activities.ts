@@ -14,6 +14,7 @@ import {
   SWV_VARIABLE_INCOME_LINE_KEY,
   computeUnderspending,
   deductionAllocationYear,
+  schoolCalendar,
 } from '@jaarcyclus/domain';
 import {
   type CycleKitDeps,
@@ -505,7 +506,10 @@ export function createAccountabilityActivities(
       //    its workflow, which records that nobody could be invited. No school starts before
       //    its status row is written, and none counts as settled before its mails are out.
       const nowMs = clock();
-      const inviteNow = todo.length > 0 && kit.inBusinessHours(nowMs);
+      // Schools are invited on their own calendar: never in their region's school holidays.
+      const inviteNow =
+        todo.length > 0 &&
+        kit.inBusinessHours(nowMs, school.region ? schoolCalendar(school.region) : undefined);
       let invitationSent: (i: number) => Promise<void> = async () => {};
       const invitationsUnderWay = inviteNow
         ? prepareInvitations(school, todo, ids, nowMs).then((prepared) => {

@@ -1,4 +1,9 @@
-import { computeAllocation, DEFAULT_RESERVE_RULE } from '@jaarcyclus/domain';
+import {
+  computeAllocation,
+  DEFAULT_RESERVE_RULE,
+  reserveRuleForYear,
+  type ReserveRule,
+} from '@jaarcyclus/domain';
 import {
   adoptionSentence,
   dutchArticle,
@@ -145,14 +150,18 @@ describe('numbers in the mails read as the reader writes them', () => {
 });
 
 describe('the reserve of the SWV in the allocation letter', () => {
-  const letter = (locale: 'nl' | 'en') => {
+  const letter = (
+    locale: 'nl' | 'en',
+    reserve: ReserveRule = DEFAULT_RESERVE_RULE,
+    equityCents = 150_000_00,
+  ) => {
     const allocation = computeAllocation({
       boards: [{ boardId: 'b1', name: 'Stichting Hunzeborg', pupilCount: 1000 }],
       schools: [],
       amountPerPupilCents: 185_00,
-      equityCents: 150_000_00,
+      equityCents,
       turnoverCents: 10_000_000_00,
-      reserve: DEFAULT_RESERVE_RULE,
+      reserve,
     });
     return renderAllocationLetter(locale, {
       organisationName: 'SWV VO Stadsring',
@@ -173,5 +182,29 @@ describe('the reserve of the SWV in the allocation letter', () => {
       'Reserve of the SWV: Equity (1,50% of turnover) is below the target of 2,00%.',
     );
     expect(letter('en')).not.toContain('in Dutch');
+  });
+
+  it('names the reserve rule that applied: the default, or the SWV’s own with its cap (004)', () => {
+    expect(letter('nl')).toContain(
+      'Toegepaste reserveregel: streefwaarde 2,00% van de omzet, maximum 3,50%; een tekort wordt aangezuiverd in 1 jaar',
+    );
+    const kennemerland = reserveRuleForYear(
+      {
+        targetBasisPoints: 0,
+        ceilingBasisPoints: 350,
+        recoveryYears: 1,
+        capCents: 300_000_00,
+        capFromYear: 2025,
+      },
+      2027,
+    );
+    const own = letter('nl', kennemerland, 320_000_00);
+    expect(own).toContain(
+      'Toegepaste reserveregel: streefwaarde 0,00% van de omzet, maximum 3,50% en ten hoogste € 300.000,00',
+    );
+    expect(own).toContain('boven het maximum van € 300.000,00');
+    expect(letter('en', kennemerland, 320_000_00)).toContain(
+      'Reserve rule applied: target 0,00% of turnover, maximum 3,50% and at most € 300.000,00',
+    );
   });
 });

@@ -5,7 +5,12 @@
  * catalogue (libs/i18n nl/mail, en/mail), amounts and dates from its formatting module
  * (€ 1.234,56; "12 december 2026 om 17:00"); this module lays them out.
  */
-import type { AllocationResult, BoardAllocation, DecisionKind } from '@jaarcyclus/domain';
+import {
+  reserveRuleText,
+  type AllocationResult,
+  type BoardAllocation,
+  type DecisionKind,
+} from '@jaarcyclus/domain';
 import {
   catalogueFor,
   escapeHtml,
@@ -298,6 +303,8 @@ export function renderAllocationLetter(locale: Locale, d: AllocationLetterData):
       adoptionSentence(locale, d.organisationName, d.budgetYear, d.decisions),
       t.receives(b.name, d.budgetYear),
       { rows },
+      // Which reserve rule applied (the SWV's own, or the default), then what it means this year.
+      ...(d.reserve.rule ? [renderText(locale, reserveRuleText(d.reserve.rule))] : []),
       ...reserveWarning(locale, d.reserve),
       t.accountFor,
     ],

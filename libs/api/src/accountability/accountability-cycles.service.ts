@@ -5,6 +5,7 @@ import {
   DomainError,
   type SchoolAccountabilityStatus,
   toOverviewCsv,
+  type SchoolRegion,
 } from '@jaarcyclus/domain';
 import {
   AccountabilityRepository,
@@ -149,6 +150,8 @@ export class AccountabilityCyclesService {
       formatVersion,
       startedByPersonId: me.id,
       ...(dto.title ? { title: dto.title } : {}),
+      // Dates that address a school skip its region's school holidays.
+      region: await this.schoolRegion(me),
     };
     const config = resolveAccountabilityCycleInput(input, now.getTime());
     if ('reason' in config)
@@ -315,6 +318,11 @@ export class AccountabilityCyclesService {
   async regularSchools(me: AuthenticatedPerson): Promise<{ id: string; name: string }[]> {
     const rows = await this.schools.regularSchools(me.organisationId);
     return rows.map(({ id, name }) => ({ id, name })).sort((a, b) => compareNames(a.name, b.name));
+  }
+
+  /** The SWV's school-holiday region: the calendar of every date that addresses its schools. */
+  async schoolRegion(me: AuthenticatedPerson): Promise<SchoolRegion> {
+    return (await this.organisations.getOrFail(me.organisationId)).region;
   }
 
   /** The reminder days a cycle gets when its start names none: the SWV's setting, else the default. */

@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { budgetTimeline, DomainError, type VoteValue } from '@jaarcyclus/domain';
+import {
+  budgetBodies,
+  budgetTimeline,
+  DomainError,
+  nextBusinessMoment,
+  reserveRuleForYear,
+  type BudgetBody,
+  type VoteValue,
+} from '@jaarcyclus/domain';
 import {
   type AuditEvent,
   AuditRepository,
+  BodyRepository,
   type Cycle,
   CycleRepository,
   DocumentRepository,
@@ -65,6 +74,26 @@ function withOwnVotesOnly(status: BudgetCycleStatus, personId: string): BudgetCy
   };
 }
 
+/** A run that closed without finishing: it will never act again, so its cycle has failed. */
+const FAILED_RUN_STATUSES: ReadonlySet<string> = new Set([
+  'FAILED',
+  'TERMINATED',
+  'CANCELLED',
+  'TIMED_OUT',
+]);
+
+/** Phases after which nothing is asked of anyone: no need to ask Temporal whether the run failed. */
+const SETTLED_STATUSES: ReadonlySet<string> = new Set(['letters_sent', 'failed']);
+
+/** How long the cycle page waits for Temporal to say whether a run failed (the page shows either way). */
+const FAILURE_CHECK_DEADLINE_MS = 3_000;
+
+/** When a cycle started `now` invites its members: null for at once, else the next business moment. */
+export function invitationsAt(now: Date): string | null {
+  const at = nextBusinessMoment(now);
+  return at.getTime() > now.getTime() ? at.toISOString() : null;
+}
+
 /** Name under which the worker registers the budget workflow (the exported function's name). */
 const BUDGET_WORKFLOW_TYPE = 'budgetCycleWorkflow';
 
@@ -83,13 +112,15 @@ export class BudgetService {
     private readonly organisations: OrganisationRepository,
     private readonly persons: PersonRepository,
     private readonly documents: DocumentRepository,
+    private readonly bodies: BodyRepository,
     private readonly temporal: TemporalClientHolder,
     private readonly repos: Repositories,
   ) {}
 
   /** Every reminder, deadline, escalation and letter date the cycle would produce, computed by the same domain code the workflow uses. */
   async preview(me: AuthenticatedPerson, dto: StartBudgetCycleDto, now = new Date()) {
-    const input = await this.buildInput(me, dto);
+    const bodies = await this.decidingBodies(me, dto.bodyKeys);
+    const input = await this.buildInput(me, dto, bodies);
     const config = resolveBudgetCycleConfig(input, now.getTime());
     if ('reason' in config)
       throw new DomainError(config.code, config.message, config.field, config.text);
@@ -101,6 +132,10 @@ export class BudgetService {
       workflowId: budgetWorkflowId(me.organisationId, dto.budgetYear),
       title: config.title,
       bodyKeys: config.bodyKeys,
+      bodies,
+      reserveRule: config.allocation.reserve ?? reserveRuleForYear(undefined, dto.budgetYear),
+      // Invitations, like reminders, go out within business hours (the workflow waits for it).
+      invitationsAt: invitationsAt(now),
       voteDeadline: config.voteDeadline,
       lettersDate: config.lettersDate,
       reminderOffsetsBusinessDays: config.reminderPolicy.offsetsBusinessDays,
@@ -122,12 +157,14 @@ export class BudgetService {
     dto: StartBudgetCycleDto,
     now = new Date(),
   ): Promise<{ created: boolean; status: BudgetCycleStatus }> {
-    const input = await this.buildInput(me, dto);
+    const input = await this.buildInput(me, dto, await this.decidingBodies(me, dto.bodyKeys));
     const config = resolveBudgetCycleConfig(input, now.getTime());
     if ('reason' in config)
       throw new DomainError(config.code, config.message, config.field, config.text);
     const workflowId = budgetWorkflowId(me.organisationId, dto.budgetYear);
-    if (await this.cycles.exists(workflowId)) {
+    // A failed cycle never blocks its year: its claim is released and the year starts afresh.
+    const restart = await this.failed(me, dto.budgetYear);
+    if (!restart && (await this.cycles.exists(workflowId))) {
       return { created: false, status: await this.status(me, dto.budgetYear) };
     }
     const client = this.temporal.require();
@@ -136,6 +173,7 @@ export class BudgetService {
     const created = await this.repos.transaction(async (tx) => {
       // The worker keeps this read model current; claiming it here also lets the list show the
       // cycle at once, even before the worker picked up its first task.
+      if (restart) await tx.cycles.releaseFailed(me.organisationId, workflowId);
       const claimed = await tx.cycles.claim({
         organisationId: me.organisationId,
         kind: 'budget',
@@ -151,7 +189,8 @@ export class BudgetService {
           taskQueue: TASK_QUEUES.cycles,
           workflowId,
           args: [input],
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          // Only a failed, terminated or timed-out run may be followed under the same id.
+          workflowIdReusePolicy: restart ? 'ALLOW_DUPLICATE_FAILED_ONLY' : 'REJECT_DUPLICATE',
         });
       } catch (error) {
         // Temporal still runs it (its row was lost): keep the row; anything else rolls back.
@@ -163,8 +202,57 @@ export class BudgetService {
     return { created, status: await this.status(me, dto.budgetYear) };
   }
 
+  /**
+   * The SWV's budget cycles. A cycle still shown as running whose workflow closed without
+   * finishing is marked failed first, so the list never shows a dead cycle as running.
+   */
   async list(me: AuthenticatedPerson): Promise<Cycle[]> {
+    const cycles = await this.cycles.list(me.organisationId, 'budget');
+    const unsettled = cycles.filter((c) => !SETTLED_STATUSES.has(c.status));
+    if (unsettled.length === 0) return cycles;
+    const failed = await Promise.all(unsettled.map((c) => this.failed(me, c.year)));
+    if (!failed.some(Boolean)) return cycles;
     return this.cycles.list(me.organisationId, 'budget');
+  }
+
+  /**
+   * Whether the year's cycle has failed: its workflow closed without finishing, whatever the
+   * cause (a failure, a termination by an operator, a timeout). Recorded on the cycle's row the
+   * first time it is seen (its open tasks are cancelled), so the list and the page say so even
+   * while Temporal is down. False when there is no cycle, or Temporal cannot tell now.
+   */
+  async failed(me: AuthenticatedPerson, year: number): Promise<boolean> {
+    const workflowId = budgetWorkflowId(me.organisationId, year);
+    const status = await this.cycles.statusOf(me.organisationId, workflowId);
+    if (status === null) return false;
+    if (status === 'failed') return true;
+    if (SETTLED_STATUSES.has(status)) return false;
+    const client = this.temporal.current;
+    if (!client) return false;
+    let runStatus: string;
+    try {
+      const described = await withTemporalDeadline(
+        client,
+        `No budget cycle for ${year}`,
+        () => client.workflow.getHandle(workflowId).describe(),
+        FAILURE_CHECK_DEADLINE_MS,
+      );
+      runStatus = described.status.name;
+    } catch {
+      // Unknown to Temporal (never started, or past retention) or unreachable: not known to fail.
+      return false;
+    }
+    if (!FAILED_RUN_STATUSES.has(runStatus)) return false;
+    await this.cycles.markFailed(me.organisationId, workflowId);
+    return true;
+  }
+
+  /**
+   * The bodies a new budget cycle is put to: the SWV's own approving and consenting bodies (or
+   * the given keys), checked before anything starts (domain `budgetBodies`).
+   */
+  async decidingBodies(me: AuthenticatedPerson, keys?: readonly string[]): Promise<BudgetBody[]> {
+    return budgetBodies(await this.bodies.withActiveMemberCounts(me.organisationId), keys);
   }
 
   /**
@@ -294,6 +382,7 @@ export class BudgetService {
   private async buildInput(
     me: AuthenticatedPerson,
     dto: StartBudgetCycleDto,
+    bodies: readonly BudgetBody[],
   ): Promise<BudgetCycleInput> {
     const organisation = await this.organisations.getOrFail(me.organisationId);
     const directorPersonId = await this.director(me, dto.directorPersonId);
@@ -309,8 +398,10 @@ export class BudgetService {
         amountPerPupilCents: dto.allocation.amountPerPupilCents,
         equityCents: dto.allocation.equityCents,
         turnoverCents: dto.allocation.turnoverCents,
+        // The SWV's own reserve rule for this budget year (the default without one).
+        reserve: reserveRuleForYear(settings.reserveRule, dto.budgetYear),
       },
-      ...(dto.bodyKeys ? { bodyKeys: dto.bodyKeys } : {}),
+      bodyKeys: bodies.map((b) => b.key),
       ...(dto.voteDeadline ? { voteDeadline: new Date(dto.voteDeadline).toISOString() } : {}),
       ...(dto.lettersDate ? { lettersDate: new Date(dto.lettersDate).toISOString() } : {}),
       ...((dto.reminderOffsetsBusinessDays ?? settings.reminderOffsetsBusinessDays)

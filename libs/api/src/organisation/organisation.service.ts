@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { validateReserveRuleSetting } from '@jaarcyclus/domain';
 import {
   type Organisation,
   OrganisationRepository,
@@ -27,6 +28,8 @@ export class OrganisationService {
       const organisation = await tx.organisations.get(organisationId, { lock: true });
       if (!organisation) throw notFound('Organisation');
       const { settings, ...fields } = input;
+      // The checks across fields (the maximum not below the target) are the domain's.
+      if (settings?.reserveRule) validateReserveRuleSetting(settings.reserveRule);
       Object.assign(organisation, definedOnly(fields));
       if (settings) organisation.settings = mergeSettings(organisation.settings, settings);
       return tx.organisations.save(organisation);

@@ -31,6 +31,7 @@ describe('computeAllocation — within range', () => {
   it('pays fixed amounts per school and pupils × amount per board (equity 2.5%)', () => {
     const result = computeAllocation(input());
     expect(result.reserve).toEqual({
+      rule: { targetBasisPoints: 200, ceilingBasisPoints: 350, recoveryYears: 1 },
       equityBasisPoints: 250,
       status: 'within_range',
       shortfallCents: 0,

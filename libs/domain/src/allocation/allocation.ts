@@ -22,6 +22,11 @@ export interface ReserveRule {
   ceilingBasisPoints: number;
   /** A shortfall is recovered over this many years (default 1). */
   recoveryYears: number;
+  /**
+   * The most the reserve may hold this year, in cents, whatever the percentages say (Midden
+   * Kennemerland: at most EUR 300,000 in 2025, docs/domain.md, source 004). Absent: no cap.
+   */
+  capCents?: number;
 }
 
 export const DEFAULT_RESERVE_RULE: ReserveRule = Object.freeze({
@@ -59,9 +64,12 @@ export interface BoardAllocation {
 export interface AllocationResult {
   boards: BoardAllocation[];
   reserve: {
+    /** The rule that applied (the SWV's own, or the default), as letters and previews show it. */
+    rule: ReserveRule;
     /** Equity as basis points of turnover, truncated towards zero (display only). */
     equityBasisPoints: number;
-    status: 'below_target' | 'within_range' | 'above_ceiling';
+    /** above_cap: within the percentage but above the year's cap in euros. */
+    status: 'below_target' | 'within_range' | 'above_ceiling' | 'above_cap';
     /** ceil(target% × turnover) − equity, when below target; else 0. */
     shortfallCents: Cents;
     /** The part of the shortfall planned to be recovered this year: ceil(shortfall / recoveryYears). */
@@ -105,6 +113,7 @@ function validateReserveRule(rule: ReserveRule): void {
   if (!Number.isSafeInteger(rule.recoveryYears) || rule.recoveryYears < 1) {
     throw invalid('reserve.recoveryYears must be a positive integer', 'reserve.recoveryYears');
   }
+  if (rule.capCents !== undefined) requireNonNegativeInteger(rule.capCents, 'reserve.capCents');
 }
 
 function validate(input: AllocationInput): void {
@@ -184,6 +193,7 @@ export function computeAllocation(input: AllocationInput): AllocationResult {
   );
   const belowTarget = compareShare(equityCents, rule.targetBasisPoints, turnoverCents) < 0;
   const aboveCeiling = compareShare(equityCents, rule.ceilingBasisPoints, turnoverCents) > 0;
+  const aboveCap = !aboveCeiling && rule.capCents !== undefined && equityCents > rule.capCents;
 
   let shortfallCents = 0;
   let recoveryCents = 0;
@@ -213,6 +223,11 @@ export function computeAllocation(input: AllocationInput): AllocationResult {
     warningText = codedText('notice.reserveAboveCeiling', {
       equity: equityBasisPoints,
       ceiling: rule.ceilingBasisPoints,
+    });
+  } else if (aboveCap) {
+    warningText = codedText('governance.reserveAboveCap', {
+      equity: equityCents,
+      cap: rule.capCents ?? 0,
     });
   }
 
@@ -251,8 +266,15 @@ export function computeAllocation(input: AllocationInput): AllocationResult {
   return {
     boards,
     reserve: {
+      rule: { ...rule },
       equityBasisPoints,
-      status: belowTarget ? 'below_target' : aboveCeiling ? 'above_ceiling' : 'within_range',
+      status: belowTarget
+        ? 'below_target'
+        : aboveCeiling
+          ? 'above_ceiling'
+          : aboveCap
+            ? 'above_cap'
+            : 'within_range',
       shortfallCents,
       recoveryCents,
       perPupilReductionCents,

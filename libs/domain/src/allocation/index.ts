@@ -6,3 +6,10 @@ export {
   DEFAULT_RESERVE_RULE,
   computeAllocation,
 } from './allocation';
+export {
+  type ReserveRuleSetting,
+  RESERVE_LIMITS,
+  reserveRuleForYear,
+  reserveRuleText,
+  validateReserveRuleSetting,
+} from './reserve-rule';

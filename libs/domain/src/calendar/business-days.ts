@@ -1,7 +1,7 @@
 import { DomainError } from '../errors';
 import { type LocalDate, addDays, compareLocalDate, parseLocalDate, weekdayOf } from './local-date';
 import { isPublicHolidayDayOff } from './public-holidays';
-import { type SchoolRegion, isSchoolHoliday } from './school-holidays';
+import { type SchoolRegion, isSchoolHoliday, isSchoolYearKnown } from './school-holidays';
 
 export interface BusinessDayOptions {
   /**
@@ -9,6 +9,12 @@ export interface BusinessDayOptions {
    * closed, so e.g. a school's accountability deadline or a visitation should not land there.
    */
   region?: SchoolRegion;
+  /**
+   * Outside the school years the holiday table knows, count only weekends and public holidays
+   * instead of throwing: for workflows, which must never fail on a date years ahead (the table
+   * test warns a year before it runs out, school-holidays.spec.ts).
+   */
+  beyondTable?: 'throw' | 'weekdays';
 }
 
 /**
@@ -19,7 +25,10 @@ export interface BusinessDayOptions {
 export function isBusinessDay(date: LocalDate, opts?: BusinessDayOptions): boolean {
   if (weekdayOf(date) > 5) return false;
   if (isPublicHolidayDayOff(date)) return false;
-  if (opts?.region !== undefined && isSchoolHoliday(date, opts.region)) return false;
+  if (opts?.region !== undefined) {
+    if (opts.beyondTable === 'weekdays' && !isSchoolYearKnown(date)) return true;
+    if (isSchoolHoliday(date, opts.region)) return false;
+  }
   return true;
 }
 

@@ -33,6 +33,7 @@ export {
   SCHOOL_REGIONS,
   SUPPORTED_SCHOOL_YEARS,
   isSchoolHoliday,
+  isSchoolYearKnown,
   schoolHolidayOn,
   schoolHolidays,
   schoolYearOf,

@@ -1,10 +1,14 @@
 import { DomainError } from '../errors';
+import { schoolCalendar } from '../schedule/schedule';
+import { amsterdamDate } from './amsterdam';
+import { addBusinessDays } from './business-days';
 import { addDays, daysBetween, weekdayOf } from './local-date';
 import {
   SCHOOL_REGIONS,
   SUPPORTED_SCHOOL_YEARS,
   type SchoolRegion,
   isSchoolHoliday,
+  isSchoolYearKnown,
   schoolHolidayOn,
   schoolHolidays,
   schoolYearOf,
@@ -161,4 +165,29 @@ describe('isSchoolHoliday', () => {
       expect(() => isSchoolHoliday(date, 'noord')).toThrow(DomainError);
     },
   );
+});
+
+describe('the school-holiday table does not run out unnoticed', () => {
+  it('knows the school year a year from today (fails a year before the table ends: add the next year from rijksoverheid.nl)', () => {
+    // Real clock on purpose: this test is the reminder to extend the table in time.
+    const inAYear = addDays(amsterdamDate(new Date()), 366);
+    expect(SUPPORTED_SCHOOL_YEARS).toContain(schoolYearOf(inAYear));
+  });
+});
+
+describe('a school calendar skips its region’s school holidays; the office calendar does not', () => {
+  // Christmas holiday 2026–2027: 19 December – 3 January in every region.
+  it.each([
+    ['2026-12-18', 1, '2027-01-04', '2026-12-21'],
+    ['2027-01-08', -5, '2026-12-18', '2026-12-31'],
+  ])('%s plus %i business days: school %s, office %s', (from, n, school, office) => {
+    expect(addBusinessDays(from, n, schoolCalendar('noord'))).toBe(school);
+    expect(addBusinessDays(from, n)).toBe(office);
+  });
+
+  it('counts only weekends and public holidays beyond the table instead of failing', () => {
+    expect(isSchoolYearKnown('2031-07-20')).toBe(false);
+    expect(addBusinessDays('2031-07-18', 1, schoolCalendar('zuid'))).toBe('2031-07-21');
+    expect(() => addBusinessDays('2031-07-18', 1, { region: 'zuid' })).toThrow();
+  });
 });

@@ -181,6 +181,11 @@ export function schoolHolidayOn(date: LocalDate, region: SchoolRegion): SchoolHo
   return candidates.find((h) => h.start <= date && date <= h.end);
 }
 
+/** Whether the holiday table knows the school year of `date` (see SUPPORTED_SCHOOL_YEARS). */
+export function isSchoolYearKnown(date: LocalDate): boolean {
+  return Object.prototype.hasOwnProperty.call(SCHOOL_HOLIDAYS, schoolYearOf(date));
+}
+
 /** Whether `date` falls in one of `region`'s school holidays (throws outside the known range). */
 export function isSchoolHoliday(date: LocalDate, region: SchoolRegion): boolean {
   return schoolHolidayOn(date, region) !== undefined;

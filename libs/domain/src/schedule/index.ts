@@ -13,6 +13,7 @@ export {
   escalationTime,
   nextBusinessMoment,
   reminderTimes,
+  schoolCalendar,
   validateBusinessHours,
   validateReminderPolicy,
   weeklyOverdueReminders,

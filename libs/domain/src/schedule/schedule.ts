@@ -1,11 +1,13 @@
 import { DomainError } from '../errors';
 import { amsterdamInstant, amsterdamParts } from '../calendar/amsterdam';
 import {
+  type BusinessDayOptions,
   addBusinessDays,
   businessDayOnOrAfter,
   businessDayOnOrBefore,
   isBusinessDay,
 } from '../calendar/business-days';
+import type { SchoolRegion } from '../calendar/school-holidays';
 import { type LocalDate, addDays, formatLocalDate } from '../calendar/local-date';
 import { LABELS } from '@jaarcyclus/i18n/core';
 import { formatDateTimeNl } from '../money/format-date';
@@ -40,20 +42,33 @@ export function validateBusinessHours(hours: BusinessHours): void {
 }
 
 /**
+ * The calendar of a date that addresses a school: weekends, public holidays and the school
+ * holidays of its region (the SWV's region) are no business days, for schools are closed then.
+ * Dates that address board members and the office use the default calendar (no options):
+ * weekends and public holidays only. Beyond the holiday table only weekends and public
+ * holidays count, so a workflow never fails on a date years ahead.
+ */
+export function schoolCalendar(region: SchoolRegion): BusinessDayOptions {
+  return { region, beyondTable: 'weekdays' };
+}
+
+/**
  * The instant itself if it falls on a business day within business hours, else the next
  * business day at startHour (the same day, when the instant is before opening time).
+ * `calendar`: which days count (default: weekends and public holidays off; see schoolCalendar).
  */
 export function nextBusinessMoment(
   instant: Date,
   hours: BusinessHours = DEFAULT_BUSINESS_HOURS,
+  calendar?: BusinessDayOptions,
 ): Date {
   validateBusinessHours(hours);
   const { date, hour } = amsterdamParts(instant);
-  if (isBusinessDay(date)) {
+  if (isBusinessDay(date, calendar)) {
     if (hour >= hours.startHour && hour < hours.endHour) return new Date(instant.getTime());
     if (hour < hours.startHour) return amsterdamInstant(date, hours.startHour);
   }
-  return amsterdamInstant(addBusinessDays(date, 1), hours.startHour);
+  return amsterdamInstant(addBusinessDays(date, 1, calendar), hours.startHour);
 }
 
 export interface ReminderPolicy {
@@ -123,13 +138,18 @@ function dedupeAscending(instants: Date[]): Date[] {
  * sendHour Amsterdam. Reminders not strictly after `now` or not strictly before the deadline
  * are dropped; duplicates are removed; ascending.
  */
-export function reminderTimes(deadline: Date, policy: ReminderPolicy, now: Date): Date[] {
+export function reminderTimes(
+  deadline: Date,
+  policy: ReminderPolicy,
+  now: Date,
+  calendar?: BusinessDayOptions,
+): Date[] {
   assertValidDate(deadline, 'deadline');
   assertValidDate(now, 'now');
   validateReminderPolicy(policy);
   const deadlineDate = amsterdamParts(deadline).date;
   const candidates = policy.offsetsBusinessDays.map((offset) =>
-    amsterdamInstant(addBusinessDays(deadlineDate, -offset), policy.sendHour),
+    amsterdamInstant(addBusinessDays(deadlineDate, -offset, calendar), policy.sendHour),
   );
   return dedupeAscending(
     candidates.filter((t) => t.getTime() > now.getTime() && t.getTime() < deadline.getTime()),
@@ -146,7 +166,12 @@ export const OVERDUE_SEND_HOUR = 9;
  * reminders that are strictly after `now`, so a workflow that restarts (continue-as-new)
  * gets the reminders still to come.
  */
-export function weeklyOverdueReminders(deadline: Date, now: Date, count: number): Date[] {
+export function weeklyOverdueReminders(
+  deadline: Date,
+  now: Date,
+  count: number,
+  calendar?: BusinessDayOptions,
+): Date[] {
   assertValidDate(deadline, 'deadline');
   assertValidDate(now, 'now');
   if (!Number.isInteger(count) || count < 0 || count > 520) {
@@ -155,7 +180,7 @@ export function weeklyOverdueReminders(deadline: Date, now: Date, count: number)
   const result: Date[] = [];
   let date: LocalDate = amsterdamParts(deadline).date;
   while (result.length < count) {
-    date = businessDayOnOrAfter(addDays(date, 7));
+    date = businessDayOnOrAfter(addDays(date, 7), calendar);
     const at = amsterdamInstant(date, OVERDUE_SEND_HOUR);
     if (at.getTime() > now.getTime()) result.push(at);
   }

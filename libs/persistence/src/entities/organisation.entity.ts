@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { ReserveRuleSetting } from '@jaarcyclus/domain';
 import type { SchoolRegion, Sector } from './enums';
 
 /** Per-SWV configuration with sensible defaults applied by the domain layer when a key is absent. */
@@ -9,6 +10,8 @@ export interface OrganisationSettings {
   accountabilityReminderOffsetsBusinessDays?: number[];
   /** After this many rejected OPR rounds the dispute goes to the Commissie voor Geschillen (docs/domain.md, source 001 §1.5). */
   opRDisputeAfterRounds?: number;
+  /** The reserve rule of the allocation (default: 2%, 3.5%, made up in 1 year, no cap). */
+  reserveRule?: ReserveRuleSetting;
   [key: string]: unknown;
 }
 

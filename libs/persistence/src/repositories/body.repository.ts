@@ -92,6 +92,28 @@ export class BodyRepository extends TenantRecords<Body> {
     }));
   }
 
+  /** Every body of the tenant with its number of active members (what a cycle start checks). */
+  async withActiveMemberCounts(
+    organisationId: string,
+  ): Promise<{ key: string; name: string; decisionKind: DecisionKind; activeMembers: number }[]> {
+    const rows = (await this.db.query(
+      `SELECT b.key, b.name, b.decision_kind, count(p.id)::int AS active_members
+         FROM body b
+         LEFT JOIN body_member m ON m.body_id = b.id
+         LEFT JOIN person p ON p.id = m.person_id AND p.active
+        WHERE b.organisation_id = $1
+        GROUP BY b.id
+        ORDER BY b.name, b.key`,
+      [organisationId],
+    )) as { key: string; name: string; decision_kind: DecisionKind; active_members: number }[];
+    return rows.map((r) => ({
+      key: r.key,
+      name: r.name,
+      decisionKind: r.decision_kind,
+      activeMembers: r.active_members,
+    }));
+  }
+
   /** The tenant's bodies that decide with one of `kinds`, by decision kind and name. */
   async withDecisionKinds(
     organisationId: string,

@@ -94,6 +94,49 @@ export class CycleRepository {
     );
   }
 
+  /** The list status of the tenant's cycle under this workflow id; null when it has no row. */
+  async statusOf(organisationId: string, workflowId: string): Promise<string | null> {
+    const rows = (await this.db.query(
+      `SELECT status FROM cycle WHERE organisation_id = $1 AND workflow_id = $2`,
+      [organisationId, workflowId],
+    )) as { status: string }[];
+    return rows[0]?.status ?? null;
+  }
+
+  /**
+   * Marks the cycle as failed (its workflow closed without finishing: failed, terminated, timed
+   * out) and cancels its open tasks, so nobody is asked to act on a cycle that no longer runs.
+   */
+  async markFailed(organisationId: string, workflowId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE cycle SET status = 'failed', updated_at = now()
+        WHERE organisation_id = $1 AND workflow_id = $2 AND status <> 'failed'`,
+      [organisationId, workflowId],
+    );
+    await this.db.query(
+      `UPDATE task SET status = 'cancelled', completed_at = now()
+        WHERE organisation_id = $1 AND workflow_id = $2 AND status = 'open'`,
+      [organisationId, workflowId],
+    );
+  }
+
+  /**
+   * Releases a failed cycle's claim on its year: removes its row (and the state it published),
+   * so the year can be started again. True when a failed row was removed; a cycle in any other
+   * status is never removed.
+   */
+  async releaseFailed(organisationId: string, workflowId: string): Promise<boolean> {
+    // A SELECT around the DELETE, so the driver answers rows (a bare DELETE answers a count pair).
+    const rows = (await this.db.query(
+      `WITH released AS (
+         DELETE FROM cycle WHERE organisation_id = $1 AND workflow_id = $2 AND status = 'failed'
+         RETURNING workflow_id)
+       SELECT count(*)::int AS n FROM released`,
+      [organisationId, workflowId],
+    )) as { n: number }[];
+    return rows[0]?.n === 1;
+  }
+
   /** Whether a cycle has a row under this workflow id (the id names the tenant). */
   exists(workflowId: string): Promise<boolean> {
     return this.db.getRepository(Cycle).existsBy({ workflowId });

@@ -25,7 +25,19 @@ export function settingsPage(
     reminderOffsetsBusinessDays: t.budgetReminderDays,
     accountabilityReminderOffsetsBusinessDays: t.accountabilityReminderDays,
     opRDisputeAfterRounds: t.oprDisputeRounds,
+    reserveTarget: t.reserveTarget,
+    reserveCeiling: t.reserveCeiling,
+    reserveRecoveryYears: t.reserveRecoveryYears,
+    reserveCap: t.reserveCap,
+    reserveCapFromYear: t.reserveCapFromYear,
   };
+  const reserveRows: [SettingsField, string][] = [
+    ['reserveTarget', v.reserveTarget ? `${v.reserveTarget}%` : t.reserveDefaultTarget],
+    ['reserveCeiling', v.reserveCeiling ? `${v.reserveCeiling}%` : t.reserveDefaultCeiling],
+    ['reserveRecoveryYears', v.reserveRecoveryYears || '1'],
+    ['reserveCap', v.reserveCap ? `€ ${v.reserveCap}` : t.reserveNoCap],
+    ['reserveCapFromYear', v.reserveCapFromYear || t.reserveEveryYear],
+  ];
   const shown = (value: string, fallback: string): string => value || fallback;
   const budgetDefault = data.defaults.budget.join(', ');
   const accountabilityDefault = data.defaults.accountability.join(', ');
@@ -53,6 +65,15 @@ export function settingsPage(
                     ${textField(ctx, { name: 'accountabilityReminderOffsetsBusinessDays', label: labels.accountabilityReminderOffsetsBusinessDays, hint: t.reminderDaysHint(accountabilityDefault), value: v.accountabilityReminderOffsetsBusinessDays, errors: e, width: 'short' })}
                     ${textField(ctx, { name: 'opRDisputeAfterRounds', label: labels.opRDisputeAfterRounds, hint: t.oprDisputeRoundsHint(data.defaults.oprDisputeAfterRounds), value: v.opRDisputeAfterRounds, errors: e, inputmode: 'numeric', width: 'short' })}
                   </div>
+                  <fieldset class="panel form-section">
+                    <legend>${t.reserveRuleTitle}</legend>
+                    <p class="hint">${t.reserveRuleIntro}</p>
+                    ${textField(ctx, { name: 'reserveTarget', label: labels.reserveTarget, hint: t.reserveTargetHint, value: v.reserveTarget, errors: e, inputmode: 'decimal', width: 'short' })}
+                    ${textField(ctx, { name: 'reserveCeiling', label: labels.reserveCeiling, hint: t.reserveCeilingHint, value: v.reserveCeiling, errors: e, inputmode: 'decimal', width: 'short' })}
+                    ${textField(ctx, { name: 'reserveRecoveryYears', label: labels.reserveRecoveryYears, hint: t.reserveRecoveryYearsHint, value: v.reserveRecoveryYears, errors: e, inputmode: 'numeric', width: 'short' })}
+                    ${textField(ctx, { name: 'reserveCap', label: labels.reserveCap, hint: t.reserveCapHint, value: v.reserveCap, errors: e, inputmode: 'decimal', width: 'short' })}
+                    ${textField(ctx, { name: 'reserveCapFromYear', label: labels.reserveCapFromYear, hint: t.reserveCapFromYearHint, value: v.reserveCapFromYear, errors: e, inputmode: 'numeric', width: 'short' })}
+                  </fieldset>
                   <div class="actions">
                     <button type="submit" class="button">${t.save}</button>
                     <a href="/app/admin">${t.cancel}</a>
@@ -65,6 +86,11 @@ export function settingsPage(
                 <dd>${accountabilityShown}</dd>
                 <dt>${labels.opRDisputeAfterRounds}</dt>
                 <dd>${shown(v.opRDisputeAfterRounds, roundsDefault)}</dd>
+                ${reserveRows.map(
+                  ([field, value]) =>
+                    html`<dt>${labels[field]}</dt>
+                      <dd>${value}</dd>`,
+                )}
               </dl>`
         }
       </div>`,

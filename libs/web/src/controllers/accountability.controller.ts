@@ -341,6 +341,7 @@ export class AccountabilityOverviewController {
         schools,
         offsetsNote,
         formatVersion: format!.version,
+        region: await this.cycles.schoolRegion(me),
       }),
     );
   }

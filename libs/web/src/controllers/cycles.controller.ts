@@ -21,9 +21,8 @@ import type {
   AuthenticatedRequest,
 } from '@jaarcyclus/api/auth/authenticated-person';
 import { CurrentPerson, READ_ROLES, Roles } from '@jaarcyclus/api/auth/decorators';
-import { BodiesService } from '@jaarcyclus/api/bodies/bodies.service';
 import { AccountabilityCyclesService } from '@jaarcyclus/api/accountability/accountability-cycles.service';
-import { BudgetService } from '@jaarcyclus/api/budget/budget.service';
+import { BudgetService, invitationsAt } from '@jaarcyclus/api/budget/budget.service';
 import {
   BodySelectorDto,
   ExtendDeadlineDto,
@@ -45,12 +44,14 @@ import {
   PROPOSAL_FILE_FIELD,
   PROPOSAL_FILE_REMOVE_FIELD,
   validateBudgetForm,
+  type BudgetDecision,
   type BudgetFormValues,
 } from '../budget-form';
 import { CsrfGuard } from '../csrf';
 import {
   amsterdamDateTime,
   fieldErrorOf,
+  fieldErrorText,
   formFields,
   refusalAsFieldErrors,
   text,
@@ -65,6 +66,7 @@ import {
   REVISION_FILE_REMOVE_FIELD,
   type CycleActionField,
 } from '../pages/budget-cycle.pages';
+import { cycleFailedPage } from '../pages/cycle-failed.page';
 import { cyclesPage, newCyclePage, previewPage } from '../pages/cycles.pages';
 import { voteInfo } from '../pages/tasks.pages';
 import { carriedDocumentId, proposalSourceErrors, withUploadErrors } from '../proposal-source';
@@ -135,7 +137,6 @@ export class CyclesController {
   constructor(
     private readonly pages: WebPages,
     private readonly budget: BudgetService,
-    private readonly bodies: BodiesService,
     private readonly persons: PersonsService,
     private readonly documents: DocumentsService,
     private readonly accountability: AccountabilityCyclesService,
@@ -164,11 +165,20 @@ export class CyclesController {
 
   @Get('budget/new')
   @Roles('secretariat')
-  newBudget(@Req() req: AuthenticatedRequest, @Res() res: Response): void {
+  async newBudget(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Query('year') year: unknown,
+  ): Promise<void> {
+    const ctx = this.pages.context(req, res);
+    const form = defaultBudgetForm(new Date());
+    // "Start again" on a failed cycle's page names its year.
+    if (typeof year === 'string' && /^\d{4}$/.test(year)) form.values.budgetYear = year;
     this.pages.send(
       res,
       200,
-      newCyclePage(this.pages.context(req, res), defaultBudgetForm(new Date())),
+      newCyclePage(ctx, { ...form, decision: await this.decision(ctx, me) }),
     );
   }
 
@@ -198,6 +208,7 @@ export class CyclesController {
       remove: text(fields, PROPOSAL_FILE_REMOVE_FIELD) === '1',
     });
     form.values.proposalDocumentId = document?.id ?? '';
+    const decision = await this.decision(ctx, me);
     const showForm = (status: number, errors: FieldError[]): void =>
       this.pages.send(
         res,
@@ -206,6 +217,7 @@ export class CyclesController {
           values: form.values,
           errors: withUploadErrors(upload.errors, errors),
           document,
+          decision,
         }),
       );
     if (step === 'edit') return showForm(upload.errors.length ? 422 : 200, []);
@@ -478,6 +490,18 @@ export class CyclesController {
     httpStatus: number,
     view: CycleView,
   ): Promise<void> {
+    if (await this.budget.failed(me, year)) {
+      const cycle = (await this.budget.list(me)).find((c) => c.year === year);
+      return this.pages.send(
+        res,
+        httpStatus === 200 ? 200 : 409,
+        cycleFailedPage(ctx, {
+          year,
+          title: cycle?.title ?? null,
+          canStart: me.roles.includes('secretariat'),
+        }),
+      );
+    }
     let status: Awaited<ReturnType<BudgetService['status']>>;
     try {
       status = await this.budget.status(me, year);
@@ -537,6 +561,19 @@ export class CyclesController {
     return uploaded?.id === id ? uploaded : this.documents.describe(me.organisationId, id);
   }
 
+  /** The SWV's bodies a new budget goes to, or the refusal (in the reader's language) why none can. */
+  private async decision(ctx: WebContext, me: AuthenticatedPerson): Promise<BudgetDecision> {
+    try {
+      return {
+        bodies: await this.budget.decidingBodies(me),
+        invitationsAt: invitationsAt(new Date()),
+      };
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.code === 'NOT_FOUND') throw err;
+      return { refusal: fieldErrorText(ctx.locale, fieldErrorOf(err)) };
+    }
+  }
+
   private formRefusal(err: unknown): FieldError[] {
     return refusalAsFieldErrors(err).map((e) => ({ ...e, field: formFieldOf(e.field) }));
   }
@@ -552,7 +589,6 @@ export class CyclesController {
     document: DocumentInfo | null,
     alert: string | null,
   ): Promise<void> {
-    const bodies = await this.bodies.list(me.organisationId);
     this.pages.send(
       res,
       status,
@@ -567,7 +603,6 @@ export class CyclesController {
           equity: dto.allocation.equityCents,
           turnover: dto.allocation.turnoverCents,
         },
-        bodyNames: new Map(bodies.map((b) => [b.key, b.name])),
         alert,
       }),
     );

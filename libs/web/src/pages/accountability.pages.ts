@@ -4,6 +4,7 @@ import {
   type AccountabilityFormat,
   type AccountabilitySubmissionFigures,
   type SchoolAccountabilityStatus,
+  type SchoolRegion,
 } from '@jaarcyclus/domain';
 import type { FieldError } from '@jaarcyclus/api/common/api-errors';
 import type {
@@ -725,6 +726,8 @@ export function newAccountabilityCyclePage(
     offsetsNote: string;
     /** The tenant's current format version, which a cycle started now pins. */
     formatVersion: number;
+    /** The SWV's school-holiday region: the schools' calendar. */
+    region: SchoolRegion;
   },
 ): string {
   const { t } = ctx;
@@ -748,6 +751,9 @@ export function newAccountabilityCyclePage(
         <p>
           ${t.fmt.startNote(data.formatVersion)}
           <a href="/app/cycles/accountability/format">${t.fmt.startNoteLink}</a>
+        </p>
+        <p class="notice notice--info">
+          <strong>${t.calendarRow}:</strong> ${t.calendarSchool(t.regionName[data.region])}
         </p>
         ${errorSummary(ctx, e, labels)}
         ${

@@ -54,7 +54,12 @@ function at(ctx: WebContext, iso: string): SafeHtml {
   return html`<time datetime="${iso}">${formatDateTime(ctx.locale, new Date(iso))}</time>`;
 }
 
-function bodyCard(ctx: WebContext, body: BodyRoundView, names: Map<string, string>): SafeHtml {
+function bodyCard(
+  ctx: WebContext,
+  body: BodyRoundView,
+  names: Map<string, string>,
+  invitationsAt: string | null,
+): SafeHtml {
   const { t, locale } = ctx;
   const titleId = `body-${body.bodyKey}`;
   const tally = body.tally;
@@ -86,7 +91,13 @@ function bodyCard(ctx: WebContext, body: BodyRoundView, names: Map<string, strin
           tally
             ? html`${tallyTable(ctx, body, tally)}
                 <p class="hint">${t.shareHint}</p>`
-            : html`<p class="notice notice--info">${t.votingOpening}</p>`
+            : html`<p class="notice notice--info">
+                ${
+                  invitationsAt
+                    ? t.invitationsWaiting(formatDateTime(ctx.locale, new Date(invitationsAt)))
+                    : t.votingOpening
+                }
+              </p>`
         }
       </div>
       <div>
@@ -399,7 +410,9 @@ export function budgetCyclePage(ctx: WebContext, data: CyclePageData): string {
       ${awaitingRevision && data.canManage ? revisionSection(ctx, data, year) : ''}
       <section aria-labelledby="organen">
         <h2 id="organen">${t.bodiesTitle} – ${t.roundNumber(status.round)}</h2>
-        <div class="body-cards">${status.bodies.map((b) => bodyCard(ctx, b, data.names))}</div>
+        <div class="body-cards">
+          ${status.bodies.map((b) => bodyCard(ctx, b, data.names, status.invitationsAt ?? null))}
+        </div>
       </section>
       ${phase === 'voting' && data.canManage ? actionsSection(ctx, data, year) : ''}
       ${timelineSection(ctx, data)}`,

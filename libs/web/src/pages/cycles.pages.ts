@@ -1,8 +1,10 @@
+import { reserveRuleText, type BudgetBody, type ReserveRule } from '@jaarcyclus/domain';
+import { renderText } from '@jaarcyclus/i18n';
 import type { Cycle } from '@jaarcyclus/persistence';
 import type { BudgetPhase } from '@jaarcyclus/workflows';
 import type { FieldError } from '@jaarcyclus/api/common/api-errors';
 import { MAX_DOCUMENT_BYTES, type DocumentInfo } from '@jaarcyclus/api/documents/documents.service';
-import type { BudgetFormState, BudgetFormValues } from '../budget-form';
+import type { BudgetDecision, BudgetFormState, BudgetFormValues } from '../budget-form';
 import {
   BUDGET_FORM_FIELDS,
   PROPOSAL_FILE_FIELD,
@@ -23,11 +25,15 @@ import { DOCUMENT_ACCEPT } from '../proposal-source';
 
 /** The phase of a budget cycle (also the status the worker writes to the Cycle read model). */
 export function phaseText(t: Messages, phase: string): string {
+  if (phase === FAILED) return t.phaseFailed;
   return (t.phaseName as Record<string, string>)[phase] ?? t.phaseUnknown;
 }
 
-/** Finished: the letters went out; nothing is asked of anyone any more. */
-const FINISHED: readonly string[] = ['letters_sent'] satisfies BudgetPhase[];
+/** The list status of a cycle whose workflow closed without finishing (BudgetService.failed). */
+const FAILED = 'failed';
+
+/** Finished: the letters went out, or the cycle failed; nothing is asked of anyone any more. */
+const FINISHED: readonly string[] = [...(['letters_sent'] satisfies BudgetPhase[]), FAILED];
 
 function cycleTable(ctx: WebContext, label: string, cycles: Cycle[]): SafeHtml {
   const { t } = ctx;
@@ -211,6 +217,40 @@ export function proposalSourceFields(
   ${textField(ctx, { name: o.fields.url, label: t.proposalUrl, hint: t.proposalUrlHint, value: o.url, errors: o.errors, type: 'url', autocomplete: 'url' })}`;
 }
 
+/**
+ * Who decides: the SWV's own bodies by name and decision kind (never their keys), or, when the
+ * budget cannot be put to them (no approving body, a body without members), why not.
+ */
+export function decidingBodiesSection(ctx: WebContext, decision: BudgetDecision): SafeHtml {
+  const { t } = ctx;
+  if ('refusal' in decision) {
+    return html`<section class="notice notice--warning" aria-labelledby="deciding-bodies">
+      <h2 id="deciding-bodies">${t.bodiesMissing}</h2>
+      <p>${decision.refusal}</p>
+    </section>`;
+  }
+  return html`<section class="panel form-section" aria-labelledby="deciding-bodies">
+    <h2 id="deciding-bodies">${t.sectionBodies}</h2>
+    <p>${t.bodiesIntro}</p>
+    <ul class="deciding-bodies">
+      ${decision.bodies.map(
+        (b) => html`<li>${t.bodyDecides(b.name, t.decisionKind[b.decisionKind])}</li>`,
+      )}
+    </ul>
+    <p class="hint">${t.bodiesFromAdmin}</p>
+    <p><strong>${t.invitationsAt}:</strong> ${invitationsText(ctx, decision.invitationsAt)}</p>
+  </section>`;
+}
+
+/** When the members are invited: at once, or at the next business moment (08:00–18:00). */
+function invitationsText(ctx: WebContext, at: string | null): SafeHtml | string {
+  const { t } = ctx;
+  if (at === null) return t.invitationsNow;
+  return html`<time datetime="${at}"
+    >${t.invitationsLater(formatDateTime(ctx.locale, new Date(at)))}</time
+  >`;
+}
+
 /** The form: three groups (proposal, amounts, schedule); "Voorbeeld" shows what would happen. */
 export function newCyclePage(ctx: WebContext, form: BudgetFormState): string {
   const { t } = ctx;
@@ -225,6 +265,7 @@ export function newCyclePage(ctx: WebContext, form: BudgetFormState): string {
         <h1>${t.newBudgetCycle}</h1>
         <p>${t.newCycleIntro}</p>
         ${errorSummary(ctx, e, labels(t))}
+        ${form.decision ? decidingBodiesSection(ctx, form.decision) : ''}
         <form method="post" action="/app/cycles/budget" enctype="multipart/form-data" novalidate>
           ${csrfField(ctx)}
           <input type="hidden" name="step" value="preview" />
@@ -270,6 +311,12 @@ export function newCyclePage(ctx: WebContext, form: BudgetFormState): string {
 export interface CyclePreview {
   title: string;
   bodyKeys: string[];
+  /** The bodies by name and decision kind, in the order they are shown. */
+  bodies: BudgetBody[];
+  /** When the invitations go out if started now: null for at once. */
+  invitationsAt: string | null;
+  /** The reserve rule the allocation letters will apply. */
+  reserveRule: ReserveRule;
   voteDeadline: string;
   lettersDate: string;
   reminderOffsetsBusinessDays: number[];
@@ -296,7 +343,6 @@ export function previewPage(
     /** The uploaded proposal `proposalUrl` downloads, if it is one. */
     proposalDocument?: DocumentInfo | null;
     cents: { amountPerPupil: number; equity: number; turnover: number };
-    bodyNames: Map<string, string>;
     alert: string | null;
   },
 ): string {
@@ -314,10 +360,18 @@ export function previewPage(
     [t.amountPerPupil, formatAmount(data.cents.amountPerPupil)],
     [t.equity, formatAmount(data.cents.equity)],
     [t.turnover, formatAmount(data.cents.turnover)],
+    [t.reserveRuleRow, renderText(ctx.locale, reserveRuleText(preview.reserveRule))],
     [
       t.decidingBodies,
-      preview.bodyKeys.map((k) => data.bodyNames.get(k) ?? k.toUpperCase()).join(', '),
+      html`<ul class="deciding-bodies">
+        ${preview.bodies.map(
+          (b) => html`<li>${t.bodyDecides(b.name, t.decisionKind[b.decisionKind])}</li>`,
+        )}
+      </ul>`,
     ],
+    [t.invitationsAt, invitationsText(ctx, preview.invitationsAt)],
+    // The budget addresses board members and the office: their calendar, not a school's.
+    [t.calendarRow, t.calendarOffice],
     [t.reminderOffsets, t.reminderDays(preview.reminderOffsetsBusinessDays)],
     [t.voteDeadline, at(preview.voteDeadline)],
     [t.lettersDate, at(preview.lettersDate)],

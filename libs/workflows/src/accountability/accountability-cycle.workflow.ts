@@ -205,6 +205,11 @@ export async function accountabilityCycleWorkflow(
       : acts.recordCycle(cycleRecord(phase));
   if (carry.run === 1 && !byActivity) await recordCycle('fanning_out');
 
+  // The SWV's region travels to every school, whose dates then skip its school holidays.
+  const region =
+    cfg.region !== undefined && patched('accountability-school-calendar')
+      ? { region: cfg.region }
+      : {};
   const schoolInput = (schoolId: string): SchoolAccountabilityInput => ({
     organisationId: cfg.organisationId,
     accountingYear: cfg.accountingYear,
@@ -215,6 +220,7 @@ export async function accountabilityCycleWorkflow(
     maxOverdueReminders: cfg.maxOverdueReminders,
     formatVersion,
     lingerAfterFinalDays: cfg.lingerAfterFinalDays,
+    ...region,
   });
 
   /** Before the patch. true: this run started the child; false: it had been started before. */
@@ -278,6 +284,7 @@ export async function accountabilityCycleWorkflow(
       formatVersion,
       lingerAfterFinalDays: cfg.lingerAfterFinalDays,
       startedStatusRecorded: true,
+      ...region,
     };
     const chunkSize = cfg.batchSize * cfg.batchesPerRun;
     let launched = progress.cursor;

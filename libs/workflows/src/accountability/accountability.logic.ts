@@ -5,7 +5,9 @@
  */
 import {
   DEFAULT_ACCOUNTABILITY_REMINDER_POLICY,
+  DEFAULT_BUSINESS_HOURS,
   DEFAULT_MAX_OVERDUE_REMINDERS,
+  type BusinessDayOptions,
   type ReminderPolicy,
   type SchoolAccountabilityStatus,
   amsterdamDate,
@@ -16,6 +18,8 @@ import {
   isFinalAccountabilityStatus,
   nextBusinessMoment,
   reminderTimes,
+  SCHOOL_REGIONS,
+  schoolCalendar,
   validateReminderPolicy,
   weeklyOverdueReminders,
 } from '@jaarcyclus/domain';
@@ -238,6 +242,9 @@ export function resolveAccountabilityCycleInput(
   if (input.startedByPersonId !== null && !isId(input.startedByPersonId)) {
     return invalid('startedByPersonId must be a person id or null', 'startedByPersonId');
   }
+  if (input.region !== undefined && !SCHOOL_REGIONS.includes(input.region)) {
+    return invalid(`region must be one of ${SCHOOL_REGIONS.join(', ')}`, 'region');
+  }
   if (input.title !== undefined && !isText(input.title, 200)) {
     return invalid('title must be a non-empty text of at most 200 characters', 'title');
   }
@@ -254,6 +261,7 @@ export function resolveAccountabilityCycleInput(
     batchSize,
     batchesPerRun,
     lingerAfterFinalDays: linger,
+    ...(input.region ? { region: input.region } : {}),
   };
 }
 
@@ -311,6 +319,8 @@ export interface SchoolTimingState {
   lastOverdueAtMs: number | null;
   policy: ReminderPolicy;
   maxOverdueReminders: number;
+  /** Which days count for dates that address the school (schoolCalendar); absent: the default. */
+  calendar?: BusinessDayOptions;
 }
 
 export interface TimedAction {
@@ -338,7 +348,7 @@ export function nextTimedAction(s: SchoolTimingState, nowMs: number): TimedActio
   const deadline = new Date(s.deadlineMs);
   if (nowMs <= s.deadlineMs) {
     const from = Math.max(nowMs, s.lastReminderAtMs ?? nowMs);
-    const [reminder] = reminderTimes(deadline, s.policy, new Date(from));
+    const [reminder] = reminderTimes(deadline, s.policy, new Date(from), s.calendar);
     if (reminder) {
       return {
         kind: 'reminder',
@@ -361,7 +371,7 @@ export function nextTimedAction(s: SchoolTimingState, nowMs: number): TimedActio
   }
   if (s.overdueSent < s.maxOverdueReminders) {
     const after = new Date(Math.max(s.deadlineMs, s.lastOverdueAtMs ?? s.deadlineMs));
-    const [overdue] = weeklyOverdueReminders(deadline, after, 1);
+    const [overdue] = weeklyOverdueReminders(deadline, after, 1, s.calendar);
     if (overdue) {
       candidates.push({
         kind: 'overdue',
@@ -394,7 +404,7 @@ export const WAKE_BEFORE_FIRST_ACTION_MS = 5 * 60_000;
 export function firstTimedAction(
   input: Pick<
     SchoolAccountabilityInput,
-    'deadline' | 'reminderPolicy' | 'maxOverdueReminders' | 'invitation'
+    'deadline' | 'reminderPolicy' | 'maxOverdueReminders' | 'invitation' | 'region'
   >,
   nowMs: number,
 ): TimedAction | null {
@@ -406,13 +416,18 @@ export function firstTimedAction(
 
 /** A school's timing when its workflow starts at `nowMs`: not invited yet, nothing sent. */
 export function initialSchoolTiming(
-  input: Pick<SchoolAccountabilityInput, 'deadline' | 'reminderPolicy' | 'maxOverdueReminders'>,
+  input: Pick<
+    SchoolAccountabilityInput,
+    'deadline' | 'reminderPolicy' | 'maxOverdueReminders' | 'region'
+  >,
   nowMs: number,
 ): SchoolTimingState {
+  // The school's calendar: its region's school holidays are no business days (issue #15).
+  const calendar = input.region ? schoolCalendar(input.region) : undefined;
   return {
     status: 'not_started',
     invited: false,
-    invitationAtMs: nextBusinessMoment(new Date(nowMs)).getTime(),
+    invitationAtMs: nextBusinessMoment(new Date(nowMs), DEFAULT_BUSINESS_HOURS, calendar).getTime(),
     deadlineMs: Date.parse(input.deadline),
     generation: 1,
     escalatedGeneration: 0,
@@ -421,6 +436,7 @@ export function initialSchoolTiming(
     lastOverdueAtMs: null,
     policy: input.reminderPolicy,
     maxOverdueReminders: input.maxOverdueReminders,
+    ...(calendar ? { calendar } : {}),
   };
 }
 

@@ -42,6 +42,7 @@ jest.setTimeout(120_000);
  * overwrite or edit a committed file):
  *   RECORD_ACCOUNTABILITY_HISTORY=v2 npx jest --selectProjects workflow -- accountability.replay
  * which writes __histories__/<label>-cycle-run<n>.json and <label>-school-<r1|r2>.json.
+ * Recorded: v1, v2 and v3 (the schools' region: patch 'accountability-school-calendar').
  */
 const HISTORIES = path.join(__dirname, '__histories__');
 
@@ -307,6 +308,8 @@ async function representativeAccountabilityRun(
         startedByPersonId: 'p-secr-1',
         maxOverdueReminders: 2,
         fanOut: { batchSize: 2, batchesPerRun: 2 },
+        // The schools' calendar (patch 'accountability-school-calendar', recorded as v3).
+        region: 'noord',
       },
     ],
   });

@@ -2,6 +2,7 @@ import type {
   DomainErrorCode,
   ReminderPolicy,
   SchoolAccountabilityStatus,
+  SchoolRegion,
 } from '@jaarcyclus/domain';
 import type { CodedText } from '@jaarcyclus/i18n/core';
 
@@ -65,6 +66,8 @@ export interface AccountabilityCycleInput {
   /** How long a school workflow stays queryable after acceptance or waiver (default 30 days). */
   lingerAfterFinalDays?: number;
   carry?: AccountabilityFanOutCarry;
+  /** The SWV's school-holiday region, handed to every school (SchoolAccountabilityInput.region). */
+  region?: SchoolRegion;
 }
 
 export interface AccountabilityCycleConfig {
@@ -80,6 +83,7 @@ export interface AccountabilityCycleConfig {
   batchSize: number;
   batchesPerRun: number;
   lingerAfterFinalDays: number;
+  region?: SchoolRegion;
 }
 
 export interface AccountabilityCycleResult {
@@ -141,6 +145,14 @@ export interface SchoolAccountabilityInput {
    * Absent: the workflow invites at the first business moment.
    */
   invitation?: { at: string; recipientPersonIds: string[] };
+  /**
+   * The SWV's school-holiday region: the school's calendar. Its invitation, reminders and
+   * overdue reminders skip that region's school holidays (schools are closed then); the
+   * escalation to the board and the ECT member skips weekends and public holidays only.
+   * Absent (runs from before, patch 'accountability-school-calendar'): weekends and public
+   * holidays only.
+   */
+  region?: SchoolRegion;
 }
 
 export type SchoolAccountabilityEventCode =

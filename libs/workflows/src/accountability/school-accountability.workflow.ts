@@ -46,6 +46,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -144,7 +145,14 @@ export async function schoolAccountabilityWorkflow(
   });
   const startedAtMs = Date.now();
 
-  const timing: SchoolTimingState = initialSchoolTiming(input, startedAtMs);
+  // Runs from before the school calendar keep the default calendar on replay.
+  const usesSchoolCalendar =
+    input.region !== undefined && patched('accountability-school-calendar');
+  const { region: _region, ...withoutRegion } = input;
+  const timing: SchoolTimingState = initialSchoolTiming(
+    usesSchoolCalendar ? input : withoutRegion,
+    startedAtMs,
+  );
   const state = {
     hasDraft: false,
     version: 0,
@@ -354,6 +362,7 @@ export async function schoolAccountabilityWorkflow(
         new Date(checked.deadlineMs),
         timing.policy,
         new Date(now()),
+        timing.calendar,
       ).map((d) => d.toISOString());
       return Promise.resolve({
         deadline: isoOf(checked.deadlineMs),

@@ -22,7 +22,9 @@ jest.setTimeout(90_000);
  *   RECORD_BUDGET_HISTORY=<name> npx jest --selectProjects workflow -- budget-cycle.replay
  * which writes __histories__/budget-cycle.<name>.json (commit it; never edit or delete it).
  * Recorded: `representative` (before the state read model), `read-model` (patch
- * 'budget-cycle-state-read-model').
+ * 'budget-cycle-state-read-model'), `invitations-business-hours` (patch
+ * 'budget-invitations-business-hours', a cycle started at 06:50: recorded by
+ * budget-cycle.invitations.wf-spec.ts).
  */
 const HISTORIES = path.join(__dirname, '__histories__');
 

@@ -115,7 +115,7 @@ export interface AllocationLettersResult {
   /** Boards without a bestuurder or other contact person: nobody could be mailed. */
   boardsWithoutRecipient: string[];
   totalCents: Cents;
-  reserveStatus: 'below_target' | 'within_range' | 'above_ceiling';
+  reserveStatus: 'below_target' | 'within_range' | 'above_ceiling' | 'above_cap';
   reserveWarning: string | null;
 }
 
@@ -157,6 +157,11 @@ export interface BudgetCycleStatus {
     result: AllocationLettersResult | null;
   };
   timeline: TimelineEvent[];
+  /**
+   * When the current round's invitations go out, while they wait for business hours (a cycle
+   * started at 06:50 invites at 08:00); null or absent once they went, and in runs from before.
+   */
+  invitationsAt?: string | null;
 }
 
 export interface BudgetCycleResult {

@@ -8,6 +8,9 @@
  *   same round on the same proposal version.
  * - Votes are counted by `@jaarcyclus/domain` with each body's own rule; ALV weights are the
  *   boards' pupil counts as snapshotted when the round opened.
+ * - Invitations go out at a decent hour: a round opened outside business hours (08:00–18:00 on
+ *   a business day, Europe/Amsterdam) opens at the next business moment (patch
+ *   'budget-invitations-business-hours'; runs from before invite at once).
  * - Members who have not voted are reminded at the domain's reminder times (never at night, in
  *   a weekend or on a holiday); a missed deadline without quorum escalates to the body's chair
  *   and the secretariat only, and the body waits for the secretariat to extend or close it.
@@ -38,6 +41,7 @@ import {
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
+import { nextBusinessMoment } from '@jaarcyclus/domain';
 import { DecisionRound } from '../decision-round/decision-round';
 import type { DecisionRoundActivities } from '../decision-round/decision-round.activities';
 import {
@@ -89,6 +93,8 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
   const workflowId = workflowInfo().workflowId;
   // Runs started before the state read model existed replay without it (see StatePublisher).
   const publishesState = patched('budget-cycle-state-read-model');
+  // Invitations wait for business hours, like reminders (issue #16.10).
+  const invitesInBusinessHours = patched('budget-invitations-business-hours');
   const resolved = resolveBudgetCycleConfig(input, Date.now());
   if ('reason' in resolved) {
     // Invalid input fails the run at once (the api validates first with validateBudgetCycleInput).
@@ -160,6 +166,7 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
     lettersScheduledForMs: number | null;
     lettersSentAtMs: number | null;
     lettersResult: AllocationLettersResult | null;
+    invitationsAtMs: number | null;
   } = {
     phase: 'voting',
     dispute: null,
@@ -168,6 +175,7 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
     lettersScheduledForMs: null,
     lettersSentAtMs: null,
     lettersResult: null,
+    invitationsAtMs: null,
   };
 
   const newRound = (round: number, proposal: ProposalRef, deadline: string): DecisionRound => {
@@ -409,6 +417,9 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
         result: state.lettersResult,
       },
       timeline: timeline.list(),
+      ...(invitesInBusinessHours
+        ? { invitationsAt: state.invitationsAtMs === null ? null : iso(state.invitationsAtMs) }
+        : {}),
     };
   };
   setHandler(getCycleStatusQuery, statusNow);
@@ -443,6 +454,16 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
     if (state.phase !== 'voting') {
       state.phase = 'voting';
       await recordPhase();
+    }
+    if (invitesInBusinessHours) {
+      // Nobody is mailed at night: the round (tasks and invitations) opens at a business moment.
+      const openAtMs = nextBusinessMoment(new Date(Date.now())).getTime();
+      if (openAtMs > Date.now()) {
+        state.invitationsAtMs = openAtMs;
+        publisher.changed();
+        await sleep(openAtMs - Date.now());
+        state.invitationsAtMs = null;
+      }
     }
     await round.open();
     const outcome = await round.run();

@@ -120,7 +120,8 @@ export class StartBudgetCycleDto {
 
   @ApiPropertyOptional({
     example: ['alv', 'rvt', 'opr'],
-    description: 'Body keys that decide; default alv, rvt, opr',
+    description:
+      "Keys of the SWV's bodies that decide; default: every body of the SWV that approves (goedkeuring) or consents (instemming). Refused (422) when none approves or a body has no active members.",
   })
   @IsOptional()
   @IsArray(says('validation.bodyKeysList'))

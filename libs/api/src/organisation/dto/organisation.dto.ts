@@ -45,6 +45,56 @@ function BusinessDayOffsets(min: number): PropertyDecorator {
   );
 }
 
+/**
+ * The SWV's reserve rule (docs/domain.md §1: 001 steers on 2% with OCW's 3.5% as maximum; 004
+ * keeps its reserve below 3.5% and at most EUR 300,000 in 2025). Percentages in basis points.
+ */
+export class ReserveRuleDto {
+  @ApiProperty({ minimum: 0, maximum: 10_000, example: 200, description: 'Target: 200 = 2%' })
+  @IsInt(says('governance.reservePercentage'))
+  @Min(0, says('governance.reservePercentage'))
+  @Max(10_000, says('governance.reservePercentage'))
+  targetBasisPoints!: number;
+
+  @ApiProperty({ minimum: 0, maximum: 10_000, example: 350, description: 'Maximum: 350 = 3.5%' })
+  @IsInt(says('governance.reservePercentage'))
+  @Min(0, says('governance.reservePercentage'))
+  @Max(10_000, says('governance.reservePercentage'))
+  ceilingBasisPoints!: number;
+
+  @ApiProperty({
+    minimum: 1,
+    maximum: 10,
+    example: 1,
+    description: 'Years a shortfall is made up over',
+  })
+  @IsInt(says('governance.reserveRecoveryYears'))
+  @Min(1, says('governance.reserveRecoveryYears'))
+  @Max(10, says('governance.reserveRecoveryYears'))
+  recoveryYears!: number;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 30_000_000,
+    description: 'The most the reserve may hold, in euro cents; null: no cap',
+  })
+  @IsOptionalOrNull()
+  @IsInt(says('governance.reserveCap'))
+  @Min(0, says('governance.reserveCap'))
+  capCents?: number | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 2025,
+    description: 'First budget year the cap holds for; null: every year',
+  })
+  @IsOptionalOrNull()
+  @IsInt(says('governance.reserveCapYear'))
+  @Min(2000, says('governance.reserveCapYear'))
+  @Max(2100, says('governance.reserveCapYear'))
+  capFromYear?: number | null;
+}
+
 export class OrganisationSettingsDto {
   @ApiPropertyOptional({
     type: [Number],
@@ -75,6 +125,18 @@ export class OrganisationSettingsDto {
   @IsOptionalOrNull()
   @IsPositiveInt()
   opRDisputeAfterRounds?: number | null;
+
+  @ApiPropertyOptional({
+    type: ReserveRuleDto,
+    nullable: true,
+    description:
+      'The reserve rule of the allocation letters; null restores the default (target 2%, maximum 3.5%, a shortfall made up in 1 year, no cap)',
+  })
+  @IsOptionalOrNull()
+  @IsObject(says('validation.notAnObject'))
+  @ValidateNested(says('validation.notNested'))
+  @Type(() => ReserveRuleDto)
+  reserveRule?: ReserveRuleDto | null;
 }
 
 export class UpdateOrganisationDto {

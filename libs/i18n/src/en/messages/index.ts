@@ -1,4 +1,5 @@
 import { csvImport, onboarding } from './csv-import';
+import { governance } from './governance';
 import { notice } from './notice';
 import { refusal } from './refusal';
 import { validation } from './validation';
@@ -13,3 +14,4 @@ export const messages: typeof nl = {
   csvImport,
   onboarding,
 };
+export const messages: typeof nl = { validation, refusal, notice, visitation, governance };

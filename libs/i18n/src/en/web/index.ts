@@ -7,6 +7,7 @@ import { common } from './common';
 import { cycles } from './cycles';
 import { errors } from './errors';
 import { csvImportPage } from './import';
+import { governance } from './governance';
 import { signIn } from './sign-in';
 import { tasks } from './tasks';
 import { vote } from './vote';
@@ -25,4 +26,5 @@ export const web: typeof nl = {
   ...accountability,
   ...accountabilityFormat,
   ...csvImportPage,
+  ...governance,
 };

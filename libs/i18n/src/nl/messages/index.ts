@@ -1,4 +1,5 @@
 import { csvImport, onboarding } from './csv-import';
+import { governance } from './governance';
 import { notice } from './notice';
 import { refusal } from './refusal';
 import { validation } from './validation';
@@ -11,3 +12,4 @@ import { visitation } from './visitation';
  * text in its reader's language (text.ts).
  */
 export const messages = { validation, refusal, notice, visitation, csvImport, onboarding };
+export const messages = { validation, refusal, notice, visitation, governance };

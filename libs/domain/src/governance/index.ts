@@ -1,0 +1,1 @@
+export { budgetBodies, type BudgetBody, type GoverningBody } from './budget-bodies';
