@@ -7,11 +7,11 @@ import { visitation } from './visitation';
 import type { messages as nl } from '../../nl/messages';
 
 export const messages: typeof nl = {
-  validation,
-  refusal,
-  notice,
-  visitation,
   csvImport,
   onboarding,
+  governance,
+  notice,
+  refusal,
+  validation,
+  visitation,
 };
-export const messages: typeof nl = { validation, refusal, notice, visitation, governance };

@@ -11,5 +11,12 @@ import { visitation } from './visitation';
  * the workflows name the code and its parameters; the edge (a web page, the JSON api) writes the
  * text in its reader's language (text.ts).
  */
-export const messages = { validation, refusal, notice, visitation, csvImport, onboarding };
-export const messages = { validation, refusal, notice, visitation, governance };
+export const messages = {
+  csvImport,
+  onboarding,
+  governance,
+  notice,
+  refusal,
+  validation,
+  visitation,
+};
