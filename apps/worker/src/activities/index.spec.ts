@@ -39,6 +39,10 @@ describe('createActivities', () => {
         'startSchoolWorkflows',
         'computeUnderspending',
         'recordDeduction',
+        // support plan (its rounds use the decision round's activities above)
+        'publishSupportPlanState',
+        'requestSupportPlanAdoption',
+        'notifySupportPlanConsentWithheld',
         // housekeeping (the daily Temporal Schedule)
         'removeUnusedDocuments',
         'removeExpiredSignIns',
