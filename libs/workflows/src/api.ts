@@ -60,3 +60,12 @@ export {
   supportPlanStart,
   type SupportPlanScheduleKind,
 } from './support-plan/support-plan.config';
+export * from './ect-evaluation/ect-evaluation.messages';
+export type * from './ect-evaluation/ect-evaluation.types';
+export { ECT_TEXT_MAX, ectTaskRef } from './ect-evaluation/ect-evaluation.types';
+export {
+  defaultEctDeadline,
+  ectEvaluationSchedule,
+  resolveEctEvaluationConfig,
+  type EctScheduleKind,
+} from './ect-evaluation/ect-evaluation.config';

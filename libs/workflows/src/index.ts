@@ -10,3 +10,4 @@ export * from './api';
 export { accountabilityCycleWorkflow, schoolAccountabilityWorkflow } from './accountability';
 export { housekeepingWorkflow } from './housekeeping';
 export { supportPlanCycleWorkflow } from './support-plan/support-plan.workflow';
+export { ectEvaluationWorkflow } from './ect-evaluation/ect-evaluation.workflow';
