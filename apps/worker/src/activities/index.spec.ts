@@ -43,6 +43,13 @@ describe('createActivities', () => {
         'publishSupportPlanState',
         'requestSupportPlanAdoption',
         'notifySupportPlanConsentWithheld',
+        // autumn ECT evaluation
+        'openEctEvaluations',
+        'sendEctReminders',
+        'storeEctEvaluation',
+        'escalateEctOverdue',
+        'cancelEctTasks',
+        'publishEctEvaluationState',
         // housekeeping (the daily Temporal Schedule)
         'removeUnusedDocuments',
         'removeExpiredSignIns',

@@ -1,6 +1,7 @@
 import type { CycleKitDeps } from '@jaarcyclus/cycles';
 import { createAccountabilityActivities } from './accountability.activities';
 import { createBudgetActivities } from './budget.activities';
+import { createEctEvaluationActivities } from './ect-evaluation.activities';
 import { createHousekeepingActivities } from './housekeeping.activities';
 import { createSupportPlanActivities } from './support-plan.activities';
 
@@ -21,12 +22,13 @@ export function createActivities(deps: ActivityDeps) {
     createBudgetActivities(deps),
     createAccountabilityActivities(deps),
     createSupportPlanActivities(deps),
+    createEctEvaluationActivities(deps),
     // Not a cycle, but registered the same way: the daily housekeeping (a Temporal Schedule).
     createHousekeepingActivities(deps),
   ] as const;
   const names = cycles.flatMap((activities) => Object.keys(activities));
   const clash = names.filter((name, i) => names.indexOf(name) !== i);
   if (clash.length > 0) throw new Error(`activity names used twice: ${clash.join(', ')}`);
-  const [budget, accountability, supportPlan, housekeeping] = cycles;
-  return { ...budget, ...accountability, ...supportPlan, ...housekeeping };
+  const [budget, accountability, supportPlan, ectEvaluation, housekeeping] = cycles;
+  return { ...budget, ...accountability, ...supportPlan, ...ectEvaluation, ...housekeeping };
 }

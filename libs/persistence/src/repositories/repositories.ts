@@ -9,6 +9,7 @@ import { CycleRepository } from './cycle.repository';
 import { type Db, inTransaction } from './db';
 import { DeductionRepository } from './deduction.repository';
 import { DocumentRepository } from './document.repository';
+import { EctEvaluationRepository } from './ect-evaluation.repository';
 import { OrganisationRepository } from './organisation.repository';
 import { OutboxRepository } from './outbox.repository';
 import { PersonRepository } from './person.repository';
@@ -37,6 +38,7 @@ export class Repositories {
   readonly documents: DocumentRepository;
   readonly calendarFeeds: CalendarFeedRepository;
   readonly auth: AuthRepository;
+  readonly ectEvaluations: EctEvaluationRepository;
 
   constructor(private readonly db: Db) {
     this.organisations = new OrganisationRepository(db);
@@ -54,6 +56,7 @@ export class Repositories {
     this.documents = new DocumentRepository(db);
     this.calendarFeeds = new CalendarFeedRepository(db);
     this.auth = new AuthRepository(db);
+    this.ectEvaluations = new EctEvaluationRepository(db);
   }
 
   /** Runs `fn` with repositories bound to one transaction (the caller's, when already in one). */
