@@ -12,6 +12,7 @@ import { ApiExceptionFilter } from '@jaarcyclus/api/common/api-exception.filter'
 import { createValidationPipe } from '@jaarcyclus/api/common/validation';
 import { ApiConfig } from '@jaarcyclus/api/config';
 import { DocumentsModule } from '@jaarcyclus/api/documents/documents.module';
+import { EctEvaluationModule } from '@jaarcyclus/api/ect-evaluation/ect-evaluation.module';
 import { HealthController } from '@jaarcyclus/api/health/health.controller';
 import { MailModule } from '@jaarcyclus/api/mail/mail.module';
 import { MeController } from '@jaarcyclus/api/me/me.controller';
@@ -19,6 +20,7 @@ import { OrganisationModule } from '@jaarcyclus/api/organisation/organisation.mo
 import { PersistenceModule } from '@jaarcyclus/api/persistence/persistence.module';
 import { PersonsModule } from '@jaarcyclus/api/persons/persons.module';
 import { SchoolsModule } from '@jaarcyclus/api/schools/schools.module';
+import { SupportPlanModule } from '@jaarcyclus/api/support-plan/support-plan.module';
 import { TemporalModule } from '@jaarcyclus/api/temporal/temporal.module';
 import { TemporalCodecModule } from '@jaarcyclus/api/temporal/temporal-codec.module';
 import { WebModule } from '@jaarcyclus/web/web.module';
@@ -62,6 +64,8 @@ export class AppModule {
         DocumentsModule,
         BudgetModule,
         AccountabilityModule,
+        SupportPlanModule,
+        EctEvaluationModule,
         WebModule,
       ],
       controllers: [HealthController, MeController],

@@ -359,7 +359,7 @@ export async function supportPlanCycleWorkflow(
         round: withheld.round,
         bodyKey: withheld.bodyKey,
         actorPersonId: cmd.actorPersonId,
-        data: { at: cmd.referredOn },
+        data: { on: cmd.referredOn },
       });
       return audit(
         withheld.round,
@@ -405,7 +405,7 @@ export async function supportPlanCycleWorkflow(
         round: dispute.round,
         bodyKey: dispute.bodyKey,
         actorPersonId: cmd.actorPersonId,
-        data: { outcome: cmd.outcome, at: cmd.decidedOn },
+        data: { outcome: cmd.outcome, on: cmd.decidedOn },
       });
       return audit(
         dispute.round,

@@ -79,8 +79,8 @@ export const budgetCycle: typeof nl = {
     cycle_completed: () => 'Cycle finished',
     consent_withheld: (a) => `${a.body ?? ''} withheld consent in round ${a.round ?? ''}`,
     dispute_referred: (a) =>
-      `Dispute referred to the Commissie voor Geschillen Medezeggenschap on ${a.when ?? ''}${a.actor ? ` (recorded by ${a.actor})` : ''}`,
-    dispute_resolved: (a) => `Ruling of the Commissie recorded: ${a.result ?? ''}`,
+      `Dispute referred to the Commissie voor Geschillen Medezeggenschap${a.actor ? ` (recorded by ${a.actor})` : ''}`,
+    dispute_resolved: (a) => `Ruling of the Commissie recorded${a.actor ? ` by ${a.actor}` : ''}`,
     plan_adopted: (a) => `Support plan adopted${a.actor ? ` by ${a.actor}` : ''}`,
   },
   adoptedOn: (date, name) => `Adopted on ${date} by ${name}`,
