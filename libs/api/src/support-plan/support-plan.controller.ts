@@ -48,9 +48,15 @@ const FOLLOWERS = [
   'ect_member',
 ] as const;
 
+/**
+ * The first year of a plan period from the path. Not declared `number`: the global validation
+ * pipe would turn '2027-2031' into NaN before this pipe reads it.
+ */
+export type FirstYear = number & { readonly periodStart?: true };
+
 /** `2027-2031`: a four-year plan period in the path; anything else is a 400 naming `period`. */
-export class PeriodParamPipe implements PipeTransform<string, number> {
-  transform(value: string, metadata: ArgumentMetadata): number {
+export class PeriodParamPipe implements PipeTransform<string, FirstYear> {
+  transform(value: string, metadata: ArgumentMetadata): FirstYear {
     const m = /^(\d{4})-(\d{4})$/.exec(value);
     if (!m || Number(m[2]) !== Number(m[1]) + SUPPORT_PLAN_YEARS) {
       const field = metadata.data ?? 'period';
@@ -117,7 +123,7 @@ export class SupportPlanController {
   @Roles(...FOLLOWERS)
   @ApiOkResponse({ description: 'Phase, rounds and tallies, disputes, adoption, timeline' })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  status(@CurrentPerson() me: AuthenticatedPerson, @Param('period', period) firstYear: number) {
+  status(@CurrentPerson() me: AuthenticatedPerson, @Param('period', period) firstYear: FirstYear) {
     return this.supportPlan.status(me, firstYear);
   }
 
@@ -129,7 +135,7 @@ export class SupportPlanController {
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto })
   vote(
     @CurrentPerson() me: AuthenticatedPerson,
-    @Param('period', period) firstYear: number,
+    @Param('period', period) firstYear: FirstYear,
     @Body() body: CastVoteDto,
   ) {
     return this.supportPlan.vote(me, firstYear, body);
@@ -147,7 +153,7 @@ export class SupportPlanController {
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto })
   referDispute(
     @CurrentPerson() me: AuthenticatedPerson,
-    @Param('period', period) firstYear: number,
+    @Param('period', period) firstYear: FirstYear,
     @Body() body: ReferDisputeDto,
   ) {
     return this.supportPlan.referDispute(me, firstYear, body);
@@ -162,7 +168,7 @@ export class SupportPlanController {
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto })
   resolveDispute(
     @CurrentPerson() me: AuthenticatedPerson,
-    @Param('period', period) firstYear: number,
+    @Param('period', period) firstYear: FirstYear,
     @Body() body: ResolveDisputeDto,
   ) {
     return this.supportPlan.resolveDispute(me, firstYear, body);
@@ -176,7 +182,7 @@ export class SupportPlanController {
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto })
   revise(
     @CurrentPerson() me: AuthenticatedPerson,
-    @Param('period', period) firstYear: number,
+    @Param('period', period) firstYear: FirstYear,
     @Body() body: SubmitRevisionDto,
   ) {
     return this.supportPlan.submitRevision(me, firstYear, body);
@@ -190,7 +196,7 @@ export class SupportPlanController {
     type: ErrorResponseDto,
     description: 'Not all bodies decided, or a dispute awaits the Commissie’s ruling',
   })
-  adopt(@CurrentPerson() me: AuthenticatedPerson, @Param('period', period) firstYear: number) {
+  adopt(@CurrentPerson() me: AuthenticatedPerson, @Param('period', period) firstYear: FirstYear) {
     return this.supportPlan.adopt(me, firstYear);
   }
 }
