@@ -4,6 +4,7 @@
  */
 import {
   DEFAULT_REMINDER_POLICY,
+  addDays,
   type ReminderPolicy,
   amsterdamInstant,
   amsterdamParts,
@@ -30,12 +31,12 @@ import {
 const DEADLINE_HOUR = 17;
 
 /**
- * The default vote deadline: the last business day on or before 1 March of the plan's first
- * year, 17:00. The plan takes effect on 1 August; a refusal by the OPR then still leaves months
+ * The default vote deadline: the last business day before 1 March of the plan's first year,
+ * 17:00. The plan takes effect on 1 August; a refusal by the OPR then still leaves months
  * for the Commissie voor Geschillen Medezeggenschap (docs/domain.md, source 001 §1.5) before it.
  */
 export function defaultSupportPlanDeadline(firstYear: number): Date {
-  return amsterdamInstant(businessDayOnOrBefore(`${firstYear}-03-01`), DEADLINE_HOUR);
+  return amsterdamInstant(businessDayOnOrBefore(addDays(`${firstYear}-03-01`, -1)), DEADLINE_HOUR);
 }
 
 /** The plan takes effect with the school year: 1 August of its first year. */

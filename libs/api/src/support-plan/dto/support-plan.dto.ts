@@ -47,7 +47,7 @@ export class StartSupportPlanCycleDto {
 
   @ApiPropertyOptional({
     example: '2027-02-26T17:00:00+01:00',
-    description: 'Default: the last business day on or before 1 March of firstYear, 17:00',
+    description: 'Default: the last business day before 1 March of firstYear, 17:00',
   })
   @IsOptional()
   @IsISO8601({ strict: true }, says('validation.notDateTime'))
