@@ -96,6 +96,30 @@ describe('web app: the support-plan decision and the ECT evaluation', () => {
     await page.goto(`${app.baseUrl}/app/cycles`);
     const row = page.getByRole('region', { name: 'Ondersteuningsplan' }).locator('tbody tr');
     await expect(row.count()).resolves.toBe(1);
+
+    // An OPR member votes on the plan with the budget's vote task, from "Mijn taken".
+    const member = await app.signedInPage(DEMO_EMAILS.stadsring.oprMember);
+    await reloadUntil(
+      member,
+      async () => (await member.getByRole('link', { name: /Ondersteuningsplan/ }).count()) > 0,
+    );
+    await member
+      .getByRole('link', { name: /Ondersteuningsplan/ })
+      .first()
+      .click();
+    await member.getByRole('radio', { name: 'Voor' }).check();
+    await member.getByRole('button', { name: 'Verder naar controleren' }).click();
+    await member.getByRole('button', { name: 'Stem versturen' }).click();
+    await member.waitForURL('**?voted=1');
+    expect(await textOf(member.getByRole('status').first())).toContain('Uw stem is ontvangen.');
+    expect(await axeViolations(member)).toEqual([]);
+    await member.context().close();
+    // The secretariat's cycle page lists the vote under the OPR.
+    const [{ name }] = (await app.stack.ds.query(`SELECT name FROM person WHERE email = $1`, [
+      DEMO_EMAILS.stadsring.oprMember,
+    ])) as [{ name: string }];
+    await page.goto(`${app.baseUrl}/app/cycles/support-plan/${period}`);
+    expect(await textOf(page.locator('main'))).toContain(`${name}: voor`);
   });
 
   it('the secretariat starts the ECT evaluation; the ECT member fills in the form; the progress shows it', async () => {

@@ -295,16 +295,16 @@ export function ectFormPage(
         <dt>${t.ectEval.deadline}</dt>
         <dd>${at(ctx, form.deadline)}</dd>
       </dl>
-      <div class="two-columns">
+      <div class="body-card-grid">
         <section aria-labelledby="evaluatie">
           ${
             form.evaluation
               ? html`<h2 id="evaluatie">${t.ectEval.yourEvaluation}</h2>
                   <dl class="details">
                     <dt>${t.ectEval.findings}</dt>
-                    <dd class="prewrap">${form.evaluation.findings}</dd>
+                    <dd class="review-comments">${form.evaluation.findings}</dd>
                     <dt>${t.ectEval.agreements}</dt>
-                    <dd class="prewrap">${form.evaluation.agreements}</dd>
+                    <dd class="review-comments">${form.evaluation.agreements}</dd>
                     <dt>${t.ectEval.submittedAt}</dt>
                     <dd>${at(ctx, form.evaluation.submittedAt)}</dd>
                   </dl>`

@@ -103,7 +103,7 @@ export function agreementsSection(
             ${shown.map(
               (r) =>
                 html`<dt>${r.schoolName}</dt>
-                  <dd class="prewrap">${agreements.get(r.schoolId) ?? ''}</dd>`,
+                  <dd class="review-comments">${agreements.get(r.schoolId) ?? ''}</dd>`,
             )}
           </dl>`
     }
