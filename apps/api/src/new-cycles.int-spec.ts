@@ -94,6 +94,28 @@ describe('support-plan cycles and ECT evaluations over the api', () => {
     ...extra,
   });
 
+  it('documents both cycles in the OpenAPI document', async () => {
+    const doc = await api.http().get('/api/docs-json').expect(200);
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/support-plan-cycles',
+        '/api/support-plan-cycles/preview',
+        '/api/support-plan-cycles/{period}',
+        '/api/support-plan-cycles/{period}/dispute',
+        '/api/support-plan-cycles/{period}/dispute/ruling',
+        '/api/support-plan-cycles/{period}/adoption',
+        '/api/ect-evaluations',
+        '/api/ect-evaluations/{year}/schools/{schoolId}',
+        '/api/ect-evaluations/{year}/export.csv',
+      ]),
+    );
+    expect(doc.body.components.schemas.ResolveDisputeDto.properties.outcome.enum).toEqual([
+      'permission_granted',
+      'consent_upheld',
+      'withdrawn',
+    ]);
+  });
+
   describe('support plan', () => {
     it('previews with the SWV’s own deciding bodies and every planned date', async () => {
       const res = await api
