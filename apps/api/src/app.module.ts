@@ -13,6 +13,7 @@ import { createValidationPipe } from '@jaarcyclus/api/common/validation';
 import { ApiConfig } from '@jaarcyclus/api/config';
 import { DocumentsModule } from '@jaarcyclus/api/documents/documents.module';
 import { ImportModule } from '@jaarcyclus/api/import/import.module';
+import { EctEvaluationModule } from '@jaarcyclus/api/ect-evaluation/ect-evaluation.module';
 import { HealthController } from '@jaarcyclus/api/health/health.controller';
 import { MailModule } from '@jaarcyclus/api/mail/mail.module';
 import { MeController } from '@jaarcyclus/api/me/me.controller';
@@ -21,6 +22,7 @@ import { PersistenceModule } from '@jaarcyclus/api/persistence/persistence.modul
 import { PlatformModule } from '@jaarcyclus/api/platform/platform.module';
 import { PersonsModule } from '@jaarcyclus/api/persons/persons.module';
 import { SchoolsModule } from '@jaarcyclus/api/schools/schools.module';
+import { SupportPlanModule } from '@jaarcyclus/api/support-plan/support-plan.module';
 import { TemporalModule } from '@jaarcyclus/api/temporal/temporal.module';
 import { TemporalCodecModule } from '@jaarcyclus/api/temporal/temporal-codec.module';
 import { WebModule } from '@jaarcyclus/web/web.module';
@@ -66,6 +68,8 @@ export class AppModule {
         AccountabilityModule,
         PlatformModule,
         ImportModule,
+        SupportPlanModule,
+        EctEvaluationModule,
         WebModule,
       ],
       controllers: [HealthController, MeController],

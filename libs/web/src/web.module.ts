@@ -24,9 +24,14 @@ import { AccountabilityFormatController } from './controllers/accountability-for
 import { AssetsController } from './controllers/assets.controller';
 import { CalendarController } from './controllers/calendar.controller';
 import { CyclesController } from './controllers/cycles.controller';
+import {
+  EctEvaluationFormController,
+  EctEvaluationPagesController,
+} from './controllers/ect-evaluation.controller';
 import { NotFoundController } from './controllers/not-found.controller';
 import { RootController } from './controllers/root.controller';
 import { SignInLinkController } from './controllers/sign-in-link.controller';
+import { SupportPlanPagesController } from './controllers/support-plan.controller';
 import { TaskPagesController } from './controllers/tasks.controller';
 import { CsrfGuard, CsrfTokens } from './csrf';
 import { WebExceptionFilter } from './web-exception.filter';
@@ -57,6 +62,9 @@ import { WebPages } from './web-pages';
     AssetsController,
     TaskPagesController,
     CyclesController,
+    SupportPlanPagesController,
+    EctEvaluationPagesController,
+    EctEvaluationFormController,
     SchoolAccountabilityController,
     // Before the overview: /app/cycles/accountability/format is not a year.
     AccountabilityFormatController,

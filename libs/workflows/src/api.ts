@@ -9,6 +9,8 @@ export {
   budgetWorkflowId,
   accountabilityWorkflowId,
   schoolAccountabilityWorkflowId,
+  supportPlanWorkflowId,
+  ectEvaluationWorkflowId,
   stepKey,
   sideEffectKey,
   sideEffectKeyPrefix,
@@ -47,3 +49,23 @@ export {
 } from './accountability/accountability.logic';
 export type * from './housekeeping/housekeeping.activities';
 export * from './housekeeping/housekeeping.types';
+export * from './support-plan/support-plan.messages';
+export type * from './support-plan/support-plan.types';
+export { SUPPORT_PLAN_YEARS, DISPUTE_OUTCOMES } from './support-plan/support-plan.types';
+export {
+  defaultSupportPlanDeadline,
+  isCalendarDate,
+  resolveSupportPlanConfig,
+  supportPlanSchedule,
+  supportPlanStart,
+  type SupportPlanScheduleKind,
+} from './support-plan/support-plan.config';
+export * from './ect-evaluation/ect-evaluation.messages';
+export type * from './ect-evaluation/ect-evaluation.types';
+export { ECT_TEXT_MAX, ectTaskRef } from './ect-evaluation/ect-evaluation.types';
+export {
+  defaultEctDeadline,
+  ectEvaluationSchedule,
+  resolveEctEvaluationConfig,
+  type EctScheduleKind,
+} from './ect-evaluation/ect-evaluation.config';

@@ -2,11 +2,13 @@ import {
   INVITATION_STEP,
   accountabilityWorkflowId,
   budgetWorkflowId,
+  ectEvaluationWorkflowId,
   schoolAccountabilityWorkflowId,
   sideEffectKey,
   sideEffectKeyPrefix,
   stepKey,
   submitTaskRef,
+  supportPlanWorkflowId,
 } from './ids';
 
 /**
@@ -24,6 +26,8 @@ describe('business keys', () => {
     expect(schoolAccountabilityWorkflowId(org, 2026, school)).toBe(
       `accountability:${org}:2026:school:${school}`,
     );
+    expect(supportPlanWorkflowId(org, 2027, 2031)).toBe(`support-plan:${org}:2027-2031`);
+    expect(ectEvaluationWorkflowId(org, 2026)).toBe(`ect-evaluation:${org}:2026`);
   });
 
   it('keeps every side-effect key byte for byte', () => {

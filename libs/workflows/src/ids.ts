@@ -27,6 +27,20 @@ export function schoolAccountabilityWorkflowId(
   return `accountability:${organisationId}:${accountingYear}:school:${schoolId}`;
 }
 
+/** One support-plan decision per SWV (tenant) and four-year plan period, e.g. `support-plan:<id>:2027-2031`. */
+export function supportPlanWorkflowId(
+  organisationId: string,
+  firstYear: number,
+  lastYear: number,
+): string {
+  return `support-plan:${organisationId}:${firstYear}-${lastYear}`;
+}
+
+/** One autumn ECT evaluation per SWV (tenant) and calendar year evaluated. */
+export function ectEvaluationWorkflowId(organisationId: string, year: number): string {
+  return `ect-evaluation:${organisationId}:${year}`;
+}
+
 /**
  * Idempotency keys of side effects are `${prefix}:${recipient}`: the workflow builds the prefix
  * (workflow id and step) and passes it to the activity, which appends the recipient per mail,

@@ -9,3 +9,5 @@ export { budgetCycleWorkflow } from './budget/budget-cycle.workflow';
 export * from './api';
 export { accountabilityCycleWorkflow, schoolAccountabilityWorkflow } from './accountability';
 export { housekeepingWorkflow } from './housekeeping';
+export { supportPlanCycleWorkflow } from './support-plan/support-plan.workflow';
+export { ectEvaluationWorkflow } from './ect-evaluation/ect-evaluation.workflow';

@@ -39,7 +39,12 @@ export type RefusalReason =
   | 'INVALID_PROPOSAL'
   | 'NOT_DIRECTOR'
   | 'NOT_AWAITING_ADOPTION'
-  | 'INVALID_INPUT';
+  | 'INVALID_INPUT'
+  | 'NOT_AWAITING_REFERRAL'
+  | 'NO_OPEN_DISPUTE'
+  | 'DISPUTE_UNRESOLVED'
+  | 'NOT_YOUR_SCHOOL'
+  | 'EVALUATION_CLOSED';
 
 /** Payload of the refusal's ApplicationFailure `details[0]`. */
 export interface RefusalDetails {

@@ -23,7 +23,11 @@ export type TimelineCode =
   | 'budget_adopted'
   | 'letters_scheduled'
   | 'letters_sent'
-  | 'cycle_completed';
+  | 'cycle_completed'
+  | 'consent_withheld'
+  | 'dispute_referred'
+  | 'dispute_resolved'
+  | 'plan_adopted';
 
 export interface TimelineEvent {
   at: string;

@@ -48,7 +48,11 @@ export class BudgetHarness {
     readonly env: TestWorkflowEnvironment,
     private readonly bundle: { code: string },
     /** The worker's data converter, e.g. the encrypting one of the api and the worker (pass the same to the env). */
-    private readonly options: { dataConverter?: DataConverter } = {},
+    private readonly options: {
+      dataConverter?: DataConverter;
+      /** Activities of another cycle that reuses the decision round (the support plan). */
+      extraActivities?: (fake: InMemoryBudgetActivities) => object;
+    } = {},
   ) {}
 
   async start(): Promise<this> {
@@ -56,7 +60,7 @@ export class BudgetHarness {
       connection: this.env.nativeConnection,
       taskQueue: TASK_QUEUES.cycles,
       workflowBundle: this.bundle,
-      activities: this.fake.activities,
+      activities: { ...this.fake.activities, ...this.options.extraActivities?.(this.fake) },
       ...(this.options.dataConverter ? { dataConverter: this.options.dataConverter } : {}),
     });
     this.running = this.worker.run();
@@ -79,6 +83,11 @@ export class BudgetHarness {
     await Promise.all(
       this.handles.splice(0).map((h) => h.terminate('test finished').catch(() => undefined)),
     );
+  }
+
+  /** Lets the harness settle and terminate a workflow a test started itself (another cycle). */
+  track(handle: WorkflowHandle): void {
+    this.handles.push(handle as BudgetHandle);
   }
 
   /** A fresh tenant (own organisation id) based on the sample SWV, optionally changed. */

@@ -43,9 +43,12 @@ export type BudgetActivityDeps = CycleKitDeps;
 export function createBudgetActivities(deps: BudgetActivityDeps): BudgetActivities {
   const kit = createCycleKit(BUDGET_CYCLE, deps);
   const { repos } = kit;
-  // Budget workflow ids are `budget:<organisationId>:<year>`; the cycle page is per year.
-  const cycleUrl = (workflowId: string): string =>
-    kit.url(`/app/cycles/budget/${workflowId.split(':').at(-1) ?? ''}`);
+  // Budget workflow ids are `budget:<organisationId>:<year>`; the cycle page is per year. The
+  // support plan's rounds use these activities too: `support-plan:<organisationId>:<period>`.
+  const cycleUrl = (workflowId: string): string => {
+    const [kind = 'budget', , key = ''] = workflowId.split(':');
+    return kit.url(`/app/cycles/${kind === 'support-plan' ? 'support-plan' : 'budget'}/${key}`);
+  };
   const proposalText = (p: ProposalRef): ProposalText => ({
     versionLabel: p.versionLabel,
     link: p.url ?? (p.documentId ? kit.url(`/api/documents/${p.documentId}`) : null),

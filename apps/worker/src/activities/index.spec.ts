@@ -39,6 +39,17 @@ describe('createActivities', () => {
         'startSchoolWorkflows',
         'computeUnderspending',
         'recordDeduction',
+        // support plan (its rounds use the decision round's activities above)
+        'publishSupportPlanState',
+        'requestSupportPlanAdoption',
+        'notifySupportPlanConsentWithheld',
+        // autumn ECT evaluation
+        'openEctEvaluations',
+        'sendEctReminders',
+        'storeEctEvaluation',
+        'escalateEctOverdue',
+        'cancelEctTasks',
+        'publishEctEvaluationState',
         // housekeeping (the daily Temporal Schedule)
         'removeUnusedDocuments',
         'removeExpiredSignIns',

@@ -1,7 +1,9 @@
 import type { CycleKitDeps } from '@jaarcyclus/cycles';
 import { createAccountabilityActivities } from './accountability.activities';
 import { createBudgetActivities } from './budget.activities';
+import { createEctEvaluationActivities } from './ect-evaluation.activities';
 import { createHousekeepingActivities } from './housekeeping.activities';
+import { createSupportPlanActivities } from './support-plan.activities';
 
 export interface ActivityDeps extends CycleKitDeps {
   /** The accountability fan-out's clock (benchmarks set it; see AccountabilityActivityDeps.now). */
@@ -19,12 +21,14 @@ export function createActivities(deps: ActivityDeps) {
   const cycles = [
     createBudgetActivities(deps),
     createAccountabilityActivities(deps),
+    createSupportPlanActivities(deps),
+    createEctEvaluationActivities(deps),
     // Not a cycle, but registered the same way: the daily housekeeping (a Temporal Schedule).
     createHousekeepingActivities(deps),
   ] as const;
   const names = cycles.flatMap((activities) => Object.keys(activities));
   const clash = names.filter((name, i) => names.indexOf(name) !== i);
   if (clash.length > 0) throw new Error(`activity names used twice: ${clash.join(', ')}`);
-  const [budget, accountability, housekeeping] = cycles;
-  return { ...budget, ...accountability, ...housekeeping };
+  const [budget, accountability, supportPlan, ectEvaluation, housekeeping] = cycles;
+  return { ...budget, ...accountability, ...supportPlan, ...ectEvaluation, ...housekeeping };
 }

@@ -416,8 +416,8 @@ export class BudgetService {
     };
   }
 
-  /** The directeur-bestuurder who will adopt: the one given, or the SWV's only active director. */
-  private async director(me: AuthenticatedPerson, given: string | undefined): Promise<string> {
+  /** The directeur-bestuurder who will adopt: the one given, or the SWV's only active director (the support plan's too). */
+  async director(me: AuthenticatedPerson, given: string | undefined): Promise<string> {
     const people = await this.persons.activeWithRole(me.organisationId, 'director');
     if (given) {
       if (!people.some((p) => p.id === given)) {
@@ -443,7 +443,8 @@ export class BudgetService {
     await this.documents.markUsed(me.organisationId, proposal.documentId);
   }
 
-  private async proposal(me: AuthenticatedPerson, dto: ProposalDto): Promise<ProposalRef> {
+  /** The proposal as a cycle refers to it: a document of the SWV, or a link (the support plan's too). */
+  async proposal(me: AuthenticatedPerson, dto: ProposalDto): Promise<ProposalRef> {
     if (!dto.documentId && !dto.url) {
       throw DomainError.of('VALIDATION', 'proposal', 'refusal.proposalSource');
     }

@@ -29,7 +29,7 @@ const CRLF = '\r\n';
  * (starting with = + - @ or a tab/CR) gets a leading apostrophe: school and board names are
  * tenant input, and a CSV export must not become a formula injection (OWASP "CSV injection").
  */
-function textCell(value: string): string {
+export function textCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[;"\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
@@ -41,6 +41,14 @@ function textCell(value: string): string {
  * status (Dutch), days late, submitted at (Amsterdam), deduction in euros ('1234,56'), the
  * reason of a waiver.
  */
+/** Rows of text cells as a CSV file for Dutch Excel (BOM, ';', CRLF), cells as `textCell` writes them. */
+export function toExcelCsv(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): string {
+  return BOM + [header, ...rows].map((r) => r.map(textCell).join(';')).join(CRLF) + CRLF;
+}
+
 export function toOverviewCsv(rows: readonly AccountabilityOverviewRow[]): string {
   const lines = [OVERVIEW_CSV_HEADER.join(';')];
   rows.forEach((row, i) => {

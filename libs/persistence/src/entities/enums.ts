@@ -52,11 +52,12 @@ export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /**
- * The kinds of task the cycles hand out (budget: vote, adopt; accountability: submit, review).
+ * The kinds of task the cycles hand out (budget and support plan: vote, adopt; accountability:
+ * submit, review; the autumn ECT evaluation: evaluate).
  * Not mirrored by a list in the database: the column only checks the form (TASK_KIND_PATTERN,
  * migration TaskKindAsData1764000000006), so a new cycle adds its kinds here, with no migration.
  */
-export const TASK_KINDS = ['vote', 'adopt', 'submit', 'review'] as const;
+export const TASK_KINDS = ['vote', 'adopt', 'submit', 'review', 'evaluate'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 /** The form the database accepts for a task kind (CHECK task_kind_format_check). */
 export const TASK_KIND_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;

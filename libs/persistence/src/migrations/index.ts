@@ -8,6 +8,7 @@ import { TaskKindAsData1764000000006 } from './1764000000006-task-kind-as-data';
 import { PlatformRoles1764000000007 } from './1764000000007-platform-roles';
 import { TenantOnboarding1764000000010 } from './1764000000010-tenant-onboarding';
 import { ReserveRuleSetting1764000000020 } from './1764000000020-reserve-rule-setting';
+import { EctEvaluation1764000000030 } from './1764000000030-ect-evaluation';
 
 export {
   Foundation1764000000000,
@@ -20,6 +21,7 @@ export {
   PlatformRoles1764000000007,
   TenantOnboarding1764000000010,
   ReserveRuleSetting1764000000020,
+  EctEvaluation1764000000030,
 };
 
 /** In order. Landed migrations are never rewritten: add a new one. */
@@ -34,4 +36,5 @@ export const MIGRATIONS: Function[] = [
   PlatformRoles1764000000007,
   TenantOnboarding1764000000010,
   ReserveRuleSetting1764000000020,
+  EctEvaluation1764000000030,
 ];

@@ -13,6 +13,7 @@ export * from './budget.repository';
 export * from './calendar-feed.repository';
 export * from './cycle.repository';
 export * from './deduction.repository';
+export * from './ect-evaluation.repository';
 export * from './housekeeping.repository';
 export * from './document.repository';
 export * from './health.repository';

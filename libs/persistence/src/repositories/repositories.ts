@@ -10,6 +10,7 @@ import { type Db, inTransaction } from './db';
 import { DeductionRepository } from './deduction.repository';
 import { DocumentRepository } from './document.repository';
 import { OnboardingRepository } from './onboarding.repository';
+import { EctEvaluationRepository } from './ect-evaluation.repository';
 import { OrganisationRepository } from './organisation.repository';
 import { OutboxRepository } from './outbox.repository';
 import { PersonRepository } from './person.repository';
@@ -41,6 +42,7 @@ export class Repositories {
   readonly auth: AuthRepository;
   readonly onboarding: OnboardingRepository;
   readonly imports: TenantImportRepository;
+  readonly ectEvaluations: EctEvaluationRepository;
 
   constructor(private readonly db: Db) {
     this.organisations = new OrganisationRepository(db);
@@ -60,6 +62,7 @@ export class Repositories {
     this.auth = new AuthRepository(db);
     this.onboarding = new OnboardingRepository(db);
     this.imports = new TenantImportRepository(db);
+    this.ectEvaluations = new EctEvaluationRepository(db);
   }
 
   /** Runs `fn` with repositories bound to one transaction (the caller's, when already in one). */

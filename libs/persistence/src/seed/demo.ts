@@ -2,6 +2,7 @@ import { DEFAULT_RULES, type VotingRule } from '@jaarcyclus/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Body, BodyMember, Organisation, Person, School, SchoolBoard } from '../entities';
 import type { DecisionKind, Role, SchoolKind, SchoolRegion, Sector } from '../entities';
+import { seedNewCyclesDemo } from './demo-new-cycles';
 
 /**
  * Demo data: two invented SWVs shaped after the seed documents, so the cycles can be tried out
@@ -368,6 +369,8 @@ export async function seedDemoData(ds: DataSource): Promise<{ created: boolean }
     if (await em.getRepository(Organisation).exists()) return { created: false };
     await seedTenant(em, STADSRING);
     await seedTenant(em, RIJNOEVER);
+    // Last year's ECT evaluation, finished (the support plan needs no extra data).
+    await seedNewCyclesDemo(em, STADSRING.slug);
     return { created: true };
   });
 }

@@ -40,6 +40,7 @@ import type {
 } from '@jaarcyclus/api/auth/authenticated-person';
 import { AlsoBestuurder, CurrentPerson, READ_ROLES, Roles } from '@jaarcyclus/api/auth/decorators';
 import type { FieldError } from '@jaarcyclus/api/common/api-errors';
+import { EctEvaluationService } from '@jaarcyclus/api/ect-evaluation/ect-evaluation.service';
 import { isUnavailable } from '@jaarcyclus/api/temporal/temporal-client.holder';
 import {
   accountabilityFigures,
@@ -266,6 +267,7 @@ export class AccountabilityOverviewController {
     private readonly cycles: AccountabilityCyclesService,
     private readonly schools: SchoolAccountabilityService,
     private readonly formats: AccountabilityFormatsService,
+    private readonly ect: EctEvaluationService,
   ) {}
 
   /** Before ':year', so 'new' is not read as a year. */
@@ -384,6 +386,7 @@ export class AccountabilityOverviewController {
         rows: applyOverviewFilter(overview.rows, filter),
         filter,
         message,
+        agreements: await this.ect.agreementsFor(me, year),
       }),
     );
   }

@@ -23,6 +23,9 @@ import type {
 import { CurrentPerson, READ_ROLES, Roles } from '@jaarcyclus/api/auth/decorators';
 import { AccountabilityCyclesService } from '@jaarcyclus/api/accountability/accountability-cycles.service';
 import { BudgetService, invitationsAt } from '@jaarcyclus/api/budget/budget.service';
+
+import { EctEvaluationService } from '@jaarcyclus/api/ect-evaluation/ect-evaluation.service';
+import { SupportPlanService } from '@jaarcyclus/api/support-plan/support-plan.service';
 import {
   BodySelectorDto,
   ExtendDeadlineDto,
@@ -140,6 +143,8 @@ export class CyclesController {
     private readonly persons: PersonsService,
     private readonly documents: DocumentsService,
     private readonly accountability: AccountabilityCyclesService,
+    private readonly supportPlan: SupportPlanService,
+    private readonly ect: EctEvaluationService,
   ) {}
 
   @Get()
@@ -152,12 +157,18 @@ export class CyclesController {
     const cycles = await this.budget.list(me);
     // The accountability cycles' read model, written by their workflows (and by the api's start).
     const accountabilityCycles = await this.accountability.list(me);
+    const [supportPlanCycles, ectCycles] = await Promise.all([
+      this.supportPlan.list(me),
+      this.ect.list(me),
+    ]);
     this.pages.send(
       res,
       200,
       cyclesPage(this.pages.context(req, res), {
         cycles,
         accountabilityCycles,
+        supportPlanCycles,
+        ectCycles,
         canStart: me.roles.includes('secretariat'),
       }),
     );

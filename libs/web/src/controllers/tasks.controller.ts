@@ -67,6 +67,15 @@ function withinTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** The form an evaluation task links to (`payload.path`, written by the worker), if well-formed. */
+function ectFormPathOf(payload: Record<string, unknown> | null | undefined): string | null {
+  const path = payload?.path;
+  return typeof path === 'string' &&
+    /^\/app\/ect-evaluations\/\d{4}\/schools\/[0-9a-f-]{36}$/.test(path)
+    ? path
+    : null;
+}
+
 /** Every signed-in person: their own tasks only. */
 @ApiExcludeController()
 @UseFilters(WebExceptionFilter)
@@ -135,6 +144,13 @@ export class TaskPagesController {
     if (typeof year === 'number' && Number.isInteger(year)) {
       return this.pages.redirect(res, `/app/accountability/${year}`);
     }
+    // The ECT member's evaluation task opens the school's form; the support plan's adoption
+    // task opens the cycle page, where the director adopts.
+    const evaluation = task.kind === 'evaluate' ? ectFormPathOf(task.payload) : null;
+    if (evaluation) return this.pages.redirect(res, evaluation);
+    const plan =
+      task.kind === 'adopt' ? /^support-plan:[^:]+:(\d{4}-\d{4})$/.exec(task.workflowId) : null;
+    if (plan) return this.pages.redirect(res, `/app/cycles/support-plan/${plan[1]}`);
     const ctx = this.pages.context(req, res);
     this.pages.send(
       res,

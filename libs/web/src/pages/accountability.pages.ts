@@ -30,6 +30,7 @@ import {
   textField,
 } from '../components';
 import { html, type SafeHtml } from '../html';
+import { agreementsSection } from './new-cycles.pages';
 import { formatAmount, formatDateTime, type Messages } from '../i18n';
 import { csrfField, page, type NavKey, type WebContext } from '../layout';
 
@@ -502,6 +503,8 @@ export function accountabilityOverviewPage(
     rows?: CycleOverview['rows'];
     filter?: OverviewFilter;
     message?: string | null;
+    /** Agreements for this year from the ECT evaluation of the year before, by school id. */
+    agreements?: ReadonlyMap<string, string>;
   },
 ): string {
   const { t } = ctx;
@@ -580,7 +583,8 @@ export function accountabilityOverviewPage(
         <a href="${csvHref}" download>${t.acc.downloadCsv}</a>
       </p>
       ${rows.length === 0 ? html`<p class="empty">${t.acc.filterNone}</p>` : ''}
-      ${schoolsTable(ctx, t.acc.schoolsTable, rows, (r) => `/app/cycles/accountability/${year}/schools/${r.schoolId}`)}`,
+      ${schoolsTable(ctx, t.acc.schoolsTable, rows, (r) => `/app/cycles/accountability/${year}/schools/${r.schoolId}`)}
+      ${data.agreements ? agreementsSection(ctx, year, rows, data.agreements) : ''}`,
   });
 }
 

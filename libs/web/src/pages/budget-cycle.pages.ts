@@ -54,11 +54,12 @@ function at(ctx: WebContext, iso: string): SafeHtml {
   return html`<time datetime="${iso}">${formatDateTime(ctx.locale, new Date(iso))}</time>`;
 }
 
-function bodyCard(
+/** One body of the current round: state, deadline, tally, quorum, who voted (the support plan's too). */
+export function bodyCard(
   ctx: WebContext,
   body: BodyRoundView,
   names: Map<string, string>,
-  invitationsAt: string | null,
+  invitationsAt: string | null = null,
 ): SafeHtml {
   const { t, locale } = ctx;
   const titleId = `body-${body.bodyKey}`;
@@ -148,7 +149,7 @@ function bodyCard(
 function timelineText(
   ctx: WebContext,
   event: TimelineEvent,
-  status: BudgetCycleStatus,
+  status: Pick<BudgetCycleStatus, 'rounds'>,
   names: Map<string, string>,
 ): string {
   const { t, locale } = ctx;
@@ -178,7 +179,11 @@ function timelineText(
   });
 }
 
-function timelineSection(ctx: WebContext, data: CyclePageData): SafeHtml {
+/** The cycle's timeline, oldest first (the support plan's too). */
+export function timelineSection(
+  ctx: WebContext,
+  data: { status: Pick<BudgetCycleStatus, 'rounds' | 'timeline'>; names: Map<string, string> },
+): SafeHtml {
   const { t } = ctx;
   const events = data.status.timeline;
   return html`<section aria-labelledby="verloop">

@@ -22,6 +22,7 @@ import { html, type SafeHtml } from '../html';
 import { formatAmount, formatBytes, formatDate, formatDateTime, type Messages } from '../i18n';
 import { csrfField, page, type WebContext } from '../layout';
 import { DOCUMENT_ACCEPT } from '../proposal-source';
+import { newCyclesSections } from './new-cycles.pages';
 
 /** The phase of a budget cycle (also the status the worker writes to the Cycle read model). */
 export function phaseText(t: Messages, phase: string): string {
@@ -114,6 +115,8 @@ export function cyclesPage(
   data: {
     cycles: Cycle[];
     accountabilityCycles?: Cycle[];
+    supportPlanCycles?: Cycle[];
+    ectCycles?: Cycle[];
     canStart: boolean;
   },
 ): string {
@@ -132,6 +135,12 @@ export function cyclesPage(
               <a class="button" href="/app/cycles/budget/new">${t.newBudgetCycle}</a>
               <a class="button button--secondary" href="/app/cycles/accountability/new"
                 >${t.acc.newCycle}</a
+              >
+              <a class="button button--secondary" href="/app/cycles/support-plan/new"
+                >${t.sp.newCycle}</a
+              >
+              <a class="button button--secondary" href="/app/cycles/ect-evaluation/new"
+                >${t.ectEval.newCycle}</a
               >
             </p>`
           : ''
@@ -163,7 +172,8 @@ export function cyclesPage(
             ? html`<p class="muted">${t.acc.noCycles}</p>`
             : accountabilityTable(ctx, accountability)
         }
-      </section>`,
+      </section>
+      ${newCyclesSections(ctx, { supportPlan: data.supportPlanCycles ?? [], ect: data.ectCycles ?? [] })}`,
   });
 }
 

@@ -1,7 +1,8 @@
 import { accountability } from './accountability';
 import { budget } from './budget';
 import { common } from './common';
+import { ect, supportPlan } from './cycles';
 import { signIn } from './sign-in';
 import type { mail as nl } from '../../nl/mail';
 
-export const mail: typeof nl = { ...common, signIn, budget, accountability };
+export const mail: typeof nl = { ...common, signIn, budget, accountability, supportPlan, ect };

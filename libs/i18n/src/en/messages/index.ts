@@ -1,5 +1,6 @@
 import { csvImport, onboarding } from './csv-import';
 import { governance } from './governance';
+import { cycles } from './cycles';
 import { notice } from './notice';
 import { refusal } from './refusal';
 import { validation } from './validation';
@@ -15,3 +16,4 @@ export const messages: typeof nl = {
   validation,
   visitation,
 };
+export const messages: typeof nl = { validation, refusal, notice, visitation, cycles };

@@ -77,6 +77,11 @@ export const budgetCycle: typeof nl = {
     letters_scheduled: (a) => `Allocation letters scheduled for ${a.when ?? ''}`,
     letters_sent: (a) => `Allocation letters sent (${a.count ?? 0})`,
     cycle_completed: () => 'Cycle finished',
+    consent_withheld: (a) => `${a.body ?? ''} withheld consent in round ${a.round ?? ''}`,
+    dispute_referred: (a) =>
+      `Dispute referred to the Commissie voor Geschillen Medezeggenschap${a.actor ? ` (recorded by ${a.actor})` : ''}`,
+    dispute_resolved: (a) => `Ruling of the Commissie recorded${a.actor ? ` by ${a.actor}` : ''}`,
+    plan_adopted: (a) => `Support plan adopted${a.actor ? ` by ${a.actor}` : ''}`,
   },
   adoptedOn: (date, name) => `Adopted on ${date} by ${name}`,
   lettersPlanned: 'Allocation letters scheduled',

@@ -8,6 +8,7 @@ import { cycles } from './cycles';
 import { errors } from './errors';
 import { csvImportPage } from './import';
 import { governance } from './governance';
+import { newCycles } from './new-cycles';
 import { signIn } from './sign-in';
 import { tasks } from './tasks';
 import { vote } from './vote';
@@ -27,4 +28,5 @@ export const web: typeof nl = {
   ...accountabilityFormat,
   ...csvImportPage,
   ...governance,
+  ...newCycles,
 };

@@ -20,7 +20,13 @@ export const tasks: typeof nl = {
             ? 'tomorrow'
             : `${days} days left`,
   completedOn: (date) => `on ${date}`,
-  taskKind: { vote: 'Vote', adopt: 'Adopt', submit: 'Submit', review: 'Review' },
+  taskKind: {
+    vote: 'Vote',
+    adopt: 'Adopt',
+    submit: 'Submit',
+    review: 'Review',
+    evaluate: 'Evaluate',
+  },
   taskStatus: { open: 'Open', done: 'Completed', cancelled: 'Cancelled' },
   status: 'Status',
   kind: 'Type',

@@ -1,7 +1,8 @@
 import { accountability } from './accountability';
 import { budget } from './budget';
 import { common } from './common';
+import { ect, supportPlan } from './cycles';
 import { signIn } from './sign-in';
 
 /** Every e-mail: sign-in, the budget cycle, the accountability. */
-export const mail = { ...common, signIn, budget, accountability };
+export const mail = { ...common, signIn, budget, accountability, supportPlan, ect };

@@ -1,5 +1,6 @@
 import { csvImport, onboarding } from './csv-import';
 import { governance } from './governance';
+import { cycles } from './cycles';
 import { notice } from './notice';
 import { refusal } from './refusal';
 import { validation } from './validation';
@@ -20,3 +21,4 @@ export const messages = {
   validation,
   visitation,
 };
+export const messages = { validation, refusal, notice, visitation, cycles };

@@ -79,6 +79,12 @@ export const budgetCycle = {
     letters_scheduled: (a) => `Toekenningsbrieven gepland op ${a.when ?? ''}`,
     letters_sent: (a) => `Toekenningsbrieven verstuurd (${a.count ?? 0})`,
     cycle_completed: () => 'Cyclus afgerond',
+    consent_withheld: (a) => `${a.body ?? ''} onthield de instemming in ronde ${a.round ?? ''}`,
+    dispute_referred: (a) =>
+      `Geschil voorgelegd aan de Commissie voor Geschillen Medezeggenschap${a.actor ? ` (vastgelegd door ${a.actor})` : ''}`,
+    dispute_resolved: (a) =>
+      `Uitspraak van de Commissie vastgelegd${a.actor ? ` door ${a.actor}` : ''}`,
+    plan_adopted: (a) => `Ondersteuningsplan vastgesteld${a.actor ? ` door ${a.actor}` : ''}`,
   } satisfies Record<string, (a: TimelineArgs) => string>,
   adoptedOn: (date: string, name: string) => `Vastgesteld op ${date} door ${name}`,
   lettersPlanned: 'Toekenningsbrieven gepland',

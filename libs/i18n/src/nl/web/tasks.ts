@@ -24,6 +24,7 @@ export const tasks = {
     adopt: 'Vaststellen',
     submit: 'Indienen',
     review: 'Beoordelen',
+    evaluate: 'Evalueren',
   },
   taskStatus: {
     open: 'Open',
