@@ -11,9 +11,9 @@ export const messages: typeof nl = {
   csvImport,
   onboarding,
   governance,
+  cycles,
   notice,
   refusal,
   validation,
   visitation,
 };
-export const messages: typeof nl = { validation, refusal, notice, visitation, cycles };

@@ -16,9 +16,9 @@ export const messages = {
   csvImport,
   onboarding,
   governance,
+  cycles,
   notice,
   refusal,
   validation,
   visitation,
 };
-export const messages = { validation, refusal, notice, visitation, cycles };
