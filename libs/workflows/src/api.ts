@@ -7,6 +7,8 @@
 export { TASK_QUEUES, type TaskQueueName } from './task-queues';
 export {
   budgetWorkflowId,
+  visitationProgrammeWorkflowId,
+  visitWorkflowId,
   accountabilityWorkflowId,
   schoolAccountabilityWorkflowId,
   stepKey,
@@ -47,3 +49,12 @@ export {
 } from './accountability/accountability.logic';
 export type * from './housekeeping/housekeeping.activities';
 export * from './housekeeping/housekeeping.types';
+export * from './visitation/visitation.messages';
+export type * from './visitation/visitation.types';
+export { DEFAULT_VISIT_START_BATCH } from './visitation/programme.workflow';
+export {
+  nextVisitAction,
+  overdueSteps,
+  plannedVisitActions,
+  statusOf as visitStatusOf,
+} from './visitation/visitation.logic';
