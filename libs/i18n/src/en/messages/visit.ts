@@ -1,7 +1,9 @@
 import { formatCalendarDate } from '../../format';
 import type { visit as nl } from '../../nl/messages/visit';
 
-const date = (d: string): string => formatCalendarDate('en', d);
+// A date the workflow checked is 'YYYY-MM-DD'; anything else is written as it came.
+const date = (d: string): string =>
+  /^\d{4}-\d{2}-\d{2}$/.test(String(d)) ? formatCalendarDate('en', d) : String(d);
 
 export const visit: typeof nl = {
   notParticipant: () => 'You do not take part in this visit.',

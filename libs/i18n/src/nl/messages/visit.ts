@@ -4,7 +4,9 @@ import { formatCalendarDate } from '../../format';
  * Refusals of a visit's flow (collegial visitations and audits, docs/domain.md §3): who may
  * confirm, hand in a report, move or cancel a visit, and the follow-up actions.
  */
-const date = (d: string): string => formatCalendarDate('nl', d);
+// A date the workflow checked is 'YYYY-MM-DD'; anything else is written as it came.
+const date = (d: string): string =>
+  /^\d{4}-\d{2}-\d{2}$/.test(String(d)) ? formatCalendarDate('nl', d) : String(d);
 
 export const visit = {
   notParticipant: () => 'U neemt niet deel aan deze visite.',
