@@ -22,4 +22,5 @@ export * from './person.repository';
 export * from './school.repository';
 export * from './task.repository';
 export * from './tenant-records';
+export * from './visitation.repository';
 export { Repositories } from './repositories';

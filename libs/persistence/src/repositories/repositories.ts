@@ -14,6 +14,7 @@ import { OutboxRepository } from './outbox.repository';
 import { PersonRepository } from './person.repository';
 import { SchoolRepository } from './school.repository';
 import { TaskRepository } from './task.repository';
+import { VisitationRepository } from './visitation.repository';
 
 /**
  * Every repository on one Db. `transaction` hands out the same set bound to one transaction,
@@ -37,6 +38,7 @@ export class Repositories {
   readonly documents: DocumentRepository;
   readonly calendarFeeds: CalendarFeedRepository;
   readonly auth: AuthRepository;
+  readonly visitation: VisitationRepository;
 
   constructor(private readonly db: Db) {
     this.organisations = new OrganisationRepository(db);
@@ -54,6 +56,7 @@ export class Repositories {
     this.documents = new DocumentRepository(db);
     this.calendarFeeds = new CalendarFeedRepository(db);
     this.auth = new AuthRepository(db);
+    this.visitation = new VisitationRepository(db);
   }
 
   /** Runs `fn` with repositories bound to one transaction (the caller's, when already in one). */

@@ -20,7 +20,16 @@ export const tasks: typeof nl = {
             ? 'tomorrow'
             : `${days} days left`,
   completedOn: (date) => `on ${date}`,
-  taskKind: { vote: 'Vote', adopt: 'Adopt', submit: 'Submit', review: 'Review' },
+  taskKind: {
+    vote: 'Vote',
+    adopt: 'Adopt',
+    submit: 'Submit',
+    review: 'Review',
+    visit_confirm: 'Confirm the visit date',
+    visit_report: 'Hand in a report or self-evaluation',
+    visit_follow_up: 'Carry out a follow-up action',
+    visit_check: 'Check the follow-up actions',
+  },
   taskStatus: { open: 'Open', done: 'Completed', cancelled: 'Cancelled' },
   status: 'Status',
   kind: 'Type',

@@ -24,6 +24,10 @@ export const tasks = {
     adopt: 'Vaststellen',
     submit: 'Indienen',
     review: 'Beoordelen',
+    visit_confirm: 'Visitedatum bevestigen',
+    visit_report: 'Rapport of zelfevaluatie inleveren',
+    visit_follow_up: 'Verbeteractie uitvoeren',
+    visit_check: 'Verbeteracties controleren',
   },
   taskStatus: {
     open: 'Open',
