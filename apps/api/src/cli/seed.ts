@@ -1,4 +1,9 @@
-import { createDataSource, seedDemoData, DEMO_EMAILS } from '@jaarcyclus/persistence';
+import {
+  createDataSource,
+  seedDemoData,
+  seedVisitationDemo,
+  DEMO_EMAILS,
+} from '@jaarcyclus/persistence';
 
 /** Migrates, then loads the demo SWVs into an empty database (does nothing when any organisation exists). */
 async function main(): Promise<void> {
@@ -15,6 +20,9 @@ async function main(): Promise<void> {
         ? `[seed] demo data seeded: Stadsring and Rijnoever; sign in as ${DEMO_EMAILS.stadsring.secretariat}`
         : '[seed] organisations already present — demo data not seeded',
     );
+    // Its own module and its own check, so an existing demo database gets it too.
+    const visitation = await seedVisitationDemo(ds);
+    if (visitation.created) console.log('[seed] demo visitation programme for Stadsring (draft)');
   } finally {
     await ds.destroy();
   }

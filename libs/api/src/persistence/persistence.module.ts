@@ -18,6 +18,7 @@ import {
   Repositories,
   SchoolRepository,
   TaskRepository,
+  VisitationRepository,
 } from '@jaarcyclus/persistence';
 // The one place of the api that sees TypeORM's DataSource (see the lint rule in eslint.config.mjs).
 import { DataSource } from 'typeorm';
@@ -40,6 +41,7 @@ const REPOSITORIES: (new (db: Db) => object)[] = [
   PersonRepository,
   SchoolRepository,
   TaskRepository,
+  VisitationRepository,
 ];
 
 const providers: Provider[] = [

@@ -43,4 +43,9 @@ export {
   assertAccountingYear,
   defaultAccountabilityDates,
 } from './dates';
-export { type AccountabilityOverviewRow, OVERVIEW_CSV_HEADER, toOverviewCsv } from './overview-csv';
+export {
+  type AccountabilityOverviewRow,
+  OVERVIEW_CSV_HEADER,
+  textCell as csvTextCell,
+  toOverviewCsv,
+} from './overview-csv';

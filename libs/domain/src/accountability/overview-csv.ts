@@ -29,7 +29,7 @@ const CRLF = '\r\n';
  * (starting with = + - @ or a tab/CR) gets a leading apostrophe: school and board names are
  * tenant input, and a CSV export must not become a formula injection (OWASP "CSV injection").
  */
-function textCell(value: string): string {
+export function textCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[;"\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -53,3 +53,4 @@ export {
   stepReminderTimes,
   visitSendTime,
 } from './playbook';
+export { type VisitOverviewRow, toVisitationOverviewCsv } from './overview-csv';

@@ -26,4 +26,16 @@ export const visit: typeof nl = {
   actionDone: () => 'This follow-up action is done already.',
   checkNotDue: () => 'The follow-up check comes after the final report.',
   visitNotHeld: () => 'Follow-up actions come after the visit.',
+  hostsRequired: () => 'Choose at least one host.',
+  hostKind: () => 'Choose school, location or process.',
+  personNotInTenant: () => 'Choose a person of your SWV.',
+  nameRequired: () => 'Fill in a name.',
+  hostWithoutContact: () => 'This host has no contact person: add one.',
+  schoolNotInTenant: () => 'Choose a school of your SWV.',
+  unknownHost: () => 'Choose a host of this programme.',
+  lockWhat: () => 'Choose what to lock: the whole visit, a visitor or a date.',
+  notPublishable: () =>
+    'You can publish once there is a proposal that meets every rule. Have a proposal made first.',
+  published: () => 'This programme is published already; change the visits themselves.',
+  noProposal: () => 'There is no proposal yet. Have a proposal made first.',
 };

@@ -29,4 +29,16 @@ export const visit = {
   actionDone: () => 'Deze verbeteractie is al afgerond.',
   checkNotDue: () => 'De controle op de verbeteracties is pas aan de beurt na het eindrapport.',
   visitNotHeld: () => 'Verbeteracties volgen pas na de visite.',
+  hostsRequired: () => 'Kies minstens één gastheer.',
+  hostKind: () => 'Kies school, locatie of proces.',
+  personNotInTenant: () => 'Kies een persoon van uw samenwerkingsverband.',
+  nameRequired: () => 'Vul een naam in.',
+  hostWithoutContact: () => 'Deze gastheer heeft geen contactpersoon: voeg er een toe.',
+  schoolNotInTenant: () => 'Kies een school van uw samenwerkingsverband.',
+  unknownHost: () => 'Kies een gastheer van dit programma.',
+  lockWhat: () => 'Kies wat u vastzet: de hele visite, een visitator of een datum.',
+  notPublishable: () =>
+    'Publiceren kan pas als er een voorstel is dat aan alle regels voldoet. Laat eerst een voorstel maken.',
+  published: () => 'Dit programma is al gepubliceerd; wijzig de visites zelf.',
+  noProposal: () => 'Er is nog geen voorstel. Laat eerst een voorstel maken.',
 };
