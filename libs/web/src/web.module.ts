@@ -6,6 +6,7 @@ import { BodiesModule } from '@jaarcyclus/api/bodies/bodies.module';
 import { OrganisationModule } from '@jaarcyclus/api/organisation/organisation.module';
 import { PersonsModule } from '@jaarcyclus/api/persons/persons.module';
 import { SchoolsModule } from '@jaarcyclus/api/schools/schools.module';
+import { VisitationModule } from '@jaarcyclus/api/visitation/visitation.module';
 import { AdminController } from './admin/admin.controller';
 import { BoardsAdminController } from './admin/boards.controller';
 import { BodiesAdminController } from './admin/bodies.controller';
@@ -26,6 +27,7 @@ import { NotFoundController } from './controllers/not-found.controller';
 import { RootController } from './controllers/root.controller';
 import { SignInLinkController } from './controllers/sign-in-link.controller';
 import { TaskPagesController } from './controllers/tasks.controller';
+import { VisitationPagesController } from './controllers/visitation.controller';
 import { CsrfGuard, CsrfTokens } from './csrf';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebPages } from './web-pages';
@@ -47,6 +49,7 @@ import { WebPages } from './web-pages';
     BodiesModule,
     OrganisationModule,
     AccountabilityModule,
+    VisitationModule,
   ],
   controllers: [
     RootController,
@@ -60,6 +63,7 @@ import { WebPages } from './web-pages';
     AccountabilityOverviewController,
     MySchoolsController,
     CalendarController,
+    VisitationPagesController,
     // "Beheer" (/app/admin): the overview and deleting, then each kind's pages.
     AdminController,
     BoardsAdminController,

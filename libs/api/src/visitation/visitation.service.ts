@@ -435,6 +435,12 @@ export class VisitationService {
     );
   }
 
+  /** Names of the tenant's people, by id (for the pages; other tenants' ids are left out). */
+  async names(me: AuthenticatedPerson, ids: string[]): Promise<Map<string, string>> {
+    const found = await this.persons.contacts(me.organisationId, ids, { activeOnly: false });
+    return new Map(found.map((p) => [p.id, p.name]));
+  }
+
   // ---- helpers ----
 
   private async programme(me: AuthenticatedPerson, id: string) {

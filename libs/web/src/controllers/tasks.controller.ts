@@ -135,6 +135,11 @@ export class TaskPagesController {
     if (typeof year === 'number' && Number.isInteger(year)) {
       return this.pages.redirect(res, `/app/accountability/${year}`);
     }
+    // A visit's task (confirm the date, a report, a follow-up) opens the visit's page.
+    const visitId = task.kind.startsWith('visit_') ? task.payload?.visitId : undefined;
+    if (typeof visitId === 'string' && /^[0-9a-f-]{36}$/.test(visitId)) {
+      return this.pages.redirect(res, `/app/visits/${visitId}`);
+    }
     const ctx = this.pages.context(req, res);
     this.pages.send(
       res,
