@@ -1,5 +1,5 @@
 import type { Schedule, ScheduleLock } from '@jaarcyclus/domain';
-import { formatCalendarDate } from '@jaarcyclus/i18n';
+import { formatCalendarDate, formatCount, formatPercent } from '@jaarcyclus/i18n';
 import type { OverviewRow, ProgrammeDetail, ProgrammeRecord } from '@jaarcyclus/persistence';
 import { errorSummary, notice, tableRegion } from '../components';
 import type { FieldError } from '@jaarcyclus/api/common/api-errors';
@@ -234,7 +234,7 @@ export function programmePage(ctx: WebContext, d: ProgrammePageData): string {
                 ${
                   proposal.objective !== null
                     ? html` ·
-                      ${v.objective(String(proposal.objective), `${((proposal.gap ?? 0) * 100).toFixed(2).replace('.', ',')}%`)}`
+                      ${v.objective(formatCount(ctx.locale, proposal.objective), formatPercent(ctx.locale, proposal.gap ?? 0))}`
                     : ''
                 }
               </p>`
