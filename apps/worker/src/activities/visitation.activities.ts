@@ -76,10 +76,17 @@ export function createVisitationActivities(
   return {
     async notifyVisit(input: NotifyVisitInput): Promise<number> {
       const a = await about(input.organisationId, input.visitId);
-      const recipients =
+      // The host SWV's people and an accepted partner SWV's (joint programmes): each gets the
+      // task in their own tenant.
+      const recipients: Map<string, Recipient & { organisationId?: string }> =
         input.to === 'secretariat'
           ? await secretariat(input.organisationId)
-          : await kit.recipients(input.organisationId, input.to);
+          : new Map(
+              (await repos.visitation.participantContacts(input.programmeId, input.to)).map((c) => [
+                c.id,
+                c,
+              ]),
+            );
       let sent = 0;
       for (const r of recipients.values()) {
         const t = catalogueFor(r.locale).mail.visitation;
@@ -88,7 +95,7 @@ export function createVisitationActivities(
         let link: Block[] = [];
         if (input.task) {
           const taskId = await kit.openTask({
-            organisationId: input.organisationId,
+            organisationId: r.organisationId ?? input.organisationId,
             personId: r.id,
             workflowId: input.workflowId,
             kind: input.task.kind,
@@ -119,9 +126,11 @@ export function createVisitationActivities(
 
     async escalateVisit(input: EscalateVisitInput): Promise<number> {
       const a = await about(input.organisationId, input.visitId);
-      const owing = await kit.recipients(input.organisationId, input.owedByPersonIds, {
-        includeInactive: true,
-      });
+      const owing = new Map(
+        (
+          await repos.visitation.participantContacts(a.visit.programmeId, input.owedByPersonIds)
+        ).map((c) => [c.id, c]),
+      );
       const names = input.owedByPersonIds.map((id) => owing.get(id)?.name ?? id);
       let sent = 0;
       for (const r of (await secretariat(input.organisationId)).values()) {

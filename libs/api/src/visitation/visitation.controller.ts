@@ -39,10 +39,12 @@ import {
   FollowUpDto,
   LockDto,
   MoveDto,
+  PartnerDto,
   ProposeDto,
   ReportDto,
   RescheduleDto,
   SwapDto,
+  VisitorDto,
 } from './dto/visitation.dto';
 import { VisitationService } from './visitation.service';
 
@@ -146,6 +148,38 @@ export class VisitationProgrammesController {
   @ApiServiceUnavailableResponse({ type: ErrorResponseDto, description: 'Temporal unreachable' })
   publish(@CurrentPerson() me: AuthenticatedPerson, @Param('id', UuidParamPipe) id: string) {
     return this.service.publish(me, id);
+  }
+
+  @Post(':id/partners')
+  @Roles(...EDITORS)
+  @ApiCreatedResponse({ description: 'A partner SWV linked; it must accept before it takes part' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'No SWV with this code' })
+  linkPartner(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: PartnerDto,
+  ) {
+    return this.service.linkPartner(me, id, body.partner);
+  }
+
+  @Post(':id/visitors')
+  @Roles(...EDITORS)
+  @ApiCreatedResponse({ description: 'One of the SWV’s own people added to the pool' })
+  addVisitor(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: VisitorDto,
+  ) {
+    return this.service.addVisitor(me, id, body, false);
+  }
+
+  @Get(':id/schedule')
+  @ApiOkResponse({
+    description:
+      'The public schedule (hosts and dates, no people): the SWV’s office and people of an accepted partner SWV',
+  })
+  schedule(@CurrentPerson() me: AuthenticatedPerson, @Param('id', UuidParamPipe) id: string) {
+    return this.service.publicSchedule(me, id);
   }
 
   @Get(':id/overview')
@@ -265,5 +299,45 @@ export class VisitsController {
   @HttpCode(HttpStatus.OK)
   completeCheck(@CurrentPerson() me: AuthenticatedPerson, @Param('id', UuidParamPipe) id: string) {
     return this.service.completeCheck(me, id);
+  }
+}
+
+/** A partner SWV's side of a joint programme: the links to accept, its own visitors. */
+@ApiTags('visitation')
+@ApiBearerAuth()
+@ApiCookieAuth(SESSION_COOKIE)
+@ApiUnauthorizedResponse({ type: ErrorResponseDto })
+@ApiForbiddenResponse({ type: ErrorResponseDto })
+@ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No link to this SWV' })
+@Controller('api/visitation-partnerships')
+export class VisitationPartnershipsController {
+  constructor(private readonly service: VisitationService) {}
+
+  @Get()
+  @Roles(...EDITORS)
+  @ApiOkResponse({ description: 'Programmes of other SWVs this SWV is linked to' })
+  list(@CurrentPerson() me: AuthenticatedPerson) {
+    return this.service.partnerships(me);
+  }
+
+  @Post(':programmeId/accept')
+  @Roles(...EDITORS)
+  @HttpCode(HttpStatus.OK)
+  accept(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Param('programmeId', UuidParamPipe) programmeId: string,
+  ) {
+    return this.service.acceptPartnership(me, programmeId);
+  }
+
+  @Post(':programmeId/visitors')
+  @Roles(...EDITORS)
+  @ApiCreatedResponse({ description: 'One of the partner’s own people nominated as visitor' })
+  addVisitor(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Param('programmeId', UuidParamPipe) programmeId: string,
+    @Body() body: VisitorDto,
+  ) {
+    return this.service.addVisitor(me, programmeId, body, true);
   }
 }

@@ -353,6 +353,71 @@ export class VisitationService {
     return toVisitationOverviewCsv(rows.map((r) => ({ ...r, overdue: r.overdueLabels })));
   }
 
+  // ---- joint programmes ----
+
+  /** Links a partner SWV (by slug) to one of the SWV's own programmes. */
+  async linkPartner(me: AuthenticatedPerson, id: string, partnerSlug: string) {
+    await this.draft(me, id);
+    const partner = await this.visitation.linkPartner({
+      organisationId: me.organisationId,
+      programmeId: id,
+      partnerSlug,
+      personId: me.id,
+    });
+    if (!partner) throw DomainError.of('VALIDATION', 'partner', 'visit.unknownPartner');
+    return { partner: partner.name, accepted: false };
+  }
+
+  /** The programmes other SWVs linked this SWV to. */
+  partnerships(me: AuthenticatedPerson) {
+    return this.visitation.partnerships(me.organisationId);
+  }
+
+  async acceptPartnership(me: AuthenticatedPerson, programmeId: string) {
+    if (!(await this.visitation.acceptPartnership(me.organisationId, programmeId, me.id)))
+      throw notFound('Partnership');
+    return { accepted: true };
+  }
+
+  /**
+   * Adds a visitor to a draft programme: the host's secretariat one of its own people; a
+   * partner's secretariat (`asPartner`) one of its own, once it accepted the link. Neither ever
+   * picks the other SWV's people.
+   */
+  async addVisitor(
+    me: AuthenticatedPerson,
+    programmeId: string,
+    dto: { personId: string; trainedChair?: boolean },
+    asPartner: boolean,
+  ) {
+    if (asPartner) {
+      if (!(await this.visitation.isAcceptedPartner(programmeId, me.organisationId)))
+        throw notFound('Partnership');
+    } else {
+      await this.draft(me, programmeId);
+    }
+    const added = await this.visitation.addVisitor({
+      programmeId,
+      personOrganisationId: me.organisationId,
+      personId: dto.personId,
+      trainedChair: dto.trainedChair === true,
+    });
+    if (!added) throw DomainError.of('VALIDATION', 'personId', 'visit.personNotInTenant');
+    return { added: true };
+  }
+
+  /**
+   * The programme's public schedule (hosts and dates, no people): for the host SWV's office
+   * and for everyone of an accepted partner SWV; 404 for anyone else.
+   */
+  async publicSchedule(me: AuthenticatedPerson, programmeId: string) {
+    const own = await this.visitation.programme(me.organisationId, programmeId);
+    const partner =
+      !own && (await this.visitation.isAcceptedPartner(programmeId, me.organisationId));
+    if (!(own && isOffice(me)) && !partner) throw notFound('Programme');
+    return this.visitation.publicSchedule(programmeId);
+  }
+
   // ---- a visit ----
 
   /** The visits the person takes part in (host contact or team member). */
@@ -435,9 +500,16 @@ export class VisitationService {
     );
   }
 
-  /** Names of the tenant's people, by id (for the pages; other tenants' ids are left out). */
-  async names(me: AuthenticatedPerson, ids: string[]): Promise<Map<string, string>> {
-    const found = await this.persons.contacts(me.organisationId, ids, { activeOnly: false });
+  /**
+   * Names of the people of a visit the person may see (`visit`): those of the programme's
+   * SWVs (host and accepted partners) only.
+   */
+  async names(
+    me: AuthenticatedPerson,
+    visit: { programmeId: string },
+    ids: string[],
+  ): Promise<Map<string, string>> {
+    const found = await this.visitation.participantContacts(visit.programmeId, ids);
     return new Map(found.map((p) => [p.id, p.name]));
   }
 
@@ -470,11 +542,17 @@ export class VisitationService {
     visitId: string,
     opts: { office?: boolean } = {},
   ): Promise<VisitRecord> {
-    const v = await this.visitation.visit(me.organisationId, visitId);
+    const v =
+      (await this.visitation.visit(me.organisationId, visitId)) ??
+      // A person of a partner SWV who takes part in a joint programme's visit.
+      (opts.office
+        ? null
+        : await this.visitation.visitAsPartner(me.organisationId, me.id, visitId));
     if (!v) throw notFound('Visit');
     const takesPart =
       v.contactPersonIds.includes(me.id) || v.team.some((s) => s.visitorId === me.id);
-    if (opts.office ? !isOffice(me) : !isOffice(me) && !takesPart) throw notFound('Visit');
+    const ownOffice = isOffice(me) && v.organisationId === me.organisationId;
+    if (opts.office ? !ownOffice : !ownOffice && !takesPart) throw notFound('Visit');
     return v;
   }
 

@@ -286,10 +286,21 @@ export class VisitationRepository {
   async instance(organisationId: string, id: string): Promise<VisitationInstance | null> {
     const p = await this.programme(organisationId, id);
     if (!p) return null;
+    // Boards of the schools the programme refers to, partner SWVs' schools included.
     const boards = (await this.db.query(
-      `SELECT id, board_id FROM school WHERE organisation_id = $1`,
-      [organisationId],
+      `SELECT s.id, s.board_id FROM school s
+        WHERE s.id IN (SELECT school_id FROM visitation_host WHERE programme_id = $1
+                       UNION SELECT school_id FROM visitation_visitor WHERE programme_id = $1)`,
+      [id],
     )) as { id: string; board_id: string }[];
+    const visitorOrg = new Map(
+      (
+        (await this.db.query(
+          `SELECT person_id, organisation_id FROM visitation_visitor WHERE programme_id = $1`,
+          [id],
+        )) as { person_id: string; organisation_id: string }[]
+      ).map((r) => [r.person_id, r.organisation_id]),
+    );
     const boardOf = new Map(boards.map((b) => [b.id, b.board_id]));
     return {
       programmeId: p.id,
@@ -316,7 +327,7 @@ export class VisitationRepository {
         id: v.personId,
         name: v.name,
         trainedChair: v.trainedChair,
-        swvId: organisationId,
+        swvId: visitorOrg.get(v.personId) ?? organisationId,
         ...(v.schoolId ? { schoolId: v.schoolId } : {}),
         ...(v.schoolId && boardOf.get(v.schoolId) ? { boardId: boardOf.get(v.schoolId)! } : {}),
         ...(v.unavailable.length > 0 ? { unavailable: v.unavailable } : {}),
@@ -517,7 +528,10 @@ export class VisitationRepository {
   async visitsOfPerson(organisationId: string, personId: string): Promise<VisitRecord[]> {
     const rows = (await this.db.query(
       `${VisitationRepository.VISIT_SELECT}
-        WHERE v.organisation_id = $1
+        WHERE (v.organisation_id = $1
+               OR EXISTS (SELECT 1 FROM visitation_partner vp
+                           WHERE vp.programme_id = v.programme_id
+                             AND vp.partner_organisation_id = $1 AND vp.accepted_at IS NOT NULL))
           AND ($2::uuid = ANY (h.contact_person_ids)
                OR v.team @> jsonb_build_array(jsonb_build_object('visitorId', $2::text)))
         ORDER BY v.visit_date, v.id`,
@@ -610,6 +624,183 @@ export class VisitationRepository {
     if (!rows[0])
       throw new Error(`visit ${input.visitId} or document ${input.documentId} not found`);
     return rows[0].version;
+  }
+
+  // ---- joint programmes (partner SWVs) ----
+
+  /**
+   * The host's secretariat links a partner SWV (by its slug) to a programme of its own;
+   * returns the partner's name, or null when there is no such SWV (or it is the host itself).
+   */
+  async linkPartner(input: {
+    organisationId: string;
+    programmeId: string;
+    partnerSlug: string;
+    personId: string;
+  }): Promise<{ organisationId: string; name: string } | null> {
+    const rows = (await this.db.query(
+      `INSERT INTO visitation_partner (programme_id, partner_organisation_id, linked_by_person_id)
+       SELECT p.id, o.id, $4 FROM visitation_programme p, organisation o
+        WHERE p.organisation_id = $1 AND p.id = $2 AND o.slug = $3 AND o.id <> $1
+       ON CONFLICT (programme_id, partner_organisation_id) DO UPDATE
+         SET linked_at = visitation_partner.linked_at
+       RETURNING partner_organisation_id`,
+      [input.organisationId, input.programmeId, input.partnerSlug, input.personId],
+    )) as { partner_organisation_id: string }[];
+    if (!rows[0]) return null;
+    const org = (await this.db.query(`SELECT name FROM organisation WHERE id = $1`, [
+      rows[0].partner_organisation_id,
+    ])) as { name: string }[];
+    return { organisationId: rows[0].partner_organisation_id, name: org[0]!.name };
+  }
+
+  /** The programmes other SWVs linked this SWV to, with the host's name and title only. */
+  async partnerships(
+    partnerOrganisationId: string,
+  ): Promise<
+    {
+      programmeId: string;
+      title: string;
+      schoolYear: string;
+      hostName: string;
+      accepted: boolean;
+    }[]
+  > {
+    const rows = (await this.db.query(
+      `SELECT p.id, p.title, p.school_year, o.name AS host_name, vp.accepted_at IS NOT NULL AS accepted
+         FROM visitation_partner vp
+         JOIN visitation_programme p ON p.id = vp.programme_id
+         JOIN organisation o ON o.id = p.organisation_id
+        WHERE vp.partner_organisation_id = $1
+        ORDER BY p.school_year DESC, p.title`,
+      [partnerOrganisationId],
+    )) as Row[];
+    return rows.map((r) => ({
+      programmeId: r.id as string,
+      title: r.title as string,
+      schoolYear: r.school_year as string,
+      hostName: r.host_name as string,
+      accepted: r.accepted as boolean,
+    }));
+  }
+
+  /** The partner's secretariat accepts the link; false when there is none for it. */
+  async acceptPartnership(
+    partnerOrganisationId: string,
+    programmeId: string,
+    personId: string,
+  ): Promise<boolean> {
+    const rows = (await this.db.query(
+      `WITH accepted AS (
+         UPDATE visitation_partner SET accepted_at = coalesce(accepted_at, now()),
+                accepted_by_person_id = coalesce(accepted_by_person_id, $3)
+          WHERE partner_organisation_id = $1 AND programme_id = $2 RETURNING programme_id)
+       SELECT programme_id FROM accepted`,
+      [partnerOrganisationId, programmeId, personId],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  async isAcceptedPartner(programmeId: string, organisationId: string): Promise<boolean> {
+    const rows = (await this.db.query(
+      `SELECT 1 FROM visitation_partner
+        WHERE programme_id = $1 AND partner_organisation_id = $2 AND accepted_at IS NOT NULL`,
+      [programmeId, organisationId],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  /**
+   * Adds a visitor to a draft programme: a person of the host SWV, or of an accepted partner
+   * when `partnerOrganisationId` nominates them. False when the person is not of that SWV,
+   * the partnership is not accepted or the programme is no draft.
+   */
+  async addVisitor(input: {
+    programmeId: string;
+    personOrganisationId: string;
+    personId: string;
+    trainedChair: boolean;
+  }): Promise<boolean> {
+    const rows = (await this.db.query(
+      `INSERT INTO visitation_visitor (programme_id, person_id, organisation_id, school_id, trained_chair)
+       SELECT p.id, pe.id, pe.organisation_id, pe.school_id, $4
+         FROM visitation_programme p JOIN person pe ON pe.id = $3 AND pe.organisation_id = $2
+        WHERE p.id = $1 AND p.status = 'draft'
+          AND (p.organisation_id = $2 OR EXISTS (
+                SELECT 1 FROM visitation_partner vp WHERE vp.programme_id = p.id
+                   AND vp.partner_organisation_id = $2 AND vp.accepted_at IS NOT NULL))
+       ON CONFLICT (programme_id, person_id) DO UPDATE SET trained_chair = EXCLUDED.trained_chair
+       RETURNING person_id`,
+      [input.programmeId, input.personOrganisationId, input.personId, input.trainedChair],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  /**
+   * A visit seen by a person of an accepted partner SWV who takes part in it (host contact or
+   * team member); null otherwise, so that anything else of the host SWV answers 404.
+   */
+  async visitAsPartner(
+    partnerOrganisationId: string,
+    personId: string,
+    visitId: string,
+  ): Promise<VisitRecord | null> {
+    const rows = (await this.db.query(
+      `${VisitationRepository.VISIT_SELECT}
+        WHERE v.id = $3
+          AND EXISTS (SELECT 1 FROM visitation_partner vp WHERE vp.programme_id = v.programme_id
+                         AND vp.partner_organisation_id = $1 AND vp.accepted_at IS NOT NULL)
+          AND ($2::uuid = ANY (h.contact_person_ids)
+               OR v.team @> jsonb_build_array(jsonb_build_object('visitorId', $2::text)))`,
+      [partnerOrganisationId, personId, visitId],
+    )) as Row[];
+    return rows[0] ? this.visitOf(rows[0]) : null;
+  }
+
+  /** The programme's public schedule: which host is visited on which date, no people. */
+  async publicSchedule(
+    programmeId: string,
+  ): Promise<{ hostName: string; visitDate: LocalDate; status: string }[]> {
+    const rows = (await this.db.query(
+      `SELECT h.name AS host_name, v.visit_date::text AS visit_date, v.status
+         FROM visitation_visit v JOIN visitation_host h ON h.id = v.host_id
+        WHERE v.programme_id = $1 ORDER BY v.visit_date, h.name`,
+      [programmeId],
+    )) as Row[];
+    return rows.map((r) => ({
+      hostName: r.host_name as string,
+      visitDate: dateText(r.visit_date),
+      status: r.status as string,
+    }));
+  }
+
+  /**
+   * Contacts of the people of a programme (host SWV and accepted partners), with their own
+   * SWV: a partner's visitor gets mail and tasks in their own tenant.
+   */
+  async participantContacts(
+    programmeId: string,
+    personIds: readonly string[],
+  ): Promise<
+    { id: string; name: string; email: string; locale: 'nl' | 'en'; organisationId: string }[]
+  > {
+    if (personIds.length === 0) return [];
+    const rows = (await this.db.query(
+      `SELECT pe.id, pe.name, pe.email, pe.locale, pe.organisation_id
+         FROM person pe JOIN visitation_programme p ON p.id = $1
+        WHERE pe.id = ANY ($2::uuid[]) AND pe.active
+          AND (pe.organisation_id = p.organisation_id OR EXISTS (
+                SELECT 1 FROM visitation_partner vp WHERE vp.programme_id = p.id
+                   AND vp.partner_organisation_id = pe.organisation_id AND vp.accepted_at IS NOT NULL))`,
+      [programmeId, personIds],
+    )) as {
+      id: string;
+      name: string;
+      email: string;
+      locale: 'nl' | 'en';
+      organisation_id: string;
+    }[];
+    return rows.map(({ organisation_id, ...r }) => ({ ...r, organisationId: organisation_id }));
   }
 
   /** The programme's overview: status per visit, overdue steps, open follow-up actions. */

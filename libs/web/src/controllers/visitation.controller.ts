@@ -150,6 +150,7 @@ export class VisitationPagesController {
     const v = await this.visitation.visit(me, checkId(id));
     const names = await this.visitation.names(
       me,
+      v,
       v.team.map((s) => s.visitorId),
     );
     const state = v.state as {

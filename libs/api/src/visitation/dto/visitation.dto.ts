@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   Allow,
-  IsArray,
   IsIn,
   IsInt,
   IsOptional,
@@ -161,8 +160,20 @@ export class FollowUpDto {
   dueDate!: string;
 }
 
-export class IdListDto {
-  @ApiProperty({ type: [String] })
-  @IsArray(says('validation.notAnArray'))
-  ids!: string[];
+export class PartnerDto {
+  @ApiProperty({ example: 'rijnoever', description: 'The partner SWV’s code (slug)' })
+  @IsString(says('validation.notAString'))
+  @MaxLength(100, says('validation.tooLong', { max: 100 }))
+  partner!: string;
+}
+
+export class VisitorDto {
+  @ApiProperty({ format: 'uuid', description: 'One of your own SWV’s people' })
+  @IsUUID('all', says('validation.notUuid'))
+  personId!: string;
+
+  @ApiPropertyOptional({ description: 'Trained to chair a visit' })
+  @IsOptional()
+  @IsIn([true, false], says('validation.notBoolean'))
+  trainedChair?: boolean;
 }

@@ -38,4 +38,5 @@ export const visit: typeof nl = {
     'You can publish once there is a proposal that meets every rule. Have a proposal made first.',
   published: () => 'This programme is published already; change the visits themselves.',
   noProposal: () => 'There is no proposal yet. Have a proposal made first.',
+  unknownPartner: () => 'There is no SWV with this code.',
 };

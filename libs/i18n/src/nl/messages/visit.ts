@@ -41,4 +41,5 @@ export const visit = {
     'Publiceren kan pas als er een voorstel is dat aan alle regels voldoet. Laat eerst een voorstel maken.',
   published: () => 'Dit programma is al gepubliceerd; wijzig de visites zelf.',
   noProposal: () => 'Er is nog geen voorstel. Laat eerst een voorstel maken.',
+  unknownPartner: () => 'Er is geen samenwerkingsverband met deze code.',
 };
