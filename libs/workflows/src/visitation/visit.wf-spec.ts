@@ -40,7 +40,7 @@ import type { VisitView, VisitWorkflowInput } from './visitation.types';
 // One visit's flow on Temporal's time-skipping server, as hosts, visitors and the secretariat
 // notice it. The server's clock only moves forward, so each test plans its visit some business
 // days after the clock's current date.
-jest.setTimeout(90_000);
+jest.setTimeout(180_000);
 
 type VisitHandle = WorkflowHandle<typeof visitWorkflow>;
 
@@ -87,13 +87,42 @@ beforeAll(async () => {
 }, 120_000);
 
 afterEach(async () => {
-  for (const id of started.splice(0)) {
-    await client.workflow
-      .getHandle(id)
-      .terminate('test finished')
-      .catch(() => undefined);
-  }
+  // End every workflow a test started, so that their timers do not fire while later tests move
+  // the clock. First let running steps finish: the time-skipping server stays locked when a
+  // workflow is terminated while one of its activities is in flight.
+  const ids = started.splice(0);
+  await Promise.all(ids.map((id) => quiescent(id)));
+  await Promise.all(
+    ids.map((id) =>
+      client.workflow
+        .getHandle(id)
+        .terminate('test finished')
+        .catch(() => undefined),
+    ),
+  );
 });
+
+/** Waits (real time, bounded) until a workflow is idle: no activity pending, no task running. */
+async function quiescent(workflowId: string): Promise<void> {
+  const handle = client.workflow.getHandle(workflowId);
+  const begin = Date.now();
+  let previousLength = -1;
+  let stablePolls = 0;
+  while (Date.now() - begin < 15_000) {
+    const d = await handle.describe().catch(() => null);
+    if (!d || d.status.name !== 'RUNNING') return;
+    const events = (await handle.fetchHistory()).events ?? [];
+    const last = events[events.length - 1];
+    const busy =
+      (d.raw.pendingActivities ?? []).length > 0 ||
+      !last ||
+      Boolean(last.workflowTaskScheduledEventAttributes || last.workflowTaskStartedEventAttributes);
+    stablePolls = !busy && events.length === previousLength ? stablePolls + 1 : 0;
+    if (stablePolls >= 2) return;
+    previousLength = events.length;
+    await new Promise((r) => setTimeout(r, 30));
+  }
+}
 
 afterAll(async () => {
   worker?.shutdown();
@@ -155,7 +184,7 @@ async function waitFor(
   for (;;) {
     const v = await handle.query(getVisitQuery).catch(() => null);
     if (v && predicate(v)) return v;
-    if (Date.now() - begin > 20_000)
+    if (Date.now() - begin > 60_000)
       throw new Error(
         `timed out waiting for ${what}: ${JSON.stringify(v?.history.map((e) => e.code))}`,
       );
