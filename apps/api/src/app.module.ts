@@ -25,6 +25,7 @@ import { SchoolsModule } from '@jaarcyclus/api/schools/schools.module';
 import { SupportPlanModule } from '@jaarcyclus/api/support-plan/support-plan.module';
 import { TemporalModule } from '@jaarcyclus/api/temporal/temporal.module';
 import { TemporalCodecModule } from '@jaarcyclus/api/temporal/temporal-codec.module';
+import { VisitationModule } from '@jaarcyclus/api/visitation/visitation.module';
 import { WebModule } from '@jaarcyclus/web/web.module';
 
 @Module({})
@@ -70,6 +71,7 @@ export class AppModule {
         ImportModule,
         SupportPlanModule,
         EctEvaluationModule,
+        VisitationModule,
         WebModule,
       ],
       controllers: [HealthController, MeController],

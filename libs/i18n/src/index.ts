@@ -5,3 +5,4 @@ export type { Decided, DecisionKindKey, ScheduleKind, TimelineArgs } from './web
 export { dutchArticle } from './nl/mail/budget';
 export type { EscalationMailArgs, SchoolMailArgs, VoteMailArgs } from './mail-types';
 export type { EctMailArgs } from './nl/mail/cycles';
+export type { VisitMailArgs } from './nl/mail/visitation';

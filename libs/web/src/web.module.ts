@@ -7,6 +7,7 @@ import { ImportModule } from '@jaarcyclus/api/import/import.module';
 import { OrganisationModule } from '@jaarcyclus/api/organisation/organisation.module';
 import { PersonsModule } from '@jaarcyclus/api/persons/persons.module';
 import { SchoolsModule } from '@jaarcyclus/api/schools/schools.module';
+import { VisitationModule } from '@jaarcyclus/api/visitation/visitation.module';
 import { AdminController } from './admin/admin.controller';
 import { BoardsAdminController } from './admin/boards.controller';
 import { BodiesAdminController } from './admin/bodies.controller';
@@ -33,6 +34,7 @@ import { RootController } from './controllers/root.controller';
 import { SignInLinkController } from './controllers/sign-in-link.controller';
 import { SupportPlanPagesController } from './controllers/support-plan.controller';
 import { TaskPagesController } from './controllers/tasks.controller';
+import { VisitationPagesController } from './controllers/visitation.controller';
 import { CsrfGuard, CsrfTokens } from './csrf';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebPages } from './web-pages';
@@ -55,6 +57,7 @@ import { WebPages } from './web-pages';
     OrganisationModule,
     AccountabilityModule,
     ImportModule,
+    VisitationModule,
   ],
   controllers: [
     RootController,
@@ -71,6 +74,7 @@ import { WebPages } from './web-pages';
     AccountabilityOverviewController,
     MySchoolsController,
     CalendarController,
+    VisitationPagesController,
     // "Beheer" (/app/admin): the overview and deleting, then each kind's pages.
     AdminController,
     BoardsAdminController,

@@ -7,6 +7,8 @@
 export { TASK_QUEUES, type TaskQueueName } from './task-queues';
 export {
   budgetWorkflowId,
+  visitationProgrammeWorkflowId,
+  visitWorkflowId,
   accountabilityWorkflowId,
   schoolAccountabilityWorkflowId,
   supportPlanWorkflowId,
@@ -69,3 +71,12 @@ export {
   resolveEctEvaluationConfig,
   type EctScheduleKind,
 } from './ect-evaluation/ect-evaluation.config';
+export * from './visitation/visitation.messages';
+export type * from './visitation/visitation.types';
+export { DEFAULT_VISIT_START_BATCH } from './visitation/programme.workflow';
+export {
+  nextVisitAction,
+  overdueSteps,
+  plannedVisitActions,
+  statusOf as visitStatusOf,
+} from './visitation/visitation.logic';

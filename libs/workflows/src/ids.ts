@@ -41,6 +41,20 @@ export function ectEvaluationWorkflowId(organisationId: string, year: number): s
   return `ect-evaluation:${organisationId}:${year}`;
 }
 
+/** One programme of collegial visitations or audits (its publish fan-out). */
+export function visitationProgrammeWorkflowId(organisationId: string, programmeId: string): string {
+  return `visitation:${organisationId}:${programmeId}`;
+}
+
+/** One visit's flow, from invitation to the follow-up check. */
+export function visitWorkflowId(
+  organisationId: string,
+  programmeId: string,
+  visitId: string,
+): string {
+  return `visitation:${organisationId}:${programmeId}:visit:${visitId}`;
+}
+
 /**
  * Idempotency keys of side effects are `${prefix}:${recipient}`: the workflow builds the prefix
  * (workflow id and step) and passes it to the activity, which appends the recipient per mail,

@@ -11,3 +11,4 @@ export { accountabilityCycleWorkflow, schoolAccountabilityWorkflow } from './acc
 export { housekeepingWorkflow } from './housekeeping';
 export { supportPlanCycleWorkflow } from './support-plan/support-plan.workflow';
 export { ectEvaluationWorkflow } from './ect-evaluation/ect-evaluation.workflow';
+export { visitWorkflow, visitationProgrammeWorkflow } from './visitation';

@@ -5,6 +5,7 @@ import {
   seedDemoData,
   seedSourceSwvs,
   SOURCE_SWVS,
+  seedVisitationDemo,
 } from '@jaarcyclus/persistence';
 
 /**
@@ -35,6 +36,9 @@ async function main(): Promise<void> {
         `[seed] the source SWVs seeded: ${SOURCE_SWVS.map((s) => s.slug).join(', ')}; sign in as secretariaat@<slug>.example`,
       );
     }
+    // Its own module and its own check, so an existing demo database gets it too.
+    const visitation = await seedVisitationDemo(ds);
+    if (visitation.created) console.log('[seed] demo visitation programme for Stadsring (draft)');
   } finally {
     await ds.destroy();
   }

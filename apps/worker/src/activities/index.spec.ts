@@ -54,6 +54,13 @@ describe('createActivities', () => {
         'removeUnusedDocuments',
         'removeExpiredSignIns',
         'blankSentMailBodies',
+        // collegial visitations and audits
+        'notifyVisit',
+        'escalateVisit',
+        'updateVisitTasks',
+        'resolveVisitSeat',
+        'publishVisitState',
+        'startVisitWorkflows',
       ].sort(),
     );
     for (const fn of Object.values(activities)) expect(typeof fn).toBe('function');

@@ -4,6 +4,7 @@ import { createBudgetActivities } from './budget.activities';
 import { createEctEvaluationActivities } from './ect-evaluation.activities';
 import { createHousekeepingActivities } from './housekeeping.activities';
 import { createSupportPlanActivities } from './support-plan.activities';
+import { createVisitationActivities } from './visitation.activities';
 
 export interface ActivityDeps extends CycleKitDeps {
   /** The accountability fan-out's clock (benchmarks set it; see AccountabilityActivityDeps.now). */
@@ -25,10 +26,18 @@ export function createActivities(deps: ActivityDeps) {
     createEctEvaluationActivities(deps),
     // Not a cycle, but registered the same way: the daily housekeeping (a Temporal Schedule).
     createHousekeepingActivities(deps),
+    createVisitationActivities(deps),
   ] as const;
   const names = cycles.flatMap((activities) => Object.keys(activities));
   const clash = names.filter((name, i) => names.indexOf(name) !== i);
   if (clash.length > 0) throw new Error(`activity names used twice: ${clash.join(', ')}`);
-  const [budget, accountability, supportPlan, ectEvaluation, housekeeping] = cycles;
-  return { ...budget, ...accountability, ...supportPlan, ...ectEvaluation, ...housekeeping };
+  const [budget, accountability, supportPlan, ectEvaluation, housekeeping, visitation] = cycles;
+  return {
+    ...budget,
+    ...accountability,
+    ...supportPlan,
+    ...ectEvaluation,
+    ...housekeeping,
+    ...visitation,
+  };
 }

@@ -21,6 +21,7 @@ import {
   SchoolRepository,
   TaskRepository,
   TenantImportRepository,
+  VisitationRepository,
 } from '@jaarcyclus/persistence';
 // The one place of the api that sees TypeORM's DataSource (see the lint rule in eslint.config.mjs).
 import { DataSource } from 'typeorm';
@@ -46,6 +47,7 @@ const REPOSITORIES: (new (db: Db) => object)[] = [
   SchoolRepository,
   TaskRepository,
   TenantImportRepository,
+  VisitationRepository,
 ];
 
 const providers: Provider[] = [

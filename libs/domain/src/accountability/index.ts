@@ -47,5 +47,6 @@ export {
   type AccountabilityOverviewRow,
   OVERVIEW_CSV_HEADER,
   toExcelCsv,
+  textCell as csvTextCell,
   toOverviewCsv,
 } from './overview-csv';

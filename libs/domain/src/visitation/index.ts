@@ -35,3 +35,22 @@ export {
 export { countingChecks, mayVisit } from './feasibility';
 export { VISITATION_LIMITS, validateInstance } from './validate';
 export { lockVisit, moveVisit, replaceVisitor, swapVisitors } from './adjust';
+export {
+  type Playbook,
+  type PlaybookStep,
+  type VisitCalendar,
+  type VisitStepKey,
+  type VisitStepOwner,
+  DEFAULT_PLAYBOOKS,
+  REPORT_STEPS,
+  VISIT_DUE_HOUR,
+  VISIT_SEND_HOUR,
+  addMonths,
+  checkPlaybook,
+  stepDueAt,
+  stepDueDate,
+  stepEscalationTime,
+  stepReminderTimes,
+  visitSendTime,
+} from './playbook';
+export { type VisitOverviewRow, toVisitationOverviewCsv } from './overview-csv';

@@ -10,6 +10,23 @@ export const labels: typeof nl = {
     late: 'Late',
     waived: 'Waived',
   },
+  visitationCsvHeader: [
+    'Host',
+    'Visit date',
+    'Status',
+    'Chair',
+    'Overdue',
+    'Open follow-up actions',
+  ],
+  visitStatus: {
+    scheduled: 'Scheduled',
+    confirmed: 'Confirmed',
+    held: 'Held',
+    reported: 'Draft report',
+    following_up: 'Following up',
+    closed: 'Closed',
+    cancelled: 'Cancelled',
+  },
   overviewCsvHeader: [
     'School',
     'Board',

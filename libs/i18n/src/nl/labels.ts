@@ -13,6 +13,23 @@ export const labels = {
     late: 'Te laat',
     waived: 'Vrijgesteld',
   },
+  visitationCsvHeader: [
+    'Gastheer',
+    'Visitedatum',
+    'Status',
+    'Voorzitter',
+    'Te laat',
+    'Open verbeteracties',
+  ],
+  visitStatus: {
+    scheduled: 'Gepland',
+    confirmed: 'Bevestigd',
+    held: 'Gehouden',
+    reported: 'Conceptrapport',
+    following_up: 'Verbeteracties',
+    closed: 'Afgerond',
+    cancelled: 'Geannuleerd',
+  },
   overviewCsvHeader: [
     'School',
     'Bestuur',

@@ -57,7 +57,19 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
  * Not mirrored by a list in the database: the column only checks the form (TASK_KIND_PATTERN,
  * migration TaskKindAsData1764000000006), so a new cycle adds its kinds here, with no migration.
  */
-export const TASK_KINDS = ['vote', 'adopt', 'submit', 'review', 'evaluate'] as const;
+export const TASK_KINDS = [
+  'vote',
+  'adopt',
+  'submit',
+  'review',
+  'evaluate',
+  // Collegial visitations and audits: confirm the date, hand in a report, a follow-up action,
+  // the secretariat's check on the follow-up.
+  'visit_confirm',
+  'visit_report',
+  'visit_follow_up',
+  'visit_check',
+] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 /** The form the database accepts for a task kind (CHECK task_kind_format_check). */
 export const TASK_KIND_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;

@@ -9,6 +9,8 @@ import { PlatformRoles1764000000007 } from './1764000000007-platform-roles';
 import { TenantOnboarding1764000000010 } from './1764000000010-tenant-onboarding';
 import { ReserveRuleSetting1764000000020 } from './1764000000020-reserve-rule-setting';
 import { EctEvaluation1764000000030 } from './1764000000030-ect-evaluation';
+import { Visitation1764000000040 } from './1764000000040-visitation';
+import { VisitationPartners1764000000041 } from './1764000000041-visitation-partners';
 
 export {
   Foundation1764000000000,
@@ -22,6 +24,8 @@ export {
   TenantOnboarding1764000000010,
   ReserveRuleSetting1764000000020,
   EctEvaluation1764000000030,
+  Visitation1764000000040,
+  VisitationPartners1764000000041,
 };
 
 /** In order. Landed migrations are never rewritten: add a new one. */
@@ -37,4 +41,6 @@ export const MIGRATIONS: Function[] = [
   TenantOnboarding1764000000010,
   ReserveRuleSetting1764000000020,
   EctEvaluation1764000000030,
+  Visitation1764000000040,
+  VisitationPartners1764000000041,
 ];

@@ -25,4 +25,5 @@ export * from './school.repository';
 export * from './task.repository';
 export * from './tenant-import.repository';
 export * from './tenant-records';
+export * from './visitation.repository';
 export { Repositories } from './repositories';

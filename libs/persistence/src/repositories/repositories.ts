@@ -17,6 +17,7 @@ import { PersonRepository } from './person.repository';
 import { SchoolRepository } from './school.repository';
 import { TaskRepository } from './task.repository';
 import { TenantImportRepository } from './tenant-import.repository';
+import { VisitationRepository } from './visitation.repository';
 
 /**
  * Every repository on one Db. `transaction` hands out the same set bound to one transaction,
@@ -43,6 +44,7 @@ export class Repositories {
   readonly onboarding: OnboardingRepository;
   readonly imports: TenantImportRepository;
   readonly ectEvaluations: EctEvaluationRepository;
+  readonly visitation: VisitationRepository;
 
   constructor(private readonly db: Db) {
     this.organisations = new OrganisationRepository(db);
@@ -63,6 +65,7 @@ export class Repositories {
     this.onboarding = new OnboardingRepository(db);
     this.imports = new TenantImportRepository(db);
     this.ectEvaluations = new EctEvaluationRepository(db);
+    this.visitation = new VisitationRepository(db);
   }
 
   /** Runs `fn` with repositories bound to one transaction (the caller's, when already in one). */

@@ -1,2 +1,3 @@
 export * from './demo';
 export * from './source-swvs';
+export * from './visitation-demo';

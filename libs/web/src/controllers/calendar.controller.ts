@@ -10,7 +10,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { TaskRepository } from '@jaarcyclus/persistence';
+import { TaskRepository, VisitationRepository } from '@jaarcyclus/persistence';
 import type { Response } from 'express';
 import type {
   AuthenticatedPerson,
@@ -20,6 +20,7 @@ import { CurrentPerson, Public } from '@jaarcyclus/api/auth/decorators';
 import { CalendarFeeds } from '../calendar/calendar-feeds';
 import { renderCalendar } from '../calendar/ical';
 import { taskEvents } from '../calendar/task-events';
+import { visitEvents } from '../calendar/visit-events';
 import { CsrfGuard } from '../csrf';
 import { messagesFor } from '../i18n';
 import { calendarPage } from '../pages/calendar.pages';
@@ -37,6 +38,7 @@ export class CalendarController {
     private readonly pages: WebPages,
     private readonly feeds: CalendarFeeds,
     private readonly tasks: TaskRepository,
+    private readonly visitation: VisitationRepository,
   ) {}
 
   @Get('app/calendar')
@@ -109,7 +111,14 @@ export class CalendarController {
     const body = renderCalendar({
       name: `${messagesFor(owner.locale).appName} – ${owner.organisationName}`,
       now: new Date(),
-      events: taskEvents(tasks, { locale: owner.locale, publicUrl: this.pages.publicUrl }),
+      events: [
+        ...taskEvents(tasks, { locale: owner.locale, publicUrl: this.pages.publicUrl }),
+        // The visits the person hosts or visits (collegial visitations and audits).
+        ...visitEvents(await this.visitation.visitsOfPerson(owner.organisationId, owner.personId), {
+          locale: owner.locale,
+          publicUrl: this.pages.publicUrl,
+        }),
+      ],
     });
     res
       .status(200)

@@ -151,6 +151,11 @@ export class TaskPagesController {
     const plan =
       task.kind === 'adopt' ? /^support-plan:[^:]+:(\d{4}-\d{4})$/.exec(task.workflowId) : null;
     if (plan) return this.pages.redirect(res, `/app/cycles/support-plan/${plan[1]}`);
+    // A visit's task (confirm the date, a report, a follow-up) opens the visit's page.
+    const visitId = task.kind.startsWith('visit_') ? task.payload?.visitId : undefined;
+    if (typeof visitId === 'string' && /^[0-9a-f-]{36}$/.test(visitId)) {
+      return this.pages.redirect(res, `/app/visits/${visitId}`);
+    }
     const ctx = this.pages.context(req, res);
     this.pages.send(
       res,

@@ -164,6 +164,10 @@ export function cyclesPage(
             : cycleTable(ctx, t.finishedCycles, finished)
         }
       </section>
+      <section aria-labelledby="visitation-programmes">
+        <h2 id="visitation-programmes">${t.vis.listTitle}</h2>
+        <p><a href="/app/visitations">${t.vis.navTitle}</a></p>
+      </section>
       <section aria-labelledby="accountability-cycles">
         <h2 id="accountability-cycles">${t.acc.cyclesSection}</h2>
         <p><a href="/app/cycles/accountability/format">${t.fmt.link}</a></p>

@@ -11,6 +11,7 @@ import { governance } from './governance';
 import { newCycles } from './new-cycles';
 import { signIn } from './sign-in';
 import { tasks } from './tasks';
+import { visitation } from './visitation';
 import { vote } from './vote';
 import type { web as nl } from '../../nl/web';
 
@@ -29,4 +30,5 @@ export const web: typeof nl = {
   ...csvImportPage,
   ...governance,
   ...newCycles,
+  ...visitation,
 };

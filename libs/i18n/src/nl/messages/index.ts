@@ -4,6 +4,7 @@ import { cycles } from './cycles';
 import { notice } from './notice';
 import { refusal } from './refusal';
 import { validation } from './validation';
+import { visit } from './visit';
 import { visitation } from './visitation';
 
 /**
@@ -20,5 +21,6 @@ export const messages = {
   notice,
   refusal,
   validation,
+  visit,
   visitation,
 };

@@ -11,6 +11,7 @@ import { governance } from './governance';
 import { newCycles } from './new-cycles';
 import { signIn } from './sign-in';
 import { tasks } from './tasks';
+import { visitation } from './visitation';
 import { vote } from './vote';
 
 /** Every text of the web app, by area. */
@@ -29,4 +30,5 @@ export const web = {
   ...csvImportPage,
   ...governance,
   ...newCycles,
+  ...visitation,
 };

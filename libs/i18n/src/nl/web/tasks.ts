@@ -25,6 +25,10 @@ export const tasks = {
     submit: 'Indienen',
     review: 'Beoordelen',
     evaluate: 'Evalueren',
+    visit_confirm: 'Visitedatum bevestigen',
+    visit_report: 'Rapport of zelfevaluatie inleveren',
+    visit_follow_up: 'Verbeteractie uitvoeren',
+    visit_check: 'Verbeteracties controleren',
   },
   taskStatus: {
     open: 'Open',

@@ -1,0 +1,2 @@
+export { visitWorkflow } from './visit.workflow';
+export { visitationProgrammeWorkflow } from './programme.workflow';

@@ -1,0 +1,436 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  Client,
+  type WorkflowHandle,
+  WorkflowExecutionAlreadyStartedError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import {
+  DEFAULT_PLAYBOOKS,
+  type LocalDate,
+  addBusinessDays,
+  addDays,
+  amsterdamDate,
+  amsterdamInstant,
+  amsterdamParts,
+  isBusinessDay,
+  weekdayOf,
+} from '@jaarcyclus/domain';
+import { createTimeSkippingEnv, workflowBundle } from '@jaarcyclus/testing';
+import { toHistoryFixture } from '../../testing/history-fixture';
+import { visitWorkflowId, visitationProgrammeWorkflowId } from '../ids';
+import { TASK_QUEUES } from '../task-queues';
+import { visitationProgrammeWorkflow } from './programme.workflow';
+import { createInMemoryVisitActivities } from '../../testing/in-memory-visit-activities';
+import { visitWorkflow } from './visit.workflow';
+import {
+  addFollowUpActionUpdate,
+  answerVisitDateUpdate,
+  completeFollowUpActionUpdate,
+  completeFollowUpCheckUpdate,
+  getVisitQuery,
+  rescheduleVisitUpdate,
+  submitVisitReportUpdate,
+} from './visitation.messages';
+import type { VisitView, VisitWorkflowInput } from './visitation.types';
+
+// One visit's flow on Temporal's time-skipping server, as hosts, visitors and the secretariat
+// notice it. The server's clock only moves forward, so each test plans its visit some business
+// days after the clock's current date.
+jest.setTimeout(180_000);
+
+type VisitHandle = WorkflowHandle<typeof visitWorkflow>;
+
+let env: TestWorkflowEnvironment;
+let client: Client;
+let worker: Worker;
+let running: Promise<void>;
+let seq = 0;
+const started: string[] = [];
+const fake = createInMemoryVisitActivities({
+  startVisit: async (input) => {
+    // Two visits per programme, one per batch: a, then b, then none left.
+    const ids = ['a', 'b'];
+    const rest = ids.filter((id) => input.afterVisitId === null || id > input.afterVisitId);
+    const batch = rest.slice(0, input.limit);
+    for (const visitId of batch) {
+      const workflowId = visitWorkflowId(input.organisationId, input.programmeId, visitId);
+      started.push(workflowId);
+      await client.workflow
+        .start(visitWorkflow, {
+          taskQueue: TASK_QUEUES.cycles,
+          workflowId,
+          args: [programmeVisits.get(`${input.programmeId}:${visitId}`)!],
+        })
+        .catch((err: unknown) => {
+          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+        });
+    }
+    return { started: batch.length, lastVisitId: batch.at(-1) ?? null };
+  },
+});
+const programmeVisits = new Map<string, VisitWorkflowInput>();
+
+beforeAll(async () => {
+  env = await createTimeSkippingEnv();
+  client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
+  worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue: TASK_QUEUES.cycles,
+    workflowBundle: workflowBundle(),
+    activities: fake.activities,
+  });
+  running = worker.run();
+}, 120_000);
+
+afterEach(async () => {
+  // End every workflow a test started, so that their timers do not fire while later tests move
+  // the clock. First let running steps finish: the time-skipping server stays locked when a
+  // workflow is terminated while one of its activities is in flight.
+  const ids = started.splice(0);
+  await Promise.all(ids.map((id) => quiescent(id)));
+  await Promise.all(
+    ids.map((id) =>
+      client.workflow
+        .getHandle(id)
+        .terminate('test finished')
+        .catch(() => undefined),
+    ),
+  );
+});
+
+/** Waits (real time, bounded) until a workflow is idle: no activity pending, no task running. */
+async function quiescent(workflowId: string): Promise<void> {
+  const handle = client.workflow.getHandle(workflowId);
+  const begin = Date.now();
+  let previousLength = -1;
+  let stablePolls = 0;
+  while (Date.now() - begin < 15_000) {
+    const d = await handle.describe().catch(() => null);
+    if (!d || d.status.name !== 'RUNNING') return;
+    const events = (await handle.fetchHistory()).events ?? [];
+    const last = events[events.length - 1];
+    const busy =
+      (d.raw.pendingActivities ?? []).length > 0 ||
+      !last ||
+      Boolean(last.workflowTaskScheduledEventAttributes || last.workflowTaskStartedEventAttributes);
+    stablePolls = !busy && events.length === previousLength ? stablePolls + 1 : 0;
+    if (stablePolls >= 2) return;
+    previousLength = events.length;
+    await new Promise((r) => setTimeout(r, 30));
+  }
+}
+
+afterAll(async () => {
+  worker?.shutdown();
+  await running;
+  await env?.teardown();
+});
+
+// ---- helpers ----
+
+const TEAM = [
+  { visitorId: 'v1', role: 'chair' as const },
+  { visitorId: 'v2', role: 'member' as const },
+  { visitorId: 'v3', role: 'member' as const },
+];
+
+async function today(): Promise<LocalDate> {
+  return amsterdamDate(new Date(await env.currentTimeMs()));
+}
+
+async function visitInput(
+  businessDaysAhead: number,
+  visitId?: string,
+): Promise<VisitWorkflowInput> {
+  seq += 1;
+  return {
+    organisationId: `org-${seq}`,
+    programmeId: `prog-${seq}`,
+    visitId: visitId ?? `visit-${seq}`,
+    hostId: `host-${seq}`,
+    visitDate: addBusinessDays(await today(), businessDaysAhead, { region: 'noord' }),
+    region: 'noord',
+    playbook: DEFAULT_PLAYBOOKS['collegiale-visitatie'],
+    hostPersonIds: ['h1'],
+    team: TEAM,
+  };
+}
+
+async function start(input: VisitWorkflowInput): Promise<VisitHandle> {
+  const workflowId = visitWorkflowId(input.organisationId, input.programmeId, input.visitId);
+  started.push(workflowId);
+  return client.workflow.start(visitWorkflow, {
+    taskQueue: TASK_QUEUES.cycles,
+    workflowId,
+    args: [input],
+  });
+}
+
+async function advanceTo(ms: number): Promise<void> {
+  const now = await env.currentTimeMs();
+  if (ms > now) await env.sleep(ms - now);
+}
+
+async function waitFor(
+  handle: VisitHandle,
+  predicate: (v: VisitView) => boolean,
+  what: string,
+): Promise<VisitView> {
+  const begin = Date.now();
+  for (;;) {
+    const v = await handle.query(getVisitQuery).catch(() => null);
+    if (v && predicate(v)) return v;
+    if (Date.now() - begin > 60_000)
+      throw new Error(
+        `timed out waiting for ${what}: ${JSON.stringify(v?.history.map((e) => e.code))}`,
+      );
+    await new Promise((r) => setTimeout(r, 40));
+  }
+}
+
+const has =
+  (code: string, n = 1) =>
+  (v: VisitView) =>
+    v.history.filter((e) => e.code === code).length >= n;
+
+/** Moves the clock to the invitation and waits until it went out. */
+async function invite(handle: VisitHandle): Promise<VisitView> {
+  const v = await handle.query(getVisitQuery);
+  expect(v.next?.kind).toBe('invite');
+  await advanceTo(Date.parse(v.next!.at));
+  return waitFor(handle, has('invited'), 'the invitation');
+}
+
+function answer(handle: VisitHandle, actorPersonId: string, a: 'confirm' | 'decline' = 'confirm') {
+  return handle.executeUpdate(answerVisitDateUpdate, { args: [{ actorPersonId, answer: a }] });
+}
+
+async function refusal(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (err) {
+    const cause = (err as { cause?: unknown }).cause;
+    if (cause instanceof ApplicationFailure) return `${cause.type}: ${cause.message}`;
+    throw err;
+  }
+  throw new Error('not refused');
+}
+
+const mailsOf = (workflowId: string, kind?: string) =>
+  [...fake.mails.values()].filter(
+    (m) => m.key.startsWith(`${workflowId}:`) && (kind === undefined || m.kind === kind),
+  );
+
+// ---- the flow ----
+
+describe('a visit of a collegial visitation', () => {
+  it('invites the host and the team at a business moment and asks each to confirm the date', async () => {
+    const input = await visitInput(40);
+    const handle = await start(input);
+    const v = await invite(handle);
+    const invitation = mailsOf(handle.workflowId, 'invitation');
+    expect(invitation.map((m) => m.to).sort()).toEqual(['h1', 'v1', 'v2', 'v3']);
+    const at = amsterdamParts(new Date(invitation[0]!.at));
+    expect(isBusinessDay(at.date, { region: 'noord' })).toBe(true);
+    expect(at.hour).toBeGreaterThanOrEqual(8);
+    expect(at.hour).toBeLessThan(18);
+    expect([...fake.tasks.values()].filter((t) => t.kind === 'visit_confirm')).toHaveLength(4);
+    expect(v.status).toBe('scheduled');
+    // Someone outside the visit is answered as if the visit did not exist.
+    expect(await refusal(answer(handle, 'stranger'))).toMatch(/^NOT_FOUND/);
+  });
+
+  it('replaces one seat when a visitor declines, leaving the rest of the team as it was', async () => {
+    const input = await visitInput(40);
+    const handle = await start(input);
+    await invite(handle);
+    fake.replacements.set('v2', { visitorId: 'v9', role: 'member' });
+    await answer(handle, 'v1');
+    await answer(handle, 'v2', 'decline');
+    const v = await waitFor(handle, has('seat_replaced'), 'the replacement');
+    expect(fake.seatCalls.filter((c) => c.visitId === input.visitId)).toEqual([
+      expect.objectContaining({ visitorId: 'v2', programmeId: input.programmeId }),
+    ]);
+    expect(v.team).toEqual([
+      { visitorId: 'v1', role: 'chair' },
+      { visitorId: 'v3', role: 'member' },
+      { visitorId: 'v9', role: 'member' },
+    ]);
+    expect(v.answers).toEqual({ v1: 'confirmed', v3: 'pending', v9: 'pending' });
+    expect(mailsOf(handle.workflowId, 'seat_invitation').map((m) => m.to)).toEqual(['v9']);
+    // The one who declined is out of the visit now.
+    expect(await refusal(answer(handle, 'v2'))).toMatch(/^NOT_FOUND/);
+  });
+
+  it('escalates an overdue date confirmation to the secretariat, having reminded only those who owe it', async () => {
+    const input = await visitInput(40);
+    const handle = await start(input);
+    await invite(handle);
+    await answer(handle, 'h1');
+    await answer(handle, 'v1');
+    const v = await handle.query(getVisitQuery);
+    const due = v.steps.find((s) => s.key === 'date_confirmation')!.dueAt;
+    // The next business day after the due date, 09:00.
+    const escalationAt = amsterdamInstant(addBusinessDays(amsterdamDate(new Date(due)), 1), 9);
+    await advanceTo(escalationAt.getTime());
+    const after = await waitFor(handle, has('escalated'), 'the escalation');
+    const reminders = mailsOf(handle.workflowId, 'reminder');
+    expect(reminders.length).toBeGreaterThan(0);
+    expect(new Set(reminders.map((m) => m.to))).toEqual(new Set(['v2', 'v3']));
+    for (const r of reminders) expect(amsterdamParts(new Date(r.at)).hour).toBe(9);
+    const escalations = [...fake.escalations.values()].filter(
+      (e) => e.workflowId === handle.workflowId,
+    );
+    expect(escalations).toEqual([
+      expect.objectContaining({
+        reason: 'step_overdue',
+        step: 'date_confirmation',
+        owedByPersonIds: ['v2', 'v3'],
+      }),
+    ]);
+    expect(after.overdue).toEqual(['date_confirmation']);
+  });
+
+  it('re-arms every timer when the visit is moved: new due dates, everyone confirms again', async () => {
+    const input = await visitInput(40);
+    const handle = await start(input);
+    await invite(handle);
+    for (const p of ['h1', 'v1', 'v2', 'v3']) await answer(handle, p);
+    expect((await handle.query(getVisitQuery)).status).toBe('confirmed');
+    const newDate = addBusinessDays(input.visitDate, 15, { region: 'noord' });
+    const moved = await handle.executeUpdate(rescheduleVisitUpdate, {
+      args: [{ actorPersonId: 'p-secretariat', visitDate: newDate }],
+    });
+    expect(moved).toEqual({ visitDate: newDate, generation: 1 });
+    const v = await waitFor(
+      handle,
+      (x) => mailsOf(handle.workflowId, 'rescheduled').length === 4 && x.status === 'scheduled',
+      'the notice',
+    );
+    expect(v.answers).toEqual({ v1: 'pending', v2: 'pending', v3: 'pending' });
+    expect(v.hostConfirmed).toBe(false);
+    // A moved date may not fall on a weekend.
+    let saturday = addDays(newDate, 1);
+    while (weekdayOf(saturday) !== 6) saturday = addDays(saturday, 1);
+    expect(
+      await refusal(
+        handle.executeUpdate(rescheduleVisitUpdate, {
+          args: [{ actorPersonId: 'p-secretariat', visitDate: saturday }],
+        }),
+      ),
+    ).toMatch(/^RULE_VIOLATION/);
+    // The old visit day passes without the visit being held.
+    await advanceTo(amsterdamInstant(input.visitDate, 20).getTime());
+    for (const p of ['h1', 'v1', 'v2', 'v3']) await answer(handle, p);
+    expect((await handle.query(getVisitQuery)).history.some((e) => e.code === 'held')).toBe(false);
+    await advanceTo(amsterdamInstant(newDate, 17, 1).getTime());
+    const held = await waitFor(handle, has('held'), 'the visit');
+    expect(held.visitDate).toBe(newDate);
+    // No timer of the old date fired after the move: every reminder since is of generation 1.
+    const movedAt = Date.parse(v.history.find((e) => e.code === 'rescheduled')!.at);
+    const since = mailsOf(handle.workflowId, 'reminder').filter((m) => m.at > movedAt);
+    expect(since.length).toBeGreaterThan(0);
+    for (const m of since) expect(m.key).toContain(':g1:');
+  });
+});
+
+describe('a programme from publish to the last follow-up check', () => {
+  it('starts every visit in batches and runs one visit to its close', async () => {
+    const base = await visitInput(40, 'a');
+    const programmeId = base.programmeId;
+    programmeVisits.set(`${programmeId}:a`, base);
+    programmeVisits.set(`${programmeId}:b`, { ...base, visitId: 'b', hostId: 'host-b' });
+    const programmeWorkflowId = visitationProgrammeWorkflowId(base.organisationId, programmeId);
+    const result = await client.workflow.execute(visitationProgrammeWorkflow, {
+      taskQueue: TASK_QUEUES.cycles,
+      workflowId: programmeWorkflowId,
+      args: [{ organisationId: base.organisationId, programmeId, batchSize: 1 }],
+    });
+    expect(result).toEqual({ started: 2 });
+    const handle: VisitHandle = client.workflow.getHandle(
+      visitWorkflowId(base.organisationId, programmeId, 'a'),
+    );
+    await invite(handle);
+    for (const p of ['h1', 'v1', 'v2', 'v3']) await answer(handle, p);
+    await handle.executeUpdate(submitVisitReportUpdate, {
+      args: [{ actorPersonId: 'h1', step: 'self_evaluation', documentId: 'doc-self' }],
+    });
+    // Only the chair writes the report; not before the visit.
+    expect(
+      await refusal(
+        handle.executeUpdate(submitVisitReportUpdate, {
+          args: [{ actorPersonId: 'v2', step: 'draft_report', documentId: 'd' }],
+        }),
+      ),
+    ).toMatch(/^NOT_FOUND/);
+    await advanceTo(amsterdamInstant(base.visitDate, 17, 1).getTime());
+    await waitFor(handle, has('held'), 'the visit');
+    expect(
+      [...fake.tasks.values()].some(
+        (t) => t.personId === 'v1' && t.refKey === 'visit:draft_report',
+      ),
+    ).toBe(true);
+    for (const [actor, step] of [
+      ['v1', 'draft_report'],
+      ['h1', 'host_reaction'],
+      ['v1', 'final_report'],
+    ] as const) {
+      await handle.executeUpdate(submitVisitReportUpdate, {
+        args: [{ actorPersonId: actor, step, documentId: `doc-${step}` }],
+      });
+    }
+    const dueDate = addBusinessDays(base.visitDate, 60);
+    const withAction = await handle.executeUpdate(addFollowUpActionUpdate, {
+      args: [
+        { actorPersonId: 'v1', description: 'Zorgplan herzien', ownerPersonId: 'h1', dueDate },
+      ],
+    });
+    expect(withAction.status).toBe('following_up');
+    expect(withAction.followUps).toEqual([
+      expect.objectContaining({ key: 'a1', status: 'open', dueDate }),
+    ]);
+    // The owner is reminded before the due date (at 09:00), then the action is done.
+    await advanceTo(amsterdamInstant(dueDate, 10).getTime());
+    await waitFor(
+      handle,
+      (v) => v.history.some((e) => e.code === 'reminder_sent' && e.data?.actionKey === 'a1'),
+      'a reminder',
+    );
+    expect(mailsOf(handle.workflowId, 'follow_up_reminder').map((m) => m.to)).toContain('h1');
+    await handle.executeUpdate(completeFollowUpActionUpdate, {
+      args: [{ actorPersonId: 'h1', key: 'a1' }],
+    });
+    // The check after six months: the secretariat gets its task, then records the check.
+    const v = await handle.query(getVisitQuery);
+    const check = v.steps.find((s) => s.key === 'follow_up_check')!;
+    expect(amsterdamDate(new Date(check.dueAt)) >= addBusinessDays(base.visitDate, 100)).toBe(true);
+    expect(mailsOf(handle.workflowId, 'step_open').some((m) => m.to === 'p-secretariat')).toBe(
+      true,
+    );
+    await advanceTo(Date.parse(check.dueAt) - 3600_000);
+    const closed = await handle.executeUpdate(completeFollowUpCheckUpdate, {
+      args: [{ actorPersonId: 'p-secretariat' }],
+    });
+    expect(closed.status).toBe('closed');
+    const final = await handle.result();
+    expect(final.status).toBe('closed');
+    expect(final.history.at(-1)?.code).toBe('closed');
+    // The read model holds the last state; the audit trail every event.
+    expect(fake.states.get('a')?.view.status).toBe('closed');
+
+    const name = process.env.RECORD_VISIT_HISTORY;
+    if (name) {
+      if (!/^[a-z0-9-]+$/.test(name))
+        throw new Error('RECORD_VISIT_HISTORY: a name like representative');
+      const file = path.join(__dirname, '__histories__', `visit.${name}.json`);
+      if (fs.existsSync(file)) throw new Error(`${file} exists: never overwritten`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const fixture = toHistoryFixture(handle.workflowId, await handle.fetchHistory());
+      fs.writeFileSync(file, `${JSON.stringify(fixture, null, 2)}\n`);
+    }
+  });
+});
