@@ -10,3 +10,4 @@ export * from './money';
 export * from './allocation';
 export * from './accountability';
 export * from './visitation';
+export * from './transition';

@@ -1,6 +1,7 @@
 import { notice } from './notice';
 import { refusal } from './refusal';
 import { validation } from './validation';
+import { transition } from './transition';
 import { visitation } from './visitation';
 
 /**
@@ -9,4 +10,4 @@ import { visitation } from './visitation';
  * the workflows name the code and its parameters; the edge (a web page, the JSON api) writes the
  * text in its reader's language (text.ts).
  */
-export const messages = { validation, refusal, notice, visitation };
+export const messages = { validation, refusal, notice, visitation, transition };
