@@ -21,5 +21,6 @@ export * from './outbox.repository';
 export * from './person.repository';
 export * from './school.repository';
 export * from './task.repository';
+export * from './transition.repository';
 export * from './tenant-records';
 export { Repositories } from './repositories';
