@@ -7,7 +7,7 @@ import type {
   TransitionPhase,
   TransitionState,
 } from '@jaarcyclus/domain';
-import { FieldCipher } from '../crypto/field-cipher';
+import type { FieldCipher } from '../crypto/field-cipher';
 import { type Db, inTransaction } from './db';
 
 /** The only pupil data a case holds (README "Personal data at rest": field, why, who, how long). */
