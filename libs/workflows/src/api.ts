@@ -9,6 +9,7 @@ export {
   budgetWorkflowId,
   accountabilityWorkflowId,
   schoolAccountabilityWorkflowId,
+  transitionWorkflowId,
   stepKey,
   sideEffectKey,
   sideEffectKeyPrefix,
@@ -47,3 +48,5 @@ export {
 } from './accountability/accountability.logic';
 export type * from './housekeeping/housekeeping.activities';
 export * from './housekeeping/housekeeping.types';
+export * from './transition/transition.messages';
+export type * from './transition/transition.types';

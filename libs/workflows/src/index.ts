@@ -9,3 +9,4 @@ export { budgetCycleWorkflow } from './budget/budget-cycle.workflow';
 export * from './api';
 export { accountabilityCycleWorkflow, schoolAccountabilityWorkflow } from './accountability';
 export { housekeepingWorkflow } from './housekeeping';
+export { transitionCaseWorkflow } from './transition';

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { DomainError, isDomainError } from '../errors';
 import { amsterdamInstant } from '../calendar/amsterdam';
 import {
   addBusinessDays,
@@ -81,11 +81,27 @@ export function nextEvaluationOn(
   config: TransitionConfig,
   region?: SchoolRegion,
 ): LocalDate {
-  return businessDayOnOrAfter(addDays(from, 7 * config.evaluationWeeks), opts(region));
+  return schoolDays(region, (o) =>
+    businessDayOnOrAfter(addDays(from, 7 * config.evaluationWeeks), o),
+  );
 }
 
-function opts(region?: SchoolRegion): { region?: SchoolRegion } {
-  return region === undefined ? {} : { region };
+/**
+ * Counts school business days of the region where the school holidays are published, and
+ * weekdays without public holidays beyond them (the calendar refuses unknown school years): a
+ * case that runs past the last published year keeps its timers instead of failing.
+ */
+function schoolDays<T>(
+  region: SchoolRegion | undefined,
+  count: (o: { region?: SchoolRegion }) => T,
+): T {
+  if (region === undefined) return count({});
+  try {
+    return count({ region });
+  } catch (err) {
+    if (isDomainError(err)) return count({});
+    throw err;
+  }
 }
 
 /**
@@ -101,11 +117,8 @@ export function transitionDueOn(
   if (state.status !== 'open') return null;
   if (state.phase === 'execution') return state.nextEvaluationOn;
   if (state.phase === 'consultation' && state.researchDueOn !== null) return state.researchDueOn;
-  return addBusinessDays(
-    state.phaseStartedOn,
-    config.phaseDueBusinessDays[state.phase],
-    opts(region),
-  );
+  const days = config.phaseDueBusinessDays[state.phase];
+  return schoolDays(region, (o) => addBusinessDays(state.phaseStartedOn, days, o));
 }
 
 /** Whether the case's current step is past its due date on `today`. */
@@ -143,7 +156,7 @@ export function stallLevel(
   region?: SchoolRegion,
 ): StallLevel {
   if (state.status !== 'open') return 0;
-  const idle = businessDaysBetween(stallReference(state), today, opts(region));
+  const idle = schoolDays(region, (o) => businessDaysBetween(stallReference(state), today, o));
   const { stallBusinessDays: s, escalationBusinessDays: e } = config;
   if (idle >= s + 2 * e) return 3;
   if (idle >= s + e) return 2;
@@ -162,11 +175,11 @@ export function stallDates(
 ): Record<1 | 2 | 3, LocalDate> {
   const from = stallReference(state);
   const { stallBusinessDays: s, escalationBusinessDays: e } = config;
-  return {
-    1: addBusinessDays(from, s, opts(region)),
-    2: addBusinessDays(from, s + e, opts(region)),
-    3: addBusinessDays(from, s + 2 * e, opts(region)),
-  };
+  return schoolDays(region, (o) => ({
+    1: addBusinessDays(from, s, o),
+    2: addBusinessDays(from, s + e, o),
+    3: addBusinessDays(from, s + 2 * e, o),
+  }));
 }
 
 /**

@@ -276,6 +276,12 @@ describe('due dates in business days', () => {
     expect(transitionDueOn(state, short, region as 'noord' | undefined)).toBe(due);
   });
 
+  it('beyond the published school holidays: weekdays without public holidays', () => {
+    // School year 2031-2032 is not published yet: no error, the region is left out (Friday
+    // 19 December 2031 + 5: the 22nd to 24th, then Christmas, then 29 and 30 December).
+    expect(transitionDueOn(openTransition(VSO, '2031-12-19'), short, 'noord')).toBe('2031-12-30');
+  });
+
   it('overdue the day after the due date, not on it', () => {
     const s = openTransition(VSO, '2027-03-25');
     expect(isTransitionOverdue(s, '2027-04-02', short)).toBe(false);
