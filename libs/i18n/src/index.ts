@@ -4,3 +4,4 @@ export { CATALOGUE, catalogueFor, type Catalogue, type WebTexts } from './catalo
 export type { Decided, DecisionKindKey, ScheduleKind, TimelineArgs } from './web-types';
 export { dutchArticle } from './nl/mail/budget';
 export type { EscalationMailArgs, SchoolMailArgs, VoteMailArgs } from './mail-types';
+export type { TransitionMailArgs } from './nl/mail/transition';

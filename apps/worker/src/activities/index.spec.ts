@@ -43,6 +43,10 @@ describe('createActivities', () => {
         'removeUnusedDocuments',
         'removeExpiredSignIns',
         'blankSentMailBodies',
+        // schakeltraject
+        'recordTransitionStep',
+        'notifyTransition',
+        'eraseTransitionCase',
       ].sort(),
     );
     for (const fn of Object.values(activities)) expect(typeof fn).toBe('function');

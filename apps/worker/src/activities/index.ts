@@ -2,6 +2,7 @@ import type { CycleKitDeps } from '@jaarcyclus/cycles';
 import { createAccountabilityActivities } from './accountability.activities';
 import { createBudgetActivities } from './budget.activities';
 import { createHousekeepingActivities } from './housekeeping.activities';
+import { createTransitionActivities } from './transition.activities';
 
 export interface ActivityDeps extends CycleKitDeps {
   /** The accountability fan-out's clock (benchmarks set it; see AccountabilityActivityDeps.now). */
@@ -21,10 +22,11 @@ export function createActivities(deps: ActivityDeps) {
     createAccountabilityActivities(deps),
     // Not a cycle, but registered the same way: the daily housekeeping (a Temporal Schedule).
     createHousekeepingActivities(deps),
+    createTransitionActivities(deps),
   ] as const;
   const names = cycles.flatMap((activities) => Object.keys(activities));
   const clash = names.filter((name, i) => names.indexOf(name) !== i);
   if (clash.length > 0) throw new Error(`activity names used twice: ${clash.join(', ')}`);
-  const [budget, accountability, housekeeping] = cycles;
-  return { ...budget, ...accountability, ...housekeeping };
+  const [budget, accountability, housekeeping, transition] = cycles;
+  return { ...budget, ...accountability, ...housekeeping, ...transition };
 }

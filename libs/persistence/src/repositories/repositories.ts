@@ -14,6 +14,7 @@ import { OutboxRepository } from './outbox.repository';
 import { PersonRepository } from './person.repository';
 import { SchoolRepository } from './school.repository';
 import { TaskRepository } from './task.repository';
+import { TransitionRepository } from './transition.repository';
 
 /**
  * Every repository on one Db. `transaction` hands out the same set bound to one transaction,
@@ -37,6 +38,8 @@ export class Repositories {
   readonly documents: DocumentRepository;
   readonly calendarFeeds: CalendarFeedRepository;
   readonly auth: AuthRepository;
+  /** Schakeltrajecten without the personal data key: steps, mail recipients, erasure. */
+  readonly transitions: TransitionRepository;
 
   constructor(private readonly db: Db) {
     this.organisations = new OrganisationRepository(db);
@@ -54,6 +57,7 @@ export class Repositories {
     this.documents = new DocumentRepository(db);
     this.calendarFeeds = new CalendarFeedRepository(db);
     this.auth = new AuthRepository(db);
+    this.transitions = new TransitionRepository(db);
   }
 
   /** Runs `fn` with repositories bound to one transaction (the caller's, when already in one). */

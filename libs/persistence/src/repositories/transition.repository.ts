@@ -133,10 +133,20 @@ const notePlace = (caseId: string, noteId: string): string =>
  * secretariat) gets null, which the api answers with 404.
  */
 export class TransitionRepository {
+  /**
+   * `cipher` null: a repository that never touches personal data (the worker: it records steps,
+   * mails by id and erases, and so holds no key); reading or writing pupil data then throws.
+   */
   constructor(
     private readonly db: Db,
-    private readonly cipher: FieldCipher,
+    private readonly fieldCipher: FieldCipher | null = null,
   ) {}
+
+  private get cipher(): FieldCipher {
+    if (!this.fieldCipher)
+      throw new Error('no personal data key ring: this process may not read pupil data');
+    return this.fieldCipher;
+  }
 
   async create(c: NewTransitionCase): Promise<void> {
     await inTransaction(this.db, async (em) => {
@@ -441,6 +451,20 @@ export class TransitionRepository {
         [organisationId, caseId, state.regularSchoolId],
       );
     }
+  }
+
+  /** The names of the case's schools (mails name the case by them), or null. */
+  async schoolNames(
+    organisationId: string,
+    caseId: string,
+  ): Promise<{ vso: string; regular: string | null } | null> {
+    const rows = (await this.db.query(
+      `SELECT v.name AS vso, r.name AS regular FROM transition_case c
+         JOIN school v ON v.id = c.vso_school_id LEFT JOIN school r ON r.id = c.regular_school_id
+        WHERE c.organisation_id = $1 AND c.id = $2`,
+      [organisationId, caseId],
+    )) as { vso: string; regular: string | null }[];
+    return rows[0] ?? null;
   }
 
   /** Who is on the case, by side (for reminders and escalations). */
