@@ -21,6 +21,7 @@ import { PersonsModule } from '@jaarcyclus/api/persons/persons.module';
 import { SchoolsModule } from '@jaarcyclus/api/schools/schools.module';
 import { TemporalModule } from '@jaarcyclus/api/temporal/temporal.module';
 import { TemporalCodecModule } from '@jaarcyclus/api/temporal/temporal-codec.module';
+import { TransitionsModule } from '@jaarcyclus/api/transitions/transitions.module';
 import { WebModule } from '@jaarcyclus/web/web.module';
 
 @Module({})
@@ -62,6 +63,7 @@ export class AppModule {
         DocumentsModule,
         BudgetModule,
         AccountabilityModule,
+        TransitionsModule,
         WebModule,
       ],
       controllers: [HealthController, MeController],

@@ -15,6 +15,7 @@ import { PersonRepository } from './person.repository';
 import { SchoolRepository } from './school.repository';
 import { TaskRepository } from './task.repository';
 import { TransitionRepository } from './transition.repository';
+import type { FieldCipher } from '../crypto/field-cipher';
 
 /**
  * Every repository on one Db. `transaction` hands out the same set bound to one transaction,
@@ -58,6 +59,11 @@ export class Repositories {
     this.calendarFeeds = new CalendarFeedRepository(db);
     this.auth = new AuthRepository(db);
     this.transitions = new TransitionRepository(db);
+  }
+
+  /** Schakeltrajecten with the personal data key (the api: the people on a case read the pupil). */
+  transitionsWithKey(cipher: FieldCipher): TransitionRepository {
+    return new TransitionRepository(this.db, cipher);
   }
 
   /** Runs `fn` with repositories bound to one transaction (the caller's, when already in one). */

@@ -453,6 +453,53 @@ export class TransitionRepository {
     }
   }
 
+  /**
+   * What opening a case needs to know of a school of the tenant: its kind, its ECT member and
+   * the SWV's holiday region; null when it is no school of this tenant.
+   */
+  async schoolForOpening(
+    organisationId: string,
+    schoolId: string,
+  ): Promise<{
+    kind: 'regular' | 'special';
+    ectMemberPersonId: string | null;
+    region: string;
+  } | null> {
+    const rows = (await this.db.query(
+      `SELECT s.kind, s.ect_member_person_id, o.region FROM school s JOIN organisation o ON o.id = s.organisation_id
+        WHERE s.organisation_id = $1 AND s.id = $2`,
+      [organisationId, schoolId],
+    )) as { kind: 'regular' | 'special'; ect_member_person_id: string | null; region: string }[];
+    const row = rows[0];
+    return row
+      ? { kind: row.kind, ectMemberPersonId: row.ect_member_person_id, region: row.region }
+      : null;
+  }
+
+  /**
+   * The parent's person: an existing person of the tenant with this address gets the role
+   * `parent` as well; otherwise a new one is made (they sign in by e-mail like anyone).
+   * 'taken' when the address belongs to a person of another SWV.
+   */
+  async ensureParent(
+    organisationId: string,
+    email: string,
+    name: string,
+    locale: 'nl' | 'en',
+  ): Promise<string | 'taken'> {
+    const address = email.trim().toLowerCase();
+    const rows = (await this.db.query(
+      `INSERT INTO person (organisation_id, email, name, locale, roles) VALUES ($1, $2, $3, $4, '{parent}')
+       ON CONFLICT (email) DO UPDATE
+         SET roles = CASE WHEN 'parent' = ANY(person.roles) THEN person.roles ELSE person.roles || '{parent}'::text[] END,
+             active = true
+         WHERE person.organisation_id = EXCLUDED.organisation_id
+       RETURNING id`,
+      [organisationId, address, name.trim(), locale],
+    )) as { id: string }[];
+    return rows[0]?.id ?? 'taken';
+  }
+
   /** The names of the case's schools (mails name the case by them), or null. */
   async schoolNames(
     organisationId: string,

@@ -26,4 +26,7 @@ export const transition: typeof nl = {
   dateNotAfterToday: (_: { field: string }) => 'Choose a date after today.',
   outOfRange: (p: { field: string; min: number; max: number }) =>
     `Choose a whole number from ${p.min} to ${p.max}.`,
+  notAVsoSchool: (_: { field: string }) => 'Choose a vso school: a transition case starts in vso.',
+  parentEmailTaken: (_: { field: string }) =>
+    'This e-mail address belongs to another cooperation. Use another address of the parent.',
 };

@@ -29,4 +29,8 @@ export const transition = {
   dateNotAfterToday: (_: { field: string }) => 'Kies een datum na vandaag.',
   outOfRange: (p: { field: string; min: number; max: number }) =>
     `Kies een geheel getal van ${p.min} tot en met ${p.max}.`,
+  notAVsoSchool: (_: { field: string }) =>
+    'Kies een vso-school: een schakeltraject begint op het vso.',
+  parentEmailTaken: (_: { field: string }) =>
+    'Dit e-mailadres hoort bij een ander samenwerkingsverband. Gebruik een ander adres van de ouder.',
 };
