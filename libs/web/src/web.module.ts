@@ -26,7 +26,9 @@ import { NotFoundController } from './controllers/not-found.controller';
 import { RootController } from './controllers/root.controller';
 import { SignInLinkController } from './controllers/sign-in-link.controller';
 import { TaskPagesController } from './controllers/tasks.controller';
+import { TransitionPagesController } from './controllers/transitions.controller';
 import { CsrfGuard, CsrfTokens } from './csrf';
+import { TransitionsModule } from '@jaarcyclus/api/transitions/transitions.module';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebPages } from './web-pages';
 
@@ -47,6 +49,7 @@ import { WebPages } from './web-pages';
     BodiesModule,
     OrganisationModule,
     AccountabilityModule,
+    TransitionsModule,
   ],
   controllers: [
     RootController,
@@ -59,6 +62,7 @@ import { WebPages } from './web-pages';
     AccountabilityFormatController,
     AccountabilityOverviewController,
     MySchoolsController,
+    TransitionPagesController,
     CalendarController,
     // "Beheer" (/app/admin): the overview and deleting, then each kind's pages.
     AdminController,

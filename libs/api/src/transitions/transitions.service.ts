@@ -261,6 +261,30 @@ export class TransitionsService {
     });
   }
 
+  /** The cases the person is on (a school contact, an ECT member, a parent): no pupil data. */
+  async mine(me: AuthenticatedPerson): Promise<TransitionOverviewItem[]> {
+    const ids = new Set(await this.repos.transitions.caseIdsOf(me.organisationId, me.id));
+    if (ids.size === 0) return [];
+    return (await this.overview(me)).filter((c) => ids.has(c.id));
+  }
+
+  /** Where the person may open a case: their own vso school, or (an ECT member) every vso school. */
+  async openableSchools(me: AuthenticatedPerson): Promise<{ id: string; name: string }[]> {
+    const all = await this.repos.transitions.vsoSchools(me.organisationId);
+    if (me.roles.includes('ect_member')) return all;
+    if (!me.roles.includes('school_contact')) return [];
+    const mine = await this.repos.persons.schoolIdOf(me.organisationId, me.id);
+    return all.filter((s) => s.id === mine);
+  }
+
+  /** The regular schools to choose from (orientation). */
+  async regularSchools(me: AuthenticatedPerson): Promise<{ id: string; name: string }[]> {
+    return (await this.repos.schools.regularSchools(me.organisationId)).map((s) => ({
+      id: s.id,
+      name: s.name,
+    }));
+  }
+
   /** The yearly numbers for the annual report: counts and medians only. */
   async numbers(me: AuthenticatedPerson, year: number): Promise<TransitionYearNumbers> {
     return transitionYearNumbers(await this.repos.transitions.yearFacts(me.organisationId), year);

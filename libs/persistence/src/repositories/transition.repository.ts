@@ -209,6 +209,31 @@ export class TransitionRepository {
     return rows[0]?.actor ?? null;
   }
 
+  /** The ids of the cases `personId` is on (as accessOf decides), oldest first. */
+  async caseIdsOf(organisationId: string, personId: string): Promise<string[]> {
+    const rows = (await this.db.query(
+      `SELECT c.id FROM transition_case c
+         JOIN person p ON p.id = $2 AND p.organisation_id = c.organisation_id AND p.active
+         LEFT JOIN transition_participant tp ON tp.case_id = c.id AND tp.person_id = p.id
+        WHERE c.organisation_id = $1 AND c.status <> 'erased' AND (
+              (tp.role = 'parent' AND 'parent' = ANY(p.roles)) OR tp.role = 'ect'
+           OR ('school_contact' = ANY(p.roles) AND p.school_id = c.vso_school_id)
+           OR ('school_contact' = ANY(p.roles) AND p.school_id = c.regular_school_id
+               AND c.state->'consentSchoolIds' ? c.regular_school_id::text))
+        ORDER BY c.opened_on, c.id`,
+      [organisationId, personId],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** The tenant's vso schools (kind special), by name: where a case can start. */
+  async vsoSchools(organisationId: string): Promise<{ id: string; name: string }[]> {
+    return (await this.db.query(
+      `SELECT id, name FROM school WHERE organisation_id = $1 AND kind = 'special' ORDER BY name, id`,
+      [organisationId],
+    )) as { id: string; name: string }[];
+  }
+
   /** The case's workflow id in the tenant, or null. */
   async workflowIdOf(organisationId: string, caseId: string): Promise<string | null> {
     const rows = (await this.db.query(
