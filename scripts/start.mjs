@@ -30,6 +30,13 @@ async function main() {
     fail(`Port ${port} is already in use — stop the other process or set PORT`);
   const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
   const payloadKeys = ensurePayloadKeys(dataDir);
+  // Pupil data at rest (schakeltrajecten): a key ring of its own, the api's only.
+  const personalDataKeys = ensureKeyFile(dataDir, {
+    prefix: 'PERSONAL_DATA',
+    file: 'personal-data-keys',
+    what: 'Keys of the pupil data at rest in PostgreSQL (schakeltrajecten), made by npm start.',
+    label: 'Pupil data',
+  });
 
   // PostgreSQL
   const pg = await resolvePostgres({ embeddedDir: path.join(dataDir, 'postgres', 'data'), log });
@@ -99,6 +106,7 @@ async function main() {
     PUBLIC_URL: publicUrl,
     WORKFLOW_BUNDLE: bundlePath,
     ...payloadKeys,
+    ...personalDataKeys,
     // The dev server's Web UI (open it at localhost, the api's site, for the session cookie).
     TEMPORAL_UI_ORIGIN: process.env.TEMPORAL_UI_ORIGIN ?? 'http://localhost:8233',
     // A demo signs the same people in and out many times; production keeps the default (5).
@@ -148,19 +156,29 @@ async function main() {
  * TEMPORAL_PAYLOAD_KEY_ID says otherwise; add a line to rotate.
  */
 function ensurePayloadKeys(dataDir) {
-  if (process.env.TEMPORAL_PAYLOAD_KEYS || process.env.TEMPORAL_PAYLOAD_KEYS_FILE) return {};
-  const file = path.join(dataDir, 'temporal-payload-keys');
+  return ensureKeyFile(dataDir, {
+    prefix: 'TEMPORAL_PAYLOAD',
+    file: 'temporal-payload-keys',
+    what: 'Keys of the workflow data in the development Temporal (.data/temporal), made by npm start.',
+    label: 'Workflow data',
+  });
+}
+
+/** A key ring `<prefix>_KEYS_FILE` + `<prefix>_KEY_ID`, from the environment or a file in .data. */
+function ensureKeyFile(dataDir, { prefix, file: name, what, label }) {
+  if (process.env[`${prefix}_KEYS`] || process.env[`${prefix}_KEYS_FILE`]) return {};
+  const file = path.join(dataDir, name);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(dataDir, { recursive: true });
     const id = `dev-${new Date().toISOString().slice(0, 10)}`;
     fs.writeFileSync(
       file,
-      '# Keys of the workflow data in the development Temporal (.data/temporal), made by npm start.\n' +
-        '# id:base64key, one a line; the last one encrypts new payloads. Keep old lines: they decrypt.\n' +
+      `# ${what}\n` +
+        '# id:base64key, one a line; the last one encrypts new values. Keep old lines: they decrypt.\n' +
         `${id}:${randomBytes(32).toString('base64')}\n`,
       { mode: 0o600 },
     );
-    log(`Workflow data: new random key ${id} in ${path.relative(root, file)}`);
+    log(`${label}: new random key ${id} in ${path.relative(root, file)}`);
   }
   const ids = fs
     .readFileSync(file, 'utf8')
@@ -168,8 +186,8 @@ function ensurePayloadKeys(dataDir) {
     .filter((line) => line.trim() && !line.trim().startsWith('#'))
     .map((line) => line.split(':')[0].trim());
   return {
-    TEMPORAL_PAYLOAD_KEYS_FILE: file,
-    TEMPORAL_PAYLOAD_KEY_ID: process.env.TEMPORAL_PAYLOAD_KEY_ID ?? ids.at(-1) ?? '',
+    [`${prefix}_KEYS_FILE`]: file,
+    [`${prefix}_KEY_ID`]: process.env[`${prefix}_KEY_ID`] ?? ids.at(-1) ?? '',
   };
 }
 

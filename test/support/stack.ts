@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { createDataSource, seedDemoData } from '@jaarcyclus/persistence';
 import { createSmtpTransport, OutboxService } from '@jaarcyclus/mail';
-import { PayloadKeyRing } from '@jaarcyclus/config';
+import { PERSONAL_DATA_KEY_VARIABLES, PayloadKeyRing } from '@jaarcyclus/config';
 import { dataConverter } from '@jaarcyclus/temporal';
 import {
   createDevServerEnv,
@@ -89,6 +89,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     PUBLIC_URL: 'http://jaarcyclus.test',
     LOGIN_LINKS_PER_PERSON: '1000',
     ...payloadKeyRing.toEnv(),
+    // The keys of pupil data at rest (schakeltrajecten): the api's only, a ring of their own.
+    ...PayloadKeyRing.generate('e2e-pd').toEnvAs(PERSONAL_DATA_KEY_VARIABLES),
   });
   const api = await createApiApp(config, { temporalClient: env.client, logger: ['error'] });
   await api.listen(0, '127.0.0.1');

@@ -230,7 +230,7 @@ describe('web app: administration of the SWV', () => {
     await contact.goto(`${web.baseUrl}/app/tasks`);
     await expect(
       contact.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allTextContents(),
-    ).resolves.toEqual(['Mijn taken', 'Agenda']);
+    ).resolves.toEqual(['Mijn taken', 'Schakeltrajecten', 'Agenda']);
     const admin = await contact.goto(`${web.baseUrl}/app/admin`);
     expect(admin?.status()).toBe(403);
     await expect(contact.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(

@@ -110,11 +110,13 @@ describe('web app: signing in and out', () => {
     await page.goto(`${web.baseUrl}/app/tasks`);
     await expect(page.getByText('U heeft geen openstaande taken.').isVisible()).resolves.toBe(true);
     await expect(page.getByText('Nog geen afgeronde taken.').isVisible()).resolves.toBe(true);
-    // Navigation follows the roles: the secretariat (also admin) sees Cycli and Beheer.
+    // Navigation follows the roles: the secretariat (also admin) sees Cycli, the overview of
+    // the schakeltrajecten and Beheer.
     const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
     await expect(nav.getByRole('link').allTextContents()).resolves.toEqual([
       'Mijn taken',
       'Cycli',
+      'Schakeltrajecten',
       'Agenda',
       'Beheer',
     ]);

@@ -26,6 +26,7 @@ import { SupportPlanModule } from '@jaarcyclus/api/support-plan/support-plan.mod
 import { TemporalModule } from '@jaarcyclus/api/temporal/temporal.module';
 import { TemporalCodecModule } from '@jaarcyclus/api/temporal/temporal-codec.module';
 import { VisitationModule } from '@jaarcyclus/api/visitation/visitation.module';
+import { TransitionsModule } from '@jaarcyclus/api/transitions/transitions.module';
 import { WebModule } from '@jaarcyclus/web/web.module';
 
 @Module({})
@@ -72,6 +73,7 @@ export class AppModule {
         SupportPlanModule,
         EctEvaluationModule,
         VisitationModule,
+        TransitionsModule,
         WebModule,
       ],
       controllers: [HealthController, MeController],

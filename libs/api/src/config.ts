@@ -12,6 +12,7 @@ import {
   origins,
   pattern,
   PayloadKeyRing,
+  PERSONAL_DATA_KEY_VARIABLES,
   publicUrl,
   smtpUrl,
   temporalNamespace,
@@ -40,7 +41,12 @@ export const API_ENV = {
     API_DOCS: 'off',
   },
   /** Optional: the Temporal Web UI's origin(s), allowed to call the codec endpoint from the browser. */
-  optional: ['TEMPORAL_UI_ORIGIN'],
+  optional: [
+    'TEMPORAL_UI_ORIGIN',
+    'PERSONAL_DATA_KEYS',
+    'PERSONAL_DATA_KEYS_FILE',
+    'PERSONAL_DATA_KEY_ID',
+  ],
 } as const satisfies {
   required: readonly string[];
   requiredOneOf: readonly (readonly string[])[];
@@ -81,6 +87,11 @@ export class ApiConfig {
     readonly temporalUiOrigins: readonly string[],
     /** Serve the OpenAPI document and Swagger UI (/api/docs); off in production. */
     readonly apiDocs: boolean,
+    /**
+     * The keys of personal data at rest (PERSONAL_DATA_KEYS(_FILE), PERSONAL_DATA_KEY_ID);
+     * null when none are configured: then schakeltrajecten answer 503 and nothing else changes.
+     */
+    readonly personalDataKeyRing: PayloadKeyRing | null = null,
   ) {}
 
   /** Throws ConfigError for the first invalid variable. */
@@ -102,6 +113,11 @@ export class ApiConfig {
       PayloadKeyRing.fromEnv(env),
       origins('TEMPORAL_UI_ORIGIN', env.TEMPORAL_UI_ORIGIN ?? ''),
       pattern('API_DOCS', read('API_DOCS'), /^(on|off)$/, 'on or off') === 'on',
+      [PERSONAL_DATA_KEY_VARIABLES.keys, PERSONAL_DATA_KEY_VARIABLES.keysFile].some((v) =>
+        env[v]?.trim(),
+      )
+        ? PayloadKeyRing.fromEnv(env, PERSONAL_DATA_KEY_VARIABLES)
+        : null,
     );
   }
 

@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { inspect } from 'node:util';
-import { ConfigError, PayloadKeyRing, parsePayloadKeys } from './index';
+import {
+  ConfigError,
+  PERSONAL_DATA_KEY_VARIABLES,
+  PayloadKeyRing,
+  parsePayloadKeys,
+} from './index';
 
 const KEY_A = Buffer.alloc(32, 0xa1).toString('base64');
 const KEY_B = Buffer.alloc(32, 0xb2).toString('base64');
@@ -127,5 +132,29 @@ describe('the payload key ring from the environment', () => {
     expect(parsePayloadKeys(a.toEnv().TEMPORAL_PAYLOAD_KEYS, 'x').map(([id]) => id)).toEqual([
       'dev',
     ]);
+  });
+
+  it('reads the personal data key ring from its own variables, naming them when wrong', () => {
+    const ring = PayloadKeyRing.fromEnv(
+      {
+        PERSONAL_DATA_KEYS: `pd-1:${KEY_A}`,
+        PERSONAL_DATA_KEY_ID: 'pd-1',
+        TEMPORAL_PAYLOAD_KEYS: 'x',
+      },
+      PERSONAL_DATA_KEY_VARIABLES,
+    );
+    expect(ring.toJSON()).toEqual({ currentKeyId: 'pd-1', ids: ['pd-1'] });
+    expect(ring.toEnvAs(PERSONAL_DATA_KEY_VARIABLES)).toEqual({
+      PERSONAL_DATA_KEYS: `pd-1:${KEY_A}`,
+      PERSONAL_DATA_KEY_ID: 'pd-1',
+    });
+    expect(() =>
+      PayloadKeyRing.fromEnv(
+        { PERSONAL_DATA_KEYS: `pd-1:${KEY_A}`, PERSONAL_DATA_KEY_ID: 'pd-2' },
+        PERSONAL_DATA_KEY_VARIABLES,
+      ),
+    ).toThrow(
+      /^PERSONAL_DATA_KEY_ID 'pd-2' is not one of the keys in PERSONAL_DATA_KEYS \(ids: pd-1\)$/,
+    );
   });
 });

@@ -28,6 +28,31 @@ const ID_RULE = "key ids are 1 to 40 letters, digits, '.', '_' or '-'";
 const KEYS = 'TEMPORAL_PAYLOAD_KEYS';
 const KEYS_FILE = 'TEMPORAL_PAYLOAD_KEYS_FILE';
 const KEY_ID = 'TEMPORAL_PAYLOAD_KEY_ID';
+
+/** The variables a key ring is read from. */
+export interface KeyRingVariables {
+  keys: string;
+  keysFile: string;
+  keyId: string;
+}
+
+/** The keys of workflow data in Temporal. */
+export const PAYLOAD_KEY_VARIABLES: KeyRingVariables = Object.freeze({
+  keys: KEYS,
+  keysFile: KEYS_FILE,
+  keyId: KEY_ID,
+});
+
+/**
+ * The keys of personal data at rest (pupils in schakeltrajecten, libs/persistence FieldCipher):
+ * a ring of its own, in the same form, so that a leaked workflow key opens no database column
+ * and the two rotate independently.
+ */
+export const PERSONAL_DATA_KEY_VARIABLES: KeyRingVariables = Object.freeze({
+  keys: 'PERSONAL_DATA_KEYS',
+  keysFile: 'PERSONAL_DATA_KEYS_FILE',
+  keyId: 'PERSONAL_DATA_KEY_ID',
+});
 const EXAMPLE = 'e.g. 2026-01:$(openssl rand -base64 32)';
 
 /**
@@ -53,6 +78,7 @@ export class PayloadKeyRing {
     keys: Iterable<readonly [string, Uint8Array]>,
     currentKeyId: string,
     source = KEYS,
+    keyIdName = KEY_ID,
   ): PayloadKeyRing {
     const ring = new Map<string, Buffer>();
     let n = 0;
@@ -70,10 +96,11 @@ export class PayloadKeyRing {
       ring.set(id, Buffer.from(key));
     }
     if (ring.size === 0) throw new ConfigError(`${source} holds no key (${EXAMPLE})`);
-    if (!PAYLOAD_KEY_ID_PATTERN.test(currentKeyId)) throw new ConfigError(`${KEY_ID}: ${ID_RULE}`);
+    if (!PAYLOAD_KEY_ID_PATTERN.test(currentKeyId))
+      throw new ConfigError(`${keyIdName}: ${ID_RULE}`);
     if (!ring.has(currentKeyId)) {
       throw new ConfigError(
-        `${KEY_ID} '${currentKeyId}' is not one of the keys in ${source} (ids: ${[...ring.keys()].join(', ')})`,
+        `${keyIdName} '${currentKeyId}' is not one of the keys in ${source} (ids: ${[...ring.keys()].join(', ')})`,
       );
     }
     return new PayloadKeyRing(currentKeyId, ring);
@@ -83,7 +110,11 @@ export class PayloadKeyRing {
    * Reads the ring from `TEMPORAL_PAYLOAD_KEYS` or `TEMPORAL_PAYLOAD_KEYS_FILE` (exactly one of
    * them) and `TEMPORAL_PAYLOAD_KEY_ID`. Throws ConfigError naming the variable.
    */
-  static fromEnv(env: NodeJS.ProcessEnv): PayloadKeyRing {
+  static fromEnv(
+    env: NodeJS.ProcessEnv,
+    vars: KeyRingVariables = PAYLOAD_KEY_VARIABLES,
+  ): PayloadKeyRing {
+    const { keys: KEYS, keysFile: KEYS_FILE, keyId: KEY_ID } = vars;
     const inline = env[KEYS]?.trim();
     const file = env[KEYS_FILE]?.trim();
     if (inline && file) {
@@ -112,9 +143,10 @@ export class PayloadKeyRing {
         parsePayloadKeys(text, `${KEYS_FILE} (${file})`),
         currentKeyId,
         KEYS_FILE,
+        KEY_ID,
       );
     }
-    return PayloadKeyRing.of(parsePayloadKeys(inline!, KEYS), currentKeyId, KEYS);
+    return PayloadKeyRing.of(parsePayloadKeys(inline!, KEYS), currentKeyId, KEYS, KEY_ID);
   }
 
   /** A ring of one fresh random key: tests, and the first `npm start`. */
@@ -147,6 +179,12 @@ export class PayloadKeyRing {
       [KEYS]: [...this.#keys].map(([id, key]) => `${id}:${key.toString('base64')}`).join(','),
       [KEY_ID]: this.currentKeyId,
     };
+  }
+
+  /** The same as toEnv, under other variables (e.g. PERSONAL_DATA_KEY_VARIABLES). */
+  toEnvAs(vars: KeyRingVariables): Record<string, string> {
+    const env = this.toEnv();
+    return { [vars.keys]: env[KEYS], [vars.keyId]: env[KEY_ID] };
   }
 
   toJSON(): { currentKeyId: string; ids: string[] } {

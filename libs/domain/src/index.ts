@@ -12,3 +12,4 @@ export * from './accountability';
 export * from './visitation';
 export * from './import';
 export * from './governance';
+export * from './transition';

@@ -6,3 +6,4 @@ export { dutchArticle } from './nl/mail/budget';
 export type { EscalationMailArgs, SchoolMailArgs, VoteMailArgs } from './mail-types';
 export type { EctMailArgs } from './nl/mail/cycles';
 export type { VisitMailArgs } from './nl/mail/visitation';
+export type { TransitionMailArgs } from './nl/mail/transition';

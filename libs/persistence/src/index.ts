@@ -3,4 +3,5 @@ export * from './entities';
 export * from './migrations';
 export * from './repositories';
 export * from './seed';
+export * from './crypto/field-cipher';
 export * from './repositories';

@@ -18,7 +18,7 @@ export interface WebContext {
   path: string;
 }
 
-export type NavKey = 'tasks' | 'cycles' | 'schools' | 'calendar' | 'admin';
+export type NavKey = 'tasks' | 'cycles' | 'schools' | 'transitions' | 'calendar' | 'admin';
 
 export interface PageOptions {
   title: string;
@@ -46,6 +46,10 @@ function navigation(ctx: WebContext, current: NavKey | undefined): SafeHtml {
     // every school's).
     ...(!office && (person.roles.includes('ect_member') || person.isBestuurder === true)
       ? [{ key: 'schools' as const, href: '/app/my-schools', label: ctx.t.navSchools }]
+      : []),
+    // Schakeltrajecten: the office and the ECT see all (without pupils), schools and parents theirs.
+    ...(office || person.roles.some((r) => ['ect_member', 'school_contact', 'parent'].includes(r))
+      ? [{ key: 'transitions' as const, href: '/app/transitions', label: ctx.t.navTransitions }]
       : []),
     { key: 'calendar', href: '/app/calendar', label: ctx.t.navCalendar },
     ...(office ? [{ key: 'admin' as const, href: '/app/admin', label: ctx.t.navAdmin }] : []),

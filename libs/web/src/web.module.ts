@@ -35,7 +35,9 @@ import { SignInLinkController } from './controllers/sign-in-link.controller';
 import { SupportPlanPagesController } from './controllers/support-plan.controller';
 import { TaskPagesController } from './controllers/tasks.controller';
 import { VisitationPagesController } from './controllers/visitation.controller';
+import { TransitionPagesController } from './controllers/transitions.controller';
 import { CsrfGuard, CsrfTokens } from './csrf';
+import { TransitionsModule } from '@jaarcyclus/api/transitions/transitions.module';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebPages } from './web-pages';
 
@@ -58,6 +60,7 @@ import { WebPages } from './web-pages';
     AccountabilityModule,
     ImportModule,
     VisitationModule,
+    TransitionsModule,
   ],
   controllers: [
     RootController,
@@ -73,6 +76,7 @@ import { WebPages } from './web-pages';
     AccountabilityFormatController,
     AccountabilityOverviewController,
     MySchoolsController,
+    TransitionPagesController,
     CalendarController,
     VisitationPagesController,
     // "Beheer" (/app/admin): the overview and deleting, then each kind's pages.

@@ -13,6 +13,7 @@ export {
   schoolAccountabilityWorkflowId,
   supportPlanWorkflowId,
   ectEvaluationWorkflowId,
+  transitionWorkflowId,
   stepKey,
   sideEffectKey,
   sideEffectKeyPrefix,
@@ -80,3 +81,5 @@ export {
   plannedVisitActions,
   statusOf as visitStatusOf,
 } from './visitation/visitation.logic';
+export * from './transition/transition.messages';
+export type * from './transition/transition.types';

@@ -56,6 +56,14 @@ export function visitWorkflowId(
 }
 
 /**
+ * One schakeltraject case (docs/domain.md §4). The case id is random: the workflow id, which
+ * Temporal never encrypts, says nothing about the pupil.
+ */
+export function transitionWorkflowId(organisationId: string, caseId: string): string {
+  return `transition:${organisationId}:${caseId}`;
+}
+
+/**
  * Idempotency keys of side effects are `${prefix}:${recipient}`: the workflow builds the prefix
  * (workflow id and step) and passes it to the activity, which appends the recipient per mail,
  * task or row (`sideEffectKey`), so a retried activity or a replayed workflow never mails or

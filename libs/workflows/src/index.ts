@@ -12,3 +12,4 @@ export { housekeepingWorkflow } from './housekeeping';
 export { supportPlanCycleWorkflow } from './support-plan/support-plan.workflow';
 export { ectEvaluationWorkflow } from './ect-evaluation/ect-evaluation.workflow';
 export { visitWorkflow, visitationProgrammeWorkflow } from './visitation';
+export { transitionCaseWorkflow } from './transition';

@@ -61,6 +61,10 @@ describe('createActivities', () => {
         'resolveVisitSeat',
         'publishVisitState',
         'startVisitWorkflows',
+        // schakeltraject
+        'recordTransitionStep',
+        'notifyTransition',
+        'eraseTransitionCase',
       ].sort(),
     );
     for (const fn of Object.values(activities)) expect(typeof fn).toBe('function');

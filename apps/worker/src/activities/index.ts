@@ -5,6 +5,7 @@ import { createEctEvaluationActivities } from './ect-evaluation.activities';
 import { createHousekeepingActivities } from './housekeeping.activities';
 import { createSupportPlanActivities } from './support-plan.activities';
 import { createVisitationActivities } from './visitation.activities';
+import { createTransitionActivities } from './transition.activities';
 
 export interface ActivityDeps extends CycleKitDeps {
   /** The accountability fan-out's clock (benchmarks set it; see AccountabilityActivityDeps.now). */
@@ -27,11 +28,13 @@ export function createActivities(deps: ActivityDeps) {
     // Not a cycle, but registered the same way: the daily housekeeping (a Temporal Schedule).
     createHousekeepingActivities(deps),
     createVisitationActivities(deps),
+    createTransitionActivities(deps),
   ] as const;
   const names = cycles.flatMap((activities) => Object.keys(activities));
   const clash = names.filter((name, i) => names.indexOf(name) !== i);
   if (clash.length > 0) throw new Error(`activity names used twice: ${clash.join(', ')}`);
-  const [budget, accountability, supportPlan, ectEvaluation, housekeeping, visitation] = cycles;
+  const [budget, accountability, supportPlan, ectEvaluation, housekeeping, visitation, transition] =
+    cycles;
   return {
     ...budget,
     ...accountability,
@@ -39,5 +42,6 @@ export function createActivities(deps: ActivityDeps) {
     ...ectEvaluation,
     ...housekeeping,
     ...visitation,
+    ...transition,
   };
 }

@@ -14,6 +14,8 @@ export const ROLES = [
   'body_member',
   'school_contact',
   'ect_member',
+  /** A parent of a pupil in a schakeltraject: sees their own child's case only (migration 1764000000050). */
+  'parent',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -11,6 +11,7 @@ import { ReserveRuleSetting1764000000020 } from './1764000000020-reserve-rule-se
 import { EctEvaluation1764000000030 } from './1764000000030-ect-evaluation';
 import { Visitation1764000000040 } from './1764000000040-visitation';
 import { VisitationPartners1764000000041 } from './1764000000041-visitation-partners';
+import { TransitionCases1764000000050 } from './1764000000050-transition-cases';
 
 export {
   Foundation1764000000000,
@@ -26,6 +27,7 @@ export {
   EctEvaluation1764000000030,
   Visitation1764000000040,
   VisitationPartners1764000000041,
+  TransitionCases1764000000050,
 };
 
 /** In order. Landed migrations are never rewritten: add a new one. */
@@ -43,4 +45,5 @@ export const MIGRATIONS: Function[] = [
   EctEvaluation1764000000030,
   Visitation1764000000040,
   VisitationPartners1764000000041,
+  TransitionCases1764000000050,
 ];

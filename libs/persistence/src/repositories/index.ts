@@ -24,6 +24,7 @@ export * from './person.repository';
 export * from './school.repository';
 export * from './task.repository';
 export * from './tenant-import.repository';
+export * from './transition.repository';
 export * from './tenant-records';
 export * from './visitation.repository';
 export { Repositories } from './repositories';

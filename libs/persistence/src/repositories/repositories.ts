@@ -18,6 +18,8 @@ import { SchoolRepository } from './school.repository';
 import { TaskRepository } from './task.repository';
 import { TenantImportRepository } from './tenant-import.repository';
 import { VisitationRepository } from './visitation.repository';
+import { TransitionRepository } from './transition.repository';
+import type { FieldCipher } from '../crypto/field-cipher';
 
 /**
  * Every repository on one Db. `transaction` hands out the same set bound to one transaction,
@@ -45,6 +47,8 @@ export class Repositories {
   readonly imports: TenantImportRepository;
   readonly ectEvaluations: EctEvaluationRepository;
   readonly visitation: VisitationRepository;
+  /** Schakeltrajecten without the personal data key: steps, mail recipients, erasure. */
+  readonly transitions: TransitionRepository;
 
   constructor(private readonly db: Db) {
     this.organisations = new OrganisationRepository(db);
@@ -66,6 +70,12 @@ export class Repositories {
     this.imports = new TenantImportRepository(db);
     this.ectEvaluations = new EctEvaluationRepository(db);
     this.visitation = new VisitationRepository(db);
+    this.transitions = new TransitionRepository(db);
+  }
+
+  /** Schakeltrajecten with the personal data key (the api: the people on a case read the pupil). */
+  transitionsWithKey(cipher: FieldCipher): TransitionRepository {
+    return new TransitionRepository(this.db, cipher);
   }
 
   /** Runs `fn` with repositories bound to one transaction (the caller's, when already in one). */

@@ -3,6 +3,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { Body, BodyMember, Organisation, Person, School, SchoolBoard } from '../entities';
 import type { DecisionKind, Role, SchoolKind, SchoolRegion, Sector } from '../entities';
 import { seedNewCyclesDemo } from './demo-new-cycles';
+import type { FieldKeys } from '../crypto/field-cipher';
+import { type DemoTransition, seedDemoTransition } from './transition-demo';
 
 /**
  * Demo data: two invented SWVs shaped after the seed documents, so the cycles can be tried out
@@ -363,7 +365,10 @@ const RIJNOEVER: TenantSeed = {
  * Inserts the two demo SWVs in one transaction, unless any organisation exists already (a real
  * installation is never touched). Safe to run concurrently: an advisory lock serialises seeders.
  */
-export async function seedDemoData(ds: DataSource): Promise<{ created: boolean }> {
+export async function seedDemoData(
+  ds: DataSource,
+  options: { personalDataKeys?: FieldKeys } = {},
+): Promise<{ created: boolean; transition?: DemoTransition | null }> {
   return ds.transaction(async (em) => {
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('jaarcyclus:seed-demo'))`);
     if (await em.getRepository(Organisation).exists()) return { created: false };
@@ -371,7 +376,9 @@ export async function seedDemoData(ds: DataSource): Promise<{ created: boolean }
     await seedTenant(em, RIJNOEVER);
     // Last year's ECT evaluation, finished (the support plan needs no extra data).
     await seedNewCyclesDemo(em, STADSRING.slug);
-    return { created: true };
+    // The demo schakeltraject holds pupil data: only with the keys that encrypt it.
+    if (!options.personalDataKeys) return { created: true };
+    return { created: true, transition: await seedDemoTransition(em, options.personalDataKeys) };
   });
 }
 

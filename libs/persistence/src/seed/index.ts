@@ -1,3 +1,4 @@
 export * from './demo';
 export * from './source-swvs';
 export * from './visitation-demo';
+export * from './transition-demo';

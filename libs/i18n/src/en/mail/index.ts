@@ -8,3 +8,7 @@ import type { mail as nl } from '../../nl/mail';
 
 export const mail: typeof nl = { ...common, signIn, budget, accountability, supportPlan, ect };
 export const mail: typeof nl = { ...common, signIn, budget, accountability, visitation };
+import { transition } from './transition';
+import type { mail as nl } from '../../nl/mail';
+
+export const mail: typeof nl = { ...common, signIn, budget, accountability, transition };

@@ -22,6 +22,7 @@ export const validation: typeof nl = {
   notOneOf: (p) => `${p.field} must be one of: ${p.options}`,
   notEmail: (p) => `${p.field} must be an email address`,
   notHttpUrl: (p) => `${p.field} must be an http(s) URL`,
+  notALocalDate: (p) => `${p.field} must be a date YYYY-MM-DD, such as 2027-03-01`,
   notDateTime: (p) => `${p.field} must be an ISO 8601 date-time`,
   notInstant: (p) => `${p.field} must be an ISO 8601 instant with offset`,
   notInstantExample: (p) =>

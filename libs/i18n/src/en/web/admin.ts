@@ -66,6 +66,7 @@ export const admin: typeof nl = {
     body_member: 'member of a body',
     school_contact: 'school contact',
     ect_member: 'ECT member',
+    parent: 'parent',
   },
   localeName: { nl: 'Dutch', en: 'English' },
   bodyKey: 'Key',

@@ -12,6 +12,7 @@ import { newCycles } from './new-cycles';
 import { signIn } from './sign-in';
 import { tasks } from './tasks';
 import { visitation } from './visitation';
+import { transitions } from './transitions';
 import { vote } from './vote';
 import type { web as nl } from '../../nl/web';
 
@@ -31,4 +32,5 @@ export const web: typeof nl = {
   ...governance,
   ...newCycles,
   ...visitation,
+  ...transitions,
 };

@@ -8,3 +8,7 @@ import { visitation } from './visitation';
 /** Every e-mail: sign-in, the budget cycle, the accountability. */
 export const mail = { ...common, signIn, budget, accountability, supportPlan, ect };
 export const mail = { ...common, signIn, budget, accountability, visitation };
+import { transition } from './transition';
+
+/** Every e-mail: sign-in, the budget cycle, the accountability. */
+export const mail = { ...common, signIn, budget, accountability, transition };

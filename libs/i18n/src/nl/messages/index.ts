@@ -5,6 +5,7 @@ import { notice } from './notice';
 import { refusal } from './refusal';
 import { validation } from './validation';
 import { visit } from './visit';
+import { transition } from './transition';
 import { visitation } from './visitation';
 
 /**
@@ -22,5 +23,6 @@ export const messages = {
   refusal,
   validation,
   visit,
+  transition,
   visitation,
 };

@@ -32,6 +32,7 @@ export const validation = {
   notOneOf: (_: F & { options: string }) => 'Kies een van de mogelijkheden.',
   notEmail: (_: F) => 'Vul een geldig e-mailadres in, zoals naam@school.nl.',
   notHttpUrl: (_: F) => 'Vul een webadres in dat begint met https://.',
+  notALocalDate: (_: F) => 'Vul een datum in, zoals 2027-03-01.',
   notDateTime: (_: F) => DATE_TIME,
   notInstant: (_: F) => DATE_TIME,
   notInstantExample: (_: F) => DATE_TIME,

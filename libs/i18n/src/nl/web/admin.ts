@@ -69,6 +69,7 @@ export const admin = {
     body_member: 'lid van een orgaan',
     school_contact: 'contactpersoon school',
     ect_member: 'ECT-lid',
+    parent: 'ouder/verzorger',
   },
   localeName: { nl: 'Nederlands', en: 'Engels' } satisfies Record<Locale, string>,
   bodyKey: 'Sleutel',

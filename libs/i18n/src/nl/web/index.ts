@@ -12,6 +12,7 @@ import { newCycles } from './new-cycles';
 import { signIn } from './sign-in';
 import { tasks } from './tasks';
 import { visitation } from './visitation';
+import { transitions } from './transitions';
 import { vote } from './vote';
 
 /** Every text of the web app, by area. */
@@ -31,4 +32,5 @@ export const web = {
   ...governance,
   ...newCycles,
   ...visitation,
+  ...transitions,
 };

@@ -1,0 +1,119 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AuthenticatedPerson } from '../auth/authenticated-person';
+import { CurrentPerson, Roles } from '../auth/decorators';
+import { SESSION_COOKIE } from '../auth/session.guard';
+import { ErrorResponseDto } from '../common/api-errors';
+import { IntParamPipe } from '../common/int-param.pipe';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { OpenTransitionDto, ParentViewDto, TransitionStepDto } from './transition.dto';
+import { TransitionsService } from './transitions.service';
+
+/** Everyone who can be on a case; which case is theirs is checked per request (else 404). */
+export const CASE_ROLES = ['school_contact', 'ect_member', 'parent'] as const;
+/** Who sees the overview and the yearly numbers (no pupil data). */
+export const OVERVIEW_ROLES = ['secretariat', 'director', 'admin', 'ect_member'] as const;
+
+@ApiTags('schakeltrajecten')
+@ApiBearerAuth()
+@ApiCookieAuth(SESSION_COOKIE)
+@ApiUnauthorizedResponse({ type: ErrorResponseDto })
+@ApiForbiddenResponse({ type: ErrorResponseDto })
+@ApiServiceUnavailableResponse({ type: ErrorResponseDto })
+@Controller('api/transitions')
+export class TransitionsController {
+  constructor(private readonly transitions: TransitionsService) {}
+
+  @Post()
+  @Roles('school_contact', 'ect_member')
+  @ApiCreatedResponse({ description: 'The case is opened and the parent invited' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto })
+  open(@CurrentPerson() me: AuthenticatedPerson, @Body() body: OpenTransitionDto) {
+    return this.transitions.open(me, body);
+  }
+
+  @Get()
+  @Roles(...OVERVIEW_ROLES)
+  @ApiOkResponse({ description: 'Every case: phase, days in phase, due, overdue; no pupil data' })
+  overview(@CurrentPerson() me: AuthenticatedPerson) {
+    return this.transitions.overview(me);
+  }
+
+  @Get('numbers/:year')
+  @Roles(...OVERVIEW_ROLES)
+  @ApiOkResponse({
+    description: 'Started, succeeded, symbiosis, back to vso; median days per phase',
+  })
+  numbers(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Param('year', new IntParamPipe()) year: number,
+  ) {
+    return this.transitions.numbers(me, year);
+  }
+
+  @Get(':id')
+  @Roles(...CASE_ROLES)
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Not on this case' })
+  get(@CurrentPerson() me: AuthenticatedPerson, @Param('id', UuidParamPipe) id: string) {
+    return this.transitions.get(me, id);
+  }
+
+  @Post(':id/steps')
+  @Roles('school_contact', 'ect_member', 'parent')
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto })
+  step(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: TransitionStepDto,
+  ) {
+    return this.transitions.step(me, id, body);
+  }
+
+  @Post(':id/parent-view')
+  @Roles('parent')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async parentView(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: ParentViewDto,
+  ): Promise<void> {
+    await this.transitions.addParentView(me, id, body.view);
+  }
+
+  @Get(':id/export')
+  @Roles('parent')
+  @ApiOkResponse({ description: 'The AVG export of the case, as a JSON file' })
+  async export(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Param('id', UuidParamPipe) id: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { file, body } = await this.transitions.export(me, id);
+    res
+      .status(200)
+      .setHeader('Content-Type', 'application/json; charset=utf-8')
+      .setHeader('Content-Disposition', `attachment; filename="${file}"`)
+      .setHeader('Cache-Control', 'no-store')
+      .send(body);
+  }
+
+  @Get(':id/access-log')
+  @Roles('admin')
+  @ApiOkResponse({ description: 'Every read of the case, for the privacy officer' })
+  accessLog(@CurrentPerson() me: AuthenticatedPerson, @Param('id', UuidParamPipe) id: string) {
+    return this.transitions.accessLog(me, id);
+  }
+}

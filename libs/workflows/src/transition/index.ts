@@ -1,0 +1,1 @@
+export { transitionCaseWorkflow } from './transition.workflow';

@@ -1,0 +1,158 @@
+import { randomInt } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { temporal } from '@temporalio/proto';
+import { axeViolations, screenshot, startBrowserStack, type BrowserStack } from './stack-browser';
+
+jest.setTimeout(240_000);
+
+const VSO = 'zorg@vso-deklimop.example';
+const REGULAR = 'zorg@stadsring-college.example';
+const OTHER_SCHOOL = 'zorg@praktijkschool-dewierde.example';
+
+/**
+ * The schakeltraject end to end (dev server, PostgreSQL, SMTP, Chromium): the vso school opens a
+ * case, the parent signs in and consents, the regular school decides, the parent sees the case.
+ * Then the canary: the pupil's unique name and date of birth appear nowhere in clear text
+ * outside the case pages: not in the Temporal history (raw payloads), the api and worker logs,
+ * the stored outbox messages or the SMTP capture.
+ */
+describe('schakeltraject (browser, whole stack)', () => {
+  let s: BrowserStack;
+  const captured: string[] = [];
+  const writes = { out: process.stdout.write, err: process.stderr.write };
+  const tag = `${randomInt(100_000, 999_999)}`;
+  const PUPIL = `Kanarie Zwaluwstaart${tag}`;
+  const BIRTH = `2011-0${randomInt(1, 9)}-${randomInt(10, 28)}`;
+  const PARENT = `ouder.${randomInt(100_000, 999_999)}x@example.org`;
+
+  beforeAll(async () => {
+    // Everything this process logs (api, worker, SDK) is searched by the canary.
+    const capture =
+      (original: typeof process.stdout.write) =>
+      (chunk: unknown, ...rest: unknown[]): boolean => {
+        captured.push(
+          typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'),
+        );
+        return (original as (...a: unknown[]) => boolean).call(process.stdout, chunk, ...rest);
+      };
+    process.stdout.write = capture(writes.out) as typeof process.stdout.write;
+    process.stderr.write = capture(writes.err) as typeof process.stderr.write;
+    s = await startBrowserStack();
+  });
+  afterAll(async () => {
+    process.stdout.write = writes.out;
+    process.stderr.write = writes.err;
+    await s?.close();
+  });
+
+  /** Presses the button of the form in the section headed `heading`. */
+  async function step(page: Page, heading: string, button = 'Vastleggen'): Promise<void> {
+    const section = page.locator('section', { has: page.getByRole('heading', { name: heading }) });
+    await section.getByRole('button', { name: button }).click();
+    await page.waitForURL(/done=step/);
+  }
+
+  it('runs a case from opening to the decision, with the parent on it, and leaks the pupil nowhere', async () => {
+    // The vso school opens the case.
+    const vso = await s.signedInPage(VSO);
+    await vso.goto(`${s.baseUrl}/app/transitions/new`);
+    expect(await axeViolations(vso)).toEqual([]);
+    await vso.getByLabel('Naam van de leerling').fill(PUPIL);
+    await vso.getByLabel('Geboortedatum van de leerling').fill(BIRTH);
+    await vso.getByLabel('Naam van de ouder of verzorger').fill('Ouder Kanarie');
+    await vso.getByLabel('E-mailadres van de ouder of verzorger').fill(PARENT);
+    await vso.getByRole('button', { name: 'Traject openen' }).click();
+    await vso.waitForURL(/\/app\/transitions\/[0-9a-f-]{36}\?opened=1$/);
+    const caseUrl = vso.url().replace(/\?.*$/, '');
+    const caseId = caseUrl.split('/').at(-1)!;
+    expect(await vso.locator('h1').textContent()).toContain(PUPIL);
+    await vso.getByLabel('Reguliere school').selectOption({ label: 'Stadsring College' });
+    await step(vso, 'School van eerste voorkeur kiezen');
+
+    // The regular school cannot see the case before the parents consent; another school never.
+    const regular = await s.signedInPage(REGULAR);
+    expect((await regular.goto(caseUrl))!.status()).toBe(404);
+    const other = await s.signedInPage(OTHER_SCHOOL);
+    expect((await other.goto(caseUrl))!.status()).toBe(404);
+
+    // The parent was mailed, signs in, sees the case and consents.
+    await s.mailedLink(PARENT, new RegExp(`/app/transitions/${caseId}$`));
+    const parent = await s.signedInPage(PARENT);
+    await parent.goto(caseUrl);
+    expect(await parent.locator('h1').textContent()).toContain(PUPIL);
+    expect(await axeViolations(parent)).toEqual([]);
+    await parent
+      .getByRole('button', { name: 'Toestemming geven om gegevens te delen met de gekozen school' })
+      .click();
+    await parent.waitForURL(/done=step/);
+
+    // The vso school completes orientation and consultation.
+    await vso.goto(caseUrl);
+    await step(vso, 'Oriëntatie afronden');
+    await step(vso, 'Overleg vastleggen');
+
+    // The regular school now sees the case and decides.
+    const seen = await regular.goto(caseUrl);
+    expect(seen!.status()).toBe(200);
+    expect(await axeViolations(regular)).toEqual([]);
+    await regular.getByLabel('Besluit', { exact: true }).selectOption('proceed');
+    await step(regular, 'Besluit van de reguliere school');
+    await screenshot(regular, 'transition-case-regular');
+
+    // The parent sees the case in handover.
+    await parent.goto(caseUrl);
+    expect(await parent.locator('dl').textContent()).toContain('Overdracht');
+    expect((await other.goto(caseUrl))!.status()).toBe(404);
+
+    // -- the canary ------------------------------------------------------------------------
+    const needles = [PUPIL, `Zwaluwstaart${tag}`, BIRTH];
+    const hits = (where: string, haystack: string) =>
+      needles.filter((n) => haystack.includes(n)).map((n) => `${where}: ${n}`);
+
+    // Temporal: the whole history, raw as the server stores it (payloads undecoded).
+    const workflowId = (
+      (await s.stack.ds.query(`SELECT workflow_id FROM transition_case WHERE id = $1`, [
+        caseId,
+      ])) as {
+        workflow_id: string;
+      }[]
+    )[0]!.workflow_id;
+    const raw = await s.stack.env.client.workflowService.getWorkflowExecutionHistory({
+      namespace: s.stack.env.namespace ?? 'default',
+      execution: { workflowId },
+    });
+    const history = Buffer.from(
+      temporal.api.history.v1.History.encode(raw.history!).finish(),
+    ).toString('latin1');
+    expect(raw.history!.events!.length).toBeGreaterThan(10);
+    const described = await s.stack.env.client.workflow.getHandle(workflowId).describe();
+    const outbox = JSON.stringify(await s.stack.ds.query(`SELECT * FROM outbox_message`));
+    const mails = JSON.stringify(
+      s.stack.smtp.messages.map((m) => [m.subject, m.text, m.html, m.to]),
+    );
+    const tables = JSON.stringify(
+      await s.stack.ds.query(
+        `SELECT (SELECT json_agg(c) FROM transition_case c) AS c, (SELECT json_agg(t) FROM transition_step t) AS t,
+                (SELECT json_agg(a) FROM audit_event a) AS a, (SELECT json_agg(k) FROM task k) AS k`,
+      ),
+    );
+    expect([
+      ...hits('temporal history', history),
+      ...hits(
+        'workflow id and search attributes',
+        JSON.stringify([
+          workflowId,
+          described.searchAttributes,
+          described.raw.workflowExecutionInfo?.memo,
+        ]),
+      ),
+      ...hits('api and worker logs', captured.join('')),
+      ...hits('outbox', outbox),
+      ...hits('smtp', mails),
+      ...hits('database tables', tables),
+    ]).toEqual([]);
+    // The search looks in the right places: the mails and the history are there.
+    expect(s.stack.smtp.to(PARENT).length).toBeGreaterThan(0);
+    expect(outbox).toContain(PARENT);
+  });
+});
