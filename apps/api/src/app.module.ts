@@ -15,6 +15,8 @@ import { DocumentsModule } from '@jaarcyclus/api/documents/documents.module';
 import { HealthController } from '@jaarcyclus/api/health/health.controller';
 import { MailModule } from '@jaarcyclus/api/mail/mail.module';
 import { MeController } from '@jaarcyclus/api/me/me.controller';
+import { MetricsController } from '@jaarcyclus/api/metrics/metrics.controller';
+import { MetricsService } from '@jaarcyclus/api/metrics/metrics.service';
 import { OrganisationModule } from '@jaarcyclus/api/organisation/organisation.module';
 import { PersistenceModule } from '@jaarcyclus/api/persistence/persistence.module';
 import { PersonsModule } from '@jaarcyclus/api/persons/persons.module';
@@ -64,8 +66,9 @@ export class AppModule {
         AccountabilityModule,
         WebModule,
       ],
-      controllers: [HealthController, MeController],
+      controllers: [HealthController, MeController, MetricsController],
       providers: [
+        MetricsService,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
       ],

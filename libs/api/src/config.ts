@@ -40,7 +40,7 @@ export const API_ENV = {
     API_DOCS: 'off',
   },
   /** Optional: the Temporal Web UI's origin(s), allowed to call the codec endpoint from the browser. */
-  optional: ['TEMPORAL_UI_ORIGIN'],
+  optional: ['TEMPORAL_UI_ORIGIN', 'METRICS_TOKEN', 'OTEL_EXPORTER_OTLP_ENDPOINT'],
 } as const satisfies {
   required: readonly string[];
   requiredOneOf: readonly (readonly string[])[];
@@ -81,6 +81,11 @@ export class ApiConfig {
     readonly temporalUiOrigins: readonly string[],
     /** Serve the OpenAPI document and Swagger UI (/api/docs); off in production. */
     readonly apiDocs: boolean,
+    /**
+     * The bearer token a Prometheus scraper presents at `/metrics` (at least 16 characters);
+     * null: no `/metrics` (404).
+     */
+    readonly metricsToken: string | null,
   ) {}
 
   /** Throws ConfigError for the first invalid variable. */
@@ -102,6 +107,7 @@ export class ApiConfig {
       PayloadKeyRing.fromEnv(env),
       origins('TEMPORAL_UI_ORIGIN', env.TEMPORAL_UI_ORIGIN ?? ''),
       pattern('API_DOCS', read('API_DOCS'), /^(on|off)$/, 'on or off') === 'on',
+      metricsToken(env.METRICS_TOKEN),
     );
   }
 
@@ -125,4 +131,14 @@ export class ApiConfig {
   get sessionCookie(): string {
     return this.secureCookies ? `__Host-${SESSION_COOKIE_NAME}` : SESSION_COOKIE_NAME;
   }
+}
+
+/** METRICS_TOKEN: unset or empty is none; else 16+ characters without spaces (never echoed: a secret). */
+function metricsToken(value: string | undefined): string | null {
+  const token = value?.trim();
+  if (!token) return null;
+  if (!/^\S{16,}$/.test(token)) {
+    throw new ConfigError('METRICS_TOKEN must be at least 16 characters without spaces');
+  }
+  return token;
 }
