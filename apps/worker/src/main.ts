@@ -16,6 +16,7 @@ import { TASK_QUEUES } from '@jaarcyclus/workflows';
 import { createActivities } from './activities';
 import { ConfigError, WorkerConfig } from './config';
 import { ensureHousekeepingSchedule } from './housekeeping-schedule';
+import { startMetricsServer, type MetricsServer } from './metrics-server';
 import { WORKER_DATABASE_POOL, WORKER_TUNING } from './worker-tuning';
 
 const ATTEMPTS = 5;
@@ -42,7 +43,27 @@ async function withRetry<T>(what: string, connect: () => Promise<T>): Promise<T>
 
 async function main(): Promise<void> {
   const config = WorkerConfig.fromEnv();
-  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: ['SIGINT', 'SIGTERM'] });
+  Runtime.install({
+    logger: new DefaultLogger('WARN'),
+    shutdownSignals: ['SIGINT', 'SIGTERM'],
+    // The SDK's own worker metrics (schedule-to-start latency, task slots …) on a loopback
+    // address, passed on by this worker's /metrics behind METRICS_TOKEN (metrics-server.ts).
+    ...(config.metrics
+      ? {
+          telemetryOptions: {
+            metrics: {
+              prometheus: { bindAddress: config.metrics.sdkAddress, useSecondsForDurations: true },
+            },
+          },
+        }
+      : {}),
+  });
+  let metricsServer: MetricsServer | null = null;
+  if (config.metrics) {
+    const { port, host, token, sdkAddress } = config.metrics;
+    metricsServer = await startMetricsServer({ port, host, token, sdkMetricsAddress: sdkAddress });
+    log(`metrics on ${host}:${metricsServer.port}/metrics (Temporal SDK's from ${sdkAddress})`);
+  }
 
   const dataSource = await withRetry('PostgreSQL (DATABASE_URL)', () =>
     createDataSource(config.databaseUrl, WORKER_DATABASE_POOL).initialize(),
@@ -91,6 +112,7 @@ async function main(): Promise<void> {
     await worker.run();
     log('stopped');
   } finally {
+    await metricsServer?.close();
     transport?.close();
     await connection?.close().catch(() => undefined);
     await dataSource.destroy().catch(() => undefined);

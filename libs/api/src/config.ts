@@ -9,6 +9,7 @@ import {
   hostPort,
   integer,
   mailFrom,
+  metricsToken,
   origins,
   pattern,
   PayloadKeyRing,
@@ -131,14 +132,4 @@ export class ApiConfig {
   get sessionCookie(): string {
     return this.secureCookies ? `__Host-${SESSION_COOKIE_NAME}` : SESSION_COOKIE_NAME;
   }
-}
-
-/** METRICS_TOKEN: unset or empty is none; else 16+ characters without spaces (never echoed: a secret). */
-function metricsToken(value: string | undefined): string | null {
-  const token = value?.trim();
-  if (!token) return null;
-  if (!/^\S{16,}$/.test(token)) {
-    throw new ConfigError('METRICS_TOKEN must be at least 16 characters without spaces');
-  }
-  return token;
 }

@@ -1,4 +1,3 @@
-import { timingSafeEqual, createHash } from 'node:crypto';
 import {
   Controller,
   Get,
@@ -8,6 +7,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { bearerMatches } from '@jaarcyclus/config';
 import type { Response } from 'express';
 import { Public } from '../auth/decorators';
 import { ApiConfig } from '../config';
@@ -41,12 +41,4 @@ export class MetricsController {
     const { contentType, body } = await this.metrics.scrape();
     res.status(200).set('Content-Type', contentType).set('Cache-Control', 'no-store').send(body);
   }
-}
-
-/** Constant-time comparison of the presented bearer token with the configured one. */
-export function bearerMatches(authorization: string | undefined, token: string): boolean {
-  const presented = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
-  if (!presented) return false;
-  const digest = (s: string) => createHash('sha256').update(s).digest();
-  return timingSafeEqual(digest(presented), digest(token));
 }
