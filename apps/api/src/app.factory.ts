@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { SESSION_COOKIE } from '@jaarcyclus/api/auth/session.guard';
 import { httpMetrics } from '@jaarcyclus/api/metrics/metrics';
+import { httpTracing } from '@jaarcyclus/api/metrics/tracing';
 import type { ApiConfig } from '@jaarcyclus/api/config';
 
 export interface ApiAppOptions {
@@ -34,6 +35,7 @@ export async function createApiApp(
   app.disable('x-powered-by');
   // First, so every request is timed, refused ones included (labelled by route pattern).
   app.use(httpMetrics());
+  app.use(httpTracing());
   app.use(securityHeaders(config));
   app.use(cookieParser());
 

@@ -47,13 +47,14 @@ export function httpMetrics(): (req: Request, res: Response, next: NextFunction)
   return (req, res, next) => {
     const end = httpDuration.startTimer();
     res.once('finish', () => {
-      const route = (req.route as { path?: unknown } | undefined)?.path;
-      end({
-        method: req.method,
-        route: typeof route === 'string' ? `${req.baseUrl}${route}` : 'unmatched',
-        status: String(res.statusCode),
-      });
+      end({ method: req.method, route: routePattern(req), status: String(res.statusCode) });
     });
     next();
   };
+}
+
+/** The route pattern Express matched (`/api/budget-cycles/:year/votes`), or `unmatched`. */
+export function routePattern(req: Request): string {
+  const route = (req.route as { path?: unknown } | undefined)?.path;
+  return typeof route === 'string' ? `${req.baseUrl}${route}` : 'unmatched';
 }
