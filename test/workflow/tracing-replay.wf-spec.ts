@@ -19,6 +19,14 @@ jest.setTimeout(120_000);
 // without running cycles. This test pins that down: histories without Updates replay, those
 // with Updates do not. When an SDK upgrade makes them all replay, it fails: then the README's
 // warning can go and this test should expect no failures.
+/** The committed fixtures' form (libs/workflows/testing/history-fixture.ts). */
+interface HistoryFixture {
+  workflowId: string;
+  history: Record<string, unknown>;
+}
+const fromHistoryFixture = (f: HistoryFixture) =>
+  temporal.api.history.v1.History.fromObject(f.history);
+
 const ROOT = path.join(__dirname, '..', '..', 'libs', 'workflows', 'src');
 
 function committedHistories(): (HistoryFixture & { file: string })[] {
