@@ -3,10 +3,7 @@ import path from 'node:path';
 import { bundleWorkflows } from '@jaarcyclus/temporal';
 import { quietRuntime } from '@jaarcyclus/testing';
 import { Worker } from '@temporalio/worker';
-import {
-  fromHistoryFixture,
-  type HistoryFixture,
-} from '../../libs/workflows/testing/history-fixture';
+import { temporal } from '@temporalio/proto';
 
 jest.setTimeout(120_000);
 
