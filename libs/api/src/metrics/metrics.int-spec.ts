@@ -90,6 +90,9 @@ describe('GET /metrics', () => {
       ),
     ).toBe(1);
     expect(after).not.toContain(myId);
+    // Node's own process metrics come along.
+    expect(after).toMatch(/^process_cpu_seconds_total /m);
+    expect(after).toMatch(/^nodejs_eventloop_lag_seconds /m);
   });
 
   it('shows the outbox backlog, the age of the oldest unsent mail and failed mails by reason', async () => {

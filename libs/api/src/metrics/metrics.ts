@@ -1,11 +1,14 @@
 import type { NextFunction, Request, Response } from 'express';
-import { Counter, Histogram, register } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, register } from 'prom-client';
 
 /**
  * The api's counters and histograms, in prom-client's default registry (with the outbox's mail
  * counters, libs/mail). Labels are route patterns, methods, statuses and outcomes: never an id,
  * an address or a name.
  */
+// Node's own: CPU, memory, event loop lag, heap (process_*, nodejs_*), once per process.
+collectDefaultMetrics({ register });
+
 export const httpDuration = new Histogram({
   name: 'jaarcyclus_http_request_duration_seconds',
   help: 'HTTP requests by method, route pattern (never ids) and status code',
