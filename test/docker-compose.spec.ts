@@ -13,6 +13,7 @@ interface ComposeService {
   depends_on?: string[] | Record<string, unknown>;
   secrets?: (string | { source: string; target?: string })[];
   ports?: string[];
+  healthcheck?: { test?: string[] };
 }
 const compose = parse(fs.readFileSync(path.join(__dirname, '..', 'docker-compose.yml'), 'utf8'), {
   merge: true,
@@ -94,5 +95,17 @@ describe('docker-compose.yml', () => {
       ];
       for (const host of hosts) expect(Object.keys(services)).toContain(host);
     }
+  });
+
+  it('guards /metrics of the api and the worker with a token from .env and probes readiness and liveness', () => {
+    for (const name of ['api', 'worker']) {
+      expect(services[name]?.environment?.METRICS_TOKEN).toMatch(/^\$\{METRICS_TOKEN:\?/);
+      expect(services[name]?.environment?.OTEL_EXPORTER_OTLP_ENDPOINT).toBe(
+        '${OTEL_EXPORTER_OTLP_ENDPOINT:-}',
+      );
+    }
+    expect(services.worker?.environment?.METRICS_PORT).toBe('9464');
+    expect(services.api?.healthcheck?.test?.join(' ')).toContain('/health/ready');
+    expect(services.worker?.healthcheck?.test?.join(' ')).toContain('/health/live');
   });
 });

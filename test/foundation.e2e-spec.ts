@@ -12,9 +12,22 @@ describe('foundation (e2e)', () => {
     await stack?.close();
   }, 60_000);
 
-  it('reports database and Temporal up on /health', async () => {
+  it('reports database, Temporal and SMTP up on /health, with the outbox backlog', async () => {
     const health = await stack.call('GET', '/health');
-    expect(health).toEqual({ status: 200, body: { status: 'ok', database: 'up', temporal: 'up' } });
+    expect(health).toEqual({
+      status: 200,
+      body: {
+        status: 'ok',
+        database: 'up',
+        temporal: 'up',
+        smtp: 'up',
+        outbox: {
+          pending: expect.any(Number),
+          failed: expect.any(Number),
+          oldestUnsentAgeSeconds: expect.any(Number),
+        },
+      },
+    });
   });
 
   it('signs the secretariat in through the e-mailed link and shows only its own SWV', async () => {

@@ -11,6 +11,8 @@ import { SMTPServer } from 'smtp-server';
 export interface SinkMessage {
   to: string[];
   receivedAtMs: number;
+  /** The Message-ID header (read from the message's head only), to count duplicates. */
+  messageId?: string;
 }
 
 async function main(): Promise<void> {
@@ -23,13 +25,17 @@ async function main(): Promise<void> {
     logger: false,
     onData: (stream, session, callback) => {
       let bytes = 0;
+      // The head is all that is read: enough for the Message-ID, without parsing the MIME body.
+      let head = '';
       stream.on('data', (chunk: Buffer) => {
         bytes += chunk.length;
+        if (head.length < 8192 && !head.includes('\r\n\r\n')) head += chunk.toString('latin1');
       });
       stream.on('end', () => {
         if (bytes === 0) return callback(new Error('empty message'));
         const to = session.envelope.rcptTo.map((a) => a.address.toLowerCase());
-        send({ kind: 'mail', to, receivedAtMs: Date.now() });
+        const messageId = /^Message-ID:\s*(\S+)/im.exec(head.split('\r\n\r\n')[0] ?? '')?.[1];
+        send({ kind: 'mail', to, receivedAtMs: Date.now(), ...(messageId ? { messageId } : {}) });
         callback();
       });
     },

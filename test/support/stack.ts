@@ -3,7 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { createDataSource, seedDemoData } from '@jaarcyclus/persistence';
 import { createSmtpTransport, OutboxService } from '@jaarcyclus/mail';
 import { PERSONAL_DATA_KEY_VARIABLES, PayloadKeyRing } from '@jaarcyclus/config';
-import { dataConverter } from '@jaarcyclus/temporal';
+import {
+  bundleWorkflows,
+  dataConverter,
+  tracingClientInterceptors,
+  tracingWorkerOptions,
+  type Tracing,
+} from '@jaarcyclus/temporal';
+import { Client } from '@temporalio/client';
 import {
   createDevServerEnv,
   createTestDatabase,
@@ -64,6 +71,11 @@ export interface StackOptions {
    * as a real SMTP server would be, so that parsing the mails does not take this process's CPU.
    */
   smtpUrl?: string;
+  /**
+   * Traces on (libs/temporal tracing.ts), into this tracer provider: the api's Client carries
+   * them into Temporal, and the worker runs a bundle with the tracing workflow interceptors.
+   */
+  tracing?: Tracing;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -92,7 +104,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     // The keys of pupil data at rest (schakeltrajecten): the api's only, a ring of their own.
     ...PayloadKeyRing.generate('e2e-pd').toEnvAs(PERSONAL_DATA_KEY_VARIABLES),
   });
-  const api = await createApiApp(config, { temporalClient: env.client, logger: ['error'] });
+  const { tracing } = options;
+  const apiClient = tracing
+    ? new Client({
+        connection: env.connection,
+        namespace: env.namespace ?? 'default',
+        dataConverter: converter,
+        interceptors: tracingClientInterceptors(),
+      })
+    : env.client;
+  const bundle = tracing
+    ? { code: (await bundleWorkflows({ tracing: true })).code }
+    : workflowBundle();
+  const api = await createApiApp(config, { temporalClient: apiClient, logger: ['error'] });
   await api.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${(api.getHttpServer().address() as AddressInfo).port}`;
 
@@ -103,7 +127,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       connection: env.nativeConnection,
       namespace: env.namespace ?? 'default',
       taskQueue: TASK_QUEUES.cycles,
-      workflowBundle: workflowBundle(),
+      workflowBundle: bundle,
       dataConverter: converter,
       activities: createActivities({
         dataSource: ds,
@@ -112,6 +136,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         ...(options.fanOutClock ? { now: options.fanOutClock } : {}),
       }),
       ...WORKER_TUNING,
+      ...(tracing ? tracingWorkerOptions(tracing) : {}),
     });
     return { worker: w, running: w.run() };
   };

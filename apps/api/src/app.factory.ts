@@ -7,6 +7,8 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { SESSION_COOKIE } from '@jaarcyclus/api/auth/session.guard';
+import { httpMetrics } from '@jaarcyclus/api/metrics/metrics';
+import { httpTracing } from '@jaarcyclus/api/metrics/tracing';
 import type { ApiConfig } from '@jaarcyclus/api/config';
 
 export interface ApiAppOptions {
@@ -31,6 +33,9 @@ export async function createApiApp(
     },
   );
   app.disable('x-powered-by');
+  // First, so every request is timed, refused ones included (labelled by route pattern).
+  app.use(httpMetrics());
+  app.use(httpTracing());
   app.use(securityHeaders(config));
   app.use(cookieParser());
 

@@ -17,6 +17,8 @@ import { EctEvaluationModule } from '@jaarcyclus/api/ect-evaluation/ect-evaluati
 import { HealthController } from '@jaarcyclus/api/health/health.controller';
 import { MailModule } from '@jaarcyclus/api/mail/mail.module';
 import { MeController } from '@jaarcyclus/api/me/me.controller';
+import { MetricsController } from '@jaarcyclus/api/metrics/metrics.controller';
+import { MetricsService } from '@jaarcyclus/api/metrics/metrics.service';
 import { OrganisationModule } from '@jaarcyclus/api/organisation/organisation.module';
 import { PersistenceModule } from '@jaarcyclus/api/persistence/persistence.module';
 import { PlatformModule } from '@jaarcyclus/api/platform/platform.module';
@@ -76,8 +78,9 @@ export class AppModule {
         TransitionsModule,
         WebModule,
       ],
-      controllers: [HealthController, MeController],
+      controllers: [HealthController, MeController, MetricsController],
       providers: [
+        MetricsService,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
       ],

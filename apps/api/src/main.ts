@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { createDataSource } from '@jaarcyclus/persistence';
-import { dataConverter } from '@jaarcyclus/temporal';
+import { dataConverter, tracingClientInterceptors, tracingFromEnv } from '@jaarcyclus/temporal';
 import { createApiApp } from './app.factory';
 import { ApiConfig, ConfigError } from '@jaarcyclus/api/config';
 import { TemporalClientHolder } from '@jaarcyclus/api/temporal/temporal-client.holder';
@@ -45,6 +45,9 @@ async function checkDatabase(config: ApiConfig): Promise<void> {
 
 async function main(): Promise<void> {
   const config = ApiConfig.fromEnv();
+  // Traces only with OTEL_EXPORTER_OTLP_ENDPOINT (libs/temporal tracing.ts); before the app,
+  // so that its spans have a provider.
+  const tracing = tracingFromEnv('jaarcyclus-api', process.env);
   await checkDatabase(config);
   const app = await createApiApp(config);
   // SIGINT/SIGTERM close the app: mails in flight are handed to SMTP, connections closed.
@@ -54,6 +57,7 @@ async function main(): Promise<void> {
     namespace: config.temporalNamespace,
     // Workflow data is encrypted with the configured keys, as in the worker.
     dataConverter: dataConverter(config.payloadKeyRing),
+    ...(tracing ? { interceptors: tracingClientInterceptors() } : {}),
   });
   await app.listen(config.port);
   const logger = new Logger('Jaarcyclus');

@@ -9,6 +9,7 @@ import {
   hostPort,
   integer,
   mailFrom,
+  metricsToken,
   PayloadKeyRing,
   publicUrl,
   smtpUrl,
@@ -32,7 +33,18 @@ export const WORKER_ENV = {
     OUTBOX_SENT_BODY_HOURS: '24',
   },
   /** Optional: a prebuilt workflow bundle (scripts/bundle-workflows.cjs); else the worker bundles at start-up. */
-  optional: ['WORKFLOW_BUNDLE'],
+  optional: [
+    'WORKFLOW_BUNDLE',
+    /** The worker's /metrics: its port (unset: none), and the token a scraper presents. */
+    'METRICS_PORT',
+    'METRICS_TOKEN',
+    /** Listen address of /metrics (default 127.0.0.1; 0.0.0.0 in a container). */
+    'METRICS_HOST',
+    /** Loopback host:port of the Temporal SDK's own exporter, passed on by /metrics (default 127.0.0.1:9465). */
+    'TEMPORAL_SDK_METRICS_ADDRESS',
+    /** OTLP/HTTP collector for traces (e.g. http://otel-collector:4318); unset: no tracing. */
+    'OTEL_EXPORTER_OTLP_ENDPOINT',
+  ],
 } as const satisfies {
   required: readonly string[];
   requiredOneOf: readonly (readonly string[])[];
@@ -63,6 +75,13 @@ export class WorkerConfig {
      * housekeeping blanks it (the row itself stays, so the mail is never sent twice).
      */
     readonly outboxSentBodyHours: number,
+    /** The worker's /metrics, or null: none (METRICS_PORT unset). */
+    readonly metrics: {
+      port: number;
+      host: string;
+      token: string;
+      sdkAddress: string;
+    } | null,
   ) {}
 
   /** Throws ConfigError for the first invalid variable. */
@@ -83,6 +102,24 @@ export class WorkerConfig {
       integer('SMTP_POOL_CONNECTIONS', read('SMTP_POOL_CONNECTIONS'), 1, 100),
       PayloadKeyRing.fromEnv(env),
       integer('OUTBOX_SENT_BODY_HOURS', read('OUTBOX_SENT_BODY_HOURS'), 1, 24 * 366),
+      metricsConfig(env),
     );
   }
+}
+
+/** METRICS_PORT and METRICS_TOKEN come together: a /metrics without a token is refused at start-up. */
+function metricsConfig(env: NodeJS.ProcessEnv): WorkerConfig['metrics'] {
+  const port = env.METRICS_PORT?.trim();
+  const token = metricsToken(env.METRICS_TOKEN);
+  if (!port) return null;
+  if (!token) throw new ConfigError('METRICS_PORT is set: set METRICS_TOKEN too');
+  return {
+    port: integer('METRICS_PORT', port, 1, 65535),
+    host: env.METRICS_HOST?.trim() || '127.0.0.1',
+    token,
+    sdkAddress: hostPort(
+      'TEMPORAL_SDK_METRICS_ADDRESS',
+      env.TEMPORAL_SDK_METRICS_ADDRESS?.trim() || '127.0.0.1:9465',
+    ),
+  };
 }

@@ -11,11 +11,17 @@ import { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createDataSource } from '@jaarcyclus/persistence';
 import { type MailTransport, OutboxService, createSmtpTransport } from '@jaarcyclus/mail';
-import { bundleWorkflows, dataConverter } from '@jaarcyclus/temporal';
+import {
+  bundleWorkflows,
+  dataConverter,
+  tracingFromEnv,
+  tracingWorkerOptions,
+} from '@jaarcyclus/temporal';
 import { TASK_QUEUES } from '@jaarcyclus/workflows';
 import { createActivities } from './activities';
 import { ConfigError, WorkerConfig } from './config';
 import { ensureHousekeepingSchedule } from './housekeeping-schedule';
+import { startMetricsServer, type MetricsServer } from './metrics-server';
 import { WORKER_DATABASE_POOL, WORKER_TUNING } from './worker-tuning';
 
 const ATTEMPTS = 5;
@@ -42,7 +48,30 @@ async function withRetry<T>(what: string, connect: () => Promise<T>): Promise<T>
 
 async function main(): Promise<void> {
   const config = WorkerConfig.fromEnv();
-  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: ['SIGINT', 'SIGTERM'] });
+  Runtime.install({
+    logger: new DefaultLogger('WARN'),
+    shutdownSignals: ['SIGINT', 'SIGTERM'],
+    // The SDK's own worker metrics (schedule-to-start latency, task slots …) on a loopback
+    // address, passed on by this worker's /metrics behind METRICS_TOKEN (metrics-server.ts).
+    ...(config.metrics
+      ? {
+          telemetryOptions: {
+            metrics: {
+              prometheus: { bindAddress: config.metrics.sdkAddress, useSecondsForDurations: true },
+            },
+          },
+        }
+      : {}),
+  });
+  let metricsServer: MetricsServer | null = null;
+  if (config.metrics) {
+    const { port, host, token, sdkAddress } = config.metrics;
+    metricsServer = await startMetricsServer({ port, host, token, sdkMetricsAddress: sdkAddress });
+    log(`metrics on ${host}:${metricsServer.port}/metrics (Temporal SDK's from ${sdkAddress})`);
+  }
+
+  // Traces only with OTEL_EXPORTER_OTLP_ENDPOINT (libs/temporal tracing.ts).
+  const tracing = tracingFromEnv('jaarcyclus-worker', process.env);
 
   const dataSource = await withRetry('PostgreSQL (DATABASE_URL)', () =>
     createDataSource(config.databaseUrl, WORKER_DATABASE_POOL).initialize(),
@@ -53,9 +82,12 @@ async function main(): Promise<void> {
     connection = await withRetry(`Temporal at ${config.temporalAddress} (TEMPORAL_ADDRESS)`, () =>
       NativeConnection.connect({ address: config.temporalAddress }),
     );
-    const workflowBundle = config.workflowBundlePath
-      ? { codePath: config.workflowBundlePath }
-      : await bundleWorkflows();
+    // With traces on, the workflows are bundled with the tracing interceptors at start-up (the
+    // prebuilt bundle has none).
+    const workflowBundle =
+      config.workflowBundlePath && !tracing
+        ? { codePath: config.workflowBundlePath }
+        : await bundleWorkflows({ tracing: tracing !== null });
     transport = createSmtpTransport(config.smtpUrl, {
       pool: true,
       maxConnections: config.smtpPoolConnections,
@@ -77,6 +109,7 @@ async function main(): Promise<void> {
       }),
       shutdownGraceTime: '20 seconds',
       ...WORKER_TUNING,
+      ...(tracing ? tracingWorkerOptions(tracing) : {}),
     });
     // The nightly housekeeping (see housekeeping-schedule.ts for why the worker ensures it).
     // Not ensured is logged, not fatal: the cycles matter more, and the next start tries again.
@@ -85,12 +118,14 @@ async function main(): Promise<void> {
     ).catch((err: unknown) => `not ensured: ${err instanceof Error ? err.message : String(err)}`);
     log(`housekeeping schedule ${schedule}`);
     log(
-      `polling ${TASK_QUEUES.cycles} on ${config.temporalAddress} (namespace ${config.temporalNamespace}); workflows from ${config.workflowBundlePath ?? 'a fresh bundle'}; payloads encrypted with key ${config.payloadKeyRing.currentKeyId}`,
+      `polling ${TASK_QUEUES.cycles} on ${config.temporalAddress} (namespace ${config.temporalNamespace}); workflows from ${config.workflowBundlePath && !tracing ? config.workflowBundlePath : 'a fresh bundle'}; traces ${tracing ? 'on' : 'off'}; payloads encrypted with key ${config.payloadKeyRing.currentKeyId}`,
     );
     // Resolves after a shutdown signal, once in-flight tasks are done.
     await worker.run();
     log('stopped');
   } finally {
+    await metricsServer?.close();
+    await tracing?.shutdown().catch(() => undefined);
     transport?.close();
     await connection?.close().catch(() => undefined);
     await dataSource.destroy().catch(() => undefined);

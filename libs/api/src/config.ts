@@ -9,6 +9,7 @@ import {
   hostPort,
   integer,
   mailFrom,
+  metricsToken,
   origins,
   pattern,
   PayloadKeyRing,
@@ -43,6 +44,8 @@ export const API_ENV = {
   /** Optional: the Temporal Web UI's origin(s), allowed to call the codec endpoint from the browser. */
   optional: [
     'TEMPORAL_UI_ORIGIN',
+    'METRICS_TOKEN',
+    'OTEL_EXPORTER_OTLP_ENDPOINT',
     'PERSONAL_DATA_KEYS',
     'PERSONAL_DATA_KEYS_FILE',
     'PERSONAL_DATA_KEY_ID',
@@ -88,6 +91,11 @@ export class ApiConfig {
     /** Serve the OpenAPI document and Swagger UI (/api/docs); off in production. */
     readonly apiDocs: boolean,
     /**
+     * The bearer token a Prometheus scraper presents at `/metrics` (at least 16 characters);
+     * null: no `/metrics` (404).
+     */
+    readonly metricsToken: string | null,
+    /**
      * The keys of personal data at rest (PERSONAL_DATA_KEYS(_FILE), PERSONAL_DATA_KEY_ID);
      * null when none are configured: then schakeltrajecten answer 503 and nothing else changes.
      */
@@ -113,6 +121,7 @@ export class ApiConfig {
       PayloadKeyRing.fromEnv(env),
       origins('TEMPORAL_UI_ORIGIN', env.TEMPORAL_UI_ORIGIN ?? ''),
       pattern('API_DOCS', read('API_DOCS'), /^(on|off)$/, 'on or off') === 'on',
+      metricsToken(env.METRICS_TOKEN),
       [PERSONAL_DATA_KEY_VARIABLES.keys, PERSONAL_DATA_KEY_VARIABLES.keysFile].some((v) =>
         env[v]?.trim(),
       )

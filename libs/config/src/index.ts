@@ -8,6 +8,7 @@ import { ConfigError } from './config-error';
 
 export { ConfigError };
 export * from './payload-keys';
+export * from './metrics-token';
 
 /** A URL with one of `protocols` (e.g. ['smtp:', 'smtps:']) and a host. */
 export function url(name: string, value: string, protocols: string[]): string {

@@ -1,3 +1,4 @@
 export * from './errors';
 export * from './outbox.service';
 export * from './transport';
+export * from './metrics';

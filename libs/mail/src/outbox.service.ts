@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { OutboxRepository } from '@jaarcyclus/persistence';
 import { MailDeliveryError } from './errors';
+import { mailFailureReason, mailMetrics } from './metrics';
 import type { MailTransport } from './transport';
 
 /** A mail as a template renders it, in the reader's language: the content, no addressee. */
@@ -146,9 +147,11 @@ export class OutboxService {
             });
             sent.push(row.id);
             outcomes.set(row.idempotencyKey, 'sent');
+            mailMetrics.sent.inc();
           } catch (err) {
             const permanent = err instanceof SecretGone || isPermanentSmtpError(err);
             const reason = err instanceof Error ? err.message : String(err);
+            mailMetrics.failed.inc({ reason: mailFailureReason(err, err instanceof SecretGone) });
             failed.push({ id: row.id, reason: reason.slice(0, 2000), permanent });
             outcomes.set(
               row.idempotencyKey,
@@ -167,6 +170,29 @@ export class OutboxService {
       await outbox.markFailed(failed);
     });
     return outcomes;
+  }
+
+  /**
+   * Whether the SMTP server answers (connects and greets; nothing is sent), within `timeoutMs`.
+   * Null when the transport cannot tell (a test double).
+   */
+  async transportReachable(timeoutMs = 2_000): Promise<boolean | null> {
+    const verify = this.transport.verify?.bind(this.transport);
+    if (!verify) return null;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        verify().then(
+          () => true,
+          () => false,
+        ),
+        new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(false), timeoutMs);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Stable per key, so a resend after a crash is recognisable as the same message. */

@@ -15,6 +15,8 @@ export interface MailTransport {
   send(mail: TransportMail): Promise<void>;
   /** Closes pooled connections (a no-op without a pool). */
   close(): void;
+  /** Connects and greets the server without sending (the readiness probe); rejects when it cannot. */
+  verify?(): Promise<void>;
 }
 
 export interface SmtpTransportOptions {
@@ -63,6 +65,9 @@ export function createSmtpTransport(
     },
     close() {
       transporter.close();
+    },
+    async verify() {
+      await transporter.verify();
     },
   };
 }

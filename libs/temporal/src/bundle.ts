@@ -43,9 +43,24 @@ export function failureConverterEntry(): string {
  * The workflow code with the failure converter that encodes failure messages (so that the
  * payload codec encrypts them); every Worker loads this bundle.
  */
-export async function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+export async function bundleWorkflows(
+  opts: {
+    /**
+     * With the OpenTelemetry workflow interceptors (libs/temporal tracing.ts), for a worker
+     * whose traces are on. The default bundle has none: what replays today stays as it is.
+     */
+    tracing?: boolean;
+  } = {},
+): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
     workflowsPath: workflowsEntry(),
+    ...(opts.tracing
+      ? {
+          workflowInterceptorModules: [
+            require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors'),
+          ],
+        }
+      : {}),
     failureConverterPath: failureConverterEntry(),
     webpackConfigHook: (config) => ({
       ...config,

@@ -4,3 +4,4 @@ export * from './connection';
 export * from './data-converter';
 export * from './failure-converter';
 export * from './payload-codec';
+export * from './tracing';

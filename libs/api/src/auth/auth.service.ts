@@ -3,6 +3,7 @@ import { secretPlaceholder } from '@jaarcyclus/mail';
 import { AuthRepository } from '@jaarcyclus/persistence';
 import { ApiConfig } from '../config';
 import { MailDispatcher } from '../mail/mail-dispatcher';
+import { countSignIn } from '../metrics/metrics';
 import type { AuthenticatedPerson } from './authenticated-person';
 import { renderLoginMail } from './login-mail';
 import { hashToken, newToken } from './tokens';
@@ -38,7 +39,10 @@ export class AuthService {
    */
   async requestLogin(email: string): Promise<void> {
     const person = await this.repo.findActivePersonByEmail(email.trim().toLowerCase());
-    if (!person) return;
+    if (!person) {
+      countSignIn('unknown_address');
+      return;
+    }
     const { token, hash } = newToken();
     const tokenId = await this.repo.insertLoginTokenWithinLimit(
       person.id,
@@ -48,6 +52,7 @@ export class AuthService {
     );
     if (tokenId === null) {
       this.logger.warn(`sign-in link limit reached for person ${person.id}; no mail sent`);
+      countSignIn('limited');
       return;
     }
     // The outbox stores the mail with a placeholder for the token: a database reader or a backup
@@ -70,6 +75,7 @@ export class AuthService {
       },
       { [LOGIN_TOKEN_SECRET]: encodeURIComponent(token) },
     );
+    countSignIn('link_sent');
   }
 
   /** Read-only: whether the link can still be used (the GET page must not consume it). */
@@ -85,6 +91,7 @@ export class AuthService {
       session.hash,
       this.config.sessionTtlHours,
     );
+    countSignIn(result ? 'signed_in' : 'link_refused');
     return result
       ? { sessionToken: session.token, expiresAt: result.expiresAt, person: result.person }
       : null;

@@ -17,13 +17,59 @@ describe('GET /health', () => {
     await smtp.stop();
   });
 
-  it('is 200 and degraded while Temporal is down, and 503 once the database is gone', async () => {
+  it('is ready and degraded while Temporal is down, reports SMTP and the outbox, and is 503 once the database is gone', async () => {
     const up = await api.http().get('/health').expect(200);
-    expect(up.body).toEqual({ status: 'degraded', database: 'up', temporal: 'down' });
+    expect(up.body).toEqual({
+      status: 'degraded',
+      database: 'up',
+      temporal: 'down',
+      smtp: 'up',
+      outbox: { pending: 0, failed: 0, oldestUnsentAgeSeconds: 0 },
+    });
+    const ready = await api.http().get('/health/ready').expect(200);
+    expect(ready.body).toEqual(up.body);
+
+    await api.ds.query(
+      `INSERT INTO outbox_message (idempotency_key, to_address, subject, text_body, html_body, created_at)
+       VALUES ('health-test:1', 'a@b.example', 's', 't', 'h', now() - interval '10 minutes')`,
+    );
+    const backlog = await api.http().get('/health/ready').expect(200);
+    expect(backlog.body.outbox).toEqual({
+      pending: 1,
+      failed: 0,
+      oldestUnsentAgeSeconds: expect.any(Number),
+    });
+    expect(backlog.body.outbox.oldestUnsentAgeSeconds).toBeGreaterThanOrEqual(600);
 
     // Dropping the database (WITH FORCE) also ends the app's open connections.
     await db.drop();
     const down = await api.http().get('/health').expect(503);
-    expect(down.body).toEqual({ status: 'degraded', database: 'down', temporal: 'down' });
+    expect(down.body).toMatchObject({ status: 'degraded', database: 'down', outbox: null });
+    await api.http().get('/health/ready').expect(503);
+    // Live asks nothing: the process still answers, so a supervisor does not restart it.
+    expect((await api.http().get('/health/live').expect(200)).body).toEqual({ status: 'live' });
+  }, 20_000);
+});
+
+describe('GET /health with the SMTP server unreachable', () => {
+  let db: TestDatabase;
+  let smtp: SmtpCapture;
+  let api: ApiHarness;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    smtp = await new SmtpCapture().start();
+    // Port 1: nothing listens, the connection is refused at once.
+    api = await startApi(db.url, smtp, { seed: false, env: { SMTP_URL: 'smtp://127.0.0.1:1' } });
+  });
+
+  afterAll(async () => {
+    await api.close().catch(() => undefined);
+    await smtp.stop();
+  });
+
+  it('stays ready (reads and sign-in work, mails wait in the outbox) but says smtp down', async () => {
+    const res = await api.http().get('/health').expect(200);
+    expect(res.body).toMatchObject({ status: 'degraded', database: 'up', smtp: 'down' });
   });
 });

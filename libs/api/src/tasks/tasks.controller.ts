@@ -1,4 +1,4 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCookieAuth,
@@ -11,6 +11,8 @@ import type { AuthenticatedPerson } from '../auth/authenticated-person';
 import { CurrentPerson } from '../auth/decorators';
 import { SESSION_COOKIE } from '../auth/session.guard';
 import { ErrorResponseDto } from '../common/api-errors';
+import type { Response } from 'express';
+import { TASK_PAGE_DEFAULT, TaskPageDto } from './tasks.dto';
 
 /** A person's to-dos across every cycle (vote, adopt, submit, review), most urgent first. */
 @ApiTags('tasks')
@@ -23,10 +25,25 @@ export class TasksController {
 
   @Get()
   @ApiOkResponse({
-    description: 'Open tasks first (earliest deadline first), then done and cancelled ones',
+    description:
+      'Open tasks first (earliest deadline first), then done and cancelled ones; one page (see limit, offset). While more follow, the Link header has the next page (rel="next").',
   })
-  async list(@CurrentPerson() me: AuthenticatedPerson) {
-    const rows = await this.tasks.listForPerson(me.organisationId, me.id);
+  async list(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Query() page: TaskPageDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const limit = page.limit ?? TASK_PAGE_DEFAULT;
+    const offset = page.offset ?? 0;
+    // One more than the page: whether a next page exists, without counting every task.
+    const rows = await this.tasks.listForPerson(me.organisationId, me.id, {
+      offset,
+      limit: limit + 1,
+    });
+    if (rows.length > limit) {
+      res.set('Link', `</api/me/tasks?limit=${limit}&offset=${offset + limit}>; rel="next"`);
+      rows.length = limit;
+    }
     return rows.map((t) => ({
       id: t.id,
       kind: t.kind,

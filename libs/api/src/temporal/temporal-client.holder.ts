@@ -1,5 +1,5 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type ClientInterceptors } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { DomainError } from '@jaarcyclus/domain';
 
@@ -58,6 +58,8 @@ export class TemporalClientHolder implements OnApplicationShutdown {
     namespace: string;
     /** The data converter of every Jaarcyclus client (@jaarcyclus/temporal dataConverter). */
     dataConverter: DataConverter;
+    /** With traces on: the interceptors that carry them into Temporal (tracingClientInterceptors). */
+    interceptors?: ClientInterceptors;
   }): Promise<void> {
     let warned = false;
     const attempt = async (): Promise<void> => {
@@ -76,6 +78,7 @@ export class TemporalClientHolder implements OnApplicationShutdown {
           connection,
           namespace: settings.namespace,
           dataConverter: settings.dataConverter,
+          ...(settings.interceptors ? { interceptors: settings.interceptors } : {}),
         });
         this.logger.log(`connected to ${settings.address} (namespace ${settings.namespace})`);
       } catch {

@@ -153,8 +153,17 @@ export class TaskRepository {
    * Every task of the person: open ones first; within each group the earliest deadline first
    * (none last), then the newest.
    */
-  listForPerson(organisationId: string, personId: string): Promise<Task[]> {
-    return this.db
+  /**
+   * The person's tasks, open ones first (earliest deadline first, no deadline last), then done
+   * and cancelled ones, newest first; one page of `limit` from `offset` when given. The order
+   * ends on the id, so pages never overlap or skip a task. Served by task_person_status_idx (see bench:inbox).
+   */
+  listForPerson(
+    organisationId: string,
+    personId: string,
+    page: { offset: number; limit: number } | null = null,
+  ): Promise<Task[]> {
+    const query = this.db
       .getRepository(Task)
       .createQueryBuilder('t')
       .where('t.organisation_id = :org AND t.person_id = :person', {
@@ -164,7 +173,8 @@ export class TaskRepository {
       .orderBy("CASE WHEN t.status = 'open' THEN 0 ELSE 1 END", 'ASC')
       .addOrderBy('t.due_at', 'ASC', 'NULLS LAST')
       .addOrderBy('t.created_at', 'DESC')
-      .getMany();
+      .addOrderBy('t.id', 'ASC');
+    return (page ? query.offset(page.offset).limit(page.limit) : query).getMany();
   }
 
   /**
