@@ -6,6 +6,7 @@ import { calendar } from './calendar';
 import { common } from './common';
 import { cycles } from './cycles';
 import { errors } from './errors';
+import { journeys } from './journeys';
 import { signIn } from './sign-in';
 import { tasks } from './tasks';
 import { vote } from './vote';
@@ -23,4 +24,5 @@ export const web = {
   ...errors,
   ...accountability,
   ...accountabilityFormat,
+  ...journeys,
 };
