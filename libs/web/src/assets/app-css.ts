@@ -111,6 +111,9 @@ fieldset { border: 0; padding: 0; margin: 0 0 1.25rem; min-width: 0; }
 .notice { border-left: 6px solid #1e6b34; background: #ffffff; padding: 0.75rem 1rem; margin: 0 0 1.5rem; }
 .notice p { margin: 0; }
 .notice--info { border-left-color: #0b5394; }
+.notice--warning { border-left-color: #b45309; background: #fff7ed; font-weight: 700; }
+.panel--review { border: 3px solid #0b5394; }
+.panel--review:focus { outline: 3px solid #b45309; outline-offset: 2px; }
 
 .task-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75rem; }
 .task { background: #ffffff; border: 1px solid #d0d4da; border-left: 6px solid #0b5394; border-radius: 4px; padding: 0.9rem 1rem; }

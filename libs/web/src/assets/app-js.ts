@@ -10,6 +10,9 @@ export const APP_JS = `(function () {
 
   var summary = document.querySelector('[data-error-summary]');
   if (summary) summary.focus();
+  // A step that needs the reader's attention (the vote to review) takes the focus.
+  var focusTarget = document.querySelector('[data-focus-on-load]');
+  if (!summary && focusTarget) focusTarget.focus();
 
   document.addEventListener('submit', function (event) {
     var form = event.target;
