@@ -113,6 +113,8 @@ fieldset { border: 0; padding: 0; margin: 0 0 1.25rem; min-width: 0; }
 .notice--info { border-left-color: #0b5394; }
 .notice--warning { border-left-color: #b45309; background: #fff7ed; font-weight: 700; }
 .panel--review { border: 3px solid #0b5394; }
+/* The default button of a form (Enter in a field), kept out of sight and out of the tab order. */
+.implicit-submit { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
 .panel--review:focus { outline: 3px solid #b45309; outline-offset: 2px; }
 
 .task-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75rem; }

@@ -21,7 +21,10 @@ export const APP_JS = `(function () {
       event.preventDefault();
       return;
     }
-    var question = form.getAttribute('data-confirm');
+    // The pressed button's own question (e.g. "Accepteren?"), else the form's.
+    var question =
+      (event.submitter && event.submitter.getAttribute('data-confirm')) ||
+      form.getAttribute('data-confirm');
     if (question && !window.confirm(question)) {
       event.preventDefault();
       return;

@@ -136,6 +136,21 @@ export class TaskPagesController {
     if (typeof year === 'number' && Number.isInteger(year)) {
       return this.pages.redirect(res, `/app/accountability/${year}`);
     }
+    // The secretariat's review task (the "Beoordelen" link) opens the school's submission,
+    // where it is accepted or returned.
+    const reviewYear = task.kind === 'review' ? task.payload?.accountingYear : undefined;
+    const schoolId = task.payload?.schoolId;
+    if (
+      typeof reviewYear === 'number' &&
+      Number.isInteger(reviewYear) &&
+      typeof schoolId === 'string' &&
+      isUUID(schoolId)
+    ) {
+      return this.pages.redirect(
+        res,
+        `/app/cycles/accountability/${reviewYear}/schools/${schoolId}`,
+      );
+    }
     const ctx = this.pages.context(req, res);
     const context = await this.context(me, task);
     // A vote that may still change is offered for changing, filled in with the vote as cast.

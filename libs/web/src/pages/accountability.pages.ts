@@ -217,22 +217,20 @@ function formBody(
               value: row.description,
               errors,
             })}
-            <div class="line-fields">
-              ${textField(ctx, {
-                name: appendixField(i, 'fte'),
-                label: t.acc.fte,
-                value: row.fte,
-                errors,
-                inputmode: 'decimal',
-                width: 'short',
-              })}
-              ${textField(ctx, {
-                name: appendixField(i, 'targetGroup'),
-                label: t.acc.targetGroup,
-                value: row.targetGroup,
-                errors,
-              })}
-            </div>
+            ${textField(ctx, {
+              name: appendixField(i, 'fte'),
+              label: t.acc.fte,
+              value: row.fte,
+              errors,
+              inputmode: 'decimal',
+              width: 'short',
+            })}
+            ${textArea(ctx, {
+              name: appendixField(i, 'targetGroup'),
+              label: t.acc.targetGroup,
+              value: row.targetGroup,
+              errors,
+            })}
           </fieldset>`,
       )}
       <button type="submit" name="action" value="addRow" class="button button--secondary">
@@ -387,6 +385,65 @@ export function figuresTables(
   )}`;
 }
 
+type Underspending = NonNullable<SchoolDetail['underspending']['current']>;
+
+/**
+ * What accepting these figures would deduct, before anyone accepts: the school sees it before
+ * submitting, the secretariat before accepting (source 001 §7.4: underspending is deducted).
+ */
+function underspendingPanel(
+  ctx: WebContext,
+  d: SchoolDetail,
+  u: Underspending | null,
+  reader: 'school' | 'office',
+): SafeHtml {
+  const { t } = ctx;
+  const year = d.underspending.allocationYear;
+  return html`<section class="panel" aria-labelledby="underspending-title">
+    <h2 id="underspending-title">${t.underspendingTitle}</h2>
+    ${
+      u
+        ? html`<dl class="details">
+              <dt>${t.underspendingReceived}</dt>
+              <dd>${formatAmount(u.receivedCents)}</dd>
+              <dt>${t.underspendingSpent}</dt>
+              <dd>${formatAmount(u.spentCents)}</dd>
+              <dt>${t.underspendingAmount}</dt>
+              <dd><strong>${formatAmount(u.underspendingCents)}</strong></dd>
+            </dl>
+            <p>
+              ${
+                u.underspendingCents > 0
+                  ? t.underspendingDeducted(formatAmount(u.underspendingCents), year)
+                  : t.underspendingNone
+              }
+            </p>
+            <p class="hint">${t.underspendingBasis}</p>`
+        : html`<p>${reader === 'school' ? t.underspendingAfterSave : t.underspendingUnknown}</p>`
+    }
+  </section>`;
+}
+
+/** The question before submitting: what follows, and the underspending the figures show. */
+function submitQuestion(ctx: WebContext, d: SchoolDetail): string {
+  const u = d.underspending.draft;
+  return u && u.underspendingCents > 0
+    ? `${ctx.t.submitConfirm} ${ctx.t.underspendingDeducted(formatAmount(u.underspendingCents), d.underspending.allocationYear)}`
+    : ctx.t.submitConfirm;
+}
+
+/** The question before accepting: what it records. */
+function acceptQuestion(ctx: WebContext, d: SchoolDetail): string {
+  const u = d.underspending.current;
+  return u && u.underspendingCents > 0
+    ? ctx.t.acceptConfirmDeduction(
+        d.school.name,
+        formatAmount(u.underspendingCents),
+        d.underspending.allocationYear,
+      )
+    : ctx.t.acceptConfirmNone(d.school.name);
+}
+
 export interface SchoolFormPageData {
   detail: SchoolDetail;
   values: AccountabilityFormValues;
@@ -411,11 +468,28 @@ export function schoolAccountabilityPage(ctx: WebContext, data: SchoolFormPageDa
         editable
           ? html`<form method="post" action="/app/accountability/${d.accountingYear}" novalidate>
               ${csrfField(ctx)}
+              <button
+                type="submit"
+                name="action"
+                value="save"
+                class="implicit-submit"
+                tabindex="-1"
+                aria-hidden="true"
+              >
+                ${t.acc.saveDraft}
+              </button>
               <p class="muted">${t.acc.formatVersion(d.formatVersion)}</p>
               ${d.draft ? html`<p class="muted">${t.acc.draftSavedAt(formatDateTime(ctx.locale, new Date(d.draft.savedAt)))}</p>` : ''}
               ${formBody(ctx, d.format, values, errors)}
+              ${underspendingPanel(ctx, d, d.underspending.draft, 'school')}
               <div class="actions">
-                <button type="submit" name="action" value="submit" class="button">
+                <button
+                  type="submit"
+                  name="action"
+                  value="submit"
+                  class="button"
+                  data-confirm="${submitQuestion(ctx, d)}"
+                >
                   ${t.acc.submit}
                 </button>
                 <button type="submit" name="action" value="save" class="button button--secondary">
@@ -429,7 +503,8 @@ export function schoolAccountabilityPage(ctx: WebContext, data: SchoolFormPageDa
               ${
                 waiting && d.current
                   ? html`<h2>${t.acc.currentVersion(d.current.version ?? 0)}</h2>
-                      ${figuresTables(ctx, d.format, d.current.figures, d.current.totals)}`
+                      ${figuresTables(ctx, d.format, d.current.figures, d.current.totals)}
+                      ${underspendingPanel(ctx, d, d.underspending.current, 'school')}`
                   : ''
               }`
       }
@@ -671,7 +746,8 @@ export function accountabilityReviewPage(ctx: WebContext, data: ReviewPageData):
       ${
         d.current
           ? html`<h2>${t.acc.currentVersion(d.current.version ?? 0)}</h2>
-              ${figuresTables(ctx, d.format, d.current.figures, d.current.totals)}`
+              ${figuresTables(ctx, d.format, d.current.figures, d.current.totals)}
+              ${d.status === 'accepted' ? '' : underspendingPanel(ctx, d, d.underspending.current, 'office')}`
           : ''
       }
       ${
@@ -690,7 +766,13 @@ export function accountabilityReviewPage(ctx: WebContext, data: ReviewPageData):
                   errors: data.errors,
                 })}
                 <div class="actions">
-                  <button type="submit" name="decision" value="accept" class="button">
+                  <button
+                    type="submit"
+                    name="decision"
+                    value="accept"
+                    class="button"
+                    data-confirm="${acceptQuestion(ctx, d)}"
+                  >
                     ${t.acc.accept}
                   </button>
                   <button

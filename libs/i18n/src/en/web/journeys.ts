@@ -18,4 +18,24 @@ export const journeys: typeof nl = {
     `This task lapsed: another body rejected the proposal, so the ${body} no longer decides in this round.`,
   taskLapsedNewRound: (round: number) =>
     `This task lapsed: there is a new voting round (round ${round}) with a revised proposal. You get a new task for it.`,
+  underspendingTitle: 'Underspending',
+  underspendingReceived: 'Received (fixed amount and reported variable amount)',
+  underspendingSpent: 'Spent (expenses)',
+  underspendingAmount: 'Underspending',
+  underspendingDeducted: (amount: string, year: number) =>
+    `If the accountability is accepted as it is, ${amount} is deducted from the allocation of ${year}.`,
+  underspendingNone: 'There is no underspending: accepting leads to no deduction.',
+  underspendingBasis:
+    'Computed as on acceptance: the school’s fixed amount plus the reported variable amount, minus the expenses.',
+  underspendingAfterSave:
+    'Save your figures as a draft; then you see here the underspending that follows from them.',
+  underspendingUnknown: 'The underspending cannot be computed from these figures.',
+  submitConfirm:
+    'Submit the accountability? After that you cannot change anything unless the secretariat returns it.',
+  acceptConfirmDeduction: (school: string, amount: string, year: number) =>
+    `Accept the accountability of ${school}? This records a deduction of ${amount} on the allocation of ${year}; the school is told.`,
+  acceptConfirmNone: (school: string) =>
+    `Accept the accountability of ${school}? There is no underspending, so no deduction follows.`,
+  draftSavedWithProblems:
+    'Your draft has been saved. Before you can submit, correct what is listed below.',
 };
