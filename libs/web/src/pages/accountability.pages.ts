@@ -522,7 +522,11 @@ export function noAccountabilityPage(ctx: WebContext, year: number, text: string
   });
 }
 
-/** Schools of one cycle: status, days late, deduction; each school's name links to `href(row)`. */
+/**
+ * Schools of one cycle: status, days late, board, deduction; each school's name links to
+ * `href(row)`. Status comes right after the name, so a phone (360 px) shows both without
+ * scrolling sideways; a school not late shows '–', not 0.
+ */
 function schoolsTable(
   ctx: WebContext,
   caption: string,
@@ -539,9 +543,9 @@ function schoolsTable(
       <thead>
         <tr>
           <th scope="col">${t.acc.school}</th>
-          <th scope="col">${t.acc.board}</th>
           <th scope="col">${t.acc.statusLabel}</th>
           <th scope="col" class="num">${t.acc.daysLate}</th>
+          <th scope="col">${t.acc.board}</th>
           <th scope="col" class="num">${t.acc.deduction}</th>
         </tr>
       </thead>
@@ -550,12 +554,12 @@ function schoolsTable(
           (r) =>
             html`<tr>
               <th scope="row"><a href="${href(r)}">${r.schoolName}</a></th>
-              <td>${r.boardName}</td>
               <td>
                 ${statusText(t, r.status)}
                 ${r.waiver ? html`<br /><span class="muted">${r.waiver.reason}</span>` : ''}
               </td>
-              <td class="num">${r.daysLate}</td>
+              <td class="num">${r.daysLate > 0 ? String(r.daysLate) : '–'}</td>
+              <td>${r.boardName}</td>
               <td class="num">
                 ${r.deductionCents !== null ? formatAmount(r.deductionCents) : ''}
               </td>
