@@ -59,6 +59,22 @@ describe('web app: a board member reviews, changes, or misses a vote', () => {
     await app?.close();
   }, 60_000);
 
+  it('the cycle page names the bodies and their decisions from the start, and updates itself', async () => {
+    // Opened right after the start (the round may still be opening: names come from Beheer).
+    const page = await app.signedInPage(DEMO_EMAILS.stadsring.secretariat);
+    await page.goto(`${app.baseUrl}/app/cycles/budget/${YEAR}`);
+    const alv = page.getByRole('region', { name: /^Algemene Ledenvergadering/ });
+    expect(await textOf(alv)).toMatch(/Soort besluit goedkeuring/i);
+    const close = page.getByLabel('Orgaan').last();
+    const options = (await close.locator('option').allTextContents()).map((o) => o.trim());
+    expect(options).toContain('Algemene Ledenvergadering');
+    expect(options).not.toContain('alv');
+    // No reload by the test: the page's own script brings the opened round.
+    await alv.locator('table.tally').waitFor({ timeout: 30_000 });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows the review at the top of a 1366×768 screen, says the vote is not sent, and takes the focus', async () => {
     const member = rvt[0]!;
     const taskId = await voteTaskId(member);

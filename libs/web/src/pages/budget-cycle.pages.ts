@@ -86,7 +86,9 @@ function bodyCard(ctx: WebContext, body: BodyRoundView, names: Map<string, strin
           tally
             ? html`${tallyTable(ctx, body, tally)}
                 <p class="hint">${t.shareHint}</p>`
-            : html`<p class="notice notice--info">${t.votingOpening}</p>`
+            : html`<p class="notice notice--info" data-auto-refresh>
+                ${t.votingOpeningAuto} <a href="${ctx.path}">${t.refreshNow}</a>
+              </p>`
         }
       </div>
       <div>

@@ -38,4 +38,7 @@ export const journeys: typeof nl = {
     `Accept the accountability of ${school}? There is no underspending, so no deduction follows.`,
   draftSavedWithProblems:
     'Your draft has been saved. Before you can submit, correct what is listed below.',
+  votingOpeningAuto:
+    'The members and their vote weights are being recorded. This page updates itself in a few moments.',
+  refreshNow: 'Refresh now',
 };

@@ -40,4 +40,7 @@ export const journeys = {
     `Verantwoording van ${school} accepteren? Er is geen onderbesteding, dus er volgt geen korting.`,
   draftSavedWithProblems:
     'Uw concept is opgeslagen. Voordat u kunt indienen, moet u nog verbeteren wat hieronder staat.',
+  votingOpeningAuto:
+    'De leden en hun stemgewicht worden vastgelegd. Deze pagina werkt zichzelf over enkele ogenblikken bij.',
+  refreshNow: 'Nu vernieuwen',
 };
