@@ -246,16 +246,15 @@ function summaryLabels(
   values: AccountabilityFormValues,
 ): Record<string, string> {
   const { t } = ctx;
-  const labels: Record<string, string> = {
-    income: t.acc.income,
-    expenses: t.acc.expenses,
-    appendix: t.acc.appendix,
-  };
+  // In the order of the form: the error summary lists the problems in this order.
+  const labels: Record<string, string> = { income: t.acc.income };
   for (const l of format.incomeLines) labels[incomeField(l.key)] = l.label;
+  labels.expenses = t.acc.expenses;
   for (const l of format.expenseLines) {
     labels[expenseField(l.key, 'fte')] = `${l.label}, ${t.acc.fte}`;
     labels[expenseField(l.key, 'amount')] = `${l.label}, ${t.acc.amount}`;
   }
+  labels.appendix = t.acc.appendix;
   values.appendix.forEach((_, i) => {
     labels[appendixField(i, 'description')] = `${t.acc.row(i + 1)}, ${t.acc.description}`;
     labels[appendixField(i, 'fte')] = `${t.acc.row(i + 1)}, ${t.acc.fte}`;
@@ -462,7 +461,10 @@ export function schoolAccountabilityPage(ctx: WebContext, data: SchoolFormPageDa
     nav: 'tasks',
     hasErrors: errors.length > 0,
     body: html`<h1>${t.acc.schoolTitle(d.accountingYear, d.school.name)}</h1>
-      ${notice(data.message)} ${errorSummary(ctx, errors, summaryLabels(ctx, d.format, values))}
+      ${notice(data.message)}
+      ${errorSummary(ctx, errors, summaryLabels(ctx, d.format, values), {
+        messagesNameTheirField: true,
+      })}
       ${statusBanner(ctx, d)} ${returnedComments(ctx, d, 'school')}
       ${
         editable

@@ -41,4 +41,6 @@ export const journeys: typeof nl = {
   votingOpeningAuto:
     'The members and their vote weights are being recorded. This page updates itself in a few moments.',
   refreshNow: 'Refresh now',
+  usedByPeople: 'These people are linked to it:',
+  backToRecord: 'Back',
 };

@@ -43,4 +43,6 @@ export const journeys = {
   votingOpeningAuto:
     'De leden en hun stemgewicht worden vastgelegd. Deze pagina werkt zichzelf over enkele ogenblikken bij.',
   refreshNow: 'Nu vernieuwen',
+  usedByPeople: 'Deze personen zijn eraan gekoppeld:',
+  backToRecord: 'Terug',
 };
