@@ -72,6 +72,20 @@ describe('web app: a board member reviews, changes, or misses a vote', () => {
     // No reload by the test: the page's own script brings the opened round.
     await alv.locator('table.tally').waitFor({ timeout: 30_000 });
     expect(await axeViolations(page)).toEqual([]);
+
+    // On paper: no menu, no forms or buttons; the cycle on fewer A4 pages than the four of before.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()).resolves.toBe(
+      false,
+    );
+    await expect(page.getByRole('button', { name: 'Sluit ronde' }).isVisible()).resolves.toBe(
+      false,
+    );
+    expect(await textOf(alv)).toContain('Algemene Ledenvergadering');
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(3);
     await page.context().close();
   });
 

@@ -200,4 +200,17 @@ progress::-moz-progress-bar { background: #0b5394; }
 .button--small { padding: 0.35rem 0.9rem; font-weight: 400; }
 .review-comments { margin: 0; padding: 0.5rem 1rem; border-left: 4px solid #0b5394; background: #ffffff; white-space: pre-wrap; }
 [hidden] { display: none !important; }
+
+/* Paper: the content only (no menu, language switch, forms or buttons), black on white. */
+@media print {
+  @page { size: A4; margin: 15mm; }
+  body { background: #ffffff; color: #000000; font-size: 10pt; }
+  .site-header .account, .main-nav, .skip-link, form, .actions, .action-grid, .button,
+  .implicit-submit, [data-auto-refresh] a { display: none !important; }
+  .site-header { background: none; color: #000000; border-bottom: 1px solid #000000; }
+  .site-header a { color: #000000; text-decoration: none; }
+  .panel, .body-card, .table-wrap { border: 1px solid #999999; box-shadow: none; break-inside: avoid; }
+  .table-wrap { overflow: visible; }
+  a { color: #000000; }
+}
 `;
