@@ -1,4 +1,4 @@
-import { formatDateTimeNl, nextBusinessMoment } from '@jaarcyclus/domain';
+import { formatDateTimeNl, formatEuro, nextBusinessMoment } from '@jaarcyclus/domain';
 import { DEMO_EMAILS } from '@jaarcyclus/persistence';
 import type { Locator, Page } from 'playwright-core';
 import {
@@ -35,6 +35,8 @@ describe('web app: the school’s accountability form and the secretariat’s ov
   let school: Page;
   let secretariat: Page;
   let schoolId: string;
+  /** The questions the pages asked before acting (window.confirm), in order. */
+  const dialogs: string[] = [];
   const formPath = `/app/accountability/${YEAR}`;
   const overviewPath = `/app/cycles/accountability/${YEAR}`;
 
@@ -67,6 +69,13 @@ describe('web app: the school’s accountability form and the secretariat’s ov
       app.signedInPage(CONTACT, { width: 390, height: 844 }),
       app.signedInPage(SECRETARIAT),
     ]);
+    // "Indienen" and "Accepteren" ask first (with the script); the reader says yes.
+    for (const page of [school, secretariat]) {
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.accept();
+      });
+    }
   }, 600_000);
 
   afterAll(async () => {
@@ -267,7 +276,7 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     await page.goto(app.baseUrl + overviewPath);
     expect(
       await textOf(
-        page.getByRole('row').filter({ hasText: 'Stadsring College' }).locator('td').nth(1),
+        page.getByRole('row').filter({ hasText: 'Stadsring College' }).locator('td').nth(0),
       ),
     ).toBe('Vrijgesteld School gefuseerd per 1 augustus');
     // The school's contacts are told, with the reason.
@@ -643,7 +652,7 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     const thisYear = page.getByRole('region', { name: `Scholen in Verantwoording ${YEAR}` });
     await expect(thisYear.locator('tbody tr').count()).resolves.toBe(1);
     expect(await textOf(thisYear.locator('tbody tr'))).toMatch(
-      /^Stadsring College .+ Vrijgesteld School gefuseerd per 1 augustus 0$/,
+      /^Stadsring College Vrijgesteld School gefuseerd per 1 augustus – \S.+$/,
     );
     const nextYear = page.getByRole('region', { name: `Scholen in Verantwoording ${NEXT}` });
     const listed = await nextYear.locator('tbody th').allTextContents();
@@ -692,7 +701,7 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     await page.waitForURL('**/app/my-schools');
     const thisYear = page.getByRole('region', { name: `Scholen in Verantwoording ${YEAR}` });
     expect(await textOf(thisYear.locator('tbody tr'))).toMatch(
-      /^Stadsring College .+ Vrijgesteld School gefuseerd per 1 augustus 0$/,
+      /^Stadsring College Vrijgesteld School gefuseerd per 1 augustus – \S.+$/,
     );
     // Next year's cycle: the board's schools that account, and no other board's.
     const listed = (
@@ -725,5 +734,147 @@ describe('web app: the school’s accountability form and the secretariat’s ov
     const closed = await member.goto(`${app.baseUrl}/app/my-schools`);
     expect(closed?.status()).toBe(403);
     await member.context().close();
+  });
+  describe('issue 16: the form as a school lives in it, and the deduction seen before accepting', () => {
+    const EARLIER = YEAR - 1;
+    const earlierForm = `/app/accountability/${EARLIER}`;
+
+    beforeAll(async () => {
+      const token = await app.token(SECRETARIAT);
+      const started = await app.stack.call('POST', '/api/accountability-cycles', {
+        token,
+        body: {
+          accountingYear: EARLIER,
+          schoolIds: [schoolId],
+          deadline: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        },
+      });
+      expect(started.status).toBe(201);
+      await school.setViewportSize({ width: 1366, height: 768 });
+      await school.goto(app.baseUrl + earlierForm);
+      await reloadUntil(school, async () => (await school.locator('form').count()) > 1);
+    });
+
+    it('Enter in an amount field saves; a draft with -1.200,00 and 12.345,678 says what is wrong there', async () => {
+      const page = school;
+      const rows = () => page.locator('fieldset.line-group legend', { hasText: /^Regel \d+$/ });
+      const rowsBefore = await rows().count();
+      await field(page, 'expenses.materiele_kosten.amount').fill('-1.200,00');
+      await field(page, 'expenses.personeel_ondersteuningsteam.amount').fill('12.345,678');
+      await field(page, 'expenses.personeel_ondersteuningsteam.amount').press('Enter');
+      await page.waitForLoadState();
+      expect(await textOf(page.getByRole('status').first())).toContain('Uw concept is opgeslagen.');
+      expect(await rows().count()).toBe(rowsBefore);
+      expect(await textOf(page.locator('#field-expenses-materiele_kosten-amount-error'))).toContain(
+        'niet negatief',
+      );
+      expect(
+        await textOf(page.locator('#field-expenses-personeel_ondersteuningsteam-amount-error')),
+      ).toContain('meer dan twee decimalen');
+      // What was typed stays.
+      await expect(field(page, 'expenses.materiele_kosten.amount').inputValue()).resolves.toBe(
+        '-1.200,00',
+      );
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    it('reads 30.000 as thirty thousand, shows the underspending before submitting, and asks first', async () => {
+      const page = school;
+      const fixed = (await app.stack.ds.query(
+        `SELECT fixed_amount_cents::int AS cents FROM school WHERE id = $1`,
+        [schoolId],
+      )) as { cents: number }[];
+      await field(page, 'income.swv_vast_bedrag.amount').fill('58.000,00');
+      await field(page, 'income.swv_variabel_bedrag.amount').fill('30.000');
+      await field(page, 'expenses.personeel_extra_ondersteuning.fte').fill('1,5');
+      await field(page, 'expenses.personeel_extra_ondersteuning.amount').fill('20.000');
+      await field(page, 'expenses.personeel_ondersteuningsteam.fte').fill('0,4');
+      await field(page, 'expenses.personeel_ondersteuningsteam.amount').fill('10.000,00');
+      await field(page, 'expenses.materiele_kosten.amount').fill('5.000');
+      await field(page, 'appendix.0.description').fill('Ambulante begeleiding');
+      await field(page, 'appendix.0.fte').fill('1,5');
+      await field(page, 'appendix.0.targetGroup').fill(
+        'Leerlingen met een taalontwikkelingsstoornis in de onderbouw en de bovenbouw',
+      );
+      // Lines a later format version added (earlier tests publish one): nothing spent there.
+      for (const input of await page.locator('input[name^="expenses."]').all()) {
+        if ((await input.inputValue()) === '') await input.fill('0');
+      }
+      await page.getByRole('button', { name: 'Concept opslaan' }).click();
+      await page.waitForURL(`**${earlierForm}?saved=1`);
+
+      const expected = formatEuro(fixed[0]!.cents + 3_000_000 - 3_500_000);
+      const panel = page.getByRole('region', { name: 'Onderbesteding' });
+      expect(await textOf(panel)).toContain(`Onderbesteding ${expected}`);
+      expect(await textOf(panel)).toContain(
+        `dan wordt ${expected} gekort op de toekenning van ${EARLIER + 2}`,
+      );
+      // The "Doelgroep" field shows its whole text.
+      const target = field(page, 'appendix.0.targetGroup');
+      expect(
+        await target.evaluate((el) => (el as HTMLInputElement).scrollWidth <= el.clientWidth + 1),
+      ).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'accountability-underspending-school');
+
+      const asked = dialogs.length;
+      await page.getByRole('button', { name: 'Indienen' }).click();
+      await page.waitForURL(`**${earlierForm}?submitted=1`);
+      expect(dialogs[asked]).toContain('Verantwoording indienen?');
+      expect(dialogs[asked]).toContain(`${expected} gekort op de toekenning van ${EARLIER + 2}`);
+    });
+
+    it('the review task opens the submission; the secretariat sees the deduction and confirms accepting', async () => {
+      const page = secretariat;
+      const until = Date.now() + 30_000;
+      let taskId: string | undefined;
+      while (!taskId) {
+        const rows = (await app.stack.ds.query(
+          `SELECT t.id FROM task t JOIN person p ON p.id = t.person_id
+            WHERE t.kind = 'review' AND t.status = 'open' AND p.email = $1 AND t.workflow_id LIKE $2`,
+          [SECRETARIAT, `%${EARLIER}%`],
+        )) as { id: string }[];
+        taskId = rows[0]?.id;
+        if (!taskId && Date.now() > until) throw new Error('no review task');
+        if (!taskId) await new Promise((r) => setTimeout(r, 250));
+      }
+      await page.goto(`${app.baseUrl}/app/tasks/${taskId}`);
+      await page.waitForURL(`**/app/cycles/accountability/${EARLIER}/schools/${schoolId}`);
+      const panel = page.getByRole('region', { name: 'Onderbesteding' });
+      expect(await textOf(panel)).toContain('gekort op de toekenning van');
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'accountability-underspending-review');
+
+      const asked = dialogs.length;
+      await page.getByRole('button', { name: 'Accepteren' }).click();
+      await page.waitForURL('**?reviewed=accept');
+      expect(dialogs[asked]).toMatch(
+        new RegExp(
+          `^Verantwoording van Stadsring College accepteren\\? Dit legt een korting van € [\\d.]+,\\d{2} vast op de toekenning van ${EARLIER + 2}`,
+        ),
+      );
+    });
+    it('on a phone the overview keeps the status in view; the CSV and the screen use one term', async () => {
+      const phone = await app.signedInPage(SECRETARIAT, { width: 360, height: 780 });
+      await phone.goto(`${app.baseUrl}/app/cycles/accountability/${YEAR + 1}`);
+      const table = phone.getByRole('region', { name: 'Scholen en hun verantwoording' });
+      const status = table.getByRole('columnheader', { name: 'Status' });
+      const box = (await status.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(360);
+      // Nothing is due yet: no "0" days late.
+      const firstRow = table.locator('tbody tr').first();
+      expect(await textOf(firstRow.locator('td').nth(0))).toBe('Niet gestart');
+      expect(await textOf(firstRow.locator('td').nth(1))).toBe('–');
+      expect(await axeViolations(phone)).toEqual([]);
+      await screenshot(phone, 'accountability-overview-phone');
+      const csvLink = phone.getByRole('link', { name: /Download het overzicht/ });
+      const csv = await phone.request.get(
+        new URL((await csvLink.getAttribute('href'))!, app.baseUrl).href,
+      );
+      const body = await csv.text();
+      expect(body).toContain('Niet gestart');
+      expect(body).not.toContain('Niet begonnen');
+      await phone.context().close();
+    });
   });
 });

@@ -316,7 +316,7 @@ describe('web app: the budget cycle of the secretariat, board members and direct
     const context = await app.browser.newContext();
     const page = await context.newPage();
     await page.goto(taskLink);
-    await page.waitForURL('**/login?reason=sign-in');
+    await page.waitForURL(/\/login\?reason=sign-in&next=%2Fapp%2Ftasks%2F/);
     await app.signIn(page, ALV_MEMBER);
     await page.goto(taskLink);
 

@@ -217,7 +217,7 @@ describe('web app: signing in and out', () => {
     // Without any session the page asks to sign in; never JSON on an HTML route.
     const anonymous = await get(`${web.baseUrl}/app/admin`);
     expect(anonymous.status).toBe(303);
-    expect(anonymous.headers.get('location')).toBe('/login?reason=sign-in');
+    expect(anonymous.headers.get('location')).toBe('/login?reason=sign-in&next=%2Fapp%2Fadmin');
   });
 
   it('switches to English and remembers the choice', async () => {

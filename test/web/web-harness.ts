@@ -93,9 +93,10 @@ export async function startWeb(): Promise<WebHarness> {
         .slice(after)
         .filter((m) => m.to.includes(email.toLowerCase()) && /\/auth\/verify\?token=/.test(m.text));
     await smtp.waitFor(() => mine().length > 0, 10_000);
-    const link = /(http:\/\/\S+\/auth\/verify\?token=[A-Za-z0-9_%-]+)/.exec(
-      mine().at(-1)!.text,
-    )?.[1];
+    const link =
+      /(http:\/\/\S+\/auth\/verify\?token=[A-Za-z0-9_%-]+(?:&next=[A-Za-z0-9_%.~-]+)?)/.exec(
+        mine().at(-1)!.text,
+      )?.[1];
     if (!link) throw new Error(`no sign-in link in the mail to ${email}`);
     return link;
   };

@@ -8,7 +8,6 @@ import { AuthModule } from '@jaarcyclus/api/auth/auth.module';
 import { BodiesModule } from '@jaarcyclus/api/bodies/bodies.module';
 import { BudgetModule } from '@jaarcyclus/api/budget/budget.module';
 import { BoardsModule } from '@jaarcyclus/api/boards/boards.module';
-import { ApiExceptionFilter } from '@jaarcyclus/api/common/api-exception.filter';
 import { createValidationPipe } from '@jaarcyclus/api/common/validation';
 import { ApiConfig } from '@jaarcyclus/api/config';
 import { DocumentsModule } from '@jaarcyclus/api/documents/documents.module';
@@ -29,6 +28,7 @@ import { TemporalModule } from '@jaarcyclus/api/temporal/temporal.module';
 import { TemporalCodecModule } from '@jaarcyclus/api/temporal/temporal-codec.module';
 import { VisitationModule } from '@jaarcyclus/api/visitation/visitation.module';
 import { TransitionsModule } from '@jaarcyclus/api/transitions/transitions.module';
+import { BrowserAwareExceptionFilter } from '@jaarcyclus/web/web-exception.filter';
 import { WebModule } from '@jaarcyclus/web/web.module';
 
 @Module({})
@@ -82,7 +82,8 @@ export class AppModule {
       providers: [
         MetricsService,
         { provide: APP_PIPE, useFactory: createValidationPipe },
-        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        // JSON for API clients, pages for browsers (libs/web decides which is which).
+        { provide: APP_FILTER, useClass: BrowserAwareExceptionFilter },
       ],
     };
   }

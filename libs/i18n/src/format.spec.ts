@@ -83,7 +83,7 @@ describe('numbers', () => {
 
   it('writes money in cents the Dutch way, FTE in hundredths, basis points as a percentage', () => {
     expect(formatEuro(123456)).toBe('€ 1.234,56');
-    expect(formatEuro(-5)).toBe('-€ 0,05');
+    expect(formatEuro(-5)).toBe('€ -0,05');
     expect(formatEuroPlain(-123456)).toBe('-1234,56');
     expect(formatBasisPoints(350)).toBe('3,50%');
     expect(formatFte(80)).toBe('0,80');

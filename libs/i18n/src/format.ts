@@ -179,10 +179,19 @@ function hundredths(n: number): { sign: string; whole: number; rest: string } {
   };
 }
 
-/** Euro cents the Dutch way, in both languages: '€ 1.234,56', negative '-€ 1.234,56'. */
+/**
+ * Euro cents the Dutch way, in both languages: '€ 1.234,56', negative '€ -1.234,56' (the sign
+ * next to the figure, after the currency symbol, as Dutch accounting writes it).
+ */
 export function formatEuro(cents: number): string {
   const { sign, whole, rest } = hundredths(cents);
-  return `${sign}€ ${groupThousands(whole)},${rest}`;
+  return `€ ${sign}${groupThousands(whole)},${rest}`;
+}
+
+/** An amount refilled into a form field, as the reader typed it: '1.234,56' (no symbol). */
+export function formatEuroField(cents: number): string {
+  const { sign, whole, rest } = hundredths(cents);
+  return `${sign}${groupThousands(whole)},${rest}`;
 }
 
 /** Plain Dutch decimal for CSV exports and form fields: '1234,56', negative '-1234,56'. */

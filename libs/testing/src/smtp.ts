@@ -2,7 +2,9 @@ import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 
-const SIGN_IN_LINK = /(https?:\/\/\S+\/auth\/verify\?token=[A-Za-z0-9_%-]+)/;
+/** With the page to return to (`&next=`) when the person was sent to sign in from one. */
+const SIGN_IN_LINK =
+  /(https?:\/\/\S+\/auth\/verify\?token=[A-Za-z0-9_%-]+(?:&next=[A-Za-z0-9_%.~-]+)?)/;
 
 export interface CapturedMail {
   to: string[];

@@ -79,8 +79,9 @@ describe('accountability form', () => {
       expenses: [{ lineKey: 'materiele_kosten', fteHundredths: 0, amountCents: 2_000_050 }],
       appendix: [{ description: 'A', fteHundredths: 150, targetGroup: 'B' }],
     });
-    expect(submitted.income.swv_vast_bedrag).toBe('58000,00');
-    expect(submitted.expenses.materiele_kosten).toEqual({ fte: '', amount: '20000,50' });
+    // Refilled as typed: with thousands separators.
+    expect(submitted.income.swv_vast_bedrag).toBe('58.000,00');
+    expect(submitted.expenses.materiele_kosten).toEqual({ fte: '', amount: '20.000,50' });
     expect(submitted.appendix).toEqual([{ description: 'A', fte: '1,50', targetGroup: 'B' }]);
   });
 });

@@ -1,5 +1,5 @@
+import { formatEuroField } from '@jaarcyclus/i18n';
 import {
-  formatEuroPlain,
   formatFte,
   type AccountabilityFormat,
   type AccountabilitySubmissionFigures,
@@ -176,16 +176,19 @@ export function draftValues(figures: unknown): AccountabilityFormValues {
   return values;
 }
 
-/** A submitted version (cents and hundredths) on the form, in Dutch notation: 1234,56 and 0,80. */
+/**
+ * A submitted version (cents and hundredths) on the form, in Dutch notation with thousands
+ * separators as people type them: 1.234,56 and 0,80.
+ */
 export function submittedValues(
   figures: AccountabilitySubmissionFigures,
 ): AccountabilityFormValues {
   const values = emptyAccountabilityForm();
-  for (const r of figures.income ?? []) values.income[r.lineKey] = formatEuroPlain(r.amountCents);
+  for (const r of figures.income ?? []) values.income[r.lineKey] = formatEuroField(r.amountCents);
   for (const r of figures.expenses ?? []) {
     values.expenses[r.lineKey] = {
       fte: r.fteHundredths ? formatFte(r.fteHundredths) : '',
-      amount: formatEuroPlain(r.amountCents),
+      amount: formatEuroField(r.amountCents),
     };
   }
   const rows = (figures.appendix ?? []).map((r) => ({

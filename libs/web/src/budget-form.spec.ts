@@ -76,7 +76,7 @@ describe('the new budget cycle form', () => {
         versionLabel: '',
         amountPerPupil: '185,005',
         equity: '',
-        turnover: '1.234',
+        turnover: '1.234.5',
         voteDeadline: '31-02-2027 17:00',
         reminderOffsets: '7, twee',
       },
@@ -90,7 +90,7 @@ describe('the new budget cycle form', () => {
     expect(byField).toEqual({
       amountPerPupil: 'Gebruik hoogstens twee cijfers achter de komma.',
       equity: 'Vul een bedrag in euro’s in, zoals 1.234,56.',
-      turnover: 'Bedoelt u 1234 of 1.234,00? Schrijf het bedrag zonder twijfel.',
+      turnover: 'Vul een bedrag in euro’s in, zoals 1.234,56.',
       budgetYear: 'Vul een jaartal in van 2020 of later.',
       proposalUrl: 'Vul een webadres in dat begint met https://.',
       versionLabel: 'Vul dit veld in.',

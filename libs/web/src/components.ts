@@ -245,8 +245,17 @@ export function errorSummary(
   ctx: WebContext,
   errors: FieldError[],
   labels: Record<string, string>,
+  /** The messages already say where (the accountability's "Uitgaven, regel 1 (…): …"). */
+  opts: { messagesNameTheirField?: boolean } = {},
 ): SafeHtml {
   if (errors.length === 0) return html``;
+  // In the order of the form (the order of `labels`); problems of no one field first.
+  const order = new Map(Object.keys(labels).map((field, i) => [field, i]));
+  const rank = (e: FieldError): number => (e.field === '' ? -1 : (order.get(e.field) ?? -1));
+  const sorted = errors
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i)
+    .map(({ e }) => e);
   return html`<div
     class="error-summary"
     role="alert"
@@ -256,12 +265,13 @@ export function errorSummary(
   >
     <h2 id="error-summary-title">${ctx.t.errorSummary}</h2>
     <ul>
-      ${errors.map((e) => {
+      ${sorted.map((e) => {
         const message = fieldErrorText(ctx.locale, e);
         const label = labels[e.field];
-        return label
-          ? html`<li><a href="#${fieldId(e.field)}">${label}: ${message}</a></li>`
-          : html`<li>${message}</li>`;
+        if (!label) return html`<li>${message}</li>`;
+        return opts.messagesNameTheirField
+          ? html`<li><a href="#${fieldId(e.field)}">${message}</a></li>`
+          : html`<li><a href="#${fieldId(e.field)}">${label}: ${message}</a></li>`;
       })}
     </ul>
   </div>`;

@@ -13,7 +13,11 @@ import {
 import { DomainError } from '@jaarcyclus/domain';
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from '@jaarcyclus/api/auth/authenticated-person';
-import { RETRY_AFTER_SECONDS } from '@jaarcyclus/api/common/api-exception.filter';
+import { safeReturnPath } from '@jaarcyclus/api/auth/return-path';
+import {
+  ApiExceptionFilter,
+  RETRY_AFTER_SECONDS,
+} from '@jaarcyclus/api/common/api-exception.filter';
 import { isDatabaseUnavailable } from '@jaarcyclus/api/common/database-errors';
 import { isTemporalUnavailable } from '@jaarcyclus/api/budget/workflow-errors';
 import { isUnavailable } from '@jaarcyclus/api/temporal/temporal-client.holder';
@@ -43,7 +47,14 @@ export class WebExceptionFilter implements ExceptionFilter {
       const hadSession = Boolean(
         (req as { cookies?: Record<string, unknown> }).cookies?.[this.pages.sessionCookie],
       );
-      this.pages.redirect(res, `/login?reason=${hadSession ? 'expired' : 'sign-in'}`);
+      // A page opened from an e-mail (GET) is where the sign-in link leads back to.
+      const next = req.method === 'GET' ? safeReturnPath(req.originalUrl) : null;
+      this.pages.redirect(
+        res,
+        `/login?reason=${hadSession ? 'expired' : 'sign-in'}${
+          next ? `&next=${encodeURIComponent(next)}` : ''
+        }`,
+      );
       return;
     }
     const [status, kind] = this.classify(exception);
@@ -78,4 +89,30 @@ export class WebExceptionFilter implements ExceptionFilter {
     }
     return [500, 'error'];
   }
+}
+
+/**
+ * The application-wide filter: what a browser asked for outside the web controllers (a proposal
+ * file at /api/documents/… from an e-mail, a mistyped address, a missing document) is answered
+ * like a page of the web app — the sign-in page that leads back, or an error page in the reader's
+ * language — never the api's JSON. Everything else (API clients, scripts, fetch) gets the JSON
+ * of ApiExceptionFilter as before. A browser is a GET whose Accept prefers HTML over JSON.
+ */
+@Catch()
+@Injectable()
+export class BrowserAwareExceptionFilter implements ExceptionFilter {
+  private readonly api = new ApiExceptionFilter();
+
+  constructor(private readonly web: WebExceptionFilter) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const req = host.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (wantsPage(req)) this.web.catch(exception, host);
+    else this.api.catch(exception, host);
+  }
+}
+
+export function wantsPage(req: AuthenticatedRequest): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  return req.accepts(['application/json', 'text/html']) === 'text/html';
 }

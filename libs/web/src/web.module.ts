@@ -91,5 +91,7 @@ import { WebPages } from './web-pages';
     NotFoundController,
   ],
   providers: [WebPages, CsrfTokens, CsrfGuard, WebExceptionFilter, CalendarFeeds],
+  // The application's exception filter (apps/api) answers browsers with these pages.
+  exports: [WebPages, WebExceptionFilter],
 })
 export class WebModule {}

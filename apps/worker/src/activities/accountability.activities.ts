@@ -13,6 +13,7 @@ import { Context } from '@temporalio/activity';
 import {
   SWV_VARIABLE_INCOME_LINE_KEY,
   computeUnderspending,
+  underspendingOfFigures,
   deductionAllocationYear,
   schoolCalendar,
 } from '@jaarcyclus/domain';
@@ -604,17 +605,10 @@ export function createAccountabilityActivities(
       if (row.status === 'draft') {
         refuse('RULE_VIOLATION', `Submission ${input.submissionId} is a draft, not a submission`);
       }
-      // Received = the school's fixed amount (the SWV's own figure, docs/domain.md, source 001 §7.2) + the variable
-      // amount as the school reports it (see SWV_VARIABLE_INCOME_LINE_KEY). The fixed amount is
-      // the school's current one: the allocation is not stored per year.
-      const variableCents =
-        row.figures.income.find((l) => l.lineKey === SWV_VARIABLE_INCOME_LINE_KEY)?.amountCents ??
-        0;
-      const receivedCents = row.fixedAmountCents + variableCents;
-      const { spentCents, underspendingCents } = asRefusal(() =>
-        computeUnderspending({ receivedCents, expenses: row.figures.expenses }),
-      );
-      return { receivedCents, spentCents, underspendingCents };
+      // Received = the school's fixed amount + the variable amount as the school reports it
+      // (underspendingOfFigures). The fixed amount is the school's current one: the allocation is
+      // not stored per year.
+      return asRefusal(() => underspendingOfFigures(row.fixedAmountCents, row.figures));
     },
 
     async recordDeduction(input): Promise<RecordDeductionResult> {

@@ -412,7 +412,7 @@ describe('accountability api (PostgreSQL, no Temporal)', () => {
         accountingYear: YEAR,
         school: { id: school['Stadsring College'], name: 'Stadsring College' },
         status: 'not_started',
-        statusLabel: 'Niet begonnen',
+        statusLabel: 'Niet gestart',
         deadline: DEADLINE,
         daysLate: 0,
         formatVersion: 1,

@@ -26,6 +26,8 @@ export interface SchoolRef {
 export interface SchoolWithAccess {
   school: SchoolRef;
   access: Set<SchoolAccess>;
+  /** The school's fixed amount: what it received besides the variable amount it reports. */
+  fixedAmountCents: number;
 }
 
 /**
@@ -55,6 +57,7 @@ export async function schoolForPerson(
       boardName: row.boardName,
     },
     access,
+    fixedAmountCents: row.fixedAmountCents,
   };
 }
 

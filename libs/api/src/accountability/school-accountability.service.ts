@@ -5,7 +5,9 @@ import {
   DomainError,
   type FieldError,
   isFinalAccountabilityStatus,
+  deductionAllocationYear,
   submissionTotals,
+  underspendingOfFigures,
   validateSubmission,
 } from '@jaarcyclus/domain';
 import type { Locale } from '@jaarcyclus/i18n';
@@ -45,6 +47,17 @@ type WorkflowHandle = ReturnType<
   ReturnType<TemporalClientHolder['require']>['workflow']['getHandle']
 >;
 
+/** A draft is stored as typed: its underspending only once it would pass as a submission. */
+function draftUnderspending(
+  format: AccountabilityFormat,
+  figures: unknown,
+  fixedAmountCents: number,
+): ReturnType<typeof underspendingOfFigures> | null {
+  if (!figures) return null;
+  const checked = validateSubmission(format, figures);
+  return checked.ok ? underspendingOfFigures(fixedAmountCents, checked.value) : null;
+}
+
 function submissionView(s: AccountabilitySubmission, format: AccountabilityFormat | null) {
   const figures = s.figures as unknown as AccountabilitySubmissionFigures;
   return {
@@ -80,7 +93,7 @@ export class SchoolAccountabilityService {
 
   /** Status, the current draft (the school's own contacts only), the submissions and the deduction. */
   async detail(me: AuthenticatedPerson, year: number, schoolId: string, now = new Date()) {
-    const { school, access } = await schoolForPerson(this.schools, me, schoolId);
+    const { school, access, fixedAmountCents } = await schoolForPerson(this.schools, me, schoolId);
     const state = await this.state(me, year, schoolId);
     const format = await this.formats.pinned(me.organisationId, state.formatVersion);
     const versions = await this.accountability.submissionVersions(
@@ -128,6 +141,21 @@ export class SchoolAccountabilityService {
         : null,
       /** Why, when and by whom the school was waived; null unless waived. */
       waiver,
+      /**
+       * What accepting the current version would deduct (and the draft's figures would, for the
+       * school before it submits): computed as the worker does on acceptance. The office and the
+       * school's contact see it; null without figures.
+       */
+      underspending: {
+        current: current
+          ? underspendingOfFigures(
+              fixedAmountCents,
+              current.figures as unknown as AccountabilitySubmissionFigures,
+            )
+          : null,
+        draft: draftUnderspending(format, draft?.figures, fixedAmountCents),
+        allocationYear: deductionAllocationYear(year),
+      },
     };
   }
 

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { secretPlaceholder } from '@jaarcyclus/mail';
 import { AuthRepository } from '@jaarcyclus/persistence';
 import { ApiConfig } from '../config';
+import { safeReturnPath } from './return-path';
 import { MailDispatcher } from '../mail/mail-dispatcher';
 import { countSignIn } from '../metrics/metrics';
 import type { AuthenticatedPerson } from './authenticated-person';
@@ -37,7 +38,7 @@ export class AuthService {
    * Nor does a person who was already sent LOGIN_LINKS_PER_PERSON links within a link's
    * validity: the answer stays the same, and the links sent still work.
    */
-  async requestLogin(email: string): Promise<void> {
+  async requestLogin(email: string, returnTo: string | null = null): Promise<void> {
     const person = await this.repo.findActivePersonByEmail(email.trim().toLowerCase());
     if (!person) {
       countSignIn('unknown_address');
@@ -58,7 +59,12 @@ export class AuthService {
     // The outbox stores the mail with a placeholder for the token: a database reader or a backup
     // finds no usable link. The token lives only in this process until the send; if that fails
     // or the process ends first, the mail is never sent with it and the person asks again.
-    const link = `${this.config.publicUrl}/auth/verify?token=${secretPlaceholder(LOGIN_TOKEN_SECRET)}`;
+    // The page the person was on when asked to sign in travels in the link, so that the link
+    // lands there after signing in (checked again when it comes back).
+    const next = safeReturnPath(returnTo);
+    const link = `${this.config.publicUrl}/auth/verify?token=${secretPlaceholder(LOGIN_TOKEN_SECRET)}${
+      next ? `&next=${encodeURIComponent(next)}` : ''
+    }`;
     const rendered = renderLoginMail({
       locale: person.locale,
       name: person.name,

@@ -3,3 +3,4 @@ export type { AuthenticatedPerson, AuthenticatedRequest } from './authenticated-
 export { CurrentPerson, PlatformRoles, Public, READ_ROLES, Roles, WRITE_ROLES } from './decorators';
 export { SESSION_COOKIE, SessionGuard } from './session.guard';
 export { AuthModule } from './auth.module';
+export { safeReturnPath } from './return-path';

@@ -60,6 +60,12 @@ export class PersonsService extends TenantCrudService<Person, CreatePersonDto, U
 
   /** `repos`: the pool's repositories, or those of the caller's transaction. */
   private async checkReferences(repos: Repositories, person: Person): Promise<void> {
+    // A school contact accounts for one school: without it they would get no tasks at all.
+    if (person.roles.includes('school_contact') && !person.schoolId) {
+      throw DomainError.of('VALIDATION', 'schoolId', 'refusal.schoolContactNeedsSchool', {
+        field: 'schoolId',
+      });
+    }
     await assertInTenant(
       repos.boards,
       person.organisationId,

@@ -26,6 +26,7 @@ export {
   computeUnderspending,
   deductionAllocationYear,
   underspendingDeductionReason,
+  underspendingOfFigures,
 } from './underspending';
 export {
   type SchoolAccountabilityStatus,

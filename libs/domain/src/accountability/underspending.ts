@@ -57,6 +57,25 @@ export function computeUnderspending(input: UnderspendingInput): UnderspendingRe
 }
 
 /**
+ * The underspending of a school's figures as the deduction would be computed on acceptance:
+ * received = the school's fixed amount (the SWV's own figure, source 001 §7.2) + the variable
+ * amount as the school reports it on SWV_VARIABLE_INCOME_LINE_KEY; spent = its expenses. One
+ * rule for the worker that records the deduction and the pages that show it beforehand.
+ */
+export function underspendingOfFigures(
+  fixedAmountCents: Cents,
+  figures: {
+    income: readonly { lineKey: string; amountCents: Cents }[];
+    expenses: readonly { amountCents: Cents }[];
+  },
+): UnderspendingResult & { receivedCents: Cents } {
+  const variableCents =
+    figures.income.find((l) => l.lineKey === SWV_VARIABLE_INCOME_LINE_KEY)?.amountCents ?? 0;
+  const receivedCents = fixedAmountCents + variableCents;
+  return { receivedCents, ...computeUnderspending({ receivedCents, expenses: figures.expenses }) };
+}
+
+/**
  * The allocation year from which the underspending of `accountingYear` is deducted. The
  * allocation for the year after the accounting year was already sent "medio december"
  * (docs/domain.md, source 001 §7.4), before the 1 February accountability, so the first allocation still to be

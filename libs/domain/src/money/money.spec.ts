@@ -31,6 +31,8 @@ describe('eurosToCents', () => {
     ['€ -12,00', -1200],
     ['1.234.567,89', 123_456_789],
     ['1.234.567', 123_456_700], // several dots can only be thousands separators
+    ['30.000', 3_000_000], // a dot and exactly three digits: a Dutch thousands separator
+    ['450.000', 45_000_000],
     ['0', 0],
     [1234.56, 123_456],
     [0.29, 29], // 0.29 × 100 = 28.999… in binary; must still be 29
@@ -50,7 +52,7 @@ describe('eurosToCents', () => {
   it.each<[string | number]>([
     ['1234,567'], // three decimals
     ['12.3456'],
-    ['1.234'], // ambiguous: thousands separator or three decimals
+    ['1234.567'], // three decimals: not a thousands separator after four digits
     ['1,234,56'],
     ['1.23,45'],
     ['12,'],
@@ -82,10 +84,10 @@ describe('eurosToCents', () => {
 describe('formatEuro / formatEuroPlain', () => {
   it.each([
     [123_456, '€ 1.234,56', '1234,56'],
-    [-123_456, '-€ 1.234,56', '-1234,56'],
+    [-123_456, '€ -1.234,56', '-1234,56'],
     [0, '€ 0,00', '0,00'],
     [5, '€ 0,05', '0,05'],
-    [-1, '-€ 0,01', '-0,01'],
+    [-1, '€ -0,01', '-0,01'],
     [99, '€ 0,99', '0,99'],
     [100_000, '€ 1.000,00', '1000,00'],
     [100_000_000, '€ 1.000.000,00', '1000000,00'],

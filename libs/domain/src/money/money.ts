@@ -16,9 +16,11 @@ const DIGITS = /^\d+$/;
  * Parses an amount in euros into cents. Accepts numbers and strings in Dutch or plain
  * notation: '1234,56', '1.234,56', '1234.56', '1234', '€ 1.234,56', '-1.234,56'.
  *
+ * A single dot followed by exactly three digits is a Dutch thousands separator: '30.000' is
+ * thirty thousand euros (money has no third decimal, so nobody means 30,000 euro cents).
+ *
  * Rejects, with DomainError VALIDATION: more than two decimals (no silent rounding of
- * money), non-finite numbers, and the ambiguous '1.234' (Dutch thousands separator or three
- * decimals?) — write '1234' or '1.234,00' instead.
+ * money) and non-finite numbers.
  */
 export function eurosToCents(input: string | number, field = 'amount'): Cents {
   if (typeof input === 'number') return numberToCents(input, field);
@@ -64,16 +66,14 @@ export function eurosToCents(input: string | number, field = 'amount'): Cents {
     } else {
       const [intRaw = '', fracRaw = ''] = parts;
       if (!DIGITS.test(intRaw) || !DIGITS.test(fracRaw)) throw notAnAmount();
-      if (fracRaw.length === 3) {
-        throw DomainError.of('VALIDATION', field, 'validation.amountAmbiguous', {
-          field,
-          value: input,
-          plain: `${intRaw}${fracRaw}`,
-          grouped: `${intRaw}.${fracRaw},00`,
-        });
+      if (fracRaw.length === 3 && DUTCH_THOUSANDS.test(s)) {
+        // '30.000', '450.000': a Dutch reader reads a dot followed by exactly three digits (and
+        // no comma) as a thousands separator, and money never has three decimals.
+        integerDigits = `${intRaw}${fracRaw}`;
+      } else {
+        integerDigits = intRaw;
+        fraction = fracRaw;
       }
-      integerDigits = intRaw;
-      fraction = fracRaw;
     }
   } else {
     if (!DIGITS.test(s)) throw notAnAmount();
@@ -116,7 +116,7 @@ export function formatCount(locale: Locale, n: number): string {
 
 export { groupThousands } from '@jaarcyclus/i18n/core';
 
-/** Dutch display format (libs/i18n): '€ 1.234,56', negative '-€ 1.234,56'. */
+/** Dutch display format (libs/i18n): '€ 1.234,56', negative '€ -1.234,56'. */
 export function formatEuro(cents: Cents): string {
   assertCents(cents);
   return i18n.formatEuro(cents);

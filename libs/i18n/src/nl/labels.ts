@@ -5,7 +5,7 @@
  */
 export const labels = {
   accountabilityStatus: {
-    not_started: 'Niet begonnen',
+    not_started: 'Niet gestart',
     draft: 'Concept',
     submitted: 'Ingediend',
     returned: 'Teruggestuurd voor correctie',

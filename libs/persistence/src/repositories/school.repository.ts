@@ -37,6 +37,8 @@ export interface SchoolAccessRow {
   bestuurderPersonId: string | null;
   /** The school the asking person is a contact of (their Person.schoolId), or null. */
   personSchoolId: string | null;
+  /** The school's fixed amount (support profile): part of what it received, for underspending. */
+  fixedAmountCents: number;
 }
 
 /**
@@ -127,7 +129,7 @@ export class SchoolRepository extends TenantRecords<School> {
   ): Promise<SchoolAccessRow | null> {
     const rows = (await this.db.query(
       `SELECT s.id, s.name, s.kind, s.board_id, b.name AS board_name, s.ect_member_person_id,
-              b.bestuurder_person_id,
+              b.bestuurder_person_id, s.fixed_amount_cents,
               (SELECT p.school_id FROM person p WHERE p.id = $3 AND p.organisation_id = $1) AS my_school_id
          FROM school s
          JOIN school_board b ON b.organisation_id = s.organisation_id AND b.id = s.board_id
@@ -141,6 +143,7 @@ export class SchoolRepository extends TenantRecords<School> {
       board_name: string;
       ect_member_person_id: string | null;
       bestuurder_person_id: string | null;
+      fixed_amount_cents: string | number;
       my_school_id: string | null;
     }[];
     const r = rows[0];
@@ -154,6 +157,7 @@ export class SchoolRepository extends TenantRecords<School> {
           ectMemberPersonId: r.ect_member_person_id,
           bestuurderPersonId: r.bestuurder_person_id,
           personSchoolId: r.my_school_id,
+          fixedAmountCents: Number(r.fixed_amount_cents),
         }
       : null;
   }

@@ -79,7 +79,7 @@ const KINDS: Kind[] = [
     valid: () => ({
       name: 'Web Tabel',
       email: 'web.tabel@stadsring.example',
-      roles: ['school_contact'],
+      roles: ['ect_member'],
       locale: 'nl',
       schoolId: '',
       boardId: '',

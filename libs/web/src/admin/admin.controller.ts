@@ -152,9 +152,25 @@ export class AdminController {
     } catch (err) {
       const [refusal] = refusalAsFieldErrors(err);
       const message = fieldErrorText(ctx.locale, refusal!);
-      return this.pages.send(res, 409, deletePage(ctx, { ...target, refusal: message }));
+      return this.pages.send(
+        res,
+        409,
+        deletePage(ctx, { ...target, refusal: message, usedBy: await this.usedBy(me, target) }),
+      );
     }
     this.pages.redirect(res, `/app/admin?deleted=${target.kind}#${ADMIN_SECTIONS[target.kind]}`);
+  }
+
+  /** Who keeps a board or school in use (people linked to it), named on the refusal. */
+  private async usedBy(
+    me: AuthenticatedPerson,
+    target: { kind: AdminKind; id: string },
+  ): Promise<string[]> {
+    if (target.kind !== 'boards' && target.kind !== 'schools') return [];
+    const people = await this.persons.list(me.organisationId);
+    return people
+      .filter((p) => (target.kind === 'boards' ? p.boardId : p.schoolId) === target.id)
+      .map((p) => p.name);
   }
 
   /** The record `kind`/`id` of the SWV with its name; 404 for another SWV's or an unknown one. */

@@ -84,7 +84,14 @@ export function entityPage(ctx: WebContext, o: EntityPageOptions): string {
  */
 export function deletePage(
   ctx: WebContext,
-  data: { kind: AdminKind; id: string; name: string; refusal: string | null },
+  data: {
+    kind: AdminKind;
+    id: string;
+    name: string;
+    refusal: string | null;
+    /** Names of the people who keep it in use (boards, schools). */
+    usedBy?: string[];
+  },
 ): string {
   const { t } = ctx;
   const back = `/app/admin/${data.kind}/${data.id}`;
@@ -98,20 +105,28 @@ export function deletePage(
         ${
           data.refusal
             ? html`<div class="error-summary" role="alert" tabindex="-1" data-error-summary>
-                <h2>${t.del.refusedTitle}</h2>
-                <p>${data.refusal}</p>
-                ${data.kind === 'persons' ? html`<p>${t.del.personInstead}</p>` : ''}
-              </div>`
-            : ''
+                  <h2>${t.del.refusedTitle}</h2>
+                  <p>${data.refusal}</p>
+                  ${
+                    data.usedBy && data.usedBy.length > 0
+                      ? html`<p>${t.usedByPeople}</p>
+                          <ul>
+                            ${data.usedBy.map((name) => html`<li>${name}</li>`)}
+                          </ul>`
+                      : ''
+                  }
+                  ${data.kind === 'persons' ? html`<p>${t.del.personInstead}</p>` : ''}
+                </div>
+                <p><a class="button button--secondary" href="${back}">${t.backToRecord}</a></p>`
+            : html`<p>${t.del.intro[data.kind]}</p>
+                <form method="post" action="/app/admin/${data.kind}/${data.id}/delete">
+                  ${csrfField(ctx)}
+                  <div class="actions">
+                    <button type="submit" class="button button--warning">${t.del.confirm}</button>
+                    <a href="${back}">${t.cancel}</a>
+                  </div>
+                </form>`
         }
-        <p>${t.del.intro[data.kind]}</p>
-        <form method="post" action="/app/admin/${data.kind}/${data.id}/delete">
-          ${csrfField(ctx)}
-          <div class="actions">
-            <button type="submit" class="button button--warning">${t.del.confirm}</button>
-            <a href="${back}">${t.cancel}</a>
-          </div>
-        </form>
       </div>`,
   });
 }

@@ -111,7 +111,11 @@ fieldset { border: 0; padding: 0; margin: 0 0 1.25rem; min-width: 0; }
 .notice { border-left: 6px solid #1e6b34; background: #ffffff; padding: 0.75rem 1rem; margin: 0 0 1.5rem; }
 .notice p { margin: 0; }
 .notice--info { border-left-color: #0b5394; }
-.notice--warning { border-left-color: #a4161a; }
+.notice--warning { border-left-color: #b45309; background: #fff7ed; font-weight: 700; }
+.panel--review { border: 3px solid #0b5394; }
+/* The default button of a form (Enter in a field), kept out of sight and out of the tab order. */
+.implicit-submit { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
+.panel--review:focus { outline: 3px solid #b45309; outline-offset: 2px; }
 .notice h2 { margin-top: 0; font-size: 1.1rem; }
 
 .task-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75rem; }
@@ -197,4 +201,17 @@ progress::-moz-progress-bar { background: #0b5394; }
 .button--small { padding: 0.35rem 0.9rem; font-weight: 400; }
 .review-comments { margin: 0; padding: 0.5rem 1rem; border-left: 4px solid #0b5394; background: #ffffff; white-space: pre-wrap; }
 [hidden] { display: none !important; }
+
+/* Paper: the content only (no menu, language switch, forms or buttons), black on white. */
+@media print {
+  @page { size: A4; margin: 15mm; }
+  body { background: #ffffff; color: #000000; font-size: 10pt; }
+  .site-header .account, .main-nav, .skip-link, form, .actions, .action-grid, .button,
+  .implicit-submit, [data-auto-refresh] a { display: none !important; }
+  .site-header { background: none; color: #000000; border-bottom: 1px solid #000000; }
+  .site-header a { color: #000000; text-decoration: none; }
+  .panel, .body-card, .table-wrap { border: 1px solid #999999; box-shadow: none; break-inside: avoid; }
+  .table-wrap { overflow: visible; }
+  a { color: #000000; }
+}
 `;

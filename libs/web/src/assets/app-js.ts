@@ -10,6 +10,26 @@ export const APP_JS = `(function () {
 
   var summary = document.querySelector('[data-error-summary]');
   if (summary) summary.focus();
+  // A step that needs the reader's attention (the vote to review) takes the focus.
+  var focusTarget = document.querySelector('[data-focus-on-load]');
+  if (!summary && focusTarget) focusTarget.focus();
+
+  // A page waiting for the cycle (a round being opened) reloads itself a while, unless the
+  // reader is typing; without script it has a "Nu vernieuwen" link.
+  var refreshKey = 'jc-auto-refresh:' + location.pathname;
+  if (document.querySelector('[data-auto-refresh]')) {
+    var reloads = Number(window.sessionStorage.getItem(refreshKey) || '0');
+    if (reloads < 30) {
+      window.setTimeout(function () {
+        var active = document.activeElement;
+        if (active && /^(INPUT|SELECT|TEXTAREA)$/.test(active.tagName)) return;
+        window.sessionStorage.setItem(refreshKey, String(reloads + 1));
+        window.location.reload();
+      }, 2000);
+    }
+  } else {
+    window.sessionStorage.removeItem(refreshKey);
+  }
 
   document.addEventListener('submit', function (event) {
     var form = event.target;
@@ -18,7 +38,10 @@ export const APP_JS = `(function () {
       event.preventDefault();
       return;
     }
-    var question = form.getAttribute('data-confirm');
+    // The pressed button's own question (e.g. "Accepteren?"), else the form's.
+    var question =
+      (event.submitter && event.submitter.getAttribute('data-confirm')) ||
+      form.getAttribute('data-confirm');
     if (question && !window.confirm(question)) {
       event.preventDefault();
       return;

@@ -48,4 +48,23 @@ describe('iCalendar output', () => {
     expect(ics).toContain('SUMMARY:Deadline: Stem over de begroting\\, ALV\r\n');
     expect(ics).toContain('X-WR-CALNAME:Jaarcyclus – SWV Stadsring\r\n');
   });
+
+  it('puts a reminder (VALARM) in an event that asks for one, inside the event', () => {
+    const event = {
+      uid: 'task-2@jaarcyclus',
+      summary: 'Deadline: Verantwoording 2026',
+      start: new Date('2027-02-01T15:30:00Z'),
+      end: new Date('2027-02-01T16:00:00Z'),
+    };
+    const withAlarm = renderCalendar({
+      name: 'x',
+      now: new Date('2026-11-01T10:00:00Z'),
+      events: [{ ...event, alarmBefore: 'P1D' }],
+    });
+    expect(withAlarm).toContain(
+      'TRANSP:TRANSPARENT\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P1D\r\nDESCRIPTION:Deadline: Verantwoording 2026\r\nEND:VALARM\r\nEND:VEVENT\r\n',
+    );
+    const without = renderCalendar({ name: 'x', now: new Date(), events: [event] });
+    expect(without).not.toContain('VALARM');
+  });
 });

@@ -12,6 +12,11 @@ export interface CalendarEvent {
   url?: string;
   start: Date;
   end: Date;
+  /**
+   * A reminder in the reader's calendar app (VALARM, §3.6.6) this long before the start, as an
+   * RFC 5545 duration ('P1D': a day before); left out: none.
+   */
+  alarmBefore?: string;
 }
 
 export interface CalendarInput {
@@ -80,7 +85,17 @@ export function renderCalendar(input: CalendarInput): string {
     );
     if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
     if (event.url) lines.push(`URL:${event.url}`);
-    lines.push('TRANSP:TRANSPARENT', 'END:VEVENT');
+    lines.push('TRANSP:TRANSPARENT');
+    if (event.alarmBefore) {
+      lines.push(
+        'BEGIN:VALARM',
+        'ACTION:DISPLAY',
+        `TRIGGER:-${event.alarmBefore}`,
+        `DESCRIPTION:${escapeText(event.summary)}`,
+        'END:VALARM',
+      );
+    }
+    lines.push('END:VEVENT');
   }
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join('\r\n') + '\r\n';

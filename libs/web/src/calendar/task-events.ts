@@ -23,6 +23,8 @@ export function taskEvents(
         url,
         start: new Date(task.dueAt.getTime() - EVENT_MINUTES * 60_000),
         end: task.dueAt,
+        // The calendar app reminds a day ahead, when there is still time to act.
+        alarmBefore: 'P1D',
       },
     ];
   });

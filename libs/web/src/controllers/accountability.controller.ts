@@ -199,7 +199,22 @@ export class SchoolAccountabilityController {
     const dto = figures as AccountabilityFiguresDto;
     try {
       if (action === 'save') {
-        await this.schools.saveDraft(me, year, detail.school.id, dto, ctx.locale);
+        const saved = await this.schools.saveDraft(me, year, detail.school.id, dto, ctx.locale);
+        // A draft is kept as typed; what would be refused on submission is said at once, on
+        // its field (a "-1.200,00" or "12.345,678" must not wait until "Indienen").
+        if (saved.problems.length > 0) {
+          const fresh = await this.schools.detail(me, year, detail.school.id);
+          return this.pages.send(
+            res,
+            200,
+            schoolAccountabilityPage(ctx, {
+              detail: fresh,
+              values,
+              errors: formErrors(saved.problems, fieldOf),
+              message: ctx.t.draftSavedWithProblems,
+            }),
+          );
+        }
         return this.pages.redirect(res, `/app/accountability/${year}?saved=1`);
       }
       await this.schools.submit(me, year, detail.school.id, dto, ctx.locale);

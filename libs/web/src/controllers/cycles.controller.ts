@@ -74,6 +74,7 @@ import { cyclesPage, newCyclePage, previewPage } from '../pages/cycles.pages';
 import { voteInfo } from '../pages/tasks.pages';
 import { carriedDocumentId, proposalSourceErrors, withUploadErrors } from '../proposal-source';
 import { FormWithFile } from '../uploads';
+import { withBodyDetails } from '../pages/cycle-bodies';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { WebPages } from '../web-pages';
 
@@ -522,7 +523,11 @@ export class CyclesController {
       }
       throw err;
     }
-    const people = await this.persons.list(me.organisationId);
+    const [people, bodies] = await Promise.all([
+      this.persons.list(me.organisationId),
+      this.bodies.list(me.organisationId),
+    ]);
+    status = withBodyDetails(status, bodies);
     this.pages.send(
       res,
       httpStatus,

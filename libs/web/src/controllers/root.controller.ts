@@ -19,11 +19,12 @@ import type {
 } from '@jaarcyclus/api/auth/authenticated-person';
 import { CurrentPerson, Public } from '@jaarcyclus/api/auth/decorators';
 import { LoginRequestDto } from '@jaarcyclus/api/auth/dto/auth.dto';
+import { safeReturnPath } from '@jaarcyclus/api/auth/return-path';
 import { sessionTokenOf } from '@jaarcyclus/api/auth/session.guard';
 import { CsrfGuard } from '../csrf';
 import { formFields, text, validateForm } from '../forms';
 import { isLocale } from '../i18n';
-import { checkEmailPage, loginPage, type LoginReason } from '../pages/auth.pages';
+import { checkEmailPage, loginPage, logoutPage, type LoginReason } from '../pages/auth.pages';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { LOCALE_COOKIE, safeLocalPath, WebPages } from '../web-pages';
 
@@ -58,13 +59,16 @@ export class RootController {
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,
     @Query('reason') reason: unknown,
+    @Query('next') nextParam: unknown,
   ): Promise<void> {
-    if (await this.signedIn(req)) return res.redirect(302, '/app/tasks');
+    // `next`: the page that asked for a session (a link from an e-mail); the sign-in link carries it.
+    const next = safeReturnPath(nextParam);
+    if (await this.signedIn(req)) return res.redirect(302, next ?? '/app/tasks');
     const known = LOGIN_REASONS.find((r) => r === reason) ?? null;
     this.pages.send(
       res,
       200,
-      loginPage(this.pages.context(req, res), { email: '', errors: [], reason: known }),
+      loginPage(this.pages.context(req, res), { email: '', errors: [], reason: known, next }),
     );
   }
 
@@ -81,17 +85,18 @@ export class RootController {
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
     const fields = formFields(body);
+    const next = safeReturnPath(text(fields, 'next'));
     const input = await validateForm(LoginRequestDto, { email: text(fields, 'email') });
     if (!input.ok) {
       const ctx = this.pages.context(req, res, '/login');
       this.pages.send(
         res,
         422,
-        loginPage(ctx, { email: text(fields, 'email'), errors: input.errors, reason: null }),
+        loginPage(ctx, { email: text(fields, 'email'), errors: input.errors, reason: null, next }),
       );
       return;
     }
-    await this.auth.requestLogin(input.value.email);
+    await this.auth.requestLogin(input.value.email, next);
     this.pages.redirect(res, '/login/check-email');
   }
 
@@ -107,6 +112,20 @@ export class RootController {
         this.config.loginLinksPerPerson,
       ),
     );
+  }
+
+  /**
+   * /logout typed into the address bar (or a bookmark): a page with the sign-out button, since a
+   * GET changes nothing; a visitor who is not signed in goes to the sign-in page.
+   */
+  @Public()
+  @Get('logout')
+  async logoutPage(@Req() req: AuthenticatedRequest, @Res() res: Response): Promise<void> {
+    const token = sessionTokenOf(req, this.pages.sessionCookie);
+    const person = token ? await this.auth.authenticate(token) : null;
+    if (!person) return res.redirect(302, '/login');
+    req.person = person;
+    this.pages.send(res, 200, logoutPage(this.pages.context(req, res)));
   }
 
   @Post('logout')

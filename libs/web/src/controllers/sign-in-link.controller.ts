@@ -14,6 +14,8 @@ import type { Request, Response } from 'express';
 import { AuthService } from '@jaarcyclus/api/auth/auth.service';
 import type { AuthenticatedRequest } from '@jaarcyclus/api/auth/authenticated-person';
 import { Public } from '@jaarcyclus/api/auth/decorators';
+import { safeReturnPath } from '@jaarcyclus/api/auth/return-path';
+import { sessionTokenOf } from '@jaarcyclus/api/auth/session.guard';
 import { MeDto, SessionResponseDto, VerifyTokenDto } from '@jaarcyclus/api/auth/dto/auth.dto';
 import { ErrorResponseDto } from '@jaarcyclus/api/common/api-errors';
 import { isCrossSiteRequest } from '../csrf';
@@ -57,8 +59,10 @@ export class SignInLinkController {
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'A page with an "Inloggen" button' })
   @ApiGoneResponse({ description: 'The link is unknown, used or expired' })
+  @ApiQuery({ name: 'next', required: false, description: 'Page on this site to open after' })
   async show(
     @Query('token') token: unknown,
+    @Query('next') nextParam: unknown,
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,
   ): Promise<void> {
@@ -67,12 +71,21 @@ export class SignInLinkController {
       token.length <= 200 &&
       (await this.auth.isLoginTokenUsable(token));
     const ctx = this.pages.anonymousContext(req);
+    const next = safeReturnPath(nextParam);
     this.pages.send(
       res,
       usable ? HttpStatus.OK : HttpStatus.GONE,
-      usable ? signInLinkPage(ctx, token) : invalidSignInLinkPage(ctx),
+      usable
+        ? signInLinkPage(ctx, token, next)
+        : invalidSignInLinkPage(ctx, { next, signedInAs: await this.signedInName(req) }),
       LINK_HEADERS,
     );
+  }
+
+  /** The name of whoever is still signed in in this browser (a spent link opened again). */
+  private async signedInName(req: Request): Promise<string | null> {
+    const token = sessionTokenOf(req as AuthenticatedRequest, this.pages.sessionCookie);
+    return token ? ((await this.auth.authenticate(token))?.name ?? null) : null;
   }
 
   @Post()
@@ -109,7 +122,15 @@ export class SignInLinkController {
     if (!signedIn) {
       if (fromForm) {
         const ctx = this.pages.anonymousContext(req);
-        this.pages.send(res, HttpStatus.GONE, invalidSignInLinkPage(ctx), LINK_HEADERS);
+        this.pages.send(
+          res,
+          HttpStatus.GONE,
+          invalidSignInLinkPage(ctx, {
+            next: safeReturnPath(body.next),
+            signedInAs: await this.signedInName(req),
+          }),
+          LINK_HEADERS,
+        );
       } else {
         res.status(HttpStatus.GONE).json({
           statusCode: 410,
@@ -131,7 +152,12 @@ export class SignInLinkController {
       this.pages.send(
         res,
         HttpStatus.OK,
-        signedInPage(ctx, signedIn.person.name, signedIn.person.organisation.name),
+        signedInPage(
+          ctx,
+          signedIn.person.name,
+          signedIn.person.organisation.name,
+          safeReturnPath(body.next),
+        ),
         LINK_HEADERS,
       );
       return;

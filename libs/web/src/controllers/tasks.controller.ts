@@ -34,6 +34,7 @@ import { formFields, text } from '../forms';
 import { messagesFor } from '../i18n';
 import {
   budgetYearOfWorkflow,
+  canChangeVote,
   COMMENT_MAX,
   taskPage,
   tasksPage,
@@ -156,7 +157,32 @@ export class TaskPagesController {
     if (typeof visitId === 'string' && /^[0-9a-f-]{36}$/.test(visitId)) {
       return this.pages.redirect(res, `/app/visits/${visitId}`);
     }
+    // The secretariat's review task (the "Beoordelen" link) opens the school's submission,
+    // where it is accepted or returned.
+    const reviewYear = task.kind === 'review' ? task.payload?.accountingYear : undefined;
+    const schoolId = task.payload?.schoolId;
+    if (
+      typeof reviewYear === 'number' &&
+      Number.isInteger(reviewYear) &&
+      typeof schoolId === 'string' &&
+      isUUID(schoolId)
+    ) {
+      return this.pages.redirect(
+        res,
+        `/app/cycles/accountability/${reviewYear}/schools/${schoolId}`,
+      );
+    }
     const ctx = this.pages.context(req, res);
+    const context = await this.context(me, task);
+    // A vote that may still change is offered for changing, filled in with the vote as cast.
+    const vote: VoteFormState =
+      canChangeVote(task, context.tally) && context.tally.state === 'shown'
+        ? {
+            ...EMPTY_VOTE,
+            value: context.tally.ownVote ?? '',
+            comment: context.tally.ownComment ?? '',
+          }
+        : EMPTY_VOTE;
     this.pages.send(
       res,
       200,
@@ -164,8 +190,8 @@ export class TaskPagesController {
         task,
         now: new Date(),
         message: voted === '1' ? ctx.t.voteReceived : null,
-        vote: EMPTY_VOTE,
-        ...(await this.context(me, task)),
+        vote,
+        ...context,
       }),
     );
   }
@@ -185,20 +211,16 @@ export class TaskPagesController {
   ): Promise<void> {
     const task = await this.find(me, id);
     const ctx = this.pages.context(req, res, `/app/tasks/${task.id}`);
+    const context = await this.context(me, task);
     const render = async (status: number, vote: VoteFormState): Promise<void> =>
       this.pages.send(
         res,
         status,
-        taskPage(ctx, {
-          task,
-          now: new Date(),
-          message: null,
-          vote,
-          ...(await this.context(me, task)),
-        }),
+        taskPage(ctx, { task, now: new Date(), message: null, vote, ...context }),
       );
 
-    if (task.kind !== 'vote' || task.status !== 'open') {
+    // A cast vote may be changed while the body's round is open (the workflow checks it again).
+    if (task.kind !== 'vote' || (task.status !== 'open' && !canChangeVote(task, context.tally))) {
       return render(409, { ...EMPTY_VOTE, errors: [{ field: '', message: ctx.t.taskClosed }] });
     }
     const fields = formFields(body);

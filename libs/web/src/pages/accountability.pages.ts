@@ -219,22 +219,20 @@ function formBody(
               value: row.description,
               errors,
             })}
-            <div class="line-fields">
-              ${textField(ctx, {
-                name: appendixField(i, 'fte'),
-                label: t.acc.fte,
-                value: row.fte,
-                errors,
-                inputmode: 'decimal',
-                width: 'short',
-              })}
-              ${textField(ctx, {
-                name: appendixField(i, 'targetGroup'),
-                label: t.acc.targetGroup,
-                value: row.targetGroup,
-                errors,
-              })}
-            </div>
+            ${textField(ctx, {
+              name: appendixField(i, 'fte'),
+              label: t.acc.fte,
+              value: row.fte,
+              errors,
+              inputmode: 'decimal',
+              width: 'short',
+            })}
+            ${textArea(ctx, {
+              name: appendixField(i, 'targetGroup'),
+              label: t.acc.targetGroup,
+              value: row.targetGroup,
+              errors,
+            })}
           </fieldset>`,
       )}
       <button type="submit" name="action" value="addRow" class="button button--secondary">
@@ -250,16 +248,15 @@ function summaryLabels(
   values: AccountabilityFormValues,
 ): Record<string, string> {
   const { t } = ctx;
-  const labels: Record<string, string> = {
-    income: t.acc.income,
-    expenses: t.acc.expenses,
-    appendix: t.acc.appendix,
-  };
+  // In the order of the form: the error summary lists the problems in this order.
+  const labels: Record<string, string> = { income: t.acc.income };
   for (const l of format.incomeLines) labels[incomeField(l.key)] = l.label;
+  labels.expenses = t.acc.expenses;
   for (const l of format.expenseLines) {
     labels[expenseField(l.key, 'fte')] = `${l.label}, ${t.acc.fte}`;
     labels[expenseField(l.key, 'amount')] = `${l.label}, ${t.acc.amount}`;
   }
+  labels.appendix = t.acc.appendix;
   values.appendix.forEach((_, i) => {
     labels[appendixField(i, 'description')] = `${t.acc.row(i + 1)}, ${t.acc.description}`;
     labels[appendixField(i, 'fte')] = `${t.acc.row(i + 1)}, ${t.acc.fte}`;
@@ -389,6 +386,65 @@ export function figuresTables(
   )}`;
 }
 
+type Underspending = NonNullable<SchoolDetail['underspending']['current']>;
+
+/**
+ * What accepting these figures would deduct, before anyone accepts: the school sees it before
+ * submitting, the secretariat before accepting (source 001 §7.4: underspending is deducted).
+ */
+function underspendingPanel(
+  ctx: WebContext,
+  d: SchoolDetail,
+  u: Underspending | null,
+  reader: 'school' | 'office',
+): SafeHtml {
+  const { t } = ctx;
+  const year = d.underspending.allocationYear;
+  return html`<section class="panel" aria-labelledby="underspending-title">
+    <h2 id="underspending-title">${t.underspendingTitle}</h2>
+    ${
+      u
+        ? html`<dl class="details">
+              <dt>${t.underspendingReceived}</dt>
+              <dd>${formatAmount(u.receivedCents)}</dd>
+              <dt>${t.underspendingSpent}</dt>
+              <dd>${formatAmount(u.spentCents)}</dd>
+              <dt>${t.underspendingAmount}</dt>
+              <dd><strong>${formatAmount(u.underspendingCents)}</strong></dd>
+            </dl>
+            <p>
+              ${
+                u.underspendingCents > 0
+                  ? t.underspendingDeducted(formatAmount(u.underspendingCents), year)
+                  : t.underspendingNone
+              }
+            </p>
+            <p class="hint">${t.underspendingBasis}</p>`
+        : html`<p>${reader === 'school' ? t.underspendingAfterSave : t.underspendingUnknown}</p>`
+    }
+  </section>`;
+}
+
+/** The question before submitting: what follows, and the underspending the figures show. */
+function submitQuestion(ctx: WebContext, d: SchoolDetail): string {
+  const u = d.underspending.draft;
+  return u && u.underspendingCents > 0
+    ? `${ctx.t.submitConfirm} ${ctx.t.underspendingDeducted(formatAmount(u.underspendingCents), d.underspending.allocationYear)}`
+    : ctx.t.submitConfirm;
+}
+
+/** The question before accepting: what it records. */
+function acceptQuestion(ctx: WebContext, d: SchoolDetail): string {
+  const u = d.underspending.current;
+  return u && u.underspendingCents > 0
+    ? ctx.t.acceptConfirmDeduction(
+        d.school.name,
+        formatAmount(u.underspendingCents),
+        d.underspending.allocationYear,
+      )
+    : ctx.t.acceptConfirmNone(d.school.name);
+}
+
 export interface SchoolFormPageData {
   detail: SchoolDetail;
   values: AccountabilityFormValues;
@@ -407,17 +463,37 @@ export function schoolAccountabilityPage(ctx: WebContext, data: SchoolFormPageDa
     nav: 'tasks',
     hasErrors: errors.length > 0,
     body: html`<h1>${t.acc.schoolTitle(d.accountingYear, d.school.name)}</h1>
-      ${notice(data.message)} ${errorSummary(ctx, errors, summaryLabels(ctx, d.format, values))}
+      ${notice(data.message)}
+      ${errorSummary(ctx, errors, summaryLabels(ctx, d.format, values), {
+        messagesNameTheirField: true,
+      })}
       ${statusBanner(ctx, d)} ${returnedComments(ctx, d, 'school')}
       ${
         editable
           ? html`<form method="post" action="/app/accountability/${d.accountingYear}" novalidate>
               ${csrfField(ctx)}
+              <button
+                type="submit"
+                name="action"
+                value="save"
+                class="implicit-submit"
+                tabindex="-1"
+                aria-hidden="true"
+              >
+                ${t.acc.saveDraft}
+              </button>
               <p class="muted">${t.acc.formatVersion(d.formatVersion)}</p>
               ${d.draft ? html`<p class="muted">${t.acc.draftSavedAt(formatDateTime(ctx.locale, new Date(d.draft.savedAt)))}</p>` : ''}
               ${formBody(ctx, d.format, values, errors)}
+              ${underspendingPanel(ctx, d, d.underspending.draft, 'school')}
               <div class="actions">
-                <button type="submit" name="action" value="submit" class="button">
+                <button
+                  type="submit"
+                  name="action"
+                  value="submit"
+                  class="button"
+                  data-confirm="${submitQuestion(ctx, d)}"
+                >
                   ${t.acc.submit}
                 </button>
                 <button type="submit" name="action" value="save" class="button button--secondary">
@@ -431,7 +507,8 @@ export function schoolAccountabilityPage(ctx: WebContext, data: SchoolFormPageDa
               ${
                 waiting && d.current
                   ? html`<h2>${t.acc.currentVersion(d.current.version ?? 0)}</h2>
-                      ${figuresTables(ctx, d.format, d.current.figures, d.current.totals)}`
+                      ${figuresTables(ctx, d.format, d.current.figures, d.current.totals)}
+                      ${underspendingPanel(ctx, d, d.underspending.current, 'school')}`
                   : ''
               }`
       }
@@ -449,7 +526,11 @@ export function noAccountabilityPage(ctx: WebContext, year: number, text: string
   });
 }
 
-/** Schools of one cycle: status, days late, deduction; each school's name links to `href(row)`. */
+/**
+ * Schools of one cycle: status, days late, board, deduction; each school's name links to
+ * `href(row)`. Status comes right after the name, so a phone (360 px) shows both without
+ * scrolling sideways; a school not late shows '–', not 0.
+ */
 function schoolsTable(
   ctx: WebContext,
   caption: string,
@@ -466,9 +547,9 @@ function schoolsTable(
       <thead>
         <tr>
           <th scope="col">${t.acc.school}</th>
-          <th scope="col">${t.acc.board}</th>
           <th scope="col">${t.acc.statusLabel}</th>
           <th scope="col" class="num">${t.acc.daysLate}</th>
+          <th scope="col">${t.acc.board}</th>
           <th scope="col" class="num">${t.acc.deduction}</th>
         </tr>
       </thead>
@@ -477,12 +558,12 @@ function schoolsTable(
           (r) =>
             html`<tr>
               <th scope="row"><a href="${href(r)}">${r.schoolName}</a></th>
-              <td>${r.boardName}</td>
               <td>
                 ${statusText(t, r.status)}
                 ${r.waiver ? html`<br /><span class="muted">${r.waiver.reason}</span>` : ''}
               </td>
-              <td class="num">${r.daysLate}</td>
+              <td class="num">${r.daysLate > 0 ? String(r.daysLate) : '–'}</td>
+              <td>${r.boardName}</td>
               <td class="num">
                 ${r.deductionCents !== null ? formatAmount(r.deductionCents) : ''}
               </td>
@@ -676,7 +757,8 @@ export function accountabilityReviewPage(ctx: WebContext, data: ReviewPageData):
       ${
         d.current
           ? html`<h2>${t.acc.currentVersion(d.current.version ?? 0)}</h2>
-              ${figuresTables(ctx, d.format, d.current.figures, d.current.totals)}`
+              ${figuresTables(ctx, d.format, d.current.figures, d.current.totals)}
+              ${d.status === 'accepted' ? '' : underspendingPanel(ctx, d, d.underspending.current, 'office')}`
           : ''
       }
       ${
@@ -695,7 +777,13 @@ export function accountabilityReviewPage(ctx: WebContext, data: ReviewPageData):
                   errors: data.errors,
                 })}
                 <div class="actions">
-                  <button type="submit" name="decision" value="accept" class="button">
+                  <button
+                    type="submit"
+                    name="decision"
+                    value="accept"
+                    class="button"
+                    data-confirm="${acceptQuestion(ctx, d)}"
+                  >
                     ${t.acc.accept}
                   </button>
                   <button

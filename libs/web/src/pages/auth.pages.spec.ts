@@ -13,7 +13,7 @@ const anonymous = (locale: 'nl' | 'en'): WebContext => ({
 
 describe('the pages behind the e-mailed sign-in link, in the one page shell', () => {
   it('shows a button that posts the token, and no form that needs a form token', () => {
-    const page = signInLinkPage(anonymous('nl'), 'tok"en');
+    const page = signInLinkPage(anonymous('nl'), 'tok"en', null);
     expect(page).toContain('<html lang="nl">');
     expect(page).toContain('<title>Inloggen – Jaarcyclus</title>');
     expect(page).toContain('<h1>Inloggen bij Jaarcyclus</h1>');

@@ -7,7 +7,7 @@ export type LoginReason = 'expired' | 'sign-in' | 'signed-out' | null;
 
 export function loginPage(
   ctx: WebContext,
-  input: { email: string; errors: FieldError[]; reason: LoginReason },
+  input: { email: string; errors: FieldError[]; reason: LoginReason; next?: string | null },
 ): string {
   const { t } = ctx;
   const message =
@@ -28,6 +28,7 @@ export function loginPage(
       <p class="lead">${t.loginIntro}</p>
       <form method="post" action="/login" novalidate class="panel">
         ${csrfField(ctx)}
+        ${input.next ? html`<input type="hidden" name="next" value="${input.next}" />` : ''}
         ${textField(ctx, {
           name: 'email',
           label: t.emailLabel,
@@ -72,7 +73,7 @@ export const AFTER_SIGN_IN_PATH = '/app/tasks';
  * The page behind the e-mailed link. Mail scanners follow links in e-mails, so opening the link
  * (GET) only shows a button; the token is consumed by pressing it (POST /auth/verify).
  */
-export function signInLinkPage(ctx: WebContext, token: string): string {
+export function signInLinkPage(ctx: WebContext, token: string, next: string | null): string {
   const { t } = ctx;
   return page(ctx, {
     title: t.linkTitle,
@@ -82,6 +83,7 @@ export function signInLinkPage(ctx: WebContext, token: string): string {
         <p class="lead">${t.linkIntro}</p>
         <form method="post" action="/auth/verify">
           <input type="hidden" name="token" value="${token}" />
+          ${next ? html`<input type="hidden" name="next" value="${next}" />` : ''}
           <button type="submit">${t.linkButton}</button>
         </form>
       </div>
@@ -90,35 +92,73 @@ export function signInLinkPage(ctx: WebContext, token: string): string {
 }
 
 /**
- * Shown after the form post; the browser moves on to the person's tasks at once (an instant
- * meta refresh, which needs no script and keeps the JSON/HTML contract of POST /auth/verify).
+ * Shown after the form post; the browser moves on at once (an instant meta refresh, which needs
+ * no script and keeps the JSON/HTML contract of POST /auth/verify): to the page the e-mail
+ * pointed at when the link carried one, else to the person's tasks.
  */
-export function signedInPage(ctx: WebContext, name: string, organisationName: string): string {
+export function signedInPage(
+  ctx: WebContext,
+  name: string,
+  organisationName: string,
+  next: string | null = null,
+): string {
   const { t } = ctx;
+  const to = next ?? AFTER_SIGN_IN_PATH;
   return page(ctx, {
     title: t.signedInTitle,
-    refreshTo: AFTER_SIGN_IN_PATH,
+    refreshTo: to,
     body: html`<div class="narrow">
       <h1>${t.signedInTitle}</h1>
       <div class="panel">
         <p class="lead">${t.signedInWelcome(name, organisationName)}</p>
-        <p><a href="${AFTER_SIGN_IN_PATH}">${t.signedInContinue}</a></p>
+        <p><a href="${to}">${next ? t.signedInContinueNext : t.signedInContinue}</a></p>
       </div>
     </div>`,
   });
 }
 
-/** Unknown, used and expired links alike: which of the three does not matter to the reader. */
-export function invalidSignInLinkPage(ctx: WebContext): string {
+/**
+ * Unknown, used and expired links alike: which of the three does not matter to the reader. A
+ * reader who is still signed in (they pressed the button earlier, then opened the mail again)
+ * is told so and sent on; anyone else gets a link to ask for a new one.
+ */
+export function invalidSignInLinkPage(
+  ctx: WebContext,
+  opts: { next?: string | null; signedInAs?: string | null } = {},
+): string {
   const { t } = ctx;
+  const next = opts.next ?? null;
+  const again = next ? `/login?next=${encodeURIComponent(next)}` : '/login';
   return page(ctx, {
     title: t.linkInvalidTitle,
     body: html`<div class="narrow">
       <h1>${t.linkInvalidHeading}</h1>
       <div class="panel">
-        <p>${t.linkInvalidBody}</p>
-        <p lang="${t.linkInvalidOther.locale}">${t.linkInvalidOther.text}</p>
+        ${
+          opts.signedInAs
+            ? html`<p class="lead">${t.linkInvalidSignedIn(opts.signedInAs)}</p>
+                <p><a href="${next ?? AFTER_SIGN_IN_PATH}">${t.linkInvalidContinue}</a></p>`
+            : html`<p>${t.linkInvalidBody}</p>
+                <p><a href="${again}">${t.checkEmailAgain}</a></p>
+                <p lang="${t.linkInvalidOther.locale}">${t.linkInvalidOther.text}</p>`
+        }
       </div>
+    </div>`,
+  });
+}
+
+/** GET /logout: signing out is a POST (a link prefetch must not sign anyone out). */
+export function logoutPage(ctx: WebContext): string {
+  const { t } = ctx;
+  return page(ctx, {
+    title: t.logoutTitle,
+    body: html`<div class="narrow">
+      <h1>${t.logoutTitle}</h1>
+      <form method="post" action="/logout" class="panel">
+        ${csrfField(ctx)}
+        <p class="lead">${t.logoutConfirm}</p>
+        <button type="submit" class="button">${t.logoutButton}</button>
+      </form>
     </div>`,
   });
 }

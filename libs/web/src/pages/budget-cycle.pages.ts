@@ -92,12 +92,13 @@ export function bodyCard(
           tally
             ? html`${tallyTable(ctx, body, tally)}
                 <p class="hint">${t.shareHint}</p>`
-            : html`<p class="notice notice--info">
+            : html`<p class="notice notice--info" data-auto-refresh>
                 ${
                   invitationsAt
                     ? t.invitationsWaiting(formatDateTime(ctx.locale, new Date(invitationsAt)))
-                    : t.votingOpening
+                    : t.votingOpeningAuto
                 }
+                <a href="${ctx.path}">${t.refreshNow}</a>
               </p>`
         }
       </div>

@@ -294,7 +294,9 @@ describe('the vote task page', () => {
     expect(page).toContain(
       'De stand van de stemming is op dit moment niet beschikbaar. Probeer het over enkele minuten opnieuw.',
     );
-    expect(page).toContain('action="/app/tasks/7d3c3a52-4c64-4b4e-9a43-7c1f0f6c2a11/vote"');
+    expect(page).toContain(
+      'action="/app/tasks/7d3c3a52-4c64-4b4e-9a43-7c1f0f6c2a11/vote#stem-controleren"',
+    );
     expect(page).not.toMatch(/Error|at \w+ \(/);
   });
 

@@ -7,7 +7,14 @@ import { errorsFor, errorSummary, fieldId, notice, proposalLink, textArea } from
 import { html, type SafeHtml } from '../html';
 import { daysUntil, formatDate, formatDateTime, formatNumber } from '../i18n';
 import { csrfField, page, type WebContext } from '../layout';
-import { bodyStateText, quorumBar, quorumByWeight, tallyTable, VOTE_VALUES } from './tally';
+import {
+  bodyStateText,
+  decisionText,
+  quorumBar,
+  quorumByWeight,
+  tallyTable,
+  VOTE_VALUES,
+} from './tally';
 
 export { VOTE_VALUES } from './tally';
 export const COMMENT_MAX = 2000;
@@ -168,7 +175,41 @@ export type TaskTally =
       round: number;
       currentRound: number;
       ownVote: VoteValue | null;
+      ownComment?: string | null;
     };
+
+/**
+ * A member may change their vote while their body's round is the current one and still open
+ * (the decision round accepts a changed vote until the body decides or its deadline passes).
+ */
+export function canChangeVote(task: Task, tally: TaskTally | undefined): boolean {
+  return (
+    task.kind === 'vote' &&
+    task.status === 'done' &&
+    tally?.state === 'shown' &&
+    tally.ownVote !== null &&
+    tally.round === tally.currentRound &&
+    tally.body.status === 'open'
+  );
+}
+
+/** Why a vote task lapsed, and what the body decided (null: not a lapsed vote task, or unknown). */
+function lapsedNotice(ctx: WebContext, task: Task, tally: TaskTally | undefined): SafeHtml {
+  if (task.kind !== 'vote' || task.status !== 'cancelled' || tally?.state !== 'shown') {
+    return html``;
+  }
+  const { t } = ctx;
+  const body = tally.body;
+  const text =
+    body.status === 'approved' || body.status === 'rejected' || body.status === 'no_quorum'
+      ? t.taskLapsedDecided(body.name, decisionText(t, body, body.status))
+      : body.status === 'cancelled'
+        ? t.taskLapsedOtherBody(body.name)
+        : tally.round < tally.currentRound
+          ? t.taskLapsedNewRound(tally.currentRound)
+          : null;
+  return text ? notice(text, 'info') : html``;
+}
 
 export function taskTally(
   status: BudgetCycleStatus,
@@ -181,12 +222,14 @@ export function taskTally(
       : (status.rounds.find((r) => r.round === target.round)?.bodies ?? []);
   const body = bodies.find((b) => b.bodyKey === target.bodyKey);
   if (!body) return { state: 'none' };
+  const own = body.voted.find((v) => v.personId === personId);
   return {
     state: 'shown',
     body: { ...body, voted: [], notVoted: [] },
     round: target.round,
     currentRound: status.round,
-    ownVote: body.voted.find((v) => v.personId === personId)?.value ?? null,
+    ownVote: own?.value ?? null,
+    ownComment: own?.comment ?? null,
   };
 }
 
@@ -275,10 +318,17 @@ function tallySection(ctx: WebContext, tally: TaskTally): SafeHtml {
   </section>`;
 }
 
-function voteForm(ctx: WebContext, task: Task, state: VoteFormState): SafeHtml {
+function voteForm(ctx: WebContext, task: Task, state: VoteFormState, changing = false): SafeHtml {
   const { t } = ctx;
   const valueErrors = errorsFor(ctx, state.errors, 'value');
-  return html`<form method="post" action="/app/tasks/${task.id}/vote" novalidate class="panel">
+  // The review step opens at the review box (#stem-controleren), without script too.
+  return html`<form method="post" action="/app/tasks/${task.id}/vote#${REVIEW_ID}" novalidate class="panel"${changing ? html` aria-labelledby="change-title"` : ''}>
+  ${
+    changing
+      ? html`<h2 id="change-title">${t.voteChangeTitle}</h2>
+          <p>${t.voteChangeIntro}</p>`
+      : ''
+  }
   ${csrfField(ctx)}
   <input type="hidden" name="step" value="review">
   <fieldset${valueErrors.length ? html` class="field--error" aria-describedby="${fieldId('value')}-error"` : ''}>
@@ -317,8 +367,15 @@ function voteForm(ctx: WebContext, task: Task, state: VoteFormState): SafeHtml {
 function voteConfirm(ctx: WebContext, task: Task, state: VoteFormState): SafeHtml {
   const { t } = ctx;
   const value = VOTE_VALUES.find((v) => v === state.value) ?? 'abstain';
-  return html`<section aria-labelledby="confirm-title" class="panel">
+  return html`<section
+    aria-labelledby="confirm-title"
+    class="panel panel--review"
+    id="${REVIEW_ID}"
+    tabindex="-1"
+    data-focus-on-load
+  >
     <h2 id="confirm-title">${t.confirmTitle}</h2>
+    <div class="notice notice--warning" role="status"><p>${t.voteNotSentYet}</p></div>
     <p>${t.confirmIntro}</p>
     <dl class="details">
       <dt>${t.voteLegend}</dt>
@@ -340,6 +397,9 @@ function voteConfirm(ctx: WebContext, task: Task, state: VoteFormState): SafeHtm
   </section>`;
 }
 
+/** The review box's id: the form posts to it, so the browser opens the page there. */
+const REVIEW_ID = 'stem-controleren';
+
 export interface TaskPageData {
   task: Task;
   now: Date;
@@ -355,6 +415,8 @@ export function taskPage(ctx: WebContext, data: TaskPageData): string {
   const { t } = ctx;
   const { task, now, vote } = data;
   const isOpenVote = task.kind === 'vote' && task.status === 'open';
+  const changeable = canChangeVote(task, data.tally);
+  const reviewing = (isOpenVote || changeable) && vote.stage === 'confirm';
   // The director adopts on the cycle's page, where the approvals it rests on are visible.
   const adoptYear = task.kind === 'adopt' ? budgetYearOfWorkflow(task.workflowId) : null;
   return page(ctx, {
@@ -363,8 +425,9 @@ export function taskPage(ctx: WebContext, data: TaskPageData): string {
     hasErrors: vote.errors.length > 0,
     body: html`<p><a href="/app/tasks">${t.backToTasks}</a></p>
       <h1>${task.title}</h1>
-      ${notice(data.message)}
+      ${notice(data.message)} ${lapsedNotice(ctx, task, data.tally)}
       ${errorSummary(ctx, vote.errors, { value: t.voteLegend, comment: t.commentLabel })}
+      ${reviewing ? voteConfirm(ctx, task, vote) : ''}
       <dl class="details">
         <dt>${t.kind}</dt>
         <dd>${t.taskKind[task.kind]}</dd>
@@ -385,22 +448,22 @@ export function taskPage(ctx: WebContext, data: TaskPageData): string {
       ${task.kind === 'vote' || task.kind === 'adopt' ? proposalDetails(ctx, voteInfo(task.payload), data.document ?? null) : ''}
       ${task.kind === 'vote' ? tallySection(ctx, data.tally ?? { state: 'none' }) : ''}
       ${
-        isOpenVote
-          ? vote.stage === 'confirm'
-            ? voteConfirm(ctx, task, vote)
-            : voteForm(ctx, task, vote)
-          : task.status === 'open'
-            ? adoptYear !== null
-              ? html`<div class="panel">
-                  <p>${t.adoptTaskIntro}</p>
-                  <p>
-                    <a class="button" href="/app/cycles/budget/${adoptYear}#vaststellen"
-                      >${t.adoptTaskLink}</a
-                    >
-                  </p>
-                </div>`
-              : html`<p class="notice notice--info">${t.taskLaterHere}</p>`
-            : ''
+        reviewing
+          ? ''
+          : isOpenVote || changeable
+            ? voteForm(ctx, task, vote, changeable)
+            : task.status === 'open'
+              ? adoptYear !== null
+                ? html`<div class="panel">
+                    <p>${t.adoptTaskIntro}</p>
+                    <p>
+                      <a class="button" href="/app/cycles/budget/${adoptYear}#vaststellen"
+                        >${t.adoptTaskLink}</a
+                      >
+                    </p>
+                  </div>`
+                : html`<p class="notice notice--info">${t.taskLaterHere}</p>`
+              : ''
       }`,
   });
 }

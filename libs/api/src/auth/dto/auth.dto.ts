@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '@jaarcyclus/persistence';
 import { says } from '../../common/validation';
 import type { AuthenticatedPerson } from '../authenticated-person';
@@ -21,6 +21,14 @@ export class VerifyTokenDto {
   @IsNotEmpty(says('validation.empty'))
   @MaxLength(200, says('validation.tooLong', { max: 200 }))
   token!: string;
+
+  @ApiPropertyOptional({
+    description: 'Page on this site to open after signing in (the form behind the link only)',
+  })
+  @IsOptional()
+  @IsString(says('validation.notAString'))
+  @MaxLength(500, says('validation.tooLong', { max: 500 }))
+  next?: string;
 }
 
 export class OrganisationRefDto {

@@ -9,6 +9,8 @@ export const refusal: typeof nl = {
   notInTenant: (p) => `${p.field} does not refer to ${p.what} of this organisation`,
   lastAdmin: () => 'The organisation must keep at least one active person with the role admin',
   schoolOfOtherBoard: (p) => `${p.field} refers to a school of another board than boardId`,
+  schoolContactNeedsSchool: (p) =>
+    `${p.field} is required for a person with the role school_contact`,
   specialSchoolFixedAmount: (p) =>
     `A special school receives no fixed amount: ${p.field} must be 0`,
   ectMemberRole: (_) => 'The ECT member of a school must have the role ect_member',

@@ -24,7 +24,7 @@ export const accountabilityFormat: typeof nl = {
       'Change the lines and publish them as a new version. Running accountabilities do not change; an accountability you start after this uses the new version.',
     income: 'Income',
     incomeIntro:
-      'The lines on which schools enter amounts in euros. The line with key swv_variabel_bedrag counts as funds received when the underspending is computed.',
+      'The lines on which schools enter amounts in euros. The line for the SWV’s variable amount counts as funds received when the underspending is computed.',
     expenses: 'Expenses',
     expensesIntro: 'The lines on which schools enter FTE and euros, grouped by category.',
     appendix: 'Appendix',
@@ -68,7 +68,7 @@ export const accountabilityFormat: typeof nl = {
     startNote: (v: number) => `The schools fill in version ${v} of the accountability format.`,
     startNoteLink: 'View or change the format',
     noVariableLine:
-      'Note: this format has no income line with the key swv_variabel_bedrag. When an accountability is accepted, only the school’s fixed amount then counts as received, and the underspending comes out lower.',
+      'Note: this format has no income line for the SWV’s variable amount. When an accountability is accepted, only the school’s fixed amount then counts as received, and the underspending comes out lower.',
     link: 'Accountability format',
   },
 };

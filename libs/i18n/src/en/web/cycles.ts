@@ -80,7 +80,7 @@ export const cycles: typeof nl = {
   },
   scheduleText: {
     reminder: 'Reminder to members who have not voted yet',
-    deadline: 'Vote deadline',
+    deadline: 'Voting closes',
     escalation: 'Escalation to chair and secretariat if the quorum was not reached',
     letters: 'Allocation letters to schools and school boards',
   },

@@ -9,6 +9,7 @@ import { errors } from './errors';
 import { csvImportPage } from './import';
 import { governance } from './governance';
 import { newCycles } from './new-cycles';
+import { journeys } from './journeys';
 import { signIn } from './sign-in';
 import { tasks } from './tasks';
 import { visitation } from './visitation';
@@ -33,4 +34,5 @@ export const web: typeof nl = {
   ...newCycles,
   ...visitation,
   ...transitions,
+  ...journeys,
 };

@@ -35,7 +35,11 @@ export const refusal = {
   exists: (p: { field?: string }): string =>
     p.field === 'name'
       ? 'Deze naam is al in gebruik. Kies een andere naam.'
-      : 'Deze waarde is al in gebruik.',
+      : p.field === 'email'
+        ? 'Er is al een persoon met dit e-mailadres. Zoek die persoon op in de lijst, of vul een ander adres in.'
+        : p.field === 'brin'
+          ? 'Er is al een school met deze BRIN-code.'
+          : 'Deze waarde is al in gebruik.',
   inUse: (p: { table?: string }) =>
     p.table && IN_USE_BY[p.table]
       ? `Dit is nog in gebruik bij ${IN_USE_BY[p.table]}. Wijzig of verwijder die eerst.`
@@ -45,6 +49,8 @@ export const refusal = {
   // The SWV's people, schools and bodies.
   lastAdmin: () => 'Uw samenwerkingsverband moet minstens één actieve beheerder houden.',
   schoolOfOtherBoard: (_: F) => 'Kies een school van het gekozen bestuur.',
+  schoolContactNeedsSchool: (_: F) =>
+    'Kies de school van deze schoolcontactpersoon: zonder school krijgt hij of zij geen verantwoording.',
   specialSchoolFixedAmount: (_: F) =>
     'Een school voor speciaal onderwijs krijgt geen vast bedrag. Vul € 0,00 in of laat het bedrag leeg.',
   ectMemberRole: (_: F) => 'Kies een persoon met de rol ECT-lid.',

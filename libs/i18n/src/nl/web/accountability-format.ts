@@ -23,7 +23,7 @@ export const accountabilityFormat = {
       'Pas de regels aan en publiceer ze als nieuwe versie. Lopende verantwoordingen veranderen niet; een verantwoording die u hierna start, gebruikt de nieuwe versie.',
     income: 'Ontvangsten',
     incomeIntro:
-      'De regels waarop scholen bedragen in euro’s invullen. De regel met sleutel swv_variabel_bedrag telt mee als ontvangen middelen bij de berekening van de onderbesteding.',
+      'De regels waarop scholen bedragen in euro’s invullen. De regel voor het variabele bedrag van het samenwerkingsverband telt mee als ontvangen middelen bij de berekening van de onderbesteding.',
     expenses: 'Uitgaven',
     expensesIntro: 'De regels waarop scholen fte en euro’s invullen, gegroepeerd per categorie.',
     appendix: 'Bijlage',
@@ -68,7 +68,7 @@ export const accountabilityFormat = {
     startNote: (v: number) => `De scholen vullen versie ${v} van het verantwoordingsformat in.`,
     startNoteLink: 'Format bekijken of wijzigen',
     noVariableLine:
-      'Let op: dit format heeft geen ontvangstregel met de sleutel swv_variabel_bedrag. Bij het accepteren van een verantwoording telt dan alleen het vaste bedrag van de school als ontvangen, en valt de onderbesteding lager uit.',
+      'Let op: dit format heeft geen ontvangstregel voor het variabele bedrag van het samenwerkingsverband. Bij het accepteren van een verantwoording telt dan alleen het vaste bedrag van de school als ontvangen, en valt de onderbesteding lager uit.',
     link: 'Verantwoordingsformat',
   },
 };

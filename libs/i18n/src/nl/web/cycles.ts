@@ -81,7 +81,7 @@ export const cycles = {
   } satisfies Record<ScheduleKind, string>,
   scheduleText: {
     reminder: 'Herinnering aan leden die nog niet hebben gestemd',
-    deadline: 'Deadline van de stemming',
+    deadline: 'De stemming sluit',
     escalation: 'Escalatie naar voorzitter en secretariaat als het quorum niet is gehaald',
     letters: 'Toekenningsbrieven naar scholen en schoolbesturen',
   } satisfies Record<ScheduleKind, string>,
