@@ -5,15 +5,17 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { HealthRepository } from '@jaarcyclus/persistence';
+import { HealthRepository, OutboxRepository } from '@jaarcyclus/persistence';
 import type { Response } from 'express';
 import { Public } from '../auth/decorators';
+import { MAIL_TROUBLE_MINUTES } from './mail-trouble';
 import { TemporalClientHolder } from '../temporal/temporal-client.holder';
 
 export class HealthDto {
   @ApiProperty({
     enum: ['ok', 'degraded'],
-    description: "degraded: the database is up but Temporal is not (cycles can't advance)",
+    description:
+      "degraded: the database is up but Temporal is not (cycles can't advance), or the mail relay keeps refusing mail",
   })
   status!: 'ok' | 'degraded';
 
@@ -22,6 +24,13 @@ export class HealthDto {
 
   @ApiProperty({ enum: ['up', 'down'] })
   temporal!: 'up' | 'down';
+
+  @ApiProperty({
+    enum: ['ok', 'retrying', 'unknown'],
+    description:
+      'retrying: mail failed in the last 15 minutes and is being retried (relay down, refusing, or its login failing); unknown: the database is down',
+  })
+  mail!: 'ok' | 'retrying' | 'unknown';
 }
 
 const DATABASE_TIMEOUT_MS = 2_000;
@@ -31,6 +40,7 @@ const DATABASE_TIMEOUT_MS = 2_000;
 export class HealthController {
   constructor(
     private readonly database: HealthRepository,
+    private readonly outbox: OutboxRepository,
     private readonly temporal: TemporalClientHolder,
   ) {}
 
@@ -43,12 +53,24 @@ export class HealthController {
       this.databaseUp(),
       this.temporal.isReachable(),
     ]);
+    const mail = databaseUp ? await this.mailState() : 'unknown';
     res.status(databaseUp ? 200 : 503).set('Cache-Control', 'no-store');
     return {
-      status: databaseUp && temporalUp ? 'ok' : 'degraded',
+      status: databaseUp && temporalUp && mail === 'ok' ? 'ok' : 'degraded',
       database: databaseUp ? 'up' : 'down',
       temporal: temporalUp ? 'up' : 'down',
+      mail,
     };
+  }
+
+  /** Counts only (no addresses, no errors): /health answers without a session. */
+  private async mailState(): Promise<HealthDto['mail']> {
+    try {
+      const trouble = await this.outbox.retrying(null, MAIL_TROUBLE_MINUTES);
+      return trouble.count > 0 ? 'retrying' : 'ok';
+    } catch {
+      return 'unknown';
+    }
   }
 
   private async databaseUp(): Promise<boolean> {

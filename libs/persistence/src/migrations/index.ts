@@ -6,6 +6,7 @@ import { CycleState1764000000004 } from './1764000000004-cycle-state';
 import { DocumentUse1764000000005 } from './1764000000005-document-use';
 import { TaskKindAsData1764000000006 } from './1764000000006-task-kind-as-data';
 import { PlatformRoles1764000000007 } from './1764000000007-platform-roles';
+import { OutboxLastAttempt1764000000080 } from './1764000000080-outbox-last-attempt';
 
 export {
   Foundation1764000000000,
@@ -16,6 +17,7 @@ export {
   DocumentUse1764000000005,
   TaskKindAsData1764000000006,
   PlatformRoles1764000000007,
+  OutboxLastAttempt1764000000080,
 };
 
 /** In order. Landed migrations are never rewritten: add a new one. */
@@ -28,4 +30,5 @@ export const MIGRATIONS: Function[] = [
   DocumentUse1764000000005,
   TaskKindAsData1764000000006,
   PlatformRoles1764000000007,
+  OutboxLastAttempt1764000000080,
 ];
