@@ -88,6 +88,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     SMTP_URL: smtpUrl,
     PUBLIC_URL: 'http://jaarcyclus.test',
     LOGIN_LINKS_PER_PERSON: '1000',
+    LOGIN_RATE_PER_IP: '100000',
+    LOGIN_RATE_PER_ADDRESS: '100000',
     ...payloadKeyRing.toEnv(),
   });
   const api = await createApiApp(config, { temporalClient: env.client, logger: ['error'] });

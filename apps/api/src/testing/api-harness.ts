@@ -56,6 +56,10 @@ export async function startApi(
     PUBLIC_URL: 'http://jaarcyclus.test',
     // The OpenAPI document is served in development and tests (off by default: production).
     API_DOCS: 'on',
+    // Tests sign the same demo people in many times from one address; the sign-in rate limits
+    // have their own test (libs/api/src/auth/sign-in-abuse.int-spec.ts), which sets its own.
+    LOGIN_RATE_PER_IP: '100000',
+    LOGIN_RATE_PER_ADDRESS: '100000',
     // A fresh key for the workflow data (the codec endpoint); tests may pass their own ring.
     ...(opts.payloadKeyRing ?? PayloadKeyRing.generate('test')).toEnv(),
     ...(opts.temporalUiOrigin ? { TEMPORAL_UI_ORIGIN: opts.temporalUiOrigin } : {}),

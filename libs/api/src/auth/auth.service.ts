@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { secretPlaceholder } from '@jaarcyclus/mail';
-import { AuthRepository } from '@jaarcyclus/persistence';
+import { OutboxService, secretPlaceholder } from '@jaarcyclus/mail';
+import { AuthRepository, type LoginCandidate } from '@jaarcyclus/persistence';
 import { ApiConfig } from '../config';
 import { MailDispatcher } from '../mail/mail-dispatcher';
 import type { AuthenticatedPerson } from './authenticated-person';
@@ -27,18 +27,33 @@ export class AuthService {
   constructor(
     private readonly repo: AuthRepository,
     private readonly mail: MailDispatcher,
+    private readonly outbox: OutboxService,
     private readonly config: ApiConfig,
   ) {}
 
   /**
-   * Emails a sign-in link to an active person with this address. Unknown addresses get no mail
-   * and no different answer, so the endpoint cannot be used to find out who has an account.
-   * Nor does a person who was already sent LOGIN_LINKS_PER_PERSON links within a link's
-   * validity: the answer stays the same, and the links sent still work.
+   * Emails a sign-in link to each active person with this address (one per SWV: a bestuurder
+   * can sit in two). Unknown addresses get no mail and no different answer, so the endpoint
+   * cannot be used to find out who has an account. Nor does a person who was already sent
+   * LOGIN_LINKS_PER_PERSON links within a link's validity: the answer stays the same, and the
+   * links sent still work.
+   *
+   * Constant work in the request: it only queues the job (MailDispatcher); looking the address
+   * up, storing the token and sending the mail happen after the response, a few at a time, so
+   * neither the answer nor its timing depends on the address.
    */
-  async requestLogin(email: string): Promise<void> {
-    const person = await this.repo.findActivePersonByEmail(email.trim().toLowerCase());
-    if (!person) return;
+  requestLogin(email: string): Promise<void> {
+    const address = email.trim().toLowerCase();
+    this.mail.run(() => this.sendLoginLinks(address));
+    return Promise.resolve();
+  }
+
+  private async sendLoginLinks(email: string): Promise<void> {
+    const people = await this.repo.findActivePersonsByEmail(email);
+    for (const person of people) await this.sendLoginLink(person);
+  }
+
+  private async sendLoginLink(person: LoginCandidate): Promise<void> {
     const { token, hash } = newToken();
     const tokenId = await this.repo.insertLoginTokenWithinLimit(
       person.id,
@@ -61,14 +76,14 @@ export class AuthService {
       link,
       validMinutes: LOGIN_TOKEN_TTL_MINUTES,
     });
-    this.mail.dispatch(
+    await this.outbox.deliver(
       {
         idempotencyKey: `login:${tokenId}`,
         organisationId: person.organisationId,
         to: person.email,
         ...rendered,
       },
-      { [LOGIN_TOKEN_SECRET]: encodeURIComponent(token) },
+      { secrets: { [LOGIN_TOKEN_SECRET]: encodeURIComponent(token) } },
     );
   }
 

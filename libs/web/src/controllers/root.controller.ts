@@ -19,6 +19,7 @@ import type {
 } from '@jaarcyclus/api/auth/authenticated-person';
 import { CurrentPerson, Public } from '@jaarcyclus/api/auth/decorators';
 import { LoginRequestDto } from '@jaarcyclus/api/auth/dto/auth.dto';
+import { LoginRateLimitGuard } from '@jaarcyclus/api/auth/login-rate-limit';
 import { sessionTokenOf } from '@jaarcyclus/api/auth/session.guard';
 import { CsrfGuard } from '../csrf';
 import { formFields, text, validateForm } from '../forms';
@@ -74,7 +75,7 @@ export class RootController {
    */
   @Public()
   @Post('login')
-  @UseGuards(CsrfGuard)
+  @UseGuards(CsrfGuard, LoginRateLimitGuard)
   async requestLink(
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,

@@ -8,6 +8,7 @@ import { cycles } from './cycles';
 import { errors } from './errors';
 import { signIn } from './sign-in';
 import { tasks } from './tasks';
+import { trust } from './trust';
 import { vote } from './vote';
 import type { web as nl } from '../../nl/web';
 
@@ -23,4 +24,5 @@ export const web: typeof nl = {
   ...errors,
   ...accountability,
   ...accountabilityFormat,
+  ...trust,
 };
