@@ -7,6 +7,7 @@ import { DocumentUse1764000000005 } from './1764000000005-document-use';
 import { TaskKindAsData1764000000006 } from './1764000000006-task-kind-as-data';
 import { PlatformRoles1764000000007 } from './1764000000007-platform-roles';
 import { OutboxLastAttempt1764000000080 } from './1764000000080-outbox-last-attempt';
+import { EmailUniquePerOrganisation1764000000081 } from './1764000000081-email-unique-per-organisation';
 
 export {
   Foundation1764000000000,
@@ -18,6 +19,7 @@ export {
   TaskKindAsData1764000000006,
   PlatformRoles1764000000007,
   OutboxLastAttempt1764000000080,
+  EmailUniquePerOrganisation1764000000081,
 };
 
 /** In order. Landed migrations are never rewritten: add a new one. */
@@ -31,4 +33,5 @@ export const MIGRATIONS: Function[] = [
   TaskKindAsData1764000000006,
   PlatformRoles1764000000007,
   OutboxLastAttempt1764000000080,
+  EmailUniquePerOrganisation1764000000081,
 ];
