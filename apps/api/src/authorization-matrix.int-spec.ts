@@ -234,9 +234,8 @@ describe('authorization matrix: every route × every role × own/other SWV', () 
   }
 
   async function call(method: string, path: string, who: Who): Promise<number> {
-    const req = api
-      .http()
-      [method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](path);
+    const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+    const req = api.http()[verb](path);
     if (who !== 'anonymous') req.set('Authorization', `Bearer ${tokens.get(who)}`);
     if (method !== 'GET' && method !== 'DELETE') req.send({});
     return (await req).status;
