@@ -243,6 +243,15 @@ describe('DTO fuzzer: every JSON request body, malformed', () => {
     return parts.join(';');
   }
 
+  function send(method: string, path: string, body: unknown) {
+    const verb = method as 'post' | 'put' | 'patch';
+    const req = api.http()[verb](path);
+    return req
+      .set('Authorization', `Bearer ${token}`)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify(body));
+  }
+
   it('answers every malformed body 400/422 naming the field, never 5xx, and writes nothing for it', async () => {
     const doc = (await api.http().get('/api/docs-json').expect(200)).body as {
       paths: Record<string, Record<string, Operation>>;
@@ -277,12 +286,7 @@ describe('DTO fuzzer: every JSON request body, malformed', () => {
             continue;
           }
           malformedSent += 1;
-          const res = await api
-            .http()
-            [method as 'post' | 'put' | 'patch'](path)
-            .set('Authorization', `Bearer ${token}`)
-            .set('Content-Type', 'application/json')
-            .send(JSON.stringify(c.body));
+          const res = await send(method, path, c.body);
           const where = `${method.toUpperCase()} ${rawPath} with ${c.label}`;
           // A year's cycle checks a body against its own format, so without a cycle (none runs
           // in this database) the route answers 404 before it can read the body.
@@ -305,12 +309,7 @@ describe('DTO fuzzer: every JSON request body, malformed', () => {
 
     for (const { method, path, c } of maybeValid) {
       otherSent += 1;
-      const res = await api
-        .http()
-        [method as 'post' | 'put' | 'patch'](path)
-        .set('Authorization', `Bearer ${token}`)
-        .set('Content-Type', 'application/json')
-        .send(JSON.stringify(c.body));
+      const res = await send(method, path, c.body);
       const temporal = res.status === 503;
       if (res.status >= 500 && !temporal)
         wrong.push(
@@ -318,7 +317,6 @@ describe('DTO fuzzer: every JSON request body, malformed', () => {
         );
     }
 
-    // eslint-disable-next-line no-console
     console.info(
       `DTO fuzzer (seed ${SEED}): ${routes.length} routes, ${malformedSent} malformed and ${otherSent} odd bodies`,
     );
