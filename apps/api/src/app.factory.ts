@@ -7,6 +7,7 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { SESSION_COOKIE } from '@jaarcyclus/api/auth/session.guard';
+import { JsonLogger } from '@jaarcyclus/api/common/json-logger';
 import type { ApiConfig } from '@jaarcyclus/api/config';
 
 export interface ApiAppOptions {
@@ -26,7 +27,8 @@ export async function createApiApp(
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register(config, opts.temporalClient ?? null),
     {
-      logger: opts.logger ?? ['log', 'warn', 'error'],
+      // JSON lines without personal data (JsonLogger); tests pass their own levels or sink.
+      logger: opts.logger ?? new JsonLogger(),
       abortOnError: false,
     },
   );

@@ -9,6 +9,7 @@
 import 'reflect-metadata';
 import { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { logLine } from '@jaarcyclus/config';
 import { createDataSource } from '@jaarcyclus/persistence';
 import { type MailTransport, OutboxService, createSmtpTransport } from '@jaarcyclus/mail';
 import { bundleWorkflows, dataConverter } from '@jaarcyclus/temporal';
@@ -40,9 +41,20 @@ async function withRetry<T>(what: string, connect: () => Promise<T>): Promise<T>
   throw new StartupError(`${what} is not reachable after ${ATTEMPTS} attempts: ${reason}`);
 }
 
+/**
+ * The worker's and its activities' log: JSON lines at WARN and above, e-mail addresses, tokens
+ * and the values of personal keys removed (@jaarcyclus/config redactValue): no personal data.
+ */
+function workerLogger(): DefaultLogger {
+  return new DefaultLogger('WARN', (entry) => {
+    const level = entry.level === 'WARN' ? 'warn' : entry.level === 'ERROR' ? 'error' : 'info';
+    process.stdout.write(`${logLine('worker', level, entry.message, undefined, entry.meta)}\n`);
+  });
+}
+
 async function main(): Promise<void> {
   const config = WorkerConfig.fromEnv();
-  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: ['SIGINT', 'SIGTERM'] });
+  Runtime.install({ logger: workerLogger(), shutdownSignals: ['SIGINT', 'SIGTERM'] });
 
   const dataSource = await withRetry('PostgreSQL (DATABASE_URL)', () =>
     createDataSource(config.databaseUrl, WORKER_DATABASE_POOL).initialize(),

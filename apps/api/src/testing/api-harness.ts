@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import { createDataSource, seedDemoData } from '@jaarcyclus/persistence';
 import type { Client } from '@temporalio/client';
 import request from 'supertest';
@@ -46,6 +46,8 @@ export async function startApi(
     env?: Partial<Record<ApiEnvName, string>>;
     /** A Temporal client for the api; without one the api runs without Temporal. */
     temporalClient?: Client;
+    /** The api's logger (default: errors only, to the console). */
+    logger?: LoggerService;
   } = {},
 ): Promise<ApiHarness> {
   const ds = await createDataSource(databaseUrl).initialize();
@@ -67,7 +69,7 @@ export async function startApi(
   });
   const app = await createApiApp(config, {
     temporalClient: opts.temporalClient ?? null,
-    logger: ['error'],
+    logger: opts.logger ?? ['error'],
   });
   const http = () => request(app.getHttpServer());
 
