@@ -86,7 +86,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/bodies/:id/members': { allow: WRITE, other: 'skip' },
   'DELETE /api/bodies/:id/members/:memberId': { allow: WRITE },
   'POST /api/documents': { allow: ['secretariat', 'admin'] },
-  'GET /api/documents/:id': { allow: EVERYONE },
+  'GET /api/documents/:id': { allow: FOLLOWERS },
   'GET /api/accountability/formats': { allow: SCHOOL_READERS },
   'GET /api/accountability/formats/:version': { allow: SCHOOL_READERS },
   'POST /api/accountability/formats': { allow: ['admin', 'secretariat'] },
