@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { says } from './validation';
@@ -45,4 +46,10 @@ export function pageOf(query: PageQueryDto | undefined): Page {
 /** One page of a list that is read whole (the SWV's master data: hundreds of rows at most). */
 export function slicePage<T>(rows: readonly T[], page: Page): T[] {
   return rows.slice(page.offset, page.offset + page.limit);
+}
+
+/** One page of `rows` for `query`, with the whole list's length in `X-Total-Count`. */
+export function paged<T>(res: Response, rows: readonly T[], query: PageQueryDto | undefined): T[] {
+  res.setHeader('X-Total-Count', String(rows.length));
+  return slicePage(rows, pageOf(query));
 }

@@ -1,4 +1,5 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import {
   ApiBearerAuth,
   ApiCookieAuth,
@@ -11,6 +12,7 @@ import type { AuthenticatedPerson } from '../auth/authenticated-person';
 import { CurrentPerson } from '../auth/decorators';
 import { SESSION_COOKIE } from '../auth/session.guard';
 import { ErrorResponseDto } from '../common/api-errors';
+import { paged, PageQueryDto } from '../common/pagination';
 
 /** A person's to-dos across every cycle (vote, adopt, submit, review), most urgent first. */
 @ApiTags('tasks')
@@ -25,8 +27,12 @@ export class TasksController {
   @ApiOkResponse({
     description: 'Open tasks first (earliest deadline first), then done and cancelled ones',
   })
-  async list(@CurrentPerson() me: AuthenticatedPerson) {
-    const rows = await this.tasks.listForPerson(me.organisationId, me.id);
+  async list(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Query() page: PageQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const rows = paged(res, await this.tasks.listForPerson(me.organisationId, me.id), page);
     return rows.map((t) => ({
       id: t.id,
       kind: t.kind,
