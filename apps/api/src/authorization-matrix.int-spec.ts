@@ -211,7 +211,7 @@ describe('authorization matrix: every route × every role × own/other SWV', () 
     await api.close();
     await smtp.stop();
     await db.drop();
-  });
+  }, 60_000);
 
   it('has an entry for every route the router serves, and no entry for a route that is gone', () => {
     const routes = routesOf(api);

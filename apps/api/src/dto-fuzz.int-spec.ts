@@ -225,7 +225,7 @@ describe('DTO fuzzer: every JSON request body, malformed', () => {
     await api.close();
     await smtp.stop();
     await db.drop();
-  });
+  }, 60_000);
 
   /** A digest of every table's content but the sign-in bookkeeping: equal means nothing was written. */
   async function contentDigest(): Promise<string> {

@@ -16,7 +16,7 @@ describe('logs without personal data', () => {
   afterAll(async () => {
     await smtp.stop();
     await db.drop();
-  });
+  }, 60_000);
 
   it('logs a refused sign-in mail as a JSON line without the address or the token', async () => {
     const lines: string[] = [];

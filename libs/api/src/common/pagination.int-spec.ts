@@ -21,7 +21,7 @@ describe('paginated lists', () => {
     await api.close();
     await smtp.stop();
     await db.drop();
-  });
+  }, 60_000);
 
   it.each(['/api/schools', '/api/persons', '/api/boards', '/api/bodies', '/api/me/tasks'])(
     '%s answers pages that together make the whole list, with the count in X-Total-Count',

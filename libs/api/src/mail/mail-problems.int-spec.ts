@@ -42,7 +42,7 @@ describe('GET /api/mail-problems', () => {
     await api.close();
     await smtp.stop();
     await db.drop();
-  });
+  }, 60_000);
 
   it("lists the SWV's refused recipients and counts mail the relay refuses, never another SWV's", async () => {
     smtp.refused.add('weg@school.example');

@@ -18,7 +18,7 @@ describe('e-mail addresses unique per SWV', () => {
     await api.close();
     await smtp.stop();
     await db.drop();
-  });
+  }, 60_000);
 
   it('lets a second SWV add a person with an address the first uses, refuses it twice in one SWV (409 naming email), and mails a link per SWV', async () => {
     const shared = DEMO_EMAILS.stadsring.director;
