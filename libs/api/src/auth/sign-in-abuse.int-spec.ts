@@ -28,7 +28,7 @@ describe('sign-in abuse', () => {
 
   beforeAll(async () => {
     smtp = await new SmtpCapture().start();
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await Promise.all(apis.map((api) => api.close().catch(() => undefined)));

@@ -11,7 +11,7 @@ describe('logs without personal data', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     smtp = await new SmtpCapture().start();
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await smtp.stop();

@@ -15,7 +15,7 @@ describe('paginated lists', () => {
     smtp = await new SmtpCapture().start();
     api = await startApi(db.url, smtp);
     auth = { Authorization: `Bearer ${await api.signIn(DEMO_EMAILS.stadsring.secretariat)}` };
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await api.close();

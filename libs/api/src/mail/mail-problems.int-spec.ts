@@ -36,7 +36,7 @@ describe('GET /api/mail-problems', () => {
     }[];
     stadsring = orgs.find((o) => o.slug === 'stadsring')!.id;
     rijnoever = orgs.find((o) => o.slug === 'rijnoever')!.id;
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await api.close();

@@ -12,7 +12,7 @@ describe('e-mail addresses unique per SWV', () => {
     db = await createTestDatabase();
     smtp = await new SmtpCapture().start();
     api = await startApi(db.url, smtp);
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await api.close();
