@@ -8,6 +8,9 @@ import { WORKER_ENV } from '@jaarcyclus/worker/config';
 // checked by reading it: a compose file that would not start is caught here.
 interface ComposeService {
   image?: string;
+  restart?: string;
+  networks?: string[];
+  command?: unknown;
   build?: unknown;
   environment?: Record<string, string>;
   depends_on?: string[] | Record<string, unknown>;
@@ -17,16 +20,83 @@ interface ComposeService {
 }
 const compose = parse(fs.readFileSync(path.join(__dirname, '..', 'docker-compose.yml'), 'utf8'), {
   merge: true,
-}) as { services: Record<string, ComposeService>; secrets?: Record<string, { file?: string }> };
+}) as {
+  services: Record<string, ComposeService>;
+  secrets?: Record<string, { file?: string }>;
+  networks?: Record<string, { internal?: boolean } | null>;
+};
 const services = compose.services;
 
+/** user, password and host of a DATABASE_URL whose password is a `${…}` of compose (not a URL yet). */
+function databaseUrlParts(url: string): { password: string; host: string } {
+  const match = /^postgres:\/\/[^:]+:(\$\{[^}]+\}|[^@]*)@([^:/]+)[:/]/.exec(url);
+  if (!match) throw new Error(`not a postgres URL: ${url}`);
+  return { password: match[1]!, host: match[2]! };
+}
+
 describe('docker-compose.yml', () => {
-  it('has the production-like topology: PostgreSQL, Temporal on PostgreSQL, its UI, mail, api, worker', () => {
+  it('has the production-like topology: PostgreSQL, Temporal on PostgreSQL (server + admin-tools), its UI, api, worker', () => {
     expect(Object.keys(services)).toEqual(
-      expect.arrayContaining(['postgresql', 'temporal', 'temporal-ui', 'mail', 'api', 'worker']),
+      expect.arrayContaining([
+        'postgresql',
+        'temporal-schema',
+        'temporal',
+        'temporal-namespace',
+        'temporal-ui',
+        'api',
+        'worker',
+      ]),
     );
+    // temporalio/auto-setup is deprecated: the server image, its schema set up by admin-tools.
+    expect(services.temporal?.image).toMatch(/^temporalio\/server:/);
+    expect(services['temporal-schema']?.image).toMatch(/^temporalio\/admin-tools:/);
+    expect(JSON.stringify(services['temporal-schema']?.command)).toContain('update-schema');
+    expect(Object.values(services).some((s) => s.image?.includes('auto-setup'))).toBe(false);
     expect(services.temporal?.environment?.DB).toBe('postgres12');
     expect(services.temporal?.environment?.POSTGRES_SEEDS).toBe('postgresql');
+  });
+
+  // No password in the file: each comes from .env (git-ignored), required (`${VAR:?…}`).
+  it('has no default password or relay credentials', () => {
+    const required = /^\$\{[A-Z_]+:\?[^}]+\}$/;
+    for (const [name, service] of Object.entries(services)) {
+      const env = service.environment ?? {};
+      for (const key of ['POSTGRES_PASSWORD', 'POSTGRES_PWD', 'SQL_PASSWORD', 'SMTP_URL']) {
+        if (env[key] !== undefined)
+          expect([name, key, env[key]]).toEqual([name, key, expect.stringMatching(required)]);
+      }
+      if (env.DATABASE_URL !== undefined) {
+        const { password } = databaseUrlParts(env.DATABASE_URL);
+        expect([name, password]).toEqual([name, expect.stringMatching(required)]);
+      }
+    }
+    expect(fs.readFileSync(path.join(__dirname, '..', '.gitignore'), 'utf8')).toMatch(/^\.env$/m);
+  });
+
+  it('publishes only the api and the Temporal UI, on 127.0.0.1; PostgreSQL and Temporal on an internal network', () => {
+    const published = Object.entries(services).filter(([, s]) => (s.ports ?? []).length > 0);
+    expect(published.map(([n]) => n).sort()).toEqual(['api', 'temporal-ui']);
+    for (const [, s] of published) for (const p of s.ports!) expect(p).toMatch(/^127\.0\.0\.1:/);
+    expect(compose.networks?.backend?.internal).toBe(true);
+    for (const name of ['postgresql', 'temporal'])
+      expect(services[name]?.networks).toEqual(['backend']);
+  });
+
+  it('restarts every long-running service, and retries the one-shot jobs', () => {
+    for (const name of ['postgresql', 'temporal', 'temporal-ui', 'api', 'worker']) {
+      expect([name, services[name]?.restart]).toEqual([name, 'unless-stopped']);
+    }
+    for (const name of ['temporal-schema', 'temporal-namespace', 'migrate']) {
+      expect([name, services[name]?.restart]).toEqual([name, expect.stringMatching(/^on-failure/)]);
+    }
+  });
+
+  it('takes PUBLIC_URL (the https address) and the mail relay from .env, required', () => {
+    for (const name of ['api', 'worker']) {
+      const env = services[name]?.environment ?? {};
+      expect(env.PUBLIC_URL).toMatch(/^\$\{PUBLIC_URL:\?.*https/);
+      expect(env.SMTP_URL).toMatch(/^\$\{SMTP_URL:\?/);
+    }
   });
 
   it.each(Object.entries(services))('pins the image of %s', (_name, service) => {
@@ -74,10 +144,9 @@ describe('docker-compose.yml', () => {
   it('points the Temporal Web UI at the codec endpoint of the api, which allows its origin', () => {
     const ui = services['temporal-ui']?.environment ?? {};
     const api = services.api?.environment ?? {};
-    expect(ui.TEMPORAL_CODEC_ENDPOINT).toBe(`${api.PUBLIC_URL}/api/temporal-codec`);
+    expect(ui.TEMPORAL_CODEC_ENDPOINT).toMatch(/^\$\{PUBLIC_URL:\?[^}]*\}\/api\/temporal-codec$/);
     expect(ui.TEMPORAL_CODEC_INCLUDE_CREDENTIALS).toBe('true');
-    const uiPort = services['temporal-ui']!.ports!.map((p) => p.split(':')[0]);
-    expect(api.TEMPORAL_UI_ORIGIN).toBe(`http://localhost:${uiPort[0]}`);
+    expect(api.TEMPORAL_UI_ORIGIN).toMatch(/^\$\{TEMPORAL_UI_ORIGIN:\?/);
   });
 
   it('serves no API docs in production (API_DOCS off, as is the default)', () => {
@@ -88,11 +157,8 @@ describe('docker-compose.yml', () => {
   it('points the apps at services that exist in the file', () => {
     for (const name of ['api', 'worker']) {
       const env = services[name]?.environment ?? {};
-      const hosts = [
-        new URL(env.DATABASE_URL!).hostname,
-        env.TEMPORAL_ADDRESS!.split(':')[0],
-        new URL(env.SMTP_URL!).hostname,
-      ];
+      // The mail relay is outside (from .env); the rest must be services of this file.
+      const hosts = [databaseUrlParts(env.DATABASE_URL!).host, env.TEMPORAL_ADDRESS!.split(':')[0]];
       for (const host of hosts) expect(Object.keys(services)).toContain(host);
     }
   });

@@ -100,6 +100,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     SMTP_URL: smtpUrl,
     PUBLIC_URL: 'http://jaarcyclus.test',
     LOGIN_LINKS_PER_PERSON: '1000',
+    LOGIN_RATE_PER_IP: '100000',
+    LOGIN_RATE_PER_ADDRESS: '100000',
     ...payloadKeyRing.toEnv(),
     // The keys of pupil data at rest (schakeltrajecten): the api's only, a ring of their own.
     ...PayloadKeyRing.generate('e2e-pd').toEnvAs(PERSONAL_DATA_KEY_VARIABLES),

@@ -77,6 +77,8 @@ export async function startWeb(): Promise<WebHarness> {
     // The browser tests sign the same demo people in many times within minutes; the default
     // limit (5 per 15 minutes) has its own test in libs/api/src/auth/auth.int-spec.ts.
     LOGIN_LINKS_PER_PERSON: '1000',
+    LOGIN_RATE_PER_IP: '100000',
+    LOGIN_RATE_PER_ADDRESS: '100000',
     ...PayloadKeyRing.generate('test').toEnv(),
   });
   const app: INestApplication = await createApiApp(config, {

@@ -101,7 +101,12 @@ describe('authentication and roles', () => {
 
   it('serves /health and the OpenAPI document without a session', async () => {
     const health = await api.http().get('/health').expect(200);
-    expect(health.body).toMatchObject({ status: 'degraded', database: 'up', temporal: 'down' });
+    expect(health.body).toMatchObject({
+      status: 'degraded',
+      database: 'up',
+      temporal: 'down',
+      mail: 'ok',
+    });
 
     const doc = await api.http().get('/api/docs-json').expect(200);
     expect(Object.keys(doc.body.paths)).toEqual(

@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { SESSION_COOKIE } from '@jaarcyclus/api/auth/session.guard';
 import { httpMetrics } from '@jaarcyclus/api/metrics/metrics';
 import { httpTracing } from '@jaarcyclus/api/metrics/tracing';
+import { JsonLogger } from '@jaarcyclus/api/common/json-logger';
 import type { ApiConfig } from '@jaarcyclus/api/config';
 
 export interface ApiAppOptions {
@@ -28,7 +29,8 @@ export async function createApiApp(
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register(config, opts.temporalClient ?? null),
     {
-      logger: opts.logger ?? ['log', 'warn', 'error'],
+      // JSON lines without personal data (JsonLogger); tests pass their own levels or sink.
+      logger: opts.logger ?? new JsonLogger(),
       abortOnError: false,
     },
   );

@@ -9,6 +9,7 @@
 import 'reflect-metadata';
 import { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { logLine } from '@jaarcyclus/config';
 import { createDataSource } from '@jaarcyclus/persistence';
 import { type MailTransport, OutboxService, createSmtpTransport } from '@jaarcyclus/mail';
 import {
@@ -46,10 +47,21 @@ async function withRetry<T>(what: string, connect: () => Promise<T>): Promise<T>
   throw new StartupError(`${what} is not reachable after ${ATTEMPTS} attempts: ${reason}`);
 }
 
+/**
+ * The worker's and its activities' log: JSON lines at WARN and above, e-mail addresses, tokens
+ * and the values of personal keys removed (@jaarcyclus/config redactValue): no personal data.
+ */
+function workerLogger(): DefaultLogger {
+  return new DefaultLogger('WARN', (entry) => {
+    const level = entry.level === 'WARN' ? 'warn' : entry.level === 'ERROR' ? 'error' : 'info';
+    process.stdout.write(`${logLine('worker', level, entry.message, undefined, entry.meta)}\n`);
+  });
+}
+
 async function main(): Promise<void> {
   const config = WorkerConfig.fromEnv();
   Runtime.install({
-    logger: new DefaultLogger('WARN'),
+    logger: workerLogger(),
     shutdownSignals: ['SIGINT', 'SIGTERM'],
     // The SDK's own worker metrics (schedule-to-start latency, task slots …) on a loopback
     // address, passed on by this worker's /metrics behind METRICS_TOKEN (metrics-server.ts).

@@ -38,6 +38,9 @@ export const API_ENV = {
     PORT: '3000',
     SESSION_TTL_HOURS: '12',
     LOGIN_LINKS_PER_PERSON: '5',
+    /** Sign-in requests per client IP, and per e-mail address, within 15 minutes (429 beyond). */
+    LOGIN_RATE_PER_IP: '30',
+    LOGIN_RATE_PER_ADDRESS: '10',
     /** The OpenAPI document and Swagger UI at /api/docs: `on` in development (npm start), else off. */
     API_DOCS: 'off',
   },
@@ -81,6 +84,10 @@ export class ApiConfig {
      * form cannot be used to flood someone's inbox.
      */
     readonly loginLinksPerPerson: number,
+    /** Sign-in requests from one client IP within 15 minutes; more answer 429 (LoginRateLimitGuard). */
+    readonly loginRatePerIp: number,
+    /** Sign-in requests for one e-mail address within 15 minutes, whoever asks; more answer 429. */
+    readonly loginRatePerAddress: number,
     /** The keys that encrypt workflow data in Temporal (@jaarcyclus/config PayloadKeyRing). */
     readonly payloadKeyRing: PayloadKeyRing,
     /**
@@ -118,6 +125,8 @@ export class ApiConfig {
       integer('PORT', read('PORT'), 1, 65535),
       integer('SESSION_TTL_HOURS', read('SESSION_TTL_HOURS'), 1, 24 * 30),
       integer('LOGIN_LINKS_PER_PERSON', read('LOGIN_LINKS_PER_PERSON'), 1, 1000),
+      integer('LOGIN_RATE_PER_IP', read('LOGIN_RATE_PER_IP'), 1, 1_000_000),
+      integer('LOGIN_RATE_PER_ADDRESS', read('LOGIN_RATE_PER_ADDRESS'), 1, 1_000_000),
       PayloadKeyRing.fromEnv(env),
       origins('TEMPORAL_UI_ORIGIN', env.TEMPORAL_UI_ORIGIN ?? ''),
       pattern('API_DOCS', read('API_DOCS'), /^(on|off)$/, 'on or off') === 'on',

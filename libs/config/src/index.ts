@@ -122,3 +122,4 @@ export function origins(name: string, value: string): string[] {
   }
   return list.map((origin) => origin.replace(/\/$/, ''));
 }
+export * from './redact';

@@ -2,7 +2,12 @@ import { createDataSource } from '@jaarcyclus/persistence';
 import { createTestDatabase, SmtpCapture, type TestDatabase } from '@jaarcyclus/testing';
 import type { DataSource } from 'typeorm';
 import { MailDeliveryError } from './errors';
-import { OutboxService, type OutgoingMail, secretPlaceholder } from './outbox.service';
+import {
+  isRecipientRefusal,
+  OutboxService,
+  type OutgoingMail,
+  secretPlaceholder,
+} from './outbox.service';
 import { createSmtpTransport } from './transport';
 
 const FROM = 'Jaarcyclus <noreply@jaarcyclus.example>';
@@ -127,6 +132,59 @@ describe('OutboxService (PostgreSQL + SMTP)', () => {
     expect(smtp.messages.filter((m) => m.subject === 'Herinnering escalation:rvt:3')).toHaveLength(
       1,
     );
+  });
+
+  describe('a relay that refuses every message (not the recipient)', () => {
+    afterEach(() => {
+      smtp.relayRefusal = null;
+    });
+
+    it.each([
+      [
+        'a policy refusal after DATA',
+        { at: 'data', code: 554, message: '5.7.0 Message refused by policy' },
+      ],
+      ['relaying denied at RCPT TO', { at: 'rcpt', code: 554, message: '5.7.1 Relaying denied' }],
+      ['a relay busy at RCPT TO', { at: 'rcpt', code: 421, message: '4.7.0 Try again later' }],
+    ] as const)(
+      'keeps the mail pending and retryable on %s, and sends it once the relay recovers',
+      async (_case, refusal) => {
+        const key = `relay:${refusal.at}:${refusal.code}`;
+        smtp.relayRefusal = refusal;
+
+        const error = await outbox.deliver(mail(key)).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(MailDeliveryError);
+        expect((error as MailDeliveryError).permanent).toBe(false);
+        const [pending] = (await ds.query(
+          `SELECT status, last_error, last_attempt_at FROM outbox_message WHERE idempotency_key = $1`,
+          [key],
+        )) as { status: string; last_error: string; last_attempt_at: Date | null }[];
+        expect(pending).toMatchObject({ status: 'pending' });
+        expect(pending?.last_error).toContain(String(refusal.code));
+        expect(pending?.last_attempt_at).toBeInstanceOf(Date);
+
+        smtp.relayRefusal = null;
+        await expect(outbox.deliver(mail(key))).resolves.toBe('sent');
+        expect(smtp.messages.filter((m) => m.subject === `Herinnering ${key}`)).toHaveLength(1);
+      },
+    );
+
+    it('tells a refused recipient (550 5.1.1) from a refusing relay', () => {
+      const reply = (command: string, responseCode: number, response: string) => ({
+        command,
+        responseCode,
+        response,
+      });
+      expect(isRecipientRefusal(reply('RCPT TO', 550, '550 5.1.1 Mailbox unavailable'))).toBe(true);
+      expect(isRecipientRefusal(reply('RCPT TO', 550, '550 No such user'))).toBe(true);
+      expect(isRecipientRefusal(reply('RCPT TO', 554, '554 5.7.1 Relaying denied'))).toBe(false);
+      expect(isRecipientRefusal(reply('AUTH PLAIN', 535, '535 5.7.8 Authentication failed'))).toBe(
+        false,
+      );
+      expect(isRecipientRefusal(reply('DATA', 554, '554 5.7.0 Policy'))).toBe(false);
+      expect(isRecipientRefusal(reply('RCPT TO', 450, '450 4.2.1 Try later'))).toBe(false);
+      expect(isRecipientRefusal(new Error('connect ECONNREFUSED'))).toBe(false);
+    });
   });
 
   describe('deliverStored (a batch in one transaction)', () => {

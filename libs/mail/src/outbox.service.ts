@@ -149,7 +149,7 @@ export class OutboxService {
             outcomes.set(row.idempotencyKey, 'sent');
             mailMetrics.sent.inc();
           } catch (err) {
-            const permanent = err instanceof SecretGone || isPermanentSmtpError(err);
+            const permanent = err instanceof SecretGone || isRecipientRefusal(err);
             const reason = err instanceof Error ? err.message : String(err);
             mailMetrics.failed.inc({ reason: mailFailureReason(err, err instanceof SecretGone) });
             failed.push({ id: row.id, reason: reason.slice(0, 2000), permanent });
@@ -209,7 +209,26 @@ class SecretGone extends Error {
   }
 }
 
-function isPermanentSmtpError(err: unknown): boolean {
-  const code = (err as { responseCode?: unknown } | null)?.responseCode;
-  return typeof code === 'number' && code >= 500 && code < 600;
+/**
+ * Whether the SMTP server refused this recipient for good: a 5xx reply to RCPT TO about the
+ * address itself (RFC 3463 class 5.1.x "bad destination", or 5.2.1 "mailbox disabled"; a
+ * reply without an enhanced code counts when it is 550, 551 or 553). Retrying that message
+ * cannot help, so it is recorded as failed and the cycle carries on.
+ *
+ * Every other failure is the relay's, not the recipient's, and is retried: a 5xx to AUTH (an
+ * expired relay password, 535), to the greeting, MAIL FROM or DATA (a policy refusal, 554), a
+ * policy reply to RCPT TO (5.7.x, e.g. relaying denied), as well as every 4xx and a connection
+ * that fails. Treating those as permanent once dropped a whole cycle's invitations while the
+ * relay was misconfigured for a minute (issue #14).
+ */
+export function isRecipientRefusal(err: unknown): boolean {
+  const e = err as { responseCode?: unknown; command?: unknown; response?: unknown } | null;
+  const code = e?.responseCode;
+  if (typeof code !== 'number' || code < 500 || code >= 600) return false;
+  if (typeof e?.command !== 'string' || !/^RCPT/i.test(e.command)) return false;
+  const enhanced = /^\d{3}[ -](\d\.\d{1,3}\.\d{1,3})\b/.exec(
+    typeof e.response === 'string' ? e.response : '',
+  )?.[1];
+  if (enhanced) return enhanced.startsWith('5.1.') || enhanced === '5.2.1';
+  return code === 550 || code === 551 || code === 553;
 }

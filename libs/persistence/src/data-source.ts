@@ -2,6 +2,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { QueryLogger } from './query-logger';
 
 /** TypeORM options shared by api, worker, CLI and tests. The schema comes from migrations only. */
 export function dataSourceOptions(url: string): DataSourceOptions {
@@ -16,7 +17,9 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     // uuid-ossp at connect time, which needs privileges the service should not have.
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    logging: ['error'],
+    logging: ['error', 'warn', 'migration'],
+    // Failed statements without their parameters: those hold personal data.
+    logger: new QueryLogger(),
   };
 }
 

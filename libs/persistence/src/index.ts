@@ -5,3 +5,4 @@ export * from './repositories';
 export * from './seed';
 export * from './crypto/field-cipher';
 export * from './repositories';
+export * from './query-logger';

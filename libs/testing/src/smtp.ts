@@ -23,6 +23,14 @@ export class SmtpCapture {
   readonly messages: CapturedMail[] = [];
   /** Addresses the server refuses permanently (550), as for an unknown mailbox. */
   readonly refused = new Set<string>();
+  /**
+   * While set, the server refuses every message with this reply, as a misconfigured or
+   * overloaded relay does: at RCPT TO (e.g. 554 5.7.1 relaying denied, or 421) or after the
+   * message data (e.g. 554 5.7.0 policy refusal).
+   */
+  relayRefusal: { at: 'rcpt' | 'data'; code: number; message: string } | null = null;
+  /** Messages refused by `relayRefusal` so far. */
+  refusedByRelay = 0;
   /** Connections open now, and the most that were open at once. */
   openConnections = 0;
   maxOpenConnections = 0;
@@ -48,10 +56,24 @@ export class SmtpCapture {
         this.openConnections -= 1;
       },
       onRcptTo: (address, _session, callback) => {
+        const relay = this.relayRefusal;
+        if (relay?.at === 'rcpt') {
+          this.refusedByRelay += 1;
+          return callback(Object.assign(new Error(relay.message), { responseCode: relay.code }));
+        }
         if (!this.refused.has(address.address.toLowerCase())) return callback();
         callback(Object.assign(new Error('5.1.1 Mailbox unavailable'), { responseCode: 550 }));
       },
       onData: (stream, _session, callback) => {
+        const relay = this.relayRefusal;
+        if (relay?.at === 'data') {
+          stream.resume();
+          stream.on('end', () => {
+            this.refusedByRelay += 1;
+            callback(Object.assign(new Error(relay.message), { responseCode: relay.code }));
+          });
+          return;
+        }
         simpleParser(stream)
           .then((mail) => {
             const to = [mail.to ?? []]

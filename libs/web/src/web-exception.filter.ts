@@ -14,6 +14,7 @@ import { DomainError } from '@jaarcyclus/domain';
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from '@jaarcyclus/api/auth/authenticated-person';
 import { safeReturnPath } from '@jaarcyclus/api/auth/return-path';
+import { TooManySignInsException } from '@jaarcyclus/api/auth/login-rate-limit';
 import {
   ApiExceptionFilter,
   RETRY_AFTER_SECONDS,
@@ -70,6 +71,8 @@ export class WebExceptionFilter implements ExceptionFilter {
 
   private classify(exception: unknown): [number, ErrorKind] {
     if (exception instanceof CsrfRejectedException) return [403, 'csrf'];
+    // Retry-After is set by the guard that refused the sign-in request.
+    if (exception instanceof TooManySignInsException) return [429, 'too-many'];
     if (exception instanceof ForbiddenException) return [403, 'forbidden'];
     if (exception instanceof NotFoundException) return [404, 'not-found'];
     // A form whose file is beyond even the upload hard limit (UPLOAD_HARD_LIMIT_BYTES).

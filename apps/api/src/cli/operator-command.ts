@@ -24,22 +24,25 @@ export async function operatorCommand(ds: DataSource, args: string[]): Promise<s
   if ((command !== 'grant' && command !== 'revoke') || !email || args.length !== 2) {
     throw new Error(OPERATOR_USAGE);
   }
-  const [person] = (await ds.query(
-    `SELECT id, active, platform_roles FROM person WHERE email = $1`,
-    [email],
-  )) as { id: string; active: boolean; platform_roles: string[] }[];
-  if (!person) throw new Error(`no person with the e-mail address ${email}`);
+  // An address is unique per SWV: one human may be a person in several; the role goes to each.
+  const people = (await ds.query(`SELECT id, active FROM person WHERE email = $1`, [email])) as {
+    id: string;
+    active: boolean;
+  }[];
+  if (people.length === 0) throw new Error(`no person with the e-mail address ${email}`);
+  const ids = people.map((p) => p.id);
   if (command === 'grant') {
     await ds.query(
       `UPDATE person SET platform_roles = array_append(platform_roles, 'operator')
-        WHERE id = $1 AND NOT 'operator' = ANY (platform_roles)`,
-      [person.id],
+        WHERE id = ANY($1::uuid[]) AND NOT 'operator' = ANY (platform_roles)`,
+      [ids],
     );
-    return `${email} is an operator${person.active ? '' : ' (but inactive: cannot sign in)'}`;
+    const active = people.some((p) => p.active);
+    return `${email} is an operator${active ? '' : ' (but inactive: cannot sign in)'}`;
   }
   await ds.query(
-    `UPDATE person SET platform_roles = array_remove(platform_roles, 'operator') WHERE id = $1`,
-    [person.id],
+    `UPDATE person SET platform_roles = array_remove(platform_roles, 'operator') WHERE id = ANY($1::uuid[])`,
+    [ids],
   );
   return `${email} is not an operator`;
 }

@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import { createDataSource, seedDemoData } from '@jaarcyclus/persistence';
 import type { Client } from '@temporalio/client';
 import request from 'supertest';
@@ -46,6 +46,8 @@ export async function startApi(
     env?: Partial<Record<ApiEnvName, string>>;
     /** A Temporal client for the api; without one the api runs without Temporal. */
     temporalClient?: Client;
+    /** The api's logger (default: errors only, to the console). */
+    logger?: LoggerService;
   } = {},
 ): Promise<ApiHarness> {
   const ds = await createDataSource(databaseUrl).initialize();
@@ -56,6 +58,10 @@ export async function startApi(
     PUBLIC_URL: 'http://jaarcyclus.test',
     // The OpenAPI document is served in development and tests (off by default: production).
     API_DOCS: 'on',
+    // Tests sign the same demo people in many times from one address; the sign-in rate limits
+    // have their own test (libs/api/src/auth/sign-in-abuse.int-spec.ts), which sets its own.
+    LOGIN_RATE_PER_IP: '100000',
+    LOGIN_RATE_PER_ADDRESS: '100000',
     // A fresh key for the workflow data (the codec endpoint); tests may pass their own ring.
     ...(opts.payloadKeyRing ?? PayloadKeyRing.generate('test')).toEnv(),
     ...(opts.temporalUiOrigin ? { TEMPORAL_UI_ORIGIN: opts.temporalUiOrigin } : {}),
@@ -63,7 +69,7 @@ export async function startApi(
   });
   const app = await createApiApp(config, {
     temporalClient: opts.temporalClient ?? null,
-    logger: ['error'],
+    logger: opts.logger ?? ['error'],
   });
   const http = () => request(app.getHttpServer());
 

@@ -422,6 +422,68 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
     expect(mail).toBeDefined();
   });
 
+  it('sends no ballot, reminder, escalation or adoption mail to a person deactivated after the roster was taken', async () => {
+    const opr = snapshot.bodies.find((b) => b.key === 'opr')!;
+    const gone = opr.members[0]!;
+    const stays = opr.members[1]!;
+    const emailOf = async (id: string) =>
+      ((await ds.query(`SELECT email FROM person WHERE id = $1`, [id])) as { email: string }[])[0]!
+        .email;
+    const [goneEmail, staysEmail] = [await emailOf(gone.personId), await emailOf(stays.personId)];
+    const wf = 'budget:stadsring-inactive:2027';
+    await ds.query(`UPDATE person SET active = false WHERE id = $1`, [gone.personId]);
+    try {
+      const common = {
+        organisationId: orgId,
+        workflowId: wf,
+        round: 1,
+        subject: 'Begroting inactief',
+        body: { key: 'opr', name: opr.name, decisionKind: opr.decisionKind },
+        proposal: { url: 'https://example.org/b.pdf', versionLabel: 'v1' },
+        deadline: '2026-12-11T16:00:00.000Z',
+        taskRefKey: 'round:1:body:opr',
+      };
+      const members = [gone, stays].map((m) => ({ personId: m.personId, name: m.name }));
+      await run(acts, 'openBallots', {
+        ...common,
+        idempotencyKeyPrefix: `${wf}:r1:ballot-opr`,
+        members,
+      });
+      await run(acts, 'sendVoteReminders', {
+        ...common,
+        idempotencyKeyPrefix: `${wf}:r1:reminder-opr-1`,
+        recipients: members,
+        at: '2026-12-09T09:00:00.000Z',
+        requested: false,
+      });
+      await run(acts, 'requestAdoption', {
+        organisationId: orgId,
+        workflowId: wf,
+        round: 1,
+        subject: 'Begroting inactief',
+        idempotencyKeyPrefix: `${wf}:r1:adopt`,
+        directorPersonId: gone.personId,
+        proposal: common.proposal,
+        approvals: [],
+        taskRefKey: 'round:1:adopt',
+      });
+      await smtp.waitFor(
+        (m) => m.filter((x) => x.subject.includes('Begroting inactief')).length >= 2,
+      );
+      const about = (email: string) =>
+        smtp.to(email).filter((m) => m.subject.includes('Begroting inactief'));
+      expect(about(staysEmail)).toHaveLength(2);
+      expect(about(goneEmail)).toHaveLength(0);
+      const [{ n }] = (await ds.query(
+        `SELECT count(*)::int AS n FROM outbox_message WHERE to_address = $1 AND idempotency_key LIKE $2`,
+        [goneEmail, `${wf}:%`],
+      )) as [{ n: number }];
+      expect(n).toBe(0);
+    } finally {
+      await ds.query(`UPDATE person SET active = true WHERE id = $1`, [gone.personId]);
+    }
+  });
+
   it('sends every board its allocation letter with the domain’s amounts, the reserve warning, and only once', async () => {
     const figures = {
       amountPerPupilCents: 150_00,

@@ -53,10 +53,10 @@ export function createBudgetActivities(deps: BudgetActivityDeps): BudgetActiviti
     versionLabel: p.versionLabel,
     link: p.url ?? (p.documentId ? kit.url(`/api/documents/${p.documentId}`) : null),
   });
-  // The budget cycle mails whom the workflow names, active or not, as before the kit: its
-  // rosters are taken of active persons when a round opens.
+  // Whom the workflow names, if still active: a person deactivated after the roster was taken
+  // (a member who left the ALV mid-round) gets no ballot, reminder, escalation or letter.
   const people = (organisationId: string, ids: string[]): Promise<Map<string, Recipient>> =>
-    kit.recipients(organisationId, ids, { includeInactive: true });
+    kit.recipients(organisationId, ids);
 
   /**
    * The bodies that decided on the budget, for the letter: as the cycle published them
@@ -80,16 +80,27 @@ export function createBudgetActivities(deps: BudgetActivityDeps): BudgetActiviti
       }));
   }
 
-  /** The directeur-bestuurder the workflow names; refused when not a person of the tenant. */
-  async function director(organisationId: string, personId: string): Promise<Recipient> {
-    const found = (await people(organisationId, [personId])).get(personId);
-    if (!found) {
+  /**
+   * The directeur-bestuurder the workflow names; refused when not a person of the tenant.
+   * `mailable`: still active (a deactivated director keeps the adoption task, so a successor can
+   * be given it, but gets no mail).
+   */
+  async function director(
+    organisationId: string,
+    personId: string,
+  ): Promise<Recipient & { mailable: boolean }> {
+    const [found, active] = await Promise.all([
+      kit.recipients(organisationId, [personId], { includeInactive: true }),
+      people(organisationId, [personId]),
+    ]);
+    const person = found.get(personId);
+    if (!person) {
       refuse(
         'NOT_FOUND',
         `The directeur-bestuurder ${personId} is not a person of this organisation`,
       );
     }
-    return found;
+    return { ...person, mailable: active.has(personId) };
   }
 
   return {
@@ -264,6 +275,7 @@ export function createBudgetActivities(deps: BudgetActivityDeps): BudgetActiviti
         dueAt: null,
         payload: { round: input.round, proposal: input.proposal },
       });
+      if (!to.mailable) return;
       await kit.deliver({
         organisationId: input.organisationId,
         idempotencyKeyPrefix: input.idempotencyKeyPrefix,
@@ -288,6 +300,7 @@ export function createBudgetActivities(deps: BudgetActivityDeps): BudgetActiviti
         kit.organisationName(input.organisationId),
         director(input.organisationId, input.directorPersonId),
       ]);
+      if (!to.mailable) return;
       await kit.deliver({
         organisationId: input.organisationId,
         idempotencyKeyPrefix: input.idempotencyKeyPrefix,

@@ -1,5 +1,5 @@
 import { codedText, renderText } from '@jaarcyclus/i18n';
-import { Body, Controller, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Res, UseGuards } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -8,6 +8,7 @@ import {
   ApiNoContentResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ErrorResponseDto } from '../common/api-errors';
@@ -16,6 +17,7 @@ import { AuthService } from './auth.service';
 import type { AuthenticatedPerson } from './authenticated-person';
 import { CurrentPerson, Public } from './decorators';
 import { LoginRequestDto } from './dto/auth.dto';
+import { LoginRateLimitGuard } from './login-rate-limit';
 import { SESSION_COOKIE } from './session.guard';
 
 @ApiTags('auth')
@@ -28,12 +30,14 @@ export class AuthController {
 
   @Public()
   @Post('login')
+  @UseGuards(LoginRateLimitGuard)
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary: 'Request a sign-in link by email',
     description:
-      'Always 202, whether or not the address has an account. An active person receives a link valid for 15 minutes.',
+      'Always 202, whether or not the address has an account. An active person receives a link valid for 15 minutes. 429 with Retry-After beyond LOGIN_RATE_PER_IP requests per client or LOGIN_RATE_PER_ADDRESS per address in 15 minutes.',
   })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
   @ApiAcceptedResponse({
     description: 'If the address belongs to an active account, a sign-in link is on its way',
   })

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { secretPlaceholder } from '@jaarcyclus/mail';
-import { AuthRepository } from '@jaarcyclus/persistence';
+import { OutboxService, secretPlaceholder } from '@jaarcyclus/mail';
+import { AuthRepository, type LoginCandidate } from '@jaarcyclus/persistence';
 import { ApiConfig } from '../config';
 import { safeReturnPath } from './return-path';
 import { MailDispatcher } from '../mail/mail-dispatcher';
@@ -29,21 +29,34 @@ export class AuthService {
   constructor(
     private readonly repo: AuthRepository,
     private readonly mail: MailDispatcher,
+    private readonly outbox: OutboxService,
     private readonly config: ApiConfig,
   ) {}
 
   /**
-   * Emails a sign-in link to an active person with this address. Unknown addresses get no mail
-   * and no different answer, so the endpoint cannot be used to find out who has an account.
-   * Nor does a person who was already sent LOGIN_LINKS_PER_PERSON links within a link's
-   * validity: the answer stays the same, and the links sent still work.
+   * Emails a sign-in link to each active person with this address (one per SWV: a bestuurder
+   * can sit in two). Unknown addresses get no mail and no different answer, so the endpoint
+   * cannot be used to find out who has an account. Nor does a person who was already sent
+   * LOGIN_LINKS_PER_PERSON links within a link's validity: the answer stays the same, and the
+   * links sent still work.
+   *
+   * Constant work in the request: it only queues the job (MailDispatcher); looking the address
+   * up, storing the token and sending the mail happen after the response, a few at a time, so
+   * neither the answer nor its timing depends on the address.
    */
-  async requestLogin(email: string, returnTo: string | null = null): Promise<void> {
-    const person = await this.repo.findActivePersonByEmail(email.trim().toLowerCase());
-    if (!person) {
-      countSignIn('unknown_address');
-      return;
-    }
+  requestLogin(email: string, returnTo: string | null = null): Promise<void> {
+    const address = email.trim().toLowerCase();
+    this.mail.run(() => this.sendLoginLinks(address, returnTo));
+    return Promise.resolve();
+  }
+
+  private async sendLoginLinks(email: string, returnTo: string | null): Promise<void> {
+    const people = await this.repo.findActivePersonsByEmail(email);
+    if (people.length === 0) countSignIn('unknown_address');
+    for (const person of people) await this.sendLoginLink(person, returnTo);
+  }
+
+  private async sendLoginLink(person: LoginCandidate, returnTo: string | null): Promise<void> {
     const { token, hash } = newToken();
     const tokenId = await this.repo.insertLoginTokenWithinLimit(
       person.id,
@@ -72,14 +85,14 @@ export class AuthService {
       link,
       validMinutes: LOGIN_TOKEN_TTL_MINUTES,
     });
-    this.mail.dispatch(
+    await this.outbox.deliver(
       {
         idempotencyKey: `login:${tokenId}`,
         organisationId: person.organisationId,
         to: person.email,
         ...rendered,
       },
-      { [LOGIN_TOKEN_SECRET]: encodeURIComponent(token) },
+      { secrets: { [LOGIN_TOKEN_SECRET]: encodeURIComponent(token) } },
     );
     countSignIn('link_sent');
   }

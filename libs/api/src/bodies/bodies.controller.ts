@@ -8,7 +8,10 @@ import {
   Param,
   Patch,
   Post,
+  Query,
+  Res,
 } from '@nestjs/common';
+import type { Response } from 'express';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -28,6 +31,7 @@ import type { AuthenticatedPerson } from '../auth/authenticated-person';
 import { CurrentPerson, READ_ROLES, Roles, WRITE_ROLES } from '../auth/decorators';
 import { SESSION_COOKIE } from '../auth/session.guard';
 import { ErrorResponseDto } from '../common/api-errors';
+import { paged, PageQueryDto } from '../common/pagination';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { BodiesService } from './bodies.service';
 import {
@@ -50,8 +54,12 @@ export class BodiesController {
   @Get()
   @Roles(...READ_ROLES)
   @ApiOkResponse({ type: [BodyDto] })
-  async list(@CurrentPerson() me: AuthenticatedPerson): Promise<BodyDto[]> {
-    return (await this.bodies.list(me.organisationId)).map(BodyDto.from);
+  async list(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Query() page: PageQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<BodyDto[]> {
+    return paged(res, await this.bodies.list(me.organisationId), page).map(BodyDto.from);
   }
 
   @Get(':id')

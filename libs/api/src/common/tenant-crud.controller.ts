@@ -8,8 +8,11 @@ import {
   Param,
   Patch,
   Post,
+  Query,
+  Res,
   type Type,
 } from '@nestjs/common';
+import type { Response } from 'express';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -27,6 +30,7 @@ import type { AuthenticatedPerson } from '../auth/authenticated-person';
 import { CurrentPerson, READ_ROLES, Roles, WRITE_ROLES } from '../auth/decorators';
 import { SESSION_COOKIE } from '../auth/session.guard';
 import { ErrorResponseDto } from './api-errors';
+import { paged, PageQueryDto } from './pagination';
 import type { TenantCrud } from './tenant-crud.service';
 import { UuidParamPipe } from './uuid-param.pipe';
 
@@ -48,7 +52,7 @@ export interface TenantCrudRoutes<E, D, C, U> {
  *
  * | route | roles | answers |
  * | --- | --- | --- |
- * | GET / | READ_ROLES | 200 the SWV's rows, sorted by name |
+ * | GET / | READ_ROLES | 200 one page of the SWV's rows, sorted by name (?limit, ?offset; X-Total-Count) |
  * | GET /:id | READ_ROLES | 200; 404 for an unknown id or another SWV's |
  * | POST / | WRITE_ROLES | 201; 400 malformed body, 409 duplicate, 422 rule or reference |
  * | PATCH /:id | WRITE_ROLES | 200; as POST, and 404 as GET |
@@ -73,9 +77,17 @@ export function TenantCrudController<E, D, C, U>(routes: TenantCrudRoutes<E, D, 
 
     @Get()
     @Roles(...READ_ROLES)
-    @ApiOkResponse({ type: [response] })
-    async list(@CurrentPerson() me: AuthenticatedPerson): Promise<D[]> {
-      return (await this.service.list(me.organisationId)).map((row) => response.from(row));
+    @ApiOkResponse({
+      type: [response],
+      description: 'One page (?limit, ?offset); X-Total-Count holds the whole count',
+    })
+    async list(
+      @CurrentPerson() me: AuthenticatedPerson,
+      @Query() page: PageQueryDto,
+      @Res({ passthrough: true }) res: Response,
+    ): Promise<D[]> {
+      const rows = await this.service.list(me.organisationId);
+      return paged(res, rows, page).map((row) => response.from(row));
     }
 
     @Get(':id')

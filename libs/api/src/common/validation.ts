@@ -1,11 +1,13 @@
 import { applyDecorators, ValidationPipe } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import {
+  isEmail,
   IsInt,
   IsNotEmpty,
   IsString,
   MaxLength,
   Min,
+  ValidateBy,
   ValidateIf,
   type ValidationArguments,
   type ValidationError,
@@ -158,4 +160,26 @@ export const IsName = (max = 200): PropertyDecorator =>
     IsString(says('validation.notAString')),
     IsNotEmpty(says('validation.empty')),
     MaxLength(max, says('validation.tooLong', { max })),
+  );
+
+/**
+ * An e-mail address. class-validator's @IsEmail throws (a URIError, so a 500) on a string that is
+ * not well-formed UTF-16, such as a lone surrogate: such a string is simply not an address.
+ */
+export const IsEmailAddress = (): PropertyDecorator =>
+  ValidateBy(
+    {
+      name: 'isEmail',
+      validator: {
+        validate: (value: unknown): boolean => {
+          if (typeof value !== 'string') return false;
+          try {
+            return isEmail(value);
+          } catch {
+            return false;
+          }
+        },
+      },
+    },
+    says('validation.notEmail'),
   );

@@ -10,8 +10,9 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { DomainError } from '@jaarcyclus/domain';
 import type { Response } from 'express';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { AuthenticatedPerson } from '../auth/authenticated-person';
 import { CurrentPerson, Roles } from '../auth/decorators';
 import { SESSION_COOKIE } from '../auth/session.guard';
@@ -23,6 +24,16 @@ import {
   type DocumentInfo,
   type UploadedDocument,
 } from './documents.service';
+
+/** Who may download: everyone with a role in the SWV (which documents: DocumentsService.download). */
+const DOCUMENT_READERS = [
+  'admin',
+  'secretariat',
+  'director',
+  'body_member',
+  'school_contact',
+  'ect_member',
+] as const;
 
 /**
  * Proposals (budget, support plan) are uploaded once and referred to by id from cycles. The
@@ -61,22 +72,29 @@ export class DocumentsController {
     return this.documents.store(me.organisationId, file);
   }
 
-  /** Everyone of the SWV may download a proposal they are asked to vote on. */
+  /**
+   * Everyone of the SWV may download a proposal a cycle uses (they may follow its cycles); an
+   * upload no cycle uses yet only the office. Another SWV's id, or one the reader may not see,
+   * answers 404. Streamed in pieces: a 20 MB file is never held in memory whole.
+   */
   @Get(':id')
+  @Roles(...DOCUMENT_READERS)
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async download(
     @CurrentPerson() me: AuthenticatedPerson,
     @Param('id', UuidParamPipe) id: string,
     @Res() res: Response,
   ): Promise<void> {
-    const doc = await this.documents.withContent(me.organisationId, id);
-    if (!doc) throw new DomainError('NOT_FOUND', 'Document not found');
-    res.setHeader('content-type', doc.contentType);
+    const { info, content } = await this.documents.download(me, id);
+    res.setHeader('content-type', info.contentType);
+    res.setHeader('content-length', String(info.sizeBytes));
     res.setHeader(
       'content-disposition',
-      `attachment; filename*=UTF-8''${encodeURIComponent(doc.filename)}`,
+      `attachment; filename*=UTF-8''${encodeURIComponent(info.filename)}`,
     );
     res.setHeader('x-content-type-options', 'nosniff');
-    res.end(doc.content);
+    // A failure mid-way cuts the connection: the client sees an incomplete download, not a
+    // truncated file presented as whole (Content-Length is set).
+    await pipeline(Readable.from(content), res);
   }
 }

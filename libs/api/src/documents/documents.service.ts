@@ -3,6 +3,9 @@ import { createHash } from 'node:crypto';
 import { DomainError } from '@jaarcyclus/domain';
 import { type Document, DocumentRepository } from '@jaarcyclus/persistence';
 
+/** A download reads and sends the content in pieces this large. */
+export const DOWNLOAD_CHUNK_BYTES = 1024 * 1024;
+
 /** The largest proposal (budget, support plan) the service stores. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
@@ -125,9 +128,29 @@ export class DocumentsService {
     return doc ? info(doc) : null;
   }
 
-  /** The document with its content, for a download. */
-  async withContent(organisationId: string, id: string): Promise<Document | null> {
-    if (!UUID.test(id)) return null;
-    return this.documents.withContent(organisationId, id);
+  /**
+   * A download for `me`, or NOT_FOUND: another SWV's document, an unknown one, or (for anyone but
+   * the office) one that no cycle uses yet. A document is a cycle's proposal, and everyone of the
+   * SWV may follow its cycles (docs/domain.md §1); an upload no cycle uses is the office's draft.
+   * The content comes in pieces (DOWNLOAD_CHUNK_BYTES), never the whole file at once.
+   */
+  async download(
+    me: { organisationId: string; roles: readonly string[] },
+    id: string,
+  ): Promise<{ info: DocumentInfo; content: AsyncIterable<Buffer> }> {
+    const doc = UUID.test(id) ? await this.documents.find(me.organisationId, id) : null;
+    const office = me.roles.some((r) => r === 'admin' || r === 'secretariat' || r === 'director');
+    if (!doc || (!office && doc.usedAt === null)) {
+      throw new DomainError('NOT_FOUND', 'Document not found');
+    }
+    return {
+      info: info(doc),
+      content: this.documents.contentChunks(
+        me.organisationId,
+        id,
+        doc.sizeBytes,
+        DOWNLOAD_CHUNK_BYTES,
+      ),
+    };
   }
 }

@@ -6,9 +6,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { OutboxService } from '@jaarcyclus/mail';
-import { HealthRepository } from '@jaarcyclus/persistence';
+import { HealthRepository, OutboxRepository } from '@jaarcyclus/persistence';
 import type { Response } from 'express';
 import { Public } from '../auth/decorators';
+import { MAIL_TROUBLE_MINUTES } from './mail-trouble';
 import { TemporalClientHolder } from '../temporal/temporal-client.holder';
 
 export class OutboxHealthDto {
@@ -26,7 +27,7 @@ export class HealthDto {
   @ApiProperty({
     enum: ['ok', 'degraded'],
     description:
-      "degraded: the database is up but Temporal or SMTP is not (cycles can't advance, or mails wait in the outbox)",
+      "degraded: the database is up but Temporal or SMTP is not (cycles can't advance, or mails wait in the outbox), or the mail relay keeps refusing mail",
   })
   status!: 'ok' | 'degraded';
 
@@ -48,6 +49,13 @@ export class HealthDto {
     description: 'null while the database is down',
   })
   outbox!: OutboxHealthDto | null;
+
+  @ApiProperty({
+    enum: ['ok', 'retrying', 'unknown'],
+    description:
+      'retrying: mail failed in the last 15 minutes and is being retried (relay down, refusing, or its login failing); unknown: the database is down',
+  })
+  mail!: 'ok' | 'retrying' | 'unknown';
 }
 
 const DATABASE_TIMEOUT_MS = 2_000;
@@ -69,6 +77,7 @@ export class HealthController {
 
   constructor(
     private readonly database: HealthRepository,
+    private readonly mailOutbox: OutboxRepository,
     private readonly temporal: TemporalClientHolder,
     private readonly outbox: OutboxService,
   ) {}
@@ -100,15 +109,27 @@ export class HealthController {
       this.smtpUp(),
     ]);
     const databaseUp = backlog !== null;
+    const mail = databaseUp ? await this.mailState() : 'unknown';
     res.status(databaseUp ? 200 : 503).set('Cache-Control', 'no-store');
     const smtp = smtpUp === null ? 'unknown' : smtpUp ? 'up' : 'down';
     return {
-      status: databaseUp && temporalUp && smtp !== 'down' ? 'ok' : 'degraded',
+      status: databaseUp && temporalUp && smtp !== 'down' && mail === 'ok' ? 'ok' : 'degraded',
       database: databaseUp ? 'up' : 'down',
       temporal: temporalUp ? 'up' : 'down',
       smtp,
+      mail,
       outbox: backlog,
     };
+  }
+
+  /** Counts only (no addresses, no errors): /health answers without a session. */
+  private async mailState(): Promise<HealthDto['mail']> {
+    try {
+      const trouble = await this.mailOutbox.retrying(null, MAIL_TROUBLE_MINUTES);
+      return trouble.count > 0 ? 'retrying' : 'ok';
+    } catch {
+      return 'unknown';
+    }
   }
 
   private smtpUp(): Promise<boolean | null> {

@@ -1,3 +1,5 @@
+import { createSmtpTransport, OutboxService } from '@jaarcyclus/mail';
+import { createDataSource } from '@jaarcyclus/persistence';
 import { createTestDatabase, SmtpCapture, type TestDatabase } from '@jaarcyclus/testing';
 import { startApi, type ApiHarness } from '@jaarcyclus/api-app/testing/api-harness';
 
@@ -17,6 +19,39 @@ describe('GET /health', () => {
     await smtp.stop();
   });
 
+  it('raises an alert while the mail relay keeps refusing mail, and clears it once the mail is sent', async () => {
+    const ds = await createDataSource(db.url).initialize();
+    try {
+      const outbox = new OutboxService(
+        ds,
+        createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`),
+        'Jaarcyclus <noreply@jaarcyclus.example>',
+      );
+      const invitation = {
+        idempotencyKey: 'budget:x:2026:r1:invite:p1',
+        organisationId: null,
+        to: 'lid@stadsring.example',
+        subject: 'Uitnodiging',
+        text: 'Stem',
+        html: '<p>Stem</p>',
+      };
+      smtp.relayRefusal = { at: 'data', code: 554, message: '5.7.0 Refused by policy' };
+      await expect(outbox.deliver(invitation)).rejects.toMatchObject({ permanent: false });
+
+      const alert = await api.http().get('/health').expect(200);
+      expect(alert.body).toMatchObject({ status: 'degraded', mail: 'retrying' });
+      // No address or SMTP reply on this public route.
+      expect(JSON.stringify(alert.body)).not.toMatch(/lid@|policy/i);
+
+      smtp.relayRefusal = null;
+      await outbox.deliver(invitation);
+      const cleared = await api.http().get('/health').expect(200);
+      expect(cleared.body).toMatchObject({ mail: 'ok' });
+    } finally {
+      await ds.destroy();
+    }
+  });
+
   it('is ready and degraded while Temporal is down, reports SMTP and the outbox, and is 503 once the database is gone', async () => {
     const up = await api.http().get('/health').expect(200);
     expect(up.body).toEqual({
@@ -24,6 +59,7 @@ describe('GET /health', () => {
       database: 'up',
       temporal: 'down',
       smtp: 'up',
+      mail: 'ok',
       outbox: { pending: 0, failed: 0, oldestUnsentAgeSeconds: 0 },
     });
     const ready = await api.http().get('/health/ready').expect(200);

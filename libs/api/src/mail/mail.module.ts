@@ -5,6 +5,7 @@ import { createSmtpTransport, OutboxService } from '@jaarcyclus/mail';
 import { DataSource } from 'typeorm';
 import { ApiConfig } from '../config';
 import { MailDispatcher } from './mail-dispatcher';
+import { MailProblemsController } from './mail-problems.controller';
 
 @Global()
 @Module({
@@ -17,6 +18,7 @@ import { MailDispatcher } from './mail-dispatcher';
     },
     MailDispatcher,
   ],
+  controllers: [MailProblemsController],
   exports: [OutboxService, MailDispatcher],
 })
 export class MailModule {}

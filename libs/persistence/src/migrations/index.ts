@@ -12,6 +12,8 @@ import { EctEvaluation1764000000030 } from './1764000000030-ect-evaluation';
 import { Visitation1764000000040 } from './1764000000040-visitation';
 import { VisitationPartners1764000000041 } from './1764000000041-visitation-partners';
 import { TransitionCases1764000000050 } from './1764000000050-transition-cases';
+import { OutboxLastAttempt1764000000080 } from './1764000000080-outbox-last-attempt';
+import { EmailUniquePerOrganisation1764000000081 } from './1764000000081-email-unique-per-organisation';
 
 export {
   Foundation1764000000000,
@@ -28,6 +30,8 @@ export {
   Visitation1764000000040,
   VisitationPartners1764000000041,
   TransitionCases1764000000050,
+  OutboxLastAttempt1764000000080,
+  EmailUniquePerOrganisation1764000000081,
 };
 
 /** In order. Landed migrations are never rewritten: add a new one. */
@@ -46,4 +50,6 @@ export const MIGRATIONS: Function[] = [
   Visitation1764000000040,
   VisitationPartners1764000000041,
   TransitionCases1764000000050,
+  OutboxLastAttempt1764000000080,
+  EmailUniquePerOrganisation1764000000081,
 ];

@@ -363,9 +363,17 @@ describe('repositories of the api and the web app (PostgreSQL)', () => {
       const found = await repos.documents.find(org, stored.id);
       expect(found).toMatchObject({ filename: 'begroting.pdf', sizeBytes: content.length });
       expect(found?.content).toBeUndefined();
-      expect((await repos.documents.withContent(org, stored.id))?.content).toEqual(content);
+      const pieces: Buffer[] = [];
+      for await (const p of repos.documents.contentChunks(org, stored.id, content.length, 4)) {
+        pieces.push(p);
+      }
+      expect(Buffer.concat(pieces)).toEqual(content);
       expect(await repos.documents.find(otherOrg, stored.id)).toBeNull();
-      expect(await repos.documents.withContent(otherOrg, stored.id)).toBeNull();
+      const foreign: Buffer[] = [];
+      for await (const p of repos.documents.contentChunks(otherOrg, stored.id, content.length, 4)) {
+        foreign.push(p);
+      }
+      expect(foreign).toEqual([]);
       expect(await repos.documents.exists(org, stored.id)).toBe(true);
       expect(await repos.documents.exists(otherOrg, stored.id)).toBe(false);
 

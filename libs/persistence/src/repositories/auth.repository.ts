@@ -50,11 +50,12 @@ const PERSON_COLUMNS = `p.id, p.name, p.email, p.locale, p.roles, p.platform_rol
 export class AuthRepository {
   constructor(private readonly db: Db) {}
 
-  async findActivePersonByEmail(email: string): Promise<LoginCandidate | null> {
+  async findActivePersonsByEmail(email: string): Promise<LoginCandidate[]> {
     const rows = (await this.db.query(
       `SELECT p.id, p.name, p.email, p.locale, p.organisation_id, o.name AS organisation_name
          FROM person p JOIN organisation o ON o.id = p.organisation_id
-        WHERE p.email = $1 AND p.active`,
+        WHERE p.email = $1 AND p.active
+        ORDER BY o.name, p.id`,
       [email],
     )) as {
       id: string;
@@ -64,17 +65,14 @@ export class AuthRepository {
       organisation_id: string;
       organisation_name: string;
     }[];
-    const row = rows[0];
-    return row
-      ? {
-          id: row.id,
-          name: row.name,
-          email: row.email,
-          locale: row.locale,
-          organisationId: row.organisation_id,
-          organisationName: row.organisation_name,
-        }
-      : null;
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      locale: row.locale,
+      organisationId: row.organisation_id,
+      organisationName: row.organisation_name,
+    }));
   }
 
   /**

@@ -12,8 +12,8 @@ export interface DocumentToStore {
 }
 
 /**
- * Uploaded documents (proposals), always scoped by the tenant. Their content is loaded only
- * where asked for (withContent): a document's other reads never pull the file into memory.
+ * Uploaded documents (proposals), always scoped by the tenant. Their content is read only in
+ * pieces (contentChunks): no read pulls a whole file into memory.
  */
 export class DocumentRepository {
   constructor(private readonly db: Db) {}
@@ -28,14 +28,26 @@ export class DocumentRepository {
     return this.db.getRepository(Document).findOneBy({ id, organisationId });
   }
 
-  /** The tenant's document with its content, or null. */
-  withContent(organisationId: string, id: string): Promise<Document | null> {
-    return this.db
-      .getRepository(Document)
-      .createQueryBuilder('d')
-      .addSelect('d.content')
-      .where('d.id = :id AND d.organisation_id = :org', { id, org: organisationId })
-      .getOne();
+  /**
+   * The tenant's document's content in pieces of at most `chunkBytes`, read one statement per
+   * piece: a download holds one piece in memory at a time, not the whole file (up to 20 MB).
+   * Ends early (no error) when the document is gone.
+   */
+  async *contentChunks(
+    organisationId: string,
+    id: string,
+    sizeBytes: number,
+    chunkBytes: number,
+  ): AsyncGenerator<Buffer> {
+    for (let offset = 0; offset < sizeBytes; offset += chunkBytes) {
+      const [row] = (await this.db.query(
+        `SELECT substring(content FROM $3::int FOR $4::int) AS part
+           FROM document WHERE id = $1 AND organisation_id = $2`,
+        [id, organisationId, offset + 1, chunkBytes],
+      )) as { part: Buffer }[];
+      if (!row) return;
+      yield row.part;
+    }
   }
 
   exists(organisationId: string, id: string): Promise<boolean> {

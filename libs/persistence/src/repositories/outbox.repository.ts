@@ -80,7 +80,7 @@ export class OutboxRepository {
   async markSent(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.db.query(
-      `UPDATE outbox_message SET attempts = attempts + 1, last_error = NULL, status = 'sent', sent_at = now()
+      `UPDATE outbox_message SET attempts = attempts + 1, last_error = NULL, status = 'sent', sent_at = now(), last_attempt_at = now()
         WHERE id = ANY($1::uuid[])`,
       [ids],
     );
@@ -95,7 +95,7 @@ export class OutboxRepository {
   ): Promise<void> {
     if (failed.length === 0) return;
     await this.db.query(
-      `UPDATE outbox_message AS m SET attempts = m.attempts + 1, last_error = f.reason, status = f.status
+      `UPDATE outbox_message AS m SET attempts = m.attempts + 1, last_error = f.reason, status = f.status, last_attempt_at = now()
          FROM unnest($1::uuid[], $2::text[], $3::text[]) AS f(id, reason, status)
         WHERE m.id = f.id`,
       [
@@ -105,4 +105,69 @@ export class OutboxRepository {
       ],
     );
   }
+
+  /**
+   * Mail the relay keeps refusing: messages still pending whose last attempt, within the last
+   * `withinMinutes`, failed (the activities retry them with backoff). Zero when mail flows.
+   * `organisationId`: that SWV's messages only; null: every SWV's (the health probe).
+   */
+  async retrying(
+    organisationId: string | null,
+    withinMinutes: number,
+  ): Promise<{ count: number; lastError: string | null; since: Date | null }> {
+    const [row] = (await this.db.query(
+      `SELECT count(*)::int AS count, min(created_at) AS since,
+              (array_agg(last_error ORDER BY last_attempt_at DESC))[1] AS last_error
+         FROM outbox_message
+        WHERE status = 'pending' AND last_error IS NOT NULL
+          AND last_attempt_at > now() - make_interval(mins => $2::int)
+          AND ($1::uuid IS NULL OR organisation_id = $1::uuid)`,
+      [organisationId, withinMinutes],
+    )) as { count: number; since: Date | null; last_error: string | null }[];
+    return {
+      count: row?.count ?? 0,
+      lastError: row?.last_error ?? null,
+      since: row?.since ?? null,
+    };
+  }
+
+  /**
+   * The SWV's mails refused for good for their recipient (an unknown mailbox), newest first: to
+   * whom, what, why and when, and the idempotency key naming the cycle and step it belongs to.
+   */
+  async refusedRecipients(
+    organisationId: string,
+    page: { limit: number; offset: number },
+  ): Promise<RefusedMail[]> {
+    const rows = (await this.db.query(
+      `SELECT idempotency_key, to_address, subject, last_error, last_attempt_at
+         FROM outbox_message
+        WHERE organisation_id = $1 AND status = 'failed'
+        ORDER BY last_attempt_at DESC NULLS LAST, idempotency_key
+        LIMIT $2 OFFSET $3`,
+      [organisationId, page.limit, page.offset],
+    )) as {
+      idempotency_key: string;
+      to_address: string;
+      subject: string;
+      last_error: string | null;
+      last_attempt_at: Date | null;
+    }[];
+    return rows.map((r) => ({
+      idempotencyKey: r.idempotency_key,
+      to: r.to_address,
+      subject: r.subject,
+      reason: r.last_error ?? '',
+      at: r.last_attempt_at,
+    }));
+  }
+}
+
+/** A mail refused for good for its recipient (OutboxRepository.refusedRecipients). */
+export interface RefusedMail {
+  idempotencyKey: string;
+  to: string;
+  subject: string;
+  reason: string;
+  at: Date | null;
 }

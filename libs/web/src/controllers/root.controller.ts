@@ -20,6 +20,7 @@ import type {
 import { CurrentPerson, Public } from '@jaarcyclus/api/auth/decorators';
 import { LoginRequestDto } from '@jaarcyclus/api/auth/dto/auth.dto';
 import { safeReturnPath } from '@jaarcyclus/api/auth/return-path';
+import { LoginRateLimitGuard } from '@jaarcyclus/api/auth/login-rate-limit';
 import { sessionTokenOf } from '@jaarcyclus/api/auth/session.guard';
 import { CsrfGuard } from '../csrf';
 import { formFields, text, validateForm } from '../forms';
@@ -78,7 +79,7 @@ export class RootController {
    */
   @Public()
   @Post('login')
-  @UseGuards(CsrfGuard)
+  @UseGuards(CsrfGuard, LoginRateLimitGuard)
   async requestLink(
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,

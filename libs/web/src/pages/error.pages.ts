@@ -1,9 +1,17 @@
+import { LOGIN_RATE_WINDOW_MINUTES } from '@jaarcyclus/api/auth/login-rate-limit';
 import { MAX_DOCUMENT_BYTES } from '@jaarcyclus/api/documents/documents.service';
 import { html } from '../html';
 import { page, type WebContext } from '../layout';
 
 export type ErrorKind =
-  'not-found' | 'forbidden' | 'csrf' | 'bad-request' | 'too-large' | 'unavailable' | 'error';
+  | 'not-found'
+  | 'forbidden'
+  | 'csrf'
+  | 'bad-request'
+  | 'too-large'
+  | 'too-many'
+  | 'unavailable'
+  | 'error';
 
 /** Friendly pages for every failure of an HTML route: never JSON, never a stack trace. */
 export function errorPage(ctx: WebContext, kind: ErrorKind): string {
@@ -19,9 +27,11 @@ export function errorPage(ctx: WebContext, kind: ErrorKind): string {
             ? [t.badRequestTitle, t.badRequestBody]
             : kind === 'too-large'
               ? [t.tooLargeTitle, t.tooLargeBody(Math.round(MAX_DOCUMENT_BYTES / (1024 * 1024)))]
-              : kind === 'unavailable'
-                ? [t.unavailableTitle, t.unavailableBody]
-                : [t.errorTitle, t.errorBody];
+              : kind === 'too-many'
+                ? [t.tooManyTitle, t.tooManyBody(LOGIN_RATE_WINDOW_MINUTES)]
+                : kind === 'unavailable'
+                  ? [t.unavailableTitle, t.unavailableBody]
+                  : [t.errorTitle, t.errorBody];
   return page(ctx, {
     title,
     body: html`<div class="narrow">

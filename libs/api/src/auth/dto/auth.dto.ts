@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '@jaarcyclus/persistence';
-import { says } from '../../common/validation';
+import { IsEmailAddress, says } from '../../common/validation';
 import type { AuthenticatedPerson } from '../authenticated-person';
 
 export class LoginRequestDto {
@@ -10,7 +10,7 @@ export class LoginRequestDto {
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? value.trim().toLowerCase() : value,
   )
-  @IsEmail({}, says('validation.notEmail'))
+  @IsEmailAddress()
   @MaxLength(320, says('validation.tooLong', { max: 320 }))
   email!: string;
 }

@@ -7,6 +7,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -80,11 +81,13 @@ export class StartBudgetCycleDto {
   title?: string;
 
   @ApiProperty({ type: ProposalDto })
+  @IsObject(says('validation.notAnObject'))
   @ValidateNested(says('validation.notNested'))
   @Type(() => ProposalDto)
   proposal!: ProposalDto;
 
   @ApiProperty({ type: AllocationFiguresDto })
+  @IsObject(says('validation.notAnObject'))
   @ValidateNested(says('validation.notNested'))
   @Type(() => AllocationFiguresDto)
   allocation!: AllocationFiguresDto;
@@ -166,6 +169,7 @@ export class ExtendDeadlineDto extends BodySelectorDto {
 
 export class SubmitRevisionDto {
   @ApiProperty({ type: ProposalDto })
+  @IsObject(says('validation.notAnObject'))
   @ValidateNested(says('validation.notNested'))
   @Type(() => ProposalDto)
   proposal!: ProposalDto;

@@ -1,9 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsUUID, MaxLength } from 'class-validator';
+import { ArrayUnique, IsArray, IsBoolean, IsIn, IsUUID, MaxLength } from 'class-validator';
 import { LOCALES, type Locale } from '@jaarcyclus/i18n';
 import { ROLES, type Person, type Role } from '@jaarcyclus/persistence';
-import { IsName, IsOptionalNotNull, IsOptionalOrNull, says } from '../../common/validation';
+import {
+  IsEmailAddress,
+  IsName,
+  IsOptionalNotNull,
+  IsOptionalOrNull,
+  says,
+} from '../../common/validation';
 
 const normaliseEmail = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
@@ -15,7 +21,7 @@ export class CreatePersonDto {
     description: 'Unique; stored lower-case',
   })
   @Transform(normaliseEmail)
-  @IsEmail({}, says('validation.notEmail'))
+  @IsEmailAddress()
   @MaxLength(320, says('validation.tooLong', { max: 320 }))
   email!: string;
 
@@ -62,7 +68,7 @@ export class UpdatePersonDto {
   @ApiPropertyOptional()
   @IsOptionalNotNull()
   @Transform(normaliseEmail)
-  @IsEmail({}, says('validation.notEmail'))
+  @IsEmailAddress()
   @MaxLength(320, says('validation.tooLong', { max: 320 }))
   email?: string;
 

@@ -78,6 +78,7 @@ export const refusal: typeof nl = {
   submissionHandled: () =>
     'This submission was already handled; a correction is submitted as a new submission',
   waitingForReview: (p) => `Version ${p.version} is waiting for review by the secretariat`,
+  tooManySignIns: (p) => `Too many sign-in requests; try again in ${p.minutes} minutes`,
   tooManyVersions: (p) => `At most ${p.max} versions per school; contact the secretariat`,
   returnNeedsComments: () => 'Say what the school must correct when returning a submission',
   nothingToReview: (p) => `There is no submission waiting for review (status ${p.status})`,

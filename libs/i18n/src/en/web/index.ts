@@ -14,6 +14,7 @@ import { signIn } from './sign-in';
 import { tasks } from './tasks';
 import { visitation } from './visitation';
 import { transitions } from './transitions';
+import { trust } from './trust';
 import { vote } from './vote';
 import type { web as nl } from '../../nl/web';
 
@@ -35,4 +36,5 @@ export const web: typeof nl = {
   ...visitation,
   ...transitions,
   ...journeys,
+  ...trust,
 };

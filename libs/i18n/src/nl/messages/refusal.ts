@@ -131,6 +131,8 @@ export const refusal = {
     'Deze versie is al verwerkt. Een verbetering dient u in als nieuwe versie.',
   waitingForReview: (p: { version: number }) =>
     `Versie ${p.version} wacht op beoordeling door het secretariaat.`,
+  tooManySignIns: (p: { minutes: number }) =>
+    `Er zijn te veel inlogverzoeken gedaan. Probeer het over ${p.minutes} minuten opnieuw.`,
   tooManyVersions: (p: { max: number }) =>
     `Een school kan hoogstens ${p.max} versies indienen. Neem contact op met het secretariaat.`,
   returnNeedsComments: () =>

@@ -14,6 +14,7 @@ import { signIn } from './sign-in';
 import { tasks } from './tasks';
 import { visitation } from './visitation';
 import { transitions } from './transitions';
+import { trust } from './trust';
 import { vote } from './vote';
 
 /** Every text of the web app, by area. */
@@ -35,4 +36,5 @@ export const web = {
   ...visitation,
   ...transitions,
   ...journeys,
+  ...trust,
 };

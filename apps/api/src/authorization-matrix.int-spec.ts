@@ -1,0 +1,268 @@
+import { DEMO_EMAILS } from '@jaarcyclus/persistence';
+import { createTestDatabase, SmtpCapture, type TestDatabase } from '@jaarcyclus/testing';
+import { startApi, type ApiHarness } from './testing/api-harness';
+
+/**
+ * The authorization matrix of the JSON api (issue #14): every route of the Nest router × every
+ * role × own and other SWV, with the expected answer. The routes are read from the running
+ * app's router, so a new route without an entry in MATRIX fails this test until someone decides
+ * who may use it.
+ *
+ * - no session: 401 (unless the route is public);
+ * - a role the route does not allow: 403;
+ * - a role it allows, with the SWV's own ids: anything but 401/403 and never a 500 (a 400 for
+ *   the empty body is fine, and 503 where the route needs Temporal, which this api runs without);
+ * - a role it allows, with another SWV's ids: 404, as for an unknown id.
+ */
+
+/** Who asks: one person per role (of the SWV `stadsring`), an operator, and nobody. */
+const WHO = [
+  'anonymous',
+  'admin',
+  'secretariat',
+  'director',
+  'body_member',
+  'school_contact',
+  'ect_member',
+  'operator',
+] as const;
+type Who = (typeof WHO)[number];
+type Role = Exclude<Who, 'anonymous' | 'operator'>;
+
+const EVERYONE: Who[] = WHO.filter((w) => w !== 'anonymous');
+const READ: Role[] = ['admin', 'secretariat', 'director'];
+const WRITE: Role[] = ['admin'];
+const FOLLOWERS: Role[] = [
+  'admin',
+  'secretariat',
+  'director',
+  'body_member',
+  'school_contact',
+  'ect_member',
+];
+const SCHOOL_READERS: Role[] = ['secretariat', 'director', 'admin', 'school_contact', 'ect_member'];
+
+interface Entry {
+  /** Who passes the route's checks; 'public' for a route without a session. */
+  allow: Who[] | 'public';
+  /** The route talks to Temporal: 503 is expected from this api without Temporal. */
+  temporal?: boolean;
+  /**
+   * With another SWV's ids in the path, the answer for an allowed role: 404 (default when the
+   * path has an id and the request has no body to validate first), or 'skip' where the empty
+   * body is refused (400) before the record is looked up.
+   */
+  other?: 404 | 'skip';
+  /** Do not send the allowed roles' request (it ends the session); the 401/403 checks still run. */
+  denyOnly?: true;
+}
+
+const crud = (base: string, read: Role[] = READ, write: Role[] = WRITE): Record<string, Entry> => ({
+  [`GET ${base}`]: { allow: read },
+  [`GET ${base}/:id`]: { allow: read },
+  [`POST ${base}`]: { allow: write },
+  [`PATCH ${base}/:id`]: { allow: write },
+  [`DELETE ${base}/:id`]: { allow: write },
+});
+
+const MATRIX: Record<string, Entry> = {
+  'GET /health': { allow: 'public' },
+  'POST /api/auth/login': { allow: 'public' },
+  'POST /api/auth/logout': { allow: EVERYONE, denyOnly: true },
+  'GET /api/me': { allow: EVERYONE },
+  'GET /api/me/tasks': { allow: EVERYONE },
+  'GET /api/mail-problems': { allow: READ },
+  // The codec endpoint's CORS (preflights come without a session); the routes below check it.
+  'ALL /api/temporal-codec/*path': { allow: 'public', denyOnly: true },
+  'POST /api/temporal-codec/decode': { allow: ['operator'] },
+  'POST /api/temporal-codec/encode': { allow: ['operator'] },
+  'GET /api/organisation': { allow: READ },
+  'PATCH /api/organisation': { allow: WRITE },
+  ...crud('/api/boards'),
+  ...crud('/api/schools'),
+  ...crud('/api/persons'),
+  ...crud('/api/bodies'),
+  'GET /api/bodies/:id/members': { allow: READ },
+  'POST /api/bodies/:id/members': { allow: WRITE, other: 'skip' },
+  'DELETE /api/bodies/:id/members/:memberId': { allow: WRITE },
+  'POST /api/documents': { allow: ['secretariat', 'admin'] },
+  'GET /api/documents/:id': { allow: FOLLOWERS },
+  'GET /api/accountability/formats': { allow: SCHOOL_READERS },
+  'GET /api/accountability/formats/:version': { allow: SCHOOL_READERS },
+  'POST /api/accountability/formats': { allow: ['admin', 'secretariat'] },
+  'POST /api/accountability-cycles': { allow: ['secretariat'], temporal: true },
+  'GET /api/accountability-cycles': { allow: READ },
+  'GET /api/accountability-cycles/:year': { allow: READ },
+  'GET /api/accountability-cycles/:year/overview.csv': { allow: READ },
+  'GET /api/accountability-cycles/:year/schools': { allow: SCHOOL_READERS },
+  'GET /api/accountability-cycles/:year/schools/:schoolId': { allow: SCHOOL_READERS },
+  'PUT /api/accountability-cycles/:year/schools/:schoolId/draft': {
+    allow: ['school_contact'],
+    temporal: true,
+    other: 'skip',
+  },
+  'POST /api/accountability-cycles/:year/schools/:schoolId/submissions': {
+    allow: ['school_contact'],
+    temporal: true,
+    other: 'skip',
+  },
+  'POST /api/accountability-cycles/:year/schools/:schoolId/review': {
+    allow: ['secretariat'],
+    temporal: true,
+    other: 'skip',
+  },
+  'POST /api/accountability-cycles/:year/schools/:schoolId/deadline': {
+    allow: ['secretariat'],
+    temporal: true,
+    other: 'skip',
+  },
+  'POST /api/accountability-cycles/:year/schools/:schoolId/waive': {
+    allow: ['secretariat'],
+    temporal: true,
+    other: 'skip',
+  },
+  'POST /api/budget-cycles/preview': { allow: ['secretariat'] },
+  'POST /api/budget-cycles': { allow: ['secretariat'], temporal: true },
+  'GET /api/budget-cycles': { allow: FOLLOWERS },
+  'GET /api/budget-cycles/:year': { allow: FOLLOWERS, temporal: true },
+  'GET /api/budget-cycles/:year/audit': { allow: READ, temporal: true },
+  'POST /api/budget-cycles/:year/votes': { allow: ['body_member'], temporal: true },
+  'POST /api/budget-cycles/:year/deadline': { allow: ['secretariat'], temporal: true },
+  'POST /api/budget-cycles/:year/close': { allow: ['secretariat'], temporal: true },
+  'POST /api/budget-cycles/:year/revisions': { allow: ['secretariat'], temporal: true },
+  'POST /api/budget-cycles/:year/adoption': { allow: ['director'], temporal: true },
+  'POST /api/budget-cycles/:year/reminders': { allow: ['secretariat'], temporal: true },
+};
+
+interface RouteLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+/** `METHOD /path` of every JSON route (/api and /health) the app's Express router serves. */
+function routesOf(api: ApiHarness): string[] {
+  const express = api.app.getHttpAdapter().getInstance() as { router: { stack: RouteLayer[] } };
+  const routes = new Set<string>();
+  for (const layer of express.router.stack) {
+    if (!layer.route) continue;
+    const path = layer.route.path;
+    if (!(path.startsWith('/api/') || path === '/health') || path.startsWith('/api/docs')) continue;
+    const methods = Object.entries(layer.route.methods).filter(([, on]) => on);
+    // A middleware for every method (app.all, e.g. the codec endpoint's CORS) is one entry.
+    if (layer.route.methods._all || methods.length > 10) {
+      routes.add(`ALL ${path}`);
+      continue;
+    }
+    for (const [method] of methods) routes.add(`${method.toUpperCase()} ${path}`);
+  }
+  return [...routes].sort();
+}
+
+describe('authorization matrix: every route × every role × own/other SWV', () => {
+  let db: TestDatabase;
+  let smtp: SmtpCapture;
+  let api: ApiHarness;
+  const tokens = new Map<Who, string>();
+  const own: Record<string, string> = {};
+  const other: Record<string, string> = {};
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    smtp = await new SmtpCapture().start();
+    api = await startApi(db.url, smtp);
+    const q = async (sql: string, params: unknown[] = []) =>
+      ((await api.ds.query(sql, params)) as { id: string }[])[0]!.id;
+    const org = async (slug: string) => q(`SELECT id FROM organisation WHERE slug = $1`, [slug]);
+    const ids = async (orgId: string): Promise<Record<string, string>> => ({
+      id: await q(`SELECT id FROM school_board WHERE organisation_id = $1 LIMIT 1`, [orgId]),
+      schoolId: await q(`SELECT id FROM school WHERE organisation_id = $1 LIMIT 1`, [orgId]),
+      memberId: await q(
+        `SELECT m.id FROM body_member m JOIN body b ON b.id = m.body_id WHERE b.organisation_id = $1 LIMIT 1`,
+        [orgId],
+      ),
+    });
+    const stadsring = await org('stadsring');
+    const rijnoever = await org('rijnoever');
+    Object.assign(own, await ids(stadsring));
+    Object.assign(other, await ids(rijnoever));
+
+    // One person per role, so each role is tried on its own.
+    const school = own.schoolId!;
+    for (const who of WHO) {
+      if (who === 'anonymous') continue;
+      const email = `matrix-${who.replace('_', '-')}@stadsring.example`;
+      await api.ds.query(
+        `INSERT INTO person (organisation_id, email, name, roles, platform_roles, school_id)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [
+          stadsring,
+          email,
+          `Matrix ${who}`,
+          who === 'operator' ? [] : [who],
+          who === 'operator' ? ['operator'] : [],
+          who === 'school_contact' ? school : null,
+        ],
+      );
+      tokens.set(who, await api.signIn(email));
+    }
+    expect(DEMO_EMAILS.rijnoever.secretariat).toBeDefined();
+  }, 120_000);
+
+  afterAll(async () => {
+    await api.close();
+    await smtp.stop();
+    await db.drop();
+  }, 60_000);
+
+  it('has an entry for every route the router serves, and no entry for a route that is gone', () => {
+    const routes = routesOf(api);
+    expect(routes.length).toBeGreaterThan(40);
+    expect(routes.filter((r) => !(r in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  const UNKNOWN = 'ffffffff-ffff-4fff-8fff-ffffffffffff';
+
+  /** The path with its parameters filled in: ids of `ids`, the year 2026, format version 1. */
+  function fill(path: string, ids: Record<string, string>, method: string): string {
+    return path.replace(/:([A-Za-z]+)/g, (_m, name: string) => {
+      if (name === 'year') return '2026';
+      if (name === 'version') return '1';
+      // Never delete the SWV's own records: an unknown id answers as far as the checks go.
+      if (method === 'DELETE' && ids === own) return UNKNOWN;
+      return ids[name] ?? UNKNOWN;
+    });
+  }
+
+  async function call(method: string, path: string, who: Who): Promise<number> {
+    const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+    const req = api.http()[verb](path);
+    if (who !== 'anonymous') req.set('Authorization', `Bearer ${tokens.get(who)}`);
+    if (method !== 'GET' && method !== 'DELETE') req.send({});
+    return (await req).status;
+  }
+
+  it('answers each route and role as the matrix says, with own and with another SWV’s ids', async () => {
+    const wrong: string[] = [];
+    for (const [route, entry] of Object.entries(MATRIX)) {
+      const [method, path] = route.split(' ') as [string, string];
+      for (const who of WHO) {
+        const allowed = entry.allow === 'public' || entry.allow.includes(who);
+        if (allowed && entry.denyOnly) continue;
+        const status = await call(method, fill(path, own, method), who);
+        const ok = !allowed
+          ? status === (who === 'anonymous' ? 401 : 403)
+          : status !== 401 &&
+            status !== 403 &&
+            (status < 500 || (entry.temporal === true && status === 503));
+        if (!ok) wrong.push(`${route} as ${who} (own): ${status}`);
+
+        const hasId = /:(id|schoolId|memberId)\b/.test(path);
+        const bodyFirst = method === 'POST' || method === 'PUT';
+        if (!allowed || !hasId || entry.other === 'skip' || (bodyFirst && !entry.other)) continue;
+        const otherStatus = await call(method, fill(path, other, method), who);
+        if (otherStatus !== 404) wrong.push(`${route} as ${who} (other SWV): ${otherStatus}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 180_000);
+});
