@@ -1,3 +1,4 @@
+import { OutboxService } from '@jaarcyclus/mail';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -207,7 +208,7 @@ describe('onboarding an SWV', () => {
       api.ds,
       ['onboard', file],
       (p) => readFile(p, 'utf8'),
-      () => ({ config, dispatcher }),
+      () => ({ config, dispatcher, outbox: api.app.get(OutboxService) }),
     );
     expect(line).toMatch(
       /^onboarded po-rivierland \(.+\) with bodies ab, opr; a sign-in link went to beheer@rivierland\.example$/,
@@ -223,7 +224,7 @@ describe('onboarding an SWV', () => {
         api.ds,
         ['onboard', file],
         (p) => readFile(p, 'utf8'),
-        () => ({ config, dispatcher }),
+        () => ({ config, dispatcher, outbox: api.app.get(OutboxService) }),
       ),
     ).rejects.toThrow(/region/);
   });

@@ -5,6 +5,7 @@ import { AuthService } from '@jaarcyclus/api/auth/auth.service';
 import { flattenValidationErrors } from '@jaarcyclus/api/common/validation';
 import type { ApiConfig } from '@jaarcyclus/api/config';
 import type { MailDispatcher } from '@jaarcyclus/api/mail/mail-dispatcher';
+import type { OutboxService } from '@jaarcyclus/mail';
 import { OnboardOrganisationDto } from '@jaarcyclus/api/platform/dto/onboarding.dto';
 import { OnboardingService } from '@jaarcyclus/api/platform/onboarding.service';
 import { AuthRepository } from '@jaarcyclus/persistence';
@@ -17,6 +18,7 @@ export const PLATFORM_USAGE =
 export interface PlatformMail {
   config: ApiConfig;
   dispatcher: MailDispatcher;
+  outbox: OutboxService;
 }
 
 /**
@@ -75,10 +77,10 @@ export async function platformCommand(
         .join('; '),
     );
   }
-  const { config, dispatcher } = mail();
+  const { config, dispatcher, outbox } = mail();
   const service = new OnboardingService(
     repo,
-    new AuthService(new AuthRepository(ds), dispatcher, config),
+    new AuthService(new AuthRepository(ds), dispatcher, outbox, config),
   );
   const created = await service.onboard(dto);
   await dispatcher.settled();

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
         // The workflow keys are not used here: a throwaway ring satisfies the api's configuration.
         const config = ApiConfig.with(PayloadKeyRing.generate('cli').toEnv());
         const outbox = new OutboxService(ds, createSmtpTransport(config.smtpUrl), config.mailFrom);
-        return { config, dispatcher: new MailDispatcher(outbox) };
+        return { config, dispatcher: new MailDispatcher(outbox), outbox };
       },
     );
     console.log(`[platform] ${line}`);

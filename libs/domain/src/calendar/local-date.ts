@@ -119,6 +119,15 @@ export function addDays(date: LocalDate, n: number): LocalDate {
 }
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
+/** `months` calendar months after `date`; a day the target month lacks becomes its last day. */
+export function addMonths(date: LocalDate, months: number): LocalDate {
+  const { year, month, day } = localDateParts(date);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return formatLocalDate(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
 export function weekdayOf(date: LocalDate): number {
   return isoWeekdayOfEpochDay(toEpochDay(date));
 }

@@ -12,6 +12,7 @@ import {
   daysInMonth,
   localDateParts,
   formatLocalDate,
+  addMonths,
 } from '../calendar/local-date';
 import type { SchoolRegion } from '../calendar/school-holidays';
 import type { TransitionPhase, TransitionState } from './phases';
@@ -195,15 +196,6 @@ export function nextStallAction(
   if (state.status !== 'open' || lastSentLevel >= 3) return null;
   const level = (lastSentLevel + 1) as 1 | 2 | 3;
   return { level, at: amsterdamInstant(stallDates(state, config, region)[level], config.sendHour) };
-}
-
-/** `months` calendar months after `date`, on the last day of a shorter month. */
-export function addMonths(date: LocalDate, months: number): LocalDate {
-  const { year, month, day } = localDateParts(date);
-  const index = year * 12 + (month - 1) + months;
-  const y = Math.floor(index / 12);
-  const m = (index % 12) + 1;
-  return formatLocalDate(y, m, Math.min(day, daysInMonth(y, m)));
 }
 
 /** The day a closed case's personal data is erased: the retention period after closing. */

@@ -22,7 +22,6 @@ export {
   type StallLevel,
   type TransitionConfig,
   DEFAULT_TRANSITION_CONFIG,
-  addMonths,
   erasureOn,
   isTransitionOverdue,
   nextEvaluationOn,

@@ -1,3 +1,4 @@
+import { addMonths } from '../calendar/local-date';
 import { isDomainError } from '../errors';
 import {
   DEFAULT_TRANSITION_CONFIG,
@@ -7,7 +8,6 @@ import {
   type TransitionMoveKind,
   type TransitionPhase,
   type TransitionState,
-  addMonths,
   applyTransitionMove,
   erasureOn,
   isTransitionOverdue,

@@ -45,7 +45,6 @@ export {
   REPORT_STEPS,
   VISIT_DUE_HOUR,
   VISIT_SEND_HOUR,
-  addMonths,
   checkPlaybook,
   stepDueAt,
   stepDueDate,

@@ -1,8 +1,8 @@
+import { addMonths } from '../calendar/local-date';
 import { amsterdamParts } from '../calendar/amsterdam';
 import { isBusinessDay } from '../calendar/business-days';
 import {
   DEFAULT_PLAYBOOKS,
-  addMonths,
   checkPlaybook,
   stepDueAt,
   stepDueDate,

@@ -5,6 +5,7 @@ import {
   daysInMonth,
   formatLocalDate,
   localDateParts,
+  addMonths,
 } from '../calendar/local-date';
 import { type SchoolRegion } from '../calendar/school-holidays';
 import { DomainError } from '../errors';
@@ -129,15 +130,6 @@ export function checkPlaybook(playbook: Playbook): void {
     throw new DomainError('VALIDATION', 'followUpCheckMonths must be 1–24', 'playbook');
   if (playbook.reminderBusinessDays.some((d) => !Number.isInteger(d) || d < 1 || d > 60))
     throw new DomainError('VALIDATION', 'reminder days must be 1–60', 'playbook');
-}
-
-/** `months` calendar months after `date`; the 31st becomes the month's last day. */
-export function addMonths(date: LocalDate, months: number): LocalDate {
-  const { year, month, day } = localDateParts(date);
-  const index = year * 12 + (month - 1) + months;
-  const y = Math.floor(index / 12);
-  const m = (index % 12) + 1;
-  return formatLocalDate(y, m, Math.min(day, daysInMonth(y, m)));
 }
 
 /** Where a visit takes place: its date and, for a school, the region whose holidays count. */

@@ -21,6 +21,7 @@ import type {
   AuthenticatedRequest,
 } from '@jaarcyclus/api/auth/authenticated-person';
 import { CurrentPerson, READ_ROLES, Roles } from '@jaarcyclus/api/auth/decorators';
+import { BodiesService } from '@jaarcyclus/api/bodies/bodies.service';
 import { AccountabilityCyclesService } from '@jaarcyclus/api/accountability/accountability-cycles.service';
 import { BudgetService, invitationsAt } from '@jaarcyclus/api/budget/budget.service';
 
@@ -142,6 +143,7 @@ export class CyclesController {
     private readonly pages: WebPages,
     private readonly budget: BudgetService,
     private readonly persons: PersonsService,
+    private readonly bodies: BodiesService,
     private readonly documents: DocumentsService,
     private readonly accountability: AccountabilityCyclesService,
     private readonly supportPlan: SupportPlanService,
