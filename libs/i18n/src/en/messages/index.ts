@@ -4,6 +4,7 @@ import { cycles } from './cycles';
 import { notice } from './notice';
 import { refusal } from './refusal';
 import { validation } from './validation';
+import { transition } from './transition';
 import { visit } from './visit';
 import { visitation } from './visitation';
 import type { messages as nl } from '../../nl/messages';
@@ -16,6 +17,7 @@ export const messages: typeof nl = {
   notice,
   refusal,
   validation,
+  transition,
   visit,
   visitation,
 };
