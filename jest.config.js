@@ -59,6 +59,7 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup-db.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown-db.ts',
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest-real-services.ts'],
     },
     {
       ...base,
@@ -66,6 +67,7 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup-e2e.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown-db.ts',
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest-real-services.ts'],
     },
   ],
 };
