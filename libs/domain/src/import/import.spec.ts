@@ -27,8 +27,20 @@ const SCHOOLS: ExistingSchool[] = [
   },
 ];
 const BODIES: ExistingBody[] = [
-  { id: 'alv', key: 'alv', name: 'Algemene Ledenvergadering', weighsByPupils: true },
-  { id: 'opr', key: 'opr', name: 'Ondersteuningsplanraad', weighsByPupils: false },
+  {
+    id: 'alv',
+    key: 'alv',
+    name: 'Algemene Ledenvergadering',
+    weighsByPupils: true,
+    chairPersonId: null,
+  },
+  {
+    id: 'opr',
+    key: 'opr',
+    name: 'Ondersteuningsplanraad',
+    weighsByPupils: false,
+    chairPersonId: null,
+  },
 ];
 const PERSONS: ExistingPerson[] = [
   {
@@ -395,6 +407,35 @@ describe('planPersonImport', () => {
     const { report, writes } = planPersonImport(parseCsv(`${header}\n${line}`), context);
     expect(problems(report as never)).toEqual([expected]);
     expect(writes).toEqual([]);
+  });
+
+  it('makes a person the chair of the bodies in column voorzitter, once', () => {
+    const csv = parseCsv(
+      'naam;email;organen;voorzitter\nOmar Aziz;o.aziz@opr.example;opr;Ondersteuningsplanraad',
+    );
+    expect(planPersonImport(csv, context).writes[0]!.chairOf).toEqual(['opr']);
+    const again = planPersonImport(csv, {
+      ...context,
+      bodies: BODIES.map((b) => (b.id === 'opr' ? { ...b, chairPersonId: 'p9' } : b)),
+      persons: [
+        {
+          ...PERSONS[0]!,
+          id: 'p9',
+          name: 'Omar Aziz',
+          email: 'o.aziz@opr.example',
+          roles: ['body_member'],
+          bodyIds: ['opr'],
+        },
+      ],
+    });
+    expect(again.report.rows[0]!.outcome).toBe('unchanged');
+    const unknown = planPersonImport(
+      parseCsv('naam;email;voorzitter\nX;x@y.example;kerkraad'),
+      context,
+    );
+    expect(problems(unknown.report as never)).toEqual([
+      '2 voorzitter: Er is geen orgaan kerkraad: gebruik de sleutel of naam van een orgaan van het samenwerkingsverband.',
+    ]);
   });
 
   it('refuses the second row of the same address, and only adds roles', () => {

@@ -52,6 +52,7 @@ export interface ExistingBody {
   name: string;
   /** Votes weigh by the represented board's pupil count: every member needs a board. */
   weighsByPupils: boolean;
+  chairPersonId: string | null;
 }
 
 /** A person to insert (id null) or update, with the memberships and positions to add. */
@@ -67,10 +68,20 @@ export interface PersonWrite {
   addMemberships: { bodyId: string; boardId: string | null }[];
   /** Make the person the bestuurder of this board. */
   bestuurderOf: string | null;
+  /** Make the person the chair of these bodies. */
+  chairOf: string[];
 }
 
 type PersonColumn =
-  'name' | 'email' | 'roles' | 'board' | 'school' | 'bodies' | 'bestuurder' | 'language';
+  | 'name'
+  | 'email'
+  | 'roles'
+  | 'board'
+  | 'school'
+  | 'bodies'
+  | 'chairOf'
+  | 'bestuurder'
+  | 'language';
 
 export const PERSON_COLUMNS: readonly ColumnSpec<PersonColumn>[] = [
   { key: 'name', names: ['naam', 'name'], required: true },
@@ -79,6 +90,7 @@ export const PERSON_COLUMNS: readonly ColumnSpec<PersonColumn>[] = [
   { key: 'board', names: ['bestuur', 'board'], required: false },
   { key: 'school', names: ['school'], required: false },
   { key: 'bodies', names: ['organen', 'bodies', 'orgaan'], required: false },
+  { key: 'chairOf', names: ['voorzitter van', 'voorzitter', 'chair'], required: false },
   { key: 'bestuurder', names: ['bestuurder'], required: false },
   { key: 'language', names: ['taal', 'language', 'locale'], required: false },
 ];
@@ -195,6 +207,16 @@ export function planPersonImport(
         addMemberships.push({ bodyId: body.id, boardId: body.weighsByPupils ? boardId : null });
     }
 
+    const chairOf: string[] = [];
+    for (const value of list(c.raw('chairOf'))) {
+      const body =
+        context.bodies.find((b) => keyOf(b.key) === keyOf(value)) ??
+        context.bodies.find((b) => keyOf(b.name) === keyOf(value));
+      if (!body) {
+        c.refuse('chairOf', (column) => codedText('csvImport.unknownBody', { column, value }));
+      } else if (match === undefined || body.chairPersonId !== match.id) chairOf.push(body.id);
+    }
+
     const locale = c.has('language')
       ? c.coded(
           'language',
@@ -222,6 +244,7 @@ export function planPersonImport(
       boardId,
       schoolId,
       addMemberships,
+      chairOf,
       bestuurderOf:
         bestuurder && boardId !== null && match?.bestuurderOf !== boardId ? boardId : null,
     };
@@ -233,6 +256,7 @@ export function planPersonImport(
       match.boardId === boardId &&
       match.schoolId === schoolId &&
       addMemberships.length === 0 &&
+      chairOf.length === 0 &&
       write.bestuurderOf === null;
     rows.push({
       row: r.row,

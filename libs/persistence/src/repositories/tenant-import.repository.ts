@@ -133,6 +133,12 @@ export class TenantImportRepository {
             [m.bodyId, personId, m.boardId],
           );
         }
+        if (w.chairOf.length > 0) {
+          await em.query(
+            `UPDATE body SET chair_person_id = $2 WHERE organisation_id = $1 AND id = ANY($3::uuid[])`,
+            [organisationId, personId, w.chairOf],
+          );
+        }
         if (w.bestuurderOf !== null) {
           await em.query(
             `UPDATE school_board SET bestuurder_person_id = $3 WHERE organisation_id = $1 AND id = $2`,
@@ -164,7 +170,8 @@ export class TenantImportRepository {
 
   private async bodies(em: EntityManager, organisationId: string): Promise<ExistingBody[]> {
     return (await em.query(
-      `SELECT id, key, name, voting_rule->>'weighting' = 'pupil_count' AS "weighsByPupils"
+      `SELECT id, key, name, voting_rule->>'weighting' = 'pupil_count' AS "weighsByPupils",
+              chair_person_id AS "chairPersonId"
          FROM body WHERE organisation_id = $1 ORDER BY key`,
       [organisationId],
     )) as ExistingBody[];

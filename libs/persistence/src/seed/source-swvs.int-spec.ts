@@ -91,5 +91,12 @@ describe('seedSourceSwvs', () => {
       `SELECT count(*)::int AS n FROM body_member m JOIN body y ON y.id = m.body_id WHERE y.key = 'alv' AND m.board_id IS NULL`,
     )) as { n: number }[];
     expect(unrepresented[0]!.n).toBe(0);
+    // Every body has a chair, one of its members.
+    const chairs = (await ds.query(
+      `SELECT count(*)::int AS n FROM body y JOIN organisation o ON o.id = y.organisation_id
+        WHERE o.slug = ANY($1) AND NOT EXISTS (SELECT 1 FROM body_member m WHERE m.body_id = y.id AND m.person_id = y.chair_person_id)`,
+      [SOURCE_SWVS.map((s) => s.slug)],
+    )) as { n: number }[];
+    expect(chairs[0]!.n).toBe(0);
   });
 });

@@ -94,6 +94,7 @@ describe('the four source SWVs', () => {
           key: b.key,
           name: b.name,
           weighsByPupils: b.votingRule.weighting === 'pupil_count',
+          chairPersonId: null,
         })),
         persons: [],
         emailsElsewhere: new Set(),

@@ -313,25 +313,48 @@ export function sourceSwvCsv(swv: SourceSwv): { boards: string; schools: string;
     });
   });
 
-  const persons = ['Naam;E-mail;Rollen;Bestuur;School;Organen;Bestuurder'];
+  // The first member of each body chairs it (invented): escalations reach a chair.
+  const persons = ['Naam;E-mail;Rollen;Bestuur;School;Organen;Voorzitter;Bestuurder'];
   persons.push(
-    line(['Secretariaat', `secretariaat@${domain}`, 'beheerder, secretariaat', '', '', '', '']),
+    line(['Secretariaat', `secretariaat@${domain}`, 'beheerder, secretariaat', '', '', '', '', '']),
   );
-  persons.push(line(['Directeur-bestuurder', `directeur@${domain}`, 'directeur', '', '', '', '']));
+  persons.push(
+    line(['Directeur-bestuurder', `directeur@${domain}`, 'directeur', '', '', '', '', '']),
+  );
   const boardBodies = swv.bodies
     .filter((b) => b.members === 'boards')
     .map((b) => b.key)
     .join(', ');
   swv.boards.forEach((_, i) => {
     const p = person();
-    persons.push(line([p.name, p.email, '', boardNumber(i), '', boardBodies, 'ja']));
+    persons.push(
+      line([
+        p.name,
+        p.email,
+        '',
+        boardNumber(i),
+        '',
+        boardBodies,
+        i === 0 ? boardBodies : '',
+        'ja',
+      ]),
+    );
   });
   for (const body of swv.bodies) {
     if (body.members === 'boards') continue;
     for (let k = 0; k < body.members.count; k++) {
       const p = person();
       persons.push(
-        line([p.name, p.email.replace('@', `@${body.members.prefix}.`), '', '', '', body.key, '']),
+        line([
+          p.name,
+          p.email.replace('@', `@${body.members.prefix}.`),
+          '',
+          '',
+          '',
+          body.key,
+          k === 0 ? body.key : '',
+          '',
+        ]),
       );
     }
   }

@@ -18,7 +18,7 @@ export const csvImportPage: typeof nl = {
     schools:
       'brin (required, e.g. 20AB); vestiging/location (e.g. 01); naam/name (required); bestuur/board (name or bestuursnummer, required); soort/kind (regular or special, required); leerlingen/pupils; vestigingen/locations (count); vast bedrag/fixed_amount (euros)',
     persons:
-      'naam/name (required); e-mail (required); rollen/roles (beheerder, secretariaat, directeur, orgaanlid, school, ect; comma-separated); bestuur/board; school (BRIN code with location, or name); organen/bodies (key or name, comma-separated); bestuurder (ja or nee); taal/language (nl or en)',
+      'naam/name (required); e-mail (required); rollen/roles (beheerder, secretariaat, directeur, orgaanlid, school, ect; comma-separated); bestuur/board; school (BRIN code with location, or name); organen/bodies (key or name, comma-separated); voorzitter/chair (the bodies the person chairs); bestuurder (ja or nee); taal/language (nl or en)',
   },
   importReportTitle: (kind) => `Import report: ${kind.toLowerCase()}`,
   importCounts: (c) =>

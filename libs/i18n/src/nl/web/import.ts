@@ -20,7 +20,7 @@ export const csvImportPage = {
     schools:
       'brin (verplicht, zoals 20AB); vestiging (zoals 01); naam (verplicht); bestuur (naam of bestuursnummer, verplicht); soort (regulier of speciaal, verplicht); leerlingen; vestigingen (aantal); vast bedrag (in euro’s)',
     persons:
-      'naam (verplicht); e-mail (verplicht); rollen (beheerder, secretariaat, directeur, orgaanlid, school, ect; gescheiden door komma’s); bestuur; school (BRIN-code met vestiging, of naam); organen (sleutel of naam, gescheiden door komma’s); bestuurder (ja of nee); taal (nl of en)',
+      'naam (verplicht); e-mail (verplicht); rollen (beheerder, secretariaat, directeur, orgaanlid, school, ect; gescheiden door komma’s); bestuur; school (BRIN-code met vestiging, of naam); organen (sleutel of naam, gescheiden door komma’s); voorzitter (de organen die de persoon voorzit); bestuurder (ja of nee); taal (nl of en)',
   } as Record<'boards' | 'schools' | 'persons', string>,
   importReportTitle: (kind: string) => `Verslag van de import: ${kind.toLowerCase()}`,
   importCounts: (c: { created: number; changed: number; unchanged: number; refused: number }) =>
