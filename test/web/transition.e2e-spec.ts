@@ -24,6 +24,7 @@ describe('schakeltraject (browser, whole stack)', () => {
   const PUPIL = `Kanarie Zwaluwstaart${tag}`;
   const BIRTH = `2011-0${randomInt(1, 9)}-${randomInt(10, 28)}`;
   const PARENT = `ouder.${randomInt(100_000, 999_999)}x@example.org`;
+  let caseId = '';
 
   beforeAll(async () => {
     // Everything this process logs (api, worker, SDK) is searched by the canary.
@@ -64,7 +65,7 @@ describe('schakeltraject (browser, whole stack)', () => {
     await vso.getByRole('button', { name: 'Traject openen' }).click();
     await vso.waitForURL(/\/app\/transitions\/[0-9a-f-]{36}\?opened=1$/);
     const caseUrl = vso.url().replace(/\?.*$/, '');
-    const caseId = caseUrl.split('/').at(-1)!;
+    caseId = caseUrl.split('/').at(-1)!;
     expect(await vso.locator('h1').textContent()).toContain(PUPIL);
     await vso.getByLabel('Reguliere school').selectOption({ label: 'Stadsring College' });
     await step(vso, 'School van eerste voorkeur kiezen');
@@ -154,5 +155,55 @@ describe('schakeltraject (browser, whole stack)', () => {
     // The search looks in the right places: the mails and the history are there.
     expect(s.stack.smtp.to(PARENT).length).toBeGreaterThan(0);
     expect(outbox).toContain(PARENT);
+  });
+
+  it('answers the JSON api by the same rules: refusals, 404 for outsiders, the export, the access log', async () => {
+    expect(caseId).not.toBe('');
+    const api = s.stack;
+    const regular = await api.signIn(REGULAR);
+    const refused = await api.call('POST', `/api/transitions/${caseId}/steps`, {
+      token: regular,
+      body: { kind: 'end', reason: 'other' },
+    });
+    // The regular school may end a case only once the pupil is with it.
+    expect(refused.status).toBe(422);
+    const bad = await api.call('POST', `/api/transitions/${caseId}/steps`, {
+      token: regular,
+      body: { kind: 'recordHandover', startOn: '14-05-2027' },
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('startOn');
+
+    const otherSwv = await api.signIn('secretariaat@rijnoever.example');
+    expect((await api.call('GET', `/api/transitions/${caseId}`, { token: otherSwv })).status).toBe(
+      403,
+    );
+    const secretariat = await api.signIn('secretariaat@stadsring.example');
+    const overview = await api.call('GET', '/api/transitions', { token: secretariat });
+    expect(overview.status).toBe(200);
+    expect(JSON.stringify(overview.body)).not.toContain(PUPIL);
+    expect(overview.body).toContainEqual(
+      expect.objectContaining({ id: caseId, phase: 'handover', overdue: false }),
+    );
+
+    const parent = await api.signIn(PARENT);
+    const exported = await fetch(`${api.baseUrl}/api/transitions/${caseId}/export`, {
+      headers: { authorization: `Bearer ${parent}` },
+    });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-disposition')).toMatch(/^attachment; filename=/);
+    const file = (await exported.json()) as {
+      case: { pupil: { name: string; birthDate: string } };
+    };
+    expect(file.case.pupil).toEqual({ name: PUPIL, birthDate: BIRTH });
+
+    // The FG's view: every read and the export, by whom.
+    const log = await api.call('GET', `/api/transitions/${caseId}/access-log`, {
+      token: secretariat,
+    });
+    expect(log.status).toBe(200);
+    const actions = (log.body as { action: string; personName: string }[]).map((l) => l.action);
+    expect(actions[0]).toBe('export');
+    expect(actions.filter((a) => a === 'read').length).toBeGreaterThanOrEqual(5);
   });
 });
