@@ -655,9 +655,7 @@ export class VisitationRepository {
   }
 
   /** The programmes other SWVs linked this SWV to, with the host's name and title only. */
-  async partnerships(
-    partnerOrganisationId: string,
-  ): Promise<
+  async partnerships(partnerOrganisationId: string): Promise<
     {
       programmeId: string;
       title: string;
