@@ -11,8 +11,6 @@
  */
 import { Context } from '@temporalio/activity';
 import {
-  SWV_VARIABLE_INCOME_LINE_KEY,
-  computeUnderspending,
   underspendingOfFigures,
   deductionAllocationYear,
   schoolCalendar,

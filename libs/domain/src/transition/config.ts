@@ -5,15 +5,7 @@ import {
   businessDayOnOrAfter,
   businessDaysBetween,
 } from '../calendar/business-days';
-import {
-  type LocalDate,
-  addDays,
-  compareLocalDate,
-  daysInMonth,
-  localDateParts,
-  formatLocalDate,
-  addMonths,
-} from '../calendar/local-date';
+import { type LocalDate, addDays, compareLocalDate, addMonths } from '../calendar/local-date';
 import type { SchoolRegion } from '../calendar/school-holidays';
 import type { TransitionPhase, TransitionState } from './phases';
 

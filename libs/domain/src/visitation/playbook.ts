@@ -1,12 +1,6 @@
 import { amsterdamInstant, amsterdamParts } from '../calendar/amsterdam';
 import { addBusinessDays, businessDayOnOrAfter } from '../calendar/business-days';
-import {
-  type LocalDate,
-  daysInMonth,
-  formatLocalDate,
-  localDateParts,
-  addMonths,
-} from '../calendar/local-date';
+import { type LocalDate, addMonths } from '../calendar/local-date';
 import { type SchoolRegion } from '../calendar/school-holidays';
 import { DomainError } from '../errors';
 import { nextBusinessMoment } from '../schedule/schedule';
