@@ -14,7 +14,10 @@ describe('foundation (e2e)', () => {
 
   it('reports database and Temporal up on /health', async () => {
     const health = await stack.call('GET', '/health');
-    expect(health).toEqual({ status: 200, body: { status: 'ok', database: 'up', temporal: 'up' } });
+    expect(health).toEqual({
+      status: 200,
+      body: { status: 'ok', database: 'up', temporal: 'up', mail: 'ok' },
+    });
   });
 
   it('signs the secretariat in through the e-mailed link and shows only its own SWV', async () => {
