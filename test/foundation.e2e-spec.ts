@@ -21,6 +21,7 @@ describe('foundation (e2e)', () => {
         database: 'up',
         temporal: 'up',
         smtp: 'up',
+        mail: 'ok',
         outbox: {
           pending: expect.any(Number),
           failed: expect.any(Number),

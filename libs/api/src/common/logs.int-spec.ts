@@ -48,7 +48,7 @@ describe('logs without personal data', () => {
     const all = lines.join('\n');
     expect(all).not.toContain(email);
     expect(all).not.toMatch(/@stadsring\.example/);
-  });
+  }, 60_000);
 
   it('logs a failed statement with its SQL and error code, never its parameters', async () => {
     const lines: string[] = [];
@@ -74,5 +74,5 @@ describe('logs without personal data', () => {
       query: expect.stringContaining('INSERT INTO person'),
     });
     expect(lines[0]).not.toMatch(/femke|Femke de Boer/i);
-  });
+  }, 60_000);
 });

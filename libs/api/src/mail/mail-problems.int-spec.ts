@@ -86,10 +86,10 @@ describe('GET /api/mail-problems', () => {
       .set('Authorization', `Bearer ${token}`)
       .expect(400);
     expect(JSON.stringify(page.body)).toContain('limit');
-  });
+  }, 60_000);
 
   it('is for the office only (403 for a board member)', async () => {
     const token = await api.signIn(DEMO_EMAILS.stadsring.oprMember);
     await api.http().get('/api/mail-problems').set('Authorization', `Bearer ${token}`).expect(403);
-  });
+  }, 60_000);
 });

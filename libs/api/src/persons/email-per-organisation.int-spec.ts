@@ -57,5 +57,5 @@ describe('e-mail addresses unique per SWV', () => {
       slugs.push((me.body as { organisation: { slug: string } }).organisation.slug);
     }
     expect(slugs.sort()).toEqual(['rijnoever', 'stadsring']);
-  });
+  }, 60_000);
 });
