@@ -211,7 +211,7 @@ describe('DTO fuzzer: every JSON request body, malformed', () => {
     // Every role and the operator's, so every route's body is validated (not refused by role).
     await api.ds.query(
       `INSERT INTO person (organisation_id, email, name, roles, platform_roles, school_id)
-       VALUES ($1, 'fuzz@stadsring.example', 'Fuzz', $2, '{operator}', $3)`,
+       VALUES ($1, 'fuzz@stadsring.example', 'Fuzz', $2, '{operator,platform_admin}', $3)`,
       [
         org,
         ['admin', 'secretariat', 'director', 'body_member', 'school_contact', 'ect_member'],

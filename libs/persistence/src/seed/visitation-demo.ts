@@ -56,7 +56,7 @@ export async function seedVisitationDemo(ds: DataSource): Promise<{ created: boo
     for (const v of DEMO_VISITORS) {
       await em.query(
         `INSERT INTO person (organisation_id, email, name, roles, school_id)
-         VALUES ($1, $2, $3, '{}', $4) ON CONFLICT (email) DO NOTHING`,
+         VALUES ($1, $2, $3, '{}', $4) ON CONFLICT (organisation_id, email) DO NOTHING`,
         [org.id, v.email, v.name, schoolId.get(v.school)],
       );
     }
