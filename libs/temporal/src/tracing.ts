@@ -8,23 +8,19 @@
  * activity interceptor opens a span around each activity. Spans carry ids and names of
  * workflows, Updates and activities, never their arguments (those stay encrypted payloads).
  */
-import { context, propagation, trace, type Tracer } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { Resource } from '@opentelemetry/resources';
-import {
-  BatchSpanProcessor,
-  SimpleSpanProcessor,
-  type SpanExporter,
-  type SpanProcessor,
-} from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import {
-  makeWorkflowExporter,
-  OpenTelemetryActivityInboundInterceptor,
-  OpenTelemetryWorkflowClientInterceptor,
-} from '@temporalio/interceptors-opentelemetry';
+import type { Tracer } from '@opentelemetry/api';
+import type { Resource } from '@opentelemetry/resources';
+import type { SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { ClientInterceptors } from '@temporalio/client';
 import type { InjectedSinks, WorkerInterceptors } from '@temporalio/worker';
+
+// The OpenTelemetry SDK, its OTLP exporter and the Temporal interceptors are loaded only when
+// traces are on: every process (and every test file) imports this module, few trace.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const otelApi = () => require('@opentelemetry/api') as typeof import('@opentelemetry/api');
+const interceptors = () =>
+  require('@temporalio/interceptors-opentelemetry') as typeof import('@temporalio/interceptors-opentelemetry');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The one variable that turns tracing on: the OTLP/HTTP collector's base URL. */
 export const TRACING_ENV = 'OTEL_EXPORTER_OTLP_ENDPOINT';
@@ -47,12 +43,25 @@ export function installTracing(opts: {
   endpoint?: string;
   exporter?: SpanExporter;
 }): Tracing {
-  const resource = new Resource({ 'service.name': opts.serviceName });
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { Resource: ResourceClass } =
+    require('@opentelemetry/resources') as typeof import('@opentelemetry/resources');
+  const { BatchSpanProcessor, SimpleSpanProcessor } =
+    require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base');
+  const { NodeTracerProvider } =
+    require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node');
+  const resource = new ResourceClass({ 'service.name': opts.serviceName });
   const spanProcessor = opts.exporter
     ? new SimpleSpanProcessor(opts.exporter)
-    : new BatchSpanProcessor(
-        new OTLPTraceExporter({ url: `${(opts.endpoint ?? '').replace(/\/$/, '')}/v1/traces` }),
-      );
+    : (() => {
+        const { OTLPTraceExporter } =
+          require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
+        return new BatchSpanProcessor(
+          new OTLPTraceExporter({ url: `${(opts.endpoint ?? '').replace(/\/$/, '')}/v1/traces` }),
+        );
+      })();
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const { context, propagation, trace } = otelApi();
   const provider = new NodeTracerProvider({ resource, spanProcessors: [spanProcessor] });
   provider.register();
   return {
@@ -76,7 +85,7 @@ export function tracingFromEnv(serviceName: string, env: NodeJS.ProcessEnv): Tra
 
 /** A Client's interceptors: its calls continue the active trace into the workflow. */
 export function tracingClientInterceptors(): ClientInterceptors {
-  return { workflow: [new OpenTelemetryWorkflowClientInterceptor()] };
+  return { workflow: [new (interceptors().OpenTelemetryWorkflowClientInterceptor)()] };
 }
 
 /**
@@ -88,6 +97,7 @@ export function tracingWorkerOptions(tracing: Tracing): {
   interceptors: WorkerInterceptors;
   sinks: InjectedSinks<Record<string, never>>;
 } {
+  const { OpenTelemetryActivityInboundInterceptor, makeWorkflowExporter } = interceptors();
   return {
     interceptors: {
       activity: [(ctx) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx) })],
