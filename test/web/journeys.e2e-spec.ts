@@ -1,4 +1,4 @@
-import { DEMO_EMAILS } from '@jaarcyclus/persistence';
+import { DEMO_EMAILS, DocumentRepository } from '@jaarcyclus/persistence';
 import type { Page } from 'playwright-core';
 import { axeViolations, get, screenshot, startWeb, type WebHarness } from './web-harness';
 
@@ -68,6 +68,12 @@ describe('web app: links from e-mails and the errors a browser can reach', () =>
     });
     expect(upload.status).toBe(201);
     const { id } = (await upload.json()) as { id: string };
+    // The budget cycle's proposal: a document a cycle uses is readable by every member of the
+    // SWV (an upload no cycle uses yet stays the office's draft).
+    const [org] = (await web.ds.query(`SELECT organisation_id AS id FROM document WHERE id = $1`, [
+      id,
+    ])) as { id: string }[];
+    await new DocumentRepository(web.ds).markUsed(org!.id, id);
 
     const context = await web.browser.newContext();
     const page = await context.newPage();
