@@ -4,5 +4,4 @@ export * from './migrations';
 export * from './repositories';
 export * from './seed';
 export * from './crypto/field-cipher';
-export * from './repositories';
 export * from './query-logger';
