@@ -30,12 +30,12 @@ import {
   remindNowSignal,
   resolveBudgetCycleConfig,
   submitRevisionUpdate,
-  TASK_QUEUES,
   type BudgetCycleInput,
   type BodyRoundView,
   type BudgetCycleStatus,
   type ProposalRef,
 } from '@jaarcyclus/workflows';
+import { claimAndStartCycle } from '../common/cycle-start';
 import type { AuthenticatedPerson } from '../auth/authenticated-person';
 import { READ_ROLES } from '../auth/decorators';
 import { TemporalClientHolder } from '../temporal/temporal-client.holder';
@@ -170,11 +170,8 @@ export class BudgetService {
     const client = this.temporal.require();
     // Before the start: a document the cycle refers to must never count as unused.
     await this.markUsed(me, input.proposal);
-    const created = await this.repos.transaction(async (tx) => {
-      // The worker keeps this read model current; claiming it here also lets the list show the
-      // cycle at once, even before the worker picked up its first task.
-      if (restart) await tx.cycles.releaseFailed(me.organisationId, workflowId);
-      const claimed = await tx.cycles.claim({
+    const created = await claimAndStartCycle(this.repos, client, {
+      row: {
         organisationId: me.organisationId,
         kind: 'budget',
         year: dto.budgetYear,
@@ -182,22 +179,10 @@ export class BudgetService {
         title: config.title,
         status: 'voting',
         createdByPersonId: me.id,
-      });
-      if (!claimed) return false;
-      try {
-        await client.workflow.start(BUDGET_WORKFLOW_TYPE, {
-          taskQueue: TASK_QUEUES.cycles,
-          workflowId,
-          args: [input],
-          // Only a failed, terminated or timed-out run may be followed under the same id.
-          workflowIdReusePolicy: restart ? 'ALLOW_DUPLICATE_FAILED_ONLY' : 'REJECT_DUPLICATE',
-        });
-      } catch (error) {
-        // Temporal still runs it (its row was lost): keep the row; anything else rolls back.
-        if ((error as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw error;
-        return false;
-      }
-      return true;
+      },
+      workflowType: BUDGET_WORKFLOW_TYPE,
+      args: [input],
+      restartFailed: restart,
     });
     return { created, status: await this.status(me, dto.budgetYear) };
   }

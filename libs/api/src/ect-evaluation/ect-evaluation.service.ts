@@ -17,13 +17,13 @@ import {
   getEctEvaluationStatusQuery,
   resolveEctEvaluationConfig,
   submitEctEvaluationUpdate,
-  TASK_QUEUES,
   type EctEvaluationInput,
   type EctEvaluationStatus,
   type EctSchoolStatus,
 } from '@jaarcyclus/workflows';
 import { SchoolAccountabilityService } from '../accountability/school-accountability.service';
 import { OFFICE_ROLES, schoolForPerson } from '../accountability/school-access';
+import { claimAndStartCycle } from '../common/cycle-start';
 import type { AuthenticatedPerson } from '../auth/authenticated-person';
 import { withTemporalDeadline } from '../budget/workflow-errors';
 import { TemporalClientHolder } from '../temporal/temporal-client.holder';
@@ -96,8 +96,8 @@ export class EctEvaluationService {
     if (await this.cycles.exists(workflowId))
       return { created: false, status: await this.status(me, dto.year) };
     const client = this.temporal.require();
-    const created = await this.repos.transaction(async (tx) => {
-      const claimed = await tx.cycles.claim({
+    const created = await claimAndStartCycle(this.repos, client, {
+      row: {
         organisationId: me.organisationId,
         kind: ECT_EVALUATION_KIND,
         year: dto.year,
@@ -105,20 +105,9 @@ export class EctEvaluationService {
         title: config.title,
         status: 'inviting',
         createdByPersonId: me.id,
-      });
-      if (!claimed) return false;
-      try {
-        await client.workflow.start(WORKFLOW_TYPE, {
-          taskQueue: TASK_QUEUES.cycles,
-          workflowId,
-          args: [input],
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        });
-      } catch (error) {
-        if ((error as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw error;
-        return false;
-      }
-      return true;
+      },
+      workflowType: WORKFLOW_TYPE,
+      args: [input],
     });
     return { created, status: await this.status(me, dto.year) };
   }

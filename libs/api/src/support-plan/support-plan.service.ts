@@ -19,11 +19,11 @@ import {
   SUPPORT_PLAN_YEARS,
   supportPlanSchedule,
   supportPlanWorkflowId,
-  TASK_QUEUES,
   type BodyRoundView,
   type SupportPlanCycleInput,
   type SupportPlanStatus,
 } from '@jaarcyclus/workflows';
+import { claimAndStartCycle } from '../common/cycle-start';
 import type { AuthenticatedPerson } from '../auth/authenticated-person';
 import { READ_ROLES } from '../auth/decorators';
 import { BudgetService } from '../budget/budget.service';
@@ -135,8 +135,8 @@ export class SupportPlanService {
     const client = this.temporal.require();
     if (input.proposal.documentId)
       await this.documents.markUsed(me.organisationId, input.proposal.documentId);
-    const created = await this.repos.transaction(async (tx) => {
-      const claimed = await tx.cycles.claim({
+    const created = await claimAndStartCycle(this.repos, client, {
+      row: {
         organisationId: me.organisationId,
         kind: SUPPORT_PLAN_KIND,
         year: config.firstYear,
@@ -144,20 +144,9 @@ export class SupportPlanService {
         title: config.title,
         status: 'voting',
         createdByPersonId: me.id,
-      });
-      if (!claimed) return false;
-      try {
-        await client.workflow.start(WORKFLOW_TYPE, {
-          taskQueue: TASK_QUEUES.cycles,
-          workflowId,
-          args: [input],
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        });
-      } catch (error) {
-        if ((error as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw error;
-        return false;
-      }
-      return true;
+      },
+      workflowType: WORKFLOW_TYPE,
+      args: [input],
     });
     return { created, status: await this.status(me, config.firstYear) };
   }

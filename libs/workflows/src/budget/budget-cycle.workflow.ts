@@ -45,16 +45,18 @@ import { nextBusinessMoment } from '@jaarcyclus/domain';
 import { DecisionRound } from '../decision-round/decision-round';
 import type { DecisionRoundActivities } from '../decision-round/decision-round.activities';
 import {
-  checkSchedulable,
-  parseInstant,
-  validateProposal,
-} from '../decision-round/decision-round.logic';
+  approvalsOf,
+  cycleAuditEvent,
+  publishedUpdates,
+  revisionDeadline,
+  setDecisionRoundHandlers,
+} from '../decision-round/decision-round.cycle';
 import type {
   BodyRoundConfig,
   DecisionRoundSpec,
   ProposalRef,
 } from '../decision-round/decision-round.types';
-import { sideEffectKey, sideEffectKeyPrefix } from '../ids';
+import { sideEffectKeyPrefix } from '../ids';
 import { type Refusal, refusalOf, refuseIf, throwRefusal } from '../refusal';
 import { StatePublisher } from '../state-publisher';
 import { Timeline } from '../timeline';
@@ -62,11 +64,7 @@ import type { BudgetActivities, CycleWrite } from './budget-cycle.activities';
 import { resolveBudgetCycleConfig } from './budget-cycle.config';
 import {
   adoptBudgetUpdate,
-  castVoteUpdate,
-  closeRoundUpdate,
-  extendDeadlineUpdate,
   getCycleStatusQuery,
-  remindNowSignal,
   submitRevisionUpdate,
 } from './budget-cycle.messages';
 import type {
@@ -211,23 +209,19 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
     payload: Record<string, unknown>,
     value: string | null = null,
   ): Promise<void> =>
-    (publishesState ? roundActs.recordAuditEvent : acts.recordAuditEvent)({
-      idempotencyKey: sideEffectKey(
-        sideEffectKeyPrefix(workflowId, round, `audit-${step}`),
+    (publishesState ? roundActs.recordAuditEvent : acts.recordAuditEvent)(
+      cycleAuditEvent({
+        workflowId,
+        organisationId: cfg.organisationId,
+        round,
+        step,
         recipient,
-      ),
-      organisationId: cfg.organisationId,
-      workflowId,
-      round,
-      actorPersonId,
-      action,
-      bodyKey: null,
-      weight: null,
-      value,
-      comment: null,
-      occurredAt: iso(Date.now()),
-      payload,
-    });
+        action,
+        actorPersonId,
+        payload,
+        value,
+      }),
+    );
   const recordPhase = (): Promise<void> => {
     publisher.changed();
     return acts.recordCycleStatus({
@@ -246,37 +240,8 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
    * Every Update answers only once its effect is in the read model, so the person who acted
    * sees it on the next read (GET of the cycle is served from the read model).
    */
-  const published = <A, R>(handler: (arg: A) => R | Promise<R>): ((arg: A) => R | Promise<R>) =>
-    // Runs recorded without the read model keep the plain handler: an extra await would move
-    // the Update's completion after commands issued in the same activation.
-    publishesState
-      ? async (arg: A): Promise<R> => {
-          const before = publisher.version;
-          const result = await handler(arg);
-          // Most commands changed something already (timeline, queued writes); the rest count now.
-          if (publisher.version === before) publisher.changed();
-          await publisher.flushed();
-          return result;
-        }
-      : handler;
-  setHandler(
-    castVoteUpdate,
-    published((cmd) => current().castVote(cmd)),
-    { validator: (cmd) => current().validateVote(cmd) },
-  );
-  setHandler(
-    extendDeadlineUpdate,
-    published((cmd) => current().extendDeadline(cmd)),
-    {
-      validator: (cmd) => current().validateExtendDeadline(cmd),
-    },
-  );
-  setHandler(
-    closeRoundUpdate,
-    published((cmd) => current().closeRound(cmd)),
-    { validator: (cmd) => current().validateClose(cmd) },
-  );
-  setHandler(remindNowSignal, (cmd) => current().requestReminder(cmd));
+  const published = publishedUpdates(publisher, publishesState);
+  setDecisionRoundHandlers(current, published);
 
   const revisionRefusal = (cmd: SubmitRevisionInput): Refusal | { deadlineMs: number } => {
     if (
@@ -305,35 +270,7 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
         },
       );
     }
-    const proposalRefusal = validateProposal(cmd.proposal);
-    if (proposalRefusal) return proposalRefusal;
-    const now = Date.now();
-    let deadlineMs: number;
-    if (cmd.deadline !== undefined) {
-      const parsed = parseInstant(cmd.deadline);
-      if (parsed === null) {
-        return refusalOf('VALIDATION', 'INVALID_DEADLINE', 'deadline', 'validation.notInstant', {
-          field: 'deadline',
-        });
-      }
-      if (parsed <= now)
-        return refusalOf('VALIDATION', 'DEADLINE_NOT_LATER', 'deadline', 'refusal.deadlinePast');
-      deadlineMs = parsed;
-    } else {
-      deadlineMs = Date.parse(cfg.voteDeadline);
-      if (deadlineMs <= now) {
-        return refusalOf(
-          'VALIDATION',
-          'DEADLINE_REQUIRED',
-          'deadline',
-          'refusal.cycleDeadlinePassed',
-          {
-            deadline: cfg.voteDeadline,
-          },
-        );
-      }
-    }
-    return checkSchedulable(deadlineMs, cfg.reminderPolicy, now) ?? { deadlineMs };
+    return revisionDeadline(cmd, cfg.voteDeadline, cfg.reminderPolicy);
   };
   setHandler(
     submitRevisionUpdate,
@@ -567,12 +504,7 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
       directorPersonId: cfg.directorPersonId,
       proposal: approvedRound.spec.proposal,
       taskRefKey: adoptRefKey,
-      approvals: approvedRound.view().bodies.map((b) => ({
-        key: b.bodyKey,
-        name: b.name,
-        decisionKind: b.decisionKind ?? 'goedkeuring',
-        result: b.status,
-      })),
+      approvals: approvalsOf(approvedRound),
     }),
   ]);
   await condition(() => state.adoption !== null);

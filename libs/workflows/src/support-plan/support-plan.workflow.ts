@@ -31,27 +31,23 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { addBusinessDays, amsterdamInstant, amsterdamParts } from '@jaarcyclus/domain';
-import {
-  castVoteUpdate,
-  closeRoundUpdate,
-  extendDeadlineUpdate,
-  remindNowSignal,
-  submitRevisionUpdate,
-} from '../budget/budget-cycle.messages';
+import { submitRevisionUpdate } from '../budget/budget-cycle.messages';
 import type { SubmitRevisionInput } from '../budget/budget-cycle.types';
 import { DecisionRound } from '../decision-round/decision-round';
 import type { DecisionRoundActivities } from '../decision-round/decision-round.activities';
 import {
-  checkSchedulable,
-  isNonEmptyString,
-  parseInstant,
-  validateProposal,
-} from '../decision-round/decision-round.logic';
+  approvalsOf,
+  cycleAuditEvent,
+  publishedUpdates,
+  revisionDeadline,
+  setDecisionRoundHandlers,
+} from '../decision-round/decision-round.cycle';
+import { isNonEmptyString } from '../decision-round/decision-round.logic';
 import {
   DEFAULT_ESCALATION_POLICY,
   type ProposalRef,
 } from '../decision-round/decision-round.types';
-import { sideEffectKey, sideEffectKeyPrefix } from '../ids';
+import { sideEffectKeyPrefix } from '../ids';
 import { type Refusal, refusalOf, refuseIf, throwRefusal } from '../refusal';
 import { StatePublisher } from '../state-publisher';
 import { Timeline } from '../timeline';
@@ -191,56 +187,29 @@ export async function supportPlanCycleWorkflow(
     payload: Record<string, unknown>,
     value: string | null = null,
   ): Promise<void> =>
-    roundActs.recordAuditEvent({
-      idempotencyKey: sideEffectKey(
-        sideEffectKeyPrefix(workflowId, round, `audit-${step}`),
-        actorPersonId ?? 'system',
-      ),
-      organisationId: cfg.organisationId,
-      workflowId,
-      round,
-      actorPersonId,
-      action,
-      bodyKey: null,
-      weight: null,
-      value,
-      comment: null,
-      occurredAt: iso(Date.now()),
-      payload,
-    });
+    roundActs.recordAuditEvent(
+      cycleAuditEvent({
+        workflowId,
+        organisationId: cfg.organisationId,
+        round,
+        step,
+        recipient: actorPersonId ?? 'system',
+        action,
+        actorPersonId,
+        payload,
+        value,
+      }),
+    );
   const setPhase = (phase: SupportPlanPhase): void => {
     state.phase = phase;
     publisher.changed();
   };
 
   /** Every Update answers only once its effect is in the read model (see the budget cycle). */
-  const published =
-    <A, R>(handler: (arg: A) => R | Promise<R>) =>
-    async (arg: A): Promise<R> => {
-      const before = publisher.version;
-      const result = await handler(arg);
-      if (publisher.version === before) publisher.changed();
-      await publisher.flushed();
-      return result;
-    };
+  const published = publishedUpdates(publisher, true);
 
   // ---- the decision round's messages (the same as the budget's) ----
-  setHandler(
-    castVoteUpdate,
-    published((cmd) => current().castVote(cmd)),
-    { validator: (cmd) => current().validateVote(cmd) },
-  );
-  setHandler(
-    extendDeadlineUpdate,
-    published((cmd) => current().extendDeadline(cmd)),
-    { validator: (cmd) => current().validateExtendDeadline(cmd) },
-  );
-  setHandler(
-    closeRoundUpdate,
-    published((cmd) => current().closeRound(cmd)),
-    { validator: (cmd) => current().validateClose(cmd) },
-  );
-  setHandler(remindNowSignal, (cmd) => current().requestReminder(cmd));
+  setDecisionRoundHandlers(current, published);
 
   // ---- revision ----
   const revisionRefusal = (cmd: SubmitRevisionInput): Refusal | { deadlineMs: number } => {
@@ -255,24 +224,7 @@ export async function supportPlanCycleWorkflow(
     if (state.phase !== 'consent_withheld' && state.phase !== 'rejected_awaiting_revision') {
       return refusalOf('CONFLICT', 'NOT_AWAITING_REVISION', undefined, 'cycles.notARevisionMoment');
     }
-    const proposalRefusal = validateProposal(cmd.proposal);
-    if (proposalRefusal) return proposalRefusal;
-    const now = Date.now();
-    const deadlineMs =
-      cmd.deadline !== undefined ? parseInstant(cmd.deadline) : Date.parse(cfg.voteDeadline);
-    if (deadlineMs === null) {
-      return refusalOf('VALIDATION', 'INVALID_DEADLINE', 'deadline', 'validation.notInstant', {
-        field: 'deadline',
-      });
-    }
-    if (deadlineMs <= now) {
-      return cmd.deadline !== undefined
-        ? refusalOf('VALIDATION', 'DEADLINE_NOT_LATER', 'deadline', 'refusal.deadlinePast')
-        : refusalOf('VALIDATION', 'DEADLINE_REQUIRED', 'deadline', 'refusal.cycleDeadlinePassed', {
-            deadline: cfg.voteDeadline,
-          });
-    }
-    return checkSchedulable(deadlineMs, cfg.reminderPolicy, now) ?? { deadlineMs };
+    return revisionDeadline(cmd, cfg.voteDeadline, cfg.reminderPolicy);
   };
   setHandler(
     submitRevisionUpdate,
@@ -609,12 +561,7 @@ export async function supportPlanCycleWorkflow(
     directorPersonId: cfg.directorPersonId,
     proposal: approvedRound.spec.proposal,
     taskRefKey: adoptRefKey,
-    approvals: approvedRound.view().bodies.map((b) => ({
-      key: b.bodyKey,
-      name: b.name,
-      decisionKind: b.decisionKind ?? 'goedkeuring',
-      result: b.status,
-    })),
+    approvals: approvalsOf(approvedRound),
   });
   await condition(() => state.adoption !== null);
   const adopted = state.adoption!;
