@@ -375,6 +375,8 @@ describe('authorization matrix: every route × every role × own/other SWV', () 
       [stadsring, own.schoolId],
     );
     own.transitionId = await transitionCase(stadsring, otherSchool);
+    // And one at that school: its contact is on the case (the counter-check of notTheirs).
+    own.contactsCaseId = await transitionCase(stadsring, own.schoolId!);
     other.transitionId = await transitionCase(rijnoever, other.schoolId!);
   }, 120_000);
 
@@ -423,6 +425,16 @@ describe('authorization matrix: every route × every role × own/other SWV', () 
     if (method !== 'GET' && method !== 'DELETE') req.send({});
     return (await req).status;
   }
+
+  it('shows a schakeltraject to the people on it only: not to the office, not to another SWV', async () => {
+    const get = (who: Who, id: string) => call('GET', `/api/transitions/${id}`, who);
+    expect(await get('school_contact', own.contactsCaseId!)).toBe(200);
+    expect(await get('ect_member', own.contactsCaseId!)).toBe(404);
+    expect(await get('parent', own.contactsCaseId!)).toBe(404);
+    expect(await get('secretariat', own.contactsCaseId!)).toBe(403);
+    expect(await get('admin', own.contactsCaseId!)).toBe(403);
+    expect(await get('school_contact', other.transitionId!)).toBe(404);
+  });
 
   it('answers each route and role as the matrix says, with own and with another SWV’s ids', async () => {
     const wrong: string[] = [];
