@@ -515,10 +515,9 @@ export class TransitionRepository {
     const address = email.trim().toLowerCase();
     const rows = (await this.db.query(
       `INSERT INTO person (organisation_id, email, name, locale, roles) VALUES ($1, $2, $3, $4, '{parent}')
-       ON CONFLICT (email) DO UPDATE
+       ON CONFLICT (organisation_id, email) DO UPDATE
          SET roles = CASE WHEN 'parent' = ANY(person.roles) THEN person.roles ELSE person.roles || '{parent}'::text[] END,
              active = true
-         WHERE person.organisation_id = EXCLUDED.organisation_id
        RETURNING id`,
       [organisationId, address, name.trim(), locale],
     )) as { id: string }[];
