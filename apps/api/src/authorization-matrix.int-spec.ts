@@ -1,4 +1,7 @@
-import { DEMO_EMAILS } from '@jaarcyclus/persistence';
+import { randomUUID } from 'node:crypto';
+import { PERSONAL_DATA_KEY_VARIABLES, PayloadKeyRing } from '@jaarcyclus/config';
+import { DEFAULT_TRANSITION_CONFIG, openTransition } from '@jaarcyclus/domain';
+import { DEMO_EMAILS, FieldCipher, TransitionRepository } from '@jaarcyclus/persistence';
 import { createTestDatabase, SmtpCapture, type TestDatabase } from '@jaarcyclus/testing';
 import { startApi, type ApiHarness } from './testing/api-harness';
 
@@ -24,10 +27,15 @@ const WHO = [
   'body_member',
   'school_contact',
   'ect_member',
+  'parent',
   'operator',
+  'platform_admin',
 ] as const;
 type Who = (typeof WHO)[number];
-type Role = Exclude<Who, 'anonymous' | 'operator'>;
+/** Platform roles (person.platform_roles): no role in an SWV stands in for one. */
+type PlatformRole = 'operator' | 'platform_admin';
+type Role = Exclude<Who, 'anonymous' | PlatformRole>;
+const PLATFORM: readonly Who[] = ['operator', 'platform_admin'];
 
 const EVERYONE: Who[] = WHO.filter((w) => w !== 'anonymous');
 const READ: Role[] = ['admin', 'secretariat', 'director'];
@@ -41,6 +49,12 @@ const FOLLOWERS: Role[] = [
   'ect_member',
 ];
 const SCHOOL_READERS: Role[] = ['secretariat', 'director', 'admin', 'school_contact', 'ect_member'];
+/** Joint visitation programmes: the office reads them, the secretariat (and admin) changes them. */
+const OFFICE: Role[] = ['secretariat', 'director', 'admin'];
+const EDITORS: Role[] = ['secretariat', 'admin'];
+/** Schakeltrajecten: who can be on a case, and who sees the overview (no pupil data). */
+const CASE_ROLES: Role[] = ['school_contact', 'ect_member', 'parent'];
+const OVERVIEW: Role[] = ['secretariat', 'director', 'admin', 'ect_member'];
 
 interface Entry {
   /** Who passes the route's checks; 'public' for a route without a session. */
@@ -55,6 +69,14 @@ interface Entry {
   other?: 404 | 'skip';
   /** Do not send the allowed roles' request (it ends the session); the 401/403 checks still run. */
   denyOnly?: true;
+  /**
+   * By design the route answers 404 to these allowed roles even with the SWV's own ids: the
+   * record is not theirs (a schakeltraject case is visible only to the people on it, not even
+   * to the secretariat — README "Personal data at rest"; a visit only to its hosts and team;
+   * a programme's schedule only to the office and accepted partner SWVs). 'all': every allowed
+   * role. Stricter than the default (anything but 401/403/5xx): no allowed role may see more.
+   */
+  notTheirs?: Who[] | 'all';
 }
 
 const crud = (base: string, read: Role[] = READ, write: Role[] = WRITE): Record<string, Entry> => ({
@@ -132,6 +154,96 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/budget-cycles/:year/revisions': { allow: ['secretariat'], temporal: true },
   'POST /api/budget-cycles/:year/adoption': { allow: ['director'], temporal: true },
   'POST /api/budget-cycles/:year/reminders': { allow: ['secretariat'], temporal: true },
+
+  // The support plan (ondersteuningsplan) per four-year period: as the budget cycle.
+  'POST /api/support-plan-cycles/preview': { allow: ['secretariat'] },
+  'POST /api/support-plan-cycles': { allow: ['secretariat'], temporal: true },
+  'GET /api/support-plan-cycles': { allow: FOLLOWERS },
+  'GET /api/support-plan-cycles/:period': { allow: FOLLOWERS, temporal: true },
+  'POST /api/support-plan-cycles/:period/votes': { allow: ['body_member'], temporal: true },
+  'POST /api/support-plan-cycles/:period/dispute': { allow: ['secretariat'], temporal: true },
+  'POST /api/support-plan-cycles/:period/dispute/ruling': {
+    allow: ['secretariat'],
+    temporal: true,
+  },
+  'POST /api/support-plan-cycles/:period/revisions': { allow: ['secretariat'], temporal: true },
+  'POST /api/support-plan-cycles/:period/adoption': { allow: ['director'], temporal: true },
+
+  // The ECT's yearly evaluation: the office reads it, the ECT members fill it in per school.
+  'POST /api/ect-evaluations/preview': { allow: ['secretariat'] },
+  'POST /api/ect-evaluations': { allow: ['secretariat'], temporal: true },
+  'GET /api/ect-evaluations': { allow: READ },
+  'GET /api/ect-evaluations/:year': { allow: [...READ, 'ect_member'], temporal: true },
+  'GET /api/ect-evaluations/:year/export.csv': { allow: READ, temporal: true },
+  'GET /api/ect-evaluations/:year/schools/:schoolId': {
+    allow: [...READ, 'ect_member'],
+    temporal: true,
+  },
+  'POST /api/ect-evaluations/:year/schools/:schoolId': { allow: ['ect_member'], temporal: true },
+  'POST /api/ect-evaluations/:year/close': { allow: ['secretariat'], temporal: true },
+
+  // Joint visitation programmes, of the SWV itself.
+  'POST /api/visitation-programmes': { allow: EDITORS },
+  'GET /api/visitation-programmes': { allow: OFFICE },
+  'GET /api/visitation-programmes/:id': { allow: OFFICE },
+  'POST /api/visitation-programmes/:id/proposals': { allow: EDITORS },
+  'POST /api/visitation-programmes/:id/locks': { allow: EDITORS },
+  'DELETE /api/visitation-programmes/:id/locks': { allow: EDITORS },
+  'POST /api/visitation-programmes/:id/swap': { allow: EDITORS },
+  'POST /api/visitation-programmes/:id/move': { allow: EDITORS },
+  'POST /api/visitation-programmes/:id/publish': { allow: EDITORS, temporal: true, other: 404 },
+  'POST /api/visitation-programmes/:id/partners': { allow: EDITORS },
+  'POST /api/visitation-programmes/:id/visitors': { allow: EDITORS },
+  // No role needed to ask: the office, or people of an accepted partner SWV; others 404.
+  'GET /api/visitation-programmes/:id/schedule': {
+    allow: EVERYONE,
+    notTheirs: EVERYONE.filter((w) => !OFFICE.includes(w as Role)),
+  },
+  'GET /api/visitation-programmes/:id/overview': { allow: OFFICE },
+  'GET /api/visitation-programmes/:id/overview.csv': { allow: OFFICE },
+  // A partner SWV's side of another SWV's programme: 404 without a link to this SWV.
+  'GET /api/visitation-partnerships': { allow: EDITORS },
+  'POST /api/visitation-partnerships/:programmeId/accept': {
+    allow: EDITORS,
+    other: 404,
+    notTheirs: 'all',
+  },
+  'POST /api/visitation-partnerships/:programmeId/visitors': { allow: EDITORS },
+  // A visit: everyone signed in may ask; only its hosts and team see it (else 404).
+  'GET /api/visits/mine': { allow: EVERYONE },
+  'GET /api/visits/:id': { allow: EVERYONE, notTheirs: 'all' },
+  'POST /api/visits/:id/answer': { allow: EVERYONE, temporal: true },
+  'POST /api/visits/:id/reports': { allow: EVERYONE, temporal: true },
+  'POST /api/visits/:id/reschedule': { allow: EDITORS, temporal: true },
+  'POST /api/visits/:id/cancel': { allow: EDITORS, temporal: true },
+  'POST /api/visits/:id/follow-ups': { allow: EVERYONE, temporal: true },
+  'POST /api/visits/:id/follow-ups/:key/done': {
+    allow: EVERYONE,
+    temporal: true,
+    other: 404,
+    notTheirs: 'all',
+  },
+  'POST /api/visits/:id/follow-up-check': {
+    allow: EDITORS,
+    temporal: true,
+    other: 404,
+    notTheirs: 'all',
+  },
+
+  // Schakeltrajecten: pupil data, encrypted at rest; a case only for the people on it.
+  'POST /api/transitions': { allow: ['school_contact', 'ect_member'], temporal: true },
+  'GET /api/transitions': { allow: OVERVIEW, temporal: true },
+  'GET /api/transitions/numbers/:year': { allow: OVERVIEW, temporal: true },
+  'GET /api/transitions/:id': { allow: CASE_ROLES, temporal: true, notTheirs: 'all' },
+  'POST /api/transitions/:id/steps': { allow: CASE_ROLES, temporal: true },
+  'POST /api/transitions/:id/parent-view': { allow: ['parent'], temporal: true },
+  'GET /api/transitions/:id/export': { allow: ['parent'], temporal: true, notTheirs: 'all' },
+  'GET /api/transitions/:id/access-log': { allow: ['admin'], temporal: true },
+
+  // The SWV's master data from a CSV file (boards, schools, persons): its administrators.
+  'POST /api/import/:kind': { allow: WRITE },
+  // Onboarding a new SWV: the platform role platform_admin only, whatever the SWV roles.
+  'POST /api/platform/organisations': { allow: ['platform_admin'] },
 };
 
 interface RouteLayer {
@@ -168,7 +280,11 @@ describe('authorization matrix: every route × every role × own/other SWV', () 
   beforeAll(async () => {
     db = await createTestDatabase();
     smtp = await new SmtpCapture().start();
-    api = await startApi(db.url, smtp);
+    // With the personal data keys, so that schakeltrajecten answer (else 503 for all of them).
+    const personalDataKeys = PayloadKeyRing.generate('matrix-pd');
+    api = await startApi(db.url, smtp, {
+      env: personalDataKeys.toEnvAs(PERSONAL_DATA_KEY_VARIABLES),
+    });
     const q = async (sql: string, params: unknown[] = []) =>
       ((await api.ds.query(sql, params)) as { id: string }[])[0]!.id;
     const org = async (slug: string) => q(`SELECT id FROM organisation WHERE slug = $1`, [slug]);
@@ -185,10 +301,11 @@ describe('authorization matrix: every route × every role × own/other SWV', () 
     Object.assign(own, await ids(stadsring));
     Object.assign(other, await ids(rijnoever));
 
-    // One person per role, so each role is tried on its own.
+    // One person per role, so each role is tried on its own; the platform roles on their own.
     const school = own.schoolId!;
     for (const who of WHO) {
       if (who === 'anonymous') continue;
+      const platform = PLATFORM.includes(who);
       const email = `matrix-${who.replace('_', '-')}@stadsring.example`;
       await api.ds.query(
         `INSERT INTO person (organisation_id, email, name, roles, platform_roles, school_id)
@@ -197,14 +314,70 @@ describe('authorization matrix: every route × every role × own/other SWV', () 
           stadsring,
           email,
           `Matrix ${who}`,
-          who === 'operator' ? [] : [who],
-          who === 'operator' ? ['operator'] : [],
+          platform ? [] : [who],
+          platform ? [who] : [],
           who === 'school_contact' ? school : null,
         ],
       );
       tokens.set(who, await api.signIn(email));
     }
-    expect(DEMO_EMAILS.rijnoever.secretariat).toBeDefined();
+
+    // A draft visitation programme in each SWV (no Temporal needed until it is published).
+    const programme = async (token: string, ids: Record<string, string>) => {
+      const contact = await q(
+        `SELECT p.id FROM person p JOIN school s ON s.organisation_id = p.organisation_id
+          WHERE s.id = $1 ORDER BY p.email LIMIT 1`,
+        [ids.schoolId],
+      );
+      const res = await api
+        .http()
+        .post('/api/visitation-programmes')
+        .set('Authorization', `Bearer ${token}`)
+        .send({
+          title: 'Matrix',
+          schoolYear: '2026-2027',
+          kind: 'collegiale-visitatie',
+          teamSize: 2,
+          maxVisitsPerVisitor: 2,
+          windows: [{ start: '2026-10-01', end: '2027-03-31' }],
+          hosts: [{ kind: 'school', schoolId: ids.schoolId, contactPersonIds: [contact] }],
+          visitors: [],
+        });
+      if (res.status !== 201)
+        throw new Error(`programme: ${res.status} ${JSON.stringify(res.body)}`);
+      return (res.body as { id: string }).id;
+    };
+    own.programmeId = await programme(tokens.get('admin')!, own);
+    const rijnoeverToken = await api.signIn(DEMO_EMAILS.rijnoever.secretariat);
+    other.programmeId = await programme(rijnoeverToken, other);
+
+    // A schakeltraject in each SWV, with none of the matrix's people on it (its workflow needs
+    // Temporal, which this api runs without: the case's rows are enough to be read or refused).
+    const transitionCase = async (organisationId: string, vsoSchoolId: string) => {
+      const id = randomUUID();
+      await new TransitionRepository(api.ds, new FieldCipher(personalDataKeys)).create({
+        id,
+        organisationId,
+        workflowId: `transition:${organisationId}:${id}`,
+        vsoSchoolId,
+        pupil: { name: 'Matrix Leerling', birthDate: '2012-05-14' },
+        parentPersonIds: [],
+        ectPersonIds: [],
+        state: openTransition(vsoSchoolId, '2027-03-01'),
+        config: DEFAULT_TRANSITION_CONFIG,
+        createdByPersonId: null,
+      });
+      return id;
+    };
+    // Not at the matrix school contact's school: a vso school's contacts are on its cases.
+    const otherSchool = await q(
+      `SELECT id FROM school WHERE organisation_id = $1 AND id <> $2 ORDER BY name LIMIT 1`,
+      [stadsring, own.schoolId],
+    );
+    own.transitionId = await transitionCase(stadsring, otherSchool);
+    // And one at that school: its contact is on the case (the counter-check of notTheirs).
+    own.contactsCaseId = await transitionCase(stadsring, own.schoolId!);
+    other.transitionId = await transitionCase(rijnoever, other.schoolId!);
   }, 120_000);
 
   afterAll(async () => {
@@ -222,11 +395,23 @@ describe('authorization matrix: every route × every role × own/other SWV', () 
 
   const UNKNOWN = 'ffffffff-ffff-4fff-8fff-ffffffffffff';
 
-  /** The path with its parameters filled in: ids of `ids`, the year 2026, format version 1. */
+  /**
+   * The path with its parameters filled in: ids of `ids` (`:id` of a programme under
+   * /api/visitation-programmes, of a case under /api/transitions; visits need Temporal to
+   * exist, so their `:id` is unknown in both SWVs), the year 2026, the plan period 2027-2031,
+   * format version 1, the import kind boards.
+   */
   function fill(path: string, ids: Record<string, string>, method: string): string {
     return path.replace(/:([A-Za-z]+)/g, (_m, name: string) => {
       if (name === 'year') return '2026';
       if (name === 'version') return '1';
+      if (name === 'period') return '2027-2031';
+      if (name === 'kind') return 'boards';
+      if (name === 'key') return 'matrix-follow-up';
+      if (name === 'id' && path.startsWith('/api/visitation-programmes/'))
+        return method === 'DELETE' && ids === own ? UNKNOWN : ids.programmeId!;
+      if (name === 'id' && path.startsWith('/api/transitions/')) return ids.transitionId!;
+      if (name === 'id' && path.startsWith('/api/visits/')) return UNKNOWN;
       // Never delete the SWV's own records: an unknown id answers as far as the checks go.
       if (method === 'DELETE' && ids === own) return UNKNOWN;
       return ids[name] ?? UNKNOWN;
@@ -241,6 +426,16 @@ describe('authorization matrix: every route × every role × own/other SWV', () 
     return (await req).status;
   }
 
+  it('shows a schakeltraject to the people on it only: not to the office, not to another SWV', async () => {
+    const get = (who: Who, id: string) => call('GET', `/api/transitions/${id}`, who);
+    expect(await get('school_contact', own.contactsCaseId!)).toBe(200);
+    expect(await get('ect_member', own.contactsCaseId!)).toBe(404);
+    expect(await get('parent', own.contactsCaseId!)).toBe(404);
+    expect(await get('secretariat', own.contactsCaseId!)).toBe(403);
+    expect(await get('admin', own.contactsCaseId!)).toBe(403);
+    expect(await get('school_contact', other.transitionId!)).toBe(404);
+  });
+
   it('answers each route and role as the matrix says, with own and with another SWV’s ids', async () => {
     const wrong: string[] = [];
     for (const [route, entry] of Object.entries(MATRIX)) {
@@ -249,14 +444,18 @@ describe('authorization matrix: every route × every role × own/other SWV', () 
         const allowed = entry.allow === 'public' || entry.allow.includes(who);
         if (allowed && entry.denyOnly) continue;
         const status = await call(method, fill(path, own, method), who);
+        const notTheirs =
+          allowed && (entry.notTheirs === 'all' || (entry.notTheirs ?? []).includes(who));
         const ok = !allowed
           ? status === (who === 'anonymous' ? 401 : 403)
-          : status !== 401 &&
-            status !== 403 &&
-            (status < 500 || (entry.temporal === true && status === 503));
+          : notTheirs
+            ? status === 404 || (entry.temporal === true && status === 503)
+            : status !== 401 &&
+              status !== 403 &&
+              (status < 500 || (entry.temporal === true && status === 503));
         if (!ok) wrong.push(`${route} as ${who} (own): ${status}`);
 
-        const hasId = /:(id|schoolId|memberId)\b/.test(path);
+        const hasId = /:(id|schoolId|memberId|programmeId)\b/.test(path);
         const bodyFirst = method === 'POST' || method === 'PUT';
         if (!allowed || !hasId || entry.other === 'skip' || (bodyFirst && !entry.other)) continue;
         const otherStatus = await call(method, fill(path, other, method), who);

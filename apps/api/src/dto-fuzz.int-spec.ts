@@ -1,3 +1,4 @@
+import { TRANSITION_DECISIONS, TRANSITION_END_REASONS } from '@jaarcyclus/domain';
 import { createTestDatabase, SmtpCapture, type TestDatabase } from '@jaarcyclus/testing';
 import { startApi, type ApiHarness } from './testing/api-harness';
 
@@ -28,6 +29,7 @@ interface Schema {
   nullable?: boolean;
   maxLength?: number;
   pattern?: string;
+  example?: unknown;
 }
 
 interface Operation {
@@ -93,6 +95,8 @@ function typeFits(value: unknown, schema: Schema): boolean {
 /** A plausible value for a property (only to fill the other fields of a body). */
 function plausible(schema: Schema, components: Record<string, Schema>, depth = 0): unknown {
   const s = resolve(schema, components);
+  // The DTO's own example is valid (e.g. a school year 2026-2027, a team size within bounds).
+  if (s.example !== undefined) return s.example;
   if (s.enum?.length) return s.enum[0];
   switch (s.type) {
     case 'string':
@@ -117,14 +121,56 @@ function plausible(schema: Schema, components: Record<string, Schema>, depth = 0
   }
 }
 
+/** A valid base body per fuzzed field, where the schema alone cannot give one. */
+type BaseFor = (field: string | undefined) => Record<string, unknown>;
+
+const DAY = '2027-03-01';
+const UUID = 'ffffffff-ffff-4fff-8fff-ffffffffffff';
+/**
+ * A step on a schakeltraject is a discriminated body: each field is validated only for the
+ * `kind` that records it. The base for a field is a valid step of that field's kind (so the
+ * fuzzed field is the one wrong thing); for `kind`, `note` and an unknown field, chooseSchool.
+ */
+const STEP_OF_KIND: Record<string, Record<string, unknown>> = {
+  chooseSchool: { kind: 'chooseSchool', schoolId: UUID, priorConsultationOn: DAY },
+  recordConsent: { kind: 'recordConsent', schoolId: UUID },
+  completeOrientation: { kind: 'completeOrientation', parentsMetOn: DAY },
+  recordConsultation: { kind: 'recordConsultation', meetingOn: DAY, researchDueOn: DAY },
+  decide: { kind: 'decide', decision: TRANSITION_DECISIONS[0] },
+  recordHandover: { kind: 'recordHandover', startOn: DAY },
+  recordEvaluation: { kind: 'recordEvaluation', heldOn: DAY },
+  close: { kind: 'close', result: 'succeeded' },
+  end: { kind: 'end', reason: TRANSITION_END_REASONS[0] },
+};
+const stepBase: BaseFor = (field) => {
+  const step = Object.values(STEP_OF_KIND).find(
+    (body) => field !== undefined && field !== 'kind' && field in body,
+  );
+  return { ...(step ?? STEP_OF_KIND.chooseSchool!) };
+};
+const BASES: Record<string, BaseFor> = {
+  'post /api/transitions/{id}/steps': stepBase,
+};
+
+/** Valid path values per parameter name, so that an error can only be about the body. */
+const PATH_VALUES: Record<string, string> = {
+  year: '2026',
+  version: '1',
+  period: '2027-2031',
+  key: 'fuzz-follow-up',
+  kind: 'boards',
+};
+
 function casesFor(
   schema: Schema,
   components: Record<string, Schema>,
   rnd: () => number,
   codec: boolean,
+  baseFor?: BaseFor,
 ): Case[] {
   const s = resolve(schema, components);
-  const base = (plausible(s, components) ?? {}) as Record<string, unknown>;
+  const plain = (plausible(s, components) ?? {}) as Record<string, unknown>;
+  const base = baseFor?.(undefined) ?? plain;
   const props = Object.entries(s.properties ?? {});
   const required = new Set(s.required ?? []);
   const cases: Case[] = [
@@ -140,6 +186,7 @@ function casesFor(
   ];
   for (const [name, raw] of props) {
     const p = resolve(raw, components);
+    const base = baseFor?.(name) ?? plain;
     for (const values of Object.values(WRONG)) {
       for (const value of values) {
         if (typeFits(value, p)) continue;
@@ -173,7 +220,9 @@ function casesFor(
         cases.push({
           label: `${name} = ${JSON.stringify(u)}`,
           body: { ...base, [name]: u },
-          malformed: false,
+          // None of these is an e-mail address (a lone surrogate once made @IsEmail throw: 500).
+          malformed: p.format === 'email',
+          field: name,
         });
       }
     }
@@ -208,13 +257,22 @@ describe('DTO fuzzer: every JSON request body, malformed', () => {
     const org = await one(`SELECT id FROM organisation WHERE slug = 'stadsring'`);
     ids.id = await one(`SELECT id FROM school_board WHERE organisation_id = '${org}' LIMIT 1`);
     ids.schoolId = await one(`SELECT id FROM school WHERE organisation_id = '${org}' LIMIT 1`);
-    // Every role and the operator's, so every route's body is validated (not refused by role).
+    // Every role (a parent's too: the parents' view) and both platform roles, so every route's
+    // body is validated (not refused by role).
     await api.ds.query(
       `INSERT INTO person (organisation_id, email, name, roles, platform_roles, school_id)
        VALUES ($1, 'fuzz@stadsring.example', 'Fuzz', $2, '{operator,platform_admin}', $3)`,
       [
         org,
-        ['admin', 'secretariat', 'director', 'body_member', 'school_contact', 'ect_member'],
+        [
+          'admin',
+          'secretariat',
+          'director',
+          'body_member',
+          'school_contact',
+          'ect_member',
+          'parent',
+        ],
         ids.schoolId,
       ],
     );
@@ -272,14 +330,16 @@ describe('DTO fuzzer: every JSON request body, malformed', () => {
         // Logging out would end the fuzzer's session; sign-in requests are rate limited per address.
         if (rawPath === '/api/auth/logout') continue;
         routes.push(`${method.toUpperCase()} ${rawPath}`);
-        const path = rawPath.replace(/\{(\w+)\}/g, (_m, name: string) =>
-          name === 'year' ? '2026' : name === 'version' ? '1' : (ids[name] ?? ids.id!),
+        const path = rawPath.replace(
+          /\{(\w+)\}/g,
+          (_m, name: string) => PATH_VALUES[name] ?? ids[name] ?? ids.id!,
         );
         for (const c of casesFor(
           schema,
           doc.components.schemas,
           rnd,
           rawPath.startsWith('/api/temporal-codec'),
+          BASES[`${method} ${rawPath}`],
         )) {
           if (!c.malformed) {
             maybeValid.push({ method, path, c });

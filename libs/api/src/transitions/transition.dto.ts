@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  IsEmail,
   IsIn,
   IsOptional,
   IsString,
@@ -16,14 +15,14 @@ import {
   type TransitionEndReason,
   type TransitionMoveKind,
 } from '@jaarcyclus/domain';
-import { IsName, says } from '../common/validation';
+import { IsEmailAddress, IsName, says } from '../common/validation';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const IsLocalDate = () => Matches(DATE, says('validation.notALocalDate'));
 
 /** Opening a case: the only pupil data the service holds, and the parent to invite. */
 export class OpenTransitionDto {
-  @ApiProperty({ description: 'The vso school (kind special) the pupil attends' })
+  @ApiProperty({ format: 'uuid', description: 'The vso school (kind special) the pupil attends' })
   @IsUUID('4', says('validation.notUuid'))
   vsoSchoolId!: string;
 
@@ -42,8 +41,8 @@ export class OpenTransitionDto {
   @IsName(200)
   parentName!: string;
 
-  @ApiProperty({ example: 'ouder@example.org' })
-  @IsEmail({}, says('validation.notEmail'))
+  @ApiProperty({ format: 'email', example: 'ouder@example.org' })
+  @IsEmailAddress()
   parentEmail!: string;
 }
 

@@ -518,7 +518,6 @@ export class TransitionRepository {
        ON CONFLICT (organisation_id, email) DO UPDATE
          SET roles = CASE WHEN 'parent' = ANY(person.roles) THEN person.roles ELSE person.roles || '{parent}'::text[] END,
              active = true
-         WHERE person.organisation_id = EXCLUDED.organisation_id
        RETURNING id`,
       [organisationId, address, name.trim(), locale],
     )) as { id: string }[];

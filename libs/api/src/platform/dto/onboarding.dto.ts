@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsEmail,
   IsIn,
   IsObject,
   Matches,
@@ -22,7 +21,7 @@ import {
 } from '@jaarcyclus/persistence';
 import { VotingRuleDto } from '../../bodies/dto/voting-rule.dto';
 import { OrganisationSettingsDto } from '../../organisation/dto/organisation.dto';
-import { IsName, IsOptionalNotNull, says } from '../../common/validation';
+import { IsEmailAddress, IsName, IsOptionalNotNull, says } from '../../common/validation';
 
 export class OnboardingBodyDto {
   @ApiProperty({
@@ -56,7 +55,7 @@ export class OnboardingAdministratorDto {
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? value.trim().toLowerCase() : value,
   )
-  @IsEmail({}, says('validation.notEmail'))
+  @IsEmailAddress()
   @MaxLength(320, says('validation.tooLong', { max: 320 }))
   email!: string;
 
