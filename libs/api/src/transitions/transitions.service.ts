@@ -292,6 +292,7 @@ export class TransitionsService {
 
   /** The access log of a case, for the SWV's privacy officer (the administrators). */
   async accessLog(me: AuthenticatedPerson, caseId: string): Promise<TransitionAccessLogRow[]> {
+    if (!me.roles.includes('admin')) throw new DomainError('NOT_FOUND', NOT_FOUND);
     const workflowId = await this.repos.transitions.workflowIdOf(me.organisationId, caseId);
     if (!workflowId) throw new DomainError('NOT_FOUND', NOT_FOUND);
     return this.repos.transitions.accessLog(me.organisationId, caseId);
