@@ -1,5 +1,21 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBody,
+  ApiConsumes,
   ApiBearerAuth,
   ApiCookieAuth,
   ApiCreatedResponse,
@@ -18,6 +34,7 @@ import { SESSION_COOKIE } from '../auth/session.guard';
 import { ErrorResponseDto } from '../common/api-errors';
 import { IntParamPipe } from '../common/int-param.pipe';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { MAX_DOCUMENT_BYTES, type UploadedDocument } from '../documents/documents.service';
 import { OpenTransitionDto, ParentViewDto, TransitionStepDto } from './transition.dto';
 import { TransitionsService } from './transitions.service';
 
@@ -111,9 +128,66 @@ export class TransitionsController {
       .send(body);
   }
 
+  /** The vso school attaches a document at the handover (PDF or Office, ≤ 20 MB). */
+  @Post(':id/documents')
+  @UseInterceptors(
+    FileInterceptor('file', {
+      limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 },
+      defParamCharset: 'utf8',
+    }),
+  )
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: { file: { type: 'string', format: 'binary' } },
+      required: ['file'],
+    },
+  })
+  @ApiCreatedResponse({ description: 'The attached document (its name, type and size)' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Not on this case' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto })
+  attach(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Param('id', UuidParamPipe) id: string,
+    @UploadedFile() file: UploadedDocument | undefined,
+  ) {
+    return this.transitions.attachDocument(me, id, file);
+  }
+
+  /** A document of the case, for the people on it only; every download is logged. */
+  @Get(':id/documents/:documentId')
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Not on this case' })
+  async document(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('documentId', UuidParamPipe) documentId: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { document, content } = await this.transitions.downloadDocument(me, id, documentId);
+    documentHeaders(res, document);
+    await pipeline(Readable.from(content), res);
+  }
+
   @Get(':id/access-log')
   @ApiOkResponse({ description: 'Every read of the case, for the privacy officer' })
   accessLog(@CurrentPerson() me: AuthenticatedPerson, @Param('id', UuidParamPipe) id: string) {
     return this.transitions.accessLog(me, id);
   }
+}
+
+/** The headers of a case document's download (the body follows, streamed). */
+export function documentHeaders(
+  res: Response,
+  document: { filename: string; contentType: string; sizeBytes: number },
+): void {
+  res.status(200);
+  res.setHeader('content-type', document.contentType);
+  res.setHeader('content-length', String(document.sizeBytes));
+  res.setHeader(
+    'content-disposition',
+    `attachment; filename*=UTF-8''${encodeURIComponent(document.filename)}`,
+  );
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.setHeader('cache-control', 'no-store');
 }
