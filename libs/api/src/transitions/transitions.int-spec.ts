@@ -273,6 +273,30 @@ describe('transitions api: documents of the handover', () => {
       .expect(200);
   });
 
+  it('lists the document with its download link on the case page of the web app', async () => {
+    const page = await api
+      .http()
+      .get(`/app/transitions/${caseId}`)
+      .set('Authorization', `Bearer ${await as(VSO_CONTACT)}`)
+      .expect(200);
+    const link = `/app/transitions/${caseId}/documents/${attachmentId}`;
+    expect(page.text).toContain(`href="${link}"`);
+    expect(page.text).toContain('enctype="multipart/form-data"');
+    const res = await api
+      .http()
+      .get(link)
+      .set('Authorization', `Bearer ${await as(DEMO_PARENT_EMAIL)}`)
+      .buffer(true)
+      .parse(bytes)
+      .expect(200);
+    expect((res.body as Buffer).equals(PDF)).toBe(true);
+    await api
+      .http()
+      .get(link)
+      .set('Authorization', `Bearer ${await as(DEMO_EMAILS.rijnoever.secretariat)}`)
+      .expect(404);
+  });
+
   it('erases the files and their rows with the case at the end of retention', async () => {
     await setState(`status = 'closed', state = state || '{"status": "closed"}'::jsonb`);
     const repo = new TransitionRepository(api.ds, new FieldCipher(ring));
