@@ -141,6 +141,30 @@ describe('docker-compose.yml', () => {
     expect(env.TEMPORAL_PAYLOAD_KEY_ID).toMatch(/^\$\{TEMPORAL_PAYLOAD_KEY_ID:\?/);
   });
 
+  // Schakeltrajecten answer 503 without the personal data keys: the api gets them as a mounted
+  // secret of their own (not the payload keys' one); the worker holds none.
+  it('gives the api, and only the api, the personal data keys as a mounted secret', () => {
+    const api = services.api!;
+    const env = api.environment ?? {};
+    expect(env.PERSONAL_DATA_KEYS).toBeUndefined();
+    const match = /^\/run\/secrets\/([\w-]+)$/.exec(env.PERSONAL_DATA_KEYS_FILE ?? '');
+    expect(match).not.toBeNull();
+    const secret = match![1]!;
+    expect(secret).not.toBe(
+      /^\/run\/secrets\/([\w-]+)$/.exec(env.TEMPORAL_PAYLOAD_KEYS_FILE!)?.[1],
+    );
+    const mounted = (api.secrets ?? []).map((s) => (typeof s === 'string' ? s : s.source));
+    expect(mounted).toContain(secret);
+    expect(compose.secrets?.[secret]?.file).toBeTruthy();
+    expect(env.PERSONAL_DATA_KEY_ID).toMatch(/^\$\{PERSONAL_DATA_KEY_ID:\?/);
+    const worker = services.worker!;
+    const workerMounts = (worker.secrets ?? []).map((s) => (typeof s === 'string' ? s : s.source));
+    expect(workerMounts).not.toContain(secret);
+    expect(
+      Object.keys(worker.environment ?? {}).filter((k) => k.startsWith('PERSONAL_DATA')),
+    ).toEqual([]);
+  });
+
   it('points the Temporal Web UI at the codec endpoint of the api, which allows its origin', () => {
     const ui = services['temporal-ui']?.environment ?? {};
     const api = services.api?.environment ?? {};

@@ -175,8 +175,9 @@ describe('schakeltraject (browser, whole stack)', () => {
     expect(JSON.stringify(bad.body)).toContain('startOn');
 
     const otherSwv = await api.signIn('secretariaat@rijnoever.example');
+    // Another SWV learns nothing, not even that the case exists: 404, whatever its roles.
     expect((await api.call('GET', `/api/transitions/${caseId}`, { token: otherSwv })).status).toBe(
-      403,
+      404,
     );
     const secretariat = await api.signIn('secretariaat@stadsring.example');
     const overview = await api.call('GET', '/api/transitions', { token: secretariat });

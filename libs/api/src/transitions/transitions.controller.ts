@@ -1,5 +1,21 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBody,
+  ApiConsumes,
   ApiBearerAuth,
   ApiCookieAuth,
   ApiCreatedResponse,
@@ -18,10 +34,16 @@ import { SESSION_COOKIE } from '../auth/session.guard';
 import { ErrorResponseDto } from '../common/api-errors';
 import { IntParamPipe } from '../common/int-param.pipe';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { MAX_DOCUMENT_BYTES, type UploadedDocument } from '../documents/documents.service';
 import { OpenTransitionDto, ParentViewDto, TransitionStepDto } from './transition.dto';
 import { TransitionsService } from './transitions.service';
 
-/** Everyone who can be on a case; which case is theirs is checked per request (else 404). */
+/**
+ * Everyone who can be on a case. The case routes (`:id`, `:id/…`) carry no @Roles: a role check
+ * would answer 403 before the case is looked up, telling a person of another school or SWV that
+ * the case exists. Whether the person is on the case (or, for the access log, an administrator of
+ * its SWV) is checked per request, and everyone else gets 404 whatever their roles.
+ */
 export const CASE_ROLES = ['school_contact', 'ect_member', 'parent'] as const;
 /** Who sees the overview and the yearly numbers (no pupil data). */
 export const OVERVIEW_ROLES = ['secretariat', 'director', 'admin', 'ect_member'] as const;
@@ -64,14 +86,12 @@ export class TransitionsController {
   }
 
   @Get(':id')
-  @Roles(...CASE_ROLES)
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Not on this case' })
   get(@CurrentPerson() me: AuthenticatedPerson, @Param('id', UuidParamPipe) id: string) {
     return this.transitions.get(me, id);
   }
 
   @Post(':id/steps')
-  @Roles('school_contact', 'ect_member', 'parent')
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto })
   step(
@@ -83,7 +103,6 @@ export class TransitionsController {
   }
 
   @Post(':id/parent-view')
-  @Roles('parent')
   @HttpCode(HttpStatus.NO_CONTENT)
   async parentView(
     @CurrentPerson() me: AuthenticatedPerson,
@@ -94,7 +113,6 @@ export class TransitionsController {
   }
 
   @Get(':id/export')
-  @Roles('parent')
   @ApiOkResponse({ description: 'The AVG export of the case, as a JSON file' })
   async export(
     @CurrentPerson() me: AuthenticatedPerson,
@@ -110,10 +128,66 @@ export class TransitionsController {
       .send(body);
   }
 
+  /** The vso school attaches a document at the handover (PDF or Office, ≤ 20 MB). */
+  @Post(':id/documents')
+  @UseInterceptors(
+    FileInterceptor('file', {
+      limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 },
+      defParamCharset: 'utf8',
+    }),
+  )
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: { file: { type: 'string', format: 'binary' } },
+      required: ['file'],
+    },
+  })
+  @ApiCreatedResponse({ description: 'The attached document (its name, type and size)' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Not on this case' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto })
+  attach(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Param('id', UuidParamPipe) id: string,
+    @UploadedFile() file: UploadedDocument | undefined,
+  ) {
+    return this.transitions.attachDocument(me, id, file);
+  }
+
+  /** A document of the case, for the people on it only; every download is logged. */
+  @Get(':id/documents/:documentId')
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Not on this case' })
+  async document(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('documentId', UuidParamPipe) documentId: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { document, content } = await this.transitions.downloadDocument(me, id, documentId);
+    documentHeaders(res, document);
+    await pipeline(Readable.from(content), res);
+  }
+
   @Get(':id/access-log')
-  @Roles('admin')
   @ApiOkResponse({ description: 'Every read of the case, for the privacy officer' })
   accessLog(@CurrentPerson() me: AuthenticatedPerson, @Param('id', UuidParamPipe) id: string) {
     return this.transitions.accessLog(me, id);
   }
+}
+
+/** The headers of a case document's download (the body follows, streamed). */
+export function documentHeaders(
+  res: Response,
+  document: { filename: string; contentType: string; sizeBytes: number },
+): void {
+  res.status(200);
+  res.setHeader('content-type', document.contentType);
+  res.setHeader('content-length', String(document.sizeBytes));
+  res.setHeader(
+    'content-disposition',
+    `attachment; filename*=UTF-8''${encodeURIComponent(document.filename)}`,
+  );
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.setHeader('cache-control', 'no-store');
 }

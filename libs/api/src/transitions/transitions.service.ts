@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   DEFAULT_TRANSITION_CONFIG,
@@ -22,6 +22,7 @@ import {
   Repositories,
   type TransitionAccessLogRow,
   type TransitionCaseView,
+  type TransitionDocument,
   type TransitionRepository,
 } from '@jaarcyclus/persistence';
 import {
@@ -34,6 +35,12 @@ import type { AuthenticatedPerson } from '../auth/authenticated-person';
 import { toDomainError, withTemporalDeadline } from '../budget/workflow-errors';
 import { ApiConfig } from '../config';
 import { TemporalClientHolder } from '../temporal/temporal-client.holder';
+import {
+  DOCUMENT_TYPES,
+  DOWNLOAD_CHUNK_BYTES,
+  documentRefusal,
+  type UploadedDocument,
+} from '../documents/documents.service';
 import type { OpenTransitionDto, TransitionStepDto } from './transition.dto';
 
 /** A row of the overview: no pupil data, only where the case stands. */
@@ -155,10 +162,11 @@ export class TransitionsService {
     me: AuthenticatedPerson,
     caseId: string,
     action: 'read' | 'export' = 'read',
-  ): Promise<TransitionCaseView> {
-    const view = await this.repo().read(me.organisationId, caseId, me.id, action);
+  ): Promise<TransitionCaseView & { documents: TransitionDocument[] }> {
+    const repo = this.repo();
+    const view = await repo.read(me.organisationId, caseId, me.id, action);
     if (!view) throw new DomainError('NOT_FOUND', NOT_FOUND);
-    return view;
+    return { ...view, documents: await repo.documents(caseId) };
   }
 
   /** One step: the person's side on the case decides what they may do; the workflow checks the rest. */
@@ -190,6 +198,73 @@ export class TransitionsService {
       }
       throw mapped;
     }
+  }
+
+  /** The documents attached to a case the person may see (need to know, else 404). */
+  async documents(me: AuthenticatedPerson, caseId: string): Promise<TransitionDocument[]> {
+    const repo = this.repo();
+    if ((await repo.accessOf(me.organisationId, caseId, me.id)) === null) {
+      throw new DomainError('NOT_FOUND', NOT_FOUND);
+    }
+    return repo.documents(caseId);
+  }
+
+  /**
+   * The vso school (or the case's ECT member) attaches a document at the handover (OPP,
+   * aftercare plan …): the checks of every upload (type, size, content), stored with the case.
+   */
+  async attachDocument(
+    me: AuthenticatedPerson,
+    caseId: string,
+    file: UploadedDocument | undefined,
+  ): Promise<TransitionDocument> {
+    const repo = this.repo();
+    const actor = await repo.accessOf(me.organisationId, caseId, me.id);
+    if (actor === null) throw new DomainError('NOT_FOUND', NOT_FOUND);
+    if (actor !== 'vso' && actor !== 'ect') {
+      throw DomainError.of('RULE_VIOLATION', undefined, 'transition.notYourStep');
+    }
+    const at = (await this.repos.transitions.overview(me.organisationId)).find(
+      (c) => c.id === caseId,
+    );
+    if (!at || at.status !== 'open') {
+      throw DomainError.of('RULE_VIOLATION', undefined, 'transition.caseClosed');
+    }
+    if (at.phase !== 'handover') {
+      throw DomainError.of('RULE_VIOLATION', 'file', 'transition.wrongPhase', {
+        phase: at.phase,
+      });
+    }
+    const refusal = documentRefusal(file);
+    if (refusal) throw refusal;
+    const { originalname, mimetype, buffer } = file as UploadedDocument;
+    const id = await repo.attachDocument(caseId, me.id, {
+      organisationId: me.organisationId,
+      filename: originalname.slice(0, 255),
+      extension: DOCUMENT_TYPES.get(mimetype)!,
+      contentType: mimetype,
+      sizeBytes: buffer.length,
+      sha256: createHash('sha256').update(buffer).digest('hex'),
+      content: buffer,
+    });
+    return (await repo.documents(caseId)).find((d) => d.id === id)!;
+  }
+
+  /** A document of the case for a person on it (logged as a download), else 404. */
+  async downloadDocument(
+    me: AuthenticatedPerson,
+    caseId: string,
+    attachmentId: string,
+  ): Promise<{ document: TransitionDocument; content: AsyncIterable<Buffer> }> {
+    const found = await this.repo().openDocument(
+      me.organisationId,
+      caseId,
+      attachmentId,
+      me.id,
+      DOWNLOAD_CHUNK_BYTES,
+    );
+    if (!found) throw new DomainError('NOT_FOUND', 'No such document');
+    return found;
   }
 
   /** The parents add their view (not a step: it does not move the case). */
@@ -226,6 +301,12 @@ export class TransitionsService {
             text: n.body,
           })),
           participants: view.participants.map((p) => ({ role: p.role, name: p.name })),
+          documents: view.documents.map((d) => ({
+            name: d.filename,
+            type: d.contentType,
+            bytes: d.sizeBytes,
+            at: d.createdAt,
+          })),
         },
         accessLog: await this.repos.transitions.accessLog(me.organisationId, caseId),
       },
@@ -292,6 +373,7 @@ export class TransitionsService {
 
   /** The access log of a case, for the SWV's privacy officer (the administrators). */
   async accessLog(me: AuthenticatedPerson, caseId: string): Promise<TransitionAccessLogRow[]> {
+    if (!me.roles.includes('admin')) throw new DomainError('NOT_FOUND', NOT_FOUND);
     const workflowId = await this.repos.transitions.workflowIdOf(me.organisationId, caseId);
     if (!workflowId) throw new DomainError('NOT_FOUND', NOT_FOUND);
     return this.repos.transitions.accessLog(me.organisationId, caseId);

@@ -14,6 +14,7 @@ import { VisitationPartners1764000000041 } from './1764000000041-visitation-part
 import { TransitionCases1764000000050 } from './1764000000050-transition-cases';
 import { OutboxLastAttempt1764000000080 } from './1764000000080-outbox-last-attempt';
 import { EmailUniquePerOrganisation1764000000081 } from './1764000000081-email-unique-per-organisation';
+import { TransitionDocuments1764000000090 } from './1764000000090-transition-documents';
 
 export {
   Foundation1764000000000,
@@ -32,6 +33,7 @@ export {
   TransitionCases1764000000050,
   OutboxLastAttempt1764000000080,
   EmailUniquePerOrganisation1764000000081,
+  TransitionDocuments1764000000090,
 };
 
 /** In order. Landed migrations are never rewritten: add a new one. */
@@ -52,4 +54,5 @@ export const MIGRATIONS: Function[] = [
   TransitionCases1764000000050,
   OutboxLastAttempt1764000000080,
   EmailUniquePerOrganisation1764000000081,
+  TransitionDocuments1764000000090,
 ];

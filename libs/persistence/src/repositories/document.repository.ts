@@ -23,9 +23,17 @@ export class DocumentRepository {
     return this.db.getRepository(Document).save({ ...d });
   }
 
-  /** The tenant's document without its content, or null. */
+  /**
+   * The tenant's document without its content, or null. A schakeltraject's document is not a
+   * cycle's: it opens only through its case (TransitionRepository.openDocument), need to know.
+   */
   find(organisationId: string, id: string): Promise<Document | null> {
-    return this.db.getRepository(Document).findOneBy({ id, organisationId });
+    return this.db
+      .getRepository(Document)
+      .createQueryBuilder('d')
+      .where('d.id = :id AND d.organisationId = :organisationId', { id, organisationId })
+      .andWhere('NOT EXISTS (SELECT 1 FROM transition_document td WHERE td.document_id = d.id)')
+      .getOne();
   }
 
   /**

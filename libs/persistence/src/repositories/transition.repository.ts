@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type {
   LocalDate,
   TransitionActor,
@@ -9,6 +10,7 @@ import type {
 } from '@jaarcyclus/domain';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { type Db, inTransaction } from './db';
+import { DocumentRepository, type DocumentToStore } from './document.repository';
 
 /** The only pupil data a case holds (README "Personal data at rest": field, why, who, how long). */
 export interface TransitionPupil {
@@ -79,6 +81,15 @@ export interface TransitionCaseView {
   viewer: TransitionActor;
 }
 
+/** A document attached to a case (the handover), its name decrypted. */
+export interface TransitionDocument {
+  id: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  createdAt: string;
+}
+
 /** A row of the overview: codes, dates and school names, never the pupil. */
 export interface TransitionOverviewRow {
   id: string;
@@ -123,6 +134,8 @@ export interface TransitionPeople {
 }
 
 const pupilPlace = (caseId: string): string => `transition_case:${caseId}:pupil`;
+/** The associated data of an attachment's encrypted name: its table, row and column. */
+const docPlace = (id: string): string => `transition_document:${id}:filename`;
 const notePlace = (caseId: string, noteId: string): string =>
   `transition_note:${caseId}:${noteId}:body`;
 
@@ -263,7 +276,7 @@ export class TransitionRepository {
     organisationId: string,
     caseId: string,
     personId: string | null,
-    action: 'read' | 'export' | 'erase',
+    action: 'read' | 'export' | 'erase' | 'download',
   ): Promise<void> {
     await this.db.query(
       `INSERT INTO transition_access_log (organisation_id, case_id, person_id, action) VALUES ($1, $2, $3, $4)`,
@@ -666,6 +679,88 @@ export class TransitionRepository {
   }
 
   /**
+   * Attaches a document to the case: the file is stored as a `document` under a neutral name
+   * (never offered by /api/documents), the name it came with encrypted here, as it may name the
+   * pupil. Returns the attachment's id.
+   */
+  async attachDocument(
+    caseId: string,
+    personId: string,
+    file: Omit<DocumentToStore, 'filename'> & { filename: string; extension: string },
+  ): Promise<string> {
+    return inTransaction(this.db, async (em) => {
+      const { filename, extension, ...rest } = file;
+      const doc = await new DocumentRepository(em).insert({
+        ...rest,
+        filename: `schakeltraject-bijlage.${extension}`,
+      });
+      // Used by the case: housekeeping never removes it as an unused upload.
+      await em.query(`UPDATE document SET used_at = now() WHERE id = $1`, [doc.id]);
+      const id = randomUUID();
+      await em.query(
+        `INSERT INTO transition_document (id, case_id, document_id, filename_enc, uploaded_by_person_id)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [id, caseId, doc.id, this.cipher.encrypt(filename, docPlace(id)), personId],
+      );
+      return id;
+    });
+  }
+
+  /** The case's documents, oldest first, their names decrypted. */
+  async documents(caseId: string): Promise<TransitionDocument[]> {
+    const rows = (await this.db.query(
+      `SELECT td.id, td.filename_enc, d.content_type, d.size_bytes, td.created_at
+         FROM transition_document td JOIN document d ON d.id = td.document_id
+        WHERE td.case_id = $1 ORDER BY td.created_at, td.id`,
+      [caseId],
+    )) as {
+      id: string;
+      filename_enc: string;
+      content_type: string;
+      size_bytes: number;
+      created_at: Date;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      filename: this.cipher.decrypt(r.filename_enc, docPlace(r.id)),
+      contentType: r.content_type,
+      sizeBytes: Number(r.size_bytes),
+      createdAt: new Date(r.created_at).toISOString(),
+    }));
+  }
+
+  /**
+   * A document of the case for `personId`, or null when they are not on the case (need to
+   * know) or it is not the case's; the download is written to the access log.
+   */
+  async openDocument(
+    organisationId: string,
+    caseId: string,
+    attachmentId: string,
+    personId: string,
+    chunkBytes: number,
+  ): Promise<{ document: TransitionDocument; content: AsyncIterable<Buffer> } | null> {
+    if ((await this.accessOf(organisationId, caseId, personId)) === null) return null;
+    const rows = (await this.db.query(
+      `SELECT td.document_id FROM transition_document td WHERE td.case_id = $1 AND td.id = $2`,
+      [caseId, attachmentId],
+    )) as { document_id: string }[];
+    const documentId = rows[0]?.document_id;
+    const document = (await this.documents(caseId)).find((d) => d.id === attachmentId);
+    if (!documentId || !document) return null;
+    await this.log(organisationId, caseId, personId, 'download');
+    return {
+      document,
+      content: new DocumentRepository(this.db).contentChunks(
+        organisationId,
+        documentId,
+        document.sizeBytes,
+        chunkBytes,
+      ),
+    };
+  }
+
+  /**
    * Erases a closed case's personal data for good (the retention timer): the encrypted pupil
    * data and every note are removed, the parents leave the case, and a parent who is on no
    * other case is made anonymous and inactive. Dates, phases and outcomes stay for the yearly
@@ -682,6 +777,11 @@ export class TransitionRepository {
       if ((done[0] ?? []).length === 0) return false;
       await em.query(`UPDATE transition_step SET note_id = NULL WHERE case_id = $1`, [caseId]);
       await em.query(`DELETE FROM transition_note WHERE case_id = $1`, [caseId]);
+      // The attached files and their rows (transition_document goes with them: ON DELETE CASCADE).
+      await em.query(
+        `DELETE FROM document WHERE id IN (SELECT document_id FROM transition_document WHERE case_id = $1)`,
+        [caseId],
+      );
       const parents = (await em.query(
         `DELETE FROM transition_participant WHERE case_id = $1 AND role = 'parent' RETURNING person_id`,
         [caseId],

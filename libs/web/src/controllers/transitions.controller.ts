@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import {
   Body,
   Controller,
@@ -7,6 +9,7 @@ import {
   Query,
   Req,
   Res,
+  UploadedFile,
   UseFilters,
   UseGuards,
 } from '@nestjs/common';
@@ -25,9 +28,15 @@ import {
   ParentViewDto,
   TransitionStepDto,
 } from '@jaarcyclus/api/transitions/transition.dto';
-import { CASE_ROLES, OVERVIEW_ROLES } from '@jaarcyclus/api/transitions/transitions.controller';
+import {
+  CASE_ROLES,
+  OVERVIEW_ROLES,
+  documentHeaders,
+} from '@jaarcyclus/api/transitions/transitions.controller';
+import type { UploadedDocument } from '@jaarcyclus/api/documents/documents.service';
 import { TransitionsService } from '@jaarcyclus/api/transitions/transitions.service';
 import { CsrfGuard } from '../csrf';
+import { FormWithFile } from '../uploads';
 import { formFields, refusalAsFieldErrors, text, validateForm } from '../forms';
 import {
   TRANSITIONS_PATH,
@@ -46,7 +55,7 @@ const has = (me: AuthenticatedPerson, roles: readonly string[]): boolean =>
 /**
  * The schakeltrajecten in the web app, through the api's TransitionsService (the same need to
  * know, access log and validation as /api/transitions). A case page answers 404 to everyone
- * who is not on the case.
+ * who is not on the case, whatever their roles (no @Roles on the case routes: see CASE_ROLES).
  */
 @ApiExcludeController()
 @UseFilters(WebExceptionFilter)
@@ -134,7 +143,6 @@ export class TransitionPagesController {
   }
 
   @Get(':id')
-  @Roles(...CASE_ROLES)
   async show(
     @CurrentPerson() me: AuthenticatedPerson,
     @Req() req: AuthenticatedRequest,
@@ -151,12 +159,13 @@ export class TransitionPagesController {
           ? ctx.t.trStepTaken
           : done === 'view'
             ? ctx.t.trViewAdded
-            : null;
+            : done === 'document'
+              ? ctx.t.trDocumentAdded
+              : null;
     await this.render(req, res, me, id, 200, message, [], null);
   }
 
   @Post(':id/steps')
-  @Roles(...CASE_ROLES)
   @UseGuards(CsrfGuard)
   async step(
     @CurrentPerson() me: AuthenticatedPerson,
@@ -185,7 +194,6 @@ export class TransitionPagesController {
   }
 
   @Post(':id/parent-view')
-  @Roles('parent')
   @UseGuards(CsrfGuard)
   async parentView(
     @CurrentPerson() me: AuthenticatedPerson,
@@ -200,8 +208,40 @@ export class TransitionPagesController {
     return this.pages.redirect(res, `${TRANSITIONS_PATH}/${id}?done=view`);
   }
 
+  /** The vso school (or the ECT) attaches a document at the handover: multipart, one file. */
+  @Post(':id/documents')
+  @FormWithFile('file')
+  async attach(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('id', UuidParamPipe) id: string,
+    @UploadedFile() file: UploadedDocument | undefined,
+  ): Promise<void> {
+    try {
+      await this.transitions.attachDocument(me, id, file);
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'NOT_FOUND') throw err;
+      const errors = refusalAsFieldErrors(err).map((e) => ({ ...e, field: 'file' }));
+      return this.render(req, res, me, id, 422, null, errors, 'document');
+    }
+    return this.pages.redirect(res, `${TRANSITIONS_PATH}/${id}?done=document`);
+  }
+
+  /** A document of the case, for the people on it only (else 404); every download is logged. */
+  @Get(':id/documents/:documentId')
+  async document(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Res() res: Response,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('documentId', UuidParamPipe) documentId: string,
+  ): Promise<void> {
+    const { document, content } = await this.transitions.downloadDocument(me, id, documentId);
+    documentHeaders(res, document);
+    await pipeline(Readable.from(content), res);
+  }
+
   @Get(':id/export')
-  @Roles('parent')
   async export(
     @CurrentPerson() me: AuthenticatedPerson,
     @Res() res: Response,

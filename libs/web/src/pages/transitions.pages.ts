@@ -8,9 +8,18 @@ import {
 } from '@jaarcyclus/domain';
 import type { FieldError } from '@jaarcyclus/api/common/api-errors';
 import type { TransitionOverviewItem } from '@jaarcyclus/api/transitions/transitions.service';
-import type { TransitionCaseView } from '@jaarcyclus/persistence';
-import { errorSummary, notice, selectField, tableRegion, textArea, textField } from '../components';
+import type { TransitionCaseView, TransitionDocument } from '@jaarcyclus/persistence';
+import {
+  errorSummary,
+  fileField,
+  notice,
+  selectField,
+  tableRegion,
+  textArea,
+  textField,
+} from '../components';
 import { html, type SafeHtml } from '../html';
+import { DOCUMENT_ACCEPT } from '../proposal-source';
 import { formatCalendarDate, formatCount } from '@jaarcyclus/i18n';
 import { type WebContext, csrfField, page } from '../layout';
 
@@ -304,6 +313,61 @@ function moveForm(
   </section>`;
 }
 
+/**
+ * The case's documents with their download links, and (the vso school or the ECT at the handover)
+ * a form to attach one: multipart, the checks of every upload.
+ */
+function documentsSection(
+  ctx: WebContext,
+  view: TransitionCaseView & { documents?: TransitionDocument[] },
+  errors: FieldError[],
+): SafeHtml {
+  const t = ctx.t;
+  const docs = view.documents ?? [];
+  const mayAttach =
+    view.status === 'open' &&
+    view.state.phase === 'handover' &&
+    (view.viewer === 'vso' || view.viewer === 'ect');
+  if (docs.length === 0 && !mayAttach) return html``;
+  return html`<section aria-labelledby="documents">
+    <h2 id="documents">${t.trDocuments}</h2>
+    ${
+      docs.length === 0
+        ? html`<p>${t.trNoDocuments}</p>`
+        : html`<ul class="documents">
+            ${docs.map(
+              (d) =>
+                html`<li>
+                  <a href="${TRANSITIONS_PATH}/${view.id}/documents/${d.id}" download
+                    >${d.filename}</a
+                  >
+                </li>`,
+            )}
+          </ul>`
+    }
+    ${
+      mayAttach
+        ? html`<form
+            method="post"
+            action="${TRANSITIONS_PATH}/${view.id}/documents"
+            enctype="multipart/form-data"
+            novalidate
+          >
+            ${csrfField(ctx)}
+            ${fileField(ctx, {
+              name: 'file',
+              label: t.trFile,
+              hint: t.trAttachHint,
+              accept: DOCUMENT_ACCEPT,
+              errors,
+            })}
+            <button type="submit">${t.trAttach}</button>
+          </form>`
+        : ''
+    }
+  </section>`;
+}
+
 /** One case, as the person on it sees it: the pupil, where it stands, its history, what they can do. */
 export function transitionCasePage(
   ctx: WebContext,
@@ -344,6 +408,7 @@ export function transitionCasePage(
         <dt>${t.trStatusLabel}</dt>
         <dd>${s.outcome ? t.trOutcome[s.outcome] : t.trStatus[view.status]}</dd>
       </dl>
+      ${documentsSection(ctx, view, o.errorKind === 'document' ? o.errors : [])}
       ${moves.map((k) => moveForm(ctx, view, k, o))}
       ${
         view.viewer === 'parent'

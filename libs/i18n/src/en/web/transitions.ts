@@ -39,6 +39,13 @@ export const transitions: typeof nl = {
   trViewAdded: 'Your view on the case has been added.',
   trNote: 'Note (optional)',
   trNoteHint: 'What was agreed or found. Stored encrypted.',
+  trDocuments: 'Documents',
+  trNoDocuments: 'No documents yet.',
+  trAttach: 'Add document',
+  trAttachHint:
+    'For instance the OPP or the aftercare plan: PDF, Word, Excel or OpenDocument, up to 20 MB. Its name is stored encrypted.',
+  trFile: 'File',
+  trDocumentAdded: 'The document has been added.',
   trSave: 'Record',
   trParentView: 'Your view on the case',
   trAddView: 'Add view',

@@ -39,6 +39,13 @@ export const transitions = {
   trViewAdded: 'Uw kijk op het traject is toegevoegd.',
   trNote: 'Notitie (optioneel)',
   trNoteHint: 'Wat is afgesproken of gevonden. Wordt versleuteld bewaard.',
+  trDocuments: 'Documenten',
+  trNoDocuments: 'Nog geen documenten.',
+  trAttach: 'Document toevoegen',
+  trAttachHint:
+    'Bijvoorbeeld het OPP of het nazorgplan: PDF, Word, Excel of OpenDocument, tot 20 MB. De naam wordt versleuteld bewaard.',
+  trFile: 'Bestand',
+  trDocumentAdded: 'Het document is toegevoegd.',
   trSave: 'Vastleggen',
   trParentView: 'Uw kijk op het traject',
   trAddView: 'Kijk toevoegen',
