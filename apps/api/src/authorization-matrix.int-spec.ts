@@ -234,11 +234,24 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/transitions': { allow: ['school_contact', 'ect_member'], temporal: true },
   'GET /api/transitions': { allow: OVERVIEW, temporal: true },
   'GET /api/transitions/numbers/:year': { allow: OVERVIEW, temporal: true },
-  'GET /api/transitions/:id': { allow: CASE_ROLES, temporal: true, notTheirs: 'all' },
-  'POST /api/transitions/:id/steps': { allow: CASE_ROLES, temporal: true },
-  'POST /api/transitions/:id/parent-view': { allow: ['parent'], temporal: true },
-  'GET /api/transitions/:id/export': { allow: ['parent'], temporal: true, notTheirs: 'all' },
-  'GET /api/transitions/:id/access-log': { allow: ['admin'], temporal: true },
+  // The case routes carry no role check: whoever is not on the case gets 404, whatever their
+  // roles (the office included), so that no answer tells an outsider a case exists.
+  'GET /api/transitions/:id': { allow: EVERYONE, temporal: true, notTheirs: 'all' },
+  'POST /api/transitions/:id/steps': { allow: EVERYONE, temporal: true },
+  'POST /api/transitions/:id/parent-view': { allow: EVERYONE, temporal: true },
+  'GET /api/transitions/:id/export': { allow: EVERYONE, temporal: true, notTheirs: 'all' },
+  'POST /api/transitions/:id/documents': { allow: EVERYONE, temporal: true },
+  'GET /api/transitions/:id/documents/:documentId': {
+    allow: EVERYONE,
+    temporal: true,
+    notTheirs: 'all',
+  },
+  // The FG's access log: the SWV's administrators only; everyone else gets 404 as well.
+  'GET /api/transitions/:id/access-log': {
+    allow: EVERYONE,
+    temporal: true,
+    notTheirs: EVERYONE.filter((w) => w !== 'admin'),
+  },
 
   // The SWV's master data from a CSV file (boards, schools, persons): its administrators.
   'POST /api/import/:kind': { allow: WRITE },
@@ -426,13 +439,13 @@ describe('authorization matrix: every route × every role × own/other SWV', () 
     return (await req).status;
   }
 
-  it('shows a schakeltraject to the people on it only: not to the office, not to another SWV', async () => {
+  it('shows a schakeltraject to the people on it only: 404 to the office and to another SWV', async () => {
     const get = (who: Who, id: string) => call('GET', `/api/transitions/${id}`, who);
     expect(await get('school_contact', own.contactsCaseId!)).toBe(200);
     expect(await get('ect_member', own.contactsCaseId!)).toBe(404);
     expect(await get('parent', own.contactsCaseId!)).toBe(404);
-    expect(await get('secretariat', own.contactsCaseId!)).toBe(403);
-    expect(await get('admin', own.contactsCaseId!)).toBe(403);
+    expect(await get('secretariat', own.contactsCaseId!)).toBe(404);
+    expect(await get('admin', own.contactsCaseId!)).toBe(404);
     expect(await get('school_contact', other.transitionId!)).toBe(404);
   });
 
