@@ -381,6 +381,28 @@ export class VisitationService {
     return this.visitation.partnerships(me.organisationId);
   }
 
+  /**
+   * The partner's side on one page: the programmes other SWVs linked this SWV to, the SWV's
+   * own active people to nominate (never another SWV's), and each accepted programme's public
+   * schedule.
+   */
+  async partnershipsPage(me: AuthenticatedPerson) {
+    const links = await this.visitation.partnerships(me.organisationId);
+    const people = (await this.persons.list(me.organisationId))
+      .filter((p) => p.active)
+      .map((p) => ({ id: p.id, name: p.name }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    return {
+      people,
+      partnerships: await Promise.all(
+        links.map(async (l) => ({
+          ...l,
+          schedule: l.accepted ? await this.visitation.publicSchedule(l.programmeId) : [],
+        })),
+      ),
+    };
+  }
+
   async acceptPartnership(me: AuthenticatedPerson, programmeId: string) {
     if (!(await this.visitation.acceptPartnership(me.organisationId, programmeId, me.id)))
       throw notFound('Partnership');
@@ -551,6 +573,8 @@ export class VisitationService {
     return {
       visit: this.visitView(v),
       office,
+      // The public schedule is for the host's office and the people of an accepted partner.
+      maySeeSchedule: office || v.organisationId !== me.organisationId,
       uploadSteps,
       reports: await this.visitation.reports(v.id),
       followUps: followUps.map((f) => ({

@@ -32,6 +32,7 @@ import {
   VISITATIONS_PATH,
   programmePage,
   programmesPage,
+  publicSchedulePage,
   visitPage,
 } from '../pages/visitation.pages';
 import { FormWithFile } from '../uploads';
@@ -75,9 +76,83 @@ export class VisitationPagesController {
     @CurrentPerson() me: AuthenticatedPerson,
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,
+    @Query('done') done: unknown,
   ): Promise<void> {
     const ctx = this.pages.context(req, res);
-    this.pages.send(res, 200, programmesPage(ctx, await this.visitation.list(me)));
+    const message =
+      done === 'accepted'
+        ? ctx.t.vis.acceptedMessage
+        : done === 'nominated'
+          ? ctx.t.vis.nominated
+          : null;
+    await this.renderList(me, req, res, 200, message, []);
+  }
+
+  /** A partner SWV's secretariat: action=accept the link, or nominate (personId) one of its own. */
+  @Post('app/visitation-partnerships/:programmeId')
+  @Roles(...EDITORS)
+  @UseGuards(CsrfGuard)
+  async partnership(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('programmeId') idParam: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const id = checkId(idParam);
+    const fields = formFields(body);
+    try {
+      if (text(fields, 'action') === 'accept') {
+        await this.visitation.acceptPartnership(me, id);
+        return this.pages.redirect(res, `${VISITATIONS_PATH}?done=accepted`);
+      }
+      const personKey = Object.keys(fields).find(
+        (k) => k === 'personId' || k.startsWith('personId-'),
+      );
+      await this.visitation.addVisitor(
+        me,
+        id,
+        {
+          personId: personKey ? text(fields, personKey) : '',
+          trainedChair: text(fields, 'trainedChair') === '1',
+        },
+        true,
+      );
+    } catch (error) {
+      const errors = refusalAsFieldErrors(error);
+      return this.renderList(me, req, res, statusOf(error), null, errors);
+    }
+    this.pages.redirect(res, `${VISITATIONS_PATH}?done=nominated`);
+  }
+
+  /** The programme's public schedule: the host's office and everyone of an accepted partner. */
+  @Get('app/visitations/:id/schedule')
+  async schedule(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('id') id: string,
+  ): Promise<void> {
+    const rows = await this.visitation.publicSchedule(me, checkId(id));
+    this.pages.send(res, 200, publicSchedulePage(this.pages.context(req, res), rows));
+  }
+
+  private async renderList(
+    me: AuthenticatedPerson,
+    req: AuthenticatedRequest,
+    res: Response,
+    status: number,
+    message: string | null,
+    errors: FieldError[],
+  ): Promise<void> {
+    const ctx = this.pages.context(req, res, VISITATIONS_PATH);
+    const editor = me.roles.some((r) => (EDITORS as readonly string[]).includes(r));
+    const partner = editor ? await this.visitation.partnershipsPage(me) : null;
+    this.pages.send(
+      res,
+      status,
+      programmesPage(ctx, await this.visitation.list(me), partner, message, errors),
+    );
   }
 
   @Get('app/visitations/:id')
@@ -130,6 +205,11 @@ export class VisitationPagesController {
           const [hostB = '', visitorB = ''] = text(fields, 'b').split('|');
           await this.visitation.swap(me, id, { hostA, visitorA, hostB, visitorB });
           break;
+        }
+        case 'partner': {
+          const linked = await this.visitation.linkPartner(me, id, text(fields, 'partner').trim());
+          const ctx = this.pages.context(req, res);
+          return this.render(me, req, res, id, 200, ctx.t.vis.partnerLinked(linked.partner), []);
         }
         case 'publish':
           await this.visitation.publish(me, id);
@@ -362,6 +442,8 @@ export class VisitationPagesController {
       status,
       visitPage(ctx, {
         visitId: v.id,
+        programmeId: v.programmeId,
+        maySeeSchedule: data.maySeeSchedule,
         hostName: v.host.name,
         visitDate: v.visitDate,
         team: v.team.map((s) => ({ name: data.names.get(s.visitorId) ?? '', role: s.role })),

@@ -33,12 +33,33 @@ export const VISITATIONS_PATH = '/app/visitations';
 
 const day = (ctx: WebContext, date: string): string => formatCalendarDate(ctx.locale, date);
 
-export function programmesPage(ctx: WebContext, programmes: ProgrammeRecord[]): string {
+/** The partner's side of joint programmes (VisitationService.partnershipsPage). */
+export interface PartnerSide {
+  people: { id: string; name: string }[];
+  partnerships: {
+    programmeId: string;
+    title: string;
+    schoolYear: string;
+    hostName: string;
+    accepted: boolean;
+    schedule: { hostName: string; visitDate: string; status: string }[];
+  }[];
+}
+
+export function programmesPage(
+  ctx: WebContext,
+  programmes: ProgrammeRecord[],
+  partner: PartnerSide | null = null,
+  message: string | null = null,
+  errors: FieldError[] = [],
+): string {
   const v = ctx.t.vis;
   return page(ctx, {
     title: v.listTitle,
     nav: 'cycles',
+    hasErrors: errors.length > 0,
     body: html`<h1>${v.listTitle}</h1>
+      ${notice(message)} ${errorSummary(ctx, errors, { personId: v.nominatePerson })}
       <p class="lead">${v.listIntro}</p>
       ${
         programmes.length === 0
@@ -54,6 +75,90 @@ export function programmesPage(ctx: WebContext, programmes: ProgrammeRecord[]): 
                   </li>`,
               )}
             </ul>`
+      }
+      ${partner && partner.partnerships.length > 0 ? partnerSection(ctx, partner, errors) : ''}`,
+  });
+}
+
+function partnerSection(ctx: WebContext, partner: PartnerSide, errors: FieldError[]): SafeHtml {
+  const v = ctx.t.vis;
+  return html`<section aria-labelledby="invitations-title">
+    <h2 id="invitations-title">${v.invitationsTitle}</h2>
+    ${partner.partnerships.map((l, i) => {
+      const action = `/app/visitation-partnerships/${l.programmeId}`;
+      return html`<section class="panel" aria-labelledby="invitation-${i}">
+        <h3 id="invitation-${i}">${l.title}</h3>
+        <p>
+          ${v.invitationFrom(l.hostName, l.schoolYear)} · ${l.accepted ? v.accepted : v.notAccepted}
+        </p>
+        ${
+          l.accepted
+            ? html`<form method="post" action="${action}" novalidate>
+                  ${csrfField(ctx)}<input type="hidden" name="action" value="nominate" />
+                  <h4>${v.nominateTitle}</h4>
+                  ${selectField(ctx, {
+                    name: i === 0 ? 'personId' : `personId-${i}`,
+                    label: v.nominatePerson,
+                    value: '',
+                    errors: i === 0 ? errors : [],
+                    options: partner.people.map((p) => ({ value: p.id, label: p.name })),
+                  })}
+                  <div class="field">
+                    <input type="checkbox" id="trained-${i}" name="trainedChair" value="1" /><label
+                      for="trained-${i}"
+                      >${v.trainedChair}</label
+                    >
+                  </div>
+                  <button type="submit" class="button">${v.nominate}</button>
+                </form>
+                <p>
+                  <a href="${VISITATIONS_PATH}/${l.programmeId}/schedule">${v.publicSchedule}</a>
+                </p>`
+            : html`<form method="post" action="${action}">
+                ${csrfField(ctx)}<input type="hidden" name="action" value="accept" />
+                <button type="submit" class="button">${v.accept}</button>
+              </form>`
+        }
+      </section>`;
+    })}
+  </section>`;
+}
+
+/** A programme's public schedule: hosts and dates, no people (host office and partners). */
+export function publicSchedulePage(
+  ctx: WebContext,
+  rows: { hostName: string; visitDate: string; status: string }[],
+): string {
+  const v = ctx.t.vis;
+  return page(ctx, {
+    title: v.publicSchedule,
+    nav: 'cycles',
+    body: html`<h1>${v.publicSchedule}</h1>
+      ${
+        rows.length === 0
+          ? html`<p>${v.noVisitsYet}</p>`
+          : tableRegion(
+              v.publicSchedule,
+              html`<table>
+                <thead>
+                  <tr>
+                    <th scope="col">${v.host}</th>
+                    <th scope="col">${v.date}</th>
+                    <th scope="col">Status</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${rows.map(
+                    (r) =>
+                      html`<tr>
+                        <th scope="row">${r.hostName}</th>
+                        <td>${day(ctx, r.visitDate)}</td>
+                        <td>${v.visitStatus[r.status] ?? r.status}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`,
+            )
       }`,
   });
 }
@@ -214,12 +319,29 @@ export function programmePage(ctx: WebContext, d: ProgrammePageData): string {
       </form>
     </section>`;
   const proposal = d.proposal;
+  const partners = draft
+    ? html`<section class="panel" aria-labelledby="partners-title">
+        <h2 id="partners-title">${v.partnersTitle}</h2>
+        <p>${v.partnersIntro}</p>
+        <form method="post" action="${action}" novalidate>
+          ${csrfField(ctx)}<input type="hidden" name="action" value="partner" />
+          ${textField(ctx, {
+            name: 'partner',
+            label: v.partnerCode,
+            value: '',
+            errors: d.errors,
+            width: 'short',
+          })}
+          <button type="submit" class="button button--secondary">${v.linkPartner}</button>
+        </form>
+      </section>`
+    : html``;
   return page(ctx, {
     title: p.title,
     nav: 'cycles',
     hasErrors: d.errors.length > 0,
     body: html`<h1>${p.title}</h1>
-      ${notice(d.message)} ${errorSummary(ctx, d.errors, {})}
+      ${notice(d.message)} ${errorSummary(ctx, d.errors, { partner: v.partnerCode })}
       <p class="lead">
         ${v.kind[p.kind]} · ${v.schoolYear} ${p.schoolYear} · ${v.status[p.status]}
       </p>
@@ -272,6 +394,7 @@ export function programmePage(ctx: WebContext, d: ProgrammePageData): string {
             : ''
         }
       </section>
+      ${partners}
       ${
         draft
           ? ''
@@ -313,6 +436,8 @@ export function programmePage(ctx: WebContext, d: ProgrammePageData): string {
 
 export interface VisitPageData {
   visitId: string;
+  programmeId: string;
+  maySeeSchedule: boolean;
   hostName: string;
   visitDate: string;
   team: { name: string; role: 'chair' | 'member' }[];
@@ -614,6 +739,13 @@ export function visitPage(ctx: WebContext, d: VisitPageData): string {
           </tbody>
         </table>`,
       )}
+      ${
+        d.maySeeSchedule
+          ? html`<p>
+              <a href="${VISITATIONS_PATH}/${d.programmeId}/schedule">${v.publicSchedule}</a>
+            </p>`
+          : ''
+      }
       ${reports} ${followUps} ${office}`,
   });
 }
