@@ -37,6 +37,53 @@ describe('web app: a visitation programme from proposal to a visitor’s confirm
     await app?.close();
   }, 60_000);
 
+  it('a partner SWV is linked; its secretariat accepts and nominates a visitor', async () => {
+    const page = secretariat;
+    await page.goto(`${app.baseUrl}/app/visitations/${programmeId}`);
+    await page.getByLabel('Code van het samenwerkingsverband').fill('bestaat-niet');
+    await page.getByRole('button', { name: 'Koppelen' }).click();
+    await expect(
+      page.getByText('Er is geen samenwerkingsverband met deze code.').count(),
+    ).resolves.toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Code van het samenwerkingsverband').fill('rijnoever');
+    await page.getByRole('button', { name: 'Koppelen' }).click();
+    await expect(page.getByText('is uitgenodigd voor dit programma').count()).resolves.toBe(1);
+
+    const partner = await app.signedInPage(DEMO_EMAILS.rijnoever.secretariat, {
+      width: 1366,
+      height: 768,
+    });
+    await partner.goto(`${app.baseUrl}/app/visitations`);
+    await expect(
+      partner
+        .getByRole('heading', { name: 'Uitnodigingen van andere samenwerkingsverbanden' })
+        .count(),
+    ).resolves.toBe(1);
+    expect(await axeViolations(partner)).toEqual([]);
+    await partner.getByRole('button', { name: 'Uitnodiging accepteren' }).click();
+    await partner.waitForURL('**?done=accepted');
+    expect(await axeViolations(partner)).toEqual([]);
+    const director = (
+      (await app.stack.ds.query(`SELECT id, name FROM person WHERE email = $1`, [
+        DEMO_EMAILS.rijnoever.director,
+      ])) as { id: string; name: string }[]
+    )[0]!;
+    await partner.getByLabel('Persoon').selectOption(director.id);
+    await partner.getByRole('button', { name: 'Voordragen' }).click();
+    await partner.waitForURL('**?done=nominated');
+    await expect(partner.getByText('De visitator is voorgedragen.').count()).resolves.toBe(1);
+    const rows = (await app.stack.ds.query(
+      `SELECT 1 FROM visitation_visitor WHERE programme_id = $1 AND person_id = $2`,
+      [programmeId, director.id],
+    )) as unknown[];
+    expect(rows).toHaveLength(1);
+    // The partner sees nothing else of the host SWV: its programme page is not found.
+    const res = await partner.goto(`${app.baseUrl}/app/visitations/${programmeId}`);
+    expect(res?.status()).toBe(404);
+    await partner.close();
+  });
+
   it('the secretariat previews, adjusts and publishes the schedule', async () => {
     const page = secretariat;
     await page.goto(`${app.baseUrl}/app/cycles`);
@@ -137,5 +184,90 @@ describe('web app: a visitation programme from proposal to a visitor’s confirm
     const outsider = await app.signedInPage(DEMO_EMAILS.rijnoever.secretariat);
     const res = await outsider.goto(`${app.baseUrl}/app/visits/${row.id}`);
     expect(res?.status()).toBe(404);
+  });
+  it('a host hands in the self-evaluation and the secretariat downloads it', async () => {
+    // The secretariat moves a visit close to today: its invitation goes out at once and
+    // the host's self-evaluation opens (every timer re-armed).
+    const visitId = (
+      (await app.stack.ds.query(
+        `SELECT id FROM visitation_visit WHERE programme_id = $1 AND seq > 0 ORDER BY visit_date DESC LIMIT 1`,
+        [programmeId],
+      )) as { id: string }[]
+    )[0]!.id;
+    await secretariat.goto(`${app.baseUrl}/app/visits/${visitId}`);
+    expect(await axeViolations(secretariat)).toEqual([]);
+    await secretariat.getByLabel('Nieuwe datum van de visite').fill('2026-12-15');
+    await secretariat.getByRole('button', { name: 'Verzetten' }).click();
+    await secretariat.waitForURL('**?done=rescheduled');
+    let row: { id: string; contact: string } | undefined;
+    const until = Date.now() + 30_000;
+    while (!row) {
+      row = (
+        (await app.stack.ds.query(
+          `SELECT v.id, p.email AS contact FROM visitation_visit v
+             CROSS JOIN LATERAL jsonb_array_elements(v.state->'steps') st
+             JOIN person p ON p.id::text = v.state->'hostPersonIds'->>0
+            WHERE v.id = $1 AND st->>'key' = 'self_evaluation'
+              AND st->>'openedAt' IS NOT NULL LIMIT 1`,
+          [visitId],
+        )) as { id: string; contact: string }[]
+      )[0];
+      if (!row && Date.now() > until) throw new Error('the self-evaluation did not open');
+      if (!row) await new Promise((r) => setTimeout(r, 500));
+    }
+    const host = await app.signedInPage(row.contact, { width: 1366, height: 768 });
+    await host.goto(`${app.baseUrl}/app/visits/${row.id}`);
+    expect(await axeViolations(host)).toEqual([]);
+    // Without a file the page names the field.
+    await host.getByRole('button', { name: 'Inleveren' }).click();
+    await expect(host.locator('.field-error').count()).resolves.toBeGreaterThan(0);
+    expect(await axeViolations(host)).toEqual([]);
+    await host.getByLabel('Stap', { exact: true }).selectOption('self_evaluation');
+    await host.getByLabel('Bestand', { exact: true }).setInputFiles({
+      name: 'zelfevaluatie.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% zelfevaluatie\n%%EOF\n'),
+    });
+    await host.getByRole('button', { name: 'Inleveren' }).click();
+    await host.waitForURL('**?done=uploaded');
+    await expect(host.getByRole('link', { name: /zelfevaluatie\.pdf/ }).count()).resolves.toBe(1);
+    expect(await axeViolations(host)).toEqual([]);
+    await host.close();
+
+    await secretariat.goto(`${app.baseUrl}/app/visits/${row.id}`);
+    const link = secretariat.getByRole('link', { name: /zelfevaluatie\.pdf/ });
+    await expect(link.count()).resolves.toBe(1);
+    await expect(secretariat.getByText('Zelfevaluatie (versie 1)').count()).resolves.toBe(1);
+    expect(await axeViolations(secretariat)).toEqual([]);
+    const href = (await link.getAttribute('href'))!;
+    const download = await secretariat.request.get(`${app.baseUrl}${href}`);
+    expect(download.status()).toBe(200);
+    expect((await download.body()).toString()).toContain('zelfevaluatie');
+
+    // Someone of a third SWV gets the not-found page for the visit and the report.
+    const org = (
+      (await app.stack.ds.query(
+        `INSERT INTO organisation (slug, name, region, sector) VALUES ('derde', 'SWV Derde', 'midden', 'po') RETURNING id`,
+      )) as { id: string }[]
+    )[0]!.id;
+    await app.stack.ds.query(
+      `INSERT INTO person (organisation_id, email, name, roles) VALUES ($1, 'secretariaat@derde.example', 'Secretariaat Derde', ARRAY['secretariat'])`,
+      [org],
+    );
+    const outsider = await app.signedInPage('secretariaat@derde.example', {
+      width: 1366,
+      height: 768,
+    });
+    for (const path of [
+      `/app/visits/${row.id}`,
+      href,
+      `/app/visitations/${programmeId}`,
+      `/app/visitations/${programmeId}/schedule`,
+    ]) {
+      const res = await outsider.goto(`${app.baseUrl}${path}`);
+      expect(res?.status()).toBe(404);
+    }
+    expect(await axeViolations(outsider)).toEqual([]);
+    await outsider.close();
   });
 });

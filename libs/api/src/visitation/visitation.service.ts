@@ -20,6 +20,7 @@ import {
   validateInstance,
 } from '@jaarcyclus/domain';
 import {
+  DocumentRepository,
   type HostToAdd,
   OrganisationRepository,
   PersonRepository,
@@ -49,6 +50,11 @@ import { withTemporalDeadline } from '../budget/workflow-errors';
 import { FieldValidationError } from '../accountability/field-errors';
 import { notFound } from '../common/tenant-references';
 import { TemporalClientHolder } from '../temporal/temporal-client.holder';
+import {
+  DOWNLOAD_CHUNK_BYTES,
+  DocumentsService,
+  type UploadedDocument,
+} from '../documents/documents.service';
 import type {
   AnswerDto,
   CreateProgrammeDto,
@@ -81,6 +87,8 @@ export class VisitationService {
     private readonly persons: PersonRepository,
     private readonly organisations: OrganisationRepository,
     private readonly temporal: TemporalClientHolder,
+    private readonly documents: DocumentsService,
+    private readonly documentRows: DocumentRepository,
   ) {}
 
   // ---- the programme ----
@@ -373,6 +381,28 @@ export class VisitationService {
     return this.visitation.partnerships(me.organisationId);
   }
 
+  /**
+   * The partner's side on one page: the programmes other SWVs linked this SWV to, the SWV's
+   * own active people to nominate (never another SWV's), and each accepted programme's public
+   * schedule.
+   */
+  async partnershipsPage(me: AuthenticatedPerson) {
+    const links = await this.visitation.partnerships(me.organisationId);
+    const people = (await this.persons.list(me.organisationId))
+      .filter((p) => p.active)
+      .map((p) => ({ id: p.id, name: p.name }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    return {
+      people,
+      partnerships: await Promise.all(
+        links.map(async (l) => ({
+          ...l,
+          schedule: l.accepted ? await this.visitation.publicSchedule(l.programmeId) : [],
+        })),
+      ),
+    };
+  }
+
   async acceptPartnership(me: AuthenticatedPerson, programmeId: string) {
     if (!(await this.visitation.acceptPartnership(me.organisationId, programmeId, me.id)))
       throw notFound('Partnership');
@@ -443,19 +473,152 @@ export class VisitationService {
 
   async report(me: AuthenticatedPerson, visitId: string, dto: ReportDto) {
     const v = await this.visitFor(me, visitId);
+    return this.submitReport(me, v, dto);
+  }
+
+  /**
+   * A report uploaded as a file (the web form): stored with the checks of POST /api/documents
+   * in the host SWV's document store (a partner's chair hands in the host's report), then
+   * handed in as the step's next version. A file refusal names the field `file`.
+   */
+  async uploadReport(
+    me: AuthenticatedPerson,
+    visitId: string,
+    step: string,
+    file: UploadedDocument | undefined,
+  ) {
+    const v = await this.visitFor(me, visitId);
+    if (!REPORT_STEPS.includes(step as ReportDto['step']))
+      throw DomainError.of('VALIDATION', 'step', 'visit.unknownStep');
+    // A refusal of the file (type, size, empty) names the field `file`.
+    const stored = await this.documents.store(v.organisationId, file);
+    return this.submitReport(me, v, {
+      step: step as ReportDto['step'],
+      documentId: stored.id,
+    });
+  }
+
+  private async submitReport(me: AuthenticatedPerson, v: VisitRecord, dto: ReportDto) {
     const result = await this.command(v, (h) =>
       h.executeUpdate(submitVisitReportUpdate, {
         args: [{ actorPersonId: me.id, step: dto.step, documentId: dto.documentId }],
       }),
     );
     await this.visitation.addReport({
-      organisationId: me.organisationId,
-      visitId,
+      organisationId: v.organisationId,
+      visitId: v.id,
       step: dto.step,
       documentId: dto.documentId,
       personId: me.id,
     });
+    // A report is in use: never removed as an unused upload.
+    await this.documentRows.markUsed(v.organisationId, dto.documentId);
     return result;
+  }
+
+  /**
+   * What the visit's page shows the person: the visit, its reports (every version), the
+   * follow-up actions with their owners' names, which report steps they may hand in now, and
+   * whether they act as the host SWV's office (reschedule, cancel, the check). Same checks
+   * as `visit`: 404 for anyone who may not see it.
+   */
+  async visitPage(me: AuthenticatedPerson, visitId: string) {
+    const v = await this.visitFor(me, visitId);
+    const state = v.state as {
+      hostPersonIds?: string[];
+      steps?: { key: string; openedAt: string | null; done: boolean }[];
+      followUps?: {
+        key: string;
+        description: string;
+        ownerPersonId: string;
+        dueDate: string;
+        status: 'open' | 'done';
+      }[];
+    };
+    const office = isOffice(me) && v.organisationId === me.organisationId;
+    const hosts = state.hostPersonIds ?? v.contactPersonIds;
+    const chair = v.team.find((s) => s.role === 'chair')?.visitorId;
+    const owners: Record<ReportDto['step'], string[]> = {
+      self_evaluation: hosts,
+      host_reaction: hosts,
+      draft_report: chair ? [chair] : [],
+      final_report: chair ? [chair] : [],
+    };
+    const closed = v.status === 'cancelled' || v.status === 'closed';
+    const uploadSteps = closed
+      ? []
+      : REPORT_STEPS.filter((step) => {
+          const s = (state.steps ?? []).find((x) => x.key === step);
+          return (
+            !!s &&
+            s.openedAt !== null &&
+            (!s.done || step === 'final_report' || step === 'self_evaluation') &&
+            owners[step].includes(me.id)
+          );
+        });
+    const followUps = state.followUps ?? [];
+    const people = [
+      ...new Set([
+        ...v.team.map((s) => s.visitorId),
+        ...hosts,
+        ...followUps.map((f) => f.ownerPersonId),
+      ]),
+    ];
+    const names = await this.names(me, v, people);
+    if (office) {
+      for (const p of await this.persons.activeWithRole(me.organisationId, 'secretariat'))
+        if (!names.has(p.id)) names.set(p.id, p.name);
+    }
+    const participants = [...new Set([...hosts, ...v.team.map((s) => s.visitorId)])];
+    return {
+      visit: this.visitView(v),
+      office,
+      // The public schedule is for the host's office and the people of an accepted partner.
+      maySeeSchedule: office || v.organisationId !== me.organisationId,
+      uploadSteps,
+      reports: await this.visitation.reports(v.id),
+      followUps: followUps.map((f) => ({
+        ...f,
+        ownerName: names.get(f.ownerPersonId) ?? '',
+        mayComplete: !closed && f.status === 'open' && (office || f.ownerPersonId === me.id),
+      })),
+      mayAddFollowUp: !closed && (office || chair === me.id),
+      ownerOptions: [...names.entries()]
+        .filter(([id]) => participants.includes(id) || office)
+        .map(([id, name]) => ({ id, name }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+      names,
+    };
+  }
+
+  /** Every version of the visit's reports: for the team, the host and the office. */
+  async reports(me: AuthenticatedPerson, visitId: string) {
+    const v = await this.visitFor(me, visitId);
+    return this.visitation.reports(v.id);
+  }
+
+  /** One report version's file, for whoever may see the visit; 404 for any other document. */
+  async reportDownload(
+    me: AuthenticatedPerson,
+    visitId: string,
+    documentId: string,
+  ): Promise<{
+    info: { filename: string; contentType: string; sizeBytes: number };
+    content: AsyncIterable<Buffer>;
+  }> {
+    const v = await this.visitFor(me, visitId);
+    const listed = (await this.visitation.reports(v.id)).some((r) => r.documentId === documentId);
+    const doc = listed ? await this.documentRows.find(v.organisationId, documentId) : null;
+    if (!doc) throw notFound('Document');
+    return {
+      info: { filename: doc.filename, contentType: doc.contentType, sizeBytes: doc.sizeBytes },
+      content: this.documentRows.contentChunks(
+        v.organisationId,
+        documentId,
+        doc.sizeBytes,
+        DOWNLOAD_CHUNK_BYTES,
+      ),
+    };
   }
 
   async reschedule(me: AuthenticatedPerson, visitId: string, visitDate: string) {
@@ -599,6 +762,13 @@ export class VisitationService {
     };
   }
 }
+
+const REPORT_STEPS: readonly ReportDto['step'][] = [
+  'self_evaluation',
+  'draft_report',
+  'host_reaction',
+  'final_report',
+];
 
 function isOffice(me: AuthenticatedPerson): boolean {
   return me.roles.some((r) => r === 'secretariat' || r === 'admin' || r === 'director');

@@ -626,6 +626,40 @@ export class VisitationRepository {
     return rows[0].version;
   }
 
+  /** Every version of every report of a visit, oldest step and version first, with the file. */
+  async reports(visitId: string): Promise<
+    {
+      step: string;
+      version: number;
+      documentId: string;
+      filename: string;
+      sizeBytes: number;
+      submittedAt: string;
+      submittedBy: string;
+    }[]
+  > {
+    const rows = (await this.db.query(
+      `SELECT r.step, r.version, r.document_id, d.filename, d.size_bytes, r.submitted_at,
+              p.name AS submitted_by
+         FROM visitation_report r
+         JOIN document d ON d.id = r.document_id
+         JOIN person p ON p.id = r.submitted_by_person_id
+        WHERE r.visit_id = $1
+        ORDER BY array_position(ARRAY['self_evaluation','draft_report','host_reaction','final_report'], r.step),
+                 r.version DESC`,
+      [visitId],
+    )) as Row[];
+    return rows.map((r) => ({
+      step: r.step as string,
+      version: Number(r.version),
+      documentId: r.document_id as string,
+      filename: r.filename as string,
+      sizeBytes: Number(r.size_bytes),
+      submittedAt: new Date(r.submitted_at as string).toISOString(),
+      submittedBy: r.submitted_by as string,
+    }));
+  }
+
   // ---- joint programmes (partner SWVs) ----
 
   /**

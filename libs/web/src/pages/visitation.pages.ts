@@ -1,10 +1,20 @@
 import type { Schedule, ScheduleLock } from '@jaarcyclus/domain';
 import { formatCalendarDate, formatCount, formatPercent } from '@jaarcyclus/i18n';
 import type { OverviewRow, ProgrammeDetail, ProgrammeRecord } from '@jaarcyclus/persistence';
-import { errorSummary, notice, tableRegion } from '../components';
+import { MAX_DOCUMENT_BYTES } from '@jaarcyclus/api/documents/documents.service';
+import {
+  errorSummary,
+  fileField,
+  notice,
+  selectField,
+  tableRegion,
+  textArea,
+  textField,
+} from '../components';
+import { DOCUMENT_ACCEPT } from '../proposal-source';
 import type { FieldError } from '@jaarcyclus/api/common/api-errors';
 import { html, type SafeHtml } from '../html';
-import { formatDateTime } from '../i18n';
+import { formatBytes, formatDateTime } from '../i18n';
 import { csrfField, page, type WebContext } from '../layout';
 
 /** The proposal as the service answers it (VisitationService.proposalView). */
@@ -23,12 +33,33 @@ export const VISITATIONS_PATH = '/app/visitations';
 
 const day = (ctx: WebContext, date: string): string => formatCalendarDate(ctx.locale, date);
 
-export function programmesPage(ctx: WebContext, programmes: ProgrammeRecord[]): string {
+/** The partner's side of joint programmes (VisitationService.partnershipsPage). */
+export interface PartnerSide {
+  people: { id: string; name: string }[];
+  partnerships: {
+    programmeId: string;
+    title: string;
+    schoolYear: string;
+    hostName: string;
+    accepted: boolean;
+    schedule: { hostName: string; visitDate: string; status: string }[];
+  }[];
+}
+
+export function programmesPage(
+  ctx: WebContext,
+  programmes: ProgrammeRecord[],
+  partner: PartnerSide | null = null,
+  message: string | null = null,
+  errors: FieldError[] = [],
+): string {
   const v = ctx.t.vis;
   return page(ctx, {
     title: v.listTitle,
     nav: 'cycles',
+    hasErrors: errors.length > 0,
     body: html`<h1>${v.listTitle}</h1>
+      ${notice(message)} ${errorSummary(ctx, errors, { personId: v.nominatePerson })}
       <p class="lead">${v.listIntro}</p>
       ${
         programmes.length === 0
@@ -44,6 +75,90 @@ export function programmesPage(ctx: WebContext, programmes: ProgrammeRecord[]): 
                   </li>`,
               )}
             </ul>`
+      }
+      ${partner && partner.partnerships.length > 0 ? partnerSection(ctx, partner, errors) : ''}`,
+  });
+}
+
+function partnerSection(ctx: WebContext, partner: PartnerSide, errors: FieldError[]): SafeHtml {
+  const v = ctx.t.vis;
+  return html`<section aria-labelledby="invitations-title">
+    <h2 id="invitations-title">${v.invitationsTitle}</h2>
+    ${partner.partnerships.map((l, i) => {
+      const action = `/app/visitation-partnerships/${l.programmeId}`;
+      return html`<section class="panel" aria-labelledby="invitation-${i}">
+        <h3 id="invitation-${i}">${l.title}</h3>
+        <p>
+          ${v.invitationFrom(l.hostName, l.schoolYear)} · ${l.accepted ? v.accepted : v.notAccepted}
+        </p>
+        ${
+          l.accepted
+            ? html`<form method="post" action="${action}" novalidate>
+                  ${csrfField(ctx)}<input type="hidden" name="action" value="nominate" />
+                  <h4>${v.nominateTitle}</h4>
+                  ${selectField(ctx, {
+                    name: i === 0 ? 'personId' : `personId-${i}`,
+                    label: v.nominatePerson,
+                    value: '',
+                    errors: i === 0 ? errors : [],
+                    options: partner.people.map((p) => ({ value: p.id, label: p.name })),
+                  })}
+                  <div class="field">
+                    <input type="checkbox" id="trained-${i}" name="trainedChair" value="1" /><label
+                      for="trained-${i}"
+                      >${v.trainedChair}</label
+                    >
+                  </div>
+                  <button type="submit" class="button">${v.nominate}</button>
+                </form>
+                <p>
+                  <a href="${VISITATIONS_PATH}/${l.programmeId}/schedule">${v.publicSchedule}</a>
+                </p>`
+            : html`<form method="post" action="${action}">
+                ${csrfField(ctx)}<input type="hidden" name="action" value="accept" />
+                <button type="submit" class="button">${v.accept}</button>
+              </form>`
+        }
+      </section>`;
+    })}
+  </section>`;
+}
+
+/** A programme's public schedule: hosts and dates, no people (host office and partners). */
+export function publicSchedulePage(
+  ctx: WebContext,
+  rows: { hostName: string; visitDate: string; status: string }[],
+): string {
+  const v = ctx.t.vis;
+  return page(ctx, {
+    title: v.publicSchedule,
+    nav: 'cycles',
+    body: html`<h1>${v.publicSchedule}</h1>
+      ${
+        rows.length === 0
+          ? html`<p>${v.noVisitsYet}</p>`
+          : tableRegion(
+              v.publicSchedule,
+              html`<table>
+                <thead>
+                  <tr>
+                    <th scope="col">${v.host}</th>
+                    <th scope="col">${v.date}</th>
+                    <th scope="col">Status</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${rows.map(
+                    (r) =>
+                      html`<tr>
+                        <th scope="row">${r.hostName}</th>
+                        <td>${day(ctx, r.visitDate)}</td>
+                        <td>${v.visitStatus[r.status] ?? r.status}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`,
+            )
       }`,
   });
 }
@@ -204,12 +319,29 @@ export function programmePage(ctx: WebContext, d: ProgrammePageData): string {
       </form>
     </section>`;
   const proposal = d.proposal;
+  const partners = draft
+    ? html`<section class="panel" aria-labelledby="partners-title">
+        <h2 id="partners-title">${v.partnersTitle}</h2>
+        <p>${v.partnersIntro}</p>
+        <form method="post" action="${action}" novalidate>
+          ${csrfField(ctx)}<input type="hidden" name="action" value="partner" />
+          ${textField(ctx, {
+            name: 'partner',
+            label: v.partnerCode,
+            value: '',
+            errors: d.errors,
+            width: 'short',
+          })}
+          <button type="submit" class="button button--secondary">${v.linkPartner}</button>
+        </form>
+      </section>`
+    : html``;
   return page(ctx, {
     title: p.title,
     nav: 'cycles',
     hasErrors: d.errors.length > 0,
     body: html`<h1>${p.title}</h1>
-      ${notice(d.message)} ${errorSummary(ctx, d.errors, {})}
+      ${notice(d.message)} ${errorSummary(ctx, d.errors, { partner: v.partnerCode })}
       <p class="lead">
         ${v.kind[p.kind]} · ${v.schoolYear} ${p.schoolYear} · ${v.status[p.status]}
       </p>
@@ -262,6 +394,7 @@ export function programmePage(ctx: WebContext, d: ProgrammePageData): string {
             : ''
         }
       </section>
+      ${partners}
       ${
         draft
           ? ''
@@ -303,29 +436,269 @@ export function programmePage(ctx: WebContext, d: ProgrammePageData): string {
 
 export interface VisitPageData {
   visitId: string;
+  programmeId: string;
+  maySeeSchedule: boolean;
   hostName: string;
   visitDate: string;
   team: { name: string; role: 'chair' | 'member' }[];
   /** The reader's own answer; null when they are not asked (the office). */
   myAnswer: 'pending' | 'confirmed' | 'declined' | null;
-  steps: { label: string; dueAt: string; done: boolean }[];
+  steps: { label: string; dueAt: string; done: boolean; key: string; open: boolean }[];
   status: string;
   message: string | null;
+  errors: FieldError[];
+  /** What the form that failed was sent with, to fill it in again. */
+  values: Record<string, string>;
+  reports: {
+    step: string;
+    version: number;
+    documentId: string;
+    filename: string;
+    sizeBytes: number;
+    submittedAt: string;
+    submittedBy: string;
+  }[];
+  uploadSteps: string[];
+  followUps: {
+    key: string;
+    description: string;
+    ownerName: string;
+    dueDate: string;
+    status: 'open' | 'done';
+    mayComplete: boolean;
+  }[];
+  mayAddFollowUp: boolean;
+  ownerOptions: { id: string; name: string }[];
+  /** The host SWV's secretariat: reschedule, cancel, the check. */
+  office: boolean;
 }
 
-/** A host contact's or visitor's page of one visit: the date to confirm or decline, the team, the steps. */
+/**
+ * A visit's page for the host contacts, the team and the host SWV's office: the date to
+ * confirm or decline, the team, the steps, the reports (every version, to download; a form
+ * for whoever owes one now), the follow-up actions, and for the secretariat reschedule,
+ * cancel and the check. Every action is a form without script.
+ */
 export function visitPage(ctx: WebContext, d: VisitPageData): string {
   const v = ctx.t.vis;
+  const base = `/app/visits/${d.visitId}`;
+  const errors = d.errors;
   const answerForm = (answer: 'confirm' | 'decline', label: string, cls: string) =>
-    html`<form method="post" action="/app/visits/${d.visitId}/answer" class="inline-form">
+    html`<form method="post" action="${base}/answer" class="inline-form">
       ${csrfField(ctx)}<input type="hidden" name="answer" value="${answer}" />
       <button type="submit" class="${cls}">${label}</button>
     </form>`;
+  const closed = d.status === 'cancelled' || d.status === 'closed';
+  const checkOpen = d.steps.some((s) => s.key === 'follow_up_check' && s.open && !s.done);
+  const reports = html`<section aria-labelledby="reports-title">
+    <h2 id="reports-title">${v.reportsTitle}</h2>
+    ${
+      d.reports.length === 0
+        ? html`<p>${v.noReports}</p>`
+        : tableRegion(
+            v.reportsTitle,
+            html`<table>
+              <thead>
+                <tr>
+                  <th scope="col">${v.reportStep}</th>
+                  <th scope="col">${v.reportFile}</th>
+                  <th scope="col">${v.reportSubmitted}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${d.reports.map(
+                  (r) =>
+                    html`<tr>
+                      <th scope="row">
+                        ${v.reportSteps[r.step] ?? r.step} (${v.reportVersion(r.version)})
+                      </th>
+                      <td>
+                        <a href="${base}/reports/${r.documentId}"
+                          >${r.filename}, ${formatBytes(ctx.locale, r.sizeBytes)}</a
+                        >
+                      </td>
+                      <td>
+                        ${v.reportBy(r.submittedBy, formatDateTime(ctx.locale, new Date(r.submittedAt)))}
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`,
+          )
+    }
+    ${
+      d.uploadSteps.length === 0
+        ? ''
+        : html`<section class="panel" aria-labelledby="upload-title">
+            <h3 id="upload-title">${v.uploadTitle}</h3>
+            <form method="post" action="${base}/reports" enctype="multipart/form-data" novalidate>
+              ${csrfField(ctx)}
+              ${selectField(ctx, {
+                name: 'step',
+                label: v.reportStep,
+                value: d.values.step ?? d.uploadSteps[0] ?? '',
+                errors,
+                options: d.uploadSteps.map((s) => ({ value: s, label: v.reportSteps[s] ?? s })),
+              })}
+              ${fileField(ctx, {
+                name: 'file',
+                label: v.reportFile,
+                hint: v.reportFileHint(formatBytes(ctx.locale, MAX_DOCUMENT_BYTES)),
+                accept: DOCUMENT_ACCEPT,
+                errors,
+              })}
+              <button type="submit" class="button">${v.upload}</button>
+            </form>
+          </section>`
+    }
+  </section>`;
+  const followUps = html`<section aria-labelledby="follow-ups-title">
+    <h2 id="follow-ups-title">${v.followUpsTitle}</h2>
+    ${
+      d.followUps.length === 0
+        ? html`<p>${v.noFollowUps}</p>`
+        : tableRegion(
+            v.followUpsTitle,
+            html`<table>
+              <thead>
+                <tr>
+                  <th scope="col">${v.followUpAction}</th>
+                  <th scope="col">${v.followUpOwner}</th>
+                  <th scope="col">${v.followUpDue}</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${d.followUps.map(
+                  (f) =>
+                    html`<tr>
+                      <th scope="row">${f.description}</th>
+                      <td>${f.ownerName}</td>
+                      <td>${day(ctx, f.dueDate)}</td>
+                      <td>
+                        ${
+                          f.mayComplete
+                            ? html`<form
+                                method="post"
+                                action="${base}/follow-ups/${f.key}/done"
+                                class="inline-form"
+                              >
+                                ${csrfField(ctx)}
+                                <button
+                                  type="submit"
+                                  class="button button--secondary"
+                                  aria-label="${v.markDone}: ${f.description}"
+                                >
+                                  ${v.markDone}
+                                </button>
+                              </form>`
+                            : (v.followUpStatus[f.status] ?? f.status)
+                        }
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`,
+          )
+    }
+    ${
+      d.mayAddFollowUp
+        ? html`<section class="panel" aria-labelledby="add-follow-up-title">
+            <h3 id="add-follow-up-title">${v.addFollowUpTitle}</h3>
+            <form method="post" action="${base}/follow-ups" novalidate>
+              ${csrfField(ctx)}
+              ${textArea(ctx, {
+                name: 'description',
+                label: v.followUpDescription,
+                value: d.values.description ?? '',
+                errors,
+                maxLength: 1000,
+              })}
+              ${selectField(ctx, {
+                name: 'ownerPersonId',
+                label: v.followUpOwner,
+                value: d.values.ownerPersonId ?? '',
+                errors,
+                options: d.ownerOptions.map((o) => ({ value: o.id, label: o.name })),
+              })}
+              ${textField(ctx, {
+                name: 'dueDate',
+                label: v.followUpDue,
+                hint: v.dateHint,
+                value: d.values.dueDate ?? '',
+                errors,
+                width: 'short',
+              })}
+              <button type="submit" class="button">${v.addFollowUp}</button>
+            </form>
+          </section>`
+        : ''
+    }
+  </section>`;
+  const office =
+    d.office && !closed
+      ? html`${
+            checkOpen
+              ? html`<section class="panel" aria-labelledby="check-title">
+                  <h2 id="check-title">${v.checkTitle}</h2>
+                  <p>${v.checkIntro}</p>
+                  <form method="post" action="${base}/check">
+                    ${csrfField(ctx)}<button type="submit" class="button">
+                      ${v.completeCheck}
+                    </button>
+                  </form>
+                </section>`
+              : ''
+          }
+          <section class="panel" aria-labelledby="reschedule-title">
+            <h2 id="reschedule-title">${v.rescheduleTitle}</h2>
+            <form method="post" action="${base}/reschedule" novalidate>
+              ${csrfField(ctx)}
+              ${textField(ctx, {
+                name: 'visitDate',
+                label: v.newVisitDate,
+                hint: v.dateHint,
+                value: d.values.visitDate ?? '',
+                errors,
+                width: 'short',
+              })}
+              <button type="submit" class="button button--secondary">${v.reschedule}</button>
+            </form>
+          </section>
+          <section class="panel" aria-labelledby="cancel-title">
+            <h2 id="cancel-title">${v.cancelTitle}</h2>
+            <form
+              method="post"
+              action="${base}/cancel"
+              data-confirm="${v.cancelConfirm}"
+              novalidate
+            >
+              ${csrfField(ctx)}
+              ${textField(ctx, {
+                name: 'reason',
+                label: v.cancelReason,
+                value: d.values.reason ?? '',
+                errors,
+              })}
+              <button type="submit" class="button button--warning">${v.cancel}</button>
+            </form>
+          </section>`
+      : '';
   return page(ctx, {
     title: v.visitTitle(d.hostName),
     nav: 'tasks',
+    hasErrors: errors.length > 0,
     body: html`<h1>${v.visitTitle(d.hostName)}</h1>
       ${notice(d.message)}
+      ${errorSummary(ctx, errors, {
+        step: v.reportStep,
+        file: v.reportFile,
+        description: v.followUpDescription,
+        ownerPersonId: v.followUpOwner,
+        dueDate: v.followUpDue,
+        visitDate: v.newVisitDate,
+        reason: v.cancelReason,
+      })}
       <p class="lead">
         ${v.visitIntro(day(ctx, d.visitDate))} (${v.visitStatus[d.status] ?? d.status})
       </p>
@@ -365,6 +738,14 @@ export function visitPage(ctx: WebContext, d: VisitPageData): string {
             )}
           </tbody>
         </table>`,
-      )}`,
+      )}
+      ${
+        d.maySeeSchedule
+          ? html`<p>
+              <a href="${VISITATIONS_PATH}/${d.programmeId}/schedule">${v.publicSchedule}</a>
+            </p>`
+          : ''
+      }
+      ${reports} ${followUps} ${office}`,
   });
 }
