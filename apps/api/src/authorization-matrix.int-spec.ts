@@ -52,8 +52,7 @@ const SCHOOL_READERS: Role[] = ['secretariat', 'director', 'admin', 'school_cont
 /** Joint visitation programmes: the office reads them, the secretariat (and admin) changes them. */
 const OFFICE: Role[] = ['secretariat', 'director', 'admin'];
 const EDITORS: Role[] = ['secretariat', 'admin'];
-/** Schakeltrajecten: who can be on a case, and who sees the overview (no pupil data). */
-const CASE_ROLES: Role[] = ['school_contact', 'ect_member', 'parent'];
+/** Schakeltrajecten: who sees the overview (no pupil data). */
 const OVERVIEW: Role[] = ['secretariat', 'director', 'admin', 'ect_member'];
 
 interface Entry {
