@@ -80,6 +80,10 @@ describe('web app: the support-plan decision and the ECT evaluation', () => {
     await page.getByRole('button', { name: 'Bekijk de planning' }).click();
     await page.getByRole('heading', { name: 'Planning van het ondersteuningsplan' }).waitFor();
     expect(await textOf(page.locator('main'))).toContain('Het plan gaat in');
+    // Which calendar its dates follow: the bodies' and the office's working days.
+    expect(await textOf(page.locator('main'))).toContain(
+      'Werkdagen van het bureau en de bestuursleden',
+    );
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'support-plan-preview');
 

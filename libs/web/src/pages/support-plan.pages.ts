@@ -164,6 +164,8 @@ export function supportPlanPreviewPage(
           </dd>
           <dt>${t.sp.voteDeadline}</dt>
           <dd>${at(ctx, preview.voteDeadline)}</dd>
+          <dt>${t.calendarRow}</dt>
+          <dd>${t.calendarOffice}</dd>
         </dl>
       </section>
       <section aria-labelledby="preview-schedule">
