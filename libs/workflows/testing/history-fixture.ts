@@ -6,6 +6,7 @@
  * read back into a `History` message that `Worker.runReplayHistory` accepts as is.
  */
 import { temporal } from '@temporalio/proto';
+import { Worker, type ReplayWorkerOptions } from '@temporalio/worker';
 
 const { History } = temporal.api.history.v1;
 
@@ -31,4 +32,24 @@ export function toHistoryFixture(
 
 export function fromHistoryFixture(fixture: HistoryFixture): temporal.api.history.v1.History {
   return History.fromObject(fixture.history);
+}
+
+/**
+ * Replays committed fixtures with the current workflow code (Worker.runReplayHistories) and
+ * returns one line per failure: `file (workflowId): message`, so a test can expect none.
+ */
+export async function replayFailures(
+  fixtures: readonly (HistoryFixture & { file?: string })[],
+  options: ReplayWorkerOptions,
+): Promise<string[]> {
+  const failures: string[] = [];
+  for await (const result of Worker.runReplayHistories(
+    options,
+    fixtures.map((f) => ({ workflowId: f.workflowId, history: fromHistoryFixture(f) })),
+  )) {
+    if (!result.error) continue;
+    const file = fixtures.find((f) => f.workflowId === result.workflowId)?.file;
+    failures.push(`${file ?? '?'} (${result.workflowId}): ${result.error.message}`);
+  }
+  return failures;
 }

@@ -12,6 +12,7 @@ import {
   type HistoryFixture,
   fromHistoryFixture,
   toHistoryFixture,
+  replayFailures,
 } from '../../testing/history-fixture';
 import { type EctFake, createInMemoryEctActivities } from '../../testing/in-memory-ect-activities';
 import { defaultEctDeadline } from './ect-evaluation.config';
@@ -197,13 +198,10 @@ describe('ECT evaluation (time-skipping)', () => {
       .filter((f) => f.endsWith('.json'))
       .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as HistoryFixture);
     if (!process.env.RECORD_ECT_HISTORY) expect(committed.length).toBeGreaterThan(0);
-    const failures: string[] = [];
-    for await (const r of Worker.runReplayHistories(
-      { workflowBundle: workflowBundle(), replayName: 'ect-replay' },
-      committed.map((f) => ({ workflowId: f.workflowId, history: fromHistoryFixture(f) })),
-    )) {
-      if (r.error) failures.push(`${r.workflowId}: ${r.error.message}`);
-    }
+    const failures = await replayFailures(committed, {
+      workflowBundle: workflowBundle(),
+      replayName: 'ect-replay',
+    });
     expect(failures).toEqual([]);
 
     const year = await toOctober();

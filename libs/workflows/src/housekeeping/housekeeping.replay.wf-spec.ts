@@ -9,6 +9,7 @@ import {
   type HistoryFixture,
   fromHistoryFixture,
   toHistoryFixture,
+  replayFailures,
 } from '../../testing/history-fixture';
 import { TASK_QUEUES } from '../task-queues';
 import type { HousekeepingActivities } from './housekeeping.activities';
@@ -99,16 +100,10 @@ describe('housekeeping: replay of recorded histories', () => {
   it('replays every committed history with the current workflow code', async () => {
     const histories = committedHistories();
     expect(histories.length).toBeGreaterThan(0);
-    const failures: string[] = [];
-    for await (const result of Worker.runReplayHistories(
-      { workflowBundle: workflowBundle(), replayName: 'housekeeping-replay' },
-      histories.map((f) => ({ workflowId: f.workflowId, history: fromHistoryFixture(f) })),
-    )) {
-      if (result.error) {
-        const file = histories.find((f) => f.workflowId === result.workflowId)?.file;
-        failures.push(`${file} (${result.workflowId}): ${result.error.message}`);
-      }
-    }
+    const failures = await replayFailures(histories, {
+      workflowBundle: workflowBundle(),
+      replayName: 'housekeeping-replay',
+    });
     for (const f of histories) {
       // Sanity: the fixture holds a whole run (a cut-off file would replay trivially).
       const events = fromHistoryFixture(f).events;

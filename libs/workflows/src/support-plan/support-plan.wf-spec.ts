@@ -13,6 +13,7 @@ import {
   type HistoryFixture,
   fromHistoryFixture,
   toHistoryFixture,
+  replayFailures,
 } from '../../testing/history-fixture';
 import type { World } from '../../testing/in-memory-budget-activities';
 import { createInMemorySupportPlanActivities } from '../../testing/in-memory-support-plan-activities';
@@ -279,13 +280,10 @@ describe('support plan decision (time-skipping)', () => {
       .filter((f) => f.endsWith('.json'))
       .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as HistoryFixture);
     if (!process.env.RECORD_SUPPORT_PLAN_HISTORY) expect(committed.length).toBeGreaterThan(0);
-    const failures: string[] = [];
-    for await (const r of Worker.runReplayHistories(
-      { workflowBundle: workflowBundle(), replayName: 'support-plan-replay' },
-      committed.map((f) => ({ workflowId: f.workflowId, history: fromHistoryFixture(f) })),
-    )) {
-      if (r.error) failures.push(`${r.workflowId}: ${r.error.message}`);
-    }
+    const failures = await replayFailures(committed, {
+      workflowBundle: workflowBundle(),
+      replayName: 'support-plan-replay',
+    });
     expect(failures).toEqual([]);
 
     const handle = await disputeRun(await start(h.world(governedByAlgemeenBestuur)));

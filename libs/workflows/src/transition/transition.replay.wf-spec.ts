@@ -13,6 +13,7 @@ import {
   type HistoryFixture,
   fromHistoryFixture,
   toHistoryFixture,
+  replayFailures,
 } from '../../testing/history-fixture';
 import { transitionWorkflowId } from '../ids';
 import { TASK_QUEUES } from '../task-queues';
@@ -92,16 +93,10 @@ describe('schakeltraject: replay of recorded histories', () => {
   it('replays every committed history with the current workflow code', async () => {
     const histories = committedHistories();
     expect(histories.length).toBeGreaterThan(0);
-    const failures: string[] = [];
-    for await (const result of Worker.runReplayHistories(
-      { workflowBundle: workflowBundle(), replayName: 'transition-replay' },
-      histories.map((f) => ({ workflowId: f.workflowId, history: fromHistoryFixture(f) })),
-    )) {
-      if (result.error) {
-        const file = histories.find((f) => f.workflowId === result.workflowId)?.file;
-        failures.push(`${file} (${result.workflowId}): ${result.error.message}`);
-      }
-    }
+    const failures = await replayFailures(histories, {
+      workflowBundle: workflowBundle(),
+      replayName: 'transition-replay',
+    });
     for (const f of histories) {
       const events = fromHistoryFixture(f).events;
       expect({

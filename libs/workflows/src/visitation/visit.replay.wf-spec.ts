@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from '@temporalio/worker';
 import { workflowBundle } from '@jaarcyclus/testing';
-import { type HistoryFixture, fromHistoryFixture } from '../../testing/history-fixture';
+import {
+  type HistoryFixture,
+  fromHistoryFixture,
+  replayFailures,
+} from '../../testing/history-fixture';
 
 jest.setTimeout(60_000);
 
@@ -28,13 +31,10 @@ describe('visit flow: replay of recorded histories', () => {
         file,
       }));
     expect(histories.length).toBeGreaterThan(0);
-    const failures: string[] = [];
-    for await (const result of Worker.runReplayHistories(
-      { workflowBundle: workflowBundle(), replayName: 'visit-replay' },
-      histories.map((f) => ({ workflowId: f.workflowId, history: fromHistoryFixture(f) })),
-    )) {
-      if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
-    }
+    const failures = await replayFailures(histories, {
+      workflowBundle: workflowBundle(),
+      replayName: 'visit-replay',
+    });
     for (const f of histories) {
       const events = fromHistoryFixture(f).events;
       expect({
