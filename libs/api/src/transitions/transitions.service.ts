@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   DEFAULT_TRANSITION_CONFIG,
   DomainError,
@@ -64,7 +64,8 @@ const NOT_FOUND = 'No such transition case';
  * repository decides and logs every read); everyone else, the secretariat included, gets 404.
  */
 @Injectable()
-export class TransitionsService {
+export class TransitionsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(TransitionsService.name);
   private readonly cases: TransitionRepository | null;
 
   constructor(
@@ -76,6 +77,23 @@ export class TransitionsService {
     this.cases = config.personalDataKeyRing
       ? repos.transitionsWithKey(new FieldCipher(config.personalDataKeyRing))
       : null;
+  }
+
+  /**
+   * Handover documents attached before their content was encrypted at rest are encrypted now
+   * (the api holds the key; the worker does not). A failure is logged (a count, no data) and
+   * retried at the next start: the files stay readable meanwhile.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.cases) return;
+    try {
+      const n = await this.cases.encryptPlainDocuments();
+      if (n > 0) this.logger.log(`encrypted the content of ${n} schakeltraject document(s)`);
+    } catch (err) {
+      this.logger.warn(
+        `could not encrypt older schakeltraject documents yet: ${(err as Error).name}`,
+      );
+    }
   }
 
   private repo(): TransitionRepository {
