@@ -233,6 +233,9 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/transitions': { allow: ['school_contact', 'ect_member'], temporal: true },
   'GET /api/transitions': { allow: OVERVIEW, temporal: true },
   'GET /api/transitions/numbers/:year': { allow: OVERVIEW, temporal: true },
+  // The SWV's schakeltraject settings under "Beheer": the office reads, administrators change.
+  'GET /api/transitions/settings': { allow: READ },
+  'PUT /api/transitions/settings': { allow: WRITE },
   // The case routes carry no role check: whoever is not on the case gets 404, whatever their
   // roles (the office included), so that no answer tells an outsider a case exists.
   'GET /api/transitions/:id': { allow: EVERYONE, temporal: true, notTheirs: 'all' },

@@ -15,6 +15,7 @@ import { ImportAdminController } from './admin/import.controller';
 import { PersonsAdminController } from './admin/persons.controller';
 import { SchoolsAdminController } from './admin/schools.controller';
 import { SettingsAdminController } from './admin/settings.controller';
+import { TransitionSettingsAdminController } from './admin/transition-settings.controller';
 import { CalendarFeeds } from './calendar/calendar-feeds';
 import {
   AccountabilityOverviewController,
@@ -86,6 +87,7 @@ import { WebPages } from './web-pages';
     PersonsAdminController,
     BodiesAdminController,
     SettingsAdminController,
+    TransitionSettingsAdminController,
     ImportAdminController,
     // Last: the catch-all for unknown /app paths.
     NotFoundController,

@@ -29,6 +29,7 @@ export function adminPage(ctx: WebContext, data: AdminData): string {
       ${notice(data.message)}
       ${data.canEdit ? '' : html`<p class="notice notice--info">${t.readOnlyNote}</p>`}
       <p><a href="/app/admin/settings">${t.settingsTitle}</a></p>
+      <p><a href="/app/admin/transitions">${t.tsLink}</a></p>
       ${data.canEdit ? html`<p><a href="/app/admin/import">${t.importLink}</a></p>` : ''}
       <nav class="sub-nav" aria-label="${t.adminSections}">
         <ul>
