@@ -108,6 +108,97 @@ describe('transitions api: need to know', () => {
   });
 });
 
+/** The FG reviews who read a case: a page for the SWV's administrators, 404 for everyone else. */
+describe('transitions web app: the access log for the privacy officer', () => {
+  const ring = PayloadKeyRing.generate('pd');
+  let db: TestDatabase;
+  let smtp: SmtpCapture;
+  let api: ApiHarness;
+  let caseId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const ds = await createDataSource(db.url, { logging: false }).initialize();
+    const { transition } = await seedDemoData(ds, { personalDataKeys: ring });
+    await ds.destroy();
+    caseId = transition!.caseId;
+    smtp = await new SmtpCapture().start();
+    api = await startApi(db.url, smtp, {
+      seed: false,
+      env: ring.toEnvAs(PERSONAL_DATA_KEY_VARIABLES),
+    });
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await smtp?.stop();
+    await db?.drop();
+  });
+
+  it('lists every read, export and download with who and when; links it from the overview', async () => {
+    const parent = await api.signIn(DEMO_PARENT_EMAIL);
+    await api
+      .http()
+      .get(`/app/transitions/${caseId}`)
+      .set('Authorization', `Bearer ${parent}`)
+      .expect(200);
+    await api
+      .http()
+      .get(`/app/transitions/${caseId}/export`)
+      .set('Authorization', `Bearer ${parent}`)
+      .expect(200);
+    const admin = await api.signIn(DEMO_EMAILS.stadsring.secretariat); // secretariat and admin
+    const overview = await api
+      .http()
+      .get('/app/transitions')
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
+    expect(overview.text).toContain(`href="/app/transitions/${caseId}/access-log"`);
+    const page = await api
+      .http()
+      .get(`/app/transitions/${caseId}/access-log`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
+    expect(page.text).toContain('<h1>Toegangslog van een schakeltraject</h1>');
+    expect(page.text).toContain('Traject van VSO De Klimop');
+    const rows = [
+      ...page.text.matchAll(/<tr>\s*<td>([^<]*)<\/td>\s*<td>([^<]*)<\/td>\s*<td>([^<]*)<\/td>/g),
+    ].map((m) => [m[2], m[3]]);
+    // Newest first: the parent's export, then the parent's read (the demo's own reads before).
+    expect(rows.slice(0, 2)).toEqual([
+      ['Marieke Jansen', 'AVG-export gedownload'],
+      ['Marieke Jansen', 'Traject bekeken'],
+    ]);
+    // No pupil on the page.
+    const pupil = (
+      (await api.ds.query(`SELECT pupil_enc FROM transition_case WHERE id = $1`, [caseId])) as {
+        pupil_enc: string;
+      }[]
+    )[0]!.pupil_enc;
+    const name = (
+      JSON.parse(new FieldCipher(ring).decrypt(pupil, `transition_case:${caseId}:pupil`)) as {
+        name: string;
+      }
+    ).name;
+    expect(page.text).not.toContain(name);
+  });
+
+  it.each([
+    ['the director (not an administrator)', DEMO_EMAILS.stadsring.director],
+    ['the vso school on the case', VSO_CONTACT],
+    ['the parent', DEMO_PARENT_EMAIL],
+    ['another SWV', DEMO_EMAILS.rijnoever.secretariat],
+  ])('answers 404 to %s', async (_who, email) => {
+    const token = await api.signIn(email);
+    const res = await api
+      .http()
+      .get(`/app/transitions/${caseId}/access-log`)
+      .set('Authorization', `Bearer ${token}`);
+    expect(res.status).toBe(404);
+    expect(res.text).not.toContain('Toegangslog van een schakeltraject');
+  });
+});
+
 /** Documents at the handover: attached by the vso school, need to know, logged, erased. */
 describe('transitions api: documents of the handover', () => {
   const ring = PayloadKeyRing.generate('pd');

@@ -120,7 +120,7 @@ export interface TransitionStepInput {
 export interface TransitionAccessLogRow {
   personId: string | null;
   personName: string | null;
-  action: 'read' | 'export' | 'erase';
+  action: 'read' | 'export' | 'erase' | 'download';
   occurredAt: string;
 }
 

@@ -14,7 +14,7 @@ import { signIn } from './sign-in';
 import { tasks } from './tasks';
 import { visitation } from './visitation';
 import { transitions } from './transitions';
-import { transitionSettings } from './transition-settings';
+import { transitionAdmin } from './transition-admin';
 import { trust } from './trust';
 import { vote } from './vote';
 
@@ -36,7 +36,7 @@ export const web = {
   ...newCycles,
   ...visitation,
   ...transitions,
-  ...transitionSettings,
+  ...transitionAdmin,
   ...journeys,
   ...trust,
 };

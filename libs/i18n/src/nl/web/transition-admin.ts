@@ -1,5 +1,8 @@
-/** The SWV's schakeltraject settings under "Beheer" (/app/admin/transitions). */
-export const transitionSettings = {
+/**
+ * The SWV's administration of its schakeltrajecten: the settings under "Beheer"
+ * (/app/admin/transitions) and a case's access log for the privacy officer (FG).
+ */
+export const transitionAdmin = {
   tsTitle: 'Instellingen schakeltrajecten',
   tsLink: 'Instellingen van de schakeltrajecten',
   tsIntro:
@@ -22,4 +25,23 @@ export const transitionSettings = {
   tsDefaultHint: (value: number) => `Standaard ${value}.`,
   tsSaved: 'De instellingen van de schakeltrajecten zijn opgeslagen.',
   tsDefaultsInForce: 'Nu gelden de standaardinstellingen.',
+  talLink: 'Toegangslog',
+  talLinkLabel: (school: string) => `Toegangslog van het traject van ${school}`,
+  talTitle: 'Toegangslog van een schakeltraject',
+  talIntro:
+    'Wie dit traject heeft geopend, geëxporteerd of een document heeft gedownload, en wanneer de persoonsgegevens zijn verwijderd. Voor de functionaris gegevensbescherming (FG). Het log kan niet worden gewijzigd.',
+  talCase: (vso: string, regular: string | null) =>
+    regular ? `Traject van ${vso} naar ${regular}` : `Traject van ${vso}`,
+  talWhen: 'Wanneer',
+  talWho: 'Wie',
+  talWhat: 'Wat',
+  talNone: 'Niemand heeft dit traject nog geopend.',
+  talSystem: 'Het systeem (bewaartermijn)',
+  talAction: {
+    read: 'Traject bekeken',
+    export: 'AVG-export gedownload',
+    download: 'Document gedownload',
+    erase: 'Persoonsgegevens verwijderd',
+  },
+  talBack: 'Terug naar de schakeltrajecten',
 };

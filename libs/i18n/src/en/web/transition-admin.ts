@@ -1,6 +1,6 @@
-import type { transitionSettings as nl } from '../../nl/web/transition-settings';
+import type { transitionAdmin as nl } from '../../nl/web/transition-admin';
 
-export const transitionSettings: typeof nl = {
+export const transitionAdmin: typeof nl = {
   tsTitle: 'Transition case settings',
   tsLink: 'Settings of the transition cases',
   tsIntro:
@@ -23,4 +23,23 @@ export const transitionSettings: typeof nl = {
   tsDefaultHint: (value: number) => `Default ${value}.`,
   tsSaved: 'The transition case settings have been saved.',
   tsDefaultsInForce: 'The default settings are in force.',
+  talLink: 'Access log',
+  talLinkLabel: (school: string) => `Access log of the case of ${school}`,
+  talTitle: 'Access log of a transition case',
+  talIntro:
+    'Who opened or exported this case or downloaded a document, and when the personal data were erased. For the data protection officer (FG). The log cannot be changed.',
+  talCase: (vso: string, regular: string | null) =>
+    regular ? `Case from ${vso} to ${regular}` : `Case from ${vso}`,
+  talWhen: 'When',
+  talWho: 'Who',
+  talWhat: 'What',
+  talNone: 'Nobody has opened this case yet.',
+  talSystem: 'The system (retention period)',
+  talAction: {
+    read: 'Case viewed',
+    export: 'AVG export downloaded',
+    download: 'Document downloaded',
+    erase: 'Personal data erased',
+  },
+  talBack: 'Back to the transition cases',
 };
