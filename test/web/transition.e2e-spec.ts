@@ -100,9 +100,22 @@ describe('schakeltraject (browser, whole stack)', () => {
     await step(regular, 'Besluit van de reguliere school');
     await screenshot(regular, 'transition-case-regular');
 
-    // The parent sees the case in handover.
+    // At the handover the vso school attaches the OPP; the file names the pupil inside.
+    const opp = Buffer.from(`%PDF-1.4\n% OPP van ${PUPIL}, geboren ${BIRTH}\n%%EOF\n`);
+    await vso.goto(caseUrl);
+    await vso
+      .getByLabel('Bestand')
+      .setInputFiles({ name: 'OPP.pdf', mimeType: 'application/pdf', buffer: opp });
+    await vso.getByRole('button', { name: 'Document toevoegen' }).click();
+    await vso.waitForURL(/done=document/);
+
+    // The parent sees the case in handover and downloads the OPP as it was written.
     await parent.goto(caseUrl);
     expect(await parent.locator('dl').textContent()).toContain('Overdracht');
+    const href = await parent.getByRole('link', { name: /OPP\.pdf/ }).getAttribute('href');
+    const download = await parent.request.get(`${s.baseUrl}${href!}`);
+    expect(download.status()).toBe(200);
+    expect((await download.body()).equals(opp)).toBe(true);
     expect((await other.goto(caseUrl))!.status()).toBe(404);
 
     // -- the canary ------------------------------------------------------------------------
@@ -131,6 +144,17 @@ describe('schakeltraject (browser, whole stack)', () => {
     const mails = JSON.stringify(
       s.stack.smtp.messages.map((m) => [m.subject, m.text, m.html, m.to]),
     );
+    // Every stored file, as a dump shows bytea (hex) and as text.
+    const files = (
+      (await s.stack.ds.query(
+        `SELECT encode(content, 'hex') AS hex, encode(content, 'escape') AS text FROM document`,
+      )) as { hex: string; text: string }[]
+    )
+      .map((f) => `${f.hex}\n${f.text}`)
+      .join('\n');
+    const hexHits = needles
+      .filter((n) => files.includes(Buffer.from(n, 'utf8').toString('hex')))
+      .map((n) => `stored files (hex): ${n}`);
     const tables = JSON.stringify(
       await s.stack.ds.query(
         `SELECT (SELECT json_agg(c) FROM transition_case c) AS c, (SELECT json_agg(t) FROM transition_step t) AS t,
@@ -151,6 +175,8 @@ describe('schakeltraject (browser, whole stack)', () => {
       ...hits('outbox', outbox),
       ...hits('smtp', mails),
       ...hits('database tables', tables),
+      ...hits('stored files', files),
+      ...hexHits,
     ]).toEqual([]);
     // The search looks in the right places: the mails and the history are there.
     expect(s.stack.smtp.to(PARENT).length).toBeGreaterThan(0);
