@@ -1,4 +1,11 @@
-import { DEMO_EMAILS } from '@jaarcyclus/persistence';
+import { PayloadKeyRing } from '@jaarcyclus/config';
+import {
+  DEMO_EMAILS,
+  DEMO_PARENT_EMAIL,
+  FieldCipher,
+  TransitionRepository,
+  seedDemoTransition,
+} from '@jaarcyclus/persistence';
 import { axeViolations, screenshot, startWeb, type WebHarness } from './web-harness';
 
 const ADMIN = DEMO_EMAILS.stadsring.secretariat; // secretariat and admin of Stadsring
@@ -7,8 +14,11 @@ const SCHOOL_CONTACT = DEMO_EMAILS.stadsring.schoolContact;
 
 jest.setTimeout(90_000);
 
-/** The SWV's schakeltraject settings under "Beheer", in the browser and through the JSON api. */
-describe('web app: schakeltraject settings', () => {
+/**
+ * The SWV's administration of its schakeltrajecten in the browser: the settings under "Beheer"
+ * (and through the JSON api), and a case's access log for the privacy officer (FG).
+ */
+describe('web app: schakeltraject settings and access log', () => {
   let web: WebHarness;
   const stored = async (): Promise<unknown> =>
     (
@@ -148,5 +158,44 @@ describe('web app: schakeltraject settings', () => {
     expect((await call(other, 'GET')).body).toMatchObject({ custom: false });
     const contactToken = await web.sessionToken(SCHOOL_CONTACT);
     expect((await call(contactToken, 'PUT', settings)).status).toBe(403);
+  });
+  it("the administrator opens a case's access log from the overview for the FG: who, what, when, never the pupil", async () => {
+    const ring = PayloadKeyRing.generate('pd');
+    const demo = (await seedDemoTransition(web.ds.manager, ring))!;
+    const cases = new TransitionRepository(web.ds, new FieldCipher(ring));
+    const parent = await web.personId(DEMO_PARENT_EMAIL);
+    const pupil = (await cases.read(demo.organisationId, demo.caseId, parent))!.pupil!;
+    await cases.read(demo.organisationId, demo.caseId, parent, 'export');
+
+    for (const size of [
+      { width: 1366, height: 768 },
+      { width: 360, height: 740 },
+    ]) {
+      const page = await web.signedInPage(ADMIN, size);
+      await page.goto(`${web.baseUrl}/app/transitions`);
+      await page
+        .getByRole('link', { name: 'Toegangslog van het traject van VSO De Klimop' })
+        .click();
+      await page.waitForURL(`**/app/transitions/${demo.caseId}/access-log`);
+      await expect(page.locator('h1').textContent()).resolves.toBe(
+        'Toegangslog van een schakeltraject',
+      );
+      const rows = await page.getByRole('row').allInnerTexts();
+      expect(rows[1]).toMatch(/Marieke Jansen\s+AVG-export gedownload/);
+      expect(rows[2]).toMatch(/Marieke Jansen\s+Traject bekeken/);
+      expect((await page.content()).includes(pupil.name)).toBe(false);
+      expect(await axeViolations(page)).toEqual([]);
+      if (size.width === 360) await screenshot(page, 'transition-access-log-phone');
+      await page.context().close();
+    }
+
+    // The director reads the overview but not the log: 404, like everyone not allowed.
+    const director = await web.signedInPage(DIRECTOR);
+    const res = await director.goto(`${web.baseUrl}/app/transitions/${demo.caseId}/access-log`);
+    expect(res?.status()).toBe(404);
+    await expect(director.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Niet gevonden',
+    );
+    await director.context().close();
   });
 });
