@@ -88,7 +88,9 @@ describe('FieldCipher files', () => {
     await expect(decrypt(cipher, swapped, file.length, place)).rejects.toThrow(
       FieldDecryptionError,
     );
-    await expect(decrypt(cipher, file, file.length, place)).rejects.toThrow(/not an encrypted file/);
+    await expect(decrypt(cipher, file, file.length, place)).rejects.toThrow(
+      /not an encrypted file/,
+    );
   });
 
   it('key rotation: a file keeps its key; new files use the new one; the old key is needed', async () => {

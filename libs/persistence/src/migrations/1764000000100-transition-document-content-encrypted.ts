@@ -25,6 +25,8 @@ export class TransitionDocumentContentEncrypted1764000000100 implements Migratio
     await q.query(
       `DELETE FROM document WHERE id IN (SELECT document_id FROM transition_document WHERE content_encrypted)`,
     );
-    await q.query(`ALTER TABLE transition_document DROP COLUMN content_encrypted, DROP COLUMN size_bytes`);
+    await q.query(
+      `ALTER TABLE transition_document DROP COLUMN content_encrypted, DROP COLUMN size_bytes`,
+    );
   }
 }
