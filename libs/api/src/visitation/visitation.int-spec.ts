@@ -279,4 +279,51 @@ describe('visitation api (PostgreSQL, HiGHS, no Temporal)', () => {
     expect(csv.text.startsWith('\uFEFFGastheer;Visitedatum;Status')).toBe(true);
     expect(csv.text).toContain(`${host.name};4 februari 2027;Gepland`);
   });
+
+  it('lets only the owner of a follow-up action or the secretariat mark it done: 403 for the rest of the visit, 404 outside it', async () => {
+    const visit = (await one<{ id: string; team: { visitorId: string; role: string }[] }>(
+      `SELECT id, team FROM visitation_visit WHERE programme_id = $1`,
+      [programmeId],
+    ))!;
+    const chair = visit.team.find((s) => s.role === 'chair')!.visitorId;
+    const chairEmail = (
+      await one<{ email: string }>(`SELECT email FROM person WHERE id = $1`, [chair])
+    ).email;
+    // The flow published a follow-up action owned by the chair (as after the visit).
+    await api.ds.query(
+      `UPDATE visitation_visit SET state = jsonb_set(state, '{followUps}', $2::jsonb) WHERE id = $1`,
+      [
+        visit.id,
+        JSON.stringify([
+          {
+            key: 'a1',
+            description: 'Zorgroute beschrijven',
+            ownerPersonId: chair,
+            dueDate: '2027-05-03',
+            status: 'open',
+            doneAt: null,
+            escalatedAt: null,
+          },
+        ]),
+      ],
+    );
+    const done = (who: { Authorization: string }, key = 'a1') =>
+      api.http().post(`/api/visits/${visit.id}/follow-ups/${key}/done`).set(who).send({});
+    // A team member who does not own it: 403 in Dutch, before the flow is asked.
+    const refused = await done(auth.visitor).expect(403);
+    expect(refused.body.message).toBe(
+      'Alleen de eigenaar van deze verbeteractie of het secretariaat kan haar afronden.',
+    );
+    // Outside the visit, or another SWV: the visit does not exist for them.
+    await done(auth.outsider).expect(404);
+    await done(auth.otherSwv).expect(404);
+    await done(auth.contact).expect(404);
+    // The owner and the secretariat pass every check; Temporal is down here, so 503.
+    const owner = { Authorization: `Bearer ${await api.signIn(chairEmail)}` };
+    await done(owner).expect(503);
+    await done(auth.secretariat).expect(503);
+    // An action that does not exist is a 404 naming the key.
+    const unknown = await done(owner, 'a9').expect(404);
+    expect(unknown.body.field).toBe('key');
+  });
 });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import {
   DEFAULT_PLAYBOOKS,
   DomainError,
@@ -580,7 +580,8 @@ export class VisitationService {
       followUps: followUps.map((f) => ({
         ...f,
         ownerName: names.get(f.ownerPersonId) ?? '',
-        mayComplete: !closed && f.status === 'open' && (office || f.ownerPersonId === me.id),
+        mayComplete:
+          !closed && f.status === 'open' && ((office && isEditor(me)) || f.ownerPersonId === me.id),
       })),
       mayAddFollowUp: !closed && (office || chair === me.id),
       ownerOptions: [...names.entries()]
@@ -649,8 +650,25 @@ export class VisitationService {
     );
   }
 
+  /**
+   * Marks a follow-up action done: its owner, or the secretariat (or admin) of the host SWV.
+   * Whoever may not see the visit gets 404 (another SWV, someone outside it); someone on the
+   * visit who is neither the owner nor the secretariat gets 403, and nothing changes.
+   */
   async completeFollowUp(me: AuthenticatedPerson, visitId: string, key: string) {
     const v = await this.visitFor(me, visitId);
+    const followUps = (v.state as { followUps?: { key: string; ownerPersonId: string }[] })
+      .followUps;
+    const action = (followUps ?? []).find((f) => f.key === key);
+    if (!action) throw DomainError.of('NOT_FOUND', 'key', 'visit.unknownAction');
+    const editor = isEditor(me) && v.organisationId === me.organisationId;
+    if (!editor && action.ownerPersonId !== me.id) {
+      throw new ForbiddenException({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: renderText(me.locale, codedText('visit.notYourAction')),
+      });
+    }
     return this.command(v, (h) =>
       h.executeUpdate(completeFollowUpActionUpdate, { args: [{ actorPersonId: me.id, key }] }),
     );
@@ -769,6 +787,11 @@ const REPORT_STEPS: readonly ReportDto['step'][] = [
   'host_reaction',
   'final_report',
 ];
+
+/** Who changes a programme and its visits: the secretariat (and admin), not the director. */
+function isEditor(me: AuthenticatedPerson): boolean {
+  return me.roles.some((r) => r === 'secretariat' || r === 'admin');
+}
 
 function isOffice(me: AuthenticatedPerson): boolean {
   return me.roles.some((r) => r === 'secretariat' || r === 'admin' || r === 'director');

@@ -27,6 +27,10 @@ export const visit = {
   dueDatePast: () => 'Kies een streefdatum in de toekomst.',
   unknownAction: () => 'Deze verbeteractie bestaat niet.',
   actionDone: () => 'Deze verbeteractie is al afgerond.',
+  notYourAction: () =>
+    'Alleen de eigenaar van deze verbeteractie of het secretariaat kan haar afronden.',
+  nobodyOwes: (p: { step: string }) =>
+    `Niemand hoeft nog iets te doen voor deze stap (${p.step}): er is niemand om te herinneren.`,
   checkNotDue: () => 'De controle op de verbeteracties is pas aan de beurt na het eindrapport.',
   visitNotHeld: () => 'Verbeteracties volgen pas na de visite.',
   hostsRequired: () => 'Kies minstens één gastheer.',
