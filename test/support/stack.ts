@@ -66,6 +66,12 @@ export interface StackOptions {
    */
   fanOutClock?: () => number;
   /**
+   * The worker's clock (ActivityDeps.now) for what is decided when a flow starts, such as the
+   * moment a published visit counts as planned: the visitation e2e sets it to a business
+   * moment, so that it reads the invitation back from SMTP at any hour of the day.
+   */
+  workerClock?: () => number;
+  /**
    * The SMTP server the api and the worker send to, instead of the in-process capture
    * (`stack.smtp` then receives nothing): bench:fanout runs its sink in a process of its own,
    * as a real SMTP server would be, so that parsing the mails does not take this process's CPU.
@@ -135,7 +141,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         dataSource: ds,
         outbox,
         publicUrl: 'http://jaarcyclus.test',
-        ...(options.fanOutClock ? { now: options.fanOutClock } : {}),
+        ...(options.fanOutClock || options.workerClock
+          ? { now: (options.fanOutClock ?? options.workerClock)! }
+          : {}),
       }),
       ...WORKER_TUNING,
       ...(tracing ? tracingWorkerOptions(tracing) : {}),

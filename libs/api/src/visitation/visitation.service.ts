@@ -38,6 +38,7 @@ import {
   cancelVisitUpdate,
   completeFollowUpActionUpdate,
   completeFollowUpCheckUpdate,
+  remindVisitStepNowUpdate,
   rescheduleVisitUpdate,
   submitVisitReportUpdate,
   visitWorkflowId,
@@ -61,9 +62,11 @@ import type {
   FollowUpDto,
   LockDto,
   MoveDto,
+  RemindDto,
   ReportDto,
   SwapDto,
 } from './dto/visitation.dto';
+import { REMINDABLE_STEPS } from './dto/visitation.dto';
 
 type WorkflowHandle = ReturnType<
   ReturnType<TemporalClientHolder['require']>['workflow']['getHandle']
@@ -626,6 +629,20 @@ export class VisitationService {
     const v = await this.visitFor(me, visitId, { office: true });
     return this.command(v, (h) =>
       h.executeUpdate(rescheduleVisitUpdate, { args: [{ actorPersonId: me.id, visitDate }] }),
+    );
+  }
+
+  /**
+   * "Herinner nu": the secretariat of the host SWV reminds, at once, whoever still owes an
+   * open step, with the same mail as the flow's timed reminder (through the outbox). A step
+   * nobody owes, or not open yet, is a 409.
+   */
+  async remindNow(me: AuthenticatedPerson, visitId: string, step: RemindDto['step']) {
+    const v = await this.visitFor(me, visitId, { office: true });
+    if (!REMINDABLE_STEPS.includes(step))
+      throw DomainError.of('VALIDATION', 'step', 'visit.unknownStep');
+    return this.command(v, (h) =>
+      h.executeUpdate(remindVisitStepNowUpdate, { args: [{ actorPersonId: me.id, step }] }),
     );
   }
 

@@ -32,6 +32,7 @@ import {
   completeFollowUpActionUpdate,
   completeFollowUpCheckUpdate,
   getVisitQuery,
+  remindVisitStepNowUpdate,
   rescheduleVisitUpdate,
   submitVisitReportUpdate,
 } from './visitation.messages';
@@ -293,6 +294,73 @@ describe('a visit of a collegial visitation', () => {
       }),
     ]);
     expect(after.overdue).toEqual(['date_confirmation']);
+  });
+
+  it('reminds now, at the secretariat’s request, only those who still owe the step, with the timer’s mail', async () => {
+    const input = await visitInput(40);
+    const handle = await start(input);
+    const remindNow = (step: 'date_confirmation' | 'draft_report') =>
+      handle.executeUpdate(remindVisitStepNowUpdate, { args: [{ actorPersonId: 's1', step }] });
+    // Before the invitation nobody owes anything yet.
+    expect(await refusal(remindNow('date_confirmation'))).toMatch(/^CONFLICT/);
+    await invite(handle);
+    await answer(handle, 'h1');
+    await answer(handle, 'v1');
+    const before = await env.currentTimeMs();
+    await expect(remindNow('date_confirmation')).resolves.toEqual({
+      step: 'date_confirmation',
+      recipients: 2,
+    });
+    const v = await waitFor(handle, has('reminder_sent'), 'the reminder');
+    const reminders = mailsOf(handle.workflowId, 'reminder');
+    expect(reminders.map((m) => m.to).sort()).toEqual(['v2', 'v3']);
+    // Sent at once (no timer moved the clock), and recorded with who asked.
+    for (const r of reminders) expect(r.at - before).toBeLessThan(60_000);
+    expect(v.history.find((e) => e.code === 'reminder_sent')).toMatchObject({
+      actorPersonId: 's1',
+      data: { step: 'date_confirmation', recipients: 2, now: true },
+    });
+    // A second request is a second reminder, not swallowed by the first one's key.
+    await remindNow('date_confirmation');
+    await waitFor(handle, has('reminder_sent', 2), 'the second reminder');
+    expect(mailsOf(handle.workflowId, 'reminder')).toHaveLength(4);
+    // A step not open yet, or one nobody owes any more: refused, nothing sent.
+    expect(await refusal(remindNow('draft_report'))).toMatch(/^CONFLICT/);
+    await answer(handle, 'v2');
+    await answer(handle, 'v3');
+    expect(await refusal(remindNow('date_confirmation'))).toMatch(/^CONFLICT/);
+    expect(mailsOf(handle.workflowId, 'reminder')).toHaveLength(4);
+  });
+
+  it('invites from the moment the programme was published, by the worker’s clock', async () => {
+    // It is 22:00 on a business day; the programme was published at 10:00 that day (the
+    // worker's clock). The invitation, due already, goes out now: not at 08:00 tomorrow, as it
+    // would from the flow's own start.
+    const day = addBusinessDays(await today(), 1, { region: 'noord' });
+    const night = amsterdamInstant(day, 22).getTime();
+    await advanceTo(night);
+    const input = await visitInput(15);
+    const handle = await start({
+      ...input,
+      plannedFrom: amsterdamInstant(day, 10).toISOString(),
+    });
+    const v = await waitFor(handle, has('invited'), 'the invitation');
+    const sentAt = mailsOf(handle.workflowId, 'invitation')[0]!.at;
+    expect(sentAt - night).toBeLessThan(60 * 60_000);
+    expect(v.status).toBe('scheduled');
+    // Without it, or with a moment in the future (never believed), the flow plans from its
+    // own start: the invitation waits for the next business morning.
+    for (const plannedFrom of [undefined, new Date(night + 400 * 86_400_000).toISOString()]) {
+      const later = await start({
+        ...(await visitInput(15)),
+        ...(plannedFrom ? { plannedFrom } : {}),
+      });
+      const w = await later.query(getVisitQuery);
+      expect(w.next?.kind).toBe('invite');
+      const at = amsterdamParts(new Date(w.next!.at));
+      expect(at.date > day).toBe(true);
+      expect([8, 9]).toContain(at.hour);
+    }
   });
 
   it('re-arms every timer when the visit is moved: new due dates, everyone confirms again', async () => {
