@@ -62,7 +62,7 @@ describe('visitation (e2e)', () => {
     await stack?.close();
   }, 60_000);
 
-  it('publishes a proposed schedule, invites host and team by mail, and replaces a visitor who declines', async () => {
+  it('publishes a proposed schedule, invites host and team by mail, reminds now only who still owes an answer, and replaces a visitor who declines', async () => {
     const demo = (await stack.call('GET', '/api/visitation-programmes', { token: secretariat }))
       .body[0];
     const programme = (
@@ -142,13 +142,13 @@ describe('visitation (e2e)', () => {
     expect(invitation.text).toContain('Beste ');
     expect(invitation.text).toMatch(/http:\/\/jaarcyclus\.test\/app\/tasks\/[0-9a-f-]+/);
     await eventually('the host’s invitation', async () => invitationTo(hostEmail));
-    // Sent at the business moment the flow was planned from, recorded as such.
-    const invited = (
-      (await stack.ds.query(`SELECT state FROM visitation_visit WHERE id = $1`, [visit.id])) as {
-        state: { history: { code: string; at: string }[] };
-      }[]
-    )[0]!.state.history.find((e) => e.code === 'invited')!;
-    expect(Date.parse(invited.at)).toBeGreaterThanOrEqual(Date.now() - shiftMs - 180_000);
+    // The flow recorded the invitation (the read model follows the mails).
+    await eventually('the invitation in the read model', async () => {
+      const rows = (await stack.ds.query(`SELECT state FROM visitation_visit WHERE id = $1`, [
+        visit.id,
+      ])) as { state: { history: { code: string }[] } }[];
+      return rows[0]!.state.history.some((e) => e.code === 'invited') ? true : undefined;
+    });
 
     // The host and the chair confirm; the member has not answered yet.
     const chair = visit.team.find((s) => s.role === 'chair')!;

@@ -1,4 +1,5 @@
-import { DEMO_EMAILS, seedVisitationDemo } from '@jaarcyclus/persistence';
+import { addBusinessDays, amsterdamDate } from '@jaarcyclus/domain';
+import { DEMO_EMAILS, Repositories, seedVisitationDemo } from '@jaarcyclus/persistence';
 import type { Page } from 'playwright-core';
 import {
   axeViolations,
@@ -12,7 +13,9 @@ import {
  * Collegial visitations in the browser: the secretariat has the demo programme proposed by the
  * planner, sees it as a table and per month, locks a visit, moves one onto a Saturday (the
  * page says what is wrong and offers no publish), plans again and publishes; a visitor then
- * confirms the date on a phone. Every page passes axe, at 1366×768 and at 360 px.
+ * confirms the date on a phone; after a visit the secretariat records a follow-up action and
+ * its owner marks it done on a phone (nobody else of the visit can). Every page passes axe, at
+ * 1366×768 and at 360 px.
  */
 jest.setTimeout(120_000);
 
@@ -196,7 +199,9 @@ describe('web app: a visitation programme from proposal to a visitor’s confirm
     )[0]!.id;
     await secretariat.goto(`${app.baseUrl}/app/visits/${visitId}`);
     expect(await axeViolations(secretariat)).toEqual([]);
-    await secretariat.getByLabel('Nieuwe datum van de visite').fill('2026-12-15');
+    await secretariat
+      .getByLabel('Nieuwe datum van de visite')
+      .fill(addBusinessDays(amsterdamDate(new Date()), 6, { region: 'noord' }));
     await secretariat.getByRole('button', { name: 'Verzetten' }).click();
     await secretariat.waitForURL('**?done=rescheduled');
     let row: { id: string; contact: string } | undefined;
@@ -269,5 +274,141 @@ describe('web app: a visitation programme from proposal to a visitor’s confirm
     }
     expect(await axeViolations(outsider)).toEqual([]);
     await outsider.close();
+  });
+
+  it('after a visit the secretariat records a follow-up action and only its owner marks it done', async () => {
+    // A visit held two business days ago: a programme of its own, published with that date
+    // (the planner only plans ahead), so that its flow is past the visit day at once.
+    const ds = app.stack.ds;
+    const repos = new Repositories(ds);
+    const orgId = (
+      (await ds.query(`SELECT id FROM organisation WHERE slug = 'stadsring'`)) as { id: string }[]
+    )[0]!.id;
+    const demo = (await repos.visitation.programme(orgId, programmeId))!;
+    const today = amsterdamDate(new Date());
+    const token = await app.token(DEMO_EMAILS.stadsring.secretariat);
+    const created = await app.stack.call('POST', '/api/visitation-programmes', {
+      token,
+      body: {
+        title: 'Na de visite',
+        schoolYear: '2026-2027',
+        kind: 'collegiale-visitatie',
+        teamSize: 2,
+        maxVisitsPerVisitor: 1,
+        windows: [{ start: '2026-10-01', end: '2027-06-30' }],
+        hosts: [
+          { kind: 'school', schoolId: demo.hosts.find((h) => h.kind === 'school')!.schoolId },
+        ],
+        visitors: demo.visitors.map((v) => ({
+          personId: v.personId,
+          trainedChair: v.trainedChair,
+        })),
+      },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const instance = (await repos.visitation.instance(orgId, id))!;
+    const chair = instance.visitors.find((v) => v.trainedChair)!;
+    const member = instance.visitors.find((v) => v.id !== chair.id)!;
+    await repos.visitation.publish({
+      organisationId: orgId,
+      programmeId: id,
+      schedule: {
+        visits: [
+          {
+            hostId: instance.hosts[0]!.id,
+            date: addBusinessDays(today, -2, { region: 'noord' }),
+            team: [
+              { visitorId: chair.id, role: 'chair' },
+              { visitorId: member.id, role: 'member' },
+            ],
+          },
+        ],
+      },
+      programmeWorkflowId: `visitation:${orgId}:${id}`,
+      visitWorkflowId: (v) => `visitation:${orgId}:${id}:visit:${v}`,
+    });
+    // Published already: this only starts the programme's flow, which starts the visit's.
+    expect(
+      (await app.stack.call('POST', `/api/visitation-programmes/${id}/publish`, { token })).status,
+    ).toBe(200);
+    let visit: { id: string; owner: string; ownerEmail: string; memberEmail: string } | undefined;
+    const until = Date.now() + 30_000;
+    while (!visit) {
+      visit = (
+        (await ds.query(
+          `SELECT v.id, p.id AS owner, p.email AS "ownerEmail", m.email AS "memberEmail"
+             FROM visitation_visit v
+             JOIN person p ON p.id::text = v.state->'hostPersonIds'->>0
+             JOIN person m ON m.id = $2
+            WHERE v.programme_id = $1 AND (v.state->'history') @> '[{"code": "held"}]'`,
+          [id, member.id],
+        )) as { id: string; owner: string; ownerEmail: string; memberEmail: string }[]
+      )[0];
+      if (!visit && Date.now() > until) throw new Error('the visit was not held');
+      if (!visit) await new Promise((r) => setTimeout(r, 300));
+    }
+
+    // The secretariat records the action, with the host contact as its owner.
+    const page = secretariat;
+    await page.goto(`${app.baseUrl}/app/visits/${visit.id}`);
+    const due = addBusinessDays(today, 20);
+    await page.getByLabel('Wat moet er gebeuren').fill('Zorgroute op de website zetten');
+    await page.getByLabel('Eigenaar').selectOption(visit.owner);
+    await page.getByLabel('Streefdatum').fill(due);
+    await page.getByRole('button', { name: 'Toevoegen' }).click();
+    await page.waitForURL('**?done=followUp');
+    await expect(page.getByText('De verbeteractie is toegevoegd.').count()).resolves.toBe(1);
+    const actions = page.getByRole('region', { name: 'Verbeteracties' });
+    await expect(
+      actions.getByRole('row', { name: /Zorgroute op de website zetten/ }).count(),
+    ).resolves.toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // "Herinner nu": the chair owes the draft report and gets the timer's reminder now.
+    const chairEmail = (
+      (await ds.query(`SELECT email FROM person WHERE id = $1`, [chair.id])) as {
+        email: string;
+      }[]
+    )[0]!.email;
+    await page.getByRole('button', { name: 'Herinner nu: conceptrapport' }).click();
+    await page.waitForURL('**?done=reminded');
+    await expect(
+      page.getByText('De herinnering is verstuurd aan wie de stap nog moet doen.').count(),
+    ).resolves.toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await app.stack.smtp.waitFor(() =>
+      app.stack.smtp.to(chairEmail).some((m) => /herinnering conceptrapport/.test(m.subject)),
+    );
+
+    // A team member sees the action but cannot mark it done.
+    const teamMember = await app.signedInPage(visit.memberEmail, { width: 1366, height: 768 });
+    await teamMember.goto(`${app.baseUrl}/app/visits/${visit.id}`);
+    await expect(teamMember.getByText('Zorgroute op de website zetten').count()).resolves.toBe(1);
+    await expect(teamMember.getByRole('button', { name: /^Afgerond/ }).count()).resolves.toBe(0);
+    expect(await axeViolations(teamMember)).toEqual([]);
+    await teamMember.close();
+
+    // The owner marks it done on a phone.
+    const owner = await app.signedInPage(visit.ownerEmail, { width: 360, height: 740 });
+    await owner.goto(`${app.baseUrl}/app/visits/${visit.id}`);
+    expect(await axeViolations(owner)).toEqual([]);
+    expect(await hasHorizontalScroll(owner)).toBe(false);
+    await owner.getByRole('button', { name: 'Afgerond: Zorgroute op de website zetten' }).click();
+    await owner.waitForURL('**?done=followUpDone');
+    await expect(owner.getByText('De verbeteractie is afgerond.').count()).resolves.toBe(1);
+    const row = owner
+      .getByRole('region', { name: 'Verbeteracties' })
+      .getByRole('row', { name: /Zorgroute op de website zetten/ });
+    await expect(row.getByRole('cell', { name: 'Afgerond', exact: true }).count()).resolves.toBe(1);
+    await expect(owner.getByRole('button', { name: /^Afgerond/ }).count()).resolves.toBe(0);
+    expect(await axeViolations(owner)).toEqual([]);
+    expect(await hasHorizontalScroll(owner)).toBe(false);
+    await screenshot(owner, 'visitation-follow-up-done');
+    await owner.close();
+    const stored = (await ds.query(`SELECT status FROM visitation_follow_up WHERE visit_id = $1`, [
+      visit.id,
+    ])) as { status: string }[];
+    expect(stored).toEqual([{ status: 'done' }]);
   });
 });
