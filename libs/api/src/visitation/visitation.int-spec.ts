@@ -178,6 +178,75 @@ describe('visitation api (PostgreSQL, HiGHS, no Temporal)', () => {
     expect(await count('visitation_visit')).toBe(0);
   });
 
+  it('swaps two visitors with the checker’s verdict, and re-solves around a locked seat and a locked date', async () => {
+    const path = `/api/visitation-programmes/${programmeId}`;
+    await api.http().delete(`${path}/locks`).set(auth.secretariat).expect(200);
+    const first = await api
+      .http()
+      .post(`${path}/proposals`)
+      .set(auth.secretariat)
+      .send({})
+      .expect(201);
+    const instance = (await repos.visitation.instance(orgId, programmeId))!;
+    const [a, b, c] = (first.body.schedule as Schedule).visits;
+    const memberOf = (v: typeof a) => v!.team.find((s) => s.role === 'member')!.visitorId;
+
+    // Swap: each takes the other's seat; stored as a new proposal with the checker's verdict.
+    const swapped = await api
+      .http()
+      .post(`${path}/swap`)
+      .set(auth.secretariat)
+      .send({ hostA: a!.hostId, visitorA: memberOf(a), hostB: b!.hostId, visitorB: memberOf(b) })
+      .expect(201);
+    const after = swapped.body.schedule as Schedule;
+    const at = (hostId: string) => after.visits.find((v) => v.hostId === hostId)!;
+    expect(at(a!.hostId).team.map((s) => s.visitorId)).toContain(memberOf(b));
+    expect(at(b!.hostId).team.map((s) => s.visitorId)).toContain(memberOf(a));
+    expect(at(c!.hostId)).toEqual(c);
+    expect(swapped.body.violations.map((e: { code: string }) => e.code)).toEqual(
+      checkSchedule(instance, after).map((e) => e.code),
+    );
+    // Someone not in that visit cannot be swapped out of it: nothing is stored.
+    const before = await count('visitation_proposal');
+    const refused = await api
+      .http()
+      .post(`${path}/swap`)
+      .set(auth.secretariat)
+      .send({ hostA: a!.hostId, visitorA: memberOf(c), hostB: b!.hostId, visitorB: memberOf(b) })
+      .expect(422);
+    expect(refused.body.field).toBe('visitorA');
+    expect(refused.body.message).toBe('This visitor is not in the team of this visit.');
+    expect(await count('visitation_proposal')).toBe(before);
+
+    // Lock b's member into a's team and c on a's date; the re-solve keeps both and breaks no rule.
+    await api
+      .http()
+      .post(`${path}/locks`)
+      .set(auth.secretariat)
+      .send({ hostId: a!.hostId, visitorId: memberOf(b) })
+      .expect(201);
+    await api
+      .http()
+      .post(`${path}/locks`)
+      .set(auth.secretariat)
+      .send({ hostId: c!.hostId, date: a!.date })
+      .expect(201);
+    const again = await api
+      .http()
+      .post(`${path}/proposals`)
+      .set(auth.secretariat)
+      .send({})
+      .expect(201);
+    expect(['optimal', 'feasible']).toContain(again.body.status);
+    const solved = again.body.schedule as Schedule;
+    expect(
+      solved.visits.find((v) => v.hostId === a!.hostId)!.team.map((s) => s.visitorId),
+    ).toContain(memberOf(b));
+    expect(solved.visits.find((v) => v.hostId === c!.hostId)!.date).toBe(a!.date);
+    expect(checkSchedule(instance, solved)).toEqual([]);
+    await api.http().delete(`${path}/locks`).set(auth.secretariat).expect(200);
+  });
+
   it('explains in Dutch why no schedule exists', async () => {
     const visitors = (await repos.visitation.programme(orgId, programmeId))!.visitors;
     const res = await api

@@ -285,6 +285,18 @@ export class VisitationService {
   }
 
   async swap(me: AuthenticatedPerson, id: string, dto: SwapDto) {
+    await this.draft(me, id);
+    const current = await this.schedule(me, id);
+    // Each named person must sit in the named visit's team: else 422 naming the field.
+    for (const [hostId, visitorId, side] of [
+      [dto.hostA, dto.visitorA, 'A'],
+      [dto.hostB, dto.visitorB, 'B'],
+    ] as const) {
+      const visit = current.visits.find((v) => v.hostId === hostId);
+      if (!visit) throw DomainError.of('RULE_VIOLATION', `host${side}`, 'visit.unknownHost');
+      if (!visit.team.some((s) => s.visitorId === visitorId))
+        throw DomainError.of('RULE_VIOLATION', `visitor${side}`, 'visit.notInTeam');
+    }
     return this.adjust(me, id, (s) =>
       swapVisitors(
         s,

@@ -36,6 +36,7 @@ export const visit: typeof nl = {
   nameRequired: () => 'Fill in a name.',
   hostWithoutContact: () => 'This host has no contact person: add one.',
   schoolNotInTenant: () => 'Choose a school of your SWV.',
+  notInTeam: () => 'This visitor is not in the team of this visit.',
   unknownHost: () => 'Choose a host of this programme.',
   lockWhat: () => 'Choose what to lock: the whole visit, a visitor or a date.',
   notPublishable: () =>

@@ -39,6 +39,7 @@ export const visit = {
   nameRequired: () => 'Vul een naam in.',
   hostWithoutContact: () => 'Deze gastheer heeft geen contactpersoon: voeg er een toe.',
   schoolNotInTenant: () => 'Kies een school van uw samenwerkingsverband.',
+  notInTeam: () => 'Deze visitator zit niet in het team van deze visite.',
   unknownHost: () => 'Kies een gastheer van dit programma.',
   lockWhat: () => 'Kies wat u vastzet: de hele visite, een visitator of een datum.',
   notPublishable: () =>
