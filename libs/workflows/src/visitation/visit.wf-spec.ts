@@ -408,7 +408,11 @@ describe('a visit of a collegial visitation', () => {
 
 describe('a programme from publish to the last follow-up check', () => {
   it('starts every visit in batches and runs one visit to its close', async () => {
-    const base = await visitInput(40, 'a');
+    // Planned at publication, by the worker's clock (here: the server's, now).
+    const base = {
+      ...(await visitInput(40, 'a')),
+      plannedFrom: new Date(await env.currentTimeMs()).toISOString(),
+    };
     const programmeId = base.programmeId;
     programmeVisits.set(`${programmeId}:a`, base);
     programmeVisits.set(`${programmeId}:b`, { ...base, visitId: 'b', hostId: 'host-b' });
@@ -423,6 +427,12 @@ describe('a programme from publish to the last follow-up check', () => {
       visitWorkflowId(base.organisationId, programmeId, 'a'),
     );
     await invite(handle);
+    // The secretariat reminds now: everyone still owes the date.
+    await expect(
+      handle.executeUpdate(remindVisitStepNowUpdate, {
+        args: [{ actorPersonId: 'p-secretariat', step: 'date_confirmation' }],
+      }),
+    ).resolves.toEqual({ step: 'date_confirmation', recipients: 4 });
     for (const p of ['h1', 'v1', 'v2', 'v3']) await answer(handle, p);
     await handle.executeUpdate(submitVisitReportUpdate, {
       args: [{ actorPersonId: 'h1', step: 'self_evaluation', documentId: 'doc-self' }],
