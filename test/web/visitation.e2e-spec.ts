@@ -237,10 +237,22 @@ describe('web app: a visitation programme from proposal to a visitor’s confirm
     await host.waitForURL('**?done=uploaded');
     await expect(host.getByRole('link', { name: /zelfevaluatie\.pdf/ }).count()).resolves.toBe(1);
     expect(await axeViolations(host)).toEqual([]);
+    // A corrected self-evaluation is a second version; the first one stays.
+    await host.getByLabel('Stap', { exact: true }).selectOption('self_evaluation');
+    await host.getByLabel('Bestand', { exact: true }).setInputFiles({
+      name: 'zelfevaluatie-herzien.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% zelfevaluatie herzien\n%%EOF\n'),
+    });
+    await host.getByRole('button', { name: 'Inleveren' }).click();
+    await host.waitForURL('**?done=uploaded');
+    await expect(host.getByText('Zelfevaluatie (versie 2)').count()).resolves.toBe(1);
+    await expect(host.getByText('Zelfevaluatie (versie 1)').count()).resolves.toBe(1);
+    expect(await axeViolations(host)).toEqual([]);
     await host.close();
 
     await secretariat.goto(`${app.baseUrl}/app/visits/${row.id}`);
-    const link = secretariat.getByRole('link', { name: /zelfevaluatie\.pdf/ });
+    const link = secretariat.getByRole('link', { name: /^zelfevaluatie\.pdf/ });
     await expect(link.count()).resolves.toBe(1);
     await expect(secretariat.getByText('Zelfevaluatie (versie 1)').count()).resolves.toBe(1);
     expect(await axeViolations(secretariat)).toEqual([]);
