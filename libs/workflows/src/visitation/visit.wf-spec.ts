@@ -29,6 +29,7 @@ import { visitWorkflow } from './visit.workflow';
 import {
   addFollowUpActionUpdate,
   answerVisitDateUpdate,
+  cancelVisitUpdate,
   completeFollowUpActionUpdate,
   completeFollowUpCheckUpdate,
   getVisitQuery,
@@ -361,6 +362,44 @@ describe('a visit of a collegial visitation', () => {
       expect(at.date > day).toBe(true);
       expect([8, 9]).toContain(at.hour);
     }
+  });
+
+  it('cancels a visit: every task cancelled, host and team told, no timer fires after it, the flow ends', async () => {
+    const input = await visitInput(40);
+    const handle = await start(input);
+    await invite(handle);
+    await answer(handle, 'h1');
+    const cancel = (reason: string) =>
+      handle.executeUpdate(cancelVisitUpdate, {
+        args: [{ actorPersonId: 'p-secretariat', reason }],
+      });
+    // A cancellation needs its reason.
+    expect(await refusal(cancel('  '))).toMatch(/^VALIDATION/);
+    const v = await cancel('School gesloten wegens verbouwing');
+    expect(v.status).toBe('cancelled');
+    expect(v.history.at(-1)).toMatchObject({
+      code: 'cancelled',
+      actorPersonId: 'p-secretariat',
+      data: { reason: 'School gesloten wegens verbouwing' },
+    });
+    expect(await handle.result()).toMatchObject({ status: 'cancelled' });
+    expect(
+      mailsOf(handle.workflowId, 'cancelled')
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['h1', 'v1', 'v2', 'v3']);
+    const open = [...fake.tasks.entries()].filter(
+      ([k, t]) => k.startsWith(`${handle.workflowId}:`) && t.status === 'open',
+    );
+    expect(open).toEqual([]);
+    // Past every due date of the old plan: no reminder, no escalation, no visit day.
+    const remindersBefore = mailsOf(handle.workflowId, 'reminder').length;
+    await advanceTo(amsterdamInstant(addBusinessDays(input.visitDate, 25), 12).getTime());
+    expect(mailsOf(handle.workflowId, 'reminder')).toHaveLength(remindersBefore);
+    expect(
+      [...fake.escalations.values()].filter((e) => e.workflowId === handle.workflowId),
+    ).toEqual([]);
+    expect((await handle.query(getVisitQuery)).history.some((e) => e.code === 'held')).toBe(false);
   });
 
   it('re-arms every timer when the visit is moved: new due dates, everyone confirms again', async () => {
