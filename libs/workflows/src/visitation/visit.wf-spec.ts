@@ -402,6 +402,54 @@ describe('a visit of a collegial visitation', () => {
     expect((await handle.query(getVisitQuery)).history.some((e) => e.code === 'held')).toBe(false);
   });
 
+  it('tells the secretariat when nobody can take a declined seat; the rest of the team stays', async () => {
+    const input = await visitInput(40);
+    const handle = await start(input);
+    await invite(handle);
+    fake.replacements.delete('v3');
+    await answer(handle, 'v3', 'decline');
+    const v = await waitFor(handle, has('seat_unfilled'), 'the unfilled seat');
+    expect(
+      [...fake.escalations.values()].filter((e) => e.workflowId === handle.workflowId),
+    ).toEqual([expect.objectContaining({ reason: 'seat_unfilled', owedByPersonIds: ['v3'] })]);
+    expect(v.team).toEqual(TEAM);
+    expect(mailsOf(handle.workflowId, 'seat_invitation')).toEqual([]);
+  });
+
+  it('escalates an overdue follow-up action to the secretariat after reminding only its owner', async () => {
+    const input = await visitInput(40);
+    const handle = await start(input);
+    await invite(handle);
+    for (const p of ['h1', 'v1', 'v2', 'v3']) await answer(handle, p);
+    await advanceTo(amsterdamInstant(input.visitDate, 17, 1).getTime());
+    await waitFor(handle, has('held'), 'the visit');
+    const dueDate = addBusinessDays(input.visitDate, 15);
+    await handle.executeUpdate(addFollowUpActionUpdate, {
+      args: [
+        { actorPersonId: 'p-secretariat', description: 'Zorgroute', ownerPersonId: 'v2', dueDate },
+      ],
+    });
+    expect(mailsOf(handle.workflowId, 'follow_up_assigned').map((m) => m.to)).toEqual(['v2']);
+    // The next business day after the due date, 09:00: escalated, once.
+    await advanceTo(amsterdamInstant(addBusinessDays(dueDate, 1), 9, 5).getTime());
+    const v = await waitFor(
+      handle,
+      (x) => x.history.some((e) => e.code === 'escalated' && e.data?.actionKey === 'a1'),
+      'the escalation of the action',
+    );
+    const reminders = mailsOf(handle.workflowId, 'follow_up_reminder');
+    expect(reminders.length).toBeGreaterThan(0);
+    expect(new Set(reminders.map((m) => m.to))).toEqual(new Set(['v2']));
+    const escalations = [...fake.escalations.values()].filter(
+      (e) => e.workflowId === handle.workflowId && e.reason === 'follow_up_overdue',
+    );
+    expect(escalations).toEqual([
+      expect.objectContaining({ actionKey: 'a1', owedByPersonIds: ['v2'] }),
+    ]);
+    expect(v.followUps[0]).toMatchObject({ key: 'a1', status: 'open' });
+    expect(v.followUps[0]!.escalatedAt).not.toBeNull();
+  });
+
   it('re-arms every timer when the visit is moved: new due dates, everyone confirms again', async () => {
     const input = await visitInput(40);
     const handle = await start(input);
