@@ -1,12 +1,6 @@
-import {
-  addBusinessDays,
-  amsterdamDate,
-  amsterdamInstant,
-  amsterdamParts,
-  isBusinessDay,
-} from '@jaarcyclus/domain';
+import { addBusinessDays, amsterdamDate, isBusinessDay } from '@jaarcyclus/domain';
 import { DEMO_EMAILS, seedVisitationDemo } from '@jaarcyclus/persistence';
-import { startStack, type Stack } from './support/stack';
+import { lastBusinessMomentClock, startStack, type Stack } from './support/stack';
 
 /**
  * Collegial visitations end to end (docs/domain.md §3): api + worker on the Temporal dev
@@ -19,9 +13,9 @@ import { startStack, type Stack } from './support/stack';
  *
  * Independent of the hour: an invitation goes out at the first business moment after the
  * programme was published, and the dev server's clock cannot be moved. So the worker's clock
- * (StackOptions.workerClock) says the programme was published at the last business moment
- * (now, in business hours; else 10:00 on the business day before): the flow, planned from
- * then, invites at once. That a flow started at night holds its invitation until the next
+ * (StackOptions.workerClock, lastBusinessMomentClock) says the programme was published at the
+ * last business moment (now, in business hours; else 10:00 on the business day before): the
+ * flow, planned from then, invites at once. That a flow started at night holds its invitation until the next
  * business morning is the workflow test's (visit.wf-spec.ts).
  */
 async function eventually<T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000) {
@@ -39,21 +33,8 @@ describe('visitation (e2e)', () => {
   let stack: Stack;
   let secretariat: string;
   const today = amsterdamDate(new Date());
-  /** The last business moment (Amsterdam, region noord) at or before now. */
-  const lastBusinessMoment = (): number => {
-    const now = new Date();
-    const { hour } = amsterdamParts(now);
-    if (isBusinessDay(today, { region: 'noord' }) && hour >= 8 && hour < 18) return now.getTime();
-    const day =
-      isBusinessDay(today, { region: 'noord' }) && hour >= 18
-        ? today
-        : addBusinessDays(today, -1, { region: 'noord' });
-    return amsterdamInstant(day, 10).getTime();
-  };
-  const shiftMs = Date.now() - lastBusinessMoment();
-
   beforeAll(async () => {
-    stack = await startStack({ workerClock: () => Date.now() - shiftMs });
+    stack = await startStack({ workerClock: lastBusinessMomentClock() });
     await seedVisitationDemo(stack.ds);
     secretariat = await stack.signIn(DEMO_EMAILS.stadsring.secretariat);
   }, 180_000);

@@ -1,5 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
+import {
+  type SchoolRegion,
+  addBusinessDays,
+  amsterdamDate,
+  amsterdamInstant,
+  amsterdamParts,
+  isBusinessDay,
+} from '@jaarcyclus/domain';
 import { createDataSource, seedDemoData } from '@jaarcyclus/persistence';
 import { createSmtpTransport, OutboxService } from '@jaarcyclus/mail';
 import { PERSONAL_DATA_KEY_VARIABLES, PayloadKeyRing } from '@jaarcyclus/config';
@@ -82,6 +90,28 @@ export interface StackOptions {
    * them into Temporal, and the worker runs a bundle with the tracing workflow interceptors.
    */
   tracing?: Tracing;
+}
+
+/**
+ * A worker clock (StackOptions.workerClock) that runs from the last business moment at or before
+ * now (Amsterdam, the region's school holidays counted): now in business hours, else 10:00 on
+ * the business day before (or today, after 18:00 on a business day). Flows planned by it send
+ * their due invitations at once, whatever the hour the test runs.
+ */
+export function lastBusinessMomentClock(region: SchoolRegion = 'noord'): () => number {
+  const now = new Date();
+  const today = amsterdamDate(now);
+  const { hour } = amsterdamParts(now);
+  const open = isBusinessDay(today, { region });
+  const last =
+    open && hour >= 8 && hour < 18
+      ? now.getTime()
+      : amsterdamInstant(
+          open && hour >= 18 ? today : addBusinessDays(today, -1, { region }),
+          10,
+        ).getTime();
+  const shiftMs = now.getTime() - last;
+  return () => Date.now() - shiftMs;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {

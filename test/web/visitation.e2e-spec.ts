@@ -1,6 +1,7 @@
 import { addBusinessDays, amsterdamDate } from '@jaarcyclus/domain';
 import { DEMO_EMAILS, Repositories, seedVisitationDemo } from '@jaarcyclus/persistence';
 import type { Page } from 'playwright-core';
+import { lastBusinessMomentClock } from '../support/stack';
 import {
   axeViolations,
   hasHorizontalScroll,
@@ -15,7 +16,8 @@ import {
  * page says what is wrong and offers no publish), plans again and publishes; a visitor then
  * confirms the date on a phone; after a visit the secretariat records a follow-up action and
  * its owner marks it done on a phone (nobody else of the visit can). Every page passes axe, at
- * 1366×768 and at 360 px.
+ * 1366×768 and at 360 px. The worker's clock starts at the last business moment
+ * (lastBusinessMomentClock), so the invitations these tests wait for go out at any hour.
  */
 jest.setTimeout(120_000);
 
@@ -25,7 +27,8 @@ describe('web app: a visitation programme from proposal to a visitor’s confirm
   let programmeId: string;
 
   beforeAll(async () => {
-    app = await startBrowserStack();
+    // Planned at the last business moment: invitations go out at once, whatever the hour.
+    app = await startBrowserStack({ workerClock: lastBusinessMomentClock() });
     await seedVisitationDemo(app.stack.ds);
     programmeId = (
       (await app.stack.ds.query(`SELECT id FROM visitation_programme LIMIT 1`)) as { id: string }[]
@@ -39,6 +42,74 @@ describe('web app: a visitation programme from proposal to a visitor’s confirm
   afterAll(async () => {
     await app?.close();
   }, 60_000);
+
+  /**
+   * A programme of its own with one visit on `date` (a school of Stadsring, a trained chair and
+   * one member of the SWV's own people), published as it stands: the planner only plans ahead,
+   * and a test may need a visit of the past. Publishing through the api then starts its flows.
+   */
+  async function publishOwnVisit(title: string, date: string) {
+    const ds = app.stack.ds;
+    const repos = new Repositories(ds);
+    const orgId = (
+      (await ds.query(`SELECT id FROM organisation WHERE slug = 'stadsring'`)) as { id: string }[]
+    )[0]!.id;
+    const demo = (await repos.visitation.programme(orgId, programmeId))!;
+    const ownPeople = new Set(
+      (
+        (await ds.query(`SELECT id FROM person WHERE organisation_id = $1`, [orgId])) as {
+          id: string;
+        }[]
+      ).map((p) => p.id),
+    );
+    const token = await app.token(DEMO_EMAILS.stadsring.secretariat);
+    const created = await app.stack.call('POST', '/api/visitation-programmes', {
+      token,
+      body: {
+        title,
+        schoolYear: '2026-2027',
+        kind: 'collegiale-visitatie',
+        teamSize: 2,
+        maxVisitsPerVisitor: 1,
+        windows: [{ start: '2026-10-01', end: '2027-06-30' }],
+        hosts: [
+          { kind: 'school', schoolId: demo.hosts.find((h) => h.kind === 'school')!.schoolId },
+        ],
+        // The SWV's own people (the partner's nominee of the first test is not theirs to pick).
+        visitors: demo.visitors
+          .filter((v) => ownPeople.has(v.personId))
+          .map((v) => ({ personId: v.personId, trainedChair: v.trainedChair })),
+      },
+    });
+    expect([created.status, created.body.errors]).toEqual([201, undefined]);
+    const id = created.body.id as string;
+    const instance = (await repos.visitation.instance(orgId, id))!;
+    const chair = instance.visitors.find((v) => v.trainedChair)!;
+    const member = instance.visitors.find((v) => v.id !== chair.id)!;
+    await repos.visitation.publish({
+      organisationId: orgId,
+      programmeId: id,
+      schedule: {
+        visits: [
+          {
+            hostId: instance.hosts[0]!.id,
+            date,
+            team: [
+              { visitorId: chair.id, role: 'chair' },
+              { visitorId: member.id, role: 'member' },
+            ],
+          },
+        ],
+      },
+      programmeWorkflowId: `visitation:${orgId}:${id}`,
+      visitWorkflowId: (v) => `visitation:${orgId}:${id}:visit:${v}`,
+    });
+    // Published already: this only starts the programme's flow, which starts the visit's.
+    expect(
+      (await app.stack.call('POST', `/api/visitation-programmes/${id}/publish`, { token })).status,
+    ).toBe(200);
+    return { programme: id, chair, member };
+  }
 
   it('a partner SWV is linked; its secretariat accepts and nominates a visitor', async () => {
     const page = secretariat;
@@ -189,19 +260,35 @@ describe('web app: a visitation programme from proposal to a visitor’s confirm
     expect(res?.status()).toBe(404);
   });
   it('a host hands in the self-evaluation and the secretariat downloads it', async () => {
-    // The secretariat moves a visit close to today: its invitation goes out at once and
-    // the host's self-evaluation opens (every timer re-armed).
-    const visitId = (
-      (await app.stack.ds.query(
-        `SELECT id FROM visitation_visit WHERE programme_id = $1 AND seq > 0 ORDER BY visit_date DESC LIMIT 1`,
-        [programmeId],
-      )) as { id: string }[]
-    )[0]!.id;
+    // A visit twelve business days ahead: its invitation is due already and goes out at once
+    // (planned at publication by the worker's clock, a business moment), which opens the
+    // host's self-evaluation. The secretariat then moves it: every timer re-armed, the
+    // self-evaluation stays open.
+    const today = amsterdamDate(new Date());
+    const { programme: ownProgramme } = await publishOwnVisit(
+      'Zelfevaluatie',
+      addBusinessDays(today, 12, { region: 'noord' }),
+    );
+    let visitId: string | undefined;
+    const opened = Date.now() + 30_000;
+    while (!visitId) {
+      visitId = (
+        (await app.stack.ds.query(
+          `SELECT v.id FROM visitation_visit v
+             CROSS JOIN LATERAL jsonb_array_elements(v.state->'steps') st
+            WHERE v.programme_id = $1 AND st->>'key' = 'self_evaluation'
+              AND st->>'openedAt' IS NOT NULL`,
+          [ownProgramme],
+        )) as { id: string }[]
+      )[0]?.id;
+      if (!visitId && Date.now() > opened) throw new Error('the invitation did not go out');
+      if (!visitId) await new Promise((r) => setTimeout(r, 300));
+    }
     await secretariat.goto(`${app.baseUrl}/app/visits/${visitId}`);
     expect(await axeViolations(secretariat)).toEqual([]);
     await secretariat
       .getByLabel('Nieuwe datum van de visite')
-      .fill(addBusinessDays(amsterdamDate(new Date()), 6, { region: 'noord' }));
+      .fill(addBusinessDays(today, 14, { region: 'noord' }));
     await secretariat.getByRole('button', { name: 'Verzetten' }).click();
     await secretariat.waitForURL('**?done=rescheduled');
     let row: { id: string; contact: string } | undefined;
@@ -213,7 +300,7 @@ describe('web app: a visitation programme from proposal to a visitor’s confirm
              CROSS JOIN LATERAL jsonb_array_elements(v.state->'steps') st
              JOIN person p ON p.id::text = v.state->'hostPersonIds'->>0
             WHERE v.id = $1 AND st->>'key' = 'self_evaluation'
-              AND st->>'openedAt' IS NOT NULL LIMIT 1`,
+              AND st->>'openedAt' IS NOT NULL AND (v.state->>'generation')::int = 1 LIMIT 1`,
           [visitId],
         )) as { id: string; contact: string }[]
       )[0];
@@ -292,65 +379,11 @@ describe('web app: a visitation programme from proposal to a visitor’s confirm
     // A visit held two business days ago: a programme of its own, published with that date
     // (the planner only plans ahead), so that its flow is past the visit day at once.
     const ds = app.stack.ds;
-    const repos = new Repositories(ds);
-    const orgId = (
-      (await ds.query(`SELECT id FROM organisation WHERE slug = 'stadsring'`)) as { id: string }[]
-    )[0]!.id;
-    const demo = (await repos.visitation.programme(orgId, programmeId))!;
-    const ownPeople = new Set(
-      (
-        (await ds.query(`SELECT id FROM person WHERE organisation_id = $1`, [orgId])) as {
-          id: string;
-        }[]
-      ).map((p) => p.id),
-    );
     const today = amsterdamDate(new Date());
-    const token = await app.token(DEMO_EMAILS.stadsring.secretariat);
-    const created = await app.stack.call('POST', '/api/visitation-programmes', {
-      token,
-      body: {
-        title: 'Na de visite',
-        schoolYear: '2026-2027',
-        kind: 'collegiale-visitatie',
-        teamSize: 2,
-        maxVisitsPerVisitor: 1,
-        windows: [{ start: '2026-10-01', end: '2027-06-30' }],
-        hosts: [
-          { kind: 'school', schoolId: demo.hosts.find((h) => h.kind === 'school')!.schoolId },
-        ],
-        // The SWV's own people (the partner's nominee of the first test is not theirs to pick).
-        visitors: demo.visitors
-          .filter((v) => ownPeople.has(v.personId))
-          .map((v) => ({ personId: v.personId, trainedChair: v.trainedChair })),
-      },
-    });
-    expect([created.status, created.body.errors]).toEqual([201, undefined]);
-    const id = created.body.id as string;
-    const instance = (await repos.visitation.instance(orgId, id))!;
-    const chair = instance.visitors.find((v) => v.trainedChair)!;
-    const member = instance.visitors.find((v) => v.id !== chair.id)!;
-    await repos.visitation.publish({
-      organisationId: orgId,
-      programmeId: id,
-      schedule: {
-        visits: [
-          {
-            hostId: instance.hosts[0]!.id,
-            date: addBusinessDays(today, -2, { region: 'noord' }),
-            team: [
-              { visitorId: chair.id, role: 'chair' },
-              { visitorId: member.id, role: 'member' },
-            ],
-          },
-        ],
-      },
-      programmeWorkflowId: `visitation:${orgId}:${id}`,
-      visitWorkflowId: (v) => `visitation:${orgId}:${id}:visit:${v}`,
-    });
-    // Published already: this only starts the programme's flow, which starts the visit's.
-    expect(
-      (await app.stack.call('POST', `/api/visitation-programmes/${id}/publish`, { token })).status,
-    ).toBe(200);
+    const { programme: id, chair, member } = await publishOwnVisit(
+      'Na de visite',
+      addBusinessDays(today, -2, { region: 'noord' }),
+    );
     let visit: { id: string; owner: string; ownerEmail: string; memberEmail: string } | undefined;
     const until = Date.now() + 30_000;
     while (!visit) {
