@@ -380,10 +380,11 @@ describe('web app: a visitation programme from proposal to a visitor’s confirm
     // (the planner only plans ahead), so that its flow is past the visit day at once.
     const ds = app.stack.ds;
     const today = amsterdamDate(new Date());
-    const { programme: id, chair, member } = await publishOwnVisit(
-      'Na de visite',
-      addBusinessDays(today, -2, { region: 'noord' }),
-    );
+    const {
+      programme: id,
+      chair,
+      member,
+    } = await publishOwnVisit('Na de visite', addBusinessDays(today, -2, { region: 'noord' }));
     let visit: { id: string; owner: string; ownerEmail: string; memberEmail: string } | undefined;
     const until = Date.now() + 30_000;
     while (!visit) {
