@@ -254,6 +254,28 @@ describe('web app: a visitation programme from proposal to a visitor’s confirm
     await expect(page.getByText('Bevestigd', { exact: true }).count()).resolves.toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'visitation-confirm');
+    // The visit is in the visitor's private calendar feed, on its day.
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${app.baseUrl}/app/calendar`);
+    await page.getByRole('button', { name: 'Agenda-link aanmaken' }).click();
+    const feedUrl = await page.getByRole('textbox', { name: 'Agenda-link' }).inputValue();
+    expect(await axeViolations(page)).toEqual([]);
+    const feed = await page.request.get(app.local(feedUrl));
+    expect(feed.status()).toBe(200);
+    const lines = (await feed.text()).replace(/\r\n /g, '').split('\r\n');
+    const visitRow = (
+      (await app.stack.ds.query(
+        `SELECT v.visit_date::text AS date, h.name FROM visitation_visit v
+           JOIN visitation_host h ON h.id = v.host_id WHERE v.id = $1`,
+        [row.id],
+      )) as { date: string; name: string }[]
+    )[0]!;
+    const begin = lines.indexOf(`UID:visit-${row.id}@jaarcyclus`);
+    expect(begin).toBeGreaterThan(0);
+    const event = lines.slice(begin, lines.indexOf('END:VEVENT', begin));
+    const summary = event.find((l) => l.startsWith('SUMMARY:'))!;
+    expect(summary.replace(/\\([,;\\])/g, '$1')).toContain(visitRow.name);
+    expect(event.find((l) => l.startsWith('DTSTART'))).toContain(visitRow.date.replace(/-/g, ''));
     // Someone outside the visit gets the not-found page, not the visit.
     const outsider = await app.signedInPage(DEMO_EMAILS.rijnoever.secretariat);
     const res = await outsider.goto(`${app.baseUrl}/app/visits/${row.id}`);
