@@ -215,6 +215,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/visits/:id/reports': { allow: EVERYONE, temporal: true },
   'POST /api/visits/:id/reschedule': { allow: EDITORS, temporal: true },
   'POST /api/visits/:id/cancel': { allow: EDITORS, temporal: true },
+  'POST /api/visits/:id/remind': { allow: EDITORS, temporal: true },
   'POST /api/visits/:id/follow-ups': { allow: EVERYONE, temporal: true },
   'POST /api/visits/:id/follow-ups/:key/done': {
     allow: EVERYONE,
