@@ -27,6 +27,7 @@ import type { WebContext } from '../layout';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { WebPages } from '../web-pages';
 import { adminPage } from './admin.pages';
+import { listQueries, pageOfList } from './list-query';
 import { canEdit, uuid } from './shared.controller';
 import { ADMIN_SECTIONS, deletePage, type AdminKind } from './shared.pages';
 
@@ -69,6 +70,7 @@ export class AdminController {
     @Query('added') added: unknown,
     @Query('saved') saved: unknown,
     @Query('deleted') deleted: unknown,
+    @Query() query: Record<string, unknown>,
   ): Promise<void> {
     const org = me.organisationId;
     const [boards, schools, persons, bodies] = await Promise.all([
@@ -77,10 +79,18 @@ export class AdminController {
       this.persons.list(org),
       this.bodies.list(org),
     ]);
-    const withMembers = await Promise.all(
-      bodies.map(async (body) => ({ body, members: await this.bodies.listMembers(org, body.id) })),
-    );
     const ctx = this.pages.context(req, res);
+    const { t } = ctx;
+    const queries = listQueries(query);
+    const boardNames = new Map(boards.map((b) => [b.id, b.name]));
+    const bodiesPage = pageOfList('bodies', bodies, queries.bodies, (b) => [b.name, b.key]);
+    // Members only of the bodies shown.
+    const withMembers = await Promise.all(
+      bodiesPage.rows.map(async (body) => ({
+        body,
+        members: await this.bodies.listMembers(org, body.id),
+      })),
+    );
     const named = (id: unknown): string | null => boards.find((b) => b.id === id)?.name ?? null;
     const addedName = named(added);
     const savedName = named(saved);
@@ -100,9 +110,20 @@ export class AdminController {
       200,
       adminPage(ctx, {
         boards,
-        schools,
+        boardsPage: pageOfList('boards', boards, queries.boards, (b) => [b.name]),
+        schoolsPage: pageOfList('schools', schools, queries.schools, (s) => [
+          s.name,
+          s.brin ?? '',
+          boardNames.get(s.boardId) ?? '',
+        ]),
         persons,
-        bodies: withMembers,
+        personsPage: pageOfList('persons', persons, queries.persons, (p) => [
+          p.name,
+          p.email,
+          ...p.roles.map((r) => t.role[r]),
+        ]),
+        bodiesPage: { ...bodiesPage, rows: withMembers },
+        queries,
         canEdit: canEdit(me),
         message: addedName
           ? ctx.t.boardAdded(addedName)

@@ -5,12 +5,13 @@ import { errorSummary, notice, selectField, textField } from '../components';
 import { html, type SafeHtml } from '../html';
 import { csrfField, page, type WebContext } from '../layout';
 import { describeVotingRule } from '../voting-rule-text';
+import { listPager, listSearch, type ListPage, type ListQueries } from './list-query';
 import { deleteLink } from './shared.pages';
 
 /** The bodies on the administration page: decision, voting rule, chair and members. */
 export function bodiesSection(
   ctx: WebContext,
-  data: { bodies: { body: Body; members: MemberWithPerson[] }[] },
+  data: { list: ListPage<{ body: Body; members: MemberWithPerson[] }>; queries: ListQueries },
   names: Map<string, string>,
   boardNames: Map<string, string>,
 ): SafeHtml {
@@ -18,7 +19,8 @@ export function bodiesSection(
   const link = (body: Body) => html`<a href="/app/admin/bodies/${body.id}">${body.name}</a>`;
   return html`<section aria-labelledby="organen">
     <h2 id="organen">${t.bodies}</h2>
-    ${data.bodies.map(
+    ${listSearch(ctx, data.list, data.queries)}
+    ${data.list.rows.map(
       ({ body, members }) =>
         html`<div class="panel">
           <h3>${link(body)} <span class="muted">(${body.key})</span></h3>
@@ -47,6 +49,7 @@ export function bodiesSection(
           </dl>
         </div>`,
     )}
+    ${listPager(ctx, data.list, data.queries)}
   </section>`;
 }
 

@@ -4,12 +4,13 @@ import { selectField, tableRegion, textField } from '../components';
 import { html, type SafeHtml } from '../html';
 import { formatAmount, formatNumber } from '../i18n';
 import type { WebContext } from '../layout';
+import { listPager, listSearch, type ListPage, type ListQueries } from './list-query';
 import { entityPage } from './shared.pages';
 
 /** The schools on the administration page: board, kind, locations, fixed amount, ECT member. */
 export function schoolsSection(
   ctx: WebContext,
-  data: { schools: School[]; canEdit: boolean },
+  data: { list: ListPage<School>; canEdit: boolean; queries: ListQueries },
   names: Map<string, string>,
   boardNames: Map<string, string>,
 ): SafeHtml {
@@ -18,6 +19,7 @@ export function schoolsSection(
   return html`<section aria-labelledby="scholen">
     <h2 id="scholen">${t.schools}</h2>
     ${data.canEdit ? html`<p><a class="button" href="/app/admin/schools/new">${t.addSchool}</a></p>` : ''}
+    ${listSearch(ctx, data.list, data.queries)}
     ${tableRegion(
       t.schools,
       html`<table>
@@ -32,7 +34,7 @@ export function schoolsSection(
           </tr>
         </thead>
         <tbody>
-          ${data.schools.map(
+          ${data.list.rows.map(
             (s) =>
               html`<tr>
                 <th scope="row"><a href="/app/admin/schools/${s.id}">${s.name}</a>${brin(s)}</th>
@@ -46,6 +48,7 @@ export function schoolsSection(
         </tbody>
       </table>`,
     )}
+    ${listPager(ctx, data.list, data.queries)}
   </section>`;
 }
 
