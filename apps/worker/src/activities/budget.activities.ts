@@ -25,6 +25,7 @@ import type {
   RosterSnapshot,
 } from '@jaarcyclus/workflows';
 import {
+  type AllocationLetterData,
   type LetterDecision,
   type ProposalText,
   renderAdoptionMail,

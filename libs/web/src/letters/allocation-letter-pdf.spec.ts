@@ -21,7 +21,9 @@ const letter: AllocationLetterData = {
     pupilCount: 4010,
     amountPerPupilCents: 150_00,
     variableCents: 601_500_00,
-    deductions: [{ schoolId: 's2', amountCents: 12_500_00, reason: 'Onderbesteding 2025 Het Kompas' }],
+    deductions: [
+      { schoolId: 's2', amountCents: 12_500_00, reason: 'Onderbesteding 2025 Het Kompas' },
+    ],
     totalCents: 664_000_00,
   },
   reserve: {

@@ -1,7 +1,4 @@
-import {
-  allocationLetterContent,
-  type AllocationLetterData,
-} from '@jaarcyclus/mail';
+import { allocationLetterContent, type AllocationLetterData } from '@jaarcyclus/mail';
 import { catalogueFor, type Locale } from '@jaarcyclus/i18n';
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 
@@ -76,7 +73,10 @@ export async function allocationLetterPdf(
   const need = (height: number) => {
     if (y - height < MARGIN + 24) newPage();
   };
-  const line = (text: string, o: { font?: PDFFont; size?: number; x?: number; color?: typeof TEXT } = {}) => {
+  const line = (
+    text: string,
+    o: { font?: PDFFont; size?: number; x?: number; color?: typeof TEXT } = {},
+  ) => {
     const size = o.size ?? BODY;
     need(size * LEADING);
     y -= size * LEADING;
