@@ -60,8 +60,8 @@ describe('web app: Beheer at the size of a real SWV, and the allocation letters 
     );
     expect(await people.locator('tbody tr').count()).toBe(25);
 
-    await page.getByLabel('Zoek een persoon').fill('testpersoon 07');
-    await page.getByLabel('Zoek een persoon').press('Enter');
+    await page.getByRole('searchbox', { name: 'Zoek een persoon' }).fill('testpersoon 07');
+    await page.getByRole('searchbox', { name: 'Zoek een persoon' }).press('Enter');
     await page.waitForURL(/q-persons=testpersoon\+07/);
     expect(await people.locator('tbody tr').allInnerTexts()).toEqual([
       expect.stringContaining('Testpersoon 07'),
@@ -75,8 +75,8 @@ describe('web app: Beheer at the size of a real SWV, and the allocation letters 
     ).toBeGreaterThan(1);
     expect(await people.getByRole('navigation').count()).toBe(0);
 
-    await page.getByLabel('Zoek een persoon').fill('niemand-zo-genaamd');
-    await page.getByLabel('Zoek een persoon').press('Enter');
+    await page.getByRole('searchbox', { name: 'Zoek een persoon' }).fill('niemand-zo-genaamd');
+    await page.getByRole('searchbox', { name: 'Zoek een persoon' }).press('Enter');
     await page.waitForURL(/niemand-zo-genaamd/);
     expect(await people.innerText()).toContain('Niets gevonden met „niemand-zo-genaamd”');
     await page.context().close();
@@ -84,11 +84,15 @@ describe('web app: Beheer at the size of a real SWV, and the allocation letters 
 
   it('searches schools by board at 360 px, without sideways scrolling', async () => {
     const page = await web.signedInPage(ADMIN, { width: 360, height: 780 });
-    await page.goto(`${web.baseUrl}/app/admin?q-schools=stadsring+college#scholen`);
+    const board = 'Stichting Openbaar Voortgezet Onderwijs Stadsring';
+    await page.goto(`${web.baseUrl}/app/admin?q-schools=${encodeURIComponent(board)}#scholen`);
     const schools = page.locator('section[aria-labelledby="scholen"]');
-    expect(await schools.locator('tbody tr').allInnerTexts()).toEqual([
-      expect.stringContaining('Stadsring College'),
-    ]);
+    const rows = await schools.locator('tbody tr').allInnerTexts();
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows) expect(row).toContain(board);
+    await expect(
+      page.getByRole('searchbox', { name: 'Zoek een school' }).inputValue(),
+    ).resolves.toBe(board);
     expect(await hasHorizontalScroll(page)).toBe(false);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'admin-search-360');

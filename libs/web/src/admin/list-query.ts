@@ -115,7 +115,7 @@ export function listSearch(
       action="/app/admin#${ADMIN_SECTIONS[kind]}"
       class="filters list-search"
       role="search"
-      aria-label="${t.searchLabel[kind]}"
+      aria-labelledby="${ADMIN_SECTIONS[kind]}"
     >
       ${others.map((k) =>
         queries[k].q

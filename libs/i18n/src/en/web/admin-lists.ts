@@ -34,9 +34,7 @@ export const adminLists: typeof nl = {
   },
   picker: {
     hint: 'Type part of the name or e-mail address and choose from the list. Leave empty: none.',
-    notFound: 'Choose a person from the list: type part of the name or e-mail address.',
-    ambiguous:
-      'More than one person matches this text. Choose one from the list, with the e-mail address.',
+    hintRequired: 'Type part of the name or e-mail address and choose from the list.',
   },
   letters: {
     title: 'Allocation letters',

@@ -34,9 +34,7 @@ export const adminLists = {
   },
   picker: {
     hint: 'Typ een deel van de naam of het e-mailadres en kies uit de lijst. Leeg laten: geen.',
-    notFound: 'Kies een persoon uit de lijst: typ een deel van de naam of het e-mailadres.',
-    ambiguous:
-      'Meer personen passen bij deze tekst. Kies er één uit de lijst, met het e-mailadres.',
+    hintRequired: 'Typ een deel van de naam of het e-mailadres en kies uit de lijst.',
   },
   letters: {
     title: 'Toekenningsbrieven',
