@@ -1,9 +1,10 @@
 import type { Person, SchoolBoard } from '@jaarcyclus/persistence';
 import type { FieldError } from '@jaarcyclus/api/common/api-errors';
-import { selectField, tableRegion, textField } from '../components';
+import { tableRegion, textField } from '../components';
 import { html, type SafeHtml } from '../html';
 import { formatNumber } from '../i18n';
 import type { WebContext } from '../layout';
+import { personPicker, pickerValue } from './person-picker';
 import { listPager, listSearch, type ListPage, type ListQueries } from './list-query';
 import { entityPage } from './shared.pages';
 
@@ -92,17 +93,12 @@ export function boardPage(
       width: 'short',
       required: true,
     })}
-    ${selectField(ctx, {
+    ${personPicker(ctx, {
       name: 'bestuurderPersonId',
       label: t.bestuurder,
-      value: form.bestuurderPersonId,
+      value: pickerValue(data.persons, form.bestuurderPersonId),
       errors: form.errors,
-      options: [
-        { value: '', label: t.none },
-        ...data.persons
-          .filter((p) => p.active)
-          .map((p) => ({ value: p.id, label: `${p.name} (${p.email})` })),
-      ],
+      candidates: data.persons.filter((p) => p.active),
     })}`,
     details: html`<dt>${t.name}</dt>
       <dd>${board?.name ?? ''}</dd>

@@ -5,6 +5,7 @@ import { errorSummary, notice, selectField, textField } from '../components';
 import { html, type SafeHtml } from '../html';
 import { csrfField, page, type WebContext } from '../layout';
 import { describeVotingRule } from '../voting-rule-text';
+import { personPicker } from './person-picker';
 import { listPager, listSearch, type ListPage, type ListQueries } from './list-query';
 import { deleteLink } from './shared.pages';
 
@@ -199,11 +200,19 @@ function bodyForm(ctx: WebContext, data: BodyPageData): SafeHtml {
   </form>`;
 }
 
+/** Who can still be added to a body: its active people that are not a member yet. */
+export function memberCandidates(
+  persons: readonly Person[],
+  members: MemberWithPerson[],
+): Person[] {
+  const memberIds = new Set(members.map((m) => m.member.personId));
+  return persons.filter((p) => p.active && !memberIds.has(p.id));
+}
+
 function membersSection(ctx: WebContext, data: BodyPageData): SafeHtml {
   const { t } = ctx;
   const boardNames = new Map(data.boards.map((b) => [b.id, b.name]));
   const weighted = data.body.votingRule.weighting === 'pupil_count';
-  const memberIds = new Set(data.members.map((m) => m.member.personId));
   const mf = data.memberForm;
   const list =
     data.members.length === 0
@@ -245,18 +254,13 @@ function membersSection(ctx: WebContext, data: BodyPageData): SafeHtml {
       >
         <h3 id="lid-toevoegen">${t.addMember}</h3>
         ${csrfField(ctx)}
-        ${selectField(ctx, {
+        ${personPicker(ctx, {
           name: 'personId',
           label: t.memberPerson,
           value: mf.personId,
           errors: mf.errors,
           required: true,
-          options: [
-            { value: '', label: t.choosePerson },
-            ...data.persons
-              .filter((p) => p.active && !memberIds.has(p.id))
-              .map((p) => ({ value: p.id, label: `${p.name} (${p.email})` })),
-          ],
+          candidates: memberCandidates(data.persons, data.members),
         })}
         ${
           weighted

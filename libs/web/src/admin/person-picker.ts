@@ -74,7 +74,8 @@ export function resolvePerson(
   const lower = text.toLocaleLowerCase('nl');
   const exact = candidates.filter((p) => personLabel(p).toLocaleLowerCase('nl') === lower);
   if (exact.length === 1) return { ok: true, id: exact[0]!.id };
-  const email = /\(([^()\s]+@[^()\s]+)\)\s*$/u.exec(text)?.[1] ?? (text.includes('@') ? text : null);
+  const email =
+    /\(([^()\s]+@[^()\s]+)\)\s*$/u.exec(text)?.[1] ?? (text.includes('@') ? text : null);
   if (email) {
     const byEmail = candidates.filter(
       (p) => p.email.toLocaleLowerCase('nl') === email.toLocaleLowerCase('nl'),
@@ -99,4 +100,34 @@ export function resolvePerson(
       text: coded,
     },
   };
+}
+
+/**
+ * A picker's posted value read as a person: a stored id (the form as first shown, before the
+ * page turned it into a name) passes as it is when it is one of `all`, so the service's own
+ * checks decide; anything else is resolved among `candidates`.
+ */
+export function pickedPerson(
+  field: string,
+  value: string,
+  candidates: readonly Person[],
+  all: readonly Person[],
+): Resolved {
+  const v = value.trim();
+  if (isUUID(v) && all.some((p) => p.id === v)) return { ok: true, id: v };
+  return resolvePerson(field, v, candidates);
+}
+
+/** The DTO's verdict with a picker's refusal added (in the form's field order, by the summary). */
+export function withPickerError<T>(
+  checked: { ok: true; value: T } | { ok: false; errors: FieldError[] },
+  picked: Resolved,
+): { ok: true; value: T } | { ok: false; errors: FieldError[] } {
+  if (picked.ok) return checked;
+  return { ok: false, errors: [...(checked.ok ? [] : checked.errors), picked.error] };
+}
+
+/** What a picker shows: a stored id as "Naam (e-mailadres)", a typed text as typed. */
+export function pickerValue(persons: readonly Person[], value: string): string {
+  return isUUID(value.trim()) ? personText(persons, value.trim()) || value : value;
 }

@@ -4,6 +4,7 @@ import { selectField, tableRegion, textField } from '../components';
 import { html, type SafeHtml } from '../html';
 import { formatAmount, formatNumber } from '../i18n';
 import type { WebContext } from '../layout';
+import { personPicker, pickerValue } from './person-picker';
 import { listPager, listSearch, type ListPage, type ListQueries } from './list-query';
 import { entityPage } from './shared.pages';
 
@@ -118,18 +119,13 @@ export function schoolPage(
     })}
     ${textField(ctx, { name: 'locationCount', label: t.locations, hint: t.locationsHint, value: form.locationCount, errors: e, inputmode: 'numeric', width: 'short', required: true })}
     ${textField(ctx, { name: 'fixedAmount', label: t.fixedAmount, hint: t.fixedAmountHint, value: form.fixedAmount, errors: e, inputmode: 'decimal', width: 'short' })}
-    ${selectField(ctx, {
+    ${personPicker(ctx, {
       name: 'ectMemberPersonId',
       label: t.ectMember,
-      hint: t.ectMemberHint,
-      value: form.ectMemberPersonId,
+      hint: `${t.ectMemberHint} ${t.picker.hint}`,
+      value: pickerValue(data.persons, form.ectMemberPersonId),
       errors: e,
-      options: [
-        { value: '', label: t.none },
-        ...data.persons
-          .filter((p) => p.active && p.roles.includes('ect_member'))
-          .map((p) => ({ value: p.id, label: `${p.name} (${p.email})` })),
-      ],
+      candidates: data.persons.filter((p) => p.active && p.roles.includes('ect_member')),
     })}`,
     details: html`<dt>${t.name}</dt>
       <dd>${school?.name ?? ''}</dd>

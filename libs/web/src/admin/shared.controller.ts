@@ -63,10 +63,14 @@ export abstract class AdminEntityController<
   protected abstract formOf(row: E): F;
   /** The form as posted (errors empty). */
   protected abstract postedForm(body: unknown): F;
-  /** The form as the DTO's input, checked by it; errors are named by the form's fields. */
+  /**
+   * The form as the DTO's input, checked by it; errors are named by the form's fields. `me`:
+   * whose SWV's people a person picker's text is read against.
+   */
   protected abstract validate<T extends object>(
     dto: ClassConstructor<T>,
     form: F,
+    me: AuthenticatedPerson,
   ): Promise<Validated<T>>;
   /** The page of a new (row null) or a stored record. */
   protected abstract page(
@@ -115,7 +119,7 @@ export abstract class AdminEntityController<
     const form = this.postedForm(body);
     const refused = (errors: FieldError[]) =>
       this.render(req, res, me, null, { ...form, errors }, 422);
-    const input = await this.validate(this.dtos.create, form);
+    const input = await this.validate(this.dtos.create, form, me);
     if (!input.ok) return refused(input.errors);
     let created: E;
     try {
@@ -140,7 +144,7 @@ export abstract class AdminEntityController<
     const form = this.postedForm(body);
     const refused = (errors: FieldError[]) =>
       this.render(req, res, me, row, { ...form, errors }, 422);
-    const input = await this.validate(this.dtos.update, form);
+    const input = await this.validate(this.dtos.update, form, me);
     if (!input.ok) return refused(input.errors);
     try {
       await this.entities.update(me.organisationId, row.id, input.value);
