@@ -99,6 +99,87 @@ describe('web app: Beheer at the size of a real SWV, and the allocation letters 
     await page.context().close();
   });
 
+  it('adds a body member with the person picker, without JavaScript: a vague text is refused in Dutch, a precise one added', async () => {
+    const context = await web.browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 1366, height: 768 },
+    });
+    await context.addCookies([
+      {
+        name: 'jc_session',
+        value: await web.sessionToken(ADMIN),
+        url: web.baseUrl,
+        httpOnly: true,
+        sameSite: 'Lax',
+      },
+    ]);
+    const page = await context.newPage();
+    await page.goto(`${web.baseUrl}/app/admin?q-bodies=raad+van+toezicht#organen`);
+    await page.getByRole('link', { name: 'Raad van Toezicht', exact: true }).click();
+    await page.waitForURL('**/app/admin/bodies/*');
+    const picker = page.getByLabel('Persoon', { exact: true });
+    // Suggestions, not a list of 70 options: a text field with a datalist.
+    expect(await picker.evaluate((el) => el.tagName)).toBe('INPUT');
+    expect(await picker.getAttribute('list')).toBe('field-personId-list');
+    expect(
+      await page.locator('#field-personId-list option[value^="Testpersoon 42 ("]').count(),
+    ).toBe(1);
+
+    await picker.fill('testpersoon 3');
+    await page.getByRole('button', { name: 'Lid toevoegen' }).click();
+    expect(await page.locator('#field-personId-error').innerText()).toMatch(
+      /^„testpersoon 3” past bij \d+ personen\. Kies er één uit de lijst; de lijst toont het e-mailadres achter de naam\.$/,
+    );
+    expect(await picker.inputValue()).toBe('testpersoon 3');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await picker.fill('Niemand Bekend');
+    await page.getByRole('button', { name: 'Lid toevoegen' }).click();
+    expect(await page.locator('#field-personId-error').innerText()).toMatch(
+      /^Niemand gevonden met „Niemand Bekend”/,
+    );
+
+    await picker.fill('testpersoon 42');
+    await page.getByRole('button', { name: 'Lid toevoegen' }).click();
+    await page.waitForURL('**/app/admin/bodies/*?done=added*');
+    expect(await page.getByRole('status').innerText()).toContain(
+      'Testpersoon 42 is toegevoegd als lid.',
+    );
+    await context.close();
+  });
+
+  it('a board keeps its bestuurder shown by name and e-mail; a new one is picked by e-mail address', async () => {
+    const [board] = (await web.ds.query(
+      `SELECT b.id, p.name, p.email FROM school_board b JOIN person p ON p.id = b.bestuurder_person_id
+        WHERE b.organisation_id = $1 ORDER BY b.pupil_count ASC LIMIT 1`,
+      [orgId],
+    )) as { id: string; name: string; email: string }[];
+    const page = await web.signedInPage(ADMIN, { width: 360, height: 780 });
+    await page.goto(`${web.baseUrl}/app/admin/boards/${board!.id}`);
+    const picker = page.getByLabel('Bestuurder');
+    expect(await picker.inputValue()).toBe(`${board!.name} (${board!.email})`);
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForURL('**/app/admin?saved=*');
+
+    await page.goto(`${web.baseUrl}/app/admin/boards/${board!.id}`);
+    await picker.fill('niet-bestaand@school.example');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    expect(await page.locator('#field-bestuurderPersonId-error').innerText()).toMatch(
+      /^Niemand gevonden/,
+    );
+    expect(await page.getByRole('alert').innerText()).toContain('Bestuurder');
+    expect(await axeViolations(page)).toEqual([]);
+    await picker.fill('TESTPERSOON5@school.example');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForURL('**/app/admin?saved=*');
+    const [saved] = (await web.ds.query(
+      `SELECT p.name FROM school_board b JOIN person p ON p.id = b.bestuurder_person_id WHERE b.id = $1`,
+      [board!.id],
+    )) as { name: string }[];
+    expect(saved!.name).toBe('Testpersoon 05');
+    await page.context().close();
+  });
+
   describe('allocation letters', () => {
     let ownId: string;
     let otherId: string;
