@@ -36,6 +36,13 @@ export const adminLists: typeof nl = {
     hint: 'Type part of the name or e-mail address and choose from the list. Leave empty: none.',
     hintRequired: 'Type part of the name or e-mail address and choose from the list.',
   },
+  inUse: {
+    boards:
+      'This school board is still in use. First move the schools and people below to another board, or delete them; then you can delete the board.',
+    schools:
+      'This school is still in use. First link the people below to another school, or make them inactive; then you can delete the school.',
+  },
+  usedBySchools: 'These schools belong to this board:',
   letters: {
     title: 'Allocation letters',
     intro: 'The letters about the allocation to the boards, after the budget was adopted.',

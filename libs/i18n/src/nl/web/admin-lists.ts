@@ -36,6 +36,13 @@ export const adminLists = {
     hint: 'Typ een deel van de naam of het e-mailadres en kies uit de lijst. Leeg laten: geen.',
     hintRequired: 'Typ een deel van de naam of het e-mailadres en kies uit de lijst.',
   },
+  inUse: {
+    boards:
+      'Dit schoolbestuur is nog in gebruik. Zet de scholen en personen hieronder eerst bij een ander bestuur, of verwijder ze; daarna kunt u het bestuur verwijderen.',
+    schools:
+      'Deze school is nog in gebruik. Koppel de personen hieronder eerst aan een andere school, of zet ze op inactief; daarna kunt u de school verwijderen.',
+  },
+  usedBySchools: 'Deze scholen horen bij dit bestuur:',
   letters: {
     title: 'Toekenningsbrieven',
     intro: 'De brieven over de toekenning aan de besturen, na de vaststelling van de begroting.',
