@@ -65,7 +65,7 @@ describe('web app: Dutch messages in the administration', () => {
     await page.getByLabel('School (voor een contactpersoon)').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Opslaan' }).click();
     expect(await errorText(page, 'email')).toBe(
-      'Er is al een persoon met dit e-mailadres. Zoek die persoon op in de lijst, of vul een ander adres in.',
+      'Dit e-mailadres is al in gebruik bij Hendrik Mulder. Zoek die persoon op in de lijst, of vul een ander adres in.',
     );
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();

@@ -137,8 +137,10 @@ export class SchoolsAdminController extends AdminEntityController<
     return checked;
   }
 
-  protected override refusal(err: unknown): FieldError[] {
-    return refusalAsFieldErrors(err).map((e) => ({ ...e, field: schoolField(e.field) }));
+  protected override refusal(err: unknown): Promise<FieldError[]> {
+    return Promise.resolve(
+      refusalAsFieldErrors(err).map((e) => ({ ...e, field: schoolField(e.field) })),
+    );
   }
 
   protected async page(

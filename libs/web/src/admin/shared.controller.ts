@@ -80,9 +80,12 @@ export abstract class AdminEntityController<
     form: F,
   ): Promise<string>;
 
-  /** A refusal of the service as the form's field errors (by default named as the api names them). */
-  protected refusal(err: unknown): FieldError[] {
-    return refusalAsFieldErrors(err);
+  /**
+   * A refusal of the service as the form's field errors (by default named as the api names
+   * them); `me` and `form`: for a subclass that says more (whose address is taken).
+   */
+  protected refusal(err: unknown, _me: AuthenticatedPerson, _form: F): Promise<FieldError[]> {
+    return Promise.resolve(refusalAsFieldErrors(err));
   }
 
   @Get('new')
@@ -125,7 +128,7 @@ export abstract class AdminEntityController<
     try {
       created = await this.entities.create(me.organisationId, input.value);
     } catch (err) {
-      return refused(this.refusal(err));
+      return refused(await this.refusal(err, me, form));
     }
     this.pages.redirect(res, `/app/admin?added=${created.id}#${ADMIN_SECTIONS[this.kind]}`);
   }
@@ -149,7 +152,7 @@ export abstract class AdminEntityController<
     try {
       await this.entities.update(me.organisationId, row.id, input.value);
     } catch (err) {
-      return refused(this.refusal(err));
+      return refused(await this.refusal(err, me, form));
     }
     this.pages.redirect(res, `/app/admin?saved=${row.id}#${ADMIN_SECTIONS[this.kind]}`);
   }
