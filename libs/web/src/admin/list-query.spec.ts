@@ -9,7 +9,7 @@ import {
   pageOfList,
 } from './list-query';
 
-const people = Array.from({ length: 60 }, (_, i) => ({
+const people = Array.from({ length: 120 }, (_, i) => ({
   name: `Persoon ${String(i + 1).padStart(2, '0')}`,
   email: `p${i + 1}@school.example`,
 }));
@@ -45,12 +45,12 @@ describe('searching and paging the Beheer lists', () => {
   it('pages the matches, the last page when more is asked', () => {
     const first = pageOfList('persons', people, { q: '', page: 1 }, texts);
     expect(first.rows).toHaveLength(ADMIN_PAGE_SIZE);
-    expect(first).toMatchObject({ found: 60, total: 60, page: 1, pages: 3 });
+    expect(first).toMatchObject({ found: 120, total: 120, page: 1, pages: 3 });
     const last = pageOfList('persons', people, { q: '', page: 99 }, texts);
     expect(last.page).toBe(3);
-    expect(last.rows.map((p) => p.name)).toEqual(people.slice(50).map((p) => p.name));
-    const found = pageOfList('persons', people, { q: 'persoon 12', page: 1 }, texts);
-    expect(found).toMatchObject({ found: 1, total: 60, pages: 1 });
+    expect(last.rows.map((p) => p.name)).toEqual(people.slice(100).map((p) => p.name));
+    const found = pageOfList('persons', people, { q: 'p57@school', page: 1 }, texts);
+    expect(found).toMatchObject({ found: 1, total: 120, pages: 1 });
   });
 
   it('keeps the other lists’ searches in the links and the form', () => {
@@ -63,7 +63,7 @@ describe('searching and paging the Beheer lists', () => {
     expect(form).toContain('method="get"');
     expect(form).toContain('<label for="field-q-persons">Zoek een persoon</label>');
     expect(form).toContain('<input type="hidden" name="q-schools" value="kompas" />');
-    expect(form).toContain('60 personen');
+    expect(form).toContain('120 personen');
     const pager = String(listPager(ctx, list, queries));
     expect(pager).toContain('Pagina 2 van 3');
     expect(pager).toContain('href="/app/admin?q-schools=kompas#personen">Vorige pagina');

@@ -2,8 +2,8 @@ import { html, type SafeHtml } from '../html';
 import type { WebContext } from '../layout';
 import { ADMIN_SECTIONS, type AdminKind } from './shared.pages';
 
-/** Rows on one page of a Beheer list. */
-export const ADMIN_PAGE_SIZE = 25;
+/** Rows on one page of a Beheer list: a small SWV on one page, a large one paged. */
+export const ADMIN_PAGE_SIZE = 50;
 
 /** The kinds listed on the Beheer page, in its order. */
 export const LISTED_KINDS: readonly AdminKind[] = ['boards', 'schools', 'persons', 'bodies'];
@@ -144,7 +144,7 @@ export function listSearch(
         ${list.q ? html`<a href="${listUrl(queries, kind, { q: '', page: 1 })}">${t.clear}</a>` : ''}
       </div>
     </form>
-    <p class="list-count" role="status">
+    <p class="list-count">
       ${t.count(list.found, list.total, t.countWhat[kind])}${list.q ? html` ${t.matching(list.q)}` : ''}
     </p>
     ${list.q && list.found === 0 ? html`<p class="notice notice--info">${t.noneFound(list.q)}</p>` : ''}`;
