@@ -1,5 +1,5 @@
 import { DEMO_EMAILS } from '@jaarcyclus/persistence';
-import { pdfTextLines } from '../../libs/web/src/testing/pdf-text';
+import { pdfTextLines } from '@jaarcyclus/web/testing/pdf-text';
 import {
   axeViolations,
   hasHorizontalScroll,
