@@ -194,6 +194,37 @@ describe('web app: Beheer at the size of a real SWV, and the allocation letters 
     await page.context().close();
   });
 
+  it('a spent sign-in link offers a new one, and notices who is still signed in (issue 16, item 11)', async () => {
+    const context = await web.browser.newContext({ viewport: { width: 360, height: 780 } });
+    const page = await context.newPage();
+    const before = web.smtp.messages.length;
+    await page.goto(`${web.baseUrl}/login`);
+    await page.getByLabel('E-mailadres').fill(ADMIN);
+    await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
+    await page.waitForURL('**/login/check-email');
+    const link = await web.latestSignInLink(ADMIN, before);
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL('**/app/tasks');
+
+    // The same link again, still signed in: no dead end, the way on.
+    await page.goto(link);
+    expect(await page.locator('h1').innerText()).toBe('Deze link werkt niet meer');
+    expect(await page.locator('main').innerText()).toContain('Ingrid Wolters');
+    expect(await page.locator('main a').first().getAttribute('href')).toMatch(/^\/app/);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Signed out (another browser): a link to ask for a new one.
+    const other = await web.browser.newContext({ viewport: { width: 360, height: 780 } });
+    const fresh = await other.newPage();
+    await fresh.goto(link);
+    const again = fresh.getByRole('link', { name: 'Vraag een nieuwe inloglink aan' });
+    expect(await again.getAttribute('href')).toBe('/login');
+    expect(await axeViolations(fresh)).toEqual([]);
+    await other.close();
+    await context.close();
+  });
+
   describe('allocation letters', () => {
     let ownId: string;
     let otherId: string;
