@@ -38,6 +38,7 @@ import { TaskPagesController } from './controllers/tasks.controller';
 import { VisitationPagesController } from './controllers/visitation.controller';
 import { TransitionPagesController } from './controllers/transitions.controller';
 import { CsrfGuard, CsrfTokens } from './csrf';
+import { LettersController } from './letters/letters.controller';
 import { TransitionsModule } from '@jaarcyclus/api/transitions/transitions.module';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebPages } from './web-pages';
@@ -80,6 +81,7 @@ import { WebPages } from './web-pages';
     TransitionPagesController,
     CalendarController,
     VisitationPagesController,
+    LettersController,
     // "Beheer" (/app/admin): the overview and deleting, then each kind's pages.
     AdminController,
     BoardsAdminController,

@@ -1,6 +1,7 @@
 import { accountability } from './accountability';
 import { accountabilityFormat } from './accountability-format';
 import { admin } from './admin';
+import { adminLists } from './admin-lists';
 import { budgetCycle } from './budget-cycle';
 import { calendar } from './calendar';
 import { common } from './common';
@@ -25,6 +26,7 @@ export const web: typeof nl = {
   ...tasks,
   ...vote,
   ...admin,
+  ...adminLists,
   ...calendar,
   ...cycles,
   ...budgetCycle,
