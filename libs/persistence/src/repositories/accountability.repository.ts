@@ -141,6 +141,10 @@ export interface AccountabilityOverviewRecord {
   deductionAllocationYear: number | null;
   /** Null unless the school is waived. */
   waiver: WaiverRecord | null;
+  /** The school's fixed amount (what it receives besides the variable amount it reports). */
+  fixedAmountCents: number;
+  /** The figures of the current (last submitted) version; null before the first submission. */
+  currentFigures: AccountabilitySubmissionFigures | null;
 }
 
 /** A school's draft: the raw form input, one per school and year; see saveDraft. */
@@ -520,10 +524,13 @@ export class AccountabilityRepository {
       `SELECT sa.school_id, s.name AS school_name, s.board_id, b.name AS board_name, sa.status,
               sa.version, sa.deadline, sa.days_late, sa.submitted_at, sa.late_since,
               d.amount_cents AS deduction_cents, d.allocation_year,
-              w.reason AS waiver_reason, w.occurred_at AS waived_at, w.name AS waived_by
+              w.reason AS waiver_reason, w.occurred_at AS waived_at, w.name AS waived_by,
+              s.fixed_amount_cents, cs.figures AS current_figures
          FROM school_accountability sa
          JOIN school s ON s.organisation_id = sa.organisation_id AND s.id = sa.school_id
          JOIN school_board b ON b.organisation_id = s.organisation_id AND b.id = s.board_id
+         LEFT JOIN accountability_submission cs
+           ON cs.organisation_id = sa.organisation_id AND cs.id = sa.current_submission_id
          LEFT JOIN accountability_deduction d
            ON d.organisation_id = sa.organisation_id AND d.school_id = sa.school_id
           AND d.accounting_year = sa.accounting_year
@@ -546,6 +553,8 @@ export class AccountabilityRepository {
       waiver_reason: string | null;
       waived_at: Date | null;
       waived_by: string | null;
+      fixed_amount_cents: string;
+      current_figures: AccountabilitySubmissionFigures | null;
     }[];
     return rows.map((r) => ({
       schoolId: r.school_id,
@@ -561,6 +570,8 @@ export class AccountabilityRepository {
       deductionCents: r.deduction_cents === null ? null : Number(r.deduction_cents),
       deductionAllocationYear: r.allocation_year,
       waiver: waiverOf(r),
+      fixedAmountCents: Number(r.fixed_amount_cents),
+      currentFigures: r.current_figures,
     }));
   }
 
