@@ -22,6 +22,7 @@ import {
   extendSchoolDeadlineUpdate,
   reviewSubmissionUpdate,
   recordDraftUpdate,
+  remindSchoolNowUpdate,
   saveDraftSignal,
   submitAccountabilityUpdate,
   type SubmitAccountabilityResult,
@@ -157,6 +158,65 @@ export class SchoolAccountabilityService {
         allocationYear: deductionAllocationYear(year),
       },
     };
+  }
+
+  /**
+   * "Herinner alle late scholen": one reminder to the contacts of every school that is late,
+   * sent by each school's workflow at the school's next business moment through the outbox.
+   * `requestId` (one per rendered form) makes a repeated request (a double click, a reload)
+   * change nothing; a school with a reminder already waiting gets no second one. Schools that
+   * are no longer late by the time their workflow hears it are left out; `skipped` counts
+   * school workflows started before the reminder existed (they have no handler for it).
+   */
+  async remindLate(
+    me: AuthenticatedPerson,
+    year: number,
+    requestId: string,
+  ): Promise<{ queued: number; already: number; skipped: number }> {
+    const late = (await this.accountability.overview(me.organisationId, year)).filter(
+      (r) => r.status === 'late',
+    );
+    const counts = { queued: 0, already: 0, skipped: 0 };
+    for (const row of late) {
+      const state = await this.state(me, year, row.schoolId);
+      try {
+        const result = await this.command(state, (h) =>
+          h
+            .executeUpdate(remindSchoolNowUpdate, {
+              args: [{ actorPersonId: me.id, requestId }],
+            })
+            .catch((err: unknown) => {
+              if (isUnknownUpdate(err)) return null;
+              throw err;
+            }),
+        );
+        if (result === null) counts.skipped += 1;
+        else if (result.queued) counts.queued += 1;
+        else counts.already += 1;
+      } catch (err) {
+        // Submitted, accepted or waived in the meantime: nothing to remind.
+        if (err instanceof DomainError && err.code === 'CONFLICT') continue;
+        throw err;
+      }
+    }
+    return counts;
+  }
+
+  /**
+   * Every e-mail about the school's accountability (invitation, reminders, escalations, the
+   * secretariat's reminders, review outcomes), oldest first, read from the outbox: for the
+   * office's page on the school. Another SWV's school is 404.
+   */
+  async mailHistory(me: AuthenticatedPerson, year: number, schoolId: string) {
+    await schoolForPerson(this.schools, me, schoolId);
+    const state = await this.state(me, year, schoolId);
+    const mails = await this.accountability.mailHistory(me.organisationId, state.workflowId);
+    return mails.map((m) => ({
+      step: m.step,
+      status: m.status,
+      at: (m.sentAt ?? m.createdAt).toISOString(),
+      recipientName: m.recipientName,
+    }));
   }
 
   /**

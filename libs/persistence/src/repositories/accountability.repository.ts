@@ -147,6 +147,17 @@ export interface AccountabilityOverviewRecord {
   currentFigures: AccountabilitySubmissionFigures | null;
 }
 
+/** One e-mail about a school's accountability, as the outbox holds it. */
+export interface SchoolMailRecord {
+  /** The step of the school workflow's key (`reminder-d1-2027-01-12`, `escalation-d1`, …). */
+  step: string;
+  status: string;
+  createdAt: Date;
+  sentAt: Date | null;
+  /** The recipient's name; null for someone since removed. */
+  recipientName: string | null;
+}
+
 /** A school's draft: the raw form input, one per school and year; see saveDraft. */
 export interface DraftToSave {
   organisationId: string;
@@ -572,6 +583,37 @@ export class AccountabilityRepository {
       waiver: waiverOf(r),
       fixedAmountCents: Number(r.fixed_amount_cents),
       currentFigures: r.current_figures,
+    }));
+  }
+
+  /**
+   * Every e-mail the school workflow `workflowId` sent or queued (keys
+   * `${workflowId}:${step}:${personId}`), oldest first, with its recipient's name.
+   */
+  async mailHistory(organisationId: string, workflowId: string): Promise<SchoolMailRecord[]> {
+    const prefix = `${workflowId}:`;
+    const rows = (await this.db.query(
+      `SELECT substr(m.idempotency_key, length($2) + 1) AS rest, m.status, m.created_at, m.sent_at,
+              p.name AS recipient_name
+         FROM outbox_message m
+         LEFT JOIN person p
+           ON p.organisation_id = m.organisation_id AND p.id::text = right(m.idempotency_key, 36)
+        WHERE m.organisation_id = $1 AND left(m.idempotency_key, length($2)) = $2
+        ORDER BY m.created_at, m.idempotency_key`,
+      [organisationId, prefix],
+    )) as {
+      rest: string;
+      status: string;
+      created_at: Date;
+      sent_at: Date | null;
+      recipient_name: string | null;
+    }[];
+    return rows.map((r) => ({
+      step: r.rest.includes(':') ? r.rest.slice(0, r.rest.lastIndexOf(':')) : r.rest,
+      status: r.status,
+      createdAt: r.created_at,
+      sentAt: r.sent_at,
+      recipientName: r.recipient_name,
     }));
   }
 

@@ -19,6 +19,7 @@ import {
 } from '@jaarcyclus/domain';
 import { PersonRepository } from '@jaarcyclus/persistence';
 import { isUUID } from 'class-validator';
+import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import {
   AccountabilityCyclesService,
@@ -64,6 +65,7 @@ import {
   type AccountabilityStartState,
 } from '../accountability-start-form';
 import {
+  type SchedulePreview,
   accountabilityOverviewPage,
   newAccountabilityCyclePage,
   accountabilityReviewPage,
@@ -317,6 +319,29 @@ export class AccountabilityOverviewController {
       this.showStartForm(ctx, res, me, status, { values: form.values, errors });
     const checked = await validateAccountabilityStartForm(form.values, ctx.t);
     if (!checked.ok) return show(422, checked.errors);
+    if (text(formFields(body), 'action') === 'preview') {
+      // "Bekijk de data": the dates these values give, nothing started.
+      try {
+        const preview = await this.cycles.preview(me, checked.value);
+        return this.showStartForm(
+          ctx,
+          res,
+          me,
+          200,
+          { values: form.values, errors: [] },
+          undefined,
+          {
+            preview,
+            typed: true,
+          },
+        );
+      } catch (err) {
+        return show(
+          422,
+          refusalAsFieldErrors(err).map((e) => ({ ...e, field: startFormFieldOf(e.field) })),
+        );
+      }
+    }
     try {
       const { created } = await this.cycles.start(me, checked.value);
       return this.pages.redirect(
@@ -341,8 +366,16 @@ export class AccountabilityOverviewController {
     status: number,
     form: AccountabilityStartState,
     known?: { id: string; name: string }[],
+    shown?: { preview: SchedulePreview; typed: boolean },
   ): Promise<void> {
     const schools = known ?? (await this.cycles.regularSchools(me));
+    // Without a preview asked for: the dates of the year's defaults (a refusal shows none).
+    const schedule =
+      shown ??
+      (await this.cycles
+        .preview(me, { accountingYear: Number(form.values.accountingYear) })
+        .then((preview) => ({ preview, typed: false }))
+        .catch(() => null));
     const offsets = await this.cycles.defaultReminderOffsets(me);
     const days = offsets.offsetsBusinessDays.join(', ');
     const offsetsNote =
@@ -359,6 +392,7 @@ export class AccountabilityOverviewController {
         offsetsNote,
         formatVersion: format!.version,
         region: await this.cycles.schoolRegion(me),
+        schedule,
       }),
     );
   }
@@ -375,10 +409,15 @@ export class AccountabilityOverviewController {
     @Query('status') status: unknown,
     @Query('boardId') boardId: unknown,
     @Query('q') q: unknown,
+    @Query('reminded') reminded: unknown,
+    @Query('already') already: unknown,
+    @Query('skipped') skipped: unknown,
   ): Promise<void> {
     const year = accountingYear(yearParam);
     const ctx = this.pages.context(req, res);
     const overview = await this.cycles.overview(me, year);
+    const count = (v: unknown): number =>
+      typeof v === 'string' && /^\d{1,6}$/.test(v) ? Number(v) : 0;
     // The search form's values; anything else (a hand-edited link) is left out, not refused.
     const filter: OverviewFilter = {
       ...(SCHOOL_ACCOUNTABILITY_STATUSES.find((s) => s === status)
@@ -387,12 +426,23 @@ export class AccountabilityOverviewController {
       ...(typeof boardId === 'string' && isUUID(boardId) ? { boardId } : {}),
       ...(typeof q === 'string' && q.trim() ? { q: q.trim().slice(0, 100) } : {}),
     };
+    const remindedText =
+      typeof reminded === 'string'
+        ? [
+            count(reminded) + count(already) === 0
+              ? ctx.t.accOffice.remindNone
+              : ctx.t.accOffice.remindDone(count(reminded), count(already)),
+            count(skipped) > 0 ? ctx.t.accOffice.remindSkipped(count(skipped)) : '',
+          ]
+            .filter(Boolean)
+            .join(' ')
+        : null;
     const message =
       started === '1'
         ? ctx.t.acc.started(invitationMoment(ctx.locale, new Date()))
         : existing === '1'
           ? ctx.t.acc.existed
-          : null;
+          : remindedText;
     this.pages.send(
       res,
       200,
@@ -402,8 +452,48 @@ export class AccountabilityOverviewController {
         filter,
         message,
         agreements: await this.ect.agreementsFor(me, year),
+        // A fresh id per rendered form: a double click sends the same one (one reminder).
+        ...(me.roles.includes('secretariat') ? { remindRequestId: randomUUID() } : {}),
       }),
     );
+  }
+
+  /** "Herinner alle late scholen": one reminder per late school, through each school's workflow. */
+  @Post(':year/remind-late')
+  @Roles('secretariat')
+  @UseGuards(CsrfGuard)
+  async remindLate(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('year') yearParam: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const year = accountingYear(yearParam);
+    const ctx = this.pages.context(req, res, `/app/cycles/accountability/${year}`);
+    const overview = await this.cycles.overview(me, year);
+    const given = text(formFields(body), 'requestId');
+    // Without a form's id (a hand-made request) this request is its own.
+    const requestId = isUUID(given) ? given : randomUUID();
+    try {
+      const r = await this.schools.remindLate(me, year, requestId);
+      return this.pages.redirect(
+        res,
+        `/app/cycles/accountability/${year}?reminded=${r.queued}&already=${r.already}&skipped=${r.skipped}`,
+      );
+    } catch (err) {
+      const status = isUnavailable(err) ? 503 : 409;
+      return this.pages.send(
+        res,
+        status,
+        accountabilityOverviewPage(ctx, {
+          overview,
+          message: null,
+          alert: isUnavailable(err) ? ctx.t.acc.unreachable : ctx.t.accOffice.remindFailed,
+          remindRequestId: randomUUID(),
+        }),
+      );
+    }
   }
 
   @Get(':year/schools/:schoolId')
@@ -589,12 +679,15 @@ export class AccountabilityOverviewController {
     if (!isUUID(schoolId)) throw new NotFoundException();
     const load = () => this.schools.detail(me, year, schoolId);
     const detail = expected ? await settled(load, expected) : await load();
+    const canReview = me.roles.includes('secretariat');
     this.pages.send(
       res,
       status,
       accountabilityReviewPage(ctx, {
         detail,
-        canReview: me.roles.includes('secretariat'),
+        canReview,
+        // Who was reminded and escalated, and when: for the secretariat.
+        ...(canReview ? { history: await this.schools.mailHistory(me, year, schoolId) } : {}),
         ...view,
       }),
     );

@@ -21,6 +21,8 @@ const row = (
   daysLate: 0,
   submittedAt: null,
   lateSince: null,
+  receivedCents: null,
+  spentCents: null,
   deductionCents,
   deductionAllocationYear: deductionCents === null ? null : 2028,
   waiver: null,

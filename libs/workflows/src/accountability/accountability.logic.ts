@@ -38,6 +38,7 @@ import type {
   AccountabilityRefusal,
   AccountabilityRefusalReason,
   ExtendSchoolDeadlineInput,
+  RemindSchoolNowInput,
   ReviewSubmissionInput,
   SchoolAccountabilityInput,
   SubmitAccountabilityInput,
@@ -560,6 +561,24 @@ export function extendRefusal(
     });
   }
   return { deadlineMs };
+}
+
+/** A reminder goes only to a school that still owes a submission (not started, draft, late, returned). */
+export function remindNowRefusal(
+  s: SchoolCommandState,
+  cmd: RemindSchoolNowInput,
+): AccountabilityRefusal | null {
+  if (typeof cmd !== 'object' || cmd === null) return invalid('input is required', 'input');
+  if (!isId(cmd.actorPersonId)) return invalid('actorPersonId is required', 'actorPersonId');
+  if (!isId(cmd.requestId)) return invalid('requestId is required', 'requestId');
+  const final = finalRefusal(s.status);
+  if (final) return final;
+  if (s.status === 'submitted') {
+    return refusal('CONFLICT', 'ALREADY_SUBMITTED', undefined, 'refusal.waitingForReview', {
+      version: s.version,
+    });
+  }
+  return null;
 }
 
 export function waiveRefusal(

@@ -1,5 +1,6 @@
 import { accountability } from './accountability';
 import { accountabilityFormat } from './accountability-format';
+import { accountabilityOffice } from './accountability-office';
 import { admin } from './admin';
 import { budgetCycle } from './budget-cycle';
 import { calendar } from './calendar';
@@ -30,6 +31,7 @@ export const web = {
   ...errors,
   ...accountability,
   ...accountabilityFormat,
+  ...accountabilityOffice,
   ...csvImportPage,
   ...governance,
   ...newCycles,
