@@ -147,6 +147,17 @@ export interface AccountabilityOverviewRecord {
   currentFigures: AccountabilitySubmissionFigures | null;
 }
 
+/** One message of the conversation on a school's accountability. */
+export interface AccountabilityCommentRecord {
+  id: string;
+  version: number;
+  side: 'school' | 'office';
+  /** Null when the author has since been removed. */
+  authorName: string | null;
+  body: string;
+  createdAt: Date;
+}
+
 /** One e-mail about a school's accountability, as the outbox holds it. */
 export interface SchoolMailRecord {
   /** The step of the school workflow's key (`reminder-d1-2027-01-12`, `escalation-d1`, …). */
@@ -584,6 +595,56 @@ export class AccountabilityRepository {
       fixedAmountCents: Number(r.fixed_amount_cents),
       currentFigures: r.current_figures,
     }));
+  }
+
+  /** The conversation on the school's accountability of the year, oldest first. */
+  async comments(
+    organisationId: string,
+    schoolId: string,
+    accountingYear: number,
+  ): Promise<AccountabilityCommentRecord[]> {
+    const rows = (await this.db.query(
+      `SELECT c.id, c.version, c.side, c.body, c.created_at, p.name AS author_name
+         FROM accountability_comment c
+         LEFT JOIN person p ON p.organisation_id = c.organisation_id AND p.id = c.author_person_id
+        WHERE c.organisation_id = $1 AND c.school_id = $2 AND c.accounting_year = $3
+        ORDER BY c.created_at, c.id`,
+      [organisationId, schoolId, accountingYear],
+    )) as {
+      id: string;
+      version: number;
+      side: 'school' | 'office';
+      body: string;
+      created_at: Date;
+      author_name: string | null;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      version: r.version,
+      side: r.side,
+      authorName: r.author_name,
+      body: r.body,
+      createdAt: r.created_at,
+    }));
+  }
+
+  /** Adds a message to the conversation; returns its id. */
+  async addComment(c: {
+    organisationId: string;
+    schoolId: string;
+    accountingYear: number;
+    version: number;
+    side: 'school' | 'office';
+    authorPersonId: string;
+    body: string;
+  }): Promise<string> {
+    const rows = (await this.db.query(
+      `INSERT INTO accountability_comment
+         (organisation_id, school_id, accounting_year, version, side, author_person_id, body)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [c.organisationId, c.schoolId, c.accountingYear, c.version, c.side, c.authorPersonId, c.body],
+    )) as { id: string }[];
+    return rows[0]!.id;
   }
 
   /**

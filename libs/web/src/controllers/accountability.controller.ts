@@ -66,6 +66,7 @@ import {
 } from '../accountability-start-form';
 import {
   type SchedulePreview,
+  type ThreadView,
   accountabilityOverviewPage,
   newAccountabilityCyclePage,
   accountabilityReviewPage,
@@ -144,6 +145,7 @@ export class SchoolAccountabilityController {
     @Param('year') yearParam: string,
     @Query('saved') saved: unknown,
     @Query('submitted') submitted: unknown,
+    @Query('replied') replied: unknown,
   ): Promise<void> {
     const year = accountingYear(yearParam);
     const ctx = this.pages.context(req, res);
@@ -158,12 +160,75 @@ export class SchoolAccountabilityController {
         )
       : first;
     const message =
-      saved === '1' ? ctx.t.acc.saved : submitted === '1' ? ctx.t.acc.submitted : null;
+      saved === '1'
+        ? ctx.t.acc.saved
+        : submitted === '1'
+          ? ctx.t.acc.submitted
+          : replied === '1'
+            ? ctx.t.accOffice.replySent
+            : null;
     this.pages.send(
       res,
       200,
-      schoolAccountabilityPage(ctx, { detail, values: storedValues(detail), errors: [], message }),
+      schoolAccountabilityPage(ctx, {
+        detail,
+        thread: await this.thread(me, detail, ''),
+        values: storedValues(detail),
+        errors: [],
+        message,
+      }),
     );
+  }
+
+  /** The school answers the secretariat's comments (a reply in the conversation). */
+  @Post(':year/reply')
+  @Roles('school_contact')
+  @UseGuards(CsrfGuard)
+  async reply(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('year') yearParam: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const year = accountingYear(yearParam);
+    const ctx = this.pages.context(req, res, `/app/accountability/${year}`);
+    const detail = await this.detail(ctx, res, me, year);
+    if (!detail) return;
+    const comment = text(formFields(body), 'comment');
+    try {
+      await this.schools.reply(me, year, detail.school.id, 'school', comment);
+    } catch (err) {
+      const refused = refusal(ctx, err, (f) => (f === 'comment' ? 'comment' : ''));
+      return this.pages.send(
+        res,
+        refused.status,
+        schoolAccountabilityPage(ctx, {
+          detail,
+          thread: await this.thread(me, detail, comment),
+          values: storedValues(detail),
+          errors: refused.errors,
+          message: null,
+        }),
+      );
+    }
+    this.pages.redirect(res, `/app/accountability/${year}?replied=1#thread`);
+  }
+
+  /** The conversation; the reply form while the accountability is not final and has comments. */
+  private async thread(
+    me: AuthenticatedPerson,
+    d: SchoolDetail,
+    typed: string,
+  ): Promise<ThreadView> {
+    const messages = await this.schools.conversation(me, d.accountingYear, d.school.id);
+    const open = d.canSubmit && messages.some((m) => m.kind === 'review');
+    return {
+      messages,
+      ...(open
+        ? { reply: { action: `/app/accountability/${d.accountingYear}/reply`, value: typed } }
+        : {}),
+    };
   }
 
   /** action=addRow | save | submit (the buttons of the form). */
@@ -183,7 +248,7 @@ export class SchoolAccountabilityController {
     if (!detail) return;
     const action = text(formFields(body), 'action');
     const values = postedAccountabilityForm(detail.format, body);
-    const render = (
+    const render = async (
       status: number,
       v: AccountabilityFormValues,
       errors: FieldError[],
@@ -192,7 +257,13 @@ export class SchoolAccountabilityController {
       this.pages.send(
         res,
         status,
-        schoolAccountabilityPage(ctx, { detail, values: v, errors, message }),
+        schoolAccountabilityPage(ctx, {
+          detail,
+          thread: await this.thread(me, detail, ''),
+          values: v,
+          errors,
+          message,
+        }),
       );
 
     if (action === 'addRow') return render(200, withExtraRow(values), [], ctx.t.acc.rowAdded);
@@ -211,6 +282,7 @@ export class SchoolAccountabilityController {
             200,
             schoolAccountabilityPage(ctx, {
               detail: fresh,
+              thread: await this.thread(me, fresh, ''),
               values,
               errors: formErrors(saved.problems, fieldOf),
               message: ctx.t.draftSavedWithProblems,
@@ -259,11 +331,18 @@ function storedValues(d: SchoolDetail): AccountabilityFormValues {
 type Reviewed = 'accept' | 'return';
 
 /** What the office's forms on one school did (the `done` of the redirect). */
-type OfficeDone = 'waived' | 'extended';
+type OfficeDone = 'waived' | 'extended' | 'replied';
+
+/** Neither accepted nor waived: the conversation stays open. */
+function d_isOpen(d: SchoolDetail): boolean {
+  return d.status !== 'accepted' && d.status !== 'waived';
+}
 
 /** What the school page shows besides the school's accountability. */
 interface SchoolView {
   comments: string;
+  /** What was typed in the reply form, shown again when refused. */
+  comment?: string;
   reason?: string;
   deadline?: string;
   errors: FieldError[];
@@ -510,8 +589,14 @@ export class AccountabilityOverviewController {
     const year = accountingYear(yearParam);
     const ctx = this.pages.context(req, res);
     const done = (['accept', 'return'] as const).find((d) => d === reviewed);
-    const office = (['waived', 'extended'] as const).find((d) => d === doneParam);
-    const message = done ? ctx.t.acc.reviewed[done] : office ? ctx.t.acc[office] : null;
+    const office = (['waived', 'extended', 'replied'] as const).find((d) => d === doneParam);
+    const message = done
+      ? ctx.t.acc.reviewed[done]
+      : office === 'replied'
+        ? ctx.t.accOffice.replySent
+        : office
+          ? ctx.t.acc[office]
+          : null;
     // Right after a command the workflow is still writing the new status.
     const expected =
       done || office === 'waived'
@@ -571,6 +656,38 @@ export class AccountabilityOverviewController {
     }
     const decided: Reviewed = checked.value.decision;
     this.pages.redirect(res, `${path}?reviewed=${decided}`);
+  }
+
+  /** The secretariat answers in the conversation with the school. */
+  @Post(':year/schools/:schoolId/reply')
+  @Roles('secretariat')
+  @UseGuards(CsrfGuard)
+  async replyToSchool(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('year') yearParam: string,
+    @Param('schoolId') schoolId: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const year = accountingYear(yearParam);
+    if (!isUUID(schoolId)) throw new NotFoundException();
+    const path = `/app/cycles/accountability/${year}/schools/${schoolId}`;
+    const ctx = this.pages.context(req, res, path);
+    const comment = text(formFields(body), 'comment');
+    try {
+      await this.schools.reply(me, year, schoolId, 'office', comment);
+    } catch (err) {
+      if (isNotFound(err)) throw err;
+      const r = refusal(ctx, err, (f) => (f === 'comment' ? 'comment' : ''));
+      return this.renderSchool(ctx, res, me, year, schoolId, r.status, {
+        comments: '',
+        comment,
+        errors: r.errors,
+        message: null,
+      });
+    }
+    this.pages.redirect(res, `${path}?done=replied#thread`);
   }
 
   /** Vrijstellen: the school need not account for this year; a reason is required. */
@@ -680,12 +797,25 @@ export class AccountabilityOverviewController {
     const load = () => this.schools.detail(me, year, schoolId);
     const detail = expected ? await settled(load, expected) : await load();
     const canReview = me.roles.includes('secretariat');
+    const messages = await this.schools.conversation(me, year, schoolId);
+    const replyOpen = canReview && d_isOpen(detail) && messages.some((m) => m.kind === 'review');
     this.pages.send(
       res,
       status,
       accountabilityReviewPage(ctx, {
         detail,
         canReview,
+        thread: {
+          messages,
+          ...(replyOpen
+            ? {
+                reply: {
+                  action: `/app/cycles/accountability/${year}/schools/${schoolId}/reply`,
+                  value: view.comment ?? '',
+                },
+              }
+            : {}),
+        },
         // Who was reminded and escalated, and when: for the secretariat.
         ...(canReview ? { history: await this.schools.mailHistory(me, year, schoolId) } : {}),
         ...view,

@@ -41,6 +41,73 @@ export type SchedulePreview = Awaited<ReturnType<AccountabilityCyclesService['pr
 export type CycleOverview = Awaited<ReturnType<AccountabilityCyclesService['overview']>>;
 type Version = SchoolDetail['versions'][number];
 export type MailHistory = Awaited<ReturnType<SchoolAccountabilityService['mailHistory']>>;
+export type Conversation = Awaited<ReturnType<SchoolAccountabilityService['conversation']>>;
+
+/** The conversation and, when the reader may reply, the form (its action and what was typed). */
+export interface ThreadView {
+  messages: Conversation;
+  reply?: { action: string; value: string };
+}
+
+/**
+ * The secretariat's comments and the replies of the school and the secretariat, oldest first,
+ * with a reply form for whoever may answer now.
+ */
+function conversationSection(
+  ctx: WebContext,
+  d: SchoolDetail,
+  thread: ThreadView | undefined,
+  errors: FieldError[],
+): SafeHtml {
+  if (!thread) return html``;
+  // The comments of the version just returned stand in their own panel above.
+  const shownAbove = d.status === 'returned' ? d.current?.version : undefined;
+  const messages = thread.messages.filter(
+    (m) => !(m.kind === 'review' && m.version === shownAbove),
+  );
+  if (messages.length === 0 && !thread.reply) return html``;
+  const o = ctx.t.accOffice;
+  const heading = (m: Conversation[number]): string =>
+    m.kind === 'review'
+      ? o.threadReview(m.version)
+      : m.side === 'school'
+        ? o.threadSchool
+        : o.threadOffice;
+  return html`<section class="panel" aria-labelledby="thread-title" id="thread">
+    <h2 id="thread-title">${o.threadTitle}</h2>
+    <p class="hint">${o.threadIntro}</p>
+    <ol class="thread">
+      ${messages.map(
+        (m) =>
+          html`<li class="thread-message thread-message--${m.side}">
+            <p>
+              <strong>${heading(m)}</strong>
+              ${m.authorName ? html` ${o.threadBy(m.authorName)}` : ''}, ${at(ctx, m.at)}
+            </p>
+            <blockquote class="thread-body">${m.body}</blockquote>
+          </li>`,
+      )}
+    </ol>
+    ${
+      thread.reply
+        ? html`<form method="post" action="${thread.reply.action}" novalidate>
+            ${csrfField(ctx)}
+            ${textArea(ctx, {
+              name: 'comment',
+              label: o.replyLabel,
+              hint: o.replyHint,
+              value: thread.reply.value,
+              errors,
+              required: true,
+            })}
+            <div class="actions">
+              <button type="submit" class="button button--secondary">${o.replyButton}</button>
+            </div>
+          </form>`
+        : ''
+    }
+  </section>`;
+}
 
 function at(ctx: WebContext, iso: string): SafeHtml {
   return html`<time datetime="${iso}">${formatDateTime(ctx.locale, new Date(iso))}</time>`;
@@ -451,6 +518,8 @@ function acceptQuestion(ctx: WebContext, d: SchoolDetail): string {
 
 export interface SchoolFormPageData {
   detail: SchoolDetail;
+  /** The conversation with the secretariat (and the reply form). */
+  thread?: ThreadView;
   values: AccountabilityFormValues;
   errors: FieldError[];
   message: string | null;
@@ -468,10 +537,14 @@ export function schoolAccountabilityPage(ctx: WebContext, data: SchoolFormPageDa
     hasErrors: errors.length > 0,
     body: html`<h1>${t.acc.schoolTitle(d.accountingYear, d.school.name)}</h1>
       ${notice(data.message)}
-      ${errorSummary(ctx, errors, summaryLabels(ctx, d.format, values), {
-        messagesNameTheirField: true,
-      })}
+      ${errorSummary(
+        ctx,
+        errors,
+        { ...summaryLabels(ctx, d.format, values), comment: t.accOffice.replyLabel },
+        { messagesNameTheirField: true },
+      )}
       ${statusBanner(ctx, d)} ${returnedComments(ctx, d, 'school')}
+      ${conversationSection(ctx, d, data.thread, errors)}
       ${
         editable
           ? html`<form method="post" action="/app/accountability/${d.accountingYear}" novalidate>
@@ -702,6 +775,8 @@ function remindLatePanel(ctx: WebContext, year: number, late: number, requestId:
 
 export interface ReviewPageData {
   detail: SchoolDetail;
+  /** The conversation with the school (and the secretariat's reply form). */
+  thread?: ThreadView;
   /** The e-mails about this school (the office only). */
   history?: MailHistory;
   canReview: boolean;
@@ -783,10 +858,12 @@ export function accountabilityReviewPage(ctx: WebContext, data: ReviewPageData):
       ${notice(data.message)}
       ${errorSummary(ctx, data.errors, {
         comments: t.acc.commentsLabel,
+        comment: t.accOffice.replyLabel,
         reason: t.acc.waiveReason,
         deadline: t.acc.newDeadline,
       })}
       ${statusBanner(ctx, d)} ${returnedComments(ctx, d, 'others')}
+      ${conversationSection(ctx, d, data.thread, data.errors)}
       ${
         d.current
           ? html`<h2>${t.acc.currentVersion(d.current.version ?? 0)}</h2>

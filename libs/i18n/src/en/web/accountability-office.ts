@@ -38,6 +38,18 @@ export const accountabilityOffice: typeof nl = {
       `${n === 1 ? 'One school' : `${n} schools`} could not be reminded: ${n === 1 ? 'its' : 'their'} accountability started before this feature existed. Please contact ${n === 1 ? 'it' : 'them'} yourself.`,
     remindFailed:
       'Reminding did not succeed. Refresh the page and try again; schools that already got a reminder do not get a second one.',
+    threadTitle: 'Conversation about the accountability',
+    threadIntro:
+      'The secretariat’s comments and the replies to them. The school and the secretariat can reply until the accountability is accepted.',
+    threadReview: (v: number) => `Comment of the secretariat on version ${v}`,
+    threadSchool: 'Reply of the school',
+    threadOffice: 'Reply of the secretariat',
+    threadBy: (name: string) => `by ${name}`,
+    replyLabel: 'Your reply',
+    replyHint:
+      'For example an explanation or a question about the comment. At most 4,000 characters.',
+    replyButton: 'Post reply',
+    replySent: 'Your reply has been posted.',
     historyTitle: 'Reminders and notices',
     historyIntro: 'Every e-mail sent about this accountability, with recipient and status.',
     historyNone: 'No e-mail about this accountability has been sent yet.',

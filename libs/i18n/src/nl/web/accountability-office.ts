@@ -37,6 +37,18 @@ export const accountabilityOffice = {
       `${n === 1 ? 'Eén school' : `${n} scholen`} kon niet worden herinnerd: ${n === 1 ? 'haar' : 'hun'} verantwoording is gestart vóór deze functie bestond. Stuur deze school zelf een bericht.`,
     remindFailed:
       'Het herinneren is niet gelukt. Vernieuw de pagina en probeer het opnieuw; scholen die al een herinnering kregen, krijgen er geen tweede.',
+    threadTitle: 'Gesprek over de verantwoording',
+    threadIntro:
+      'De opmerkingen van het secretariaat en de reacties daarop. De school en het secretariaat kunnen reageren tot de verantwoording is geaccepteerd.',
+    threadReview: (v: number) => `Opmerking van het secretariaat bij versie ${v}`,
+    threadSchool: 'Reactie van de school',
+    threadOffice: 'Reactie van het secretariaat',
+    threadBy: (name: string) => `door ${name}`,
+    replyLabel: 'Uw reactie',
+    replyHint:
+      'Bijvoorbeeld een toelichting of een vraag over de opmerking. Ten hoogste 4.000 tekens.',
+    replyButton: 'Reactie plaatsen',
+    replySent: 'Uw reactie is geplaatst.',
     historyTitle: 'Herinneringen en meldingen',
     historyIntro: 'Elke e-mail die over deze verantwoording is verstuurd, met ontvanger en status.',
     historyNone: 'Er is nog geen e-mail over deze verantwoording verstuurd.',
