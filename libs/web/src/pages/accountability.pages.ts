@@ -81,8 +81,8 @@ function conversationSection(
         (m) =>
           html`<li class="thread-message thread-message--${m.side}">
             <p>
-              <strong>${heading(m)}</strong>
-              ${m.authorName ? html` ${o.threadBy(m.authorName)}` : ''}, ${at(ctx, m.at)}
+              <strong>${heading(m)}</strong>${m.authorName ? ` ${o.threadBy(m.authorName)}` : ''},
+              ${at(ctx, m.at)}
             </p>
             <blockquote class="thread-body">${m.body}</blockquote>
           </li>`,
@@ -868,6 +868,7 @@ export function accountabilityReviewPage(ctx: WebContext, data: ReviewPageData):
         d.current
           ? html`<h2>${t.acc.currentVersion(d.current.version ?? 0)}</h2>
               ${figuresTables(ctx, d.format, d.current.figures, d.current.totals)}
+              ${versionComparison(ctx, d)}
               ${d.status === 'accepted' ? '' : underspendingPanel(ctx, d, d.underspending.current, 'office')}`
           : ''
       }
@@ -911,7 +912,7 @@ export function accountabilityReviewPage(ctx: WebContext, data: ReviewPageData):
             ? html`<p class="muted">${t.acc.nothingToReview}</p>`
             : ''
       }
-      ${versionComparison(ctx, d)} ${officeActions(ctx, data)} ${versionsTable(ctx, d.versions)}
+      ${officeActions(ctx, data)} ${versionsTable(ctx, d.versions)}
       ${data.history ? mailHistorySection(ctx, data.history) : ''}`,
   });
 }
@@ -1151,6 +1152,7 @@ export function newAccountabilityCyclePage(
                     type="submit"
                     name="action"
                     value="preview"
+                    formaction="/app/cycles/accountability#schedule"
                     class="button button--secondary"
                   >
                     ${t.accOffice.previewButton}
