@@ -299,6 +299,12 @@ describe('web app: the accountability for the office (issue 16)', () => {
     await screenshot(page, 'accountability-thread-school');
 
     const o = office;
+    // The overview marks the school whose reply waits for the secretariat.
+    await o.goto(app.baseUrl + overviewPath);
+    const row = o
+      .getByRole('region', { name: 'Scholen en hun verantwoording' })
+      .locator('tbody tr', { hasText: 'Stadsring College' });
+    expect(await textOf(row)).toContain('Nieuwe reactie van de school');
     await o.goto(app.baseUrl + schoolPath());
     const officeThread = o.getByRole('region', { name: 'Gesprek over de verantwoording' });
     expect(await textOf(officeThread)).toContain(REPLY);
@@ -309,6 +315,9 @@ describe('web app: the accountability for the office (issue 16)', () => {
     await o.waitForURL('**?done=replied*');
     expect(await textOf(officeThread)).toContain('Reactie van het secretariaat');
     expect(await axeViolations(o)).toEqual([]);
+    // Answered: the mark is gone.
+    await o.goto(app.baseUrl + overviewPath);
+    expect(await textOf(row)).not.toContain('Nieuwe reactie van de school');
 
     // Another SWV's secretariat neither reads nor posts in this conversation: 404.
     const other = await app.signedInPage(DEMO_EMAILS.rijnoever.secretariat);

@@ -61,6 +61,8 @@ export interface OverviewRow {
   deductionAllocationYear: number | null;
   /** Why, when and by whom a waived school was waived; null for every other status. */
   waiver: SchoolWaiver | null;
+  /** The school replied last in the conversation on its accountability: the office may answer. */
+  schoolReplied: boolean;
 }
 
 export interface CycleOverview {
@@ -373,6 +375,7 @@ export class AccountabilityCyclesService {
           deductionCents: r.deductionCents,
           deductionAllocationYear: r.deductionAllocationYear,
           waiver: waiverView(r.waiver),
+          schoolReplied: r.lastReplySide === 'school',
         };
       })
       .sort(

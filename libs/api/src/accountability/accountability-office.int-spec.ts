@@ -209,12 +209,21 @@ describe('accountability api for the office (PostgreSQL, no Temporal)', () => {
       .set(auth.contact)
       .send({ comment: 'Het zijn de licenties van het leerlingvolgsysteem.' })
       .expect(201);
+    const replied = async (): Promise<boolean> =>
+      (
+        (await api.http().get(`/api/accountability-cycles/${YEAR}`).set(auth.secretariat)).body
+          .rows as { schoolName: string; schoolReplied: boolean }[]
+      ).find((r) => r.schoolName === 'Stadsring College')!.schoolReplied;
+    // The overview marks the school whose reply waits for the secretariat ...
+    expect(await replied()).toBe(true);
     await api
       .http()
       .post(path)
       .set(auth.secretariat)
       .send({ comment: 'Dank u, dat is duidelijk.' })
       .expect(201);
+    // ... until the secretariat answered.
+    expect(await replied()).toBe(false);
     // An ECT member reads along but does not post.
     await api.http().post(path).set(auth.ect).send({ comment: 'Ook van mij' }).expect(403);
 

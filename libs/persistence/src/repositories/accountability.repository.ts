@@ -145,6 +145,8 @@ export interface AccountabilityOverviewRecord {
   fixedAmountCents: number;
   /** The figures of the current (last submitted) version; null before the first submission. */
   currentFigures: AccountabilitySubmissionFigures | null;
+  /** Who wrote the latest reply in the conversation on it; null without replies. */
+  lastReplySide: 'school' | 'office' | null;
 }
 
 /** One message of the conversation on a school's accountability. */
@@ -547,7 +549,11 @@ export class AccountabilityRepository {
               sa.version, sa.deadline, sa.days_late, sa.submitted_at, sa.late_since,
               d.amount_cents AS deduction_cents, d.allocation_year,
               w.reason AS waiver_reason, w.occurred_at AS waived_at, w.name AS waived_by,
-              s.fixed_amount_cents, cs.figures AS current_figures
+              s.fixed_amount_cents, cs.figures AS current_figures,
+              (SELECT c.side FROM accountability_comment c
+                WHERE c.organisation_id = sa.organisation_id AND c.school_id = sa.school_id
+                  AND c.accounting_year = sa.accounting_year
+                ORDER BY c.created_at DESC, c.id DESC LIMIT 1) AS last_reply_side
          FROM school_accountability sa
          JOIN school s ON s.organisation_id = sa.organisation_id AND s.id = sa.school_id
          JOIN school_board b ON b.organisation_id = s.organisation_id AND b.id = s.board_id
@@ -577,6 +583,7 @@ export class AccountabilityRepository {
       waived_by: string | null;
       fixed_amount_cents: string;
       current_figures: AccountabilitySubmissionFigures | null;
+      last_reply_side: 'school' | 'office' | null;
     }[];
     return rows.map((r) => ({
       schoolId: r.school_id,
@@ -594,6 +601,7 @@ export class AccountabilityRepository {
       waiver: waiverOf(r),
       fixedAmountCents: Number(r.fixed_amount_cents),
       currentFigures: r.current_figures,
+      lastReplySide: r.last_reply_side,
     }));
   }
 

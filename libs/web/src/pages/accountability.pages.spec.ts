@@ -26,6 +26,7 @@ const row = (
   deductionCents,
   deductionAllocationYear: deductionCents === null ? null : 2028,
   waiver: null,
+  schoolReplied: false,
 });
 
 function overview(rows: CycleOverview['rows']): CycleOverview {

@@ -613,6 +613,8 @@ function schoolsTable(
   caption: string,
   rows: CycleOverview['rows'],
   href: (row: CycleOverview['rows'][number]) => string,
+  /** The office's overview: mark schools whose reply waits for the secretariat. */
+  office = false,
 ): SafeHtml {
   const { t } = ctx;
   return tableRegion(
@@ -638,6 +640,7 @@ function schoolsTable(
               <td>
                 ${statusText(t, r.status)}
                 ${r.waiver ? html`<br /><span class="muted">${r.waiver.reason}</span>` : ''}
+                ${office && r.schoolReplied ? html`<br /><span class="tag">${t.accOffice.schoolReplied}</span>` : ''}
               </td>
               <td class="num">${r.daysLate > 0 ? String(r.daysLate) : '–'}</td>
               <td>${r.boardName}</td>
@@ -747,7 +750,7 @@ export function accountabilityOverviewPage(
         <a href="${csvHref}" download>${t.acc.downloadCsv}</a>
       </p>
       ${rows.length === 0 ? html`<p class="empty">${t.acc.filterNone}</p>` : ''}
-      ${schoolsTable(ctx, t.acc.schoolsTable, rows, (r) => `/app/cycles/accountability/${year}/schools/${r.schoolId}`)}
+      ${schoolsTable(ctx, t.acc.schoolsTable, rows, (r) => `/app/cycles/accountability/${year}/schools/${r.schoolId}`, true)}
       ${data.agreements ? agreementsSection(ctx, year, rows, data.agreements) : ''}`,
   });
 }

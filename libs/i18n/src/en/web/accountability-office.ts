@@ -50,6 +50,7 @@ export const accountabilityOffice: typeof nl = {
       'For example an explanation or a question about the comment. At most 4,000 characters.',
     replyButton: 'Post reply',
     replySent: 'Your reply has been posted.',
+    schoolReplied: 'New reply from the school',
     historyTitle: 'Reminders and notices',
     historyIntro: 'Every e-mail sent about this accountability, with recipient and status.',
     historyNone: 'No e-mail about this accountability has been sent yet.',

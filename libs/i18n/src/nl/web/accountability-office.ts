@@ -49,6 +49,7 @@ export const accountabilityOffice = {
       'Bijvoorbeeld een toelichting of een vraag over de opmerking. Ten hoogste 4.000 tekens.',
     replyButton: 'Reactie plaatsen',
     replySent: 'Uw reactie is geplaatst.',
+    schoolReplied: 'Nieuwe reactie van de school',
     historyTitle: 'Herinneringen en meldingen',
     historyIntro: 'Elke e-mail die over deze verantwoording is verstuurd, met ontvanger en status.',
     historyNone: 'Er is nog geen e-mail over deze verantwoording verstuurd.',
