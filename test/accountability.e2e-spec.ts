@@ -308,6 +308,13 @@ describe('accountability (e2e)', () => {
       csvDateTime(
         overview.body.rows.find((r: { schoolName: string }) => r.schoolName === name).submittedAt,
       );
+    const euros = (name: string, field: 'receivedCents' | 'spentCents'): string => {
+      const cents = overview.body.rows.find((r: { schoolName: string }) => r.schoolName === name)[
+        field
+      ] as number;
+      expect(cents).toBeGreaterThan(0);
+      return `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
+    };
     const res = await fetch(`${stack.baseUrl}/api/accountability-cycles/${YEAR}/overview.csv`, {
       headers: { authorization: `Bearer ${secretariat}` },
     });
@@ -319,9 +326,9 @@ describe('accountability (e2e)', () => {
     const bytes = Buffer.from(await res.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8').slice(1).split('\r\n')).toEqual([
-      'School;Bestuur;Status;Dagen te laat;Ingediend op;Korting (EUR);Reden vrijstelling',
-      `Hunzeborg College;Vereniging Christelijk Voortgezet Onderwijs De Hunzeborg;Teruggestuurd voor correctie;0;${submittedAt('Hunzeborg College')};;`,
-      `Stadsring College;Stichting Openbaar Voortgezet Onderwijs Stadsring;Geaccepteerd;0;${submittedAt('Stadsring College')};7999,50;`,
+      'School;Bestuur;Status;Dagen te laat;Ingediend op;Ontvangen (EUR);Uitgegeven (EUR);Korting (EUR);Reden vrijstelling',
+      `Hunzeborg College;Vereniging Christelijk Voortgezet Onderwijs De Hunzeborg;Teruggestuurd voor correctie;0;${submittedAt('Hunzeborg College')};${euros('Hunzeborg College', 'receivedCents')};${euros('Hunzeborg College', 'spentCents')};;`,
+      `Stadsring College;Stichting Openbaar Voortgezet Onderwijs Stadsring;Geaccepteerd;0;${submittedAt('Stadsring College')};178000,00;170000,50;7999,50;`,
       '',
     ]);
   }, 60_000);

@@ -115,8 +115,15 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/accountability-cycles': { allow: READ },
   'GET /api/accountability-cycles/:year': { allow: READ },
   'GET /api/accountability-cycles/:year/overview.csv': { allow: READ },
+  'POST /api/accountability-cycles/preview': { allow: ['secretariat'] },
+  'POST /api/accountability-cycles/:year/remind-late': { allow: ['secretariat'] },
   'GET /api/accountability-cycles/:year/schools': { allow: SCHOOL_READERS },
   'GET /api/accountability-cycles/:year/schools/:schoolId': { allow: SCHOOL_READERS },
+  'GET /api/accountability-cycles/:year/schools/:schoolId/comments': { allow: SCHOOL_READERS },
+  'POST /api/accountability-cycles/:year/schools/:schoolId/comments': {
+    allow: ['secretariat', 'school_contact'],
+  },
+  'GET /api/accountability-cycles/:year/schools/:schoolId/mails': { allow: READ },
   'PUT /api/accountability-cycles/:year/schools/:schoolId/draft': {
     allow: ['school_contact'],
     temporal: true,

@@ -49,6 +49,8 @@ export {
   DEFAULT_LINGER_AFTER_FINAL_DAYS,
   WAKE_BEFORE_FIRST_ACTION_MS,
   firstTimedAction,
+  schoolSchedulePreview,
+  type SchoolSchedulePreview,
 } from './accountability/accountability.logic';
 export type * from './housekeeping/housekeeping.activities';
 export * from './housekeeping/housekeeping.types';

@@ -6,6 +6,7 @@ import {
   type SchoolAccountabilityStatus,
   toOverviewCsv,
   type SchoolRegion,
+  underspendingOfFigures,
 } from '@jaarcyclus/domain';
 import {
   AccountabilityRepository,
@@ -20,6 +21,8 @@ import {
   accountabilityWorkflowId,
   resolveAccountabilityCycleInput,
   schoolAccountabilityWorkflowId,
+  schoolSchedulePreview,
+  type SchoolSchedulePreview,
   TASK_QUEUES,
 } from '@jaarcyclus/workflows';
 import type { AuthenticatedPerson } from '../auth/authenticated-person';
@@ -47,11 +50,19 @@ export interface OverviewRow {
   daysLate: number;
   submittedAt: string | null;
   lateSince: string | null;
+  /**
+   * Received (fixed amount and the reported variable amount) and spent (the expenses) per the
+   * last submitted version, as the underspending counts them; null before the first submission.
+   */
+  receivedCents: number | null;
+  spentCents: number | null;
   /** The underspending recorded as a deduction; null while there is none. */
   deductionCents: number | null;
   deductionAllocationYear: number | null;
   /** Why, when and by whom a waived school was waived; null for every other status. */
   waiver: SchoolWaiver | null;
+  /** The school replied last in the conversation on its accountability: the office may answer. */
+  schoolReplied: boolean;
 }
 
 export interface CycleOverview {
@@ -208,6 +219,55 @@ export class AccountabilityCyclesService {
     return { created, overview: await this.overview(me, year, now) };
   }
 
+  /**
+   * The dates a school of a cycle started now with these settings would see (invitation,
+   * reminders, deadline, escalation, the first overdue reminders), computed by the school
+   * workflow's own planning (schoolSchedulePreview) on the SWV's school calendar. Refused like
+   * `start` (an invalid deadline or reminder days); nothing is written.
+   */
+  async preview(
+    me: AuthenticatedPerson,
+    dto: Pick<
+      StartAccountabilityCycleDto,
+      'accountingYear' | 'deadline' | 'reminderOffsetsBusinessDays'
+    >,
+    now = new Date(),
+  ): Promise<SchoolSchedulePreview & { region: SchoolRegion }> {
+    const offsets =
+      dto.reminderOffsetsBusinessDays ??
+      (await this.defaultReminderOffsets(me)).offsetsBusinessDays;
+    const region = await this.schoolRegion(me);
+    const config = resolveAccountabilityCycleInput(
+      {
+        organisationId: me.organisationId,
+        accountingYear: dto.accountingYear,
+        schoolIds: [],
+        ...(dto.deadline ? { deadline: new Date(dto.deadline).toISOString() } : {}),
+        reminderPolicy: {
+          offsetsBusinessDays: [...offsets],
+          sendHour: DEFAULT_ACCOUNTABILITY_REMINDER_POLICY.sendHour,
+        },
+        startedByPersonId: me.id,
+        region,
+      },
+      now.getTime(),
+    );
+    if ('reason' in config)
+      throw new DomainError(config.code, config.message, config.field, config.text);
+    return {
+      ...schoolSchedulePreview(
+        {
+          deadline: config.deadline,
+          reminderPolicy: config.reminderPolicy,
+          maxOverdueReminders: config.maxOverdueReminders,
+          region,
+        },
+        now.getTime(),
+      ),
+      region,
+    };
+  }
+
   async overview(
     me: AuthenticatedPerson,
     year: number,
@@ -254,6 +314,8 @@ export class AccountabilityCyclesService {
         status: r.status,
         daysLate: r.daysLate,
         submittedAt: r.submittedAt ? new Date(r.submittedAt) : null,
+        receivedCents: r.receivedCents,
+        spentCents: r.spentCents,
         deductionCents: r.deductionCents,
         waiverReason: r.waiver?.reason ?? null,
       })),
@@ -289,25 +351,33 @@ export class AccountabilityCyclesService {
   private async rows(me: AuthenticatedPerson, year: number, now: Date): Promise<OverviewRow[]> {
     const rows = await this.accountability.overview(me.organisationId, year);
     return rows
-      .map((r): OverviewRow => ({
-        schoolId: r.schoolId,
-        schoolName: r.schoolName,
-        boardId: r.boardId,
-        boardName: r.boardName,
-        status: r.status,
-        statusLabel: statusLabel(r.status),
-        version: r.version,
-        deadline: r.deadline.toISOString(),
-        daysLate: liveDaysLate(
-          { status: r.status, deadline: r.deadline, daysLate: r.daysLate },
-          now,
-        ),
-        submittedAt: r.submittedAt?.toISOString() ?? null,
-        lateSince: r.lateSince?.toISOString() ?? null,
-        deductionCents: r.deductionCents,
-        deductionAllocationYear: r.deductionAllocationYear,
-        waiver: waiverView(r.waiver),
-      }))
+      .map((r): OverviewRow => {
+        const money = r.currentFigures
+          ? underspendingOfFigures(r.fixedAmountCents, r.currentFigures)
+          : null;
+        return {
+          schoolId: r.schoolId,
+          schoolName: r.schoolName,
+          boardId: r.boardId,
+          boardName: r.boardName,
+          status: r.status,
+          statusLabel: statusLabel(r.status),
+          version: r.version,
+          deadline: r.deadline.toISOString(),
+          daysLate: liveDaysLate(
+            { status: r.status, deadline: r.deadline, daysLate: r.daysLate },
+            now,
+          ),
+          submittedAt: r.submittedAt?.toISOString() ?? null,
+          lateSince: r.lateSince?.toISOString() ?? null,
+          receivedCents: money?.receivedCents ?? null,
+          spentCents: money?.spentCents ?? null,
+          deductionCents: r.deductionCents,
+          deductionAllocationYear: r.deductionAllocationYear,
+          waiver: waiverView(r.waiver),
+          schoolReplied: r.lastReplySide === 'school',
+        };
+      })
       .sort(
         (a, b) => compareNames(a.schoolName, b.schoolName) || a.schoolId.localeCompare(b.schoolId),
       );

@@ -27,6 +27,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { randomUUID } from 'node:crypto';
 import type { AuthenticatedPerson } from '../auth/authenticated-person';
 import { AlsoBestuurder, CurrentPerson, Roles } from '../auth/decorators';
 import { SESSION_COOKIE } from '../auth/session.guard';
@@ -36,10 +37,12 @@ import { IntParamPipe } from '../common/int-param.pipe';
 import { AccountabilityCyclesService } from './accountability-cycles.service';
 import { AccountabilityFormatsService } from './accountability-formats.service';
 import {
+  AccountabilityCommentDto,
   AccountabilityFiguresDto,
   ExtendSchoolDeadlineDto,
   OverviewFilterDto,
   PublishAccountabilityFormatDto,
+  RemindLateSchoolsDto,
   ReviewAccountabilityDto,
   StartAccountabilityCycleDto,
   WaiveSchoolDto,
@@ -121,6 +124,18 @@ export class AccountabilityCyclesController {
     return { created, ...overview };
   }
 
+  @Post('preview')
+  @Roles('secretariat')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({
+    description:
+      'The dates a school of a cycle started now with these settings would see (invitation, reminders, deadline, escalation, the first overdue reminders), as its workflow plans them; nothing is started',
+  })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto })
+  preview(@CurrentPerson() me: AuthenticatedPerson, @Body() body: StartAccountabilityCycleDto) {
+    return this.cycles.preview(me, body);
+  }
+
   @Get()
   @Roles(...OFFICE)
   @ApiOkResponse({ description: 'The SWV’s accountability cycles, newest accounting year first' })
@@ -169,6 +184,24 @@ export class AccountabilityCyclesController {
     return csv;
   }
 
+  @Post(':year/remind-late')
+  @Roles('secretariat')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({
+    description:
+      'One reminder to the contacts of every late school, at the school’s next business moment: how many were queued, already waiting, or could not be reminded (started before this existed)',
+  })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiServiceUnavailableResponse({ type: ErrorResponseDto })
+  async remindLate(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Param('year', yearPipe) year: number,
+    @Body() body: RemindLateSchoolsDto,
+  ) {
+    await this.cycles.overview(me, year);
+    return this.schools.remindLate(me, year, body.requestId ?? randomUUID());
+  }
+
   @Get(':year/schools')
   @Roles(...SCHOOL_READERS)
   @AlsoBestuurder()
@@ -188,6 +221,57 @@ export class AccountabilityCyclesController {
     @Param('schoolId', UuidParamPipe) schoolId: string,
   ) {
     return this.schools.detail(me, year, schoolId);
+  }
+
+  @Get(':year/schools/:schoolId/comments')
+  @Roles(...SCHOOL_READERS)
+  @AlsoBestuurder()
+  @ApiOkResponse({
+    description:
+      'The conversation: the secretariat’s review comments per version and the replies of school and secretariat, oldest first',
+  })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Not a school the person may see' })
+  comments(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Param('year', yearPipe) year: number,
+    @Param('schoolId', UuidParamPipe) schoolId: string,
+  ) {
+    return this.schools.conversation(me, year, schoolId);
+  }
+
+  @Post(':year/schools/:schoolId/comments')
+  @Roles('secretariat', 'school_contact')
+  @ApiCreatedResponse({ description: 'The reply is added to the conversation' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'No comment of the secretariat yet, or accepted or waived',
+  })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto })
+  reply(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Param('year', yearPipe) year: number,
+    @Param('schoolId', UuidParamPipe) schoolId: string,
+    @Body() body: AccountabilityCommentDto,
+  ) {
+    // The secretariat answers as the office; a school contact as the school.
+    const side = me.roles.includes('secretariat') ? 'office' : 'school';
+    return this.schools.reply(me, year, schoolId, side, body.comment);
+  }
+
+  @Get(':year/schools/:schoolId/mails')
+  @Roles(...OFFICE)
+  @ApiOkResponse({
+    description:
+      'Every e-mail about the school’s accountability (invitation, reminders, escalations, review outcomes), oldest first, with recipient and delivery status',
+  })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  mails(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Param('year', yearPipe) year: number,
+    @Param('schoolId', UuidParamPipe) schoolId: string,
+  ) {
+    return this.schools.mailHistory(me, year, schoolId);
   }
 
   @Put(':year/schools/:schoolId/draft')

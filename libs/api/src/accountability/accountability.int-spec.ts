@@ -824,10 +824,12 @@ describe('accountability api (PostgreSQL, no Temporal)', () => {
       expect(bytes.toString('utf8')).toBe(
         '\uFEFF' +
           [
-            'School;Bestuur;Status;Dagen te laat;Ingediend op;Korting (EUR);Reden vrijstelling',
-            `Lyceum Oosterpoort;Stichting Openbaar Voortgezet Onderwijs Stadsring;Vrijgesteld;3;;;"${WAIVER_REASON}"`,
-            'Stadsring College;Stichting Openbaar Voortgezet Onderwijs Stadsring;Geaccepteerd;0;30-01-2025 14:05;7999,50;',
-            `Vakcollege Noorderhaven;Stichting Openbaar Voortgezet Onderwijs Stadsring;Te laat;${late};;;`,
+            'School;Bestuur;Status;Dagen te laat;Ingediend op;Ontvangen (EUR);Uitgegeven (EUR);Korting (EUR);Reden vrijstelling',
+            `Lyceum Oosterpoort;Stichting Openbaar Voortgezet Onderwijs Stadsring;Vrijgesteld;3;;;;;"${WAIVER_REASON}"`,
+            // Received: the fixed amount (58.000) and the reported variable amount (120.000);
+            // spent: the expenses (110.000 + 40.000 + 20.000,50); the difference is the deduction.
+            'Stadsring College;Stichting Openbaar Voortgezet Onderwijs Stadsring;Geaccepteerd;0;30-01-2025 14:05;178000,00;170000,50;7999,50;',
+            `Vakcollege Noorderhaven;Stichting Openbaar Voortgezet Onderwijs Stadsring;Te laat;${late};;;;;`,
           ].join('\r\n') +
           '\r\n',
       );

@@ -22,6 +22,7 @@ import {
   extendSchoolDeadlineUpdate,
   reviewSubmissionUpdate,
   recordDraftUpdate,
+  remindSchoolNowUpdate,
   saveDraftSignal,
   submitAccountabilityUpdate,
   type SubmitAccountabilityResult,
@@ -157,6 +158,144 @@ export class SchoolAccountabilityService {
         allocationYear: deductionAllocationYear(year),
       },
     };
+  }
+
+  /**
+   * The conversation on the school's accountability: the secretariat's review comments of each
+   * returned version and the replies of both sides, oldest first. Whoever may read the school's
+   * accountability reads it; another SWV's school is 404.
+   */
+  async conversation(me: AuthenticatedPerson, year: number, schoolId: string) {
+    await schoolForPerson(this.schools, me, schoolId);
+    await this.state(me, year, schoolId);
+    const versions = await this.accountability.submissionVersions(
+      me.organisationId,
+      schoolId,
+      year,
+    );
+    const reviews = versions
+      .filter((v) => v.reviewComments && v.version !== null)
+      .map((v) => ({
+        kind: 'review' as const,
+        version: v.version!,
+        side: 'office' as const,
+        authorName: null as string | null,
+        body: v.reviewComments!,
+        at: (v.reviewedAt ?? v.createdAt).toISOString(),
+      }));
+    const replies = (await this.accountability.comments(me.organisationId, schoolId, year)).map(
+      (c) => ({
+        kind: 'reply' as const,
+        version: c.version,
+        side: c.side,
+        authorName: c.authorName,
+        body: c.body,
+        at: c.createdAt.toISOString(),
+      }),
+    );
+    return [...reviews, ...replies].sort((a, b) => a.at.localeCompare(b.at));
+  }
+
+  /**
+   * A reply in the conversation: by the school's contact ('school') or the secretariat
+   * ('office'), once the secretariat has commented on a version and until the accountability
+   * is final. 422 on an empty or too long text (field `comment`), 409 without comments or when final.
+   */
+  async reply(
+    me: AuthenticatedPerson,
+    year: number,
+    schoolId: string,
+    side: 'school' | 'office',
+    text: string,
+  ): Promise<{ id: string }> {
+    const found = await schoolForPerson(this.schools, me, schoolId);
+    if (side === 'school') assertContact(found);
+    else if (!me.roles.includes('secretariat') || !found.access.has('office')) {
+      throw new DomainError('NOT_FOUND', 'School not found');
+    }
+    const state = await this.state(me, year, schoolId);
+    const body = text.trim();
+    if (body.length === 0 || body.length > MAX_REPLY_LENGTH) {
+      throw DomainError.of('VALIDATION', 'comment', 'refusal.replyText', { max: MAX_REPLY_LENGTH });
+    }
+    if (isFinalAccountabilityStatus(state.status)) throw finalConflict(state.status);
+    const versions = await this.accountability.submissionVersions(
+      me.organisationId,
+      schoolId,
+      year,
+    );
+    if (!versions.some((v) => v.reviewComments)) {
+      throw DomainError.of('CONFLICT', undefined, 'refusal.replyNoComments');
+    }
+    const id = await this.accountability.addComment({
+      organisationId: me.organisationId,
+      schoolId,
+      accountingYear: year,
+      version: Math.max(1, state.version),
+      side,
+      authorPersonId: me.id,
+      body,
+    });
+    return { id };
+  }
+
+  /**
+   * "Herinner alle late scholen": one reminder to the contacts of every school that is late,
+   * sent by each school's workflow at the school's next business moment through the outbox.
+   * `requestId` (one per rendered form) makes a repeated request (a double click, a reload)
+   * change nothing; a school with a reminder already waiting gets no second one. Schools that
+   * are no longer late by the time their workflow hears it are left out; `skipped` counts
+   * school workflows started before the reminder existed (they have no handler for it).
+   */
+  async remindLate(
+    me: AuthenticatedPerson,
+    year: number,
+    requestId: string,
+  ): Promise<{ queued: number; already: number; skipped: number }> {
+    const late = (await this.accountability.overview(me.organisationId, year)).filter(
+      (r) => r.status === 'late',
+    );
+    const counts = { queued: 0, already: 0, skipped: 0 };
+    for (const row of late) {
+      const state = await this.state(me, year, row.schoolId);
+      try {
+        const result = await this.command(state, (h) =>
+          h
+            .executeUpdate(remindSchoolNowUpdate, {
+              args: [{ actorPersonId: me.id, requestId }],
+            })
+            .catch((err: unknown) => {
+              if (isUnknownUpdate(err)) return null;
+              throw err;
+            }),
+        );
+        if (result === null) counts.skipped += 1;
+        else if (result.queued) counts.queued += 1;
+        else counts.already += 1;
+      } catch (err) {
+        // Submitted, accepted or waived in the meantime: nothing to remind.
+        if (err instanceof DomainError && err.code === 'CONFLICT') continue;
+        throw err;
+      }
+    }
+    return counts;
+  }
+
+  /**
+   * Every e-mail about the school's accountability (invitation, reminders, escalations, the
+   * secretariat's reminders, review outcomes), oldest first, read from the outbox: for the
+   * office's page on the school. Another SWV's school is 404.
+   */
+  async mailHistory(me: AuthenticatedPerson, year: number, schoolId: string) {
+    await schoolForPerson(this.schools, me, schoolId);
+    const state = await this.state(me, year, schoolId);
+    const mails = await this.accountability.mailHistory(me.organisationId, state.workflowId);
+    return mails.map((m) => ({
+      step: m.step,
+      status: m.status,
+      at: (m.sentAt ?? m.createdAt).toISOString(),
+      recipientName: m.recipientName,
+    }));
   }
 
   /**
@@ -362,6 +501,9 @@ export class SchoolAccountabilityService {
     }
   }
 }
+
+/** The longest reply in the conversation on a school's accountability (the table's check). */
+export const MAX_REPLY_LENGTH = 4000;
 
 /** The workflow's code has no handler for the Update (it started before the Update existed). */
 function isUnknownUpdate(err: unknown): boolean {

@@ -51,3 +51,9 @@ export {
   textCell as csvTextCell,
   toOverviewCsv,
 } from './overview-csv';
+export {
+  type AppendixRowChange,
+  type FiguresComparison,
+  type FiguresLineChange,
+  compareFigures,
+} from './compare';

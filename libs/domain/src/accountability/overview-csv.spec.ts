@@ -13,12 +13,13 @@ const row = (change: Partial<AccountabilityOverviewRow> = {}): AccountabilityOve
   ...change,
 });
 
-const HEADER = 'School;Bestuur;Status;Dagen te laat;Ingediend op;Korting (EUR);Reden vrijstelling';
+const HEADER =
+  'School;Bestuur;Status;Dagen te laat;Ingediend op;Ontvangen (EUR);Uitgegeven (EUR);Korting (EUR);Reden vrijstelling';
 
 describe('toOverviewCsv (Dutch Excel)', () => {
   it('writes a BOM, a header, ; separators, decimal commas and CRLF line ends', () => {
     const csv = toOverviewCsv([
-      row(),
+      row({ receivedCents: 1_500_000_00, spentCents: 1_376_543_21 }),
       row({
         schoolName: 'Beta Lyceum',
         status: 'late',
@@ -38,9 +39,9 @@ describe('toOverviewCsv (Dutch Excel)', () => {
     expect(csv).toBe(
       '\uFEFF' +
         `${HEADER}\r\n` +
-        'Alfa College;Stichting Alfa;Geaccepteerd;0;28-01-2027 14:05;1234,56;\r\n' +
-        'Beta Lyceum;Stichting Alfa;Te laat;7;;;\r\n' +
-        'Gamma School;Stichting Alfa;Vrijgesteld;3;;;Gesloten per 1 augustus\r\n',
+        'Alfa College;Stichting Alfa;Geaccepteerd;0;28-01-2027 14:05;1500000,00;1376543,21;1234,56;\r\n' +
+        'Beta Lyceum;Stichting Alfa;Te laat;7;;;;;\r\n' +
+        'Gamma School;Stichting Alfa;Vrijgesteld;3;;;;;Gesloten per 1 augustus\r\n',
     );
   });
 
@@ -79,6 +80,8 @@ describe('toOverviewCsv (Dutch Excel)', () => {
     ['negative days late', { daysLate: -1 }, 'rows[0].daysLate'],
     ['an invalid date', { submittedAt: new Date(NaN) }, 'rows[0].submittedAt'],
     ['an unknown status', { status: 'lost' as never }, 'rows[0].status'],
+    ['a negative received amount', { receivedCents: -1 }, 'rows[0].receivedCents'],
+    ['a fractional spent amount', { spentCents: 1.5 }, 'rows[0].spentCents'],
   ])('rejects %s', (_label, change, field) => {
     try {
       toOverviewCsv([row(change)]);

@@ -11,6 +11,12 @@ export interface AccountabilityOverviewRow {
   daysLate: number;
   /** The (last) submission, or null. */
   submittedAt: Date | null;
+  /**
+   * What the school received (its fixed amount and the variable amount it reported) and spent
+   * (its expenses), from its last submitted version; null before it submitted.
+   */
+  receivedCents?: Cents | null;
+  spentCents?: Cents | null;
   /** Underspending recorded as a deduction; null while there is none (yet). */
   deductionCents: Cents | null;
   /** Why the secretariat waived the school; null unless waived. */
@@ -38,8 +44,8 @@ export function textCell(value: string): string {
  * The overview as a CSV file for Dutch Excel: UTF-8 with a byte-order mark (so that Excel
  * does not read 'Materiële' as mojibake), ';' as separator and ',' as decimal separator (the
  * nl-NL list and decimal separators), CRLF line ends, a header row. Columns: school, board,
- * status (Dutch), days late, submitted at (Amsterdam), deduction in euros ('1234,56'), the
- * reason of a waiver.
+ * status (Dutch), days late, submitted at (Amsterdam), received and spent per the last
+ * submitted version, deduction in euros ('1234,56'), the reason of a waiver.
  */
 /** Rows of text cells as a CSV file for Dutch Excel (BOM, ';', CRLF), cells as `textCell` writes them. */
 export function toExcelCsv(
@@ -47,6 +53,15 @@ export function toExcelCsv(
   rows: readonly (readonly string[])[],
 ): string {
   return BOM + [header, ...rows].map((r) => r.map(textCell).join(';')).join(CRLF) + CRLF;
+}
+
+/** Euros as Dutch Excel reads a number ('1234,56'); empty when unknown. */
+function euros(cents: Cents | null | undefined, field: string): string {
+  if (cents === null || cents === undefined) return '';
+  if (!Number.isSafeInteger(cents) || cents < 0) {
+    throw new DomainError('VALIDATION', `${field} must be a non-negative integer of cents`, field);
+  }
+  return formatEuroPlain(cents);
 }
 
 export function toOverviewCsv(rows: readonly AccountabilityOverviewRow[]): string {
@@ -81,6 +96,8 @@ export function toOverviewCsv(rows: readonly AccountabilityOverviewRow[]): strin
         textCell(label),
         String(row.daysLate),
         row.submittedAt === null ? '' : formatDateTimeNumeric(row.submittedAt),
+        euros(row.receivedCents, `rows[${i}].receivedCents`),
+        euros(row.spentCents, `rows[${i}].spentCents`),
         row.deductionCents === null ? '' : formatEuroPlain(row.deductionCents),
         row.waiverReason === null ? '' : textCell(row.waiverReason),
       ].join(';'),

@@ -33,6 +33,8 @@ export const labels: typeof nl = {
     'Status',
     'Days late',
     'Submitted on',
+    'Received (EUR)',
+    'Spent (EUR)',
     'Deduction (EUR)',
     'Reason for waiver',
   ],

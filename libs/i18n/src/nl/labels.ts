@@ -36,6 +36,8 @@ export const labels = {
     'Status',
     'Dagen te laat',
     'Ingediend op',
+    'Ontvangen (EUR)',
+    'Uitgegeven (EUR)',
     'Korting (EUR)',
     'Reden vrijstelling',
   ],

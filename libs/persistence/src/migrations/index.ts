@@ -16,6 +16,7 @@ import { OutboxLastAttempt1764000000080 } from './1764000000080-outbox-last-atte
 import { EmailUniquePerOrganisation1764000000081 } from './1764000000081-email-unique-per-organisation';
 import { TransitionDocuments1764000000090 } from './1764000000090-transition-documents';
 import { TransitionDocumentContentEncrypted1764000000100 } from './1764000000100-transition-document-content-encrypted';
+import { AccountabilityComments1764000000140 } from './1764000000140-accountability-comments';
 import { AllocationLetters1764000000150 } from './1764000000150-allocation-letters';
 
 export {
@@ -37,6 +38,7 @@ export {
   EmailUniquePerOrganisation1764000000081,
   TransitionDocuments1764000000090,
   TransitionDocumentContentEncrypted1764000000100,
+  AccountabilityComments1764000000140,
   AllocationLetters1764000000150,
 };
 
@@ -60,5 +62,6 @@ export const MIGRATIONS: Function[] = [
   EmailUniquePerOrganisation1764000000081,
   TransitionDocuments1764000000090,
   TransitionDocumentContentEncrypted1764000000100,
+  AccountabilityComments1764000000140,
   AllocationLetters1764000000150,
 ];

@@ -141,6 +141,34 @@ export interface AccountabilityOverviewRecord {
   deductionAllocationYear: number | null;
   /** Null unless the school is waived. */
   waiver: WaiverRecord | null;
+  /** The school's fixed amount (what it receives besides the variable amount it reports). */
+  fixedAmountCents: number;
+  /** The figures of the current (last submitted) version; null before the first submission. */
+  currentFigures: AccountabilitySubmissionFigures | null;
+  /** Who wrote the latest reply in the conversation on it; null without replies. */
+  lastReplySide: 'school' | 'office' | null;
+}
+
+/** One message of the conversation on a school's accountability. */
+export interface AccountabilityCommentRecord {
+  id: string;
+  version: number;
+  side: 'school' | 'office';
+  /** Null when the author has since been removed. */
+  authorName: string | null;
+  body: string;
+  createdAt: Date;
+}
+
+/** One e-mail about a school's accountability, as the outbox holds it. */
+export interface SchoolMailRecord {
+  /** The step of the school workflow's key (`reminder-d1-2027-01-12`, `escalation-d1`, …). */
+  step: string;
+  status: string;
+  createdAt: Date;
+  sentAt: Date | null;
+  /** The recipient's name; null for someone since removed. */
+  recipientName: string | null;
 }
 
 /** A school's draft: the raw form input, one per school and year; see saveDraft. */
@@ -520,10 +548,17 @@ export class AccountabilityRepository {
       `SELECT sa.school_id, s.name AS school_name, s.board_id, b.name AS board_name, sa.status,
               sa.version, sa.deadline, sa.days_late, sa.submitted_at, sa.late_since,
               d.amount_cents AS deduction_cents, d.allocation_year,
-              w.reason AS waiver_reason, w.occurred_at AS waived_at, w.name AS waived_by
+              w.reason AS waiver_reason, w.occurred_at AS waived_at, w.name AS waived_by,
+              s.fixed_amount_cents, cs.figures AS current_figures,
+              (SELECT c.side FROM accountability_comment c
+                WHERE c.organisation_id = sa.organisation_id AND c.school_id = sa.school_id
+                  AND c.accounting_year = sa.accounting_year
+                ORDER BY c.created_at DESC, c.id DESC LIMIT 1) AS last_reply_side
          FROM school_accountability sa
          JOIN school s ON s.organisation_id = sa.organisation_id AND s.id = sa.school_id
          JOIN school_board b ON b.organisation_id = s.organisation_id AND b.id = s.board_id
+         LEFT JOIN accountability_submission cs
+           ON cs.organisation_id = sa.organisation_id AND cs.id = sa.current_submission_id
          LEFT JOIN accountability_deduction d
            ON d.organisation_id = sa.organisation_id AND d.school_id = sa.school_id
           AND d.accounting_year = sa.accounting_year
@@ -546,6 +581,9 @@ export class AccountabilityRepository {
       waiver_reason: string | null;
       waived_at: Date | null;
       waived_by: string | null;
+      fixed_amount_cents: string;
+      current_figures: AccountabilitySubmissionFigures | null;
+      last_reply_side: 'school' | 'office' | null;
     }[];
     return rows.map((r) => ({
       schoolId: r.school_id,
@@ -561,6 +599,90 @@ export class AccountabilityRepository {
       deductionCents: r.deduction_cents === null ? null : Number(r.deduction_cents),
       deductionAllocationYear: r.allocation_year,
       waiver: waiverOf(r),
+      fixedAmountCents: Number(r.fixed_amount_cents),
+      currentFigures: r.current_figures,
+      lastReplySide: r.last_reply_side,
+    }));
+  }
+
+  /** The conversation on the school's accountability of the year, oldest first. */
+  async comments(
+    organisationId: string,
+    schoolId: string,
+    accountingYear: number,
+  ): Promise<AccountabilityCommentRecord[]> {
+    const rows = (await this.db.query(
+      `SELECT c.id, c.version, c.side, c.body, c.created_at, p.name AS author_name
+         FROM accountability_comment c
+         LEFT JOIN person p ON p.organisation_id = c.organisation_id AND p.id = c.author_person_id
+        WHERE c.organisation_id = $1 AND c.school_id = $2 AND c.accounting_year = $3
+        ORDER BY c.created_at, c.id`,
+      [organisationId, schoolId, accountingYear],
+    )) as {
+      id: string;
+      version: number;
+      side: 'school' | 'office';
+      body: string;
+      created_at: Date;
+      author_name: string | null;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      version: r.version,
+      side: r.side,
+      authorName: r.author_name,
+      body: r.body,
+      createdAt: r.created_at,
+    }));
+  }
+
+  /** Adds a message to the conversation; returns its id. */
+  async addComment(c: {
+    organisationId: string;
+    schoolId: string;
+    accountingYear: number;
+    version: number;
+    side: 'school' | 'office';
+    authorPersonId: string;
+    body: string;
+  }): Promise<string> {
+    const rows = (await this.db.query(
+      `INSERT INTO accountability_comment
+         (organisation_id, school_id, accounting_year, version, side, author_person_id, body)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [c.organisationId, c.schoolId, c.accountingYear, c.version, c.side, c.authorPersonId, c.body],
+    )) as { id: string }[];
+    return rows[0]!.id;
+  }
+
+  /**
+   * Every e-mail the school workflow `workflowId` sent or queued (keys
+   * `${workflowId}:${step}:${personId}`), oldest first, with its recipient's name.
+   */
+  async mailHistory(organisationId: string, workflowId: string): Promise<SchoolMailRecord[]> {
+    const prefix = `${workflowId}:`;
+    const rows = (await this.db.query(
+      `SELECT substr(m.idempotency_key, length($2) + 1) AS rest, m.status, m.created_at, m.sent_at,
+              p.name AS recipient_name
+         FROM outbox_message m
+         LEFT JOIN person p
+           ON p.organisation_id = m.organisation_id AND p.id::text = right(m.idempotency_key, 36)
+        WHERE m.organisation_id = $1 AND left(m.idempotency_key, length($2)) = $2
+        ORDER BY m.created_at, m.idempotency_key`,
+      [organisationId, prefix],
+    )) as {
+      rest: string;
+      status: string;
+      created_at: Date;
+      sent_at: Date | null;
+      recipient_name: string | null;
+    }[];
+    return rows.map((r) => ({
+      step: r.rest.includes(':') ? r.rest.slice(0, r.rest.lastIndexOf(':')) : r.rest,
+      status: r.status,
+      createdAt: r.created_at,
+      sentAt: r.sent_at,
+      recipientName: r.recipient_name,
     }));
   }
 

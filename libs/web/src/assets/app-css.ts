@@ -200,6 +200,10 @@ progress::-moz-progress-bar { background: #0b5394; }
 .line-moves { display: flex; gap: 0.5rem; margin: 0 0 1rem; }
 .button--small { padding: 0.35rem 0.9rem; font-weight: 400; }
 .review-comments { margin: 0; padding: 0.5rem 1rem; border-left: 4px solid #0b5394; background: #ffffff; white-space: pre-wrap; }
+.thread { list-style: none; margin: 0 0 1rem; padding: 0; }
+.thread-message { margin: 0 0 1rem; }
+.thread-body { margin: 0; padding: 0.5rem 1rem; border-left: 4px solid #0b5394; background: #ffffff; white-space: pre-wrap; overflow-wrap: anywhere; }
+.thread-message--school .thread-body { border-left-color: #38761d; }
 [hidden] { display: none !important; }
 
 /* Paper: the content only (no menu, language switch, forms or buttons), black on white. */

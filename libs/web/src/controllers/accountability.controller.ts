@@ -19,6 +19,7 @@ import {
 } from '@jaarcyclus/domain';
 import { PersonRepository } from '@jaarcyclus/persistence';
 import { isUUID } from 'class-validator';
+import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import {
   AccountabilityCyclesService,
@@ -64,6 +65,8 @@ import {
   type AccountabilityStartState,
 } from '../accountability-start-form';
 import {
+  type SchedulePreview,
+  type ThreadView,
   accountabilityOverviewPage,
   newAccountabilityCyclePage,
   accountabilityReviewPage,
@@ -142,6 +145,7 @@ export class SchoolAccountabilityController {
     @Param('year') yearParam: string,
     @Query('saved') saved: unknown,
     @Query('submitted') submitted: unknown,
+    @Query('replied') replied: unknown,
   ): Promise<void> {
     const year = accountingYear(yearParam);
     const ctx = this.pages.context(req, res);
@@ -156,12 +160,75 @@ export class SchoolAccountabilityController {
         )
       : first;
     const message =
-      saved === '1' ? ctx.t.acc.saved : submitted === '1' ? ctx.t.acc.submitted : null;
+      saved === '1'
+        ? ctx.t.acc.saved
+        : submitted === '1'
+          ? ctx.t.acc.submitted
+          : replied === '1'
+            ? ctx.t.accOffice.replySent
+            : null;
     this.pages.send(
       res,
       200,
-      schoolAccountabilityPage(ctx, { detail, values: storedValues(detail), errors: [], message }),
+      schoolAccountabilityPage(ctx, {
+        detail,
+        thread: await this.thread(me, detail, ''),
+        values: storedValues(detail),
+        errors: [],
+        message,
+      }),
     );
+  }
+
+  /** The school answers the secretariat's comments (a reply in the conversation). */
+  @Post(':year/reply')
+  @Roles('school_contact')
+  @UseGuards(CsrfGuard)
+  async reply(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('year') yearParam: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const year = accountingYear(yearParam);
+    const ctx = this.pages.context(req, res, `/app/accountability/${year}`);
+    const detail = await this.detail(ctx, res, me, year);
+    if (!detail) return;
+    const comment = text(formFields(body), 'comment');
+    try {
+      await this.schools.reply(me, year, detail.school.id, 'school', comment);
+    } catch (err) {
+      const refused = refusal(ctx, err, (f) => (f === 'comment' ? 'comment' : ''));
+      return this.pages.send(
+        res,
+        refused.status,
+        schoolAccountabilityPage(ctx, {
+          detail,
+          thread: await this.thread(me, detail, comment),
+          values: storedValues(detail),
+          errors: refused.errors,
+          message: null,
+        }),
+      );
+    }
+    this.pages.redirect(res, `/app/accountability/${year}?replied=1#thread`);
+  }
+
+  /** The conversation; the reply form while the accountability is not final and has comments. */
+  private async thread(
+    me: AuthenticatedPerson,
+    d: SchoolDetail,
+    typed: string,
+  ): Promise<ThreadView> {
+    const messages = await this.schools.conversation(me, d.accountingYear, d.school.id);
+    const open = d.canSubmit && messages.some((m) => m.kind === 'review');
+    return {
+      messages,
+      ...(open
+        ? { reply: { action: `/app/accountability/${d.accountingYear}/reply`, value: typed } }
+        : {}),
+    };
   }
 
   /** action=addRow | save | submit (the buttons of the form). */
@@ -181,7 +248,7 @@ export class SchoolAccountabilityController {
     if (!detail) return;
     const action = text(formFields(body), 'action');
     const values = postedAccountabilityForm(detail.format, body);
-    const render = (
+    const render = async (
       status: number,
       v: AccountabilityFormValues,
       errors: FieldError[],
@@ -190,7 +257,13 @@ export class SchoolAccountabilityController {
       this.pages.send(
         res,
         status,
-        schoolAccountabilityPage(ctx, { detail, values: v, errors, message }),
+        schoolAccountabilityPage(ctx, {
+          detail,
+          thread: await this.thread(me, detail, ''),
+          values: v,
+          errors,
+          message,
+        }),
       );
 
     if (action === 'addRow') return render(200, withExtraRow(values), [], ctx.t.acc.rowAdded);
@@ -209,6 +282,7 @@ export class SchoolAccountabilityController {
             200,
             schoolAccountabilityPage(ctx, {
               detail: fresh,
+              thread: await this.thread(me, fresh, ''),
               values,
               errors: formErrors(saved.problems, fieldOf),
               message: ctx.t.draftSavedWithProblems,
@@ -257,11 +331,18 @@ function storedValues(d: SchoolDetail): AccountabilityFormValues {
 type Reviewed = 'accept' | 'return';
 
 /** What the office's forms on one school did (the `done` of the redirect). */
-type OfficeDone = 'waived' | 'extended';
+type OfficeDone = 'waived' | 'extended' | 'replied';
+
+/** Neither accepted nor waived: the conversation stays open. */
+function d_isOpen(d: SchoolDetail): boolean {
+  return d.status !== 'accepted' && d.status !== 'waived';
+}
 
 /** What the school page shows besides the school's accountability. */
 interface SchoolView {
   comments: string;
+  /** What was typed in the reply form, shown again when refused. */
+  comment?: string;
   reason?: string;
   deadline?: string;
   errors: FieldError[];
@@ -317,6 +398,29 @@ export class AccountabilityOverviewController {
       this.showStartForm(ctx, res, me, status, { values: form.values, errors });
     const checked = await validateAccountabilityStartForm(form.values, ctx.t);
     if (!checked.ok) return show(422, checked.errors);
+    if (text(formFields(body), 'action') === 'preview') {
+      // "Bekijk de data": the dates these values give, nothing started.
+      try {
+        const preview = await this.cycles.preview(me, checked.value);
+        return this.showStartForm(
+          ctx,
+          res,
+          me,
+          200,
+          { values: form.values, errors: [] },
+          undefined,
+          {
+            preview,
+            typed: true,
+          },
+        );
+      } catch (err) {
+        return show(
+          422,
+          refusalAsFieldErrors(err).map((e) => ({ ...e, field: startFormFieldOf(e.field) })),
+        );
+      }
+    }
     try {
       const { created } = await this.cycles.start(me, checked.value);
       return this.pages.redirect(
@@ -341,8 +445,16 @@ export class AccountabilityOverviewController {
     status: number,
     form: AccountabilityStartState,
     known?: { id: string; name: string }[],
+    shown?: { preview: SchedulePreview; typed: boolean },
   ): Promise<void> {
     const schools = known ?? (await this.cycles.regularSchools(me));
+    // Without a preview asked for: the dates of the year's defaults (a refusal shows none).
+    const schedule =
+      shown ??
+      (await this.cycles
+        .preview(me, { accountingYear: Number(form.values.accountingYear) })
+        .then((preview) => ({ preview, typed: false }))
+        .catch(() => null));
     const offsets = await this.cycles.defaultReminderOffsets(me);
     const days = offsets.offsetsBusinessDays.join(', ');
     const offsetsNote =
@@ -359,6 +471,7 @@ export class AccountabilityOverviewController {
         offsetsNote,
         formatVersion: format!.version,
         region: await this.cycles.schoolRegion(me),
+        schedule,
       }),
     );
   }
@@ -375,10 +488,15 @@ export class AccountabilityOverviewController {
     @Query('status') status: unknown,
     @Query('boardId') boardId: unknown,
     @Query('q') q: unknown,
+    @Query('reminded') reminded: unknown,
+    @Query('already') already: unknown,
+    @Query('skipped') skipped: unknown,
   ): Promise<void> {
     const year = accountingYear(yearParam);
     const ctx = this.pages.context(req, res);
     const overview = await this.cycles.overview(me, year);
+    const count = (v: unknown): number =>
+      typeof v === 'string' && /^\d{1,6}$/.test(v) ? Number(v) : 0;
     // The search form's values; anything else (a hand-edited link) is left out, not refused.
     const filter: OverviewFilter = {
       ...(SCHOOL_ACCOUNTABILITY_STATUSES.find((s) => s === status)
@@ -387,12 +505,23 @@ export class AccountabilityOverviewController {
       ...(typeof boardId === 'string' && isUUID(boardId) ? { boardId } : {}),
       ...(typeof q === 'string' && q.trim() ? { q: q.trim().slice(0, 100) } : {}),
     };
+    const remindedText =
+      typeof reminded === 'string'
+        ? [
+            count(reminded) + count(already) === 0
+              ? ctx.t.accOffice.remindNone
+              : ctx.t.accOffice.remindDone(count(reminded), count(already)),
+            count(skipped) > 0 ? ctx.t.accOffice.remindSkipped(count(skipped)) : '',
+          ]
+            .filter(Boolean)
+            .join(' ')
+        : null;
     const message =
       started === '1'
         ? ctx.t.acc.started(invitationMoment(ctx.locale, new Date()))
         : existing === '1'
           ? ctx.t.acc.existed
-          : null;
+          : remindedText;
     this.pages.send(
       res,
       200,
@@ -402,8 +531,48 @@ export class AccountabilityOverviewController {
         filter,
         message,
         agreements: await this.ect.agreementsFor(me, year),
+        // A fresh id per rendered form: a double click sends the same one (one reminder).
+        ...(me.roles.includes('secretariat') ? { remindRequestId: randomUUID() } : {}),
       }),
     );
+  }
+
+  /** "Herinner alle late scholen": one reminder per late school, through each school's workflow. */
+  @Post(':year/remind-late')
+  @Roles('secretariat')
+  @UseGuards(CsrfGuard)
+  async remindLate(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('year') yearParam: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const year = accountingYear(yearParam);
+    const ctx = this.pages.context(req, res, `/app/cycles/accountability/${year}`);
+    const overview = await this.cycles.overview(me, year);
+    const given = text(formFields(body), 'requestId');
+    // Without a form's id (a hand-made request) this request is its own.
+    const requestId = isUUID(given) ? given : randomUUID();
+    try {
+      const r = await this.schools.remindLate(me, year, requestId);
+      return this.pages.redirect(
+        res,
+        `/app/cycles/accountability/${year}?reminded=${r.queued}&already=${r.already}&skipped=${r.skipped}`,
+      );
+    } catch (err) {
+      const status = isUnavailable(err) ? 503 : 409;
+      return this.pages.send(
+        res,
+        status,
+        accountabilityOverviewPage(ctx, {
+          overview,
+          message: null,
+          alert: isUnavailable(err) ? ctx.t.acc.unreachable : ctx.t.accOffice.remindFailed,
+          remindRequestId: randomUUID(),
+        }),
+      );
+    }
   }
 
   @Get(':year/schools/:schoolId')
@@ -420,8 +589,14 @@ export class AccountabilityOverviewController {
     const year = accountingYear(yearParam);
     const ctx = this.pages.context(req, res);
     const done = (['accept', 'return'] as const).find((d) => d === reviewed);
-    const office = (['waived', 'extended'] as const).find((d) => d === doneParam);
-    const message = done ? ctx.t.acc.reviewed[done] : office ? ctx.t.acc[office] : null;
+    const office = (['waived', 'extended', 'replied'] as const).find((d) => d === doneParam);
+    const message = done
+      ? ctx.t.acc.reviewed[done]
+      : office === 'replied'
+        ? ctx.t.accOffice.replySent
+        : office
+          ? ctx.t.acc[office]
+          : null;
     // Right after a command the workflow is still writing the new status.
     const expected =
       done || office === 'waived'
@@ -481,6 +656,38 @@ export class AccountabilityOverviewController {
     }
     const decided: Reviewed = checked.value.decision;
     this.pages.redirect(res, `${path}?reviewed=${decided}`);
+  }
+
+  /** The secretariat answers in the conversation with the school. */
+  @Post(':year/schools/:schoolId/reply')
+  @Roles('secretariat')
+  @UseGuards(CsrfGuard)
+  async replyToSchool(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('year') yearParam: string,
+    @Param('schoolId') schoolId: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const year = accountingYear(yearParam);
+    if (!isUUID(schoolId)) throw new NotFoundException();
+    const path = `/app/cycles/accountability/${year}/schools/${schoolId}`;
+    const ctx = this.pages.context(req, res, path);
+    const comment = text(formFields(body), 'comment');
+    try {
+      await this.schools.reply(me, year, schoolId, 'office', comment);
+    } catch (err) {
+      if (isNotFound(err)) throw err;
+      const r = refusal(ctx, err, (f) => (f === 'comment' ? 'comment' : ''));
+      return this.renderSchool(ctx, res, me, year, schoolId, r.status, {
+        comments: '',
+        comment,
+        errors: r.errors,
+        message: null,
+      });
+    }
+    this.pages.redirect(res, `${path}?done=replied#thread`);
   }
 
   /** Vrijstellen: the school need not account for this year; a reason is required. */
@@ -589,12 +796,28 @@ export class AccountabilityOverviewController {
     if (!isUUID(schoolId)) throw new NotFoundException();
     const load = () => this.schools.detail(me, year, schoolId);
     const detail = expected ? await settled(load, expected) : await load();
+    const canReview = me.roles.includes('secretariat');
+    const messages = await this.schools.conversation(me, year, schoolId);
+    const replyOpen = canReview && d_isOpen(detail) && messages.some((m) => m.kind === 'review');
     this.pages.send(
       res,
       status,
       accountabilityReviewPage(ctx, {
         detail,
-        canReview: me.roles.includes('secretariat'),
+        canReview,
+        thread: {
+          messages,
+          ...(replyOpen
+            ? {
+                reply: {
+                  action: `/app/cycles/accountability/${year}/schools/${schoolId}/reply`,
+                  value: view.comment ?? '',
+                },
+              }
+            : {}),
+        },
+        // Who was reminded and escalated, and when: for the secretariat.
+        ...(canReview ? { history: await this.schools.mailHistory(me, year, schoolId) } : {}),
         ...view,
       }),
     );

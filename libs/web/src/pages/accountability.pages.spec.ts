@@ -21,9 +21,12 @@ const row = (
   daysLate: 0,
   submittedAt: null,
   lateSince: null,
+  receivedCents: null,
+  spentCents: null,
   deductionCents,
   deductionAllocationYear: deductionCents === null ? null : 2028,
   waiver: null,
+  schoolReplied: false,
 });
 
 function overview(rows: CycleOverview['rows']): CycleOverview {

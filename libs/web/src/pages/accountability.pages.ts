@@ -1,4 +1,6 @@
 import {
+  type AppendixRowChange,
+  compareFigures,
   formatFte,
   SCHOOL_ACCOUNTABILITY_STATUSES,
   type AccountabilityFormat,
@@ -35,8 +37,77 @@ import { formatAmount, formatDateTime, type Messages } from '../i18n';
 import { csrfField, page, type NavKey, type WebContext } from '../layout';
 
 export type SchoolDetail = Awaited<ReturnType<SchoolAccountabilityService['detail']>>;
+export type SchedulePreview = Awaited<ReturnType<AccountabilityCyclesService['preview']>>;
 export type CycleOverview = Awaited<ReturnType<AccountabilityCyclesService['overview']>>;
 type Version = SchoolDetail['versions'][number];
+export type MailHistory = Awaited<ReturnType<SchoolAccountabilityService['mailHistory']>>;
+export type Conversation = Awaited<ReturnType<SchoolAccountabilityService['conversation']>>;
+
+/** The conversation and, when the reader may reply, the form (its action and what was typed). */
+export interface ThreadView {
+  messages: Conversation;
+  reply?: { action: string; value: string };
+}
+
+/**
+ * The secretariat's comments and the replies of the school and the secretariat, oldest first,
+ * with a reply form for whoever may answer now.
+ */
+function conversationSection(
+  ctx: WebContext,
+  d: SchoolDetail,
+  thread: ThreadView | undefined,
+  errors: FieldError[],
+): SafeHtml {
+  if (!thread) return html``;
+  // The comments of the version just returned stand in their own panel above.
+  const shownAbove = d.status === 'returned' ? d.current?.version : undefined;
+  const messages = thread.messages.filter(
+    (m) => !(m.kind === 'review' && m.version === shownAbove),
+  );
+  if (messages.length === 0 && !thread.reply) return html``;
+  const o = ctx.t.accOffice;
+  const heading = (m: Conversation[number]): string =>
+    m.kind === 'review'
+      ? o.threadReview(m.version)
+      : m.side === 'school'
+        ? o.threadSchool
+        : o.threadOffice;
+  return html`<section class="panel" aria-labelledby="thread-title" id="thread">
+    <h2 id="thread-title">${o.threadTitle}</h2>
+    <p class="hint">${o.threadIntro}</p>
+    <ol class="thread">
+      ${messages.map(
+        (m) =>
+          html`<li class="thread-message thread-message--${m.side}">
+            <p>
+              <strong>${heading(m)}</strong>${m.authorName ? ` ${o.threadBy(m.authorName)}` : ''},
+              ${at(ctx, m.at)}
+            </p>
+            <blockquote class="thread-body">${m.body}</blockquote>
+          </li>`,
+      )}
+    </ol>
+    ${
+      thread.reply
+        ? html`<form method="post" action="${thread.reply.action}" novalidate>
+            ${csrfField(ctx)}
+            ${textArea(ctx, {
+              name: 'comment',
+              label: o.replyLabel,
+              hint: o.replyHint,
+              value: thread.reply.value,
+              errors,
+              required: true,
+            })}
+            <div class="actions">
+              <button type="submit" class="button button--secondary">${o.replyButton}</button>
+            </div>
+          </form>`
+        : ''
+    }
+  </section>`;
+}
 
 function at(ctx: WebContext, iso: string): SafeHtml {
   return html`<time datetime="${iso}">${formatDateTime(ctx.locale, new Date(iso))}</time>`;
@@ -447,6 +518,8 @@ function acceptQuestion(ctx: WebContext, d: SchoolDetail): string {
 
 export interface SchoolFormPageData {
   detail: SchoolDetail;
+  /** The conversation with the secretariat (and the reply form). */
+  thread?: ThreadView;
   values: AccountabilityFormValues;
   errors: FieldError[];
   message: string | null;
@@ -464,10 +537,14 @@ export function schoolAccountabilityPage(ctx: WebContext, data: SchoolFormPageDa
     hasErrors: errors.length > 0,
     body: html`<h1>${t.acc.schoolTitle(d.accountingYear, d.school.name)}</h1>
       ${notice(data.message)}
-      ${errorSummary(ctx, errors, summaryLabels(ctx, d.format, values), {
-        messagesNameTheirField: true,
-      })}
+      ${errorSummary(
+        ctx,
+        errors,
+        { ...summaryLabels(ctx, d.format, values), comment: t.accOffice.replyLabel },
+        { messagesNameTheirField: true },
+      )}
       ${statusBanner(ctx, d)} ${returnedComments(ctx, d, 'school')}
+      ${conversationSection(ctx, d, data.thread, errors)}
       ${
         editable
           ? html`<form method="post" action="/app/accountability/${d.accountingYear}" novalidate>
@@ -536,6 +613,8 @@ function schoolsTable(
   caption: string,
   rows: CycleOverview['rows'],
   href: (row: CycleOverview['rows'][number]) => string,
+  /** The office's overview: mark schools whose reply waits for the secretariat. */
+  office = false,
 ): SafeHtml {
   const { t } = ctx;
   return tableRegion(
@@ -561,6 +640,7 @@ function schoolsTable(
               <td>
                 ${statusText(t, r.status)}
                 ${r.waiver ? html`<br /><span class="muted">${r.waiver.reason}</span>` : ''}
+                ${office && r.schoolReplied ? html`<br /><span class="tag">${t.accOffice.schoolReplied}</span>` : ''}
               </td>
               <td class="num">${r.daysLate > 0 ? String(r.daysLate) : '–'}</td>
               <td>${r.boardName}</td>
@@ -586,6 +666,10 @@ export function accountabilityOverviewPage(
     message?: string | null;
     /** Agreements for this year from the ECT evaluation of the year before, by school id. */
     agreements?: ReadonlyMap<string, string>;
+    /** The secretariat's "Herinner alle late scholen" form carries this id; absent: no form. */
+    remindRequestId?: string;
+    /** A failure of that action, shown as an alert. */
+    alert?: string | null;
   },
 ): string {
   const { t } = ctx;
@@ -607,6 +691,7 @@ export function accountabilityOverviewPage(
     nav: 'cycles',
     body: html`<p><a href="/app/cycles">${t.navCycles}</a></p>
       ${notice(data.message ?? null)}
+      ${data.alert ? html`<div class="error-summary" role="alert"><p>${data.alert}</p></div>` : ''}
       <h1>${o.title}</h1>
       <dl class="details">
         <dt>${t.acc.deadline}</dt>
@@ -626,6 +711,7 @@ export function accountabilityOverviewPage(
           }
         </dd>
       </dl>
+      ${data.remindRequestId ? remindLatePanel(ctx, year, o.counts.late ?? 0, data.remindRequestId) : ''}
       <form
         method="get"
         action="/app/cycles/accountability/${year}"
@@ -664,13 +750,38 @@ export function accountabilityOverviewPage(
         <a href="${csvHref}" download>${t.acc.downloadCsv}</a>
       </p>
       ${rows.length === 0 ? html`<p class="empty">${t.acc.filterNone}</p>` : ''}
-      ${schoolsTable(ctx, t.acc.schoolsTable, rows, (r) => `/app/cycles/accountability/${year}/schools/${r.schoolId}`)}
+      ${schoolsTable(ctx, t.acc.schoolsTable, rows, (r) => `/app/cycles/accountability/${year}/schools/${r.schoolId}`, true)}
       ${data.agreements ? agreementsSection(ctx, year, rows, data.agreements) : ''}`,
   });
 }
 
+/** "Herinner alle late scholen": one button, confirmed, for the secretariat. */
+function remindLatePanel(ctx: WebContext, year: number, late: number, requestId: string): SafeHtml {
+  const o = ctx.t.accOffice;
+  return html`<section class="panel" aria-labelledby="remind-title" id="remind-late">
+    <h2 id="remind-title">${o.remindTitle}</h2>
+    ${
+      late === 0
+        ? html`<p>${o.remindNone}</p>`
+        : html`<p>${o.remindIntro(late)}</p>
+            <p class="hint">${o.remindHours}</p>
+            <form method="post" action="/app/cycles/accountability/${year}/remind-late">
+              ${csrfField(ctx)}
+              <input type="hidden" name="requestId" value="${requestId}" />
+              <button type="submit" class="button" data-confirm="${o.remindConfirm(late)}">
+                ${o.remindButton}
+              </button>
+            </form>`
+    }
+  </section>`;
+}
+
 export interface ReviewPageData {
   detail: SchoolDetail;
+  /** The conversation with the school (and the secretariat's reply form). */
+  thread?: ThreadView;
+  /** The e-mails about this school (the office only). */
+  history?: MailHistory;
   canReview: boolean;
   /** Where the page leads back to: the cycle's overview unless given (an ECT member's list). */
   back?: { href: string; label: string; nav: NavKey };
@@ -750,14 +861,17 @@ export function accountabilityReviewPage(ctx: WebContext, data: ReviewPageData):
       ${notice(data.message)}
       ${errorSummary(ctx, data.errors, {
         comments: t.acc.commentsLabel,
+        comment: t.accOffice.replyLabel,
         reason: t.acc.waiveReason,
         deadline: t.acc.newDeadline,
       })}
       ${statusBanner(ctx, d)} ${returnedComments(ctx, d, 'others')}
+      ${conversationSection(ctx, d, data.thread, data.errors)}
       ${
         d.current
           ? html`<h2>${t.acc.currentVersion(d.current.version ?? 0)}</h2>
               ${figuresTables(ctx, d.format, d.current.figures, d.current.totals)}
+              ${versionComparison(ctx, d)}
               ${d.status === 'accepted' ? '' : underspendingPanel(ctx, d, d.underspending.current, 'office')}`
           : ''
       }
@@ -801,8 +915,170 @@ export function accountabilityReviewPage(ctx: WebContext, data: ReviewPageData):
             ? html`<p class="muted">${t.acc.nothingToReview}</p>`
             : ''
       }
-      ${officeActions(ctx, data)} ${versionsTable(ctx, d.versions)}`,
+      ${officeActions(ctx, data)} ${versionsTable(ctx, d.versions)}
+      ${data.history ? mailHistorySection(ctx, data.history) : ''}`,
   });
+}
+
+/** What the outbox key's step says a mail was: 'reminder-d1-2027-01-12' → 'reminder'. */
+function mailKind(step: string): string {
+  const m =
+    /^(invitation|reminder|overdue|escalation|remind|submitted|returned|accepted|extended|waived)\b/.exec(
+      step,
+    );
+  return m ? m[1]! : 'other';
+}
+
+/** The e-mails about the school, one row per step with all its recipients. */
+function mailHistorySection(ctx: WebContext, mails: MailHistory): SafeHtml {
+  const o = ctx.t.accOffice;
+  const steps = new Map<string, { at: string; names: string[]; statuses: Set<string> }>();
+  for (const m of mails) {
+    const row = steps.get(m.step) ?? { at: m.at, names: [], statuses: new Set<string>() };
+    row.names.push(m.recipientName ?? o.historyUnknownPerson);
+    row.statuses.add(m.status);
+    steps.set(m.step, row);
+  }
+  return html`<section aria-labelledby="history-title" id="history">
+    <h2 id="history-title">${o.historyTitle}</h2>
+    <p>${o.historyIntro}</p>
+    ${
+      steps.size === 0
+        ? html`<p class="empty">${o.historyNone}</p>`
+        : tableRegion(
+            o.historyTitle,
+            html`<table class="mail-history">
+              <thead>
+                <tr>
+                  <th scope="col">${o.historyWhen}</th>
+                  <th scope="col">${o.historyWhat}</th>
+                  <th scope="col">${o.historyTo}</th>
+                  <th scope="col">${o.historyStatus}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${[...steps.entries()].map(
+                  ([step, r]) =>
+                    html`<tr data-step="${mailKind(step)}">
+                      <td>${at(ctx, r.at)}</td>
+                      <td>${o.historyKind[mailKind(step)] ?? o.historyKind.other}</td>
+                      <td>${r.names.join(', ')}</td>
+                      <td>${[...r.statuses].map((s) => o.historyMailStatus[s] ?? s).join(', ')}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`,
+          )
+    }
+  </section>`;
+}
+
+/** The current version against the one before it: only what changed. */
+function versionComparison(ctx: WebContext, d: SchoolDetail): SafeHtml {
+  const { t } = ctx;
+  const o = t.accOffice;
+  const n = d.current?.version ?? 0;
+  const after = d.versions.find((v) => v.version === n);
+  const before = d.versions.find((v) => v.version === n - 1);
+  if (!after || !before) return html``;
+  const c = compareFigures(before.figures, after.figures, {
+    income: d.format.incomeLines.map((l) => l.key),
+    expenses: d.format.expenseLines.map((l) => l.key),
+  });
+  const label = (section: 'income' | 'expenses', key: string): string =>
+    (section === 'income' ? d.format.incomeLines : d.format.expenseLines).find((l) => l.key === key)
+      ?.label ?? key;
+  const value = (v: { amountCents: number; fteHundredths?: number } | null): string =>
+    v === null
+      ? o.diffAbsent
+      : v.fteHundredths
+        ? `${formatAmount(v.amountCents)} (${formatFte(v.fteHundredths)} ${o.diffFte})`
+        : formatAmount(v.amountCents);
+  const row = (r: AppendixRowChange['before']): string =>
+    r === null
+      ? o.diffAbsent
+      : `${r.description}, ${formatFte(r.fteHundredths)} ${o.diffFte}, ${r.targetGroup}`;
+  const empty = c.lines.length === 0 && c.appendix.length === 0;
+  return html`<section class="panel" aria-labelledby="diff-title" id="diff">
+    <h2 id="diff-title">${o.diffTitle(n)}</h2>
+    ${
+      empty
+        ? html`<p>${o.diffNone(n)}</p>`
+        : html`<p>${o.diffIntro(n)}</p>
+            ${tableRegion(
+              o.diffTitle(n),
+              html`<table class="version-diff">
+                <thead>
+                  <tr>
+                    <th scope="col">${o.diffLine}</th>
+                    <th scope="col" class="num">${o.diffBefore(n - 1)}</th>
+                    <th scope="col" class="num">${o.diffAfter(n)}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${c.lines.map(
+                    (l) =>
+                      html`<tr>
+                        <th scope="row">
+                          ${l.section === 'income' ? t.acc.income : t.acc.expenses}:
+                          ${label(l.section, l.lineKey)}
+                        </th>
+                        <td class="num"><del>${value(l.before)}</del></td>
+                        <td class="num"><ins>${value(l.after)}</ins></td>
+                      </tr>`,
+                  )}
+                  ${c.appendix.map(
+                    (a) =>
+                      html`<tr>
+                        <th scope="row">${o.diffAppendix}: ${t.acc.row(a.row)}</th>
+                        <td><del>${row(a.before)}</del></td>
+                        <td><ins>${row(a.after)}</ins></td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`,
+            )}`
+    }
+  </section>`;
+}
+
+/** The dates of one school that does not submit, as its workflow plans them. */
+function schedulePreview(ctx: WebContext, p: SchedulePreview, typed: boolean): SafeHtml {
+  const { t } = ctx;
+  const o = t.accOffice;
+  const rows: [string, string][] = [
+    [p.invitationAt, o.previewInvitation],
+    ...p.reminders.map((r, i): [string, string] => [r, o.previewReminder(i + 1)]),
+    [p.deadline, o.previewDeadline],
+    ...(p.escalationAt ? [[p.escalationAt, o.previewEscalation] as [string, string]] : []),
+    ...p.overdueReminders.map((r): [string, string] => [r, o.previewOverdue]),
+  ];
+  return html`<section class="panel" aria-labelledby="schedule-title" id="schedule">
+    <h2 id="schedule-title">${o.previewTitle}</h2>
+    <p>${o.previewIntro}</p>
+    ${typed ? html`<p class="muted">${o.previewShown}</p>` : ''}
+    ${tableRegion(
+      o.previewTitle,
+      html`<table class="schedule">
+        <thead>
+          <tr>
+            <th scope="col">${o.previewWhen}</th>
+            <th scope="col">${o.previewWhat}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            ([iso, what]) =>
+              html`<tr>
+                <td>${at(ctx, iso)}</td>
+                <td>${what}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`,
+    )}
+    ${p.maxOverdueReminders > p.overdueReminders.length ? html`<p class="hint">${o.previewOverdueMore(p.maxOverdueReminders)}</p>` : ''}
+  </section>`;
 }
 
 /**
@@ -820,6 +1096,8 @@ export function newAccountabilityCyclePage(
     formatVersion: number;
     /** The SWV's school-holiday region: the schools' calendar. */
     region: SchoolRegion;
+    /** The dates a school would see; `typed`: of the values on the form, else the defaults. */
+    schedule?: { preview: SchedulePreview; typed: boolean } | null;
   },
 ): string {
   const { t } = ctx;
@@ -873,10 +1151,20 @@ export function newAccountabilityCyclePage(
                 </div>
                 <div class="actions">
                   <button type="submit" class="button">${t.acc.startButton}</button>
+                  <button
+                    type="submit"
+                    name="action"
+                    value="preview"
+                    formaction="/app/cycles/accountability#schedule"
+                    class="button button--secondary"
+                  >
+                    ${t.accOffice.previewButton}
+                  </button>
                   <a href="/app/cycles">${t.cancel}</a>
                 </div>
               </form>`
         }
+        ${data.schedule ? schedulePreview(ctx, data.schedule.preview, data.schedule.typed) : ''}
       </div>`,
   });
 }

@@ -13,6 +13,7 @@ import {
   nextTimedAction,
   resolveAccountabilityCycleInput,
   reviewRefusal,
+  schoolSchedulePreview,
   submitRefusal,
   validateAccountabilityCycleInput,
   waiveRefusal,
@@ -346,5 +347,85 @@ describe('refusals', () => {
     expect(
       waiveRefusal(state({ status: 'accepted' }), { actorPersonId: 'p', reason: 'x' }),
     ).toMatchObject({ reason: 'ALREADY_ACCEPTED' });
+  });
+});
+
+describe('schoolSchedulePreview', () => {
+  const policy = { ...DEFAULT_ACCOUNTABILITY_REMINDER_POLICY, offsetsBusinessDays: [14, 7, 1] };
+  const deadline = '2027-02-01T22:59:59.999Z';
+
+  it('lists the invitation at the next business moment, the reminders, the escalation and the first overdue reminders', () => {
+    // Saturday evening: the invitation waits for Monday morning.
+    const saturday = amsterdamInstant('2026-12-05', 22).getTime();
+    const p = schoolSchedulePreview(
+      { deadline, reminderPolicy: policy, maxOverdueReminders: 12 },
+      saturday,
+    );
+    expect(p.invitationAt).toBe(amsterdamInstant('2026-12-07', 8).toISOString());
+    expect(p.reminders).toEqual([
+      '2027-01-12T08:00:00.000Z',
+      '2027-01-21T08:00:00.000Z',
+      '2027-01-29T08:00:00.000Z',
+    ]);
+    expect(p.deadline).toBe(deadline);
+    expect(p.escalationAt).toBe('2027-02-02T08:00:00.000Z');
+    expect(p.overdueReminders).toEqual([
+      '2027-02-08T08:00:00.000Z',
+      '2027-02-15T08:00:00.000Z',
+      '2027-02-22T08:00:00.000Z',
+    ]);
+    expect(p.maxOverdueReminders).toBe(12);
+  });
+
+  it('agrees with the workflow’s own next timer at every step', () => {
+    const p = schoolSchedulePreview(
+      { deadline, reminderPolicy: policy, maxOverdueReminders: 1 },
+      NOW,
+    );
+    const first = nextTimedAction(
+      {
+        status: 'not_started',
+        invited: true,
+        invitationAtMs: NOW,
+        deadlineMs: Date.parse(deadline),
+        generation: 1,
+        escalatedGeneration: 0,
+        lastReminderAtMs: null,
+        overdueSent: 0,
+        lastOverdueAtMs: null,
+        policy,
+        maxOverdueReminders: 1,
+      },
+      NOW,
+    );
+    expect(p.reminders[0]).toBe(new Date(first!.atMs).toISOString());
+    // At most maxOverdueReminders overdue reminders, whatever is asked for.
+    expect(p.overdueReminders).toHaveLength(1);
+  });
+
+  it('skips the school holidays of the SWV’s region', () => {
+    // Herfstvakantie noord 2026 (12–16 October): the reminder 7 business days before 20 October.
+    const octDeadline = amsterdamInstant('2026-10-20', 23).toISOString();
+    const start = amsterdamInstant('2026-09-01', 10).getTime();
+    const plain = schoolSchedulePreview(
+      {
+        deadline: octDeadline,
+        reminderPolicy: { ...policy, offsetsBusinessDays: [7] },
+        maxOverdueReminders: 0,
+      },
+      start,
+    );
+    const noord = schoolSchedulePreview(
+      {
+        deadline: octDeadline,
+        reminderPolicy: { ...policy, offsetsBusinessDays: [7] },
+        maxOverdueReminders: 0,
+        region: 'noord',
+      },
+      start,
+    );
+    expect(plain.reminders).toEqual([amsterdamInstant('2026-10-09', 9).toISOString()]);
+    expect(noord.reminders).toEqual([amsterdamInstant('2026-10-02', 9).toISOString()]);
+    expect(noord.overdueReminders).toEqual([]);
   });
 });

@@ -38,6 +38,7 @@ import type {
   AccountabilityRefusal,
   AccountabilityRefusalReason,
   ExtendSchoolDeadlineInput,
+  RemindSchoolNowInput,
   ReviewSubmissionInput,
   SchoolAccountabilityInput,
   SubmitAccountabilityInput,
@@ -562,6 +563,24 @@ export function extendRefusal(
   return { deadlineMs };
 }
 
+/** A reminder goes only to a school that still owes a submission (not started, draft, late, returned). */
+export function remindNowRefusal(
+  s: SchoolCommandState,
+  cmd: RemindSchoolNowInput,
+): AccountabilityRefusal | null {
+  if (typeof cmd !== 'object' || cmd === null) return invalid('input is required', 'input');
+  if (!isId(cmd.actorPersonId)) return invalid('actorPersonId is required', 'actorPersonId');
+  if (!isId(cmd.requestId)) return invalid('requestId is required', 'requestId');
+  const final = finalRefusal(s.status);
+  if (final) return final;
+  if (s.status === 'submitted') {
+    return refusal('CONFLICT', 'ALREADY_SUBMITTED', undefined, 'refusal.waitingForReview', {
+      version: s.version,
+    });
+  }
+  return null;
+}
+
 export function waiveRefusal(
   s: SchoolCommandState,
   cmd: WaiveSchoolInput,
@@ -572,4 +591,72 @@ export function waiveRefusal(
     return refusal('VALIDATION', 'INVALID_INPUT', 'reason', 'refusal.waiverReason');
   }
   return finalRefusal(s.status);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preview of a school's dates
+// ---------------------------------------------------------------------------------------------
+
+/** Every date a school that never submits would see, as its workflow plans them. */
+export interface SchoolSchedulePreview {
+  invitationAt: string;
+  /** Reminders before the deadline, ascending. */
+  reminders: string[];
+  deadline: string;
+  /** The escalation to the board's bestuurder and the ECT member (null: none planned). */
+  escalationAt: string | null;
+  /** The first weekly overdue reminders (at most `overdueShown`). */
+  overdueReminders: string[];
+  /** How many overdue reminders the workflow sends at most. */
+  maxOverdueReminders: number;
+}
+
+/**
+ * The dates of a school started at `nowMs` that does not submit: the invitation, the
+ * reminders, the deadline, the escalation and the first weekly overdue reminders. Computed by
+ * stepping `nextTimedAction` as the school workflow does (same calendar, same business hours),
+ * so the start page's preview and the workflow cannot disagree.
+ */
+export function schoolSchedulePreview(
+  input: Pick<
+    SchoolAccountabilityInput,
+    'deadline' | 'reminderPolicy' | 'maxOverdueReminders' | 'region'
+  >,
+  nowMs: number,
+  overdueShown = 3,
+): SchoolSchedulePreview {
+  const timing = initialSchoolTiming(input, nowMs);
+  const preview: SchoolSchedulePreview = {
+    invitationAt: isoOf(timing.invitationAtMs),
+    reminders: [],
+    deadline: isoOf(timing.deadlineMs),
+    escalationAt: null,
+    overdueReminders: [],
+    maxOverdueReminders: input.maxOverdueReminders,
+  };
+  let at = nowMs;
+  // Bounded: invitation, the reminders, deadline, escalation and the overdue reminders shown.
+  for (let i = 0; i < 200; i++) {
+    const action = nextTimedAction(timing, at);
+    if (action === null) break;
+    at = Math.max(at, action.atMs);
+    if (action.kind === 'invitation') {
+      timing.invited = true;
+      preview.invitationAt = isoOf(action.atMs);
+    } else if (action.kind === 'reminder') {
+      timing.lastReminderAtMs = action.atMs;
+      preview.reminders.push(isoOf(action.atMs));
+    } else if (action.kind === 'deadline') {
+      timing.status = 'late';
+    } else if (action.kind === 'escalation') {
+      timing.escalatedGeneration = timing.generation;
+      preview.escalationAt = isoOf(action.atMs);
+    } else {
+      if (preview.overdueReminders.length >= overdueShown) break;
+      timing.overdueSent += 1;
+      timing.lastOverdueAtMs = action.atMs;
+      preview.overdueReminders.push(isoOf(action.atMs));
+    }
+  }
+  return preview;
 }

@@ -19,6 +19,8 @@ import type {
   ReviewSubmissionInput,
   ReviewSubmissionResult,
   RecordDraftResult,
+  RemindSchoolNowInput,
+  RemindSchoolNowResult,
   SaveDraftInput,
   SchoolAccountabilityView,
   SubmitAccountabilityInput,
@@ -43,6 +45,15 @@ export const extendSchoolDeadlineUpdate = defineUpdate<
   ExtendSchoolDeadlineResult,
   [ExtendSchoolDeadlineInput]
 >('extendSchoolDeadline');
+
+/**
+ * The secretariat reminds a school that still owes a submission, at the school's next business
+ * moment (school calendar, 08:00–18:00). Only school workflows started with the patch
+ * `accountability-remind-now` have a handler; older ones answer "unknown update".
+ */
+export const remindSchoolNowUpdate = defineUpdate<RemindSchoolNowResult, [RemindSchoolNowInput]>(
+  'remindSchoolNow',
+);
 
 /** The secretariat releases the school from this year's accountability (final). */
 export const waiveSchoolUpdate = defineUpdate<WaiveSchoolResult, [WaiveSchoolInput]>('waiveSchool');

@@ -17,6 +17,7 @@ import { accountabilityWorkflowId, schoolAccountabilityWorkflowId } from '../ids
 import {
   extendSchoolDeadlineUpdate,
   getSchoolAccountabilityQuery,
+  remindSchoolNowUpdate,
   reviewSubmissionUpdate,
   saveDraftSignal,
   submitAccountabilityUpdate,
@@ -42,7 +43,8 @@ jest.setTimeout(120_000);
  * overwrite or edit a committed file):
  *   RECORD_ACCOUNTABILITY_HISTORY=v2 npx jest --selectProjects workflow -- accountability.replay
  * which writes __histories__/<label>-cycle-run<n>.json and <label>-school-<r1|r2>.json.
- * Recorded: v1, v2 and v3 (the schools' region: patch 'accountability-school-calendar').
+ * Recorded: v1, v2, v3 (the schools' region: patch 'accountability-school-calendar') and v4
+ * (the secretariat's reminder of a late school: patch 'accountability-remind-now').
  */
 const HISTORIES = path.join(__dirname, '__histories__');
 
@@ -179,8 +181,8 @@ describe('accountability: replay of recorded histories', () => {
  * An accountability cycle that walks most of the workflows' paths, for the replay fixtures
  * below: a fan-out over five schools in batches of two with a
  * continue-as-new and one school (r2) that had already been started; school r1 is invited,
- * reminded, late, escalated, reminded when overdue, submits, is returned, resubmits and is
- * accepted with an underspending deduction (its history ends in the linger period); school r2
+ * reminded, late, escalated, reminded when overdue and by the secretariat, submits, is
+ * returned, resubmits and is accepted with an underspending deduction (its history ends in the linger period); school r2
  * saves a draft, gets an extension, is waived and closes after its linger period. Test code:
  * runs on the time-skipping server with the in-memory activities.
  *
@@ -333,6 +335,14 @@ async function representativeAccountabilityRun(
   // r1: late (deadline Monday 1 February), escalated 2 February, overdue reminder 8 February.
   await advanceTo(ams('2027-02-10', 10));
   await waitFor('r1', has('overdue_reminder_sent'), 'overdue reminder');
+  // The secretariat reminds the late school at once (patch 'accountability-remind-now', v4);
+  // the same request again changes nothing.
+  for (let i = 0; i < 2; i++) {
+    await handle('r1').executeUpdate(remindSchoolNowUpdate, {
+      args: [{ actorPersonId: 'p-secr-1', requestId: 'remind-late-1' }],
+    });
+  }
+  await waitFor('r1', has('reminded_now'), 'the secretariat’s reminder');
   t.submissions.set('sub-r1-v1', { schoolId: 'r1', expensesCents: [4_000_000] });
   await handle('r1').executeUpdate(submitAccountabilityUpdate, {
     args: [{ actorPersonId: 'p-contact-r1-1', submissionId: 'sub-r1-v1' }],

@@ -171,6 +171,7 @@ export type SchoolAccountabilityEventCode =
   | 'deduction_recorded'
   | 'deadline_extended'
   | 'waived'
+  | 'reminded_now'
   | 'closed';
 
 export interface SchoolAccountabilityEvent {
@@ -275,6 +276,19 @@ export interface WaiveSchoolInput {
 export interface WaiveSchoolResult {
   status: SchoolAccountabilityStatus;
   waivedAt: string;
+}
+
+/** The secretariat's "Herinner nu" for one school; `requestId` makes a double click one reminder. */
+export interface RemindSchoolNowInput {
+  actorPersonId: string;
+  requestId: string;
+}
+
+export interface RemindSchoolNowResult {
+  /** False: a reminder was already waiting (or this request was seen): no second one. */
+  queued: boolean;
+  /** ISO: when the reminder goes out (the school's next business moment). */
+  at: string;
 }
 
 export interface SaveDraftInput {

@@ -20,6 +20,7 @@ import {
   getAccountabilityCycleQuery,
   getSchoolAccountabilityQuery,
   recordDraftUpdate,
+  remindSchoolNowUpdate,
   reviewSubmissionUpdate,
   saveDraftSignal,
   submitAccountabilityUpdate,
@@ -1063,6 +1064,60 @@ describe('accountability (time-skipping)', () => {
       type: 'VALIDATION',
       message: expect.stringMatching(/batchSize × batchesPerRun ≤ 1000/),
     });
+  });
+
+  // Last: it moves the clock to 2035, past the default deadline the test above starts with.
+  it('2034: the secretariat reminds a late school now: at the school’s next business moment, once per double click, never one that submitted', async () => {
+    const year = 2034;
+    const t = tenant(['rn', 'done']);
+    await advanceTo(defaultAccountabilityDates(year).openAt.toISOString());
+    const late = await startSchool(t, 'rn', year);
+    const done = await startSchool(t, 'done', year);
+    await waitFor(late, has('invited'), 'invitation');
+    await waitFor(done, has('invited'), 'invitation');
+    await submit(done, t, 'done', 'sub-done');
+    const remind = (h: SchoolHandle, requestId: string) =>
+      h.executeUpdate(remindSchoolNowUpdate, {
+        args: [{ actorPersonId: 'p-secr-1', requestId }],
+      });
+    // A school that submitted is not reminded.
+    expect(await refusalOf(remind(done, 'req-0'))).toEqual({
+      code: 'CONFLICT',
+      reason: 'ALREADY_SUBMITTED',
+    });
+
+    // Saturday 3 February 2035: late since Thursday night. The reminder waits for Monday 08:00.
+    await advanceTo(ams('2035-02-03', 12));
+    await waitFor(late, (v) => v.status === 'late', 'late');
+    expect(await remind(late, 'req-1')).toEqual({ queued: true, at: ams('2035-02-05', 8) });
+    // A double click (the same request) and another request while one waits: no second reminder.
+    expect(await remind(late, 'req-1')).toEqual({ queued: false, at: ams('2035-02-05', 8) });
+    expect(await remind(late, 'req-2')).toEqual({ queued: false, at: ams('2035-02-05', 8) });
+
+    await advanceTo(ams('2035-02-05', 12));
+    await waitFor(late, has('reminded_now'), 'the secretariat’s reminder');
+    const manual = () =>
+      fake.mailsOf(late.workflowId).filter((m) => m.key.includes(':remind-now-'));
+    expect(manual().map((m) => [m.kind, m.to, m.at, m.daysLate])).toEqual([
+      ['overdue', 'p-contact-rn-1', ams('2035-02-05', 8), 4],
+      ['overdue', 'p-contact-rn-2', ams('2035-02-05', 8), 4],
+    ]);
+    // In office hours a new request goes out at once.
+    const before = await nowMs();
+    const again = await remind(late, 'req-3');
+    expect(again.queued).toBe(true);
+    // At once: within the same minute of workflow time.
+    expect(Date.parse(again.at) - before).toBeLessThan(60_000);
+    await waitFor(late, has('reminded_now', 2), 'a second reminder');
+    expect(manual()).toHaveLength(4);
+    const v = await view(late);
+    expect(v.history.filter((e) => e.code === 'reminded_now').map((e) => e.actorPersonId)).toEqual([
+      'p-secr-1',
+      'p-secr-1',
+    ]);
+    expectOfficeHours(fake.mailsOf(late.workflowId));
+    expect(fake.mailsOf(done.workflowId).filter((m) => m.key.includes(':remind-now-'))).toEqual([]);
+    expect(fake.duplicateKeys).toEqual([]);
   });
 });
 

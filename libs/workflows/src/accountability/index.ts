@@ -26,5 +26,7 @@ export {
   WAKE_BEFORE_FIRST_ACTION_MS,
   firstTimedAction,
   resolveAccountabilityCycleInput,
+  schoolSchedulePreview,
   validateAccountabilityCycleInput,
+  type SchoolSchedulePreview,
 } from './accountability.logic';

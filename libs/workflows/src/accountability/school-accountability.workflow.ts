@@ -35,8 +35,10 @@
  * deadline: a few hundred events, far below Temporal's limits, so no continue-as-new.
  */
 import {
+  DEFAULT_BUSINESS_HOURS,
   type SchoolAccountabilityStatus,
   daysLate,
+  nextBusinessMoment,
   deductionAllocationYear,
   isFinalAccountabilityStatus,
   reminderTimes,
@@ -64,6 +66,7 @@ import {
   isoOf,
   nextTimedAction,
   refuseIf,
+  remindNowRefusal,
   reviewRefusal,
   submitRefusal,
   throwAccountabilityRefusal,
@@ -73,6 +76,7 @@ import {
   extendSchoolDeadlineUpdate,
   getSchoolAccountabilityQuery,
   recordDraftUpdate,
+  remindSchoolNowUpdate,
   reviewSubmissionUpdate,
   saveDraftSignal,
   submitAccountabilityUpdate,
@@ -117,7 +121,9 @@ type Effect =
     }
   | { kind: 'accepted'; actorPersonId: string; submissionId: string; version: number }
   | { kind: 'extended'; actorPersonId: string; previousDeadline: string; generation: number }
-  | { kind: 'waived'; actorPersonId: string; reason: string };
+  | { kind: 'waived'; actorPersonId: string; reason: string }
+  /** Nothing to do but plan again: a reminder of the secretariat is now waiting. */
+  | { kind: 'replan' };
 
 export interface SchoolAccountabilityResult {
   workflowId: string;
@@ -394,6 +400,38 @@ export async function schoolAccountabilityWorkflow(
     { validator: (cmd) => refuseIf(waiveRefusal(commandState(), cmd)) },
   );
 
+  // The secretariat's "Herinner nu" (patch accountability-remind-now): one reminder waits at a
+  // time, at the school's next business moment; a request seen before (a double click) or one
+  // while a reminder waits changes nothing. Without the patch (runs recorded before it) there is
+  // no handler, and `remindNow.atMs` stays null, so the main loop plans exactly as before.
+  const remindNow = {
+    atMs: null as number | null,
+    actorPersonId: '',
+    lastRequestId: null as string | null,
+    sent: 0,
+  };
+  if (patched('accountability-remind-now')) {
+    setHandler(
+      remindSchoolNowUpdate,
+      (cmd) => {
+        refuseIf(remindNowRefusal(commandState(), cmd));
+        if (remindNow.atMs !== null || cmd.requestId === remindNow.lastRequestId) {
+          return Promise.resolve({ queued: false, at: isoOf(remindNow.atMs ?? now()) });
+        }
+        remindNow.lastRequestId = cmd.requestId;
+        remindNow.actorPersonId = cmd.actorPersonId;
+        remindNow.atMs = nextBusinessMoment(
+          new Date(now()),
+          DEFAULT_BUSINESS_HOURS,
+          timing.calendar,
+        ).getTime();
+        effects.push({ kind: 'replan' });
+        return Promise.resolve({ queued: true, at: isoOf(remindNow.atMs) });
+      },
+      { validator: (cmd) => refuseIf(remindNowRefusal(commandState(), cmd)) },
+    );
+  }
+
   /** Never refused: anything but a first draft of a school that has not started is ignored. */
   const recordDraft = (cmd: SaveDraftInput | undefined): void => {
     if (typeof cmd?.actorPersonId !== 'string' || cmd.actorPersonId === '') return;
@@ -539,11 +577,46 @@ export async function schoolAccountabilityWorkflow(
     }
   };
 
+  /** The secretariat's reminder, if the school still owes a submission when it is due. */
+  const performRemindNow = async (dueAtMs: number): Promise<void> => {
+    remindNow.atMs = null;
+    remindNow.sent += 1;
+    const step = `remind-now-${remindNow.sent}`;
+    const owes =
+      timing.status === 'not_started' ||
+      timing.status === 'draft' ||
+      timing.status === 'late' ||
+      timing.status === 'returned';
+    if (!owes) return;
+    const c = await contacts();
+    if (c.contactPersonIds.length === 0) {
+      await recordStatus(addEvent('no_recipients', { data: { step, role: 'school_contact' } }));
+      return;
+    }
+    const lateDays = currentDaysLate();
+    await acts.notifySchool({
+      ...context(step, dueAtMs),
+      kind: now() > timing.deadlineMs ? 'overdue' : 'reminder',
+      recipientPersonIds: c.contactPersonIds,
+      deadline: isoOf(timing.deadlineMs),
+      daysLate: lateDays,
+      ...(timing.status === 'returned' ? { version: state.version } : {}),
+    });
+    await recordStatus(
+      addEvent('reminded_now', {
+        actorPersonId: remindNow.actorPersonId,
+        data: { recipients: c.contactPersonIds, daysLate: lateDays, step },
+      }),
+    );
+  };
+
   // ---- effects of commands ----
 
   const performEffect = async (effect: Effect): Promise<void> => {
     const latest = history[history.length - 1]!;
     switch (effect.kind) {
+      case 'replan':
+        return;
       case 'draft':
         await recordStatus(latest);
         return;
@@ -781,6 +854,12 @@ export async function schoolAccountabilityWorkflow(
     }
     if (isFinalAccountabilityStatus(timing.status)) break;
     const action = nextTimedAction(timing, now());
+    if (remindNow.atMs !== null && (action === null || remindNow.atMs <= action.atMs)) {
+      const untilReminder = remindNow.atMs - now();
+      if (untilReminder > 0 && (await condition(() => effects.length > 0, untilReminder))) continue;
+      await performRemindNow(remindNow.atMs);
+      continue;
+    }
     if (action === null) {
       await condition(() => effects.length > 0);
       continue;

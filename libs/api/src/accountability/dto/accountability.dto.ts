@@ -223,3 +223,22 @@ export class OverviewFilterDto {
   @MaxLength(100, says('validation.tooLong', { max: 100 }))
   q?: string;
 }
+
+/** "Herinner alle late scholen": the id of the request makes a repeated request change nothing. */
+export class RemindLateSchoolsDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Chosen by the client once per intended action (e.g. per rendered form): the same id again reminds no school a second time. Without it, this request is its own.',
+  })
+  @IsOptional()
+  @IsUUID('all', says('validation.notUuid'))
+  requestId?: string;
+}
+
+/** A reply in the conversation on a school's accountability. */
+export class AccountabilityCommentDto {
+  @ApiProperty({ example: 'De materiële kosten zijn de licenties van het leerlingvolgsysteem.' })
+  @IsName(4000)
+  comment!: string;
+}

@@ -81,6 +81,8 @@ export const refusal: typeof nl = {
   tooManySignIns: (p) => `Too many sign-in requests; try again in ${p.minutes} minutes`,
   tooManyVersions: (p) => `At most ${p.max} versions per school; contact the secretariat`,
   returnNeedsComments: () => 'Say what the school must correct when returning a submission',
+  replyNoComments: () => 'There is no comment of the secretariat to reply to yet',
+  replyText: (p) => `Write your reply; it may be at most ${p.max} characters long`,
   nothingToReview: (p) => `There is no submission waiting for review (status ${p.status})`,
   otherVersionCurrent: (p) =>
     `Version ${p.reviewed} was reviewed, but version ${p.current} is the current one`,

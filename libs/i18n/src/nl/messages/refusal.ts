@@ -137,6 +137,9 @@ export const refusal = {
     `Een school kan hoogstens ${p.max} versies indienen. Neem contact op met het secretariaat.`,
   returnNeedsComments: () =>
     'Schrijf op wat de school moet verbeteren als u de verantwoording terugstuurt.',
+  replyNoComments: () => 'Er is nog geen opmerking van het secretariaat om op te reageren.',
+  replyText: (p: { max: number }) =>
+    `Schrijf uw reactie; die mag ten hoogste ${p.max} tekens lang zijn.`,
   nothingToReview: (_: { status: string }) => NOTHING_TO_REVIEW,
   otherVersionCurrent: (p: { reviewed: number; current: number }) =>
     `U beoordeelde versie ${p.reviewed}, maar versie ${p.current} is de huidige. Vernieuw de pagina.`,

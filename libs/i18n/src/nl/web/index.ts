@@ -1,5 +1,6 @@
 import { accountability } from './accountability';
 import { accountabilityFormat } from './accountability-format';
+import { accountabilityOffice } from './accountability-office';
 import { admin } from './admin';
 import { adminLists } from './admin-lists';
 import { budgetCycle } from './budget-cycle';
@@ -33,6 +34,7 @@ export const web = {
   ...errors,
   ...accountability,
   ...accountabilityFormat,
+  ...accountabilityOffice,
   ...csvImportPage,
   ...governance,
   ...newCycles,
