@@ -52,8 +52,9 @@ describe('web app: signing in and out', () => {
     await expectAccessible(page);
 
     await button.click();
-    await page.waitForURL('**/app/tasks');
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Mijn taken');
+    // The secretariat lands on the office's overview, not on an empty "Mijn taken" (issue #16).
+    await page.waitForURL('**/app/office');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Overzicht');
     await expect(page.locator('header').textContent()).resolves.toContain(
       'Ingelogd als Ingrid Wolters',
     );
@@ -100,7 +101,7 @@ describe('web app: signing in and out', () => {
     const ownPage = await own.newPage();
     await ownPage.goto(link);
     await ownPage.getByRole('button', { name: 'Inloggen' }).click();
-    await ownPage.waitForURL('**/app/tasks');
+    await ownPage.waitForURL('**/app/office');
     expect((await own.cookies()).some((c) => c.name === 'jc_session')).toBe(true);
     await own.close();
   });

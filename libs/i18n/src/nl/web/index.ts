@@ -9,6 +9,7 @@ import { errors } from './errors';
 import { csvImportPage } from './import';
 import { governance } from './governance';
 import { newCycles } from './new-cycles';
+import { office } from './office';
 import { journeys } from './journeys';
 import { signIn } from './sign-in';
 import { tasks } from './tasks';
@@ -37,4 +38,5 @@ export const web = {
   ...transitions,
   ...journeys,
   ...trust,
+  ...office,
 };
