@@ -87,7 +87,8 @@ export function officeHomePage(
           (c) =>
             html`<a href="${cycleHref(c.kind, c.year)}">${c.title}</a>
               <span class="tag">${kindName(t, c.kind)}</span>
-              <span>${t.of.status[c.status] ?? t.of.statusRunning}</span>
+              <span>${t.of.status[c.status] ?? t.of.statusRunning}</span
+              >${Object.keys(c.schools).length ? ' –' : ''}
               ${
                 Object.keys(c.schools).length
                   ? html`<span class="muted"
