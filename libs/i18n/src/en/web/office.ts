@@ -80,6 +80,10 @@ export const office: typeof nl = {
     toAgenda: 'To the year agenda',
     open: 'Open',
   },
+  rs: {
+    decided: (body: string, outcome: string, ownVote: string | null) =>
+      `Result: the vote of ${body} has closed. Outcome: ${outcome}.${ownVote ? ` Your vote: ${ownVote}.` : ''}`,
+  },
   ag: {
     title: 'Year agenda',
     intro:

@@ -79,6 +79,10 @@ export const office = {
     toAgenda: 'Naar de jaaragenda',
     open: 'Openen',
   },
+  rs: {
+    decided: (body: string, outcome: string, ownVote: string | null) =>
+      `Uitslag: de stemming van ${body} is afgerond. Uitkomst: ${outcome}.${ownVote ? ` Uw stem: ${ownVote}.` : ''}`,
+  },
   ag: {
     title: 'Jaaragenda',
     intro:
