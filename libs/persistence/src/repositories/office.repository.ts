@@ -8,8 +8,6 @@ import type { Db } from './db';
 
 /** Cycle statuses after which a cycle no longer runs (per kind's last phase, and failed). */
 const FINISHED_STATUSES = ['failed', 'letters_sent', 'adopted', 'completed', 'closed'];
-/** School accountability statuses that need nothing more from the school or the office. */
-const SETTLED_SCHOOL_STATUSES = ['accepted', 'waived'];
 /** Visit statuses of a visit that is over or off. */
 const SETTLED_VISIT_STATUSES = ['closed', 'cancelled'];
 
