@@ -101,7 +101,7 @@ describe('web app: signing in and out', () => {
     const ownPage = await own.newPage();
     await ownPage.goto(link);
     await ownPage.getByRole('button', { name: 'Inloggen' }).click();
-    await ownPage.waitForURL('**/app/office');
+    await ownPage.waitForURL('**/app/tasks');
     expect((await own.cookies()).some((c) => c.name === 'jc_session')).toBe(true);
     await own.close();
   });
@@ -111,12 +111,14 @@ describe('web app: signing in and out', () => {
     await page.goto(`${web.baseUrl}/app/tasks`);
     await expect(page.getByText('U heeft geen openstaande taken.').isVisible()).resolves.toBe(true);
     await expect(page.getByText('Nog geen afgeronde taken.').isVisible()).resolves.toBe(true);
-    // Navigation follows the roles: the secretariat (also admin) sees Cycli, the overview of
-    // the schakeltrajecten and Beheer.
+    // Navigation follows the roles: the secretariat (also admin) sees its overview, Cycli, the
+    // year agenda, the overview of the schakeltrajecten and Beheer.
     const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
     await expect(nav.getByRole('link').allTextContents()).resolves.toEqual([
+      'Overzicht',
       'Mijn taken',
       'Cycli',
+      'Jaaragenda',
       'Schakeltrajecten',
       'Agenda',
       'Beheer',
