@@ -258,7 +258,6 @@ export function agendaPage(
             <tr>
               <th scope="col">${t.ag.dateColumn}</th>
               <th scope="col">${t.ag.whatColumn}</th>
-              <th scope="col">${t.ag.statusColumn}</th>
             </tr>
           </thead>
           <tbody>
@@ -266,8 +265,14 @@ export function agendaPage(
               (e) =>
                 html`<tr>
                   <td>${when(ctx, e)}</td>
-                  <td><a href="${cycleHref(e.cycleKind, e.year)}">${agendaSummary(t, e)}</a></td>
-                  <td>${progress(ctx, e)}</td>
+                  <td>
+                    <a href="${cycleHref(e.cycleKind, e.year)}">${agendaSummary(t, e)}</a>
+                    ${
+                      e.what === 'deadline'
+                        ? html`<br /><span class="muted">${progress(ctx, e)}</span>`
+                        : ''
+                    }
+                  </td>
                 </tr>`,
             )}
           </tbody>

@@ -95,7 +95,6 @@ export const office: typeof nl = {
     letters: (cycle: string) => `Allocation letters go out – ${cycle}`,
     dateColumn: 'Date',
     whatColumn: 'What',
-    statusColumn: 'Progress',
     feedTitle: 'The year agenda in your own calendar',
     feedIntro:
       'With a calendar subscription you see every date of the year agenda in Outlook, Google Calendar or Apple Calendar, with a reminder ahead. The link is personal: do not share it.',

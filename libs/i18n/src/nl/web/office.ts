@@ -94,7 +94,6 @@ export const office = {
     letters: (cycle: string) => `Toekenningsbrieven gaan uit – ${cycle}`,
     dateColumn: 'Datum',
     whatColumn: 'Wat',
-    statusColumn: 'Stand',
     feedTitle: 'Jaaragenda in uw eigen agenda',
     feedIntro:
       'Met een agenda-abonnement ziet u alle data van de jaaragenda in Outlook, Google Agenda of Apple Agenda, met een herinnering vooraf. De link is persoonlijk: deel hem niet.',
