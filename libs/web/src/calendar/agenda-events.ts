@@ -1,13 +1,29 @@
 import { createHash } from 'node:crypto';
+import { amsterdamInstant, amsterdamParts } from '@jaarcyclus/domain';
 import type { Locale } from '@jaarcyclus/i18n';
 import type { AgendaEntry } from '@jaarcyclus/api/office/office.service';
 import { messagesFor } from '../i18n';
 import { agendaSummary, cycleHref } from '../pages/office.pages';
 import type { CalendarEvent } from './ical';
+import { VISIT_HOURS } from './visit-events';
 
 /** A deadline ends at its moment; the half hour before it is the reminder to finish. */
 const DEADLINE_MINUTES = 30;
-const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A deadline ends at its moment, the letters start at theirs, a visit blocks its day's hours. */
+function times(entry: AgendaEntry, at: Date): { start: Date; end: Date } {
+  if (entry.what === 'visit') {
+    const day = amsterdamParts(at).date;
+    return {
+      start: amsterdamInstant(day, VISIT_HOURS.start),
+      end: amsterdamInstant(day, VISIT_HOURS.end),
+    };
+  }
+  const half = DEADLINE_MINUTES * 60_000;
+  return entry.what === 'deadline'
+    ? { start: new Date(at.getTime() - half), end: at }
+    : { start: at, end: new Date(at.getTime() + half) };
+}
 
 /**
  * The SWV's agenda as calendar events (issue #16): every date with a reminder a day ahead
@@ -36,14 +52,7 @@ export function agendaEvents(
       summary,
       description,
       url,
-      start: entry.what === 'deadline' ? new Date(at.getTime() - DEADLINE_MINUTES * 60_000) : at,
-      // A visit takes the day; the letters are a moment.
-      end:
-        entry.what === 'visit'
-          ? new Date(at.getTime() + DAY_MS)
-          : entry.what === 'letters'
-            ? new Date(at.getTime() + DEADLINE_MINUTES * 60_000)
-            : at,
+      ...times(entry, at),
       alarmBefore: 'P1D',
     };
   });

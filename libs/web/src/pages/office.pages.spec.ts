@@ -107,7 +107,7 @@ describe('the office’s overview and the year agenda (pages)', () => {
     expect(cycleHref('support_plan', 2026)).toBe('/app/cycles/support-plan/2026-2030');
   });
 
-  it('writes the feed: escaped, folded, a reminder a day ahead, a visit as its whole day', () => {
+  it('writes the feed: escaped, folded, a reminder a day ahead, a visit 09:00–15:00 on its day', () => {
     const ics = renderCalendar({
       name: 'Jaaragenda SWV Stadsring',
       now: new Date('2026-12-07T12:00:00.000Z'),
@@ -121,8 +121,8 @@ describe('the office’s overview and the year agenda (pages)', () => {
     expect(lines).toContain(
       'SUMMARY:Visitatiedag Het Baken\\, locatie Noord\\; vestiging "Zuid" – Visitaties 2026-2027',
     );
-    expect(lines).toContain('DTSTART:20270309T230000Z');
-    expect(lines).toContain('DTEND:20270310T230000Z');
+    expect(lines).toContain('DTSTART:20270310T080000Z');
+    expect(lines).toContain('DTEND:20270310T140000Z');
     expect(lines.filter((l) => l === 'BEGIN:VALARM')).toHaveLength(2);
     expect(lines).toContain('URL:https://jc.example/app/visitations');
   });
