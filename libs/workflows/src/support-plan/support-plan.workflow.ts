@@ -25,6 +25,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -87,6 +88,8 @@ export async function supportPlanCycleWorkflow(
   input: SupportPlanCycleInput,
 ): Promise<SupportPlanResult> {
   const workflowId = workflowInfo().workflowId;
+  // Members hear their body's outcome by mail at a decent hour (issue #16, results).
+  const mailsRoundResults = patched('support-plan-round-result-mails');
   const resolved = resolveSupportPlanConfig(input, Date.now());
   if ('reason' in resolved) {
     throw ApplicationFailure.create({
@@ -127,6 +130,7 @@ export async function supportPlanCycleWorkflow(
     openBallots: acts.openBallots,
     sendVoteReminders: acts.sendVoteReminders,
     sendEscalation: acts.sendEscalation,
+    sendRoundResult: acts.sendRoundResult,
     updateTasks: (tasks) => publisher.write({ tasks }),
     recordAuditEvent: (audit) => publisher.write({ audit }),
   };
@@ -167,6 +171,7 @@ export async function supportPlanCycleWorkflow(
           reminderPolicy: cfg.reminderPolicy,
           escalation: DEFAULT_ESCALATION_POLICY,
         })),
+        resultMails: mailsRoundResults,
       },
       roundActs,
       timeline,
