@@ -102,7 +102,8 @@ export async function supportPlanCycleWorkflow(
   const cfg: SupportPlanCycleConfig = resolved;
 
   const acts = proxyActivities<
-    Omit<DecisionRoundActivities, 'updateTasks' | 'recordAuditEvent'> &
+    Omit<DecisionRoundActivities, 'updateTasks' | 'recordAuditEvent' | 'sendRoundResult'> &
+      Required<Pick<DecisionRoundActivities, 'sendRoundResult'>> &
       Omit<SupportPlanActivities, 'publishSupportPlanState'>
   >({ startToCloseTimeout: '1 minute', retry: RETRY });
   const readModel = proxyLocalActivities<Pick<SupportPlanActivities, 'publishSupportPlanState'>>({
