@@ -52,8 +52,9 @@ describe('web app: signing in and out', () => {
     await expectAccessible(page);
 
     await button.click();
-    await page.waitForURL('**/app/tasks');
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Mijn taken');
+    // The secretariat lands on the office's overview, not on an empty "Mijn taken" (issue #16).
+    await page.waitForURL('**/app/office');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Overzicht');
     await expect(page.locator('header').textContent()).resolves.toContain(
       'Ingelogd als Ingrid Wolters',
     );
@@ -110,12 +111,14 @@ describe('web app: signing in and out', () => {
     await page.goto(`${web.baseUrl}/app/tasks`);
     await expect(page.getByText('U heeft geen openstaande taken.').isVisible()).resolves.toBe(true);
     await expect(page.getByText('Nog geen afgeronde taken.').isVisible()).resolves.toBe(true);
-    // Navigation follows the roles: the secretariat (also admin) sees Cycli, the overview of
-    // the schakeltrajecten and Beheer.
+    // Navigation follows the roles: the secretariat (also admin) sees its overview, Cycli, the
+    // year agenda, the overview of the schakeltrajecten and Beheer.
     const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
     await expect(nav.getByRole('link').allTextContents()).resolves.toEqual([
+      'Overzicht',
       'Mijn taken',
       'Cycli',
+      'Jaaragenda',
       'Schakeltrajecten',
       'Agenda',
       'Beheer',

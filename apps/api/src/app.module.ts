@@ -28,6 +28,7 @@ import { TemporalModule } from '@jaarcyclus/api/temporal/temporal.module';
 import { TemporalCodecModule } from '@jaarcyclus/api/temporal/temporal-codec.module';
 import { VisitationModule } from '@jaarcyclus/api/visitation/visitation.module';
 import { TransitionsModule } from '@jaarcyclus/api/transitions/transitions.module';
+import { OfficeModule } from '@jaarcyclus/api/office/office.module';
 import { BrowserAwareExceptionFilter } from '@jaarcyclus/web/web-exception.filter';
 import { WebModule } from '@jaarcyclus/web/web.module';
 
@@ -76,6 +77,7 @@ export class AppModule {
         EctEvaluationModule,
         VisitationModule,
         TransitionsModule,
+        OfficeModule,
         WebModule,
       ],
       controllers: [HealthController, MeController, MetricsController],

@@ -267,6 +267,9 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/import/:kind': { allow: WRITE },
   // Onboarding a new SWV: the platform role platform_admin only, whatever the SWV roles.
   'POST /api/platform/organisations': { allow: ['platform_admin'] },
+  // The office's home and the SWV's agenda (issue #16): every cycle at once, secretariat and admin.
+  'GET /api/office/overview': { allow: EDITORS },
+  'GET /api/office/agenda': { allow: EDITORS },
 };
 
 interface RouteLayer {

@@ -103,6 +103,12 @@ export function formatDate(locale: Locale, instant: Date): string {
   return dayMonthYear(locale, year, month, day);
 }
 
+/** The Amsterdam month of an instant in words: 'december 2026', 'December 2026'. */
+export function formatMonth(locale: Locale, instant: Date): string {
+  const { year, month } = amsterdamWallClock(instant);
+  return `${MONTHS[locale][month - 1] ?? ''} ${year}`;
+}
+
 /** The Amsterdam clock time of an instant: '17:00'. */
 export function formatTime(instant: Date): string {
   const { hour, minute } = amsterdamWallClock(instant);

@@ -7,3 +7,4 @@ export type { EscalationMailArgs, SchoolMailArgs, VoteMailArgs } from './mail-ty
 export type { EctMailArgs } from './nl/mail/cycles';
 export type { VisitMailArgs } from './nl/mail/visitation';
 export type { TransitionMailArgs } from './nl/mail/transition';
+export type { ResultMailArgs } from './nl/mail/results';

@@ -1,4 +1,5 @@
 import type { Locale } from '@jaarcyclus/i18n';
+import type { Role } from '@jaarcyclus/persistence';
 import type { AuthenticatedPerson } from '@jaarcyclus/api/auth/authenticated-person';
 import { READ_ROLES } from '@jaarcyclus/api/auth/decorators';
 import { assetHref } from './assets/assets';
@@ -19,7 +20,15 @@ export interface WebContext {
 }
 
 export type NavKey =
-  'tasks' | 'cycles' | 'schools' | 'transitions' | 'calendar' | 'letters' | 'admin';
+  | 'office'
+  | 'tasks'
+  | 'cycles'
+  | 'agenda'
+  | 'schools'
+  | 'transitions'
+  | 'calendar'
+  | 'letters'
+  | 'admin';
 
 export interface PageOptions {
   title: string;
@@ -31,6 +40,16 @@ export interface PageOptions {
   refreshTo?: string;
 }
 
+/** Who lands on the office's overview after sign-in (others on their tasks). */
+export const OFFICE_HOME_ROLES: readonly Role[] = ['secretariat', 'admin'];
+
+/** Where a person starts: the office's overview, or their own tasks. */
+export function homePathOf(person: { roles: readonly Role[] }): string {
+  return person.roles.some((role) => OFFICE_HOME_ROLES.includes(role))
+    ? '/app/office'
+    : '/app/tasks';
+}
+
 export function csrfField(ctx: WebContext): SafeHtml {
   return html`<input type="hidden" name="${CSRF_FIELD}" value="${ctx.csrfToken}" />`;
 }
@@ -40,9 +59,17 @@ function navigation(ctx: WebContext, current: NavKey | undefined): SafeHtml {
   if (!person) return html``;
   // The office (secretariat, director) and administrators follow the cycles and read the master data.
   const office = person.roles.some((role) => READ_ROLES.includes(role));
+  // The secretariat and administrators land on the office's overview and read the year agenda.
+  const secretariat = person.roles.some((role) => OFFICE_HOME_ROLES.includes(role));
   const items: { key: NavKey; href: string; label: string }[] = [
+    ...(secretariat
+      ? [{ key: 'office' as const, href: '/app/office', label: ctx.t.navOffice }]
+      : []),
     { key: 'tasks', href: '/app/tasks', label: ctx.t.navTasks },
     ...(office ? [{ key: 'cycles' as const, href: '/app/cycles', label: ctx.t.navCycles }] : []),
+    ...(secretariat
+      ? [{ key: 'agenda' as const, href: '/app/agenda', label: ctx.t.navAgenda }]
+      : []),
     // ECT members and bestuurders read the accountability of their schools (the office reads
     // every school's).
     ...(!office && (person.roles.includes('ect_member') || person.isBestuurder === true)

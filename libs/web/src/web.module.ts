@@ -31,6 +31,7 @@ import {
   EctEvaluationPagesController,
 } from './controllers/ect-evaluation.controller';
 import { NotFoundController } from './controllers/not-found.controller';
+import { OfficePagesController } from './controllers/office.controller';
 import { RootController } from './controllers/root.controller';
 import { SignInLinkController } from './controllers/sign-in-link.controller';
 import { SupportPlanPagesController } from './controllers/support-plan.controller';
@@ -80,6 +81,7 @@ import { WebPages } from './web-pages';
     MySchoolsController,
     TransitionPagesController,
     CalendarController,
+    OfficePagesController,
     VisitationPagesController,
     LettersController,
     // "Beheer" (/app/admin): the overview and deleting, then each kind's pages.

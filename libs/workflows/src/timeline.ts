@@ -12,6 +12,7 @@ export type TimelineCode =
   | 'reminder_sent'
   | 'deadline_missed'
   | 'escalation_sent'
+  | 'result_sent'
   | 'deadline_extended'
   | 'body_decided'
   | 'body_cancelled'

@@ -46,7 +46,8 @@ export interface World {
   secretariat: string[];
 }
 
-export type MailKind = 'ballot' | 'reminder' | 'escalation' | 'adoption' | 'dispute' | 'letter';
+export type MailKind =
+  'ballot' | 'reminder' | 'escalation' | 'result' | 'adoption' | 'dispute' | 'letter';
 
 export interface RecordedMail {
   key: string;
@@ -301,6 +302,19 @@ export function createInMemoryBudgetActivities(...initial: World[]): InMemoryBud
           bodyKey: input.body.key,
           at: input.at,
           data: { role: r.role, notVoted: input.notVoted.map((p) => p.personId) },
+        });
+      }
+    },
+    async sendRoundResult(input) {
+      for (const r of input.recipients) {
+        deliver({
+          key: `${input.idempotencyKeyPrefix}:${r.personId}`,
+          kind: 'result',
+          to: r.personId,
+          round: input.round,
+          bodyKey: input.body.key,
+          at: input.at,
+          data: { result: input.result, decidedBy: input.decidedBy, vote: r.vote },
         });
       }
     },

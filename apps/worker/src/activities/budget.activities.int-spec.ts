@@ -422,6 +422,108 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
     expect(mail).toBeDefined();
   });
 
+  it('mails every member of a decided body its outcome and their own vote, linking their task, once', async () => {
+    const rvt = snapshot.bodies.find((b) => b.key === 'rvt')!;
+    const [voter, against, silent] = rvt.members as [
+      (typeof rvt.members)[0],
+      (typeof rvt.members)[0],
+      (typeof rvt.members)[0],
+    ];
+    const wf = 'budget:stadsring-result:2027';
+    const common = {
+      organisationId: orgId,
+      workflowId: wf,
+      round: 1,
+      subject: 'Begroting 2027',
+      body: { key: 'rvt', name: rvt.name, decisionKind: 'goedkeuring' as const },
+      proposal: { versionLabel: 'Concept v1', url: 'https://docs.example/b.pdf' },
+      taskRefKey: 'round:1:body:rvt',
+    };
+    await run(acts, 'openBallots', {
+      ...common,
+      idempotencyKeyPrefix: `${wf}:r1:ballots-rvt`,
+      deadline: '2026-12-11T16:00:00.000Z',
+      members: rvt.members.map((m) => ({ personId: m.personId, name: m.name })),
+    });
+    const input = {
+      ...common,
+      idempotencyKeyPrefix: `${wf}:r1:result-rvt`,
+      result: 'approved' as const,
+      decidedBy: 'votes' as const,
+      tally: {
+        forWeight: 1,
+        againstWeight: 1,
+        abstainWeight: 0,
+        totalWeight: 3,
+        votedWeight: 2,
+        votedMembers: 2,
+        totalMembers: 3,
+        remainingWeight: 1,
+        remainingMembers: 1,
+        quorumReached: true,
+        outcome: 'approved' as const,
+        final: true,
+      },
+      recipients: [
+        { personId: voter.personId, name: voter.name, vote: 'for' as const },
+        { personId: against.personId, name: against.name, vote: 'against' as const },
+        { personId: silent.personId, name: silent.name, vote: null },
+      ],
+      at: '2026-12-14T08:00:00.000Z',
+    };
+    await run(acts, 'sendRoundResult', input);
+    await run(acts, 'sendRoundResult', input); // a retry
+    // In each member's language: the RvT has an English-speaking member.
+    const results = () =>
+      smtp.messages.filter((m) => /\] (Uitslag|Result): Begroting 2027 – /.test(m.subject));
+    await smtp.waitFor(() => results().length >= 3);
+    const mails = results();
+    expect(mails).toHaveLength(3);
+    const byPerson = async (id: string) => {
+      const email = (
+        (await ds.query(`SELECT email FROM person WHERE id = $1`, [id])) as { email: string }[]
+      )[0]!.email;
+      const mail = mails.find((m) => m.to.includes(email))!;
+      return { ...mail, dutch: mail.subject.includes('Uitslag') };
+    };
+    const task = (
+      (await ds.query(
+        `SELECT id FROM task WHERE workflow_id = $1 AND person_id = $2 AND kind = 'vote'`,
+        [wf, voter.personId],
+      )) as { id: string }[]
+    )[0]!;
+    const expected: [string, string, string][] = [
+      [voter.personId, 'U stemde voor.', 'You voted for.'],
+      [against.personId, 'U stemde tegen.', 'You voted against.'],
+      [
+        silent.personId,
+        'U heeft niet gestemd; uw taak is vervallen.',
+        'You did not vote; your task lapsed.',
+      ],
+    ];
+    for (const [id, nl, en] of expected) {
+      const mail = await byPerson(id);
+      expect(mail.text).toContain(mail.dutch ? nl : en);
+      expect(mail.text).toContain(
+        mail.dutch
+          ? `De ${rvt.name} heeft "Begroting 2027" goedgekeurd (ronde 1).`
+          : `The ${rvt.name} approved "Begroting 2027" (round 1).`,
+      );
+      expect(mail.text).toContain(
+        mail.dutch ? '2 van de 3 leden hebben gestemd' : '2 of 3 members voted',
+      );
+    }
+    expect(mails.filter((m) => m.subject.includes('Uitslag'))[0]!.subject).toBe(
+      `[Samenwerkingsverband VO Stadsring] Uitslag: Begroting 2027 – ${rvt.name}`,
+    );
+    expect((await byPerson(voter.personId)).text).toContain(`${PUBLIC_URL}/app/tasks/${task.id}`);
+    const keys = (await ds.query(
+      `SELECT idempotency_key FROM outbox_message WHERE idempotency_key LIKE $1 ORDER BY 1`,
+      [`${wf}:r1:result-rvt:%`],
+    )) as { idempotency_key: string }[];
+    expect(keys).toHaveLength(3);
+  });
+
   it('sends no ballot, reminder, escalation or adoption mail to a person deactivated after the roster was taken', async () => {
     const opr = snapshot.bodies.find((b) => b.key === 'opr')!;
     const gone = opr.members[0]!;

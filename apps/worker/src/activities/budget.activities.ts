@@ -35,6 +35,7 @@ import {
   renderEscalationMail,
   renderReminderMail,
 } from '../mail/templates';
+import { renderRoundResultMail } from '../mail/results-templates';
 
 /** The budget cycle: read-model rows of kind 'budget'; members vote, the director adopts. */
 export const BUDGET_CYCLE = defineCycle({ kind: 'budget', taskKinds: ['vote', 'adopt'] });
@@ -240,6 +241,37 @@ export function createBudgetActivities(deps: BudgetActivityDeps): BudgetActiviti
             totalWeight: input.tally.totalWeight,
             notVoted: input.notVoted.map((p) => p.name),
             cycleUrl: cycleUrl(input.workflowId),
+          }),
+      });
+    },
+
+    async sendRoundResult(input) {
+      const [org, recipients, tasks] = await Promise.all([
+        kit.organisationName(input.organisationId),
+        people(
+          input.organisationId,
+          input.recipients.map((r) => r.personId),
+        ),
+        repos.tasks.idsByPerson(input.workflowId, 'vote', input.taskRefKey),
+      ]);
+      await kit.mailEach({
+        organisationId: input.organisationId,
+        idempotencyKeyPrefix: input.idempotencyKeyPrefix,
+        to: input.recipients,
+        recipients,
+        render: (person, r) =>
+          renderRoundResultMail(person.locale, {
+            organisationName: org,
+            recipientName: person.name,
+            subject: input.subject,
+            round: input.round,
+            bodyName: input.body.name,
+            decisionKind: input.body.decisionKind,
+            result: input.result,
+            decidedBy: input.decidedBy,
+            tally: input.tally,
+            vote: r.vote,
+            taskUrl: tasks.has(r.personId) ? kit.taskUrl(tasks.get(r.personId)!) : null,
           }),
       });
     },

@@ -20,6 +20,7 @@ describe('createActivities', () => {
         'openBallots',
         'sendVoteReminders',
         'sendEscalation',
+        'sendRoundResult',
         'updateTasks',
         'recordAuditEvent',
         'recordCycleStatus',

@@ -401,6 +401,7 @@ describe('repositories of the api and the web app (PostgreSQL)', () => {
         organisationId: org,
         organisationName: expect.any(String),
         locale: 'nl',
+        roles: expect.any(Array),
       });
       await ds.query(`UPDATE person SET active = false WHERE id = $1`, [me]);
       try {

@@ -1,5 +1,5 @@
 import { CalendarFeed } from '../entities/calendar-feed.entity';
-import type { Locale } from '../entities/enums';
+import type { Locale, Role } from '../entities/enums';
 import type { Db } from './db';
 
 /** Whose calendar feed a token opens; see CalendarFeedRepository.ownerOf. */
@@ -8,6 +8,8 @@ export interface CalendarFeedOwner {
   organisationId: string;
   organisationName: string;
   locale: Locale;
+  /** The person's roles in the SWV (the SWV's agenda feed is for the office only). */
+  roles: Role[];
 }
 
 /** Private calendar feeds (calendar_feed): one per person, stored by the hash of its token only. */
@@ -35,7 +37,7 @@ export class CalendarFeedRepository {
   /** The owner of the feed with this token hash, if the person is still active. */
   async ownerOf(tokenHash: string): Promise<CalendarFeedOwner | null> {
     const rows = (await this.db.query(
-      `SELECT f.person_id, f.organisation_id, o.name AS organisation_name, p.locale
+      `SELECT f.person_id, f.organisation_id, o.name AS organisation_name, p.locale, p.roles
          FROM calendar_feed f
          JOIN person p ON p.id = f.person_id AND p.organisation_id = f.organisation_id
          JOIN organisation o ON o.id = f.organisation_id
@@ -46,6 +48,7 @@ export class CalendarFeedRepository {
       organisation_id: string;
       organisation_name: string;
       locale: Locale;
+      roles: Role[];
     }[];
     const row = rows[0];
     return row
@@ -54,6 +57,7 @@ export class CalendarFeedRepository {
           organisationId: row.organisation_id,
           organisationName: row.organisation_name,
           locale: row.locale,
+          roles: row.roles,
         }
       : null;
   }

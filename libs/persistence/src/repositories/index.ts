@@ -19,6 +19,7 @@ export * from './housekeeping.repository';
 export * from './document.repository';
 export * from './health.repository';
 export * from './organisation.repository';
+export * from './office.repository';
 export * from './onboarding.repository';
 export * from './outbox.repository';
 export * from './person.repository';

@@ -30,6 +30,7 @@ describe('visits in the calendar feed', () => {
       url: 'https://jc.test/app/visits/v1',
       start: new Date('2027-02-04T08:00:00Z'),
       end: new Date('2027-02-04T14:00:00Z'),
+      alarmBefore: 'P1D',
     });
   });
 

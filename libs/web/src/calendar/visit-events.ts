@@ -5,7 +5,7 @@ import { messagesFor } from '../i18n';
 import type { CalendarEvent } from './ical';
 
 /** A visit is blocked in the calendar from 09:00 to 15:00 Amsterdam on its day. */
-const VISIT_HOURS = { start: 9, end: 15 };
+export const VISIT_HOURS = { start: 9, end: 15 };
 
 /**
  * The visits a person takes part in (host contact or team member) as calendar events; a
@@ -25,5 +25,7 @@ export function visitEvents(
       url: `${opts.publicUrl}/app/visits/${v.id}`,
       start: amsterdamInstant(v.visitDate, VISIT_HOURS.start),
       end: amsterdamInstant(v.visitDate, VISIT_HOURS.end),
+      // The calendar app reminds a day ahead (issue #16: reminders in the feeds).
+      alarmBefore: 'P1D',
     }));
 }

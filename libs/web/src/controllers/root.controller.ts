@@ -25,6 +25,7 @@ import { sessionTokenOf } from '@jaarcyclus/api/auth/session.guard';
 import { CsrfGuard } from '../csrf';
 import { formFields, text, validateForm } from '../forms';
 import { isLocale } from '../i18n';
+import { homePathOf } from '../layout';
 import { checkEmailPage, loginPage, logoutPage, type LoginReason } from '../pages/auth.pages';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { LOCALE_COOKIE, safeLocalPath, WebPages } from '../web-pages';
@@ -45,13 +46,16 @@ export class RootController {
   @Public()
   @Get()
   async home(@Req() req: AuthenticatedRequest, @Res() res: Response): Promise<void> {
-    res.redirect(302, (await this.signedIn(req)) ? '/app/tasks' : '/login');
+    const person = await this.signedIn(req);
+    res.redirect(302, person ? homePathOf(person) : '/login');
   }
 
+  /** Where sign-in lands: the office's overview for the secretariat and admin, else the tasks. */
   @Public()
   @Get('app')
-  appHome(@Res() res: Response): void {
-    res.redirect(302, '/app/tasks');
+  async appHome(@Req() req: AuthenticatedRequest, @Res() res: Response): Promise<void> {
+    const person = await this.signedIn(req);
+    res.redirect(302, person ? homePathOf(person) : '/app/tasks');
   }
 
   @Public()
@@ -64,7 +68,8 @@ export class RootController {
   ): Promise<void> {
     // `next`: the page that asked for a session (a link from an e-mail); the sign-in link carries it.
     const next = safeReturnPath(nextParam);
-    if (await this.signedIn(req)) return res.redirect(302, next ?? '/app/tasks');
+    const person = await this.signedIn(req);
+    if (person) return res.redirect(302, next ?? homePathOf(person));
     const known = LOGIN_REASONS.find((r) => r === reason) ?? null;
     this.pages.send(
       res,
@@ -161,8 +166,8 @@ export class RootController {
     this.pages.redirect(res, safeLocalPath(text(fields, 'next')));
   }
 
-  private async signedIn(req: AuthenticatedRequest): Promise<boolean> {
+  private async signedIn(req: AuthenticatedRequest): Promise<AuthenticatedPerson | null> {
     const token = sessionTokenOf(req, this.pages.sessionCookie);
-    return token !== null && (await this.auth.authenticate(token)) !== null;
+    return token === null ? null : await this.auth.authenticate(token);
   }
 }

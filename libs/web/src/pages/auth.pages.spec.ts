@@ -24,13 +24,13 @@ describe('the pages behind the e-mailed sign-in link, in the one page shell', ()
     expect(page).not.toContain('_csrf');
   });
 
-  it('moves on to the tasks at once after signing in', () => {
+  it('moves on to the person’s home at once after signing in (/app chooses it by role)', () => {
     const page = signedInPage(anonymous('nl'), 'Ingrid Wolters', 'SWV Stadsring');
-    expect(page).toContain('<meta http-equiv="refresh" content="0; url=/app/tasks" />');
+    expect(page).toContain('<meta http-equiv="refresh" content="0; url=/app" />');
     expect(page).toContain(
       'Welkom, Ingrid Wolters. U bent ingelogd bij Jaarcyclus van SWV Stadsring.',
     );
-    expect(page).toContain('<a href="/app/tasks">Ga verder naar uw taken</a>');
+    expect(page).toContain('<a href="/app">Ga verder naar Jaarcyclus</a>');
   });
 
   it('says a spent link no longer works, in the reader’s language and the other one', () => {

@@ -66,8 +66,8 @@ export function checkEmailPage(
   });
 }
 
-/** Where the web app starts after sign-in. */
-export const AFTER_SIGN_IN_PATH = '/app/tasks';
+/** Where the web app starts after sign-in: /app sends each person to their home (layout homePathOf). */
+export const AFTER_SIGN_IN_PATH = '/app';
 
 /**
  * The page behind the e-mailed link. Mail scanners follow links in e-mails, so opening the link

@@ -281,6 +281,32 @@ describe('the vote task page', () => {
     expect(page).toContain('Hoe afzonderlijke leden stemden, ziet u hier niet.');
   });
 
+  it('tells a member who voted the outcome once their body decided (issue #16, results)', () => {
+    const decided = cycle({
+      bodies: [alv({ status: 'approved', quorumReached: true, decidedBy: 'votes' })],
+    });
+    const done = { ...task, status: 'done', completedAt: new Date('2026-11-24T10:00:00.000Z') };
+    const page = (locale: 'nl' | 'en', tally: TaskTally) =>
+      taskPage(ctxIn(locale), {
+        task: done as Task,
+        now: new Date('2026-11-25T10:00:00.000Z'),
+        message: null,
+        vote: { stage: 'form', value: '', comment: '', errors: [] },
+        tally,
+        document: null,
+      });
+    const tally = taskTally(decided, { round: 1, bodyKey: 'alv' }, 'p-me');
+    expect(page('nl', tally)).toContain(
+      'Uitslag: de stemming van Algemene Ledenvergadering is afgerond. Uitkomst: goedgekeurd. Uw stem: voor.',
+    );
+    expect(page('en', tally)).toContain(
+      'Result: the vote of Algemene Ledenvergadering has closed.',
+    );
+    // Still voting: no result yet.
+    const open = taskTally(cycle(), { round: 1, bodyKey: 'alv' }, 'p-me');
+    expect(page('nl', open)).not.toContain('Uitslag:');
+  });
+
   it('offers the uploaded proposal as a download with its name and size, escaped', () => {
     const page = render({ state: 'none' });
     expect(page).toContain(

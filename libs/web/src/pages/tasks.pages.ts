@@ -211,6 +211,24 @@ function lapsedNotice(ctx: WebContext, task: Task, tally: TaskTally | undefined)
   return text ? notice(text, 'info') : html``;
 }
 
+/** The outcome of the body on a vote task the person completed, once the body decided. */
+function resultNotice(ctx: WebContext, task: Task, tally: TaskTally | undefined): SafeHtml {
+  if (task.kind !== 'vote' || task.status !== 'done' || tally?.state !== 'shown') return html``;
+  const { t } = ctx;
+  const body = tally.body;
+  if (body.status !== 'approved' && body.status !== 'rejected' && body.status !== 'no_quorum') {
+    return html``;
+  }
+  return notice(
+    t.rs.decided(
+      body.name,
+      decisionText(t, body, body.status),
+      tally.ownVote ? t.voteValue[tally.ownVote].toLowerCase() : null,
+    ),
+    'info',
+  );
+}
+
 export function taskTally(
   status: BudgetCycleStatus,
   target: { round: number; bodyKey: string },
@@ -426,6 +444,7 @@ export function taskPage(ctx: WebContext, data: TaskPageData): string {
     body: html`<p><a href="/app/tasks">${t.backToTasks}</a></p>
       <h1>${task.title}</h1>
       ${notice(data.message)} ${lapsedNotice(ctx, task, data.tally)}
+      ${resultNotice(ctx, task, data.tally)}
       ${errorSummary(ctx, vote.errors, { value: t.voteLegend, comment: t.commentLabel })}
       ${reviewing ? voteConfirm(ctx, task, vote) : ''}
       <dl class="details">

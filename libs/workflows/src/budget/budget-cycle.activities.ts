@@ -2,6 +2,7 @@ import type {
   AuditEventInput,
   BodyRef,
   DecisionRoundActivities,
+  SendRoundResultInput,
   UpdateTasksInput,
 } from '../decision-round/decision-round.activities';
 import type { ProposalRef } from '../decision-round/decision-round.types';
@@ -16,6 +17,8 @@ import type {
  * `createBudgetActivities`). Idempotency: see DecisionRoundActivities.
  */
 export interface BudgetActivities extends DecisionRoundActivities {
+  /** The budget's rounds mail each body's outcome to its members (issue #16, results). */
+  sendRoundResult(input: SendRoundResultInput): Promise<void>;
   /** Upserts the Cycle read model (kind 'budget') by workflow id with the current phase. */
   recordCycleStatus(input: RecordCycleStatusInput): Promise<void>;
   /**

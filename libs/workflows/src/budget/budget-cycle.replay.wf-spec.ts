@@ -24,7 +24,8 @@ jest.setTimeout(90_000);
  * Recorded: `representative` (before the state read model), `read-model` (patch
  * 'budget-cycle-state-read-model'), `invitations-business-hours` (patch
  * 'budget-invitations-business-hours', a cycle started at 06:50: recorded by
- * budget-cycle.invitations.wf-spec.ts).
+ * budget-cycle.invitations.wf-spec.ts), `round-result-mails` (patch 'budget-round-result-mails':
+ * each decided body's members get its outcome by mail).
  */
 const HISTORIES = path.join(__dirname, '__histories__');
 

@@ -93,6 +93,8 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
   const publishesState = patched('budget-cycle-state-read-model');
   // Invitations wait for business hours, like reminders (issue #16.10).
   const invitesInBusinessHours = patched('budget-invitations-business-hours');
+  // Members hear their body's outcome by mail at a decent hour (issue #16, results).
+  const mailsRoundResults = patched('budget-round-result-mails');
   const resolved = resolveBudgetCycleConfig(input, Date.now());
   if ('reason' in resolved) {
     // Invalid input fails the run at once (the api validates first with validateBudgetCycleInput).
@@ -118,6 +120,7 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
     openBallots: acts.openBallots,
     sendVoteReminders: acts.sendVoteReminders,
     sendEscalation: acts.sendEscalation,
+    sendRoundResult: acts.sendRoundResult,
     updateTasks: publishesState ? (tasks) => publisher.write({ tasks }) : perVote.updateTasks,
     recordAuditEvent: publishesState
       ? (audit) => publisher.write({ audit })
@@ -190,6 +193,7 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
       subject: cfg.title,
       proposal,
       bodies,
+      resultMails: mailsRoundResults,
     };
     const r = new DecisionRound(spec, roundActs, timeline);
     rounds.push(r);

@@ -1,4 +1,4 @@
-import type { DecisionKind, Tally } from '@jaarcyclus/domain';
+import type { DecisionKind, Tally, VoteValue } from '@jaarcyclus/domain';
 import type { PersonRef, ProposalRef, RosterSnapshot } from './decision-round.types';
 
 /**
@@ -18,6 +18,11 @@ export interface DecisionRoundActivities {
   sendVoteReminders(input: SendVoteRemindersInput): Promise<void>;
   /** Deadline passed without quorum: a mail to the given recipients (chair and secretariat). */
   sendEscalation(input: SendEscalationInput): Promise<void>;
+  /**
+   * A body decided: a mail with the outcome to each of its members (how they voted, or that
+   * they did not). Optional: only cycles that opt in (DecisionRoundSpec.resultMails) need it.
+   */
+  sendRoundResult?(input: SendRoundResultInput): Promise<void>;
   /** Completes, cancels or re-dates tasks of one step. */
   updateTasks(input: UpdateTasksInput): Promise<void>;
   /** Appends one row to the audit log (idempotent on `idempotencyKey`). */
@@ -73,6 +78,21 @@ export interface SendEscalationInput extends RoundContext {
   tally: Tally;
   notVoted: PersonRef[];
   recipients: (PersonRef & { role: 'chair' | 'secretariat' })[];
+  at: string;
+}
+
+export interface SendRoundResultInput extends RoundContext {
+  body: BodyRef;
+  proposal: ProposalRef;
+  /** Task.refKey of the members' vote tasks, e.g. 'round:2:body:alv' (the mail links to them). */
+  taskRefKey: string;
+  result: 'approved' | 'rejected' | 'no_quorum';
+  /** How the body was decided: by the votes, at the deadline, or closed by the secretariat. */
+  decidedBy: 'votes' | 'deadline' | 'secretariat';
+  tally: Tally;
+  /** Every member of the body, with their own vote (null: did not vote). */
+  recipients: (PersonRef & { vote: VoteValue | null })[];
+  /** Workflow time at which the mail went out (ISO): a business moment. */
   at: string;
 }
 

@@ -25,7 +25,7 @@
  * rejects, the round ends and the other bodies are cancelled. Every vote and decision is
  * written to the audit log; every side effect carries an idempotency key.
  */
-import { ApplicationFailure, condition } from '@temporalio/workflow';
+import { ApplicationFailure, condition, sleep } from '@temporalio/workflow';
 import {
   type DecisionKind,
   decideAtDeadline,
@@ -85,6 +85,11 @@ export class DecisionRound {
   private version = 0;
   /** Audit rows and task updates started by command handlers. */
   private readonly effects = new SideEffects();
+  /**
+   * The outcome mails of decided bodies, each waiting for the next business moment: apart from
+   * `effects`, so that a round decided at night does not wait for them; drained by `drain()`.
+   */
+  private readonly results = new SideEffects();
 
   constructor(
     readonly spec: DecisionRoundSpec,
@@ -223,9 +228,13 @@ export class DecisionRound {
       : { outcome: 'approved' };
   }
 
-  /** Waits for the side effects of commands (e.g. an audit row of a late, refused-later vote). */
-  drain(): Promise<void> {
-    return this.effects.drain();
+  /**
+   * Waits for the side effects of commands (e.g. an audit row of a late, refused-later vote)
+   * and for the outcome mails.
+   */
+  async drain(): Promise<void> {
+    await this.effects.drain();
+    await this.results.drain();
   }
 
   // ---- commands (wired by the parent workflow) ----
@@ -567,6 +576,9 @@ export class DecisionRound {
   /** Side effects of a decided or cancelled body: audit, and open vote tasks withdrawn. */
   private async settle(b: BodyState): Promise<void> {
     const decided = isDecided(b.status);
+    if (decided && this.spec.resultMails === true && this.acts.sendRoundResult) {
+      this.results.run(() => this.sendResult(b));
+    }
     await Promise.all([
       this.audit({
         step: `decision-${b.config.bodyKey}`,
@@ -592,6 +604,38 @@ export class DecisionRound {
         at: iso(b.decidedAtMs ?? nowMs()),
       }),
     ]);
+  }
+
+  /**
+   * Every member of a decided body hears its outcome, and how they voted, at the next business
+   * moment (never at night, in a weekend or on a holiday).
+   */
+  private async sendResult(b: BodyState): Promise<void> {
+    const send = this.acts.sendRoundResult!;
+    const roster = b.roster!;
+    const result = b.status as BodyDecision;
+    const at = nextBusinessMoment(new Date(nowMs())).getTime();
+    if (at > nowMs()) await sleep(at - nowMs());
+    await send({
+      ...this.context(`result-${roster.key}`),
+      body: this.bodyRef(b),
+      proposal: this.spec.proposal,
+      taskRefKey: this.taskRefKey(b),
+      result,
+      decidedBy: b.decidedBy ?? 'votes',
+      tally: b.tally!,
+      recipients: roster.members.map((m) => ({
+        personId: m.personId,
+        name: m.name,
+        vote: b.votes.get(m.personId)?.value ?? null,
+      })),
+      at: iso(at),
+    });
+    this.timeline.add('result_sent', {
+      round: this.round,
+      bodyKey: roster.key,
+      data: { result, recipients: roster.members.length },
+    });
   }
 
   // ---- helpers ----

@@ -71,6 +71,11 @@ export interface DecisionRoundSpec {
   subject: string;
   proposal: ProposalRef;
   bodies: BodyRoundConfig[];
+  /**
+   * Each body's members get a mail with its outcome once it decided, at the next business
+   * moment (DecisionRoundActivities.sendRoundResult). Default false: runs from before it.
+   */
+  resultMails?: boolean;
 }
 
 /**

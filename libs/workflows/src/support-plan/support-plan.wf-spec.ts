@@ -139,6 +139,17 @@ describe('support plan decision (time-skipping)', () => {
       ['opr', 'approved'],
       ['ab', 'approved'],
     ]);
+    // Every member of both bodies hears the outcome (issue #16, results), at a business moment.
+    await h.advanceTo((await h.now()) + 3 * 24 * 60 * 60_000);
+    await h.settled();
+    const results = h.fake.mailsOf('result', wf);
+    expect(results.map((m) => [m.bodyKey, m.to]).sort()).toEqual(
+      h.fake
+        .mailsOf('ballot', wf)
+        .map((m) => [m.bodyKey, m.to])
+        .sort(),
+    );
+    expect(results.every((m) => m.data?.['result'] === 'approved')).toBe(true);
     expect(h.fake.tasks.filter((t) => t.workflowId === wf && t.kind === 'adopt')).toMatchObject([
       { personId: 'p-dir', status: 'open' },
     ]);

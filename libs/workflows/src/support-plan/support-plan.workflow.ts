@@ -25,6 +25,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -87,6 +88,8 @@ export async function supportPlanCycleWorkflow(
   input: SupportPlanCycleInput,
 ): Promise<SupportPlanResult> {
   const workflowId = workflowInfo().workflowId;
+  // Members hear their body's outcome by mail at a decent hour (issue #16, results).
+  const mailsRoundResults = patched('support-plan-round-result-mails');
   const resolved = resolveSupportPlanConfig(input, Date.now());
   if ('reason' in resolved) {
     throw ApplicationFailure.create({
@@ -99,7 +102,8 @@ export async function supportPlanCycleWorkflow(
   const cfg: SupportPlanCycleConfig = resolved;
 
   const acts = proxyActivities<
-    Omit<DecisionRoundActivities, 'updateTasks' | 'recordAuditEvent'> &
+    Omit<DecisionRoundActivities, 'updateTasks' | 'recordAuditEvent' | 'sendRoundResult'> &
+      Required<Pick<DecisionRoundActivities, 'sendRoundResult'>> &
       Omit<SupportPlanActivities, 'publishSupportPlanState'>
   >({ startToCloseTimeout: '1 minute', retry: RETRY });
   const readModel = proxyLocalActivities<Pick<SupportPlanActivities, 'publishSupportPlanState'>>({
@@ -127,6 +131,7 @@ export async function supportPlanCycleWorkflow(
     openBallots: acts.openBallots,
     sendVoteReminders: acts.sendVoteReminders,
     sendEscalation: acts.sendEscalation,
+    sendRoundResult: acts.sendRoundResult,
     updateTasks: (tasks) => publisher.write({ tasks }),
     recordAuditEvent: (audit) => publisher.write({ audit }),
   };
@@ -167,6 +172,7 @@ export async function supportPlanCycleWorkflow(
           reminderPolicy: cfg.reminderPolicy,
           escalation: DEFAULT_ESCALATION_POLICY,
         })),
+        resultMails: mailsRoundResults,
       },
       roundActs,
       timeline,

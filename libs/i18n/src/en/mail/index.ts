@@ -1,6 +1,7 @@
 import { accountability } from './accountability';
 import { budget } from './budget';
 import { common } from './common';
+import { results } from './results';
 import { ect, supportPlan } from './cycles';
 import { signIn } from './sign-in';
 import { transition } from './transition';
@@ -17,4 +18,5 @@ export const mail: typeof nl = {
   ect,
   visitation,
   transition,
+  results,
 };

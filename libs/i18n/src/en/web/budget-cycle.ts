@@ -62,6 +62,7 @@ export const budgetCycle: typeof nl = {
     reminder_sent: (a) => `Reminder sent to ${a.count ?? 0} members of ${a.body ?? ''}`,
     deadline_missed: (a) => `Deadline of ${a.body ?? ''} passed without quorum`,
     escalation_sent: (a) => `Escalation sent to chair and secretariat (${a.body ?? ''})`,
+    result_sent: (a) => `Result mailed to the members (${a.body ?? ''})`,
     deadline_extended: (a) =>
       `Deadline of ${a.body ?? ''} extended to ${a.when ?? ''}${a.actor ? ` by ${a.actor}` : ''}`,
     body_decided: (a) =>

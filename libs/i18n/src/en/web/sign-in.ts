@@ -24,7 +24,7 @@ export const signIn: typeof nl = {
   signedInTitle: 'You are signed in',
   signedInWelcome: (name, organisation) =>
     `Welcome, ${name}. You are signed in to Jaarcyclus of ${organisation}.`,
-  signedInContinue: 'Continue to your tasks',
+  signedInContinue: 'Continue to Jaarcyclus',
   linkInvalidTitle: 'Invalid link',
   linkInvalidHeading: 'This link no longer works',
   linkInvalidBody:

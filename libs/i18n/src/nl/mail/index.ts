@@ -1,6 +1,7 @@
 import { accountability } from './accountability';
 import { budget } from './budget';
 import { common } from './common';
+import { results } from './results';
 import { ect, supportPlan } from './cycles';
 import { signIn } from './sign-in';
 import { transition } from './transition';
@@ -16,4 +17,5 @@ export const mail = {
   ect,
   visitation,
   transition,
+  results,
 };

@@ -64,6 +64,7 @@ export const budgetCycle = {
     reminder_sent: (a) => `Herinnering verstuurd aan ${a.count ?? 0} leden van ${a.body ?? ''}`,
     deadline_missed: (a) => `Deadline van ${a.body ?? ''} verstreken zonder quorum`,
     escalation_sent: (a) => `Escalatie verstuurd aan voorzitter en secretariaat (${a.body ?? ''})`,
+    result_sent: (a) => `Uitslag gemaild aan de leden (${a.body ?? ''})`,
     deadline_extended: (a) =>
       `Deadline van ${a.body ?? ''} verlengd tot ${a.when ?? ''}${a.actor ? ` door ${a.actor}` : ''}`,
     body_decided: (a) =>

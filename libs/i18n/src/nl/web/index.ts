@@ -11,6 +11,7 @@ import { errors } from './errors';
 import { csvImportPage } from './import';
 import { governance } from './governance';
 import { newCycles } from './new-cycles';
+import { office } from './office';
 import { journeys } from './journeys';
 import { signIn } from './sign-in';
 import { tasks } from './tasks';
@@ -43,4 +44,5 @@ export const web = {
   ...transitionAdmin,
   ...journeys,
   ...trust,
+  ...office,
 };

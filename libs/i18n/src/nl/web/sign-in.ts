@@ -26,7 +26,7 @@ export const signIn = {
   signedInTitle: 'U bent ingelogd',
   signedInWelcome: (name: string, organisation: string) =>
     `Welkom, ${name}. U bent ingelogd bij Jaarcyclus van ${organisation}.`,
-  signedInContinue: 'Ga verder naar uw taken',
+  signedInContinue: 'Ga verder naar Jaarcyclus',
   linkInvalidTitle: 'Link ongeldig',
   linkInvalidHeading: 'Deze link werkt niet meer',
   linkInvalidBody:

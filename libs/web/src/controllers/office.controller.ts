@@ -1,0 +1,133 @@
+import { Controller, Get, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type {
+  AuthenticatedPerson,
+  AuthenticatedRequest,
+} from '@jaarcyclus/api/auth/authenticated-person';
+import { CurrentPerson, Public, Roles } from '@jaarcyclus/api/auth/decorators';
+import { OfficeService } from '@jaarcyclus/api/office/office.service';
+import { OrganisationRepository } from '@jaarcyclus/persistence';
+import { agendaEvents } from '../calendar/agenda-events';
+import { CalendarFeeds } from '../calendar/calendar-feeds';
+import { renderCalendar } from '../calendar/ical';
+import { CsrfGuard } from '../csrf';
+import { messagesFor } from '../i18n';
+import { OFFICE_HOME_ROLES } from '../layout';
+import { agendaPage, officeHomePage } from '../pages/office.pages';
+import { WebExceptionFilter } from '../web-exception.filter';
+import { WebPages } from '../web-pages';
+
+/** The answer to a POST shows feed URLs, which are secrets: they must not leak through a Referer. */
+const SECRET_PAGE = { 'Referrer-Policy': 'no-referrer' };
+
+/** The office's overview (its home after sign-in) and the SWV's year agenda with its feed. */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Controller()
+export class OfficePagesController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly office: OfficeService,
+    private readonly organisations: OrganisationRepository,
+    private readonly feeds: CalendarFeeds,
+  ) {}
+
+  @Get('app/office')
+  @Roles('secretariat', 'admin')
+  async home(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    const [overview, organisation] = await Promise.all([
+      this.office.overview(me.organisationId),
+      this.organisations.get(me.organisationId),
+    ]);
+    this.pages.send(
+      res,
+      200,
+      officeHomePage(this.pages.context(req, res), {
+        overview,
+        organisationName: organisation?.name ?? '',
+      }),
+    );
+  }
+
+  @Get('app/agenda')
+  @Roles('secretariat', 'admin')
+  async agenda(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    const agenda = await this.office.agenda(me.organisationId);
+    this.pages.send(res, 200, agendaPage(this.pages.context(req, res), { agenda, feedUrls: null }));
+  }
+
+  /**
+   * A new feed token for the person (the one of their personal feed: the previous links stop
+   * working) and, this once, both URLs: the year agenda's and the personal one.
+   */
+  @Post('app/agenda/feed')
+  @Roles('secretariat', 'admin')
+  @UseGuards(CsrfGuard)
+  async regenerate(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    const token = await this.feeds.regenerate(me.organisationId, me.id);
+    const agenda = await this.office.agenda(me.organisationId);
+    const base = this.pages.publicUrl;
+    this.pages.send(
+      res,
+      200,
+      agendaPage(this.pages.context(req, res, '/app/agenda'), {
+        agenda,
+        feedUrls: {
+          agenda: `${base}/agenda/${token}.ics`,
+          personal: `${base}/calendar/${token}.ics`,
+        },
+      }),
+      SECRET_PAGE,
+    );
+  }
+
+  /**
+   * The year agenda as a feed. Public: the unguessable token (the person's feed token) is the
+   * credential; only while its owner is in the office (secretariat, admin), else 404.
+   */
+  @Public()
+  @Get('agenda/:token.ics')
+  async feed(@Param('token') token: string, @Res() res: Response): Promise<void> {
+    const owner = await this.feeds.ownerOf(token);
+    if (!owner || !owner.roles.some((role) => OFFICE_HOME_ROLES.includes(role))) {
+      res
+        .status(404)
+        .set('Cache-Control', 'no-store')
+        .type('text/plain')
+        .send('Niet gevonden / Not found\n');
+      return;
+    }
+    const agenda = await this.office.agenda(owner.organisationId);
+    const body = renderCalendar({
+      name: messagesFor(owner.locale).ag.feedCalendarName(owner.organisationName),
+      now: new Date(),
+      events: agendaEvents(agenda.entries, {
+        locale: owner.locale,
+        publicUrl: this.pages.publicUrl,
+      }),
+    });
+    res
+      .status(200)
+      .set({
+        'Content-Type': 'text/calendar; charset=utf-8',
+        'Content-Disposition': 'inline; filename="jaaragenda.ics"',
+        'Cache-Control': 'private, no-store',
+        'Referrer-Policy': 'no-referrer',
+        'X-Content-Type-Options': 'nosniff',
+      })
+      .send(body);
+  }
+}
