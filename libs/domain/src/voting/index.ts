@@ -13,3 +13,13 @@ export {
   validateVotingRule,
   voterWeight,
 } from './voting';
+export {
+  type VoteSecrecy,
+  type VoteViewer,
+  type VoteVisibility,
+  VOTE_SECRECY_VALUES,
+  defaultVoteSecrecy,
+  effectiveVoteSecrecy,
+  isVoteSecrecy,
+  voteVisibility,
+} from './secrecy';
