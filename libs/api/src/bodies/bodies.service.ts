@@ -58,6 +58,7 @@ export class BodiesService {
           decisionKind: input.decisionKind,
           votingRule,
           chairPersonId: input.chairPersonId ?? null,
+          voteSecrecy: input.voteSecrecy ?? null,
         }),
       );
       for (const [i, member] of (input.members ?? []).entries()) {

@@ -15,6 +15,7 @@ import { TransitionCases1764000000050 } from './1764000000050-transition-cases';
 import { OutboxLastAttempt1764000000080 } from './1764000000080-outbox-last-attempt';
 import { EmailUniquePerOrganisation1764000000081 } from './1764000000081-email-unique-per-organisation';
 import { TransitionDocuments1764000000090 } from './1764000000090-transition-documents';
+import { VoteSecrecy1764000000120 } from './1764000000120-vote-secrecy';
 
 export {
   Foundation1764000000000,
@@ -34,6 +35,7 @@ export {
   OutboxLastAttempt1764000000080,
   EmailUniquePerOrganisation1764000000081,
   TransitionDocuments1764000000090,
+  VoteSecrecy1764000000120,
 };
 
 /** In order. Landed migrations are never rewritten: add a new one. */
@@ -55,4 +57,5 @@ export const MIGRATIONS: Function[] = [
   OutboxLastAttempt1764000000080,
   EmailUniquePerOrganisation1764000000081,
   TransitionDocuments1764000000090,
+  VoteSecrecy1764000000120,
 ];

@@ -1,4 +1,4 @@
-import type { DecisionKind, VotingRule } from '@jaarcyclus/domain';
+import type { DecisionKind, VoteSecrecy, VotingRule } from '@jaarcyclus/domain';
 import { BodyMember } from '../entities/body-member.entity';
 import { Body } from '../entities/body.entity';
 import type { Db } from './db';
@@ -111,6 +111,21 @@ export class BodyRepository extends TenantRecords<Body> {
       name: r.name,
       decisionKind: r.decision_kind,
       activeMembers: r.active_members,
+    }));
+  }
+
+  /** Each body's vote secrecy setting (null: the default of its decision kind), by key. */
+  async secrecySettings(
+    organisationId: string,
+  ): Promise<{ key: string; decisionKind: DecisionKind; voteSecrecy: VoteSecrecy | null }[]> {
+    const rows = (await this.db.query(
+      `SELECT key, decision_kind, vote_secrecy FROM body WHERE organisation_id = $1`,
+      [organisationId],
+    )) as { key: string; decision_kind: DecisionKind; vote_secrecy: VoteSecrecy | null }[];
+    return rows.map((r) => ({
+      key: r.key,
+      decisionKind: r.decision_kind,
+      voteSecrecy: r.vote_secrecy,
     }));
   }
 

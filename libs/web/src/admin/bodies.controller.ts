@@ -222,6 +222,7 @@ function bodyFormOf(body: GoverningBody): BodyFormState {
       'votingRule.majority.numerator': String(rule.majority.numerator),
       'votingRule.majority.denominator': String(rule.majority.denominator),
       'votingRule.abstentions': rule.abstentions,
+      voteSecrecy: body.voteSecrecy ?? 'default',
     },
     errors: [],
   };
@@ -263,5 +264,7 @@ function bodyInput(v: Record<BodyField, string>): Record<string, unknown> {
       },
       abstentions: v['votingRule.abstentions'],
     },
+    // 'default': no setting of its own (the default of the decision kind).
+    voteSecrecy: v.voteSecrecy === 'default' ? null : v.voteSecrecy,
   };
 }

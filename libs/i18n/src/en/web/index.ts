@@ -16,6 +16,7 @@ import { visitation } from './visitation';
 import { transitions } from './transitions';
 import { trust } from './trust';
 import { vote } from './vote';
+import { voteSecrecy } from './vote-secrecy';
 import type { web as nl } from '../../nl/web';
 
 export const web: typeof nl = {
@@ -37,4 +38,5 @@ export const web: typeof nl = {
   ...transitions,
   ...journeys,
   ...trust,
+  ...voteSecrecy,
 };

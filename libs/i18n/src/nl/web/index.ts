@@ -16,6 +16,7 @@ import { visitation } from './visitation';
 import { transitions } from './transitions';
 import { trust } from './trust';
 import { vote } from './vote';
+import { voteSecrecy } from './vote-secrecy';
 
 /** Every text of the web app, by area. */
 export const web = {
@@ -37,4 +38,5 @@ export const web = {
   ...transitions,
   ...journeys,
   ...trust,
+  ...voteSecrecy,
 };
