@@ -200,14 +200,19 @@ export function showVotes<S extends WithRounds>(
  * The answer to a vote: the body's tally only where the voter may see totals now (under a
  * sealed rule the answer says the vote counted, not where the count stands).
  */
-export function showVoteResult<R extends { bodyKey: string; status: BodyRoundStatus; tally: Tally }>(
+export function showVoteResult<
+  R extends { bodyKey: string; status: BodyRoundStatus; tally: Tally },
+>(
   result: R,
   decisionKind: DecisionKind | null,
   settings: SecrecySettings,
 ): Omit<R, 'tally'> & { tally: Tally | null; voteSecrecy: VoteSecrecy } {
   const secrecy = secrecyOf(settings, result.bodyKey, decisionKind);
-  const totals = voteVisibility(secrecy, { roles: [], chair: false }, bodyRoundClosed(result.status))
-    .totals;
+  const totals = voteVisibility(
+    secrecy,
+    { roles: [], chair: false },
+    bodyRoundClosed(result.status),
+  ).totals;
   return { ...result, tally: totals ? result.tally : null, voteSecrecy: secrecy };
 }
 
@@ -236,8 +241,7 @@ export function showAudit<R extends AuditRowLike>(
 ): R[] {
   return rows.map((row) => {
     if (!row.bodyKey || row.value === null || row.actorPersonId === me.id) return row;
-    const bodies =
-      status.rounds.find((r) => r.round === row.round)?.bodies ?? status.bodies;
+    const bodies = status.rounds.find((r) => r.round === row.round)?.bodies ?? status.bodies;
     const body = bodies.find((b) => b.bodyKey === row.bodyKey);
     const visibility = body
       ? visibilityFor(me, body, settings).visibility
