@@ -264,7 +264,9 @@ function bodyInput(v: Record<BodyField, string>): Record<string, unknown> {
       },
       abstentions: v['votingRule.abstentions'],
     },
-    // 'default': no setting of its own (the default of the decision kind).
-    voteSecrecy: v.voteSecrecy === 'default' ? null : v.voteSecrecy,
+    // 'default': no setting of its own (the default of the decision kind); absent: unchanged.
+    ...(v.voteSecrecy === ''
+      ? {}
+      : { voteSecrecy: v.voteSecrecy === 'default' ? null : v.voteSecrecy }),
   };
 }

@@ -105,14 +105,14 @@ export function bodyCard(
               ? html`<p class="notice notice--info" data-testid="sealed-${body.bodyKey}">
                   ${t.sealedNotice(t.voteSecrecyOption[body.voteSecrecy])}
                 </p>`
-            : html`<p class="notice notice--info" data-auto-refresh>
-                ${
-                  invitationsAt
-                    ? t.invitationsWaiting(formatDateTime(ctx.locale, new Date(invitationsAt)))
-                    : t.votingOpeningAuto
-                }
-                <a href="${ctx.path}">${t.refreshNow}</a>
-              </p>`
+              : html`<p class="notice notice--info" data-auto-refresh>
+                  ${
+                    invitationsAt
+                      ? t.invitationsWaiting(formatDateTime(ctx.locale, new Date(invitationsAt)))
+                      : t.votingOpeningAuto
+                  }
+                  <a href="${ctx.path}">${t.refreshNow}</a>
+                </p>`
         }
       </div>
       <div>

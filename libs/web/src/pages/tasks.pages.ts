@@ -177,6 +177,8 @@ export type TaskTally =
       currentRound: number;
       ownVote: VoteValue | null;
       ownComment?: string | null;
+      /** The cycle page of the body, for its chair (who reads the members' comments there). */
+      chairCyclePath?: string | null;
     };
 
 /**
@@ -233,6 +235,10 @@ export function taskTally(
     currentRound: status.round,
     ownVote: own?.value ?? null,
     ownComment: own?.comment ?? null,
+    chairCyclePath:
+      body.chair?.personId === personId
+        ? `/app/cycles/budget/${status.budgetYear}#body-${body.bodyKey}`
+        : null,
   };
 }
 
@@ -330,6 +336,11 @@ function tallySection(ctx: WebContext, tally: TaskTally): SafeHtml {
           : html`<p class="notice notice--info">${t.votingOpening}</p>`
     }
     <p class="hint">${t.tallyOwnBodyOnly}</p>
+    ${
+      tally.chairCyclePath
+        ? html`<p><a href="${tally.chairCyclePath}">${t.chairCycleLink(body.name)}</a></p>`
+        : ''
+    }
   </section>`;
 }
 

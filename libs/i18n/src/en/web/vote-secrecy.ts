@@ -30,5 +30,7 @@ export const voteSecrecy: typeof nl = {
     secret:
       "The secretariat and the body's chair read your comment without your name once the vote has closed.",
   } as Record<Secrecy, string>,
+  chairCycleLink: (body: string) =>
+    `As chair of the ${body}: see the vote and the members' comments`,
   turnoutOnly: 'How many members have voted',
 };

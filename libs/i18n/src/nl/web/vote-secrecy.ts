@@ -28,5 +28,7 @@ export const voteSecrecy = {
     secret:
       'Het secretariaat en de voorzitter van het orgaan lezen uw toelichting zonder uw naam, nadat de stemming is gesloten.',
   } as Record<Secrecy, string>,
+  chairCycleLink: (body: string) =>
+    `Als voorzitter van de ${body}: bekijk de stemming en de toelichtingen van de leden`,
   turnoutOnly: 'Hoeveel leden hebben gestemd',
 };
