@@ -74,61 +74,13 @@ describe('web app: who sees which votes and comments', () => {
         WHERE o.slug = 'stadsring' AND b.key = 'rvt'`,
     )) as { id: string }[];
     rvtId = body!.id;
-    const secretariat = await app.token(DEMO_EMAILS.stadsring.secretariat);
-    const start = await app.stack.call('POST', '/api/budget-cycles', {
-      token: secretariat,
-      body: {
-        budgetYear: YEAR,
-        proposal: { url: 'https://docs.example/begroting-2028.pdf', versionLabel: 'Concept v1' },
-        allocation: {
-          amountPerPupilCents: 18_550,
-          equityCents: 25_000_000,
-          turnoverCents: 1_000_000_000,
-        },
-      },
-    });
-    expect(start.status).toBe(201);
-    // The answer to a sealed vote does not carry the live count either.
-    const answer = await vote(opr[1]!, 'opr', 'against', COMMENTS.oprAgainst);
-    expect(answer.tally).toBeNull();
-    await vote(rvt[0]!, 'rvt', 'for', COMMENTS.rvtChair);
-    await vote(rvt[1]!, 'rvt', 'against', COMMENTS.rvtMember);
   }, 600_000);
 
   afterAll(async () => {
     await app?.close();
   }, 60_000);
 
-  it('while the OPR votes on the budget, the director sees who voted, never how, and no totals or comments', async () => {
-    const page = await app.signedInPage(DEMO_EMAILS.stadsring.director, {
-      width: 1366,
-      height: 768,
-    });
-    await page.goto(`${app.baseUrl}${cyclePath}`);
-    const oprCard = card(page, 'Ondersteuningsplanraad');
-    await reloadUntil(page, async () =>
-      /1 van \d+ leden heeft gestemd/.test(await textOf(oprCard)),
-    );
-    const text = await textOf(oprCard);
-    expect(text).toContain('Stemgeheim Geheime stemming');
-    expect(text).toContain(
-      'Geheime stemming: hoe er is gestemd, blijft verborgen tot de stemming sluit, ook voor het secretariaat en de directeur-bestuurder.',
-    );
-    expect(text).toContain('stem niet zichtbaar');
-    expect(text).toContain('Geheime stemming: wie wat stemde, wordt nooit getoond.');
-    expect(await oprCard.locator('table.tally').count()).toBe(0);
-    // The RvT (totals after closing) is sealed as well; no comment anywhere on the page, and
-    // the history says who voted without the vote.
-    expect(await card(page, 'Raad van Toezicht').locator('table.tally').count()).toBe(0);
-    const all = await textOf(page.locator('main'));
-    for (const comment of Object.values(COMMENTS)) expect(all).not.toContain(comment);
-    expect(all).toContain('(Ondersteuningsplanraad) heeft gestemd');
-    expect(all).not.toMatch(/stemde (voor|tegen)/);
-    expect(await axeViolations(page)).toEqual([]);
-    await page.context().close();
-  });
-
-  it('the secretariat makes the RvT an open vote under Beheer; then reads its votes and comments by name', async () => {
+  it('the secretariat makes the RvT an open vote under Beheer, then starts the budget cycle', async () => {
     const page = await app.signedInPage(DEMO_EMAILS.stadsring.secretariat, {
       width: 1366,
       height: 768,
@@ -150,6 +102,77 @@ describe('web app: who sees which votes and comments', () => {
     await page.waitForURL(`**/app/admin/bodies/${rvtId}**`);
     expect(await textOf(page.getByTestId('vote-secrecy'))).toBe('Open stemming');
 
+    await page.context().close();
+
+    const secretariat = await app.token(DEMO_EMAILS.stadsring.secretariat);
+    const start = await app.stack.call('POST', '/api/budget-cycles', {
+      token: secretariat,
+      body: {
+        budgetYear: YEAR,
+        proposal: { url: 'https://docs.example/begroting-2028.pdf', versionLabel: 'Concept v1' },
+        allocation: {
+          amountPerPupilCents: 18_550,
+          equityCents: 25_000_000,
+          turnoverCents: 1_000_000_000,
+        },
+      },
+    });
+    expect(start.status).toBe(201);
+    // The answer to a sealed vote does not carry the live count either.
+    const answer = await vote(opr[1]!, 'opr', 'against', COMMENTS.oprAgainst);
+    expect(answer.tally).toBeNull();
+    await vote(rvt[0]!, 'rvt', 'for', COMMENTS.rvtChair);
+    await vote(rvt[1]!, 'rvt', 'against', COMMENTS.rvtMember);
+    // Loosening the OPR's rule now does not reveal the round it already votes in.
+    const [oprBody] = (await app.stack.ds.query(
+      `SELECT b.id FROM body b JOIN organisation o ON o.id = b.organisation_id
+        WHERE o.slug = 'stadsring' AND b.key = 'opr'`,
+    )) as { id: string }[];
+    const loosened = await app.stack.call('PATCH', `/api/bodies/${oprBody!.id}`, {
+      token: secretariat,
+      body: { voteSecrecy: 'open' },
+    });
+    expect(loosened.status).toBe(200);
+  });
+
+  it('while the OPR votes on the budget, the director sees who voted, never how, and no totals or comments', async () => {
+    const page = await app.signedInPage(DEMO_EMAILS.stadsring.director, {
+      width: 1366,
+      height: 768,
+    });
+    await page.goto(`${app.baseUrl}${cyclePath}`);
+    const oprCard = card(page, 'Ondersteuningsplanraad');
+    await reloadUntil(page, async () =>
+      /1 van \d+ leden heeft gestemd/.test(await textOf(oprCard)),
+    );
+    const text = await textOf(oprCard);
+    expect(text).toContain('Stemgeheim Geheime stemming');
+    expect(text).toContain(
+      'Geheime stemming: hoe er is gestemd, blijft verborgen tot de stemming sluit, ook voor het secretariaat en de directeur-bestuurder.',
+    );
+    expect(text).toContain('stem niet zichtbaar');
+    expect(text).toContain('Geheime stemming: wie wat stemde, wordt nooit getoond.');
+    expect(await oprCard.locator('table.tally').count()).toBe(0);
+    // No OPR comment anywhere on the page; the history says who voted in the OPR, not how.
+    const all = await textOf(page.locator('main'));
+    expect(all).not.toContain(COMMENTS.oprAgainst);
+    expect(all).toContain('(Ondersteuningsplanraad) heeft gestemd');
+    expect(all).not.toMatch(/\(Ondersteuningsplanraad\) stemde/);
+    // The RvT votes openly: the director reads its votes and comments by name.
+    const rvtCard = card(page, 'Raad van Toezicht');
+    expect(await rvtCard.locator('table.tally').count()).toBe(1);
+    expect(await textOf(rvtCard.getByRole('region', { name: /^Toelichtingen/ }))).toContain(
+      COMMENTS.rvtMember,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the secretariat reads the open RvT’s votes and comments by name, and nothing of the secret OPR', async () => {
+    const page = await app.signedInPage(DEMO_EMAILS.stadsring.secretariat, {
+      width: 1366,
+      height: 768,
+    });
     await page.goto(`${app.baseUrl}${cyclePath}`);
     const rvtCard = card(page, 'Raad van Toezicht');
     expect(await rvtCard.locator('table.tally').count()).toBe(1);

@@ -28,6 +28,8 @@ describe('vote secrecy over the api', () => {
   const tokens: Record<string, string> = {};
   const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
   const year = new Date().getUTCFullYear() + 3;
+  /** Before any rule is changed in this file. */
+  const ROUND_OPENED = new Date().toISOString();
   let organisationId: string;
   let rvt: Person[];
   let opr: Person[];
@@ -177,7 +179,7 @@ describe('vote secrecy over the api', () => {
       directorPersonId: director.id,
       oprDisputeAfterRounds: 2,
       bodies,
-      rounds: [{ round: 1, proposal: {}, openedAt: '', status: 'voting', bodies }],
+      rounds: [{ round: 1, proposal: {}, openedAt: ROUND_OPENED, status: 'voting', bodies }],
       consentWithheldRounds: [],
       dispute: null,
       adoption: { requestedAt: null, adoptedAt: null, adoptedByPersonId: null },
@@ -242,6 +244,12 @@ describe('vote secrecy over the api', () => {
     await smtp?.stop();
     await db?.drop();
   });
+
+  /** The round "opens" now: rules changed before no longer protect it. */
+  function openRoundNow(): void {
+    const s = states.values().next().value as { rounds: { openedAt: string }[] };
+    s.rounds[0]!.openedAt = new Date().toISOString();
+  }
 
   async function setSecrecy(bodyKey: string, value: string | null): Promise<void> {
     const [body] = (await api.ds.query(
@@ -395,8 +403,30 @@ describe('vote secrecy over the api', () => {
     });
   });
 
+  it('loosening the rule during a round never reveals that round’s votes', async () => {
+    await setSecrecy('rvt', 'open');
+    await setSecrecy('opr', 'open');
+    // The RvT round opened under "totals after close", the OPR round under "secret".
+    for (const who of ['secretariat', 'director', 'rvtChair']) {
+      const { body } = await bodyAs(who, 'rvt');
+      expect([who, body.voteSecrecy, body.tally, body.comments]).toEqual([
+        who,
+        'totals_after_close',
+        null,
+        null,
+      ]);
+    }
+    const oprBody = (await bodyAs('director', 'opr')).body;
+    expect([oprBody.voteSecrecy, values(oprBody), oprBody.comments]).toEqual(['secret', [], null]);
+    const audit = (
+      await api.http().get(`/api/budget-cycles/${year}/audit`).set(as('director')).expect(200)
+    ).body as { value: string | null }[];
+    expect(audit.map((e) => e.value)).toEqual([null, null, null]);
+  });
+
   it('an open RvT: the office, the director and the chair read every vote and comment by name; a member only their own', async () => {
     await setSecrecy('rvt', 'open');
+    openRoundNow();
     const named = [
       `${rvt[0]!.name}: Akkoord, mits de reserve wordt aangevuld.`,
       `${rvt[1]!.name}: Te krap begroot voor de ondersteuning.`,
@@ -455,6 +485,7 @@ describe('vote secrecy over the api', () => {
     expect(await trail('director')).toEqual(await trail('secretariat'));
     await setSecrecy('rvt', 'open');
     await setSecrecy('opr', 'totals_after_close');
+    openRoundNow();
     expect(await trail('director')).toEqual([
       ['rvt', true, 'for', 'Akkoord, mits de reserve wordt aangevuld.'],
       ['rvt', true, 'against', 'Te krap begroot voor de ondersteuning.'],
@@ -492,6 +523,7 @@ describe('vote secrecy over the api', () => {
       .expect(200);
     expect(closed.body.tally).toMatchObject({ forWeight: 2 });
     await setSecrecy('rvt', 'open');
+    openRoundNow();
     updates.push({ name: 'castVote', result: result('open') });
     const open = await api
       .http()

@@ -232,7 +232,11 @@ export class BudgetService {
 
   /** Each body's vote secrecy rule (libs/domain `voteVisibility`), as the SWV states it now. */
   async secrecy(me: AuthenticatedPerson): Promise<SecrecySettings> {
-    return secrecySettings(await this.bodies.secrecySettings(me.organisationId));
+    const [bodies, history] = await Promise.all([
+      this.bodies.secrecySettings(me.organisationId),
+      this.bodies.secrecyHistory(me.organisationId),
+    ]);
+    return secrecySettings(bodies, history);
   }
 
   /** The state as the workflow keeps it, every vote in it: never leaves the api without `showVotes`. */
@@ -263,7 +267,10 @@ export class BudgetService {
         ],
       }),
     );
-    return showVoteResult(result, kind, settings);
+    // When the round opened (the rules it ran under), from the state the Update just changed.
+    const status = await this.rawStatus(me, year).catch(() => null);
+    const openedAt = status?.rounds.find((r) => r.round === result.round)?.openedAt;
+    return showVoteResult(result, kind, settings, openedAt);
   }
 
   /**

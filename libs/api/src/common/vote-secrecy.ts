@@ -1,5 +1,6 @@
 import {
   effectiveVoteSecrecy,
+  strictestVoteSecrecy,
   voteVisibility,
   type DecisionKind,
   type Tally,
@@ -57,22 +58,44 @@ export function bodyRoundClosed(status: BodyRoundStatus): boolean {
   return !OPEN_STATUSES.has(status);
 }
 
-/** The rule of each body of the SWV by key (absent: a body deleted since, the default of its kind applies). */
-export type SecrecySettings = ReadonlyMap<string, VoteSecrecy>;
-
-/** The rules as the SWV's bodies state them now (their own setting, else the default of their kind). */
-export function secrecySettings(
-  bodies: readonly { key: string; decisionKind: DecisionKind; voteSecrecy: VoteSecrecy | null }[],
-): SecrecySettings {
-  return new Map(bodies.map((b) => [b.key, effectiveVoteSecrecy(b.voteSecrecy, b.decisionKind)]));
+/**
+ * Each body's rule by key as the SWV states it now (absent: a body deleted since, the default
+ * of its kind applies), and the rules the bodies had before each change.
+ */
+export interface SecrecySettings {
+  current: ReadonlyMap<string, VoteSecrecy>;
+  history: readonly { bodyKey: string; previous: VoteSecrecy; changedAt: Date }[];
 }
 
+export function secrecySettings(
+  bodies: readonly { key: string; decisionKind: DecisionKind; voteSecrecy: VoteSecrecy | null }[],
+  history: SecrecySettings['history'] = [],
+): SecrecySettings {
+  return {
+    current: new Map(
+      bodies.map((b) => [b.key, effectiveVoteSecrecy(b.voteSecrecy, b.decisionKind)]),
+    ),
+    history,
+  };
+}
+
+/**
+ * The rule that protects a body's round opened at `openedAt`: the strictest the body had since
+ * then (unknown opening: every rule it ever had), so loosening the rule never reveals votes
+ * cast under a stricter one.
+ */
 export function secrecyOf(
   settings: SecrecySettings,
   bodyKey: string,
   kind: DecisionKind | null,
+  openedAt?: string,
 ): VoteSecrecy {
-  return settings.get(bodyKey) ?? effectiveVoteSecrecy(null, kind);
+  const current = settings.current.get(bodyKey) ?? effectiveVoteSecrecy(null, kind);
+  const since = openedAt ? Date.parse(openedAt) : Number.NaN;
+  const earlier = settings.history
+    .filter((h) => h.bodyKey === bodyKey && (Number.isNaN(since) || h.changedAt.getTime() > since))
+    .map((h) => h.previous);
+  return strictestVoteSecrecy(current, earlier);
 }
 
 /** Who may see every member's turnout (who has and has not voted): the office, and the chair of the body. */
@@ -84,8 +107,9 @@ export function visibilityFor(
   me: AuthenticatedPerson,
   body: Pick<BodyRoundView, 'bodyKey' | 'decisionKind' | 'status' | 'chair'>,
   settings: SecrecySettings,
+  openedAt?: string,
 ): { secrecy: VoteSecrecy; visibility: VoteVisibility; chair: boolean; closed: boolean } {
-  const secrecy = secrecyOf(settings, body.bodyKey, body.decisionKind);
+  const secrecy = secrecyOf(settings, body.bodyKey, body.decisionKind, openedAt);
   const chair = body.chair?.personId === me.id;
   const closed = bodyRoundClosed(body.status);
   return {
@@ -107,8 +131,9 @@ export function showBody(
   me: AuthenticatedPerson,
   body: BodyRoundView,
   settings: SecrecySettings,
+  openedAt?: string,
 ): ShownBodyRoundView {
-  const { secrecy, visibility, chair } = visibilityFor(me, body, settings);
+  const { secrecy, visibility, chair } = visibilityFor(me, body, settings, openedAt);
   const roster = seesRoster(me, chair);
   const own = body.voted.filter((v) => v.personId === me.id);
   const others = body.voted.filter((v) => v.personId !== me.id);
@@ -148,6 +173,7 @@ export function showBody(
 }
 
 interface WithRounds {
+  round: number;
   bodies: BodyRoundView[];
   rounds: RoundView[];
   timeline: TimelineEvent[];
@@ -168,9 +194,11 @@ export function showVotes<S extends WithRounds>(
   me: AuthenticatedPerson,
   settings: SecrecySettings,
 ): Shown<S> {
+  const openedAt = (round: number | undefined): string | undefined =>
+    status.rounds.find((r) => r.round === round)?.openedAt;
   const rounds = status.rounds.map((r) => ({
     ...r,
-    bodies: r.bodies.map((b) => showBody(me, b, settings)),
+    bodies: r.bodies.map((b) => showBody(me, b, settings, r.openedAt)),
   }));
   const bodyIn = (round: number | undefined, key: string | undefined): BodyRoundView | undefined =>
     (round === undefined
@@ -182,7 +210,7 @@ export function showVotes<S extends WithRounds>(
     if (e.actorPersonId === me.id) return [e];
     const body = bodyIn(e.round, e.bodyKey);
     if (!body) return [];
-    const { visibility, chair } = visibilityFor(me, body, settings);
+    const { visibility, chair } = visibilityFor(me, body, settings, openedAt(e.round));
     if (visibility.perMember) return [e];
     if (!seesRoster(me, chair)) return [];
     const { value: _value, weight: _weight, ...rest } = e.data ?? {};
@@ -190,7 +218,7 @@ export function showVotes<S extends WithRounds>(
   });
   return {
     ...status,
-    bodies: status.bodies.map((b) => showBody(me, b, settings)),
+    bodies: status.bodies.map((b) => showBody(me, b, settings, openedAt(status.round))),
     rounds,
     timeline,
   };
@@ -206,8 +234,10 @@ export function showVoteResult<
   result: R,
   decisionKind: DecisionKind | null,
   settings: SecrecySettings,
+  openedAt?: string,
 ): Omit<R, 'tally'> & { tally: Tally | null; voteSecrecy: VoteSecrecy } {
-  const secrecy = secrecyOf(settings, result.bodyKey, decisionKind);
+  // Without the round's opening (unknown): every rule the body ever had counts.
+  const secrecy = secrecyOf(settings, result.bodyKey, decisionKind, openedAt);
   const totals = voteVisibility(
     secrecy,
     { roles: [], chair: false },
@@ -241,10 +271,10 @@ export function showAudit<R extends AuditRowLike>(
 ): R[] {
   return rows.map((row) => {
     if (!row.bodyKey || row.value === null || row.actorPersonId === me.id) return row;
-    const bodies = status.rounds.find((r) => r.round === row.round)?.bodies ?? status.bodies;
-    const body = bodies.find((b) => b.bodyKey === row.bodyKey);
+    const round = status.rounds.find((r) => r.round === row.round);
+    const body = (round?.bodies ?? status.bodies).find((b) => b.bodyKey === row.bodyKey);
     const visibility = body
-      ? visibilityFor(me, body, settings).visibility
+      ? visibilityFor(me, body, settings, round?.openedAt).visibility
       : voteVisibility('secret', { roles: me.roles, chair: false }, false);
     if (visibility.perMember) {
       return visibility.comments === 'named' ? row : { ...row, comment: null };

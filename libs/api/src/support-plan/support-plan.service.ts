@@ -23,7 +23,7 @@ import {
   type SupportPlanStatus,
 } from '@jaarcyclus/workflows';
 import { claimAndStartCycle } from '../common/cycle-start';
-import { type Shown, secrecySettings, showVoteResult, showVotes } from '../common/vote-secrecy';
+import { type Shown, showVoteResult, showVotes } from '../common/vote-secrecy';
 import type { AuthenticatedPerson } from '../auth/authenticated-person';
 import { BudgetService } from '../budget/budget.service';
 import type { SubmitRevisionDto } from '../budget/dto/budget.dto';
@@ -156,7 +156,10 @@ export class SupportPlanService {
     firstYear: number,
     dto: { bodyKey: string; value: VoteValue; comment?: string },
   ) {
-    const kinds = await this.bodies.secrecySettings(me.organisationId);
+    const [kinds, settings] = await Promise.all([
+      this.bodies.secrecySettings(me.organisationId),
+      this.budget.secrecy(me),
+    ]);
     const kind = kinds.find((b) => b.key === dto.bodyKey)?.decisionKind ?? null;
     const result = await this.withCycle(me, firstYear, (h) =>
       h.executeUpdate(castVoteUpdate, {
@@ -170,7 +173,7 @@ export class SupportPlanService {
         ],
       }),
     );
-    return showVoteResult(result, kind, secrecySettings(kinds));
+    return showVoteResult(result, kind, settings);
   }
 
   referDispute(me: AuthenticatedPerson, firstYear: number, dto: ReferDisputeDto) {

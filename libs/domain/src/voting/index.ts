@@ -21,5 +21,6 @@ export {
   defaultVoteSecrecy,
   effectiveVoteSecrecy,
   isVoteSecrecy,
+  strictestVoteSecrecy,
   voteVisibility,
 } from './secrecy';

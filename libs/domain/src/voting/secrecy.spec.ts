@@ -2,6 +2,7 @@ import {
   defaultVoteSecrecy,
   effectiveVoteSecrecy,
   isVoteSecrecy,
+  strictestVoteSecrecy,
   voteVisibility,
   type VoteSecrecy,
   type VoteViewer,
@@ -79,6 +80,13 @@ describe('vote secrecy', () => {
       CHAIR: 'T- anonymous',
       MEMBER: 'T- none',
     });
+  });
+
+  it('protects a round with the strictest rule the body had while it ran', () => {
+    expect(strictestVoteSecrecy('open', [])).toBe('open');
+    expect(strictestVoteSecrecy('open', ['secret'])).toBe('secret');
+    expect(strictestVoteSecrecy('open', ['totals_after_close', 'open'])).toBe('totals_after_close');
+    expect(strictestVoteSecrecy('secret', ['open'])).toBe('secret');
   });
 
   it('always shows the turnout', () => {

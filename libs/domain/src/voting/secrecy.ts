@@ -55,6 +55,23 @@ export function effectiveVoteSecrecy(
   return setting ?? defaultVoteSecrecy(kind);
 }
 
+const STRICTNESS: Readonly<Record<VoteSecrecy, number>> = {
+  open: 0,
+  totals_after_close: 1,
+  secret: 2,
+};
+
+/**
+ * The rule that protects a round: the strictest of every rule the body had while the round ran.
+ * Votes cast under a promise of secrecy stay secret when the body's rule is loosened later.
+ */
+export function strictestVoteSecrecy(
+  current: VoteSecrecy,
+  earlier: readonly VoteSecrecy[],
+): VoteSecrecy {
+  return earlier.reduce((a, b) => (STRICTNESS[b] > STRICTNESS[a] ? b : a), current);
+}
+
 export function isVoteSecrecy(value: unknown): value is VoteSecrecy {
   return typeof value === 'string' && (VOTE_SECRECY_VALUES as readonly string[]).includes(value);
 }

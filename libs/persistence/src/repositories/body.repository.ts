@@ -129,6 +129,34 @@ export class BodyRepository extends TenantRecords<Body> {
     }));
   }
 
+  /** Records the rule a body had until now, when its vote secrecy changes (see secrecyHistory). */
+  async recordSecrecyChange(
+    organisationId: string,
+    bodyKey: string,
+    previous: VoteSecrecy,
+  ): Promise<void> {
+    await this.db.query(
+      `INSERT INTO body_vote_secrecy_change (organisation_id, body_key, previous) VALUES ($1, $2, $3)`,
+      [organisationId, bodyKey, previous],
+    );
+  }
+
+  /** The rules the tenant's bodies had before each change, and until when, oldest first. */
+  async secrecyHistory(
+    organisationId: string,
+  ): Promise<{ bodyKey: string; previous: VoteSecrecy; changedAt: Date }[]> {
+    const rows = (await this.db.query(
+      `SELECT body_key, previous, changed_at FROM body_vote_secrecy_change
+        WHERE organisation_id = $1 ORDER BY changed_at, id`,
+      [organisationId],
+    )) as { body_key: string; previous: VoteSecrecy; changed_at: Date }[];
+    return rows.map((r) => ({
+      bodyKey: r.body_key,
+      previous: r.previous,
+      changedAt: new Date(r.changed_at),
+    }));
+  }
+
   /** The tenant's bodies that decide with one of `kinds`, by decision kind and name. */
   async withDecisionKinds(
     organisationId: string,

@@ -79,7 +79,10 @@ export class CreateBodyDto {
       "Who sees which votes: 'open' (the office, the director and the chair see each vote and comment), 'totals_after_close' (nobody sees votes or totals while the round is open; afterwards as open), 'secret' (never a vote by name; totals after close; comments without names for the secretariat and the chair). Null or absent: the default of the decision kind (goedkeuring totals_after_close, instemming secret, advies open).",
   })
   @IsOptionalOrNull()
-  @IsIn(VOTE_SECRECY_VALUES, says('validation.notOneOf', { options: VOTE_SECRECY_VALUES.join(', ') }))
+  @IsIn(
+    VOTE_SECRECY_VALUES,
+    says('validation.notOneOf', { options: VOTE_SECRECY_VALUES.join(', ') }),
+  )
   voteSecrecy?: VoteSecrecy | null;
 
   @ApiPropertyOptional({
@@ -125,7 +128,10 @@ export class UpdateBodyDto {
       "Who sees which votes: 'open' (the office, the director and the chair see each vote and comment), 'totals_after_close' (nobody sees votes or totals while the round is open; afterwards as open), 'secret' (never a vote by name; totals after close; comments without names for the secretariat and the chair). Null or absent: the default of the decision kind (goedkeuring totals_after_close, instemming secret, advies open).",
   })
   @IsOptionalOrNull()
-  @IsIn(VOTE_SECRECY_VALUES, says('validation.notOneOf', { options: VOTE_SECRECY_VALUES.join(', ') }))
+  @IsIn(
+    VOTE_SECRECY_VALUES,
+    says('validation.notOneOf', { options: VOTE_SECRECY_VALUES.join(', ') }),
+  )
   voteSecrecy?: VoteSecrecy | null;
 }
 
@@ -148,10 +154,15 @@ export class BodyDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   chairPersonId!: string | null;
 
-  @ApiProperty({ enum: VOTE_SECRECY_VALUES, description: 'The rule that applies (its own, or the default of its decision kind)' })
+  @ApiProperty({
+    enum: VOTE_SECRECY_VALUES,
+    description: 'The rule that applies (its own, or the default of its decision kind)',
+  })
   voteSecrecy!: VoteSecrecy;
 
-  @ApiProperty({ description: 'Whether voteSecrecy is the default of its decision kind (no setting of its own)' })
+  @ApiProperty({
+    description: 'Whether voteSecrecy is the default of its decision kind (no setting of its own)',
+  })
   voteSecrecyDefault!: boolean;
 
   static from(b: Body): BodyDto {

@@ -56,10 +56,13 @@ export class OnboardingBodyDto {
     enum: VOTE_SECRECY_VALUES,
     nullable: true,
     description:
-      "Who sees which votes (as on PUT /api/bodies/{id}); absent or null: the default of the decision kind",
+      'Who sees which votes (as on PUT /api/bodies/{id}); absent or null: the default of the decision kind',
   })
   @IsOptionalOrNull()
-  @IsIn(VOTE_SECRECY_VALUES, says('validation.notOneOf', { options: VOTE_SECRECY_VALUES.join(', ') }))
+  @IsIn(
+    VOTE_SECRECY_VALUES,
+    says('validation.notOneOf', { options: VOTE_SECRECY_VALUES.join(', ') }),
+  )
   voteSecrecy?: VoteSecrecy | null;
 }
 

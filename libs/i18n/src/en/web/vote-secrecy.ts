@@ -13,7 +13,7 @@ export const voteSecrecy: typeof nl = {
   voteSecrecyDefaultOption: (label: string) => `Default for this decision kind (${label})`,
   voteSecrecyDefaultNote: 'default for this decision kind',
   voteSecrecyHint:
-    'Open: the secretariat, the administrator, the directeur-bestuurder and the chair see every vote and comment. Totals only after closing: while the vote is open nobody sees votes or totals, only how many members have voted; afterwards as an open vote. Secret: never who voted what; the totals after closing; the secretariat and the chair read the comments without names.',
+    'Open: the secretariat, the administrator, the directeur-bestuurder and the chair see every vote and comment. Totals only after closing: while the vote is open nobody sees votes or totals, only how many members have voted; afterwards as an open vote. Secret: never who voted what; the totals after closing; the secretariat and the chair read the comments without names. A looser rule applies only to rounds that open afterwards: what was voted under a stricter rule stays protected.',
   sealedNotice: (rule: string) =>
     `${rule}: how members voted stays hidden until the vote closes, from the secretariat and the directeur-bestuurder too. You only see how many members have voted.`,
   secretVotesNote: 'Secret ballot: who voted what is never shown.',

@@ -11,7 +11,7 @@ export const voteSecrecy = {
   voteSecrecyDefaultOption: (label: string) => `Standaard voor deze soort besluit (${label})`,
   voteSecrecyDefaultNote: 'standaard voor deze soort besluit',
   voteSecrecyHint:
-    'Open: het secretariaat, de beheerder, de directeur-bestuurder en de voorzitter zien elke stem en toelichting. Totalen pas na sluiting: zolang de stemming openstaat, ziet niemand stemmen of totalen, alleen hoeveel leden hebben gestemd; daarna zoals bij een open stemming. Geheim: nooit wie wat stemde; de totalen na sluiting; het secretariaat en de voorzitter lezen de toelichtingen zonder naam.',
+    'Open: het secretariaat, de beheerder, de directeur-bestuurder en de voorzitter zien elke stem en toelichting. Totalen pas na sluiting: zolang de stemming openstaat, ziet niemand stemmen of totalen, alleen hoeveel leden hebben gestemd; daarna zoals bij een open stemming. Geheim: nooit wie wat stemde; de totalen na sluiting; het secretariaat en de voorzitter lezen de toelichtingen zonder naam. Een ruimere regel geldt alleen voor stemrondes die daarna openen: wat onder een strengere regel is gestemd, blijft zo beschermd.',
   sealedNotice: (rule: string) =>
     `${rule}: hoe er is gestemd, blijft verborgen tot de stemming sluit, ook voor het secretariaat en de directeur-bestuurder. U ziet alleen hoeveel leden hebben gestemd.`,
   secretVotesNote: 'Geheime stemming: wie wat stemde, wordt nooit getoond.',
