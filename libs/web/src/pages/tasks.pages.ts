@@ -327,12 +327,16 @@ function tallySection(ctx: WebContext, tally: TaskTally): SafeHtml {
                 ${t.sealedNotice(t.voteSecrecyOption[body.voteSecrecy!])}
               </p>
               ${quorumBar(ctx, body, sealed, body.votingRule)}
-              <p>
-                ${t.quorumMembers(
-                  formatNumber(locale, sealed.votedMembers),
-                  formatNumber(locale, sealed.totalMembers),
-                )}
-              </p>`
+              ${
+                quorumByWeight(body.votingRule)
+                  ? html`<p>
+                      ${t.quorumMembers(
+                        formatNumber(locale, sealed.votedMembers),
+                        formatNumber(locale, sealed.totalMembers),
+                      )}
+                    </p>`
+                  : ''
+              }`
           : html`<p class="notice notice--info">${t.votingOpening}</p>`
     }
     <p class="hint">${t.tallyOwnBodyOnly}</p>
