@@ -171,7 +171,12 @@ export function bodyCard(
         }
       </div>
     </div>
-    ${body.comments ? commentsSection(ctx, body.bodyKey, body.comments) : ''}
+    ${
+      // Only when there is something to read (the page also prints on a few A4 pages).
+      body.comments && body.comments.length > 0
+        ? commentsSection(ctx, body.bodyKey, body.comments)
+        : ''
+    }
   </section>`;
 }
 
@@ -189,21 +194,17 @@ function commentsSection(
   return html`<section class="comments" aria-labelledby="${id}">
     <h4 id="${id}">${t.commentsTitle} <span class="muted">(${comments.length})</span></h4>
     ${anonymous ? html`<p class="hint">${t.commentsAnonymous}</p>` : ''}
-    ${
-      comments.length === 0
-        ? html`<p>${t.commentsNone}</p>`
-        : html`<ul class="comment-list" data-testid="comments-${bodyKey}">
-            ${comments.map(
-              (c) =>
-                html`<li>
-                  <p class="muted">
-                    ${c.name ? t.commentBy(c.name, value(c.value)) : t.commentAnonymousValue(value(c.value))}
-                  </p>
-                  <blockquote>${c.comment}</blockquote>
-                </li>`,
-            )}
-          </ul>`
-    }
+    <ul class="comment-list" data-testid="comments-${bodyKey}">
+      ${comments.map(
+        (c) =>
+          html`<li>
+            <p class="muted">
+              ${c.name ? t.commentBy(c.name, value(c.value)) : t.commentAnonymousValue(value(c.value))}
+            </p>
+            <blockquote>${c.comment}</blockquote>
+          </li>`,
+      )}
+    </ul>
   </section>`;
 }
 

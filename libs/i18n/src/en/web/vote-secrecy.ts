@@ -20,7 +20,6 @@ export const voteSecrecy: typeof nl = {
   votedValueHidden: 'vote not shown',
   commentsTitle: 'Comments',
   commentsAnonymous: 'Without names, in alphabetical order: this body votes by secret ballot.',
-  commentsNone: 'No comments.',
   commentBy: (name: string, value: string) => `${name} (${value})`,
   commentAnonymousValue: (value: string) => `Vote: ${value}`,
   commentReaders: {
@@ -32,5 +31,4 @@ export const voteSecrecy: typeof nl = {
   } as Record<Secrecy, string>,
   chairCycleLink: (body: string) =>
     `As chair of the ${body}: see the vote and the members' comments`,
-  turnoutOnly: 'How many members have voted',
 };

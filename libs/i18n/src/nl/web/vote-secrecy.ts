@@ -18,7 +18,6 @@ export const voteSecrecy = {
   votedValueHidden: 'stem niet zichtbaar',
   commentsTitle: 'Toelichtingen',
   commentsAnonymous: 'Zonder naam en op alfabet: dit orgaan stemt geheim.',
-  commentsNone: 'Geen toelichtingen.',
   commentBy: (name: string, value: string) => `${name} (${value})`,
   commentAnonymousValue: (value: string) => `Stem: ${value}`,
   commentReaders: {
@@ -30,5 +29,4 @@ export const voteSecrecy = {
   } as Record<Secrecy, string>,
   chairCycleLink: (body: string) =>
     `Als voorzitter van de ${body}: bekijk de stemming en de toelichtingen van de leden`,
-  turnoutOnly: 'Hoeveel leden hebben gestemd',
 };
