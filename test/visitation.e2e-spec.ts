@@ -1,20 +1,22 @@
-import {
-  addBusinessDays,
-  amsterdamDate,
-  amsterdamParts,
-  isBusinessDay,
-  nextBusinessMoment,
-} from '@jaarcyclus/domain';
+import { addBusinessDays, amsterdamDate, isBusinessDay } from '@jaarcyclus/domain';
 import { DEMO_EMAILS, seedVisitationDemo } from '@jaarcyclus/persistence';
-import { startStack, type Stack } from './support/stack';
+import { lastBusinessMomentClock, startStack, type Stack } from './support/stack';
 
 /**
  * Collegial visitations end to end (docs/domain.md §3): api + worker on the Temporal dev
  * server, PostgreSQL and an SMTP server. The secretariat opens a programme with visits a few
  * weeks ahead, has HiGHS propose a schedule and publishes it; the programme's workflow starts
- * one flow per visit, whose invitations arrive by mail (in business hours: the flow holds them
- * until the next business moment otherwise). A visitor declines; one seat is re-solved and the
- * newcomer is invited by mail, nothing else of the schedule moves.
+ * one flow per visit, whose invitations arrive by mail. The host and the chair confirm; the
+ * secretariat reminds now ("herinner nu") and only the member who still owes an answer gets
+ * the reminder. That member declines; one seat is re-solved and the newcomer is invited by
+ * mail, nothing else of the schedule moves.
+ *
+ * Independent of the hour: an invitation goes out at the first business moment after the
+ * programme was published, and the dev server's clock cannot be moved. So the worker's clock
+ * (StackOptions.workerClock, lastBusinessMomentClock) says the programme was published at the
+ * last business moment (now, in business hours; else 10:00 on the business day before): the
+ * flow, planned from then, invites at once. That a flow started at night holds its invitation until the next
+ * business morning is the workflow test's (visit.wf-spec.ts).
  */
 async function eventually<T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000) {
   const start = Date.now();
@@ -31,9 +33,8 @@ describe('visitation (e2e)', () => {
   let stack: Stack;
   let secretariat: string;
   const today = amsterdamDate(new Date());
-
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ workerClock: lastBusinessMomentClock() });
     await seedVisitationDemo(stack.ds);
     secretariat = await stack.signIn(DEMO_EMAILS.stadsring.secretariat);
   }, 180_000);
@@ -42,7 +43,7 @@ describe('visitation (e2e)', () => {
     await stack?.close();
   }, 60_000);
 
-  it('publishes a proposed schedule, invites host and team by mail, and replaces a visitor who declines', async () => {
+  it('publishes a proposed schedule, invites host and team by mail, reminds now only who still owes an answer, and replaces a visitor who declines', async () => {
     const demo = (await stack.call('GET', '/api/visitation-programmes', { token: secretariat }))
       .body[0];
     const programme = (
@@ -97,19 +98,6 @@ describe('visitation (e2e)', () => {
       return rows.length === 2 ? rows : undefined;
     });
 
-    const now = new Date();
-    if (nextBusinessMoment(now).getTime() > now.getTime()) {
-      // Outside business hours: the invitation waits for the next business moment.
-      const state = (
-        (await stack.ds.query(`SELECT state FROM visitation_visit WHERE programme_id = $1`, [
-          id,
-        ])) as { state: { next: { kind: string; at: string } } }[]
-      )[0]!.state;
-      expect(state.next.kind).toBe('invite');
-      expect(amsterdamParts(new Date(state.next.at)).hour).toBeGreaterThanOrEqual(8);
-      return;
-    }
-
     const visit = published.body.visits[0] as {
       id: string;
       hostName: string;
@@ -135,6 +123,45 @@ describe('visitation (e2e)', () => {
     expect(invitation.text).toContain('Beste ');
     expect(invitation.text).toMatch(/http:\/\/jaarcyclus\.test\/app\/tasks\/[0-9a-f-]+/);
     await eventually('the host’s invitation', async () => invitationTo(hostEmail));
+    // The flow recorded the invitation (the read model follows the mails).
+    await eventually('the invitation in the read model', async () => {
+      const rows = (await stack.ds.query(`SELECT state FROM visitation_visit WHERE id = $1`, [
+        visit.id,
+      ])) as { state: { history: { code: string }[] } }[];
+      return rows[0]!.state.history.some((e) => e.code === 'invited') ? true : undefined;
+    });
+
+    // The host and the chair confirm; the member has not answered yet.
+    const chair = visit.team.find((s) => s.role === 'chair')!;
+    const chairEmail = await emailOf(chair.visitorId);
+    for (const email of [hostEmail, chairEmail]) {
+      const confirmed = await stack.call('POST', `/api/visits/${visit.id}/answer`, {
+        token: await stack.signIn(email),
+        body: { answer: 'confirm' },
+      });
+      expect(confirmed.status).toBe(200);
+    }
+    // "Herinner nu": the timer's reminder, now, only to whoever still owes the step.
+    const reminded = await stack.call('POST', `/api/visits/${visit.id}/remind`, {
+      token: secretariat,
+      body: { step: 'date_confirmation' },
+    });
+    expect(reminded.status).toBe(200);
+    expect(reminded.body).toEqual({ step: 'date_confirmation', recipients: 1 });
+    const isReminder = (m: { subject: string }) =>
+      m.subject.includes(visit.hostName) && /herinnering bevestiging van de datum/.test(m.subject);
+    const reminder = await eventually('the reminder', async () =>
+      stack.smtp.to(memberEmail).find(isReminder),
+    );
+    expect(reminder.text).toContain('wachten wij nog op uw bevestiging van de datum');
+    expect(stack.smtp.to(hostEmail).filter(isReminder)).toEqual([]);
+    expect(stack.smtp.to(chairEmail).filter(isReminder)).toEqual([]);
+    // Its outbox row: one per recipient, keyed by the visit's flow.
+    const outbox = (await stack.ds.query(
+      `SELECT to_address FROM outbox_message WHERE idempotency_key LIKE $1`,
+      [`%:remind-now:%`],
+    )) as { to_address: string }[];
+    expect(outbox.map((r) => r.to_address)).toEqual([memberEmail]);
 
     // The member cannot come: one seat is re-solved, the newcomer is invited.
     const token = await stack.signIn(memberEmail);

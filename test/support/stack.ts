@@ -1,5 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
+import {
+  type SchoolRegion,
+  addBusinessDays,
+  amsterdamDate,
+  amsterdamInstant,
+  amsterdamParts,
+  isBusinessDay,
+} from '@jaarcyclus/domain';
 import { createDataSource, seedDemoData } from '@jaarcyclus/persistence';
 import { createSmtpTransport, OutboxService } from '@jaarcyclus/mail';
 import { PERSONAL_DATA_KEY_VARIABLES, PayloadKeyRing } from '@jaarcyclus/config';
@@ -66,6 +74,12 @@ export interface StackOptions {
    */
   fanOutClock?: () => number;
   /**
+   * The worker's clock (ActivityDeps.now) for what is decided when a flow starts, such as the
+   * moment a published visit counts as planned: the visitation e2e sets it to a business
+   * moment, so that it reads the invitation back from SMTP at any hour of the day.
+   */
+  workerClock?: () => number;
+  /**
    * The SMTP server the api and the worker send to, instead of the in-process capture
    * (`stack.smtp` then receives nothing): bench:fanout runs its sink in a process of its own,
    * as a real SMTP server would be, so that parsing the mails does not take this process's CPU.
@@ -76,6 +90,28 @@ export interface StackOptions {
    * them into Temporal, and the worker runs a bundle with the tracing workflow interceptors.
    */
   tracing?: Tracing;
+}
+
+/**
+ * A worker clock (StackOptions.workerClock) that runs from the last business moment at or before
+ * now (Amsterdam, the region's school holidays counted): now in business hours, else 10:00 on
+ * the business day before (or today, after 18:00 on a business day). Flows planned by it send
+ * their due invitations at once, whatever the hour the test runs.
+ */
+export function lastBusinessMomentClock(region: SchoolRegion = 'noord'): () => number {
+  const now = new Date();
+  const today = amsterdamDate(now);
+  const { hour } = amsterdamParts(now);
+  const open = isBusinessDay(today, { region });
+  const last =
+    open && hour >= 8 && hour < 18
+      ? now.getTime()
+      : amsterdamInstant(
+          open && hour >= 18 ? today : addBusinessDays(today, -1, { region }),
+          10,
+        ).getTime();
+  const shiftMs = now.getTime() - last;
+  return () => Date.now() - shiftMs;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -135,7 +171,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         dataSource: ds,
         outbox,
         publicUrl: 'http://jaarcyclus.test',
-        ...(options.fanOutClock ? { now: options.fanOutClock } : {}),
+        ...(options.fanOutClock || options.workerClock
+          ? { now: (options.fanOutClock ?? options.workerClock)! }
+          : {}),
       }),
       ...WORKER_TUNING,
       ...(tracing ? tracingWorkerOptions(tracing) : {}),

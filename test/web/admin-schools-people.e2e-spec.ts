@@ -148,7 +148,9 @@ describe('web app: administration of schools and people', () => {
     await page.getByLabel('E-mailadres').fill(DIRECTOR);
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await expect(page.getByLabel('E-mailadres').getAttribute('aria-invalid')).resolves.toBe('true');
-    expect(await errorText(page, 'email')).toMatch(/^Er is al een persoon met dit e-mailadres/);
+    expect(await errorText(page, 'email')).toMatch(
+      /^Dit e-mailadres is al in gebruik bij Hendrik Mulder\./,
+    );
     expect(await axeViolations(page)).toEqual([]);
 
     await page.getByLabel('E-mailadres').fill('sanne@noorderpoort.example');

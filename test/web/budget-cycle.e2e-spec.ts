@@ -503,11 +503,13 @@ describe('web app: the budget cycle of the secretariat, board members and direct
 
     const member = await app.signedInPage(ALV_MEMBER);
     const nav = member.getByRole('navigation', { name: 'Hoofdmenu' });
-    // No cycles: this ALV member is also her board's bestuurder, so she reads its schools.
+    // No cycles: this ALV member is also her board's bestuurder, so she reads its schools and
+    // its allocation letters.
     await expect(nav.getByRole('link').allTextContents()).resolves.toEqual([
       'Mijn taken',
       'Mijn scholen',
       'Agenda',
+      'Toekenningsbrieven',
     ]);
     const forbidden = await member.goto(`${app.baseUrl}/app/cycles`);
     expect(forbidden?.status()).toBe(403);

@@ -65,23 +65,28 @@ describe('web app: Dutch messages in the administration', () => {
     await page.getByLabel('School (voor een contactpersoon)').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Opslaan' }).click();
     expect(await errorText(page, 'email')).toBe(
-      'Er is al een persoon met dit e-mailadres. Zoek die persoon op in de lijst, of vul een ander adres in.',
+      'Dit e-mailadres is al in gebruik bij Hendrik Mulder. Zoek die persoon op in de lijst, of vul een ander adres in.',
     );
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
 
-  it('deleting a board in use names the people linked to it, and offers no delete button', async () => {
+  it('deleting a board in use names the people and schools linked to it, and offers no delete button', async () => {
     const [board] = (await web.ds.query(
-      `SELECT b.id, array_agg(p.name ORDER BY p.name) AS names FROM school_board b
-         JOIN person p ON p.board_id = b.id JOIN organisation o ON o.id = b.organisation_id
+      `SELECT b.id, array_agg(DISTINCT p.name) AS names, array_agg(DISTINCT s.name) AS schools
+         FROM school_board b
+         JOIN person p ON p.board_id = b.id JOIN school s ON s.board_id = b.id
+         JOIN organisation o ON o.id = b.organisation_id
         WHERE o.slug = 'stadsring' GROUP BY b.id LIMIT 1`,
-    )) as { id: string; names: string[] }[];
+    )) as { id: string; names: string[]; schools: string[] }[];
     const page = await web.signedInPage(ADMIN, { width: 360, height: 780 });
+    // Said on opening the confirmation: there is no button to press first.
     await page.goto(`${web.baseUrl}/app/admin/boards/${board!.id}/delete`);
-    await page.getByRole('button', { name: 'Ja, definitief verwijderen' }).click();
     const alert = await page.getByRole('alert').innerText();
+    expect(alert).toContain('Dit schoolbestuur is nog in gebruik.');
     for (const name of board!.names) expect(alert).toContain(name);
+    expect(alert).toContain('Deze scholen horen bij dit bestuur:');
+    for (const name of board!.schools) expect(alert).toContain(name);
     await expect(
       page.getByRole('button', { name: 'Ja, definitief verwijderen' }).count(),
     ).resolves.toBe(0);

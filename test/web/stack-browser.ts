@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 // Kept out of @jaarcyclus/testing's index so database tests do not load playwright.
 import * as browserTools from '@jaarcyclus/testing/browser';
-import { startStack, type Stack } from '../support/stack';
+import { startStack, type Stack, type StackOptions } from '../support/stack';
 
 export const { axeViolations, hasHorizontalScroll, screenshot } = browserTools;
 
@@ -30,8 +30,8 @@ export interface BrowserStack {
 /** The links in mails start with the stack's PUBLIC_URL. */
 const MAIL_ORIGIN = 'http://jaarcyclus.test';
 
-export async function startBrowserStack(): Promise<BrowserStack> {
-  const stack = await startStack();
+export async function startBrowserStack(options: StackOptions = {}): Promise<BrowserStack> {
+  const stack = await startStack(options);
   const browser = await browserTools.launchBrowser();
   const local = (link: string): string =>
     link.startsWith(MAIL_ORIGIN) ? stack.baseUrl + link.slice(MAIL_ORIGIN.length) : link;

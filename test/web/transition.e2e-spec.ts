@@ -100,9 +100,22 @@ describe('schakeltraject (browser, whole stack)', () => {
     await step(regular, 'Besluit van de reguliere school');
     await screenshot(regular, 'transition-case-regular');
 
-    // The parent sees the case in handover.
+    // At the handover the vso school attaches the OPP; the file names the pupil inside.
+    const opp = Buffer.from(`%PDF-1.4\n% OPP van ${PUPIL}, geboren ${BIRTH}\n%%EOF\n`);
+    await vso.goto(caseUrl);
+    await vso
+      .getByLabel('Bestand')
+      .setInputFiles({ name: 'OPP.pdf', mimeType: 'application/pdf', buffer: opp });
+    await vso.getByRole('button', { name: 'Document toevoegen' }).click();
+    await vso.waitForURL(/done=document/);
+
+    // The parent sees the case in handover and downloads the OPP as it was written.
     await parent.goto(caseUrl);
     expect(await parent.locator('dl').textContent()).toContain('Overdracht');
+    const href = await parent.getByRole('link', { name: /OPP\.pdf/ }).getAttribute('href');
+    const download = await parent.request.get(`${s.baseUrl}${href!}`);
+    expect(download.status()).toBe(200);
+    expect((await download.body()).equals(opp)).toBe(true);
     expect((await other.goto(caseUrl))!.status()).toBe(404);
 
     // -- the canary ------------------------------------------------------------------------
@@ -131,6 +144,17 @@ describe('schakeltraject (browser, whole stack)', () => {
     const mails = JSON.stringify(
       s.stack.smtp.messages.map((m) => [m.subject, m.text, m.html, m.to]),
     );
+    // Every stored file, as a dump shows bytea (hex) and as text.
+    const files = (
+      (await s.stack.ds.query(
+        `SELECT encode(content, 'hex') AS hex, encode(content, 'escape') AS text FROM document`,
+      )) as { hex: string; text: string }[]
+    )
+      .map((f) => `${f.hex}\n${f.text}`)
+      .join('\n');
+    const hexHits = needles
+      .filter((n) => files.includes(Buffer.from(n, 'utf8').toString('hex')))
+      .map((n) => `stored files (hex): ${n}`);
     const tables = JSON.stringify(
       await s.stack.ds.query(
         `SELECT (SELECT json_agg(c) FROM transition_case c) AS c, (SELECT json_agg(t) FROM transition_step t) AS t,
@@ -151,6 +175,8 @@ describe('schakeltraject (browser, whole stack)', () => {
       ...hits('outbox', outbox),
       ...hits('smtp', mails),
       ...hits('database tables', tables),
+      ...hits('stored files', files),
+      ...hexHits,
     ]).toEqual([]);
     // The search looks in the right places: the mails and the history are there.
     expect(s.stack.smtp.to(PARENT).length).toBeGreaterThan(0);
@@ -206,5 +232,84 @@ describe('schakeltraject (browser, whole stack)', () => {
     const actions = (log.body as { action: string; personName: string }[]).map((l) => l.action);
     expect(actions[0]).toBe('export');
     expect(actions.filter((a) => a === 'read').length).toBeGreaterThanOrEqual(5);
+  });
+  it('tells the parent by mail that something changed, without pupil data; the link leads to the case after signing in', async () => {
+    expect(caseId).not.toBe('');
+    const smtp = s.stack.smtp;
+    const changed = () => smtp.to(PARENT).filter((m) => m.subject.endsWith('er is iets veranderd'));
+    // A school was chosen (consent asked), then consultation, decision and handover began.
+    await smtp.waitFor(() => changed().length >= 4);
+    for (const m of changed()) {
+      expect([m.subject, m.text, m.html].join(' ')).not.toContain(`Zwaluwstaart${tag}`);
+      expect(m.text).not.toContain(BIRTH);
+      expect(m.text).toContain('Log in om te zien wat er is veranderd');
+    }
+    const link = new RegExp(`https?://\\S+/app/transitions/${caseId}`).exec(
+      changed().at(-1)!.text,
+    )![0];
+
+    // Not signed in: the link leads through the sign-in page to the case.
+    const context = await s.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(s.local(link));
+    await page.waitForURL(/\/login/);
+    await page.getByLabel('E-mailadres').fill(PARENT);
+    const before = smtp.signInLinks(PARENT).length;
+    await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
+    await page.waitForURL(/\/login\/check-email/);
+    await smtp.waitFor(() => smtp.signInLinks(PARENT).length > before);
+    await page.goto(s.local(smtp.signInLinks(PARENT).at(-1)!));
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL(new RegExp(`/app/transitions/${caseId}$`));
+    expect(await page.locator('h1').textContent()).toContain(PUPIL);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("opens a new case with the SWV's own settings from Beheer", async () => {
+    const api = s.stack;
+    const admin = await api.signIn('secretariaat@stadsring.example');
+    const current = await api.call('GET', '/api/transitions/settings', { token: admin });
+    const settings = (current.body as { settings: Record<string, number> }).settings;
+    const put = await api.call('PUT', '/api/transitions/settings', {
+      token: admin,
+      body: { ...settings, decisionDays: 12, evaluationWeeks: 8, retentionMonths: 30 },
+    });
+    expect(put.status).toBe(200);
+    const vso = await api.signIn(VSO);
+    const schools = (await api.ds.query(`SELECT id FROM school WHERE name = 'VSO De Klimop'`)) as {
+      id: string;
+    }[];
+    const opened = await api.call('POST', '/api/transitions', {
+      token: vso,
+      body: {
+        vsoSchoolId: schools[0]!.id,
+        pupilName: `Instelling Kind${tag}`,
+        pupilBirthDate: '2012-02-03',
+        parentName: 'Ouder Instelling',
+        parentEmail: `instelling.${tag}@example.org`,
+      },
+    });
+    expect(opened.status).toBe(201);
+    const id = (opened.body as { id: string }).id;
+    const [row] = (await api.ds.query(`SELECT config FROM transition_case WHERE id = $1`, [
+      id,
+    ])) as {
+      config: {
+        phaseDueBusinessDays: { decision: number };
+        evaluationWeeks: number;
+        retentionMonths: number;
+      };
+    }[];
+    expect(row!.config).toMatchObject({
+      phaseDueBusinessDays: { decision: 12 },
+      evaluationWeeks: 8,
+      retentionMonths: 30,
+    });
+    // The earlier case keeps the settings it started with.
+    const [old] = (await api.ds.query(`SELECT config FROM transition_case WHERE id = $1`, [
+      caseId,
+    ])) as { config: { retentionMonths: number } }[];
+    expect(old!.config.retentionMonths).toBe(24);
   });
 });

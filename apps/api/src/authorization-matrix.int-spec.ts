@@ -215,6 +215,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/visits/:id/reports': { allow: EVERYONE, temporal: true },
   'POST /api/visits/:id/reschedule': { allow: EDITORS, temporal: true },
   'POST /api/visits/:id/cancel': { allow: EDITORS, temporal: true },
+  'POST /api/visits/:id/remind': { allow: EDITORS, temporal: true },
   'POST /api/visits/:id/follow-ups': { allow: EVERYONE, temporal: true },
   'POST /api/visits/:id/follow-ups/:key/done': {
     allow: EVERYONE,
@@ -233,6 +234,9 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/transitions': { allow: ['school_contact', 'ect_member'], temporal: true },
   'GET /api/transitions': { allow: OVERVIEW, temporal: true },
   'GET /api/transitions/numbers/:year': { allow: OVERVIEW, temporal: true },
+  // The SWV's schakeltraject settings under "Beheer": the office reads, administrators change.
+  'GET /api/transitions/settings': { allow: READ },
+  'PUT /api/transitions/settings': { allow: WRITE },
   // The case routes carry no role check: whoever is not on the case gets 404, whatever their
   // roles (the office included), so that no answer tells an outsider a case exists.
   'GET /api/transitions/:id': { allow: EVERYONE, temporal: true, notTheirs: 'all' },

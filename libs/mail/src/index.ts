@@ -2,3 +2,4 @@ export * from './errors';
 export * from './outbox.service';
 export * from './transport';
 export * from './metrics';
+export * from './allocation-letter';

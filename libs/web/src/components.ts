@@ -21,6 +21,8 @@ interface FieldOptions {
   errors: FieldError[];
   hint?: string;
   type?: 'text' | 'email' | 'url' | 'datetime-local';
+  /** The id of a <datalist> of suggestions (the person picker). */
+  list?: string;
   inputmode?: 'numeric' | 'decimal' | 'email';
   autocomplete?: string;
   required?: boolean;
@@ -55,6 +57,7 @@ export function textField(ctx: WebContext, o: FieldOptions): SafeHtml {
     value: o.value,
     class: o.width === 'short' ? 'input-short' : null,
     inputmode: o.inputmode,
+    list: o.list,
     autocomplete: o.autocomplete ?? 'off',
     spellcheck: o.type === 'email' || o.type === 'url' ? 'false' : null,
     required: o.required ?? false,

@@ -18,7 +18,8 @@ export interface WebContext {
   path: string;
 }
 
-export type NavKey = 'tasks' | 'cycles' | 'schools' | 'transitions' | 'calendar' | 'admin';
+export type NavKey =
+  'tasks' | 'cycles' | 'schools' | 'transitions' | 'calendar' | 'letters' | 'admin';
 
 export interface PageOptions {
   title: string;
@@ -52,6 +53,10 @@ function navigation(ctx: WebContext, current: NavKey | undefined): SafeHtml {
       ? [{ key: 'transitions' as const, href: '/app/transitions', label: ctx.t.navTransitions }]
       : []),
     { key: 'calendar', href: '/app/calendar', label: ctx.t.navCalendar },
+    // A bestuurder reads the board's allocation letters (the office finds them under Beheer).
+    ...(!office && person.isBestuurder === true
+      ? [{ key: 'letters' as const, href: '/app/letters', label: ctx.t.letters.title }]
+      : []),
     ...(office ? [{ key: 'admin' as const, href: '/app/admin', label: ctx.t.navAdmin }] : []),
   ];
   return html`<nav class="main-nav" aria-label="${ctx.t.mainNav}">

@@ -15,6 +15,7 @@ import { ImportAdminController } from './admin/import.controller';
 import { PersonsAdminController } from './admin/persons.controller';
 import { SchoolsAdminController } from './admin/schools.controller';
 import { SettingsAdminController } from './admin/settings.controller';
+import { TransitionSettingsAdminController } from './admin/transition-settings.controller';
 import { CalendarFeeds } from './calendar/calendar-feeds';
 import {
   AccountabilityOverviewController,
@@ -37,6 +38,7 @@ import { TaskPagesController } from './controllers/tasks.controller';
 import { VisitationPagesController } from './controllers/visitation.controller';
 import { TransitionPagesController } from './controllers/transitions.controller';
 import { CsrfGuard, CsrfTokens } from './csrf';
+import { LettersController } from './letters/letters.controller';
 import { TransitionsModule } from '@jaarcyclus/api/transitions/transitions.module';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebPages } from './web-pages';
@@ -79,6 +81,7 @@ import { WebPages } from './web-pages';
     TransitionPagesController,
     CalendarController,
     VisitationPagesController,
+    LettersController,
     // "Beheer" (/app/admin): the overview and deleting, then each kind's pages.
     AdminController,
     BoardsAdminController,
@@ -86,6 +89,7 @@ import { WebPages } from './web-pages';
     PersonsAdminController,
     BodiesAdminController,
     SettingsAdminController,
+    TransitionSettingsAdminController,
     ImportAdminController,
     // Last: the catch-all for unknown /app paths.
     NotFoundController,

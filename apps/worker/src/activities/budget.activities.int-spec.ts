@@ -557,6 +557,16 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
     expect(letter.text).toContain(
       'De directeur-bestuurder heeft de begroting 2027 van Samenwerkingsverband VO Stadsring vastgesteld, na goedkeuring door de Algemene Ledenvergadering en de Raad van Toezicht, en instemming van de Ondersteuningsplanraad.',
     );
+    // Each letter is kept as sent (once, whatever the retry), for the web app's PDF.
+    const stored = (await ds.query(
+      `SELECT board_id, budget_year, total_cents::bigint::text AS total, data->'board'->>'name' AS name
+         FROM allocation_letter WHERE organisation_id = $1 AND workflow_id = $2`,
+      [orgId, input.workflowId],
+    )) as { board_id: string; budget_year: number; total: string; name: string }[];
+    expect(stored).toHaveLength(10);
+    const kept = stored.find((r) => r.board_id === largest.boardId)!;
+    expect(kept).toMatchObject({ budget_year: 2027, name: largest.name });
+    expect(Number(kept.total)).toBe(largest.totalCents);
   });
 
   it('names in the letter the bodies of the cycle as it published them', async () => {

@@ -25,6 +25,7 @@ import type {
   RosterSnapshot,
 } from '@jaarcyclus/workflows';
 import {
+  type AllocationLetterData,
   type LetterDecision,
   type ProposalText,
   renderAdoptionMail,
@@ -357,6 +358,26 @@ export function createBudgetActivities(deps: BudgetActivityDeps): BudgetActiviti
       for (const board of allocation.boards) {
         const personId = recipientOf.get(board.boardId);
         const to = personId ? recipients.get(personId) : undefined;
+        // The letter as sent, for the board and the office to read in the web app (as a PDF);
+        // also for a board nobody could be mailed. A retry keeps the first (one per cycle and board).
+        const letter: AllocationLetterData = {
+          organisationName: org,
+          recipientName: to?.name ?? board.name,
+          budgetYear: input.budgetYear,
+          decisions,
+          date: input.at,
+          board,
+          reserve: allocation.reserve,
+        };
+        await repos.allocationLetters.record({
+          organisationId: input.organisationId,
+          workflowId: input.workflowId,
+          boardId: board.boardId,
+          budgetYear: input.budgetYear,
+          totalCents: board.totalCents,
+          letterDate: input.at,
+          data: letter,
+        });
         if (!to) {
           without.push(board.boardId);
           continue;
@@ -366,15 +387,7 @@ export function createBudgetActivities(deps: BudgetActivityDeps): BudgetActiviti
           idempotencyKeyPrefix: input.idempotencyKeyPrefix,
           recipientKey: board.boardId,
           to,
-          mail: renderAllocationLetter(to.locale, {
-            organisationName: org,
-            recipientName: to.name,
-            budgetYear: input.budgetYear,
-            decisions,
-            date: input.at,
-            board,
-            reserve: allocation.reserve,
-          }),
+          mail: renderAllocationLetter(to.locale, letter),
         });
         if (delivered) sent += 1;
         else without.push(board.boardId);

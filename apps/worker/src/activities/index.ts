@@ -8,7 +8,11 @@ import { createVisitationActivities } from './visitation.activities';
 import { createTransitionActivities } from './transition.activities';
 
 export interface ActivityDeps extends CycleKitDeps {
-  /** The accountability fan-out's clock (benchmarks set it; see AccountabilityActivityDeps.now). */
+  /**
+   * The worker's clock for what is decided when a cycle starts: the accountability fan-out
+   * (benchmarks set it; see AccountabilityActivityDeps.now) and when a published visit counts
+   * as planned (its invitation goes out at the first business moment from then).
+   */
   now?: () => number;
   /** Hours a sent mail keeps its body (HousekeepingActivityDeps.outboxSentBodyHours). */
   outboxSentBodyHours?: number;

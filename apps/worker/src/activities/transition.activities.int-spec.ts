@@ -98,7 +98,10 @@ describe('transition activities (PostgreSQL + SMTP)', () => {
     await db?.drop();
   });
 
-  const notify = (kind: 'opened' | 'stalled' | 'closed', level: 0 | 1 | 2 | 3 = 0) =>
+  const notify = (
+    kind: 'opened' | 'stalled' | 'closed' | 'phaseEntered' | 'parentsAsked',
+    level: 0 | 1 | 2 | 3 = 0,
+  ) =>
     run(acts, 'notifyTransition', {
       organisationId: org,
       caseId,
@@ -124,6 +127,37 @@ describe('transition activities (PostgreSQL + SMTP)', () => {
     expect(all).not.toContain('Gruttoveld Fenna');
     expect(all).not.toContain('Fenna');
     expect(all).not.toContain('2012');
+  });
+
+  it('tells the parents that something changed, without any detail, when a phase begins or a school is chosen', async () => {
+    const before = smtp.to(PARENT).length;
+    // A new phase: the owner (vso school), the ECT member and the parents.
+    expect(await notify('phaseEntered')).toBe(3);
+    // A school chosen: the parents only, asked for their consent and view.
+    expect(await notify('parentsAsked')).toBe(1);
+    expect(await notify('parentsAsked')).toBe(1);
+    const toParent = smtp.to(PARENT).slice(before);
+    expect(toParent.map((m) => m.subject)).toEqual([
+      '[Samenwerkingsverband VO Stadsring] Schakeltraject VSO De Klimop: er is iets veranderd',
+      '[Samenwerkingsverband VO Stadsring] Schakeltraject VSO De Klimop: er is iets veranderd',
+    ]);
+    for (const m of toParent) {
+      expect(m.text).toContain('Log in om te zien wat er is veranderd');
+      // The link leads to the case; behind the sign-in it is kept (next=…).
+      expect(m.text).toContain(`https://jc.test/app/transitions/${caseId}`);
+      expect(m.text).not.toContain('oriëntatie');
+      expect(m.text).not.toContain('Fenna');
+      expect(m.text).not.toContain('2012');
+      expect(m.html).not.toContain('Fenna');
+    }
+    expect(toParent[1]!.text).toContain('toestemming');
+    // The school's mail still says which phase.
+    const toSchool = smtp.to('zorg@vso-deklimop.example');
+    expect(toSchool[toSchool.length - 1]!.subject).toContain('fase oriëntatie');
+    // Every stored outbox message: no pupil.
+    const stored = JSON.stringify(await ds.query(`SELECT * FROM outbox_message`));
+    expect(stored).not.toContain('Fenna');
+    expect(stored).not.toContain('2012');
   });
 
   it('escalates a stalled case: the vso school, then the ECT member, then the secretariat', async () => {

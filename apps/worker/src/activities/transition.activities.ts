@@ -33,6 +33,10 @@ export function createTransitionActivities(deps: CycleKitDeps): TransitionActivi
       case 'phaseEntered':
         add(owner, 'owner');
         add(people.ect, 'participant');
+        add(people.parents, 'parent');
+        break;
+      case 'parentsAsked':
+        add(people.parents, 'parent');
         break;
       case 'evaluationDue':
         add(people.regular, 'owner');

@@ -32,8 +32,12 @@ export const VISITATION_CYCLE = defineCycle({
 const VISIT_WORKFLOW_TYPE = 'visitWorkflow';
 
 export function createVisitationActivities(
-  deps: CycleKitDeps,
+  deps: CycleKitDeps & {
+    /** The worker's clock: when a published visit counts as planned (default: now). */
+    now?: () => number;
+  },
 ): VisitActivities & VisitationProgrammeActivities {
+  const clock = deps.now ?? Date.now;
   const kit = createCycleKit(VISITATION_CYCLE, deps);
   const repos = kit.repos;
 
@@ -239,6 +243,7 @@ export function createVisitationActivities(
           playbook: programme.playbook,
           hostPersonIds: v.contactPersonIds,
           team: v.team,
+          plannedFrom: new Date(clock()).toISOString(),
         };
         try {
           await ctx.client.workflow.start(VISIT_WORKFLOW_TYPE, {

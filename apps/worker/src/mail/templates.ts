@@ -5,24 +5,22 @@
  * catalogue (libs/i18n nl/mail, en/mail), amounts and dates from its formatting module
  * (€ 1.234,56; "12 december 2026 om 17:00"); this module lays them out.
  */
-import {
-  reserveRuleText,
-  type AllocationResult,
-  type BoardAllocation,
-  type DecisionKind,
-} from '@jaarcyclus/domain';
+import type { DecisionKind } from '@jaarcyclus/domain';
 import {
   catalogueFor,
   escapeHtml,
   formatDate,
   formatDateTime,
-  formatEuro,
-  isCodedText,
-  renderText,
   type Locale,
   type VoteMailArgs,
 } from '@jaarcyclus/i18n';
-import type { RenderedMail } from '@jaarcyclus/mail';
+import {
+  adoptionSentence,
+  allocationLetterContent,
+  type AllocationLetterData,
+  type LetterDecision,
+  type RenderedMail,
+} from '@jaarcyclus/mail';
 
 export { dutchArticle } from '@jaarcyclus/i18n';
 export type { Locale, RenderedMail };
@@ -229,85 +227,14 @@ export function renderDisputeMail(locale: Locale, d: DisputeMailData): RenderedM
   );
 }
 
-/** A body that decided on the budget, as the cycle recorded it. */
-export interface LetterDecision {
-  name: string;
-  decisionKind: DecisionKind;
-}
-
-/**
- * Who decided, in the letter's opening sentence: the bodies of the cycle by their own names,
- * so an SWV with an Algemeen Bestuur is not told its ALV approved.
- */
-export function adoptionSentence(
-  locale: Locale,
-  organisationName: string,
-  budgetYear: number,
-  decisions: LetterDecision[],
-): string {
-  const approving = decisions.filter((d) => d.decisionKind === 'goedkeuring').map((d) => d.name);
-  const consenting = decisions.filter((d) => d.decisionKind === 'instemming').map((d) => d.name);
-  return catalogueFor(locale).mail.budget.letter.adopted(
-    organisationName,
-    budgetYear,
-    approving,
-    consenting,
-  );
-}
-
-export interface AllocationLetterData {
-  organisationName: string;
-  /** The bodies that approved or consented, in the cycle's order. */
-  decisions: LetterDecision[];
-  recipientName: string;
-  budgetYear: number;
-  /** ISO: the date of the letter. */
-  date: string;
-  board: BoardAllocation;
-  reserve: AllocationResult['reserve'];
-}
-
-/** The reserve's warning in the reader's language (by its code; else as the budget recorded it). */
-function reserveWarning(locale: Locale, reserve: AllocationResult['reserve']): Block[] {
-  const t = catalogueFor(locale).mail.budget.letter;
-  if (reserve.warningText && isCodedText(reserve.warningText)) {
-    return [t.reserve(renderText(locale, reserve.warningText))];
-  }
-  return reserve.warning ? [t.reserveInDutch(reserve.warning)] : [];
-}
+/** The allocation letter: its content is shared with the PDF (libs/mail allocation-letter). */
+export { adoptionSentence, type AllocationLetterData, type LetterDecision };
 
 export function renderAllocationLetter(locale: Locale, d: AllocationLetterData): RenderedMail {
-  const mail = catalogueFor(locale).mail;
-  const t = mail.budget.letter;
-  const b = d.board;
-  const rows: [string, string][] = [
-    ...b.schools.map((s): [string, string] => [
-      t.fixedAmount(s.name),
-      formatEuro(s.fixedAmountCents),
-    ]),
-    [
-      t.variableAmount(b.pupilCount, formatEuro(b.amountPerPupilCents)),
-      formatEuro(b.variableCents),
-    ],
-    ...b.deductions.map((x): [string, string] => [
-      t.deduction(x.reason),
-      formatEuro(-x.amountCents),
-    ]),
-    [t.total, formatEuro(b.totalCents)],
-  ];
+  const c = allocationLetterContent(locale, d);
   return compose(
-    t.subject(d.organisationName, d.budgetYear, b.name),
-    [
-      formatDay(locale, d.date),
-      mail.greeting(d.recipientName),
-      adoptionSentence(locale, d.organisationName, d.budgetYear, d.decisions),
-      t.receives(b.name, d.budgetYear),
-      { rows },
-      // Which reserve rule applied (the SWV's own, or the default), then what it means this year.
-      ...(d.reserve.rule ? [renderText(locale, reserveRuleText(d.reserve.rule))] : []),
-      ...reserveWarning(locale, d.reserve),
-      t.accountFor,
-    ],
-    mail.footer(d.organisationName),
+    c.subject,
+    [c.date, c.greeting, ...c.opening, { rows: c.rows }, ...c.closing],
+    c.footer,
   );
 }

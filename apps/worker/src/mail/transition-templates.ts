@@ -48,7 +48,11 @@ export function renderTransitionMail(
         ...(d.audience === 'parent' ? [t.opened.parents] : []),
       ]);
     case 'phaseEntered':
+      // Parents get no phase details by mail: something changed, the case page says what.
+      if (d.audience === 'parent') return send(t.changed.subject(a), [t.changed.body]);
       return send(t.phaseEntered.subject(a), [t.phaseEntered.body(a)]);
+    case 'parentsAsked':
+      return send(t.changed.subject(a), [t.changed.body, t.changed.asked]);
     case 'evaluationDue':
       return send(t.evaluationDue.subject(a), [t.evaluationDue.body(a)]);
     case 'stalled':

@@ -1,6 +1,7 @@
 import { Global, Module, type Provider } from '@nestjs/common';
 import {
   AccountabilityRepository,
+  AllocationLetterRepository,
   AuditRepository,
   AuthRepository,
   BoardRepository,
@@ -29,6 +30,7 @@ import { DataSource } from 'typeorm';
 /** The repositories of libs/persistence, each a plain class over the database. */
 const REPOSITORIES: (new (db: Db) => object)[] = [
   AccountabilityRepository,
+  AllocationLetterRepository,
   AuditRepository,
   AuthRepository,
   BoardRepository,

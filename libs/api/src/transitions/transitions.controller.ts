@@ -8,6 +8,7 @@ import {
   HttpStatus,
   Param,
   Post,
+  Put,
   Res,
   UploadedFile,
   UseInterceptors,
@@ -29,13 +30,14 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedPerson } from '../auth/authenticated-person';
-import { CurrentPerson, Roles } from '../auth/decorators';
+import { CurrentPerson, READ_ROLES, Roles, WRITE_ROLES } from '../auth/decorators';
 import { SESSION_COOKIE } from '../auth/session.guard';
 import { ErrorResponseDto } from '../common/api-errors';
 import { IntParamPipe } from '../common/int-param.pipe';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { MAX_DOCUMENT_BYTES, type UploadedDocument } from '../documents/documents.service';
 import { OpenTransitionDto, ParentViewDto, TransitionStepDto } from './transition.dto';
+import { TransitionSettingsDto } from './transition-settings.dto';
 import { TransitionsService } from './transitions.service';
 
 /**
@@ -83,6 +85,21 @@ export class TransitionsController {
     @Param('year', new IntParamPipe()) year: number,
   ) {
     return this.transitions.numbers(me, year);
+  }
+
+  /** The SWV's schakeltraject settings (due days per phase, stall days, OPP weeks, retention). */
+  @Get('settings')
+  @Roles(...READ_ROLES)
+  @ApiOkResponse({ description: 'The settings in force, the defaults, and whether they are set' })
+  settings(@CurrentPerson() me: AuthenticatedPerson) {
+    return this.transitions.settings(me);
+  }
+
+  @Put('settings')
+  @Roles(...WRITE_ROLES)
+  @ApiOkResponse({ description: 'Stored; cases opened afterwards follow them' })
+  updateSettings(@CurrentPerson() me: AuthenticatedPerson, @Body() body: TransitionSettingsDto) {
+    return this.transitions.updateSettings(me, body);
   }
 
   @Get(':id')

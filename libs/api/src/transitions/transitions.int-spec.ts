@@ -108,10 +108,129 @@ describe('transitions api: need to know', () => {
   });
 });
 
+/** The FG reviews who read a case: a page for the SWV's administrators, 404 for everyone else. */
+describe('transitions web app: the access log for the privacy officer', () => {
+  const ring = PayloadKeyRing.generate('pd');
+  let db: TestDatabase;
+  let smtp: SmtpCapture;
+  let api: ApiHarness;
+  let caseId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const ds = await createDataSource(db.url, { logging: false }).initialize();
+    const { transition } = await seedDemoData(ds, { personalDataKeys: ring });
+    await ds.destroy();
+    caseId = transition!.caseId;
+    smtp = await new SmtpCapture().start();
+    api = await startApi(db.url, smtp, {
+      seed: false,
+      env: ring.toEnvAs(PERSONAL_DATA_KEY_VARIABLES),
+    });
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await smtp?.stop();
+    await db?.drop();
+  });
+
+  it('lists every read, export and download with who and when; links it from the overview', async () => {
+    const parent = await api.signIn(DEMO_PARENT_EMAIL);
+    await api
+      .http()
+      .get(`/app/transitions/${caseId}`)
+      .set('Authorization', `Bearer ${parent}`)
+      .expect(200);
+    await api
+      .http()
+      .get(`/app/transitions/${caseId}/export`)
+      .set('Authorization', `Bearer ${parent}`)
+      .expect(200);
+    const admin = await api.signIn(DEMO_EMAILS.stadsring.secretariat); // secretariat and admin
+    const overview = await api
+      .http()
+      .get('/app/transitions')
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
+    expect(overview.text).toContain(`href="/app/transitions/${caseId}/access-log"`);
+    const page = await api
+      .http()
+      .get(`/app/transitions/${caseId}/access-log`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
+    expect(page.text).toContain('<h1>Toegangslog van een schakeltraject</h1>');
+    expect(page.text).toContain('Traject van VSO De Klimop');
+    const rows = [
+      ...page.text.matchAll(/<tr>\s*<td>([^<]*)<\/td>\s*<td>([^<]*)<\/td>\s*<td>([^<]*)<\/td>/g),
+    ].map((m) => [m[2], m[3]]);
+    // Newest first: the parent's export, then the parent's read (the demo's own reads before).
+    expect(rows.slice(0, 2)).toEqual([
+      ['Marieke Jansen', 'AVG-export gedownload'],
+      ['Marieke Jansen', 'Traject bekeken'],
+    ]);
+    // No pupil on the page.
+    const pupil = (
+      (await api.ds.query(`SELECT pupil_enc FROM transition_case WHERE id = $1`, [caseId])) as {
+        pupil_enc: string;
+      }[]
+    )[0]!.pupil_enc;
+    const name = (
+      JSON.parse(new FieldCipher(ring).decrypt(pupil, `transition_case:${caseId}:pupil`)) as {
+        name: string;
+      }
+    ).name;
+    expect(page.text).not.toContain(name);
+  });
+
+  it.each([
+    ['the director (not an administrator)', DEMO_EMAILS.stadsring.director],
+    ['the vso school on the case', VSO_CONTACT],
+    ['the parent', DEMO_PARENT_EMAIL],
+    ['another SWV', DEMO_EMAILS.rijnoever.secretariat],
+  ])('answers 404 to %s', async (_who, email) => {
+    const token = await api.signIn(email);
+    const res = await api
+      .http()
+      .get(`/app/transitions/${caseId}/access-log`)
+      .set('Authorization', `Bearer ${token}`);
+    expect(res.status).toBe(404);
+    expect(res.text).not.toContain('Toegangslog van een schakeltraject');
+  });
+});
+
 /** Documents at the handover: attached by the vso school, need to know, logged, erased. */
 describe('transitions api: documents of the handover', () => {
   const ring = PayloadKeyRing.generate('pd');
-  const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+  /** The canary: a pupil named in the file's content, which a dump must never show. */
+  const CANARY = 'Daan Kanariepiet, geboren 17-04-2012';
+  const PDF = Buffer.from(
+    `%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% OPP ${CANARY}\n%%EOF\n`,
+  );
+  /**
+   * Every byte the database holds for documents and the case tables, as a dump shows it
+   * (bytea in hex and as raw bytes): the canary must be found in neither form.
+   */
+  const dumpHits = async (): Promise<string[]> => {
+    const rows = (await api.ds.query(
+      `SELECT encode(d.content, 'hex') AS hex, d.content AS raw, d.filename FROM document d`,
+    )) as { hex: string; raw: Buffer; filename: string }[];
+    const tables = JSON.stringify(
+      await api.ds.query(
+        `SELECT (SELECT json_agg(t) FROM transition_document t) AS docs, (SELECT json_agg(c) FROM transition_case c) AS cases`,
+      ),
+    );
+    const hits: string[] = [];
+    for (const needle of ['Kanariepiet', '17-04-2012']) {
+      const bytes = Buffer.from(needle, 'utf8');
+      for (const r of rows) {
+        if (r.raw.includes(bytes) || r.hex.includes(bytes.toString('hex'))) hits.push(needle);
+        if (r.filename.includes(needle)) hits.push(needle);
+      }
+      if (tables.includes(needle)) hits.push(needle);
+    }
+    return hits;
+  };
   const NAME = 'OPP Daan Jansen 2027.pdf';
   let db: TestDatabase;
   let smtp: SmtpCapture;
@@ -186,6 +305,8 @@ describe('transitions api: documents of the handover', () => {
       ),
     );
     expect(stored).not.toContain('Daan');
+    // Nor its content: a dump or a backup alone does not reveal the file.
+    expect(await dumpHits()).toEqual([]);
     const view = await api
       .http()
       .get(`/api/transitions/${caseId}`)
@@ -271,6 +392,57 @@ describe('transitions api: documents of the handover', () => {
       .buffer(true)
       .parse(bytes)
       .expect(200);
+  });
+
+  it('encrypts a document stored in clear before the migration when the api starts', async () => {
+    // A file attached before content encryption: in clear, as the old code stored it.
+    const docs = new TransitionRepository(api.ds, new FieldCipher(ring));
+    const vsoId = (
+      (await api.ds.query(`SELECT id FROM person WHERE email = $1`, [VSO_CONTACT])) as {
+        id: string;
+      }[]
+    )[0]!.id;
+    const legacy = await docs.attachDocument(caseId, vsoId, {
+      organisationId,
+      filename: 'Oud verslag.pdf',
+      extension: 'pdf',
+      contentType: 'application/pdf',
+      sizeBytes: PDF.length,
+      sha256: 'x'.repeat(64),
+      content: PDF,
+    });
+    await api.ds.query(
+      `UPDATE document SET content = $2, size_bytes = $3
+        WHERE id = (SELECT document_id FROM transition_document WHERE id = $1)`,
+      [legacy, PDF, PDF.length],
+    );
+    await api.ds.query(
+      `UPDATE transition_document SET content_encrypted = false, size_bytes = NULL WHERE id = $1`,
+      [legacy],
+    );
+    expect(await dumpHits()).toContain('Kanariepiet');
+    const path = `/api/transitions/${caseId}/documents/${legacy}`;
+    const before = await api
+      .http()
+      .get(path)
+      .set('Authorization', `Bearer ${await as(VSO_CONTACT)}`)
+      .buffer(true)
+      .parse(bytes)
+      .expect(200);
+    expect((before.body as Buffer).equals(PDF)).toBe(true);
+
+    // What the api runs at start-up.
+    expect(await docs.encryptPlainDocuments()).toBe(1);
+    expect(await docs.encryptPlainDocuments()).toBe(0);
+    expect(await dumpHits()).toEqual([]);
+    const after = await api
+      .http()
+      .get(path)
+      .set('Authorization', `Bearer ${await as(VSO_CONTACT)}`)
+      .buffer(true)
+      .parse(bytes)
+      .expect(200);
+    expect((after.body as Buffer).equals(PDF)).toBe(true);
   });
 
   it('lists the document with its download link on the case page of the web app', async () => {

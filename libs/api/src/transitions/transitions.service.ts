@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   DEFAULT_TRANSITION_CONFIG,
   DomainError,
@@ -16,6 +16,11 @@ import {
   transitionDueOn,
   transitionYearNumbers,
   type TransitionYearNumbers,
+  type TransitionConfig,
+  type TransitionSettings,
+  transitionConfigFrom,
+  transitionConfigOf,
+  transitionSettingsOf,
 } from '@jaarcyclus/domain';
 import {
   FieldCipher,
@@ -42,6 +47,7 @@ import {
   type UploadedDocument,
 } from '../documents/documents.service';
 import type { OpenTransitionDto, TransitionStepDto } from './transition.dto';
+import type { TransitionSettingsDto } from './transition-settings.dto';
 
 /** A row of the overview: no pupil data, only where the case stands. */
 export interface TransitionOverviewItem {
@@ -64,7 +70,8 @@ const NOT_FOUND = 'No such transition case';
  * repository decides and logs every read); everyone else, the secretariat included, gets 404.
  */
 @Injectable()
-export class TransitionsService {
+export class TransitionsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(TransitionsService.name);
   private readonly cases: TransitionRepository | null;
 
   constructor(
@@ -76,6 +83,23 @@ export class TransitionsService {
     this.cases = config.personalDataKeyRing
       ? repos.transitionsWithKey(new FieldCipher(config.personalDataKeyRing))
       : null;
+  }
+
+  /**
+   * Handover documents attached before their content was encrypted at rest are encrypted now
+   * (the api holds the key; the worker does not). A failure is logged (a count, no data) and
+   * retried at the next start: the files stay readable meanwhile.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.cases) return;
+    try {
+      const n = await this.cases.encryptPlainDocuments();
+      if (n > 0) this.logger.log(`encrypted the content of ${n} schakeltraject document(s)`);
+    } catch (err) {
+      this.logger.warn(
+        `could not encrypt older schakeltraject documents yet: ${(err as Error).name}`,
+      );
+    }
   }
 
   private repo(): TransitionRepository {
@@ -115,6 +139,8 @@ export class TransitionsService {
     }
     const id = randomUUID();
     const workflowId = transitionWorkflowId(me.organisationId, id);
+    // The SWV's settings when the case opens: the case keeps them (they travel with the workflow).
+    const config = await this.config(me.organisationId);
     const today = amsterdamDate(new Date());
     const ect = new Set<string>();
     if (school.ectMemberPersonId) ect.add(school.ectMemberPersonId);
@@ -131,7 +157,7 @@ export class TransitionsService {
       parentPersonIds: [parent],
       ectPersonIds: [...ect],
       state: openTransition(dto.vsoSchoolId, today),
-      config: DEFAULT_TRANSITION_CONFIG,
+      config,
       createdByPersonId: me.id,
     });
     try {
@@ -145,7 +171,7 @@ export class TransitionsService {
               caseId: id,
               vsoSchoolId: dto.vsoSchoolId,
               region,
-              config: DEFAULT_TRANSITION_CONFIG,
+              config,
               openedByPersonId: me.id,
             },
           ],
@@ -155,6 +181,42 @@ export class TransitionsService {
       throw toDomainError(err, NOT_FOUND);
     }
     return { id };
+  }
+
+  /** The SWV's schakeltraject configuration (its settings, else the defaults). */
+  private async config(organisationId: string): Promise<TransitionConfig> {
+    const organisation = await this.repos.organisations.get(organisationId);
+    return transitionConfigOf(organisation?.settings?.transition);
+  }
+
+  /** The SWV's settings and the defaults beside them (GET /api/transitions/settings). */
+  async settings(
+    me: AuthenticatedPerson,
+  ): Promise<{ settings: TransitionSettings; defaults: TransitionSettings; custom: boolean }> {
+    const organisation = await this.repos.organisations.get(me.organisationId);
+    return {
+      settings: transitionSettingsOf(transitionConfigOf(organisation?.settings?.transition)),
+      defaults: transitionSettingsOf(DEFAULT_TRANSITION_CONFIG),
+      custom: organisation?.settings?.transition !== undefined,
+    };
+  }
+
+  /** Stores the SWV's settings; cases opened afterwards follow them (running ones keep theirs). */
+  async updateSettings(
+    me: AuthenticatedPerson,
+    dto: TransitionSettingsDto,
+  ): Promise<{ settings: TransitionSettings; defaults: TransitionSettings; custom: boolean }> {
+    await this.repos.transaction(async (tx) => {
+      const organisation = await tx.organisations.get(me.organisationId, { lock: true });
+      if (!organisation) throw new DomainError('NOT_FOUND', 'No such organisation');
+      const current = transitionConfigOf(organisation.settings?.transition);
+      organisation.settings = {
+        ...(organisation.settings ?? {}),
+        transition: transitionConfigFrom(dto, current),
+      };
+      await tx.organisations.save(organisation);
+    });
+    return this.settings(me);
   }
 
   /** The case as the person may see it (logged), or 404. */

@@ -41,6 +41,7 @@ import {
   MoveDto,
   PartnerDto,
   ProposeDto,
+  RemindDto,
   ReportDto,
   RescheduleDto,
   SwapDto,
@@ -261,6 +262,21 @@ export class VisitsController {
     @Body() body: RescheduleDto,
   ) {
     return this.service.reschedule(me, id, body.visitDate);
+  }
+
+  @Post(':id/remind')
+  @Roles(...EDITORS)
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({
+    description:
+      'Reminded now, with the timed reminder’s mail: only whoever still owes the step (how many)',
+  })
+  remind(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: RemindDto,
+  ) {
+    return this.service.remindNow(me, id, body.step);
   }
 
   @Post(':id/cancel')

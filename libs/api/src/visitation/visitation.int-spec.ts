@@ -178,6 +178,75 @@ describe('visitation api (PostgreSQL, HiGHS, no Temporal)', () => {
     expect(await count('visitation_visit')).toBe(0);
   });
 
+  it('swaps two visitors with the checker’s verdict, and re-solves around a locked seat and a locked date', async () => {
+    const path = `/api/visitation-programmes/${programmeId}`;
+    await api.http().delete(`${path}/locks`).set(auth.secretariat).expect(200);
+    const first = await api
+      .http()
+      .post(`${path}/proposals`)
+      .set(auth.secretariat)
+      .send({})
+      .expect(201);
+    const instance = (await repos.visitation.instance(orgId, programmeId))!;
+    const [a, b, c] = (first.body.schedule as Schedule).visits;
+    const memberOf = (v: typeof a) => v!.team.find((s) => s.role === 'member')!.visitorId;
+
+    // Swap: each takes the other's seat; stored as a new proposal with the checker's verdict.
+    const swapped = await api
+      .http()
+      .post(`${path}/swap`)
+      .set(auth.secretariat)
+      .send({ hostA: a!.hostId, visitorA: memberOf(a), hostB: b!.hostId, visitorB: memberOf(b) })
+      .expect(201);
+    const after = swapped.body.schedule as Schedule;
+    const at = (hostId: string) => after.visits.find((v) => v.hostId === hostId)!;
+    expect(at(a!.hostId).team.map((s) => s.visitorId)).toContain(memberOf(b));
+    expect(at(b!.hostId).team.map((s) => s.visitorId)).toContain(memberOf(a));
+    expect(at(c!.hostId)).toEqual(c);
+    expect(swapped.body.violations.map((e: { code: string }) => e.code)).toEqual(
+      checkSchedule(instance, after).map((e) => e.code),
+    );
+    // Someone not in that visit cannot be swapped out of it: nothing is stored.
+    const before = await count('visitation_proposal');
+    const refused = await api
+      .http()
+      .post(`${path}/swap`)
+      .set(auth.secretariat)
+      .send({ hostA: a!.hostId, visitorA: memberOf(c), hostB: b!.hostId, visitorB: memberOf(b) })
+      .expect(422);
+    expect(refused.body.field).toBe('visitorA');
+    expect(refused.body.message).toBe('This visitor is not in the team of this visit.');
+    expect(await count('visitation_proposal')).toBe(before);
+
+    // Lock b's member into a's team and c on a's date; the re-solve keeps both and breaks no rule.
+    await api
+      .http()
+      .post(`${path}/locks`)
+      .set(auth.secretariat)
+      .send({ hostId: a!.hostId, visitorId: memberOf(b) })
+      .expect(201);
+    await api
+      .http()
+      .post(`${path}/locks`)
+      .set(auth.secretariat)
+      .send({ hostId: c!.hostId, date: a!.date })
+      .expect(201);
+    const again = await api
+      .http()
+      .post(`${path}/proposals`)
+      .set(auth.secretariat)
+      .send({})
+      .expect(201);
+    expect(['optimal', 'feasible']).toContain(again.body.status);
+    const solved = again.body.schedule as Schedule;
+    expect(
+      solved.visits.find((v) => v.hostId === a!.hostId)!.team.map((s) => s.visitorId),
+    ).toContain(memberOf(b));
+    expect(solved.visits.find((v) => v.hostId === c!.hostId)!.date).toBe(a!.date);
+    expect(checkSchedule(instance, solved)).toEqual([]);
+    await api.http().delete(`${path}/locks`).set(auth.secretariat).expect(200);
+  });
+
   it('explains in Dutch why no schedule exists', async () => {
     const visitors = (await repos.visitation.programme(orgId, programmeId))!.visitors;
     const res = await api
@@ -278,5 +347,52 @@ describe('visitation api (PostgreSQL, HiGHS, no Temporal)', () => {
       .expect(200);
     expect(csv.text.startsWith('\uFEFFGastheer;Visitedatum;Status')).toBe(true);
     expect(csv.text).toContain(`${host.name};4 februari 2027;Gepland`);
+  });
+
+  it('lets only the owner of a follow-up action or the secretariat mark it done: 403 for the rest of the visit, 404 outside it', async () => {
+    const visit = (await one<{ id: string; team: { visitorId: string; role: string }[] }>(
+      `SELECT id, team FROM visitation_visit WHERE programme_id = $1`,
+      [programmeId],
+    ))!;
+    const chair = visit.team.find((s) => s.role === 'chair')!.visitorId;
+    const chairEmail = (
+      await one<{ email: string }>(`SELECT email FROM person WHERE id = $1`, [chair])
+    ).email;
+    // The flow published a follow-up action owned by the chair (as after the visit).
+    await api.ds.query(
+      `UPDATE visitation_visit SET state = jsonb_set(state, '{followUps}', $2::jsonb) WHERE id = $1`,
+      [
+        visit.id,
+        JSON.stringify([
+          {
+            key: 'a1',
+            description: 'Zorgroute beschrijven',
+            ownerPersonId: chair,
+            dueDate: '2027-05-03',
+            status: 'open',
+            doneAt: null,
+            escalatedAt: null,
+          },
+        ]),
+      ],
+    );
+    const done = (who: { Authorization: string }, key = 'a1') =>
+      api.http().post(`/api/visits/${visit.id}/follow-ups/${key}/done`).set(who).send({});
+    // A team member who does not own it: 403 in Dutch, before the flow is asked.
+    const refused = await done(auth.visitor).expect(403);
+    expect(refused.body.message).toBe(
+      'Alleen de eigenaar van deze verbeteractie of het secretariaat kan haar afronden.',
+    );
+    // Outside the visit, or another SWV: the visit does not exist for them.
+    await done(auth.outsider).expect(404);
+    await done(auth.otherSwv).expect(404);
+    await done(auth.contact).expect(404);
+    // The owner and the secretariat pass every check; Temporal is down here, so 503.
+    const owner = { Authorization: `Bearer ${await api.signIn(chairEmail)}` };
+    await done(owner).expect(503);
+    await done(auth.secretariat).expect(503);
+    // An action that does not exist is a 404 naming the key.
+    const unknown = await done(owner, 'a9').expect(404);
+    expect(unknown.body.field).toBe('key');
   });
 });

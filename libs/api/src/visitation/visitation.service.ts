@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import {
   DEFAULT_PLAYBOOKS,
   DomainError,
@@ -38,6 +38,7 @@ import {
   cancelVisitUpdate,
   completeFollowUpActionUpdate,
   completeFollowUpCheckUpdate,
+  remindVisitStepNowUpdate,
   rescheduleVisitUpdate,
   submitVisitReportUpdate,
   visitWorkflowId,
@@ -61,9 +62,11 @@ import type {
   FollowUpDto,
   LockDto,
   MoveDto,
+  RemindDto,
   ReportDto,
   SwapDto,
 } from './dto/visitation.dto';
+import { REMINDABLE_STEPS } from './dto/visitation.dto';
 
 type WorkflowHandle = ReturnType<
   ReturnType<TemporalClientHolder['require']>['workflow']['getHandle']
@@ -282,6 +285,18 @@ export class VisitationService {
   }
 
   async swap(me: AuthenticatedPerson, id: string, dto: SwapDto) {
+    await this.draft(me, id);
+    const current = await this.schedule(me, id);
+    // Each named person must sit in the named visit's team: else 422 naming the field.
+    for (const [hostId, visitorId, side] of [
+      [dto.hostA, dto.visitorA, 'A'],
+      [dto.hostB, dto.visitorB, 'B'],
+    ] as const) {
+      const visit = current.visits.find((v) => v.hostId === hostId);
+      if (!visit) throw DomainError.of('RULE_VIOLATION', `host${side}`, 'visit.unknownHost');
+      if (!visit.team.some((s) => s.visitorId === visitorId))
+        throw DomainError.of('RULE_VIOLATION', `visitor${side}`, 'visit.notInTeam');
+    }
     return this.adjust(me, id, (s) =>
       swapVisitors(
         s,
@@ -580,7 +595,8 @@ export class VisitationService {
       followUps: followUps.map((f) => ({
         ...f,
         ownerName: names.get(f.ownerPersonId) ?? '',
-        mayComplete: !closed && f.status === 'open' && (office || f.ownerPersonId === me.id),
+        mayComplete:
+          !closed && f.status === 'open' && ((office && isEditor(me)) || f.ownerPersonId === me.id),
       })),
       mayAddFollowUp: !closed && (office || chair === me.id),
       ownerOptions: [...names.entries()]
@@ -628,6 +644,20 @@ export class VisitationService {
     );
   }
 
+  /**
+   * "Herinner nu": the secretariat of the host SWV reminds, at once, whoever still owes an
+   * open step, with the same mail as the flow's timed reminder (through the outbox). A step
+   * nobody owes, or not open yet, is a 409.
+   */
+  async remindNow(me: AuthenticatedPerson, visitId: string, step: RemindDto['step']) {
+    const v = await this.visitFor(me, visitId, { office: true });
+    if (!REMINDABLE_STEPS.includes(step))
+      throw DomainError.of('VALIDATION', 'step', 'visit.unknownStep');
+    return this.command(v, (h) =>
+      h.executeUpdate(remindVisitStepNowUpdate, { args: [{ actorPersonId: me.id, step }] }),
+    );
+  }
+
   async cancel(me: AuthenticatedPerson, visitId: string, reason: string) {
     const v = await this.visitFor(me, visitId, { office: true });
     return this.command(v, (h) =>
@@ -649,8 +679,25 @@ export class VisitationService {
     );
   }
 
+  /**
+   * Marks a follow-up action done: its owner, or the secretariat (or admin) of the host SWV.
+   * Whoever may not see the visit gets 404 (another SWV, someone outside it); someone on the
+   * visit who is neither the owner nor the secretariat gets 403, and nothing changes.
+   */
   async completeFollowUp(me: AuthenticatedPerson, visitId: string, key: string) {
     const v = await this.visitFor(me, visitId);
+    const followUps = (v.state as { followUps?: { key: string; ownerPersonId: string }[] })
+      .followUps;
+    const action = (followUps ?? []).find((f) => f.key === key);
+    if (!action) throw DomainError.of('NOT_FOUND', 'key', 'visit.unknownAction');
+    const editor = isEditor(me) && v.organisationId === me.organisationId;
+    if (!editor && action.ownerPersonId !== me.id) {
+      throw new ForbiddenException({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: renderText(me.locale, codedText('visit.notYourAction')),
+      });
+    }
     return this.command(v, (h) =>
       h.executeUpdate(completeFollowUpActionUpdate, { args: [{ actorPersonId: me.id, key }] }),
     );
@@ -769,6 +816,11 @@ const REPORT_STEPS: readonly ReportDto['step'][] = [
   'host_reaction',
   'final_report',
 ];
+
+/** Who changes a programme and its visits: the secretariat (and admin), not the director. */
+function isEditor(me: AuthenticatedPerson): boolean {
+  return me.roles.some((r) => r === 'secretariat' || r === 'admin');
+}
 
 function isOffice(me: AuthenticatedPerson): boolean {
   return me.roles.some((r) => r === 'secretariat' || r === 'admin' || r === 'director');

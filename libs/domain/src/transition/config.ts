@@ -68,6 +68,94 @@ export function validateTransitionConfig(config: TransitionConfig): TransitionCo
   return config;
 }
 
+/**
+ * What an SWV sets on its settings page (flat, one field per number); the send hour keeps the
+ * default. Stored under `organisation.settings.transition` as a whole TransitionConfig.
+ */
+export interface TransitionSettings {
+  orientationDays: number;
+  consultationDays: number;
+  decisionDays: number;
+  handoverDays: number;
+  evaluationWeeks: number;
+  stallBusinessDays: number;
+  escalationBusinessDays: number;
+  retentionMonths: number;
+}
+
+/** The allowed range of each setting (the api's DTO and the domain check say the same). */
+export const TRANSITION_SETTING_RANGES: Readonly<
+  Record<keyof TransitionSettings, { min: number; max: number }>
+> = Object.freeze({
+  orientationDays: { min: 1, max: 200 },
+  consultationDays: { min: 1, max: 200 },
+  decisionDays: { min: 1, max: 200 },
+  handoverDays: { min: 1, max: 200 },
+  evaluationWeeks: { min: 1, max: 52 },
+  stallBusinessDays: { min: 1, max: 100 },
+  escalationBusinessDays: { min: 1, max: 60 },
+  retentionMonths: { min: 1, max: 120 },
+});
+
+export function transitionSettingsOf(config: TransitionConfig): TransitionSettings {
+  return {
+    orientationDays: config.phaseDueBusinessDays.orientation,
+    consultationDays: config.phaseDueBusinessDays.consultation,
+    decisionDays: config.phaseDueBusinessDays.decision,
+    handoverDays: config.phaseDueBusinessDays.handover,
+    evaluationWeeks: config.evaluationWeeks,
+    stallBusinessDays: config.stallBusinessDays,
+    escalationBusinessDays: config.escalationBusinessDays,
+    retentionMonths: config.retentionMonths,
+  };
+}
+
+/** The configuration the settings give (checked: a field out of range is refused by name). */
+export function transitionConfigFrom(
+  s: TransitionSettings,
+  base: TransitionConfig = DEFAULT_TRANSITION_CONFIG,
+): TransitionConfig {
+  for (const [field, { min, max }] of Object.entries(TRANSITION_SETTING_RANGES)) {
+    range(field, s[field as keyof TransitionSettings], min, max);
+  }
+  return validateTransitionConfig({
+    phaseDueBusinessDays: {
+      orientation: s.orientationDays,
+      consultation: s.consultationDays,
+      decision: s.decisionDays,
+      handover: s.handoverDays,
+    },
+    evaluationWeeks: s.evaluationWeeks,
+    stallBusinessDays: s.stallBusinessDays,
+    escalationBusinessDays: s.escalationBusinessDays,
+    retentionMonths: s.retentionMonths,
+    sendHour: base.sendHour,
+  });
+}
+
+/**
+ * The SWV's configuration from what its settings store (`settings.transition`): the defaults
+ * when nothing is stored, and for a stored value no SWV should run (never written by the api).
+ */
+export function transitionConfigOf(stored: unknown): TransitionConfig {
+  if (stored === null || typeof stored !== 'object') return DEFAULT_TRANSITION_CONFIG;
+  const c = stored as Partial<TransitionConfig>;
+  const candidate: TransitionConfig = {
+    ...DEFAULT_TRANSITION_CONFIG,
+    ...c,
+    phaseDueBusinessDays: {
+      ...DEFAULT_TRANSITION_CONFIG.phaseDueBusinessDays,
+      ...(c.phaseDueBusinessDays ?? {}),
+    },
+  };
+  try {
+    return validateTransitionConfig(candidate);
+  } catch (err) {
+    if (isDomainError(err)) return DEFAULT_TRANSITION_CONFIG;
+    throw err;
+  }
+}
+
 /** The first OPP evaluation after `from`: N weeks later, moved to a business day. */
 export function nextEvaluationOn(
   from: LocalDate,

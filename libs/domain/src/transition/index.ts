@@ -21,7 +21,12 @@ export {
 export {
   type StallLevel,
   type TransitionConfig,
+  type TransitionSettings,
   DEFAULT_TRANSITION_CONFIG,
+  TRANSITION_SETTING_RANGES,
+  transitionConfigFrom,
+  transitionConfigOf,
+  transitionSettingsOf,
   erasureOn,
   isTransitionOverdue,
   nextEvaluationOn,

@@ -18,6 +18,10 @@ import {
   transitionDueOn,
   transitionYearNumbers,
   validateTransitionConfig,
+  transitionConfigFrom,
+  transitionConfigOf,
+  transitionSettingsOf,
+  type TransitionSettings,
 } from './index';
 
 const VSO = 'vso-school';
@@ -360,6 +364,50 @@ describe('configuration', () => {
     } catch (err) {
       expect(isDomainError(err) && err.field).toBe(field);
     }
+  });
+});
+
+describe("the SWV's settings", () => {
+  const settings = transitionSettingsOf(DEFAULT_TRANSITION_CONFIG);
+  it('round trips the defaults and keeps the send hour', () => {
+    expect(settings).toEqual({
+      orientationDays: 30,
+      consultationDays: 20,
+      decisionDays: 10,
+      handoverDays: 20,
+      evaluationWeeks: 10,
+      stallBusinessDays: 10,
+      escalationBusinessDays: 5,
+      retentionMonths: 24,
+    });
+    expect(transitionConfigFrom(settings)).toEqual(DEFAULT_TRANSITION_CONFIG);
+    const changed = transitionConfigFrom({ ...settings, decisionDays: 15, evaluationWeeks: 6 });
+    expect(changed.phaseDueBusinessDays.decision).toBe(15);
+    expect(changed.evaluationWeeks).toBe(6);
+    expect(changed.sendHour).toBe(9);
+  });
+  it.each<[keyof TransitionSettings, number]>([
+    ['orientationDays', 0],
+    ['evaluationWeeks', 53],
+    ['stallBusinessDays', 2.5],
+    ['retentionMonths', 121],
+  ])('refuses %s = %s by name', (field, value) => {
+    try {
+      transitionConfigFrom({ ...settings, [field]: value });
+      throw new Error('accepted');
+    } catch (err) {
+      expect(isDomainError(err) && err.field).toBe(field);
+    }
+  });
+  it('reads what the settings store, the defaults when nothing or nonsense is stored', () => {
+    expect(transitionConfigOf(undefined)).toBe(DEFAULT_TRANSITION_CONFIG);
+    expect(transitionConfigOf({ evaluationWeeks: 0 })).toBe(DEFAULT_TRANSITION_CONFIG);
+    expect(
+      transitionConfigOf({ retentionMonths: 36, phaseDueBusinessDays: { decision: 5 } }),
+    ).toMatchObject({
+      retentionMonths: 36,
+      phaseDueBusinessDays: { orientation: 30, decision: 5 },
+    });
   });
 });
 

@@ -15,7 +15,9 @@ import { TransitionCases1764000000050 } from './1764000000050-transition-cases';
 import { OutboxLastAttempt1764000000080 } from './1764000000080-outbox-last-attempt';
 import { EmailUniquePerOrganisation1764000000081 } from './1764000000081-email-unique-per-organisation';
 import { TransitionDocuments1764000000090 } from './1764000000090-transition-documents';
+import { TransitionDocumentContentEncrypted1764000000100 } from './1764000000100-transition-document-content-encrypted';
 import { VoteSecrecy1764000000120 } from './1764000000120-vote-secrecy';
+import { AllocationLetters1764000000150 } from './1764000000150-allocation-letters';
 
 export {
   Foundation1764000000000,
@@ -35,7 +37,9 @@ export {
   OutboxLastAttempt1764000000080,
   EmailUniquePerOrganisation1764000000081,
   TransitionDocuments1764000000090,
+  TransitionDocumentContentEncrypted1764000000100,
   VoteSecrecy1764000000120,
+  AllocationLetters1764000000150,
 };
 
 /** In order. Landed migrations are never rewritten: add a new one. */
@@ -57,5 +61,7 @@ export const MIGRATIONS: Function[] = [
   OutboxLastAttempt1764000000080,
   EmailUniquePerOrganisation1764000000081,
   TransitionDocuments1764000000090,
+  TransitionDocumentContentEncrypted1764000000100,
   VoteSecrecy1764000000120,
+  AllocationLetters1764000000150,
 ];

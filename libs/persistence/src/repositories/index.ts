@@ -5,6 +5,7 @@
  */
 export { type Db, inTransaction } from './db';
 export * from './accountability.repository';
+export * from './allocation-letter.repository';
 export * from './audit.repository';
 export * from './auth.repository';
 export * from './board.repository';

@@ -1,4 +1,5 @@
 import { AccountabilityRepository } from './accountability.repository';
+import { AllocationLetterRepository } from './allocation-letter.repository';
 import { AuditRepository } from './audit.repository';
 import { AuthRepository } from './auth.repository';
 import { BoardRepository } from './board.repository';
@@ -39,6 +40,8 @@ export class Repositories {
   readonly budget: BudgetRepository;
   readonly accountability: AccountabilityRepository;
   readonly deductions: DeductionRepository;
+  /** The allocation letters as sent, read back as PDF in the web app. */
+  readonly allocationLetters: AllocationLetterRepository;
   readonly outbox: OutboxRepository;
   readonly documents: DocumentRepository;
   readonly calendarFeeds: CalendarFeedRepository;
@@ -62,6 +65,7 @@ export class Repositories {
     this.budget = new BudgetRepository(db);
     this.accountability = new AccountabilityRepository(db);
     this.deductions = new DeductionRepository(db);
+    this.allocationLetters = new AllocationLetterRepository(db);
     this.outbox = new OutboxRepository(db);
     this.documents = new DocumentRepository(db);
     this.calendarFeeds = new CalendarFeedRepository(db);

@@ -128,6 +128,52 @@ describe('TransitionRepository (PostgreSQL)', () => {
     await expect(newOnly.read(org, before.id, parent)).rejects.toThrow(FieldDecryptionError);
   });
 
+  it('key rotation of handover documents: an old file keeps its key, a new one uses the new key', async () => {
+    const { id } = await openCase(repo, { name: 'Bijlage Kind', birthDate: '2011-05-06' });
+    const vsoContact = await personId('zorg@vso-deklimop.example');
+    const file = (text: string) => {
+      const content = Buffer.from(`%PDF-1.4\n${text}\n%%EOF\n`);
+      return {
+        organisationId: org,
+        filename: `${text}.pdf`,
+        extension: 'pdf',
+        contentType: 'application/pdf',
+        sizeBytes: content.length,
+        sha256: 'x'.repeat(64),
+        content,
+      };
+    };
+    const old = await repo.attachDocument(id, vsoContact, file('Oude Kanariebijlage'));
+    const rotated = new TransitionRepository(ds, new FieldCipher(ring({ k1: K1, k2: K2 }, 'k2')));
+    const fresh = await rotated.attachDocument(id, vsoContact, file('Nieuwe Kanariebijlage'));
+    const keyOf = async (attachmentId: string): Promise<string | null> =>
+      FieldCipher.fileKeyIdOf(
+        (
+          await one<{ content: Buffer }>(
+            `SELECT d.content FROM transition_document td JOIN document d ON d.id = td.document_id WHERE td.id = $1`,
+            [attachmentId],
+          )
+        ).content,
+      );
+    expect(await keyOf(old)).toBe('k1');
+    expect(await keyOf(fresh)).toBe('k2');
+    const download = async (r: TransitionRepository, attachmentId: string): Promise<string> => {
+      const found = await r.openDocument(org, id, attachmentId, parent, 1024);
+      const parts: Buffer[] = [];
+      for await (const part of found!.content) parts.push(part);
+      return Buffer.concat(parts).toString('utf8');
+    };
+    expect(await download(rotated, old)).toContain('Oude Kanariebijlage');
+    expect(await download(rotated, fresh)).toContain('Nieuwe Kanariebijlage');
+    const hits = await one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM document WHERE position($1::bytea IN content) > 0`,
+      [Buffer.from('Kanariebijlage')],
+    );
+    expect(hits.n).toBe(0);
+    const newOnly = new TransitionRepository(ds, new FieldCipher(ring({ k2: K2 }, 'k2')));
+    await expect(download(newOnly, old)).rejects.toThrow(FieldDecryptionError);
+  });
+
   it('a ciphertext copied into another case does not decrypt there', async () => {
     const a = await openCase(repo, { name: 'Kind A', birthDate: '2010-05-05' });
     const b = await openCase(repo, { name: 'Kind B', birthDate: '2010-06-06' });

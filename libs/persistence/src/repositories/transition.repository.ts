@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type {
   LocalDate,
   TransitionActor,
@@ -120,7 +120,7 @@ export interface TransitionStepInput {
 export interface TransitionAccessLogRow {
   personId: string | null;
   personName: string | null;
-  action: 'read' | 'export' | 'erase';
+  action: 'read' | 'export' | 'erase' | 'download';
   occurredAt: string;
 }
 
@@ -136,6 +136,8 @@ export interface TransitionPeople {
 const pupilPlace = (caseId: string): string => `transition_case:${caseId}:pupil`;
 /** The associated data of an attachment's encrypted name: its table, row and column. */
 const docPlace = (id: string): string => `transition_document:${id}:filename`;
+/** The associated data of an attachment's encrypted content. */
+const docContentPlace = (id: string): string => `transition_document:${id}:content`;
 const notePlace = (caseId: string, noteId: string): string =>
   `transition_note:${caseId}:${noteId}:body`;
 
@@ -680,36 +682,83 @@ export class TransitionRepository {
 
   /**
    * Attaches a document to the case: the file is stored as a `document` under a neutral name
-   * (never offered by /api/documents), the name it came with encrypted here, as it may name the
-   * pupil. Returns the attachment's id.
+   * (never offered by /api/documents), its content encrypted (FieldCipher.encryptFile, bound to
+   * this attachment), the name it came with encrypted here, as it may name the pupil. The
+   * document's size and sha256 are those of the stored bytes (no hash of the file in clear
+   * remains); the size in clear is the attachment's. Returns the attachment's id.
    */
   async attachDocument(
     caseId: string,
     personId: string,
     file: Omit<DocumentToStore, 'filename'> & { filename: string; extension: string },
   ): Promise<string> {
+    const cipher = this.cipher;
     return inTransaction(this.db, async (em) => {
-      const { filename, extension, ...rest } = file;
+      const { filename, extension, content, organisationId, contentType } = file;
+      const id = randomUUID();
+      const stored = cipher.encryptFile(content, docContentPlace(id));
       const doc = await new DocumentRepository(em).insert({
-        ...rest,
+        organisationId,
+        contentType,
+        content: stored,
+        sizeBytes: stored.length,
+        sha256: createHash('sha256').update(stored).digest('hex'),
         filename: `schakeltraject-bijlage.${extension}`,
       });
       // Used by the case: housekeeping never removes it as an unused upload.
       await em.query(`UPDATE document SET used_at = now() WHERE id = $1`, [doc.id]);
-      const id = randomUUID();
       await em.query(
-        `INSERT INTO transition_document (id, case_id, document_id, filename_enc, uploaded_by_person_id)
-         VALUES ($1, $2, $3, $4, $5)`,
-        [id, caseId, doc.id, this.cipher.encrypt(filename, docPlace(id)), personId],
+        `INSERT INTO transition_document (id, case_id, document_id, filename_enc, uploaded_by_person_id, content_encrypted, size_bytes)
+         VALUES ($1, $2, $3, $4, $5, true, $6)`,
+        [id, caseId, doc.id, cipher.encrypt(filename, docPlace(id)), personId, content.length],
       );
       return id;
     });
   }
 
+  /**
+   * Encrypts the content of documents attached before it was encrypted at rest (migration
+   * 1764000000100), one per transaction, the row locked; returns how many. The api runs it at
+   * start-up: it holds the key.
+   */
+  async encryptPlainDocuments(): Promise<number> {
+    const cipher = this.cipher;
+    let done = 0;
+    for (;;) {
+      const more = await inTransaction(this.db, async (em) => {
+        const rows = (await em.query(
+          `SELECT td.id, td.document_id, d.content FROM transition_document td
+             JOIN document d ON d.id = td.document_id
+            WHERE NOT td.content_encrypted
+            LIMIT 1 FOR UPDATE OF td SKIP LOCKED`,
+        )) as { id: string; document_id: string; content: Buffer }[];
+        const row = rows[0];
+        if (!row) return false;
+        const stored = cipher.encryptFile(row.content, docContentPlace(row.id));
+        await em.query(
+          `UPDATE document SET content = $2, size_bytes = $3, sha256 = $4 WHERE id = $1`,
+          [
+            row.document_id,
+            stored,
+            stored.length,
+            createHash('sha256').update(stored).digest('hex'),
+          ],
+        );
+        await em.query(
+          `UPDATE transition_document SET content_encrypted = true, size_bytes = $2 WHERE id = $1`,
+          [row.id, row.content.length],
+        );
+        return true;
+      });
+      if (!more) return done;
+      done += 1;
+    }
+  }
+
   /** The case's documents, oldest first, their names decrypted. */
   async documents(caseId: string): Promise<TransitionDocument[]> {
     const rows = (await this.db.query(
-      `SELECT td.id, td.filename_enc, d.content_type, d.size_bytes, td.created_at
+      `SELECT td.id, td.filename_enc, d.content_type, COALESCE(td.size_bytes, d.size_bytes) AS size_bytes, td.created_at
          FROM transition_document td JOIN document d ON d.id = td.document_id
         WHERE td.case_id = $1 ORDER BY td.created_at, td.id`,
       [caseId],
@@ -742,21 +791,36 @@ export class TransitionRepository {
   ): Promise<{ document: TransitionDocument; content: AsyncIterable<Buffer> } | null> {
     if ((await this.accessOf(organisationId, caseId, personId)) === null) return null;
     const rows = (await this.db.query(
-      `SELECT td.document_id FROM transition_document td WHERE td.case_id = $1 AND td.id = $2`,
+      `SELECT td.document_id, td.content_encrypted FROM transition_document td WHERE td.case_id = $1 AND td.id = $2`,
       [caseId, attachmentId],
-    )) as { document_id: string }[];
+    )) as { document_id: string; content_encrypted: boolean }[];
     const documentId = rows[0]?.document_id;
     const document = (await this.documents(caseId)).find((d) => d.id === attachmentId);
     if (!documentId || !document) return null;
     await this.log(organisationId, caseId, personId, 'download');
+    if (!rows[0]!.content_encrypted) {
+      return {
+        document,
+        content: new DocumentRepository(this.db).contentChunks(
+          organisationId,
+          documentId,
+          document.sizeBytes,
+          chunkBytes,
+        ),
+      };
+    }
+    // One sealed segment per statement: the download holds one segment in memory at a time.
+    const read = async (offset: number, length: number): Promise<Buffer | null> => {
+      const [row] = (await this.db.query(
+        `SELECT substring(content FROM $3::int FOR $4::int) AS part
+           FROM document WHERE id = $1 AND organisation_id = $2`,
+        [documentId, organisationId, offset + 1, length],
+      )) as { part: Buffer }[];
+      return row ? row.part : null;
+    };
     return {
       document,
-      content: new DocumentRepository(this.db).contentChunks(
-        organisationId,
-        documentId,
-        document.sizeBytes,
-        chunkBytes,
-      ),
+      content: this.cipher.decryptFile(read, document.sizeBytes, docContentPlace(attachmentId)),
     };
   }
 

@@ -27,6 +27,7 @@ import type { WebContext } from '../layout';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { WebPages } from '../web-pages';
 import { adminPage } from './admin.pages';
+import { listQueries, pageOfList } from './list-query';
 import { canEdit, uuid } from './shared.controller';
 import { ADMIN_SECTIONS, deletePage, type AdminKind } from './shared.pages';
 
@@ -69,6 +70,7 @@ export class AdminController {
     @Query('added') added: unknown,
     @Query('saved') saved: unknown,
     @Query('deleted') deleted: unknown,
+    @Query() query: Record<string, unknown>,
   ): Promise<void> {
     const org = me.organisationId;
     const [boards, schools, persons, bodies] = await Promise.all([
@@ -77,10 +79,18 @@ export class AdminController {
       this.persons.list(org),
       this.bodies.list(org),
     ]);
-    const withMembers = await Promise.all(
-      bodies.map(async (body) => ({ body, members: await this.bodies.listMembers(org, body.id) })),
-    );
     const ctx = this.pages.context(req, res);
+    const { t } = ctx;
+    const queries = listQueries(query);
+    const boardNames = new Map(boards.map((b) => [b.id, b.name]));
+    const bodiesPage = pageOfList('bodies', bodies, queries.bodies, (b) => [b.name, b.key]);
+    // Members only of the bodies shown.
+    const withMembers = await Promise.all(
+      bodiesPage.rows.map(async (body) => ({
+        body,
+        members: await this.bodies.listMembers(org, body.id),
+      })),
+    );
     const named = (id: unknown): string | null => boards.find((b) => b.id === id)?.name ?? null;
     const addedName = named(added);
     const savedName = named(saved);
@@ -100,9 +110,20 @@ export class AdminController {
       200,
       adminPage(ctx, {
         boards,
-        schools,
+        boardsPage: pageOfList('boards', boards, queries.boards, (b) => [b.name]),
+        schoolsPage: pageOfList('schools', schools, queries.schools, (s) => [
+          s.name,
+          s.brin ?? '',
+          boardNames.get(s.boardId) ?? '',
+        ]),
         persons,
-        bodies: withMembers,
+        personsPage: pageOfList('persons', persons, queries.persons, (p) => [
+          p.name,
+          p.email,
+          ...p.roles.map((r) => t.role[r]),
+        ]),
+        bodiesPage: { ...bodiesPage, rows: withMembers },
+        queries,
         canEdit: canEdit(me),
         message: addedName
           ? ctx.t.boardAdded(addedName)
@@ -124,10 +145,22 @@ export class AdminController {
     @Param('id') id: string,
   ): Promise<void> {
     const target = await this.target(me, kind, id);
+    const ctx = this.pages.context(req, res);
+    // A board or school still in use is said at once, with what uses it, and offers no button.
+    const used = await this.usedBy(me, target);
+    const inUse = used.people.length + used.schools.length > 0;
     this.pages.send(
       res,
       200,
-      deletePage(this.pages.context(req, res), { ...target, refusal: null }),
+      deletePage(ctx, {
+        ...target,
+        refusal:
+          inUse && target.kind !== 'persons' && target.kind !== 'bodies'
+            ? ctx.t.inUse[target.kind]
+            : null,
+        usedBy: used.people,
+        usedBySchools: used.schools,
+      }),
     );
   }
 
@@ -152,25 +185,40 @@ export class AdminController {
     } catch (err) {
       const [refusal] = refusalAsFieldErrors(err);
       const message = fieldErrorText(ctx.locale, refusal!);
+      const used = await this.usedBy(me, target);
       return this.pages.send(
         res,
         409,
-        deletePage(ctx, { ...target, refusal: message, usedBy: await this.usedBy(me, target) }),
+        deletePage(ctx, {
+          ...target,
+          refusal: message,
+          usedBy: used.people,
+          usedBySchools: used.schools,
+        }),
       );
     }
     this.pages.redirect(res, `/app/admin?deleted=${target.kind}#${ADMIN_SECTIONS[target.kind]}`);
   }
 
-  /** Who keeps a board or school in use (people linked to it), named on the refusal. */
+  /**
+   * What keeps a board or school in use, named on the refusal: the people linked to it, and a
+   * board's schools. (Other uses, such as a cycle's history, are the database's refusal.)
+   */
   private async usedBy(
     me: AuthenticatedPerson,
     target: { kind: AdminKind; id: string },
-  ): Promise<string[]> {
-    if (target.kind !== 'boards' && target.kind !== 'schools') return [];
-    const people = await this.persons.list(me.organisationId);
-    return people
-      .filter((p) => (target.kind === 'boards' ? p.boardId : p.schoolId) === target.id)
-      .map((p) => p.name);
+  ): Promise<{ people: string[]; schools: string[] }> {
+    if (target.kind !== 'boards' && target.kind !== 'schools') return { people: [], schools: [] };
+    const [people, schools] = await Promise.all([
+      this.persons.list(me.organisationId),
+      target.kind === 'boards' ? this.schools.list(me.organisationId) : Promise.resolve([]),
+    ]);
+    return {
+      people: people
+        .filter((p) => (target.kind === 'boards' ? p.boardId : p.schoolId) === target.id)
+        .map((p) => p.name),
+      schools: schools.filter((s) => s.boardId === target.id).map((s) => s.name),
+    };
   }
 
   /** The record `kind`/`id` of the SWV with its name; 404 for another SWV's or an unknown one. */

@@ -6,11 +6,12 @@ import type { AuthenticatedPerson } from '@jaarcyclus/api/auth/authenticated-per
 import { BoardsService } from '@jaarcyclus/api/boards/boards.service';
 import { CreateBoardDto, UpdateBoardDto } from '@jaarcyclus/api/boards/dto/board.dto';
 import { PersonsService } from '@jaarcyclus/api/persons/persons.service';
-import { formFields, optionalId, text, validateForm, wholeNumber, type Validated } from '../forms';
+import { formFields, text, validateForm, wholeNumber, type Validated } from '../forms';
 import type { WebContext } from '../layout';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { WebPages } from '../web-pages';
 import { boardPage, type BoardFormState } from './boards.pages';
+import { pickedPerson, withPickerError } from './person-picker';
 import { AdminEntityController, canEdit } from './shared.controller';
 
 /** A school board's pages: /app/admin/boards/new and /app/admin/boards/:id (AdminEntityController). */
@@ -55,15 +56,25 @@ export class BoardsAdminController extends AdminEntityController<
   }
 
   /** The form's text as the DTO's input: an empty pupil count is "missing", not zero. */
-  protected validate<T extends object>(
+  protected async validate<T extends object>(
     dto: ClassConstructor<T>,
     form: BoardFormState,
+    me: AuthenticatedPerson,
   ): Promise<Validated<T>> {
-    return validateForm(dto, {
+    // The bestuurder is typed (the person picker): read as one of the SWV's active people.
+    const persons = await this.persons.list(me.organisationId);
+    const bestuurder = pickedPerson(
+      'bestuurderPersonId',
+      form.bestuurderPersonId,
+      persons.filter((p) => p.active),
+      persons,
+    );
+    const checked = await validateForm<T>(dto, {
       name: form.name,
       pupilCount: wholeNumber(form.pupilCount) ?? null,
-      bestuurderPersonId: optionalId(form.bestuurderPersonId),
+      bestuurderPersonId: bestuurder.ok ? bestuurder.id : null,
     });
+    return withPickerError(checked, bestuurder);
   }
 
   protected async page(

@@ -1,22 +1,31 @@
 import type { Person, SchoolBoard } from '@jaarcyclus/persistence';
 import type { FieldError } from '@jaarcyclus/api/common/api-errors';
-import { selectField, tableRegion, textField } from '../components';
+import { tableRegion, textField } from '../components';
 import { html, type SafeHtml } from '../html';
 import { formatNumber } from '../i18n';
 import type { WebContext } from '../layout';
+import { personPicker, pickerValue } from './person-picker';
+import { listPager, listSearch, type ListPage, type ListQueries } from './list-query';
 import { entityPage } from './shared.pages';
 
 /** The boards on the administration page, with their pupil counts and the total. */
 export function boardsSection(
   ctx: WebContext,
-  data: { boards: SchoolBoard[]; canEdit: boolean },
+  data: {
+    list: ListPage<SchoolBoard>;
+    /** Every board of the SWV: the total counts them all, whatever the page shows. */
+    all: SchoolBoard[];
+    canEdit: boolean;
+    queries: ListQueries;
+  },
   names: Map<string, string>,
 ): SafeHtml {
   const { t } = ctx;
-  const total = data.boards.reduce((sum, b) => sum + b.pupilCount, 0);
+  const total = data.all.reduce((sum, b) => sum + b.pupilCount, 0);
   return html`<section aria-labelledby="besturen">
     <h2 id="besturen">${t.boards}</h2>
     ${data.canEdit ? html`<p><a class="button" href="/app/admin/boards/new">${t.addBoard}</a></p>` : ''}
+    ${listSearch(ctx, data.list, data.queries)}
     ${tableRegion(
       t.boards,
       html`<table>
@@ -28,7 +37,7 @@ export function boardsSection(
           </tr>
         </thead>
         <tbody>
-          ${data.boards.map(
+          ${data.list.rows.map(
             (b) =>
               html`<tr>
                 <th scope="row"><a href="/app/admin/boards/${b.id}">${b.name}</a></th>
@@ -46,6 +55,7 @@ export function boardsSection(
         </tfoot>
       </table>`,
     )}
+    ${listPager(ctx, data.list, data.queries)}
   </section>`;
 }
 
@@ -83,17 +93,12 @@ export function boardPage(
       width: 'short',
       required: true,
     })}
-    ${selectField(ctx, {
+    ${personPicker(ctx, {
       name: 'bestuurderPersonId',
       label: t.bestuurder,
-      value: form.bestuurderPersonId,
+      value: pickerValue(data.persons, form.bestuurderPersonId),
       errors: form.errors,
-      options: [
-        { value: '', label: t.none },
-        ...data.persons
-          .filter((p) => p.active)
-          .map((p) => ({ value: p.id, label: `${p.name} (${p.email})` })),
-      ],
+      candidates: data.persons.filter((p) => p.active),
     })}`,
     details: html`<dt>${t.name}</dt>
       <dd>${board?.name ?? ''}</dd>

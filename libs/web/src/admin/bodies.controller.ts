@@ -37,10 +37,12 @@ import { WebPages } from '../web-pages';
 import {
   BODY_FIELDS,
   bodyPage,
+  memberCandidates,
   type BodyField,
   type BodyFormState,
   type MemberFormState,
 } from './bodies.pages';
+import { pickedPerson } from './person-picker';
 import { canEdit, uuid } from './shared.controller';
 
 /**
@@ -127,10 +129,26 @@ export class BodiesAdminController {
         memberForm: { ...memberForm, errors },
         status: 422,
       });
+    // The person is typed (the person picker): one of the SWV's active people not yet a member.
+    const [persons, members] = await Promise.all([
+      this.persons.list(me.organisationId),
+      this.bodies.listMembers(me.organisationId, body.id),
+    ]);
+    const picked = pickedPerson(
+      'personId',
+      memberForm.personId,
+      memberCandidates(persons, members),
+      persons,
+    );
     const input = await validateForm(AddBodyMemberDto, {
-      personId: memberForm.personId.trim(),
+      personId: picked.ok ? (picked.id ?? '') : '',
       boardId: optionalId(memberForm.boardId),
     });
+    // A text that names nobody (or several) is said once, on the picker.
+    if (!picked.ok) {
+      const others = input.ok ? [] : input.errors.filter((e) => e.field !== 'personId');
+      return refused([picked.error, ...others]);
+    }
     if (!input.ok) return refused(input.errors);
     try {
       await this.bodies.addMember(me.organisationId, body.id, input.value);

@@ -6,12 +6,14 @@ import { errorSummary, notice, selectField, textField } from '../components';
 import { html, type SafeHtml } from '../html';
 import { csrfField, page, type WebContext } from '../layout';
 import { describeVotingRule } from '../voting-rule-text';
+import { personPicker } from './person-picker';
+import { listPager, listSearch, type ListPage, type ListQueries } from './list-query';
 import { deleteLink } from './shared.pages';
 
 /** The bodies on the administration page: decision, voting rule, chair and members. */
 export function bodiesSection(
   ctx: WebContext,
-  data: { bodies: { body: Body; members: MemberWithPerson[] }[] },
+  data: { list: ListPage<{ body: Body; members: MemberWithPerson[] }>; queries: ListQueries },
   names: Map<string, string>,
   boardNames: Map<string, string>,
 ): SafeHtml {
@@ -19,7 +21,8 @@ export function bodiesSection(
   const link = (body: Body) => html`<a href="/app/admin/bodies/${body.id}">${body.name}</a>`;
   return html`<section aria-labelledby="organen">
     <h2 id="organen">${t.bodies}</h2>
-    ${data.bodies.map(
+    ${listSearch(ctx, data.list, data.queries)}
+    ${data.list.rows.map(
       ({ body, members }) =>
         html`<div class="panel">
           <h3>${link(body)} <span class="muted">(${body.key})</span></h3>
@@ -50,6 +53,7 @@ export function bodiesSection(
           </dl>
         </div>`,
     )}
+    ${listPager(ctx, data.list, data.queries)}
   </section>`;
 }
 
@@ -224,11 +228,19 @@ function bodyForm(ctx: WebContext, data: BodyPageData): SafeHtml {
   </form>`;
 }
 
+/** Who can still be added to a body: its active people that are not a member yet. */
+export function memberCandidates(
+  persons: readonly Person[],
+  members: MemberWithPerson[],
+): Person[] {
+  const memberIds = new Set(members.map((m) => m.member.personId));
+  return persons.filter((p) => p.active && !memberIds.has(p.id));
+}
+
 function membersSection(ctx: WebContext, data: BodyPageData): SafeHtml {
   const { t } = ctx;
   const boardNames = new Map(data.boards.map((b) => [b.id, b.name]));
   const weighted = data.body.votingRule.weighting === 'pupil_count';
-  const memberIds = new Set(data.members.map((m) => m.member.personId));
   const mf = data.memberForm;
   const list =
     data.members.length === 0
@@ -270,18 +282,13 @@ function membersSection(ctx: WebContext, data: BodyPageData): SafeHtml {
       >
         <h3 id="lid-toevoegen">${t.addMember}</h3>
         ${csrfField(ctx)}
-        ${selectField(ctx, {
+        ${personPicker(ctx, {
           name: 'personId',
           label: t.memberPerson,
           value: mf.personId,
           errors: mf.errors,
           required: true,
-          options: [
-            { value: '', label: t.choosePerson },
-            ...data.persons
-              .filter((p) => p.active && !memberIds.has(p.id))
-              .map((p) => ({ value: p.id, label: `${p.name} (${p.email})` })),
-          ],
+          candidates: memberCandidates(data.persons, data.members),
         })}
         ${
           weighted

@@ -7,7 +7,16 @@ import { BoardsService } from '@jaarcyclus/api/boards/boards.service';
 import { CreatePersonDto, UpdatePersonDto } from '@jaarcyclus/api/persons/dto/person.dto';
 import { PersonsService } from '@jaarcyclus/api/persons/persons.service';
 import { SchoolsService } from '@jaarcyclus/api/schools/schools.service';
-import { formFields, optionalId, text, validateForm, type Validated } from '../forms';
+import { codedText, englishText } from '@jaarcyclus/i18n';
+import type { FieldError } from '@jaarcyclus/api/common/api-errors';
+import {
+  formFields,
+  optionalId,
+  refusalAsFieldErrors,
+  text,
+  validateForm,
+  type Validated,
+} from '../forms';
 import type { WebContext } from '../layout';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { WebPages } from '../web-pages';
@@ -30,11 +39,11 @@ export class PersonsAdminController extends AdminEntityController<
 > {
   constructor(
     pages: WebPages,
-    persons: PersonsService,
+    private readonly personsService: PersonsService,
     private readonly boards: BoardsService,
     private readonly schools: SchoolsService,
   ) {
-    super(pages, persons, 'persons', { create: CreatePersonDto, update: UpdatePersonDto });
+    super(pages, personsService, 'persons', { create: CreatePersonDto, update: UpdatePersonDto });
   }
 
   protected emptyForm(): PersonFormState {
@@ -92,6 +101,38 @@ export class PersonsAdminController extends AdminEntityController<
       boardId: optionalId(form.boardId),
       active: form.active,
     });
+  }
+
+  /**
+   * A taken e-mail address names who has it (addresses are unique per SWV, so that person is
+   * of this SWV and listed on its Beheer page: nothing of another SWV is told).
+   */
+  protected override async refusal(
+    err: unknown,
+    me: AuthenticatedPerson,
+    form: PersonFormState,
+  ): Promise<FieldError[]> {
+    const errors = refusalAsFieldErrors(err);
+    if (!errors.some((e) => e.field === 'email' && e.text?.code === 'refusal.exists'))
+      return errors;
+    const email = form.email.trim().toLocaleLowerCase('en');
+    const holder = (await this.personsList(me)).find(
+      (p) => p.email.toLocaleLowerCase('en') === email,
+    );
+    if (!holder) return errors;
+    return errors.map((e) =>
+      e.field === 'email' && e.text?.code === 'refusal.exists'
+        ? {
+            field: 'email',
+            message: englishText('personPicker.emailInUseBy', { name: holder.name }),
+            text: codedText('personPicker.emailInUseBy', { name: holder.name }),
+          }
+        : e,
+    );
+  }
+
+  private personsList(me: AuthenticatedPerson): Promise<Person[]> {
+    return this.personsService.list(me.organisationId);
   }
 
   protected async page(

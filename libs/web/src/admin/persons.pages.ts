@@ -9,18 +9,20 @@ import type { FieldError } from '@jaarcyclus/api/common/api-errors';
 import { checkboxesField, fieldId, selectField, tableRegion, textField } from '../components';
 import { attrs, html, type SafeHtml } from '../html';
 import type { WebContext } from '../layout';
+import { listPager, listSearch, type ListPage, type ListQueries } from './list-query';
 import { entityPage } from './shared.pages';
 
 /** The people on the administration page, with their roles and language. */
 export function peopleSection(
   ctx: WebContext,
-  data: { persons: Person[]; canEdit: boolean },
+  data: { list: ListPage<Person>; canEdit: boolean; queries: ListQueries },
 ): SafeHtml {
   const { t } = ctx;
   const inactive = (p: Person) => (p.active ? '' : html` <span class="tag">${t.inactive}</span>`);
   return html`<section aria-labelledby="personen">
     <h2 id="personen">${t.people}</h2>
     ${data.canEdit ? html`<p><a class="button" href="/app/admin/persons/new">${t.addPerson}</a></p>` : ''}
+    ${listSearch(ctx, data.list, data.queries)}
     ${tableRegion(
       t.people,
       html`<table>
@@ -33,7 +35,7 @@ export function peopleSection(
           </tr>
         </thead>
         <tbody>
-          ${data.persons.map(
+          ${data.list.rows.map(
             (p) =>
               html`<tr>
                 <th scope="row">
@@ -47,6 +49,7 @@ export function peopleSection(
         </tbody>
       </table>`,
     )}
+    ${listPager(ctx, data.list, data.queries)}
   </section>`;
 }
 

@@ -12,7 +12,6 @@ import { SchoolsService } from '@jaarcyclus/api/schools/schools.service';
 import {
   fieldErrorOf,
   formFields,
-  optionalId,
   refusalAsFieldErrors,
   text,
   validateForm,
@@ -23,6 +22,7 @@ import { formatAmount } from '../i18n';
 import type { WebContext } from '../layout';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { WebPages } from '../web-pages';
+import { pickedPerson } from './person-picker';
 import { AdminEntityController, canEdit } from './shared.controller';
 import { schoolPage, type SchoolFormState } from './schools.pages';
 
@@ -97,7 +97,16 @@ export class SchoolsAdminController extends AdminEntityController<
   protected async validate<T extends object>(
     dto: ClassConstructor<T>,
     form: SchoolFormState,
+    me: AuthenticatedPerson,
   ): Promise<Validated<T>> {
+    // The ECT member is typed (the person picker): one of the SWV's active ECT members.
+    const persons = await this.persons.list(me.organisationId);
+    const ect = pickedPerson(
+      'ectMemberPersonId',
+      form.ectMemberPersonId,
+      persons.filter((p) => p.active && p.roles.includes('ect_member')),
+      persons,
+    );
     const amountErrors: FieldError[] = [];
     let fixedAmountCents: number | undefined = 0;
     if (form.fixedAmount.trim() !== '') {
@@ -116,19 +125,22 @@ export class SchoolsAdminController extends AdminEntityController<
       kind: form.kind,
       locationCount: wholeNumber(form.locationCount) ?? null,
       ...(fixedAmountCents !== undefined ? { fixedAmountCents } : {}),
-      ectMemberPersonId: optionalId(form.ectMemberPersonId),
+      ectMemberPersonId: ect.ok ? ect.id : null,
     };
     const checked = await validateForm(dto, input);
     const errors = [
       ...amountErrors,
+      ...(ect.ok ? [] : [ect.error]),
       ...(checked.ok ? [] : checked.errors.map((e) => ({ ...e, field: schoolField(e.field) }))),
     ];
     if (errors.length || !checked.ok) return { ok: false, errors };
     return checked;
   }
 
-  protected override refusal(err: unknown): FieldError[] {
-    return refusalAsFieldErrors(err).map((e) => ({ ...e, field: schoolField(e.field) }));
+  protected override refusal(err: unknown): Promise<FieldError[]> {
+    return Promise.resolve(
+      refusalAsFieldErrors(err).map((e) => ({ ...e, field: schoolField(e.field) })),
+    );
   }
 
   protected async page(

@@ -4,12 +4,14 @@ import { selectField, tableRegion, textField } from '../components';
 import { html, type SafeHtml } from '../html';
 import { formatAmount, formatNumber } from '../i18n';
 import type { WebContext } from '../layout';
+import { personPicker, pickerValue } from './person-picker';
+import { listPager, listSearch, type ListPage, type ListQueries } from './list-query';
 import { entityPage } from './shared.pages';
 
 /** The schools on the administration page: board, kind, locations, fixed amount, ECT member. */
 export function schoolsSection(
   ctx: WebContext,
-  data: { schools: School[]; canEdit: boolean },
+  data: { list: ListPage<School>; canEdit: boolean; queries: ListQueries },
   names: Map<string, string>,
   boardNames: Map<string, string>,
 ): SafeHtml {
@@ -18,6 +20,7 @@ export function schoolsSection(
   return html`<section aria-labelledby="scholen">
     <h2 id="scholen">${t.schools}</h2>
     ${data.canEdit ? html`<p><a class="button" href="/app/admin/schools/new">${t.addSchool}</a></p>` : ''}
+    ${listSearch(ctx, data.list, data.queries)}
     ${tableRegion(
       t.schools,
       html`<table>
@@ -32,7 +35,7 @@ export function schoolsSection(
           </tr>
         </thead>
         <tbody>
-          ${data.schools.map(
+          ${data.list.rows.map(
             (s) =>
               html`<tr>
                 <th scope="row"><a href="/app/admin/schools/${s.id}">${s.name}</a>${brin(s)}</th>
@@ -46,6 +49,7 @@ export function schoolsSection(
         </tbody>
       </table>`,
     )}
+    ${listPager(ctx, data.list, data.queries)}
   </section>`;
 }
 
@@ -115,18 +119,13 @@ export function schoolPage(
     })}
     ${textField(ctx, { name: 'locationCount', label: t.locations, hint: t.locationsHint, value: form.locationCount, errors: e, inputmode: 'numeric', width: 'short', required: true })}
     ${textField(ctx, { name: 'fixedAmount', label: t.fixedAmount, hint: t.fixedAmountHint, value: form.fixedAmount, errors: e, inputmode: 'decimal', width: 'short' })}
-    ${selectField(ctx, {
+    ${personPicker(ctx, {
       name: 'ectMemberPersonId',
       label: t.ectMember,
-      hint: t.ectMemberHint,
-      value: form.ectMemberPersonId,
+      hint: `${t.ectMemberHint} ${t.picker.hint}`,
+      value: pickerValue(data.persons, form.ectMemberPersonId),
       errors: e,
-      options: [
-        { value: '', label: t.none },
-        ...data.persons
-          .filter((p) => p.active && p.roles.includes('ect_member'))
-          .map((p) => ({ value: p.id, label: `${p.name} (${p.email})` })),
-      ],
+      candidates: data.persons.filter((p) => p.active && p.roles.includes('ect_member')),
     })}`,
     details: html`<dt>${t.name}</dt>
       <dd>${school?.name ?? ''}</dd>

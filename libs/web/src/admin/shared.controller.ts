@@ -63,10 +63,14 @@ export abstract class AdminEntityController<
   protected abstract formOf(row: E): F;
   /** The form as posted (errors empty). */
   protected abstract postedForm(body: unknown): F;
-  /** The form as the DTO's input, checked by it; errors are named by the form's fields. */
+  /**
+   * The form as the DTO's input, checked by it; errors are named by the form's fields. `me`:
+   * whose SWV's people a person picker's text is read against.
+   */
   protected abstract validate<T extends object>(
     dto: ClassConstructor<T>,
     form: F,
+    me: AuthenticatedPerson,
   ): Promise<Validated<T>>;
   /** The page of a new (row null) or a stored record. */
   protected abstract page(
@@ -76,9 +80,12 @@ export abstract class AdminEntityController<
     form: F,
   ): Promise<string>;
 
-  /** A refusal of the service as the form's field errors (by default named as the api names them). */
-  protected refusal(err: unknown): FieldError[] {
-    return refusalAsFieldErrors(err);
+  /**
+   * A refusal of the service as the form's field errors (by default named as the api names
+   * them); `me` and `form`: for a subclass that says more (whose address is taken).
+   */
+  protected refusal(err: unknown, _me: AuthenticatedPerson, _form: F): Promise<FieldError[]> {
+    return Promise.resolve(refusalAsFieldErrors(err));
   }
 
   @Get('new')
@@ -115,13 +122,13 @@ export abstract class AdminEntityController<
     const form = this.postedForm(body);
     const refused = (errors: FieldError[]) =>
       this.render(req, res, me, null, { ...form, errors }, 422);
-    const input = await this.validate(this.dtos.create, form);
+    const input = await this.validate(this.dtos.create, form, me);
     if (!input.ok) return refused(input.errors);
     let created: E;
     try {
       created = await this.entities.create(me.organisationId, input.value);
     } catch (err) {
-      return refused(this.refusal(err));
+      return refused(await this.refusal(err, me, form));
     }
     this.pages.redirect(res, `/app/admin?added=${created.id}#${ADMIN_SECTIONS[this.kind]}`);
   }
@@ -140,12 +147,12 @@ export abstract class AdminEntityController<
     const form = this.postedForm(body);
     const refused = (errors: FieldError[]) =>
       this.render(req, res, me, row, { ...form, errors }, 422);
-    const input = await this.validate(this.dtos.update, form);
+    const input = await this.validate(this.dtos.update, form, me);
     if (!input.ok) return refused(input.errors);
     try {
       await this.entities.update(me.organisationId, row.id, input.value);
     } catch (err) {
-      return refused(this.refusal(err));
+      return refused(await this.refusal(err, me, form));
     }
     this.pages.redirect(res, `/app/admin?saved=${row.id}#${ADMIN_SECTIONS[this.kind]}`);
   }

@@ -91,6 +91,8 @@ export function deletePage(
     refusal: string | null;
     /** Names of the people who keep it in use (boards, schools). */
     usedBy?: string[];
+    /** Names of the schools that keep a board in use. */
+    usedBySchools?: string[];
   },
 ): string {
   const { t } = ctx;
@@ -107,6 +109,14 @@ export function deletePage(
             ? html`<div class="error-summary" role="alert" tabindex="-1" data-error-summary>
                   <h2>${t.del.refusedTitle}</h2>
                   <p>${data.refusal}</p>
+                  ${
+                    data.usedBySchools && data.usedBySchools.length > 0
+                      ? html`<p>${t.usedBySchools}</p>
+                          <ul>
+                            ${data.usedBySchools.map((name) => html`<li>${name}</li>`)}
+                          </ul>`
+                      : ''
+                  }
                   ${
                     data.usedBy && data.usedBy.length > 0
                       ? html`<p>${t.usedByPeople}</p>

@@ -203,6 +203,10 @@ progress::-moz-progress-bar { background: #0b5394; }
 [hidden] { display: none !important; }
 
 /* Paper: the content only (no menu, language switch, forms or buttons), black on white. */
+.list-search .field { max-width: 28rem; }
+.list-count { margin: 0 0 0.5rem; }
+.pager ul { list-style: none; padding: 0; margin: 0.75rem 0 1.5rem; display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; align-items: center; }
+.pager a { display: inline-block; padding: 0.5rem 0; }
 @media print {
   @page { size: A4; margin: 15mm; }
   body { background: #ffffff; color: #000000; font-size: 10pt; }

@@ -45,6 +45,7 @@ import {
   transitionsPage,
   type OpenFormValues,
 } from '../pages/transitions.pages';
+import { transitionAccessLogPage } from '../pages/transition-access-log.pages';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { WebPages } from '../web-pages';
 
@@ -85,6 +86,7 @@ export class TransitionPagesController {
         all: overview ? await this.transitions.overview(me) : null,
         numbers: overview ? await this.transitions.numbers(me, year) : null,
         canOpen,
+        accessLog: me.roles.includes('admin'),
       }),
     );
   }
@@ -239,6 +241,20 @@ export class TransitionPagesController {
     const { document, content } = await this.transitions.downloadDocument(me, id, documentId);
     documentHeaders(res, document);
     await pipeline(Readable.from(content), res);
+  }
+
+  /** The case's access log, for the FG: the SWV's administrators only (everyone else 404). */
+  @Get(':id/access-log')
+  async accessLog(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('id', UuidParamPipe) id: string,
+  ): Promise<void> {
+    const log = await this.transitions.accessLog(me, id);
+    const row = (await this.transitions.overview(me)).find((c) => c.id === id);
+    if (!row) throw new DomainError('NOT_FOUND', 'No such transition case');
+    this.pages.send(res, 200, transitionAccessLogPage(this.pages.context(req, res), { row, log }));
   }
 
   @Get(':id/export')

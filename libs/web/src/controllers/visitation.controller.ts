@@ -24,6 +24,7 @@ import type {
 import { CurrentPerson, READ_ROLES, Roles } from '@jaarcyclus/api/auth/decorators';
 import type { FieldError } from '@jaarcyclus/api/common/api-errors';
 import { VisitationService } from '@jaarcyclus/api/visitation/visitation.service';
+import { REMINDABLE_STEPS, type RemindDto } from '@jaarcyclus/api/visitation/dto/visitation.dto';
 import { catalogueFor } from '@jaarcyclus/i18n';
 import { CsrfGuard } from '../csrf';
 import { formFields, refusalAsFieldErrors, text } from '../forms';
@@ -243,6 +244,7 @@ export class VisitationPagesController {
       checked: v.checked,
       rescheduled: v.rescheduled,
       cancelled: v.cancelled,
+      reminded: v.reminded,
     };
     const key = answered === '1' ? 'answered' : done;
     const message = typeof key === 'string' ? (messages[key] ?? null) : null;
@@ -375,6 +377,23 @@ export class VisitationPagesController {
     );
   }
 
+  @Post('app/visits/:id/remind')
+  @Roles(...EDITORS)
+  @UseGuards(CsrfGuard)
+  async remind(
+    @CurrentPerson() me: AuthenticatedPerson,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('id') idParam: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const id = checkId(idParam);
+    const step = text(formFields(body), 'step').trim();
+    await this.visitCommand(me, req, res, id, 'reminded', {}, () =>
+      this.visitation.remindNow(me, id, step as RemindDto['step']),
+    );
+  }
+
   @Post('app/visits/:id/cancel')
   @Roles(...EDITORS)
   @UseGuards(CsrfGuard)
@@ -467,6 +486,13 @@ export class VisitationPagesController {
         mayAddFollowUp: data.mayAddFollowUp,
         ownerOptions: data.ownerOptions,
         office: data.office,
+        remindSteps: (state.steps ?? [])
+          .filter((s) => REMINDABLE_STEPS.includes(s.key as RemindDto['step']))
+          .filter((s) => s.openedAt !== null && !s.done)
+          .map((s) => ({
+            key: s.key,
+            label: stepLabels[s.key as keyof typeof stepLabels] ?? s.key,
+          })),
       }),
     );
   }

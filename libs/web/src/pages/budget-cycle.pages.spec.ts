@@ -259,6 +259,12 @@ describe('the budget cycle page', () => {
     expect(render(['secretariat'], { status: awaiting })).not.toContain('/adopt"');
   });
 
+  it('links to the allocation letters once they went out, not before', () => {
+    const sent = render(['secretariat'], { status: status({ phase: 'letters_sent' }) });
+    expect(sent).toContain('<a href="/app/letters">Toekenningsbrieven</a>');
+    expect(render(['secretariat'])).not.toContain('href="/app/letters"');
+  });
+
   it('does not offer again an action just taken while the workflow records its next phase', () => {
     const adopted = status({
       phase: 'awaiting_adoption',

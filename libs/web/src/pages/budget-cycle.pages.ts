@@ -463,6 +463,10 @@ export function budgetCyclePage(ctx: WebContext, data: CyclePageData): string {
       ${notice(data.message)} ${errorSummary(ctx, data.errors, actionLabels(t))}
       ${summary(ctx, data, phase)}
       ${
+        // The letters as sent, readable and printable (each reader sees the ones theirs to read).
+        phase === 'letters_sent' ? html`<p><a href="/app/letters">${t.letters.title}</a></p>` : ''
+      }
+      ${
         status.dispute
           ? html`<p class="notice notice--info">
               ${t.disputeNote(

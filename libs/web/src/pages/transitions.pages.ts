@@ -33,7 +33,13 @@ export interface OpenFormValues {
   parentEmail: string;
 }
 
-function casesTable(ctx: WebContext, label: string, rows: TransitionOverviewItem[]): SafeHtml {
+function casesTable(
+  ctx: WebContext,
+  label: string,
+  rows: TransitionOverviewItem[],
+  /** The SWV's administrators: a link to each case's access log (for the FG). */
+  accessLog = false,
+): SafeHtml {
   const t = ctx.t;
   if (rows.length === 0) return html`<p>${t.trNone}</p>`;
   return tableRegion(
@@ -47,6 +53,7 @@ function casesTable(ctx: WebContext, label: string, rows: TransitionOverviewItem
           <th scope="col">${t.trDaysInPhase}</th>
           <th scope="col">${t.trDue}</th>
           <th scope="col">${t.trStatusLabel}</th>
+          ${accessLog ? html`<th scope="col">${t.talLink}</th>` : ''}
         </tr>
       </thead>
       <tbody>
@@ -69,6 +76,17 @@ function casesTable(ctx: WebContext, label: string, rows: TransitionOverviewItem
                       : t.trStatus[r.status]
                 }
               </td>
+              ${
+                accessLog
+                  ? html`<td>
+                      <a
+                        href="${TRANSITIONS_PATH}/${r.id}/access-log"
+                        aria-label="${t.talLinkLabel(r.vsoSchoolName)}"
+                        >${t.talLink}</a
+                      >
+                    </td>`
+                  : ''
+              }
             </tr>`,
         )}
       </tbody>
@@ -112,6 +130,8 @@ export function transitionsPage(
     all: TransitionOverviewItem[] | null;
     numbers: TransitionYearNumbers | null;
     canOpen: boolean;
+    /** The SWV's administrators read each case's access log (for the FG). */
+    accessLog?: boolean;
   },
 ): string {
   const t = ctx.t;
@@ -130,7 +150,7 @@ export function transitionsPage(
         o.all
           ? html`<h2>${t.trOverview}</h2>
               <p class="hint">${t.trOverviewHint}</p>
-              ${casesTable(ctx, t.trOverview, o.all)}`
+              ${casesTable(ctx, t.trOverview, o.all, o.accessLog ?? false)}`
           : ''
       }
       ${o.numbers ? numbersTable(ctx, o.numbers) : ''}`,

@@ -471,6 +471,8 @@ export interface VisitPageData {
   ownerOptions: { id: string; name: string }[];
   /** The host SWV's secretariat: reschedule, cancel, the check. */
   office: boolean;
+  /** Open steps the secretariat may remind of now ("herinner nu"). */
+  remindSteps?: { key: string; label: string }[];
 }
 
 /**
@@ -647,6 +649,23 @@ export function visitPage(ctx: WebContext, d: VisitPageData): string {
                       ${v.completeCheck}
                     </button>
                   </form>
+                </section>`
+              : ''
+          }
+          ${
+            (d.remindSteps ?? []).length > 0
+              ? html`<section class="panel" aria-labelledby="remind-title">
+                  <h2 id="remind-title">${v.remindTitle}</h2>
+                  <p>${v.remindIntro}</p>
+                  ${(d.remindSteps ?? []).map(
+                    (s) =>
+                      html`<form method="post" action="${base}/remind" class="inline-form">
+                        ${csrfField(ctx)}<input type="hidden" name="step" value="${s.key}" />
+                        <button type="submit" class="button button--secondary">
+                          ${v.remindNow(s.label)}
+                        </button>
+                      </form>`,
+                  )}
                 </section>`
               : ''
           }

@@ -32,7 +32,9 @@ jest.setTimeout(90_000);
  *   RECORD_TRANSITION_HISTORY=<name> npx jest --selectProjects workflow -- transition.replay
  * which writes __histories__/transition.<name>.json (commit it; never edit or delete it).
  * Recorded: `representative` (a stall reminder, all five phases with further research, one
- * OPP evaluation, closed as succeeded, erased after the retention period).
+ * OPP evaluation, closed as succeeded, erased after the retention period), and
+ * `parents-asked` (the same case after patch `transition-parents-asked-on-school-choice`: the
+ * parents are mailed when a school is chosen).
  */
 const HISTORIES = path.join(__dirname, '__histories__');
 const IDENTITY = 'transition-replay';
@@ -153,6 +155,8 @@ describe('schakeltraject: replay of recorded histories', () => {
     await handle.result();
     expect(calls).toContain('mail stalled 1');
     expect(calls).toContain('mail evaluationDue 0');
+    // Since patch transition-parents-asked-on-school-choice: the parents are asked.
+    expect(calls).toContain('mail parentsAsked 0');
     expect(calls.at(-1)).toBe('erase');
 
     const fixture = toHistoryFixture(workflowId, await handle.fetchHistory());

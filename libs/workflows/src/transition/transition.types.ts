@@ -53,8 +53,10 @@ export interface TransitionCaseView {
 export type TransitionNotificationKind =
   /** The case was opened: the parents (sign in to see it and consent) and the ECT members. */
   | 'opened'
-  /** A phase began: its owner side (and the ECT members). */
+  /** A phase began: its owner side, the ECT members and the parents. */
   | 'phaseEntered'
+  /** A regular school was chosen: the parents are asked for their consent and their view. */
+  | 'parentsAsked'
   /** An OPP evaluation is due: the regular school and the ECT members. */
   | 'evaluationDue'
   /** No step for N business days: 1 the owner, 2 the ECT members, 3 the secretariat. */

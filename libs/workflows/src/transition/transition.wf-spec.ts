@@ -193,6 +193,22 @@ describe('schakeltraject workflow', () => {
     expect(yes.state).toMatchObject({ phase: 'handover', regularSchoolId: B });
     // The refused step left nothing behind: steps are numbered without gaps.
     expect(steps.get(caseId)!.map((s) => s.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    // The parents were asked for their consent and view after each school was chosen (seq 1
+    // and 6), and hear of every new phase, the way back to orientation included.
+    const kinds = () => mails.get(caseId)!.map((m) => m.kind);
+    await waitFor(() => kinds().filter((k) => k === 'phaseEntered').length === 6, 1_000, 50);
+    expect(
+      mails
+        .get(caseId)!
+        .filter((m) => m.kind === 'parentsAsked')
+        .map((m) => m.idempotencyKeyPrefix.split(':').pop()),
+    ).toEqual(['s1-parents-asked', 's6-parents-asked']);
+    expect(
+      mails
+        .get(caseId)!
+        .filter((m) => m.kind === 'phaseEntered')
+        .map((m) => m.phase),
+    ).toEqual(['consultation', 'decision', 'orientation', 'consultation', 'decision', 'handover']);
     await take(handle, { kind: 'end', reason: 'parents_withdrew' }, 'vso');
   });
 

@@ -15,6 +15,8 @@
  *   stall days, the owner is reminded, then the case's ECT members, then the secretariat, each
  *   once, at `sendHour` on a school business day (no weekends, public or school holidays of
  *   the region); any step starts the count again.
+ * - The parents hear of every new phase and of a school chosen (their consent and view are
+ *   asked), by a mail without pupil data that links to the case behind the sign-in.
  * - In execution the regular school and the ECT members are asked for the OPP evaluation
  *   every `evaluationWeeks`, until the case is closed.
  * - After closing, a durable timer waits the SWV's retention period (default 24 months) and
@@ -41,6 +43,7 @@ import {
 import {
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -148,6 +151,12 @@ export async function transitionCaseWorkflow(input: TransitionCaseInput): Promis
       if (next.status === 'closed') pending.push({ kind: 'closed', step: `s${mySeq}-closed` });
       else if (next.phase !== before || cmd.move.kind === 'decide') {
         pending.push({ kind: 'phaseEntered', step: `s${mySeq}-${next.phase}` });
+      } else if (
+        cmd.move.kind === 'chooseSchool' &&
+        patched('transition-parents-asked-on-school-choice')
+      ) {
+        // A school was chosen: the parents are asked for their consent and their view.
+        pending.push({ kind: 'parentsAsked', step: `s${mySeq}-parents-asked` });
       }
       return { seq: mySeq, state: next };
     },

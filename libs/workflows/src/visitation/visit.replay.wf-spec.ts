@@ -16,7 +16,9 @@ jest.setTimeout(60_000);
  *   RECORD_VISIT_HISTORY=<name> npx jest --selectProjects workflow --testPathPattern visitation/visit.wf-spec
  * writes __histories__/visit.<name>.json from the whole-programme test (commit it; never edit it).
  * Recorded: `representative` (invitation, confirmations, self-evaluation, the visit, the three
- * reports, one follow-up action with its reminder, the check after six months, closed).
+ * reports, one follow-up action with its reminder, the check after six months, closed) and
+ * `remind-now` (the same, planned from its publication and with the secretariat's "herinner nu":
+ * the patches `visit-planned-from-publication` and `visit-remind-now`).
  */
 const HISTORIES = path.join(__dirname, '__histories__');
 

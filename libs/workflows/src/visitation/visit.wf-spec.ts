@@ -29,9 +29,11 @@ import { visitWorkflow } from './visit.workflow';
 import {
   addFollowUpActionUpdate,
   answerVisitDateUpdate,
+  cancelVisitUpdate,
   completeFollowUpActionUpdate,
   completeFollowUpCheckUpdate,
   getVisitQuery,
+  remindVisitStepNowUpdate,
   rescheduleVisitUpdate,
   submitVisitReportUpdate,
 } from './visitation.messages';
@@ -295,6 +297,159 @@ describe('a visit of a collegial visitation', () => {
     expect(after.overdue).toEqual(['date_confirmation']);
   });
 
+  it('reminds now, at the secretariat’s request, only those who still owe the step, with the timer’s mail', async () => {
+    const input = await visitInput(40);
+    const handle = await start(input);
+    const remindNow = (step: 'date_confirmation' | 'draft_report') =>
+      handle.executeUpdate(remindVisitStepNowUpdate, { args: [{ actorPersonId: 's1', step }] });
+    // Before the invitation nobody owes anything yet.
+    expect(await refusal(remindNow('date_confirmation'))).toMatch(/^CONFLICT/);
+    await invite(handle);
+    await answer(handle, 'h1');
+    await answer(handle, 'v1');
+    const before = await env.currentTimeMs();
+    await expect(remindNow('date_confirmation')).resolves.toEqual({
+      step: 'date_confirmation',
+      recipients: 2,
+    });
+    const v = await waitFor(handle, has('reminder_sent'), 'the reminder');
+    const reminders = mailsOf(handle.workflowId, 'reminder');
+    expect(reminders.map((m) => m.to).sort()).toEqual(['v2', 'v3']);
+    // Sent at once (no timer moved the clock), and recorded with who asked.
+    for (const r of reminders) expect(r.at - before).toBeLessThan(60_000);
+    expect(v.history.find((e) => e.code === 'reminder_sent')).toMatchObject({
+      actorPersonId: 's1',
+      data: { step: 'date_confirmation', recipients: 2, now: true },
+    });
+    // A second request is a second reminder, not swallowed by the first one's key.
+    await remindNow('date_confirmation');
+    await waitFor(handle, has('reminder_sent', 2), 'the second reminder');
+    expect(mailsOf(handle.workflowId, 'reminder')).toHaveLength(4);
+    // A step not open yet, or one nobody owes any more: refused, nothing sent.
+    expect(await refusal(remindNow('draft_report'))).toMatch(/^CONFLICT/);
+    await answer(handle, 'v2');
+    await answer(handle, 'v3');
+    expect(await refusal(remindNow('date_confirmation'))).toMatch(/^CONFLICT/);
+    expect(mailsOf(handle.workflowId, 'reminder')).toHaveLength(4);
+  });
+
+  it('invites from the moment the programme was published, by the worker’s clock', async () => {
+    // It is 22:00 on a business day; the programme was published at 10:00 that day (the
+    // worker's clock). The invitation, due already, goes out now: not at 08:00 tomorrow, as it
+    // would from the flow's own start.
+    const day = addBusinessDays(await today(), 1, { region: 'noord' });
+    const night = amsterdamInstant(day, 22).getTime();
+    await advanceTo(night);
+    const input = await visitInput(15);
+    const handle = await start({
+      ...input,
+      plannedFrom: amsterdamInstant(day, 10).toISOString(),
+    });
+    const v = await waitFor(handle, has('invited'), 'the invitation');
+    const sentAt = mailsOf(handle.workflowId, 'invitation')[0]!.at;
+    expect(sentAt - night).toBeLessThan(60 * 60_000);
+    expect(v.status).toBe('scheduled');
+    // Without it, or with a moment in the future (never believed), the flow plans from its
+    // own start: the invitation waits for the next business morning.
+    for (const plannedFrom of [undefined, new Date(night + 400 * 86_400_000).toISOString()]) {
+      const later = await start({
+        ...(await visitInput(15)),
+        ...(plannedFrom ? { plannedFrom } : {}),
+      });
+      const w = await later.query(getVisitQuery);
+      expect(w.next?.kind).toBe('invite');
+      const at = amsterdamParts(new Date(w.next!.at));
+      expect(at.date > day).toBe(true);
+      expect([8, 9]).toContain(at.hour);
+    }
+  });
+
+  it('cancels a visit: every task cancelled, host and team told, no timer fires after it, the flow ends', async () => {
+    const input = await visitInput(40);
+    const handle = await start(input);
+    await invite(handle);
+    await answer(handle, 'h1');
+    const cancel = (reason: string) =>
+      handle.executeUpdate(cancelVisitUpdate, {
+        args: [{ actorPersonId: 'p-secretariat', reason }],
+      });
+    // A cancellation needs its reason.
+    expect(await refusal(cancel('  '))).toMatch(/^VALIDATION/);
+    const v = await cancel('School gesloten wegens verbouwing');
+    expect(v.status).toBe('cancelled');
+    expect(v.history.at(-1)).toMatchObject({
+      code: 'cancelled',
+      actorPersonId: 'p-secretariat',
+      data: { reason: 'School gesloten wegens verbouwing' },
+    });
+    expect(await handle.result()).toMatchObject({ status: 'cancelled' });
+    expect(
+      mailsOf(handle.workflowId, 'cancelled')
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['h1', 'v1', 'v2', 'v3']);
+    const open = [...fake.tasks.entries()].filter(
+      ([k, t]) => k.startsWith(`${handle.workflowId}:`) && t.status === 'open',
+    );
+    expect(open).toEqual([]);
+    // Past every due date of the old plan: no reminder, no escalation, no visit day.
+    const remindersBefore = mailsOf(handle.workflowId, 'reminder').length;
+    await advanceTo(amsterdamInstant(addBusinessDays(input.visitDate, 25), 12).getTime());
+    expect(mailsOf(handle.workflowId, 'reminder')).toHaveLength(remindersBefore);
+    expect(
+      [...fake.escalations.values()].filter((e) => e.workflowId === handle.workflowId),
+    ).toEqual([]);
+    expect((await handle.query(getVisitQuery)).history.some((e) => e.code === 'held')).toBe(false);
+  });
+
+  it('tells the secretariat when nobody can take a declined seat; the rest of the team stays', async () => {
+    const input = await visitInput(40);
+    const handle = await start(input);
+    await invite(handle);
+    fake.replacements.delete('v3');
+    await answer(handle, 'v3', 'decline');
+    const v = await waitFor(handle, has('seat_unfilled'), 'the unfilled seat');
+    expect(
+      [...fake.escalations.values()].filter((e) => e.workflowId === handle.workflowId),
+    ).toEqual([expect.objectContaining({ reason: 'seat_unfilled', owedByPersonIds: ['v3'] })]);
+    expect(v.team).toEqual(TEAM);
+    expect(mailsOf(handle.workflowId, 'seat_invitation')).toEqual([]);
+  });
+
+  it('escalates an overdue follow-up action to the secretariat after reminding only its owner', async () => {
+    const input = await visitInput(40);
+    const handle = await start(input);
+    await invite(handle);
+    for (const p of ['h1', 'v1', 'v2', 'v3']) await answer(handle, p);
+    await advanceTo(amsterdamInstant(input.visitDate, 17, 1).getTime());
+    await waitFor(handle, has('held'), 'the visit');
+    const dueDate = addBusinessDays(input.visitDate, 15);
+    await handle.executeUpdate(addFollowUpActionUpdate, {
+      args: [
+        { actorPersonId: 'p-secretariat', description: 'Zorgroute', ownerPersonId: 'v2', dueDate },
+      ],
+    });
+    expect(mailsOf(handle.workflowId, 'follow_up_assigned').map((m) => m.to)).toEqual(['v2']);
+    // The next business day after the due date, 09:00: escalated, once.
+    await advanceTo(amsterdamInstant(addBusinessDays(dueDate, 1), 9, 5).getTime());
+    const v = await waitFor(
+      handle,
+      (x) => x.history.some((e) => e.code === 'escalated' && e.data?.actionKey === 'a1'),
+      'the escalation of the action',
+    );
+    const reminders = mailsOf(handle.workflowId, 'follow_up_reminder');
+    expect(reminders.length).toBeGreaterThan(0);
+    expect(new Set(reminders.map((m) => m.to))).toEqual(new Set(['v2']));
+    const escalations = [...fake.escalations.values()].filter(
+      (e) => e.workflowId === handle.workflowId && e.reason === 'follow_up_overdue',
+    );
+    expect(escalations).toEqual([
+      expect.objectContaining({ actionKey: 'a1', owedByPersonIds: ['v2'] }),
+    ]);
+    expect(v.followUps[0]).toMatchObject({ key: 'a1', status: 'open' });
+    expect(v.followUps[0]!.escalatedAt).not.toBeNull();
+  });
+
   it('re-arms every timer when the visit is moved: new due dates, everyone confirms again', async () => {
     const input = await visitInput(40);
     const handle = await start(input);
@@ -340,7 +495,11 @@ describe('a visit of a collegial visitation', () => {
 
 describe('a programme from publish to the last follow-up check', () => {
   it('starts every visit in batches and runs one visit to its close', async () => {
-    const base = await visitInput(40, 'a');
+    // Planned at publication, by the worker's clock (here: the server's, now).
+    const base = {
+      ...(await visitInput(40, 'a')),
+      plannedFrom: new Date(await env.currentTimeMs()).toISOString(),
+    };
     const programmeId = base.programmeId;
     programmeVisits.set(`${programmeId}:a`, base);
     programmeVisits.set(`${programmeId}:b`, { ...base, visitId: 'b', hostId: 'host-b' });
@@ -355,6 +514,12 @@ describe('a programme from publish to the last follow-up check', () => {
       visitWorkflowId(base.organisationId, programmeId, 'a'),
     );
     await invite(handle);
+    // The secretariat reminds now: everyone still owes the date.
+    await expect(
+      handle.executeUpdate(remindVisitStepNowUpdate, {
+        args: [{ actorPersonId: 'p-secretariat', step: 'date_confirmation' }],
+      }),
+    ).resolves.toEqual({ step: 'date_confirmation', recipients: 4 });
     for (const p of ['h1', 'v1', 'v2', 'v3']) await answer(handle, p);
     await handle.executeUpdate(submitVisitReportUpdate, {
       args: [{ actorPersonId: 'h1', step: 'self_evaluation', documentId: 'doc-self' }],

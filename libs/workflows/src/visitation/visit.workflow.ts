@@ -34,6 +34,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -57,6 +58,7 @@ import {
   openStep,
   overdueSteps,
   owedBy,
+  remindNowRefusal,
   reportRefusal,
   rescheduleRefusal,
   statusOf,
@@ -70,6 +72,7 @@ import {
   completeFollowUpActionUpdate,
   completeFollowUpCheckUpdate,
   getVisitQuery,
+  remindVisitStepNowUpdate,
   rescheduleVisitUpdate,
   submitVisitReportUpdate,
 } from './visitation.messages';
@@ -98,7 +101,8 @@ type Effect =
   | { kind: 'cancelled' }
   | { kind: 'follow_up_added'; key: string }
   | { kind: 'follow_up_done'; key: string; personId: string }
-  | { kind: 'checked'; personId: string };
+  | { kind: 'checked'; personId: string }
+  | { kind: 'remind_now'; step: VisitStepKey; n: number; to: string[] };
 
 function refuse(refusal: Refusal | null): void {
   if (refusal) throwRefusal(refusal);
@@ -125,7 +129,11 @@ export async function visitWorkflow(input: VisitWorkflowInput): Promise<VisitVie
     ...(input.region ? { region: input.region } : {}),
     visitDate: input.visitDate,
     generation: 0,
-    plannedFromMs: now(),
+    // Planned when the programme was published (the worker's clock); older flows: at start.
+    plannedFromMs:
+      input.plannedFrom !== undefined && patched('visit-planned-from-publication')
+        ? Math.min(Date.parse(input.plannedFrom), now())
+        : now(),
     invited: false,
     held: false,
     cancelled: false,
@@ -140,6 +148,7 @@ export async function visitWorkflow(input: VisitWorkflowInput): Promise<VisitVie
   const history: VisitEvent[] = [];
   const effects: Effect[] = [];
   let seatChanges = 0;
+  let remindersNow = 0;
 
   const view = (): VisitView => {
     const next = nextVisitAction(state);
@@ -404,6 +413,24 @@ export async function visitWorkflow(input: VisitWorkflowInput): Promise<VisitVie
     { validator: (_cmd) => refuse(checkRefusal(state)) },
   );
 
+  setHandler(
+    remindVisitStepNowUpdate,
+    async (cmd) => {
+      refuse(remindNowRefusal(state, cmd.step));
+      patched('visit-remind-now');
+      const owes = owedBy(state, cmd.step) as string[];
+      remindersNow += 1;
+      effects.push({ kind: 'remind_now', step: cmd.step, n: remindersNow, to: [...owes] });
+      await record('reminder_sent', {
+        actorPersonId: cmd.actorPersonId,
+        data: { step: cmd.step, recipients: owes.length, now: true },
+      });
+      await publisher.flushed();
+      return { step: cmd.step, recipients: owes.length };
+    },
+    { validator: (cmd) => refuse(remindNowRefusal(state, cmd.step)) },
+  );
+
   setHandler(getVisitQuery, view);
 
   // ---- timed actions ----
@@ -652,6 +679,17 @@ export async function visitWorkflow(input: VisitWorkflowInput): Promise<VisitVie
       case 'checked':
         await tasks('visit_check', { status: 'done' });
         return;
+      case 'remind_now': {
+        const step = stepOf(state, effect.step)!;
+        // The timer's reminder, to those who owed the step when the secretariat asked.
+        await notify(`${g()}:${effect.step}:remind-now:${effect.n}`, {
+          kind: 'reminder',
+          to: effect.to,
+          step: effect.step,
+          dueAt: step.dueAt,
+        });
+        return;
+      }
     }
   };
 

@@ -388,6 +388,22 @@ export function completeFollowUpRefusal(state: VisitFlowState, key: string): Ref
   return null;
 }
 
+/** "Herinner nu": only for an open step that a person (not the secretariat) still owes. */
+export function remindNowRefusal(state: VisitFlowState, key: VisitStepKey): Refusal | null {
+  const closed = closedRefusal(state);
+  if (closed) return closed;
+  const step = stepOf(state, key);
+  if (!step) return refusalOf('VALIDATION', 'INVALID_INPUT', 'step', 'visit.unknownStep');
+  if (step.done)
+    return refusalOf('CONFLICT', 'INVALID_INPUT', 'step', 'visit.stepDone', { step: key });
+  if (step.openedAt === null)
+    return refusalOf('CONFLICT', 'INVALID_INPUT', 'step', 'visit.stepNotOpen', { step: key });
+  const owes = owedBy(state, key);
+  if (owes === 'secretariat' || owes.length === 0)
+    return refusalOf('CONFLICT', 'INVALID_INPUT', 'step', 'visit.nobodyOwes', { step: key });
+  return null;
+}
+
 export function checkRefusal(state: VisitFlowState): Refusal | null {
   const closed = closedRefusal(state);
   if (closed) return closed;

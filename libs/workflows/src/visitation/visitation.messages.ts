@@ -13,6 +13,8 @@ import type {
   CancelVisitInput,
   CompleteFollowUpActionInput,
   CompleteFollowUpCheckInput,
+  RemindVisitStepNowInput,
+  RemindVisitStepNowResult,
   RescheduleVisitInput,
   RescheduleVisitResult,
   SubmitVisitReportInput,
@@ -53,5 +55,14 @@ export const completeFollowUpActionUpdate = defineUpdate<VisitView, [CompleteFol
 export const completeFollowUpCheckUpdate = defineUpdate<VisitView, [CompleteFollowUpCheckInput]>(
   'completeFollowUpCheck',
 );
+
+/**
+ * The secretariat reminds whoever still owes an open step now, with the timer's reminder mail
+ * ("herinner nu"): a deliberate act, sent at once like the mails after any other act.
+ */
+export const remindVisitStepNowUpdate = defineUpdate<
+  RemindVisitStepNowResult,
+  [RemindVisitStepNowInput]
+>('remindVisitStepNow');
 
 export const getVisitQuery = defineQuery<VisitView>('getVisit');

@@ -23,6 +23,11 @@ export interface VisitWorkflowInput {
   team: TeamSeat[];
   /** Days the closed flow stays queryable before it completes (default 0). */
   lingerAfterCloseDays?: number;
+  /**
+   * ISO: the moment the visit was planned (publication), by the worker's clock; the
+   * invitation goes out at the first business moment from then. Default: the flow's start.
+   */
+  plannedFrom?: string;
 }
 
 export type VisitStatus =
@@ -156,6 +161,18 @@ export interface CompleteFollowUpActionInput {
 
 export interface CompleteFollowUpCheckInput {
   actorPersonId: string;
+}
+
+/** The secretariat reminds, now, whoever still owes an open step ("herinner nu"). */
+export interface RemindVisitStepNowInput {
+  actorPersonId: string;
+  step: VisitStepKey;
+}
+
+export interface RemindVisitStepNowResult {
+  step: VisitStepKey;
+  /** How many people the reminder went to. */
+  recipients: number;
 }
 
 // ---- activities ----

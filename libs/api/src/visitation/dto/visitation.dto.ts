@@ -145,6 +145,21 @@ export class ReportDto {
   documentId!: string;
 }
 
+/** The steps someone owes and can be reminded of ("herinner nu"). */
+export const REMINDABLE_STEPS = [
+  'date_confirmation',
+  'self_evaluation',
+  'draft_report',
+  'host_reaction',
+  'final_report',
+] as const;
+
+export class RemindDto {
+  @ApiProperty({ enum: REMINDABLE_STEPS, example: 'date_confirmation' })
+  @IsIn(REMINDABLE_STEPS, says('validation.notOneOf', { options: REMINDABLE_STEPS.join(', ') }))
+  step!: (typeof REMINDABLE_STEPS)[number];
+}
+
 export class FollowUpDto {
   @ApiProperty({ example: 'Handelingsplannen herzien' })
   @IsString(says('validation.notAString'))

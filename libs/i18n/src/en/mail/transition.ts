@@ -25,6 +25,12 @@ export const transition: typeof nl = {
       `The transition case is in the ${a.phase} phase.` +
       (a.due ? ` The next step is due by ${a.due}.` : ''),
   },
+  changed: {
+    subject: (a: TransitionMailArgs) => `${prefix(a)}: something has changed`,
+    body: "Something has changed in your child's transition case. Sign in to see what has changed; the link below takes you to the case after signing in.",
+    asked:
+      'A regular school has been chosen. In the case we ask for your consent to share data with that school, and for your view on the choice.',
+  },
   evaluationDue: {
     subject: (a: TransitionMailArgs) => `${prefix(a)}: OPP evaluation`,
     body: (a: TransitionMailArgs) =>

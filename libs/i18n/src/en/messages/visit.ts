@@ -24,6 +24,10 @@ export const visit: typeof nl = {
   dueDatePast: () => 'Choose a target date in the future.',
   unknownAction: () => 'This follow-up action does not exist.',
   actionDone: () => 'This follow-up action is done already.',
+  notYourAction: () =>
+    'Only the owner of this follow-up action or the secretariat can complete it.',
+  nobodyOwes: (p: { step: string }) =>
+    `Nobody still owes anything for this step (${p.step}): there is nobody to remind.`,
   checkNotDue: () => 'The follow-up check comes after the final report.',
   visitNotHeld: () => 'Follow-up actions come after the visit.',
   hostsRequired: () => 'Choose at least one host.',
@@ -32,6 +36,7 @@ export const visit: typeof nl = {
   nameRequired: () => 'Fill in a name.',
   hostWithoutContact: () => 'This host has no contact person: add one.',
   schoolNotInTenant: () => 'Choose a school of your SWV.',
+  notInTeam: () => 'This visitor is not in the team of this visit.',
   unknownHost: () => 'Choose a host of this programme.',
   lockWhat: () => 'Choose what to lock: the whole visit, a visitor or a date.',
   notPublishable: () =>

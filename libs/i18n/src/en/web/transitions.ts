@@ -43,7 +43,7 @@ export const transitions: typeof nl = {
   trNoDocuments: 'No documents yet.',
   trAttach: 'Add document',
   trAttachHint:
-    'For instance the OPP or the aftercare plan: PDF, Word, Excel or OpenDocument, up to 20 MB. Its name is stored encrypted.',
+    'For instance the OPP or the aftercare plan: PDF, Word, Excel or OpenDocument, up to 20 MB. Its name and content are stored encrypted.',
   trFile: 'File',
   trDocumentAdded: 'The document has been added.',
   trSave: 'Record',

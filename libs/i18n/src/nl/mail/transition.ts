@@ -40,6 +40,13 @@ export const transition = {
       `Het schakeltraject is in de fase ${a.phase}.` +
       (a.due ? ` De volgende stap is uiterlijk ${a.due} gepland.` : ''),
   },
+  /** To the parents: no details by mail, the case page behind the sign-in says what changed. */
+  changed: {
+    subject: (a: TransitionMailArgs) => `${prefix(a)}: er is iets veranderd`,
+    body: 'Er is iets veranderd in het schakeltraject van uw kind. Log in om te zien wat er is veranderd; de link hieronder brengt u na het inloggen naar het traject.',
+    asked:
+      'Er is een reguliere school gekozen. Wij vragen u in het traject om uw toestemming om gegevens met die school te delen, en om uw kijk op de keuze.',
+  },
   evaluationDue: {
     subject: (a: TransitionMailArgs) => `${prefix(a)}: evaluatie van het OPP`,
     body: (a: TransitionMailArgs) =>

@@ -2,6 +2,7 @@ import { csvImport, onboarding } from './csv-import';
 import { governance } from './governance';
 import { cycles } from './cycles';
 import { notice } from './notice';
+import { personPicker } from './person-picker';
 import { refusal } from './refusal';
 import { validation } from './validation';
 import { visit } from './visit';
@@ -20,6 +21,7 @@ export const messages = {
   governance,
   cycles,
   notice,
+  personPicker,
   refusal,
   validation,
   visit,

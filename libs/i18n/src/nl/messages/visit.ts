@@ -27,6 +27,10 @@ export const visit = {
   dueDatePast: () => 'Kies een streefdatum in de toekomst.',
   unknownAction: () => 'Deze verbeteractie bestaat niet.',
   actionDone: () => 'Deze verbeteractie is al afgerond.',
+  notYourAction: () =>
+    'Alleen de eigenaar van deze verbeteractie of het secretariaat kan haar afronden.',
+  nobodyOwes: (p: { step: string }) =>
+    `Niemand hoeft nog iets te doen voor deze stap (${p.step}): er is niemand om te herinneren.`,
   checkNotDue: () => 'De controle op de verbeteracties is pas aan de beurt na het eindrapport.',
   visitNotHeld: () => 'Verbeteracties volgen pas na de visite.',
   hostsRequired: () => 'Kies minstens één gastheer.',
@@ -35,6 +39,7 @@ export const visit = {
   nameRequired: () => 'Vul een naam in.',
   hostWithoutContact: () => 'Deze gastheer heeft geen contactpersoon: voeg er een toe.',
   schoolNotInTenant: () => 'Kies een school van uw samenwerkingsverband.',
+  notInTeam: () => 'Deze visitator zit niet in het team van deze visite.',
   unknownHost: () => 'Kies een gastheer van dit programma.',
   lockWhat: () => 'Kies wat u vastzet: de hele visite, een visitator of een datum.',
   notPublishable: () =>

@@ -1,6 +1,7 @@
 import { accountability } from './accountability';
 import { accountabilityFormat } from './accountability-format';
 import { admin } from './admin';
+import { adminLists } from './admin-lists';
 import { budgetCycle } from './budget-cycle';
 import { calendar } from './calendar';
 import { common } from './common';
@@ -14,6 +15,7 @@ import { signIn } from './sign-in';
 import { tasks } from './tasks';
 import { visitation } from './visitation';
 import { transitions } from './transitions';
+import { transitionAdmin } from './transition-admin';
 import { trust } from './trust';
 import { vote } from './vote';
 import { voteSecrecy } from './vote-secrecy';
@@ -25,6 +27,7 @@ export const web = {
   ...tasks,
   ...vote,
   ...admin,
+  ...adminLists,
   ...calendar,
   ...cycles,
   ...budgetCycle,
@@ -36,6 +39,7 @@ export const web = {
   ...newCycles,
   ...visitation,
   ...transitions,
+  ...transitionAdmin,
   ...journeys,
   ...trust,
   ...voteSecrecy,

@@ -43,7 +43,7 @@ export const transitions = {
   trNoDocuments: 'Nog geen documenten.',
   trAttach: 'Document toevoegen',
   trAttachHint:
-    'Bijvoorbeeld het OPP of het nazorgplan: PDF, Word, Excel of OpenDocument, tot 20 MB. De naam wordt versleuteld bewaard.',
+    'Bijvoorbeeld het OPP of het nazorgplan: PDF, Word, Excel of OpenDocument, tot 20 MB. De naam en de inhoud worden versleuteld bewaard.',
   trFile: 'Bestand',
   trDocumentAdded: 'Het document is toegevoegd.',
   trSave: 'Vastleggen',

@@ -110,6 +110,11 @@ export const visitation = {
     checkIntro: 'Het secretariaat bevestigt dat de verbeteracties zijn nagelopen.',
     completeCheck: 'Controle afronden',
     checked: 'De controle is afgerond.',
+    remindTitle: 'Herinneren',
+    remindIntro:
+      'Stuur nu de herinnering van een open stap, alleen aan wie er nog iets voor moet doen.',
+    remindNow: (step: string) => `Herinner nu: ${step}`,
+    reminded: 'De herinnering is verstuurd aan wie de stap nog moet doen.',
     rescheduleTitle: 'Visite verzetten',
     newVisitDate: 'Nieuwe datum van de visite',
     reschedule: 'Verzetten',

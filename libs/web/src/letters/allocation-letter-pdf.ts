@@ -1,0 +1,142 @@
+import { allocationLetterContent, type AllocationLetterData } from '@jaarcyclus/mail';
+import { catalogueFor, type Locale } from '@jaarcyclus/i18n';
+import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+
+/** A4 in points, and the margins of the letter. */
+const PAGE: [number, number] = [595.28, 841.89];
+const MARGIN = 64;
+const BODY = 10.5;
+const LEADING = 1.45;
+const TEXT = rgb(0.1, 0.1, 0.1);
+const MUTED = rgb(0.35, 0.35, 0.35);
+
+/**
+ * Characters the standard PDF fonts (WinAnsi) cannot draw, as what a reader expects instead:
+ * spaces that do not break become spaces, a minus sign a hyphen; anything else unknown a "?".
+ */
+function drawable(font: PDFFont, text: string): string {
+  const known = new Set(font.getCharacterSet());
+  return [...text.replace(/[\u2007\u202f]/gu, '\u00a0').replace(/\u2212/gu, '-')]
+    .map((ch) => (known.has(ch.codePointAt(0)!) ? ch : '?'))
+    .join('');
+}
+
+/** `text` broken into lines no wider than `width` (at word boundaries; a long word on its own). */
+function wrap(font: PDFFont, size: number, text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/u).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && font.widthOfTextAtSize(next, size) > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = next;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [''];
+}
+
+/**
+ * The allocation letter of one board as a PDF (A4, printable): the same words and amounts
+ * as the e-mail (libs/mail allocationLetterContent, one text catalogue), in the reader's
+ * language, with the SWV on top and "Pagina 1 van 1" at the foot of every page.
+ */
+export async function allocationLetterPdf(
+  locale: Locale,
+  data: AllocationLetterData,
+): Promise<Uint8Array> {
+  const c = allocationLetterContent(locale, data);
+  const doc = await PDFDocument.create();
+  const regular = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  doc.setTitle(drawable(regular, c.heading), { showInWindowTitleBar: true });
+  doc.setAuthor(drawable(regular, data.organisationName));
+  doc.setSubject(drawable(regular, c.heading));
+  doc.setLanguage(locale === 'en' ? 'en-GB' : 'nl-NL');
+  doc.setCreator('Jaarcyclus');
+  doc.setProducer('Jaarcyclus');
+  const when = new Date(data.date);
+  doc.setCreationDate(when);
+  doc.setModificationDate(when);
+
+  const width = PAGE[0] - 2 * MARGIN;
+  const pages: PDFPage[] = [];
+  let page!: PDFPage;
+  let y = 0;
+  const newPage = () => {
+    page = doc.addPage(PAGE);
+    pages.push(page);
+    y = PAGE[1] - MARGIN;
+  };
+  const need = (height: number) => {
+    if (y - height < MARGIN + 24) newPage();
+  };
+  const line = (
+    text: string,
+    o: { font?: PDFFont; size?: number; x?: number; color?: typeof TEXT } = {},
+  ) => {
+    const size = o.size ?? BODY;
+    need(size * LEADING);
+    y -= size * LEADING;
+    page.drawText(drawable(o.font ?? regular, text), {
+      x: o.x ?? MARGIN,
+      y,
+      size,
+      font: o.font ?? regular,
+      color: o.color ?? TEXT,
+    });
+  };
+  const paragraph = (text: string, font: PDFFont = regular, size = BODY) => {
+    for (const l of wrap(font, size, drawable(font, text), width)) line(l, { font, size });
+    y -= size * 0.8;
+  };
+
+  newPage();
+  line(data.organisationName, { font: bold, size: 13 });
+  y -= 18;
+  line(c.date, { color: MUTED });
+  y -= 10;
+  paragraph(c.heading, bold, 12.5);
+  paragraph(c.greeting);
+  for (const p of c.opening) paragraph(p);
+
+  // The amounts: the label wraps on the left, the amount stands right-aligned; the total bold under a rule.
+  const amountWidth = 110;
+  c.rows.forEach(([label, amount], i) => {
+    const isTotal = i === c.rows.length - 1;
+    const font = isTotal ? bold : regular;
+    const labelLines = wrap(font, BODY, drawable(font, label), width - amountWidth - 12);
+    need(labelLines.length * BODY * LEADING + 6);
+    if (isTotal) {
+      y -= 4;
+      page.drawLine({
+        start: { x: MARGIN, y },
+        end: { x: MARGIN + width, y },
+        thickness: 0.8,
+        color: TEXT,
+      });
+    }
+    const top = y;
+    labelLines.forEach((l) => line(l, { font }));
+    const text = drawable(font, amount);
+    page.drawText(text, {
+      x: MARGIN + width - font.widthOfTextAtSize(text, BODY),
+      y: top - BODY * LEADING,
+      size: BODY,
+      font,
+      color: TEXT,
+    });
+    y -= 3;
+  });
+  y -= BODY;
+  for (const p of c.closing) paragraph(p);
+
+  const t = catalogueFor(locale).web.letters;
+  pages.forEach((p, i) => {
+    const foot = drawable(regular, `${c.footer} · ${t.page(i + 1, pages.length)}`);
+    p.drawText(foot, { x: MARGIN, y: MARGIN - 24, size: 8.5, font: regular, color: MUTED });
+  });
+  return doc.save();
+}
