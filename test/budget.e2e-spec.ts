@@ -18,6 +18,9 @@ describe('December budget cycle (e2e)', () => {
 
   beforeAll(async () => {
     stack = await startStack();
+    // These flows read live tallies and each member's vote: the bodies vote openly (the other
+    // vote secrecy rules: apps/api/src/vote-secrecy.int-spec.ts, test/web/vote-secrecy.e2e-spec.ts).
+    await stack.ds.query(`UPDATE body SET vote_secrecy = 'open'`);
   }, 120_000);
   afterAll(async () => {
     await stack?.close();

@@ -75,6 +75,9 @@ describe('web app: the budget cycle of the secretariat, board members and direct
 
   beforeAll(async () => {
     app = await startBrowserStack();
+    // These pages show live tallies and each member's vote: the bodies vote openly (the other
+    // vote secrecy rules: test/web/vote-secrecy.e2e-spec.ts).
+    await app.stack.ds.query(`UPDATE body SET vote_secrecy = 'open'`);
     secretariat = await app.signedInPage(SECRETARIAT);
   }, 600_000);
 

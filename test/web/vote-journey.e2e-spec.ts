@@ -34,6 +34,9 @@ describe('web app: a board member reviews, changes, or misses a vote', () => {
 
   beforeAll(async () => {
     app = await startBrowserStack();
+    // The journey reads live tallies: the bodies vote openly (the other vote secrecy rules:
+    // test/web/vote-secrecy.e2e-spec.ts).
+    await app.stack.ds.query(`UPDATE body SET vote_secrecy = 'open'`);
     const rows = (await app.stack.ds.query(
       `SELECT p.email FROM body_member m JOIN body b ON b.id = m.body_id JOIN person p ON p.id = m.person_id
         JOIN organisation o ON o.id = b.organisation_id WHERE o.slug = 'stadsring' AND b.key = 'rvt' ORDER BY p.email`,

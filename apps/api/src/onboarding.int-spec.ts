@@ -177,6 +177,39 @@ describe('onboarding an SWV', () => {
     ).toBe(0);
   });
 
+  it("stores each body's vote secrecy (absent: the default of its decision kind), and refuses an unknown rule", async () => {
+    const before = await counts();
+    const bad = newSwv('vo-golfslag', 'a@golfslag.example');
+    (bad.bodies as { voteSecrecy?: string }[])[1]!.voteSecrecy = 'openbaar';
+    const refused = await api
+      .http()
+      .post('/api/platform/organisations')
+      .set(auth(platformAdmin))
+      .send(bad)
+      .expect(400);
+    expect((refused.body.errors as { field: string }[]).map((e) => e.field)).toContain(
+      'bodies[1].voteSecrecy',
+    );
+    expect(await counts()).toEqual(before);
+
+    const input = newSwv('vo-zeewind', 'beheer@zeewind.example');
+    (input.bodies as { voteSecrecy?: string }[])[1]!.voteSecrecy = 'totals_after_close';
+    const created = await api
+      .http()
+      .post('/api/platform/organisations')
+      .set(auth(platformAdmin))
+      .send(input)
+      .expect(201);
+    const rows = (await api.ds.query(
+      `SELECT key, vote_secrecy FROM body WHERE organisation_id = $1 ORDER BY key`,
+      [created.body.id],
+    )) as { key: string; vote_secrecy: string | null }[];
+    expect(rows.map((r) => [r.key, r.vote_secrecy])).toEqual([
+      ['ab', null],
+      ['opr', 'totals_after_close'],
+    ]);
+  });
+
   it("refuses everyone who is not a platform administrator, an SWV's administrator included", async () => {
     await api
       .http()

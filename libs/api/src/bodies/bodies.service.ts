@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, validateVotingRule, type VotingRule } from '@jaarcyclus/domain';
+import {
+  DomainError,
+  effectiveVoteSecrecy,
+  validateVotingRule,
+  type VotingRule,
+} from '@jaarcyclus/domain';
 import {
   type Body,
   type BodyMember,
@@ -58,6 +63,7 @@ export class BodiesService {
           decisionKind: input.decisionKind,
           votingRule,
           chairPersonId: input.chairPersonId ?? null,
+          voteSecrecy: input.voteSecrecy ?? null,
         }),
       );
       for (const [i, member] of (input.members ?? []).entries()) {
@@ -73,7 +79,9 @@ export class BodiesService {
       ...(input.votingRule ? { votingRule: checkedVotingRule(input.votingRule) } : {}),
     };
     return this.repos.transaction(async (tx) => {
-      const body = Object.assign(await this.find(tx, organisationId, id, true), patch);
+      const before = await this.find(tx, organisationId, id, true);
+      const previousSecrecy = effectiveVoteSecrecy(before.voteSecrecy, before.decisionKind);
+      const body = Object.assign(before, patch);
       await assertInTenant(
         tx.persons,
         organisationId,
@@ -89,6 +97,10 @@ export class BodiesService {
             'refusal.weighNeedsBoards',
           );
         }
+      }
+      // The rule it had until now keeps protecting the rounds that ran under it.
+      if (effectiveVoteSecrecy(body.voteSecrecy, body.decisionKind) !== previousSecrecy) {
+        await tx.bodies.recordSecrecyChange(organisationId, body.key, previousSecrecy);
       }
       return tx.bodies.save(body);
     });

@@ -31,13 +31,19 @@ import {
   resolveBudgetCycleConfig,
   submitRevisionUpdate,
   type BudgetCycleInput,
-  type BodyRoundView,
   type BudgetCycleStatus,
   type ProposalRef,
 } from '@jaarcyclus/workflows';
 import { claimAndStartCycle } from '../common/cycle-start';
+import {
+  type SecrecySettings,
+  type Shown,
+  secrecySettings,
+  showAudit,
+  showVoteResult,
+  showVotes,
+} from '../common/vote-secrecy';
 import type { AuthenticatedPerson } from '../auth/authenticated-person';
-import { READ_ROLES } from '../auth/decorators';
 import { TemporalClientHolder } from '../temporal/temporal-client.holder';
 import type {
   BodySelectorDto,
@@ -48,31 +54,6 @@ import type {
   SubmitRevisionDto,
 } from './dto/budget.dto';
 import { withTemporalDeadline } from './workflow-errors';
-
-/**
- * Who sees how each member voted (and who has not): the office that runs the cycle. A board
- * member sees the totals of every body and their own votes, as the web app's vote task shows
- * them, never how another member voted or commented.
- */
-function seesIndividualVotes(me: AuthenticatedPerson): boolean {
-  return me.roles.some((r) => (READ_ROLES as string[]).includes(r));
-}
-
-function withOwnVotesOnly(status: BudgetCycleStatus, personId: string): BudgetCycleStatus {
-  const body = (b: BodyRoundView): BodyRoundView => ({
-    ...b,
-    voted: b.voted.filter((v) => v.personId === personId),
-    notVoted: b.notVoted.filter((p) => p.personId === personId),
-  });
-  return {
-    ...status,
-    bodies: status.bodies.map(body),
-    rounds: status.rounds.map((r) => ({ ...r, bodies: r.bodies.map(body) })),
-    timeline: status.timeline.filter(
-      (e) => !(e.code === 'vote_cast' || e.code === 'vote_changed') || e.actorPersonId === personId,
-    ),
-  };
-}
 
 /** A run that closed without finishing: it will never act again, so its cycle has failed. */
 const FAILED_RUN_STATUSES: ReadonlySet<string> = new Set([
@@ -245,18 +226,36 @@ export class BudgetService {
    * only after its effect is stored there), else, for a cycle that has not published yet or
    * was started before the read model existed, from the workflow's status Query.
    */
-  async status(me: AuthenticatedPerson, year: number): Promise<BudgetCycleStatus> {
+  async status(me: AuthenticatedPerson, year: number): Promise<Shown<BudgetCycleStatus>> {
+    return showVotes(await this.rawStatus(me, year), me, await this.secrecy(me));
+  }
+
+  /** Each body's vote secrecy rule (libs/domain `voteVisibility`), as the SWV states it now. */
+  async secrecy(me: AuthenticatedPerson): Promise<SecrecySettings> {
+    const [bodies, history] = await Promise.all([
+      this.bodies.secrecySettings(me.organisationId),
+      this.bodies.secrecyHistory(me.organisationId),
+    ]);
+    return secrecySettings(bodies, history);
+  }
+
+  /** The state as the workflow keeps it, every vote in it: never leaves the api without `showVotes`. */
+  private async rawStatus(me: AuthenticatedPerson, year: number): Promise<BudgetCycleStatus> {
     const published = await this.cycles.publishedState<BudgetCycleStatus>(
       me.organisationId,
       budgetWorkflowId(me.organisationId, year),
     );
-    const status =
-      published ?? (await this.withCycle(me, year, (h) => h.query(getCycleStatusQuery)));
-    return seesIndividualVotes(me) ? status : withOwnVotesOnly(status, me.id);
+    return published ?? (await this.withCycle(me, year, (h) => h.query(getCycleStatusQuery)));
   }
 
+  /** The answer shows the body's tally only where its secrecy rule shows totals now. */
   async vote(me: AuthenticatedPerson, year: number, dto: CastVoteDto) {
-    return this.withCycle(me, year, (h) =>
+    const [settings, kinds] = await Promise.all([
+      this.secrecy(me),
+      this.bodies.secrecySettings(me.organisationId),
+    ]);
+    const kind = kinds.find((b) => b.key === dto.bodyKey)?.decisionKind ?? null;
+    const result = await this.withCycle(me, year, (h) =>
       h.executeUpdate(castVoteUpdate, {
         args: [
           {
@@ -268,6 +267,10 @@ export class BudgetService {
         ],
       }),
     );
+    // When the round opened (the rules it ran under), from the state the Update just changed.
+    const status = await this.rawStatus(me, year).catch(() => null);
+    const openedAt = status?.rounds.find((r) => r.round === result.round)?.openedAt;
+    return showVoteResult(result, kind, settings, openedAt);
   }
 
   /**
@@ -344,12 +347,16 @@ export class BudgetService {
     );
   }
 
-  /** The append-only audit trail of the cycle: every vote and decision, oldest first. */
+  /**
+   * The append-only audit trail of the cycle: every vote and decision, oldest first; a vote's
+   * value, weight and comment only where the body's secrecy rule lets the reader see them.
+   */
   async audit(me: AuthenticatedPerson, year: number): Promise<AuditEvent[]> {
     const workflowId = budgetWorkflowId(me.organisationId, year);
     const rows = await this.auditTrail.trail(me.organisationId, workflowId);
-    if (rows.length === 0) await this.status(me, year); // 404 for a cycle that does not exist
-    return rows;
+    // Also the 404 for a cycle that does not exist.
+    const status = await this.rawStatus(me, year);
+    return showAudit(rows, me, status, await this.secrecy(me));
   }
 
   private withCycle<T>(

@@ -32,6 +32,7 @@ export class OnboardingService {
           name: b.name,
           decisionKind: b.decisionKind,
           votingRule: checkedVotingRule(b.votingRule),
+          voteSecrecy: b.voteSecrecy ?? null,
         };
       } catch (err) {
         if (err instanceof DomainError) {

@@ -19,13 +19,12 @@ import {
   SUPPORT_PLAN_YEARS,
   supportPlanSchedule,
   supportPlanWorkflowId,
-  type BodyRoundView,
   type SupportPlanCycleInput,
   type SupportPlanStatus,
 } from '@jaarcyclus/workflows';
 import { claimAndStartCycle } from '../common/cycle-start';
+import { type Shown, showVoteResult, showVotes } from '../common/vote-secrecy';
 import type { AuthenticatedPerson } from '../auth/authenticated-person';
-import { READ_ROLES } from '../auth/decorators';
 import { BudgetService } from '../budget/budget.service';
 import type { SubmitRevisionDto } from '../budget/dto/budget.dto';
 import { withTemporalDeadline } from '../budget/workflow-errors';
@@ -43,23 +42,6 @@ export const SUPPORT_PLAN_KIND = 'support_plan';
 /** The plan period in a path: `2027-2031` (four school years from 1 August 2027). */
 export function periodOf(firstYear: number): string {
   return `${firstYear}-${firstYear + SUPPORT_PLAN_YEARS}`;
-}
-
-/** A board member sees the totals and their own votes only, as for the budget. */
-function withOwnVotesOnly(status: SupportPlanStatus, personId: string): SupportPlanStatus {
-  const body = (b: BodyRoundView): BodyRoundView => ({
-    ...b,
-    voted: b.voted.filter((v) => v.personId === personId),
-    notVoted: b.notVoted.filter((p) => p.personId === personId),
-  });
-  return {
-    ...status,
-    bodies: status.bodies.map(body),
-    rounds: status.rounds.map((r) => ({ ...r, bodies: r.bodies.map(body) })),
-    timeline: status.timeline.filter(
-      (e) => !(e.code === 'vote_cast' || e.code === 'vote_changed') || e.actorPersonId === personId,
-    ),
-  };
 }
 
 /**
@@ -156,7 +138,7 @@ export class SupportPlanService {
   }
 
   /** From the read model; the Query for a cycle that has not published yet. */
-  async status(me: AuthenticatedPerson, firstYear: number): Promise<SupportPlanStatus> {
+  async status(me: AuthenticatedPerson, firstYear: number): Promise<Shown<SupportPlanStatus>> {
     const workflowId = this.workflowId(me, firstYear);
     const published = await this.cycles.publishedState<SupportPlanStatus>(
       me.organisationId,
@@ -164,17 +146,22 @@ export class SupportPlanService {
     );
     const status =
       published ?? (await this.withCycle(me, firstYear, (h) => h.query(getSupportPlanStatusQuery)));
-    return me.roles.some((r) => (READ_ROLES as string[]).includes(r))
-      ? status
-      : withOwnVotesOnly(status, me.id);
+    // Each body's vote secrecy rule, as for the budget (libs/domain `voteVisibility`).
+    return showVotes(status, me, await this.budget.secrecy(me));
   }
 
-  vote(
+  /** The answer shows the body's tally only where its secrecy rule shows totals now. */
+  async vote(
     me: AuthenticatedPerson,
     firstYear: number,
     dto: { bodyKey: string; value: VoteValue; comment?: string },
   ) {
-    return this.withCycle(me, firstYear, (h) =>
+    const [kinds, settings] = await Promise.all([
+      this.bodies.secrecySettings(me.organisationId),
+      this.budget.secrecy(me),
+    ]);
+    const kind = kinds.find((b) => b.key === dto.bodyKey)?.decisionKind ?? null;
+    const result = await this.withCycle(me, firstYear, (h) =>
       h.executeUpdate(castVoteUpdate, {
         args: [
           {
@@ -186,6 +173,7 @@ export class SupportPlanService {
         ],
       }),
     );
+    return showVoteResult(result, kind, settings);
   }
 
   referDispute(me: AuthenticatedPerson, firstYear: number, dto: ReferDisputeDto) {

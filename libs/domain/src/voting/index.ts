@@ -13,3 +13,14 @@ export {
   validateVotingRule,
   voterWeight,
 } from './voting';
+export {
+  type VoteSecrecy,
+  type VoteViewer,
+  type VoteVisibility,
+  VOTE_SECRECY_VALUES,
+  defaultVoteSecrecy,
+  effectiveVoteSecrecy,
+  isVoteSecrecy,
+  strictestVoteSecrecy,
+  voteVisibility,
+} from './secrecy';

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { VotingRule } from '@jaarcyclus/domain';
+import type { VoteSecrecy, VotingRule } from '@jaarcyclus/domain';
 import type { DecisionKind } from './enums';
 
 /**
@@ -29,4 +29,8 @@ export class Body {
 
   @Column({ name: 'chair_person_id', type: 'uuid', nullable: true })
   chairPersonId!: string | null;
+
+  /** Who sees which votes (libs/domain `voteVisibility`); null: the default of its decision kind. */
+  @Column({ name: 'vote_secrecy', type: 'text', nullable: true })
+  voteSecrecy!: VoteSecrecy | null;
 }

@@ -16,6 +16,7 @@ import { OutboxLastAttempt1764000000080 } from './1764000000080-outbox-last-atte
 import { EmailUniquePerOrganisation1764000000081 } from './1764000000081-email-unique-per-organisation';
 import { TransitionDocuments1764000000090 } from './1764000000090-transition-documents';
 import { TransitionDocumentContentEncrypted1764000000100 } from './1764000000100-transition-document-content-encrypted';
+import { VoteSecrecy1764000000120 } from './1764000000120-vote-secrecy';
 import { AccountabilityComments1764000000140 } from './1764000000140-accountability-comments';
 import { AllocationLetters1764000000150 } from './1764000000150-allocation-letters';
 
@@ -38,6 +39,7 @@ export {
   EmailUniquePerOrganisation1764000000081,
   TransitionDocuments1764000000090,
   TransitionDocumentContentEncrypted1764000000100,
+  VoteSecrecy1764000000120,
   AccountabilityComments1764000000140,
   AllocationLetters1764000000150,
 };
@@ -62,6 +64,7 @@ export const MIGRATIONS: Function[] = [
   EmailUniquePerOrganisation1764000000081,
   TransitionDocuments1764000000090,
   TransitionDocumentContentEncrypted1764000000100,
+  VoteSecrecy1764000000120,
   AccountabilityComments1764000000140,
   AllocationLetters1764000000150,
 ];

@@ -1,4 +1,4 @@
-import type { DecisionKind, VotingRule } from '@jaarcyclus/domain';
+import type { DecisionKind, VoteSecrecy, VotingRule } from '@jaarcyclus/domain';
 import { BodyMember } from '../entities/body-member.entity';
 import { Body } from '../entities/body.entity';
 import type { Db } from './db';
@@ -111,6 +111,49 @@ export class BodyRepository extends TenantRecords<Body> {
       name: r.name,
       decisionKind: r.decision_kind,
       activeMembers: r.active_members,
+    }));
+  }
+
+  /** Each body's vote secrecy setting (null: the default of its decision kind), by key. */
+  async secrecySettings(
+    organisationId: string,
+  ): Promise<{ key: string; decisionKind: DecisionKind; voteSecrecy: VoteSecrecy | null }[]> {
+    const rows = (await this.db.query(
+      `SELECT key, decision_kind, vote_secrecy FROM body WHERE organisation_id = $1`,
+      [organisationId],
+    )) as { key: string; decision_kind: DecisionKind; vote_secrecy: VoteSecrecy | null }[];
+    return rows.map((r) => ({
+      key: r.key,
+      decisionKind: r.decision_kind,
+      voteSecrecy: r.vote_secrecy,
+    }));
+  }
+
+  /** Records the rule a body had until now, when its vote secrecy changes (see secrecyHistory). */
+  async recordSecrecyChange(
+    organisationId: string,
+    bodyKey: string,
+    previous: VoteSecrecy,
+  ): Promise<void> {
+    await this.db.query(
+      `INSERT INTO body_vote_secrecy_change (organisation_id, body_key, previous) VALUES ($1, $2, $3)`,
+      [organisationId, bodyKey, previous],
+    );
+  }
+
+  /** The rules the tenant's bodies had before each change, and until when, oldest first. */
+  async secrecyHistory(
+    organisationId: string,
+  ): Promise<{ bodyKey: string; previous: VoteSecrecy; changedAt: Date }[]> {
+    const rows = (await this.db.query(
+      `SELECT body_key, previous, changed_at FROM body_vote_secrecy_change
+        WHERE organisation_id = $1 ORDER BY changed_at, id`,
+      [organisationId],
+    )) as { body_key: string; previous: VoteSecrecy; changed_at: Date }[];
+    return rows.map((r) => ({
+      bodyKey: r.body_key,
+      previous: r.previous,
+      changedAt: new Date(r.changed_at),
     }));
   }
 

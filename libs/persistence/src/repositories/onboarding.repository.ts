@@ -1,4 +1,9 @@
-import { DomainError, type DecisionKind, type VotingRule } from '@jaarcyclus/domain';
+import {
+  DomainError,
+  type DecisionKind,
+  type VoteSecrecy,
+  type VotingRule,
+} from '@jaarcyclus/domain';
 import type { Locale, SchoolRegion, Sector } from '../entities/enums';
 import type { OrganisationSettings } from '../entities/organisation.entity';
 import { type Db, inTransaction } from './db';
@@ -11,7 +16,13 @@ export interface NewOrganisation {
   region: SchoolRegion;
   settings: OrganisationSettings;
   /** Its bodies, without members yet (those come with the people, e.g. by CSV import). */
-  bodies: { key: string; name: string; decisionKind: DecisionKind; votingRule: VotingRule }[];
+  bodies: {
+    key: string;
+    name: string;
+    decisionKind: DecisionKind;
+    votingRule: VotingRule;
+    voteSecrecy?: VoteSecrecy | null;
+  }[];
   /** Its first administrator, who then adds (or imports) everything else. */
   administrator: { name: string; email: string; locale: Locale };
 }
@@ -62,14 +73,15 @@ export class OnboardingRepository {
       const bodyIds: Record<string, string> = {};
       for (const body of input.bodies) {
         const [row] = (await em.query(
-          `INSERT INTO body (organisation_id, key, name, decision_kind, voting_rule)
-           VALUES ($1, $2, $3, $4, $5::jsonb) RETURNING id`,
+          `INSERT INTO body (organisation_id, key, name, decision_kind, voting_rule, vote_secrecy)
+           VALUES ($1, $2, $3, $4, $5::jsonb, $6) RETURNING id`,
           [
             organisationId,
             body.key,
             body.name.trim(),
             body.decisionKind,
             JSON.stringify(body.votingRule),
+            body.voteSecrecy ?? null,
           ],
         )) as { id: string }[];
         bodyIds[body.key] = row!.id;

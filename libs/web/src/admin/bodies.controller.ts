@@ -240,6 +240,7 @@ function bodyFormOf(body: GoverningBody): BodyFormState {
       'votingRule.majority.numerator': String(rule.majority.numerator),
       'votingRule.majority.denominator': String(rule.majority.denominator),
       'votingRule.abstentions': rule.abstentions,
+      voteSecrecy: body.voteSecrecy ?? 'default',
     },
     errors: [],
   };
@@ -281,5 +282,9 @@ function bodyInput(v: Record<BodyField, string>): Record<string, unknown> {
       },
       abstentions: v['votingRule.abstentions'],
     },
+    // 'default': no setting of its own (the default of the decision kind); absent: unchanged.
+    ...(v.voteSecrecy === ''
+      ? {}
+      : { voteSecrecy: v.voteSecrecy === 'default' ? null : v.voteSecrecy }),
   };
 }

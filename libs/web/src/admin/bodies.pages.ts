@@ -1,3 +1,4 @@
+import { effectiveVoteSecrecy, VOTE_SECRECY_VALUES } from '@jaarcyclus/domain';
 import { DECISION_KINDS, type Body, type Person, type SchoolBoard } from '@jaarcyclus/persistence';
 import type { MemberWithPerson } from '@jaarcyclus/api/bodies/bodies.service';
 import type { FieldError } from '@jaarcyclus/api/common/api-errors';
@@ -30,6 +31,8 @@ export function bodiesSection(
             <dd>${t.decisionKind[body.decisionKind]}</dd>
             <dt>${t.votingRule}</dt>
             <dd>${describeVotingRule(body.votingRule, ctx.locale)}</dd>
+            <dt>${t.voteSecrecyLabel}</dt>
+            <dd>${secrecyText(ctx, body)}</dd>
             <dt>${t.chair}</dt>
             <dd>${body.chairPersonId ? (names.get(body.chairPersonId) ?? '') : t.none}</dd>
             <dt>${t.members} (${members.length})</dt>
@@ -54,6 +57,13 @@ export function bodiesSection(
   </section>`;
 }
 
+/** The body's vote secrecy rule, and whether it is the default of its decision kind. */
+function secrecyText(ctx: WebContext, body: Body): string {
+  const { t } = ctx;
+  const rule = t.voteSecrecyOption[effectiveVoteSecrecy(body.voteSecrecy, body.decisionKind)];
+  return body.voteSecrecy === null ? `${rule} (${t.voteSecrecyDefaultNote})` : rule;
+}
+
 /** The fields of the body form, named as the api's UpdateBodyDto paths so refusals land on them. */
 export const BODY_FIELDS = [
   'name',
@@ -67,6 +77,7 @@ export const BODY_FIELDS = [
   'votingRule.majority.numerator',
   'votingRule.majority.denominator',
   'votingRule.abstentions',
+  'voteSecrecy',
 ] as const;
 export type BodyField = (typeof BODY_FIELDS)[number];
 
@@ -106,6 +117,7 @@ function bodyLabels(ctx: WebContext): Record<BodyField, string> {
     'votingRule.majority.numerator': t.majorityNumerator,
     'votingRule.majority.denominator': t.majorityDenominator,
     'votingRule.abstentions': t.abstentions,
+    voteSecrecy: t.voteSecrecyLabel,
   };
 }
 
@@ -193,6 +205,22 @@ function bodyForm(ctx: WebContext, data: BodyPageData): SafeHtml {
         })),
       })}
     </fieldset>
+    ${selectField(ctx, {
+      name: 'voteSecrecy',
+      label: t.voteSecrecyLabel,
+      hint: t.voteSecrecyHint,
+      value: v.voteSecrecy,
+      errors: e,
+      options: [
+        {
+          value: 'default',
+          label: t.voteSecrecyDefaultOption(
+            t.voteSecrecyOption[effectiveVoteSecrecy(null, data.body.decisionKind)],
+          ),
+        },
+        ...VOTE_SECRECY_VALUES.map((k) => ({ value: k, label: t.voteSecrecyOption[k] })),
+      ],
+    })}
     <div class="actions">
       <button type="submit" class="button">${t.save}</button>
       <a href="/app/admin#organen">${t.cancel}</a>
@@ -315,6 +343,8 @@ export function bodyPage(ctx: WebContext, data: BodyPageData): string {
           <dd>${t.decisionKind[body.decisionKind]}</dd>
           <dt>${t.votingRule}</dt>
           <dd data-testid="voting-rule">${describeVotingRule(body.votingRule, ctx.locale)}</dd>
+          <dt>${t.voteSecrecyLabel}</dt>
+          <dd data-testid="vote-secrecy">${secrecyText(ctx, body)}</dd>
           <dt>${t.chair}</dt>
           <dd>${body.chairPersonId ? (names.get(body.chairPersonId) ?? '') : t.none}</dd>
         </dl>

@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  ForbiddenException,
   Get,
   NotFoundException,
   Param,
@@ -275,7 +276,8 @@ export class CyclesController {
   }
 
   @Get('budget/:year')
-  @Roles(...READ_ROLES)
+  // A body's chair reads the cycle page too (the members' comments, under the body's vote secrecy).
+  @Roles(...READ_ROLES, 'body_member')
   async show(
     @CurrentPerson() me: AuthenticatedPerson,
     @Req() req: AuthenticatedRequest,
@@ -530,6 +532,13 @@ export class CyclesController {
       this.bodies.list(me.organisationId),
     ]);
     status = withBodyDetails(status, bodies);
+    if (!me.roles.some((r) => (READ_ROLES as string[]).includes(r))) {
+      // Besides the office, only the chair of one of the cycle's bodies.
+      const chairs = [...status.bodies, ...status.rounds.flatMap((r) => r.bodies)].some(
+        (b) => b.chair?.personId === me.id,
+      );
+      if (!chairs) throw new ForbiddenException();
+    }
     this.pages.send(
       res,
       httpStatus,

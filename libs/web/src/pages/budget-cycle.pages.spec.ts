@@ -1,6 +1,8 @@
 import { DEFAULT_RULES, DomainError, type Tally } from '@jaarcyclus/domain';
 import type { Role } from '@jaarcyclus/persistence';
 import type { BodyRoundView, BudgetCycleStatus } from '@jaarcyclus/workflows';
+import { showVotes } from '@jaarcyclus/api/common/vote-secrecy';
+import type { AuthenticatedPerson } from '@jaarcyclus/api/auth/authenticated-person';
 import { fieldErrorOf } from '../forms';
 import { messagesFor } from '../i18n';
 import type { WebContext } from '../layout';
@@ -314,6 +316,51 @@ describe('the budget cycle page', () => {
         }),
       ),
     ).toBe('rejected_awaiting_revision');
+  });
+
+  it('under vote secrecy: the sealed notice and who voted without how; comments by name or without names', () => {
+    const me = ctx(['secretariat']).person as unknown as AuthenticatedPerson;
+    const withComment = {
+      ...alv,
+      voted: [{ ...alv.voted[0]!, comment: 'Akkoord, mits <de> reserve klopt.' }],
+    };
+    const shown = (secrecy: 'open' | 'totals_after_close' | 'secret', body: BodyRoundView) =>
+      showVotes(
+        status({
+          bodies: [body],
+          rounds: [{ ...status().rounds[0]!, bodies: [body] }],
+        }),
+        me,
+        { current: new Map([[body.bodyKey, secrecy]]), history: [] },
+      ) as unknown as BudgetCycleStatus;
+
+    const sealed = render(['secretariat'], { status: shown('totals_after_close', withComment) });
+    expect(sealed).toContain(
+      'Totalen pas na sluiting: hoe er is gestemd, blijft verborgen tot de stemming sluit',
+    );
+    expect(sealed).not.toContain('class="tally"');
+    expect(sealed).toContain('Jolanda Dekker: <span class="muted">stem niet zichtbaar</span>');
+    expect(sealed).not.toContain('stemde voor');
+    expect(sealed).toContain('Jolanda Dekker (Algemene &lt;Leden&gt;vergadering) heeft gestemd');
+    expect(sealed).not.toContain('reserve klopt');
+    // The turnout stays: 4,010 of 16,500 pupils' weight voted.
+    expect(sealed).toMatch(/<progress[^>]*max="16500"[^>]*value="4010"/);
+
+    const open = render(['secretariat'], { status: shown('open', withComment) });
+    expect(open).toContain('class="tally"');
+    expect(open).toMatch(/Toelichtingen <span class="muted">\(1\)<\/span>/);
+    expect(open).toContain('Jolanda Dekker (voor)');
+    expect(open).toContain('Akkoord, mits &lt;de&gt; reserve klopt.');
+
+    const decided = { ...withComment, status: 'approved' as const };
+    const secret = render(['secretariat'], { status: shown('secret', decided) });
+    expect(secret).toContain('class="tally"');
+    expect(secret).toContain('Zonder naam en op alfabet: dit orgaan stemt geheim.');
+    expect(secret).toContain('Stem: voor');
+    expect(secret).toContain('Akkoord, mits &lt;de&gt; reserve klopt.');
+    expect(secret).not.toContain('Jolanda Dekker (voor)');
+    // Who took part, never how.
+    expect(secret).toContain('Jolanda Dekker: <span class="muted">stem niet zichtbaar</span>');
   });
 
   it('speaks English to English readers', () => {

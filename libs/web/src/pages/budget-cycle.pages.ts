@@ -5,6 +5,7 @@ import type {
   TimelineEvent,
 } from '@jaarcyclus/workflows';
 import type { FieldError } from '@jaarcyclus/api/common/api-errors';
+import type { SecrecyFields } from '@jaarcyclus/api/common/vote-secrecy';
 import type { DocumentInfo } from '@jaarcyclus/api/documents/documents.service';
 import { errorSummary, notice, selectField, textField } from '../components';
 import { html, type SafeHtml } from '../html';
@@ -57,13 +58,15 @@ function at(ctx: WebContext, iso: string): SafeHtml {
 /** One body of the current round: state, deadline, tally, quorum, who voted (the support plan's too). */
 export function bodyCard(
   ctx: WebContext,
-  body: BodyRoundView,
+  body: BodyRoundView & Partial<SecrecyFields>,
   names: Map<string, string>,
   invitationsAt: string | null = null,
 ): SafeHtml {
   const { t, locale } = ctx;
   const titleId = `body-${body.bodyKey}`;
   const tally = body.tally;
+  const turnout = tally ?? (body.sealed ? body.turnout : null) ?? null;
+  const hiddenVoters = body.votedWithoutValue ?? [];
   return html`<section class="panel body-card" aria-labelledby="${titleId}">
     <h3 id="${titleId}">${body.name} <span class="muted">(${body.bodyKey.toUpperCase()})</span></h3>
     <div class="body-card-grid">
@@ -75,6 +78,12 @@ export function bodyCard(
           <dd><span class="state state--${body.status}">${bodyStateText(t, body, names)}</span></dd>
           <dt>${t.deadline}</dt>
           <dd>${at(ctx, body.deadline)}</dd>
+          ${
+            body.voteSecrecy
+              ? html`<dt>${t.voteSecrecyLabel}</dt>
+                  <dd>${t.voteSecrecyOption[body.voteSecrecy]}</dd>`
+              : ''
+          }
           ${
             body.status === 'open' && body.nextReminderAt
               ? html`<dt>${t.nextReminder}</dt>
@@ -92,18 +101,22 @@ export function bodyCard(
           tally
             ? html`${tallyTable(ctx, body, tally)}
                 <p class="hint">${t.shareHint}</p>`
-            : html`<p class="notice notice--info" data-auto-refresh>
-                ${
-                  invitationsAt
-                    ? t.invitationsWaiting(formatDateTime(ctx.locale, new Date(invitationsAt)))
-                    : t.votingOpeningAuto
-                }
-                <a href="${ctx.path}">${t.refreshNow}</a>
-              </p>`
+            : turnout && body.voteSecrecy
+              ? html`<p class="notice notice--info" data-testid="sealed-${body.bodyKey}">
+                  ${t.sealedNotice(t.voteSecrecyOption[body.voteSecrecy])}
+                </p>`
+              : html`<p class="notice notice--info" data-auto-refresh>
+                  ${
+                    invitationsAt
+                      ? t.invitationsWaiting(formatDateTime(ctx.locale, new Date(invitationsAt)))
+                      : t.votingOpeningAuto
+                  }
+                  <a href="${ctx.path}">${t.refreshNow}</a>
+                </p>`
         }
       </div>
       <div>
-        ${tally ? quorumBar(ctx, body, tally, body.votingRule) : ''}
+        ${turnout ? quorumBar(ctx, body, turnout, body.votingRule) : ''}
         ${
           body.status === 'opening'
             ? ''
@@ -120,11 +133,25 @@ export function bodyCard(
                         )}
                       </ul>`
                 }
-                <h4>${t.voted} <span class="muted">(${body.voted.length})</span></h4>
+                <h4>
+                  ${t.voted}
+                  <span class="muted">(${body.voted.length + hiddenVoters.length})</span>
+                </h4>
                 ${
-                  body.voted.length === 0
+                  body.voteSecrecy === 'secret' && hiddenVoters.length > 0
+                    ? html`<p class="hint">${t.secretVotesNote}</p>`
+                    : ''
+                }
+                ${
+                  body.voted.length + hiddenVoters.length === 0
                     ? html`<p>${t.nobodyVoted}</p>`
-                    : html`<ul class="member-list">
+                    : html`<ul class="member-list" data-testid="voted-${body.bodyKey}">
+                        ${hiddenVoters.map(
+                          (m) =>
+                            html`<li>
+                              ${m.name}: <span class="muted">${t.votedValueHidden}</span>
+                            </li>`,
+                        )}
                         ${body.voted.map(
                           (m) =>
                             html`<li>
@@ -144,6 +171,40 @@ export function bodyCard(
         }
       </div>
     </div>
+    ${
+      // Only when there is something to read (the page also prints on a few A4 pages).
+      body.comments && body.comments.length > 0
+        ? commentsSection(ctx, body.bodyKey, body.comments)
+        : ''
+    }
+  </section>`;
+}
+
+/** The members' comments (Toelichting) the reader may read: by name, or without names under a secret vote. */
+function commentsSection(
+  ctx: WebContext,
+  bodyKey: string,
+  comments: NonNullable<SecrecyFields['comments']>,
+): SafeHtml {
+  const { t } = ctx;
+  const id = `toelichtingen-${bodyKey}`;
+  const anonymous = comments.some((c) => c.name === null);
+  const value = (v: string | null): string =>
+    v && v in t.voteValue ? t.voteValue[v as 'for'].toLowerCase() : '';
+  return html`<section class="comments" aria-labelledby="${id}">
+    <h4 id="${id}">${t.commentsTitle} <span class="muted">(${comments.length})</span></h4>
+    ${anonymous ? html`<p class="hint">${t.commentsAnonymous}</p>` : ''}
+    <ul class="comment-list" data-testid="comments-${bodyKey}">
+      ${comments.map(
+        (c) =>
+          html`<li>
+            <p class="muted">
+              ${c.name ? t.commentBy(c.name, value(c.value)) : t.commentAnonymousValue(value(c.value))}
+            </p>
+            <blockquote>${c.comment}</blockquote>
+          </li>`,
+      )}
+    </ul>
   </section>`;
 }
 

@@ -1,5 +1,5 @@
 import type { DecisionKind } from '@jaarcyclus/domain';
-import type { BodyRoundView, BudgetCycleStatus } from '@jaarcyclus/workflows';
+import type { BodyRoundView, RoundView } from '@jaarcyclus/workflows';
 
 /** A body as the SWV configured it (Beheer → Organen). */
 export interface BodyMasterData {
@@ -14,12 +14,12 @@ export interface BodyMasterData {
  * secretariat reads "Algemene Ledenvergadering", "Goedkeuring" from the first moment — on the
  * cards and in the lists of the actions ("Sluit ronde") alike.
  */
-export function withBodyDetails(
-  status: BudgetCycleStatus,
-  bodies: readonly BodyMasterData[],
-): BudgetCycleStatus {
+export function withBodyDetails<
+  B extends BodyRoundView,
+  S extends { bodies: B[]; rounds: (Omit<RoundView, 'bodies'> & { bodies: B[] })[] },
+>(status: S, bodies: readonly BodyMasterData[]): S {
   const byKey = new Map(bodies.map((b) => [b.key, b]));
-  const fill = (b: BodyRoundView): BodyRoundView => {
+  const fill = (b: B): B => {
     const known = byKey.get(b.bodyKey);
     if (!known) return b;
     return {

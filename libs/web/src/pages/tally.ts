@@ -87,7 +87,10 @@ export function tallyTable(ctx: WebContext, body: BodyRoundView, tally: Tally): 
 export function quorumBar(
   ctx: WebContext,
   body: BodyRoundView,
-  tally: Tally,
+  tally: Pick<
+    Tally,
+    'votedMembers' | 'totalMembers' | 'votedWeight' | 'totalWeight' | 'quorumReached'
+  >,
   rule: VotingRule | null,
 ): SafeHtml {
   const { t, locale } = ctx;

@@ -2,6 +2,7 @@ import type { DecisionKind, VoteValue } from '@jaarcyclus/domain';
 import type { Task } from '@jaarcyclus/persistence';
 import type { BodyRoundView, BudgetCycleStatus } from '@jaarcyclus/workflows';
 import type { FieldError } from '@jaarcyclus/api/common/api-errors';
+import type { SecrecyFields } from '@jaarcyclus/api/common/vote-secrecy';
 import type { DocumentInfo } from '@jaarcyclus/api/documents/documents.service';
 import { errorsFor, errorSummary, fieldId, notice, proposalLink, textArea } from '../components';
 import { html, type SafeHtml } from '../html';
@@ -171,11 +172,13 @@ export type TaskTally =
   | {
       state: 'shown';
       /** The body without its lists of who voted what (`voted` and `notVoted` are empty). */
-      body: BodyRoundView;
+      body: BodyRoundView & Partial<SecrecyFields>;
       round: number;
       currentRound: number;
       ownVote: VoteValue | null;
       ownComment?: string | null;
+      /** The cycle page of the body, for its chair (who reads the members' comments there). */
+      chairCyclePath?: string | null;
     };
 
 /**
@@ -238,16 +241,22 @@ export function taskTally(
     target.round === status.round
       ? status.bodies
       : (status.rounds.find((r) => r.round === target.round)?.bodies ?? []);
-  const body = bodies.find((b) => b.bodyKey === target.bodyKey);
+  const body: (BodyRoundView & Partial<SecrecyFields>) | undefined = bodies.find(
+    (b) => b.bodyKey === target.bodyKey,
+  );
   if (!body) return { state: 'none' };
   const own = body.voted.find((v) => v.personId === personId);
   return {
     state: 'shown',
-    body: { ...body, voted: [], notVoted: [] },
+    body: { ...body, voted: [], notVoted: [], votedWithoutValue: [], comments: null },
     round: target.round,
     currentRound: status.round,
     ownVote: own?.value ?? null,
     ownComment: own?.comment ?? null,
+    chairCyclePath:
+      body.chair?.personId === personId
+        ? `/app/cycles/budget/${status.budgetYear}#body-${body.bodyKey}`
+        : null,
   };
 }
 
@@ -296,6 +305,7 @@ function tallySection(ctx: WebContext, tally: TaskTally): SafeHtml {
   }
   const { body, ownVote } = tally;
   const counts = body.tally;
+  const sealed = !counts && body.sealed && body.turnout && body.voteSecrecy ? body.turnout : null;
   return html`<section class="panel" aria-labelledby="tally-title">
     ${heading}
     ${
@@ -330,13 +340,39 @@ function tallySection(ctx: WebContext, tally: TaskTally): SafeHtml {
                   </p>`
                 : ''
             }`
-        : html`<p class="notice notice--info">${t.votingOpening}</p>`
+        : sealed
+          ? html`<p class="notice notice--info" data-testid="sealed-${body.bodyKey}">
+                ${t.sealedNotice(t.voteSecrecyOption[body.voteSecrecy!])}
+              </p>
+              ${quorumBar(ctx, body, sealed, body.votingRule)}
+              ${
+                quorumByWeight(body.votingRule)
+                  ? html`<p>
+                      ${t.quorumMembers(
+                        formatNumber(locale, sealed.votedMembers),
+                        formatNumber(locale, sealed.totalMembers),
+                      )}
+                    </p>`
+                  : ''
+              }`
+          : html`<p class="notice notice--info">${t.votingOpening}</p>`
     }
     <p class="hint">${t.tallyOwnBodyOnly}</p>
+    ${
+      tally.chairCyclePath
+        ? html`<p><a href="${tally.chairCyclePath}">${t.chairCycleLink(body.name)}</a></p>`
+        : ''
+    }
   </section>`;
 }
 
-function voteForm(ctx: WebContext, task: Task, state: VoteFormState, changing = false): SafeHtml {
+function voteForm(
+  ctx: WebContext,
+  task: Task,
+  state: VoteFormState,
+  changing = false,
+  secrecy?: SecrecyFields['voteSecrecy'],
+): SafeHtml {
   const { t } = ctx;
   const valueErrors = errorsFor(ctx, state.errors, 'value');
   // The review step opens at the review box (#stem-controleren), without script too.
@@ -374,7 +410,8 @@ function voteForm(ctx: WebContext, task: Task, state: VoteFormState, changing = 
   ${textArea(ctx, {
     name: 'comment',
     label: t.commentLabel,
-    hint: t.commentHint,
+    // Who reads the comment, under the body's vote secrecy rule.
+    hint: secrecy ? `${t.commentHint} ${t.commentReaders[secrecy]}` : t.commentHint,
     value: state.comment,
     errors: state.errors,
   })}
@@ -470,7 +507,13 @@ export function taskPage(ctx: WebContext, data: TaskPageData): string {
         reviewing
           ? ''
           : isOpenVote || changeable
-            ? voteForm(ctx, task, vote, changeable)
+            ? voteForm(
+                ctx,
+                task,
+                vote,
+                changeable,
+                data.tally?.state === 'shown' ? data.tally.body.voteSecrecy : undefined,
+              )
             : task.status === 'open'
               ? adoptYear !== null
                 ? html`<div class="panel">

@@ -9,7 +9,12 @@ import {
   Matches,
   ValidateNested,
 } from 'class-validator';
-import type { VotingRule } from '@jaarcyclus/domain';
+import {
+  effectiveVoteSecrecy,
+  VOTE_SECRECY_VALUES,
+  type VoteSecrecy,
+  type VotingRule,
+} from '@jaarcyclus/domain';
 import {
   DECISION_KINDS,
   type Body,
@@ -68,6 +73,19 @@ export class CreateBodyDto {
   chairPersonId?: string | null;
 
   @ApiPropertyOptional({
+    enum: VOTE_SECRECY_VALUES,
+    nullable: true,
+    description:
+      "Who sees which votes: 'open' (the office, the director and the chair see each vote and comment), 'totals_after_close' (nobody sees votes or totals while the round is open; afterwards as open), 'secret' (never a vote by name; totals after close; comments without names for the secretariat and the chair). Null or absent: the default of the decision kind (goedkeuring totals_after_close, instemming secret, advies open).",
+  })
+  @IsOptionalOrNull()
+  @IsIn(
+    VOTE_SECRECY_VALUES,
+    says('validation.notOneOf', { options: VOTE_SECRECY_VALUES.join(', ') }),
+  )
+  voteSecrecy?: VoteSecrecy | null;
+
+  @ApiPropertyOptional({
     type: [AddBodyMemberDto],
     description: 'Members created together with the body: all or none',
   })
@@ -102,6 +120,19 @@ export class UpdateBodyDto {
   @IsOptionalOrNull()
   @IsUUID('all', says('validation.notUuid'))
   chairPersonId?: string | null;
+
+  @ApiPropertyOptional({
+    enum: VOTE_SECRECY_VALUES,
+    nullable: true,
+    description:
+      "Who sees which votes: 'open' (the office, the director and the chair see each vote and comment), 'totals_after_close' (nobody sees votes or totals while the round is open; afterwards as open), 'secret' (never a vote by name; totals after close; comments without names for the secretariat and the chair). Null or absent: the default of the decision kind (goedkeuring totals_after_close, instemming secret, advies open).",
+  })
+  @IsOptionalOrNull()
+  @IsIn(
+    VOTE_SECRECY_VALUES,
+    says('validation.notOneOf', { options: VOTE_SECRECY_VALUES.join(', ') }),
+  )
+  voteSecrecy?: VoteSecrecy | null;
 }
 
 export class BodyDto {
@@ -123,6 +154,17 @@ export class BodyDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   chairPersonId!: string | null;
 
+  @ApiProperty({
+    enum: VOTE_SECRECY_VALUES,
+    description: 'The rule that applies (its own, or the default of its decision kind)',
+  })
+  voteSecrecy!: VoteSecrecy;
+
+  @ApiProperty({
+    description: 'Whether voteSecrecy is the default of its decision kind (no setting of its own)',
+  })
+  voteSecrecyDefault!: boolean;
+
   static from(b: Body): BodyDto {
     return {
       id: b.id,
@@ -131,6 +173,8 @@ export class BodyDto {
       decisionKind: b.decisionKind,
       votingRule: b.votingRule,
       chairPersonId: b.chairPersonId,
+      voteSecrecy: effectiveVoteSecrecy(b.voteSecrecy, b.decisionKind),
+      voteSecrecyDefault: b.voteSecrecy === null,
     };
   }
 }

@@ -10,6 +10,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { VOTE_SECRECY_VALUES, type VoteSecrecy } from '@jaarcyclus/domain';
 import { LOCALES, type Locale } from '@jaarcyclus/i18n';
 import {
   DECISION_KINDS,
@@ -21,7 +22,13 @@ import {
 } from '@jaarcyclus/persistence';
 import { VotingRuleDto } from '../../bodies/dto/voting-rule.dto';
 import { OrganisationSettingsDto } from '../../organisation/dto/organisation.dto';
-import { IsEmailAddress, IsName, IsOptionalNotNull, says } from '../../common/validation';
+import {
+  IsEmailAddress,
+  IsName,
+  IsOptionalNotNull,
+  IsOptionalOrNull,
+  says,
+} from '../../common/validation';
 
 export class OnboardingBodyDto {
   @ApiProperty({
@@ -44,6 +51,19 @@ export class OnboardingBodyDto {
   @ValidateNested(says('validation.notNested'))
   @Type(() => VotingRuleDto)
   votingRule!: VotingRuleDto;
+
+  @ApiPropertyOptional({
+    enum: VOTE_SECRECY_VALUES,
+    nullable: true,
+    description:
+      'Who sees which votes (as on PUT /api/bodies/{id}); absent or null: the default of the decision kind',
+  })
+  @IsOptionalOrNull()
+  @IsIn(
+    VOTE_SECRECY_VALUES,
+    says('validation.notOneOf', { options: VOTE_SECRECY_VALUES.join(', ') }),
+  )
+  voteSecrecy?: VoteSecrecy | null;
 }
 
 export class OnboardingAdministratorDto {

@@ -54,9 +54,13 @@ export const budgetCycle: typeof nl = {
     round_opened: (a) => `Voting round ${a.round ?? ''} opened`,
     ballots_sent: (a) => `Invitations to vote sent to ${a.body ?? ''} (${a.count ?? 0} members)`,
     vote_cast: (a) =>
-      `${a.actor ?? 'A member'} (${a.body ?? ''}) voted ${a.value ?? ''}${a.weight ? `, weight ${a.weight}` : ''}`,
+      a.value
+        ? `${a.actor ?? 'A member'} (${a.body ?? ''}) voted ${a.value}${a.weight ? `, weight ${a.weight}` : ''}`
+        : `${a.actor ?? 'A member'} (${a.body ?? ''}) voted`,
     vote_changed: (a) =>
-      `${a.actor ?? 'A member'} (${a.body ?? ''}) changed the vote to ${a.value ?? ''}`,
+      a.value
+        ? `${a.actor ?? 'A member'} (${a.body ?? ''}) changed the vote to ${a.value}`
+        : `${a.actor ?? 'A member'} (${a.body ?? ''}) changed the vote`,
     reminder_requested: (a) =>
       `Reminder requested for ${a.body ?? ''}${a.actor ? ` by ${a.actor}` : ''}`,
     reminder_sent: (a) => `Reminder sent to ${a.count ?? 0} members of ${a.body ?? ''}`,

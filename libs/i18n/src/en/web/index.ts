@@ -20,6 +20,7 @@ import { transitions } from './transitions';
 import { transitionAdmin } from './transition-admin';
 import { trust } from './trust';
 import { vote } from './vote';
+import { voteSecrecy } from './vote-secrecy';
 import type { web as nl } from '../../nl/web';
 
 export const web: typeof nl = {
@@ -45,4 +46,5 @@ export const web: typeof nl = {
   ...journeys,
   ...trust,
   ...office,
+  ...voteSecrecy,
 };

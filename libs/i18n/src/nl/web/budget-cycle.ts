@@ -55,10 +55,15 @@ export const budgetCycle = {
     cycle_started: (a) => `Cyclus gestart${a.actor ? ` door ${a.actor}` : ''}`,
     round_opened: (a) => `Stemronde ${a.round ?? ''} geopend`,
     ballots_sent: (a) => `Stemuitnodigingen verstuurd aan ${a.body ?? ''} (${a.count ?? 0} leden)`,
+    // Without a value where the body's vote secrecy hides how the member voted.
     vote_cast: (a) =>
-      `${a.actor ?? 'Een lid'} (${a.body ?? ''}) stemde ${a.value ?? ''}${a.weight ? `, gewicht ${a.weight}` : ''}`,
+      a.value
+        ? `${a.actor ?? 'Een lid'} (${a.body ?? ''}) stemde ${a.value}${a.weight ? `, gewicht ${a.weight}` : ''}`
+        : `${a.actor ?? 'Een lid'} (${a.body ?? ''}) heeft gestemd`,
     vote_changed: (a) =>
-      `${a.actor ?? 'Een lid'} (${a.body ?? ''}) wijzigde de stem in ${a.value ?? ''}`,
+      a.value
+        ? `${a.actor ?? 'Een lid'} (${a.body ?? ''}) wijzigde de stem in ${a.value}`
+        : `${a.actor ?? 'Een lid'} (${a.body ?? ''}) wijzigde de stem`,
     reminder_requested: (a) =>
       `Herinnering aangevraagd voor ${a.body ?? ''}${a.actor ? ` door ${a.actor}` : ''}`,
     reminder_sent: (a) => `Herinnering verstuurd aan ${a.count ?? 0} leden van ${a.body ?? ''}`,

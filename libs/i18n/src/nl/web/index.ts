@@ -20,6 +20,7 @@ import { transitions } from './transitions';
 import { transitionAdmin } from './transition-admin';
 import { trust } from './trust';
 import { vote } from './vote';
+import { voteSecrecy } from './vote-secrecy';
 
 /** Every text of the web app, by area. */
 export const web = {
@@ -45,4 +46,5 @@ export const web = {
   ...journeys,
   ...trust,
   ...office,
+  ...voteSecrecy,
 };
