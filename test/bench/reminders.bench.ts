@@ -190,6 +190,56 @@ interface SideResult {
   note: string;
 }
 
+/** Epoch ms of a history event. */
+function eventMs(e: { eventTime?: { seconds?: unknown; nanos?: number | null } | null }): number {
+  return Number(e.eventTime?.seconds ?? 0) * 1000 + Math.floor((e.eventTime?.nanos ?? 0) / 1e6);
+}
+
+/**
+ * Where a reminder's lateness goes, from the histories of `sample` school workflows (read after
+ * the run, so nothing polls Temporal while it runs): the timer firing after the due time, the
+ * workflow task (scheduled → started → completed), the activities loadSchoolContacts and
+ * notifySchool (schedule-to-start, run time). Medians and maxima in seconds.
+ */
+async function breakdown(stack: Stack, ids: string[], dueMs: number): Promise<string> {
+  const parts: Record<string, number[]> = {};
+  const add = (k: string, v: number) => (parts[k] ??= []).push(v / 1000);
+  for (const id of ids) {
+    const events = (await stack.env.client.workflow.getHandle(id).fetchHistory()).events ?? [];
+    const fired = events.findIndex(
+      (e) => e.timerFiredEventAttributes && eventMs(e) >= dueMs - 1000,
+    );
+    if (fired < 0) continue;
+    const after = events.slice(fired);
+    const at = (pred: (e: (typeof events)[number]) => unknown) => {
+      const e = after.find(pred);
+      return e ? eventMs(e) : NaN;
+    };
+    const firedAt = eventMs(events[fired]!);
+    add('timer fired − due', firedAt - dueMs);
+    const wftScheduled = at((e) => e.workflowTaskScheduledEventAttributes);
+    const wftStarted = at((e) => e.workflowTaskStartedEventAttributes);
+    add('workflow task schedule-to-start', wftStarted - wftScheduled);
+    const acts = after.filter((e) => e.activityTaskScheduledEventAttributes);
+    for (const a of acts.slice(0, 2)) {
+      const name = a.activityTaskScheduledEventAttributes!.activityType?.name ?? '?';
+      const sid = a.eventId;
+      const started = after.find(
+        (e) => String(e.activityTaskStartedEventAttributes?.scheduledEventId) === String(sid),
+      );
+      const completed = after.find(
+        (e) => String(e.activityTaskCompletedEventAttributes?.scheduledEventId) === String(sid),
+      );
+      if (started) add(`${name} schedule-to-start`, eventMs(started) - eventMs(a));
+      if (started && completed) add(`${name} run`, eventMs(completed) - eventMs(started));
+    }
+  }
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+  return Object.entries(parts)
+    .map(([k, xs]) => `${k}: median ${med(xs).toFixed(2)} s, max ${Math.max(...xs).toFixed(2)} s`)
+    .join('; ');
+}
+
 async function main(): Promise<void> {
   await prepareServices();
   const sink = await startSink();
@@ -197,6 +247,7 @@ async function main(): Promise<void> {
   const repos = new Repositories(stack.ds);
   const messageIdOf = new OutboxService(stack.ds, createSmtpTransport('smtp://127.0.0.1:1'), FROM);
   const results: SideResult[] = [];
+  let breakdownNote = '';
   try {
     const t0 = Date.now();
     const tenants = await seedTenants(stack);
@@ -323,6 +374,21 @@ async function main(): Promise<void> {
         return `outbox rows ${o!.rows} (${o!.sent} sent, at most ${o!.attempts} attempt(s))`;
       },
     );
+    {
+      // Where the cycle's lateness went, from a sample of the school workflows' histories.
+      const sample = tenants.flatMap((t) =>
+        [t.schoolIds[0]!, t.schoolIds.at(-1)!].map((s) =>
+          schoolAccountabilityWorkflowId(t.organisationId, YEAR, s),
+        ),
+      );
+      const step = Math.max(1, Math.floor(sample.length / 40));
+      breakdownNote = await breakdown(
+        stack,
+        sample.filter((_, i) => i % step === 0),
+        due.getTime(),
+      );
+      console.log(`cycle, where the time went (sampled histories): ${breakdownNote}`);
+    }
     // The pg-boss workers start polling only now, after the cycle's side: they cost it nothing.
     const deadlineIso = deadline.toISOString();
     for (let w = 0; w < PGBOSS_WORKERS; w++) {
@@ -399,6 +465,8 @@ async function main(): Promise<void> {
       );
     }
     for (const r of results) console.log(`${r.side}: ${r.note}`);
+    if (breakdownNote)
+      console.log(`cycle, where the time went (sampled histories): ${breakdownNote}`);
     if (results.length === 2) {
       const p99 = (r: SideResult) =>
         percentile(

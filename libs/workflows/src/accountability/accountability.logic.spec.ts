@@ -60,7 +60,7 @@ describe('resolveAccountabilityCycleInput', () => {
     );
   });
 
-  it("keeps a reminder minute (bench:reminders) and plans the school's first reminder at it; refuses minute 60", () => {
+  it('keeps a reminder minute (bench:reminders) in the policy the schools get; refuses minute 60', () => {
     const policy = { offsetsBusinessDays: [1], sendHour: 13, sendMinute: 37 };
     const cfg = resolveAccountabilityCycleInput(
       input({ deadline: '2026-12-02T22:59:00Z', reminderPolicy: policy }),
