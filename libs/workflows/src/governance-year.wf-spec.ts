@@ -34,7 +34,6 @@ import {
   DEFAULT_TRANSITION_CONFIG,
   type TransitionActor,
   type TransitionMove,
-  addBusinessDays,
   amsterdamDate,
   amsterdamInstant,
   amsterdamParts,
