@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 const { ensureDependencies, root } = require('./lib/deps.cjs');
 const name = process.argv[2];
 if (!name) {
-  console.error('usage: node scripts/bench.mjs <vote|fanout|schedule|inbox|outbox>');
+  console.error('usage: node scripts/bench.mjs <vote|fanout|schedule|inbox|outbox|reminders>');
   process.exit(2);
 }
 ensureDependencies();

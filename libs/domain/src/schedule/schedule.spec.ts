@@ -104,6 +104,23 @@ describe('reminderTimes', () => {
     ]);
   });
 
+  it('sends at sendHour:sendMinute when a minute is given, and refuses a minute outside 0–59', () => {
+    const deadline = ams('2026-03-16', 17);
+    expect(
+      reminderTimes(
+        deadline,
+        { offsetsBusinessDays: [2], sendHour: 9, sendMinute: 37 },
+        LONG_AGO,
+      ).map(iso),
+    ).toEqual(['2026-03-12T08:37:00.000Z']);
+    expect(() =>
+      reminderTimes(deadline, { offsetsBusinessDays: [2], sendHour: 9, sendMinute: 60 }, LONG_AGO),
+    ).toThrow(/sendMinute/);
+    expect(() =>
+      reminderTimes(deadline, { offsetsBusinessDays: [2], sendHour: 9, sendMinute: 1.5 }, LONG_AGO),
+    ).toThrow(/sendMinute/);
+  });
+
   it('skips Christmas and Boxing Day', () => {
     const deadline = ams('2025-12-30', 12); // Tuesday
     expect(

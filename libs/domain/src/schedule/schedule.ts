@@ -76,6 +76,13 @@ export interface ReminderPolicy {
   offsetsBusinessDays: number[];
   /** Amsterdam hour at which reminders go out. */
   sendHour: number;
+  /**
+   * Minute past `sendHour` (0–59, default 0). No SWV setting or api field sets it: it lets a
+   * cycle started outside the api (bench:reminders) make reminders due at a chosen minute,
+   * through the same timers, activities and outbox. Absent in every recorded history, so a
+   * replay computes the same times as before.
+   */
+  sendMinute?: number;
 }
 
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = Object.freeze({
@@ -118,6 +125,10 @@ export function validateReminderPolicy(policy: ReminderPolicy): void {
       'sendHour',
     );
   }
+  const minute = policy.sendMinute;
+  if (minute !== undefined && (!Number.isInteger(minute) || minute < 0 || minute > 59)) {
+    throw new DomainError('VALIDATION', 'sendMinute must be a whole minute 0–59', 'sendMinute');
+  }
 }
 
 function assertValidDate(instant: Date, field: string): void {
@@ -149,7 +160,11 @@ export function reminderTimes(
   validateReminderPolicy(policy);
   const deadlineDate = amsterdamParts(deadline).date;
   const candidates = policy.offsetsBusinessDays.map((offset) =>
-    amsterdamInstant(addBusinessDays(deadlineDate, -offset, calendar), policy.sendHour),
+    amsterdamInstant(
+      addBusinessDays(deadlineDate, -offset, calendar),
+      policy.sendHour,
+      policy.sendMinute ?? 0,
+    ),
   );
   return dedupeAscending(
     candidates.filter((t) => t.getTime() > now.getTime() && t.getTime() < deadline.getTime()),

@@ -61,6 +61,21 @@ describe('resolveAccountabilityCycleInput', () => {
     );
   });
 
+  it('keeps a reminder minute (bench:reminders) in the policy the schools get; refuses minute 60', () => {
+    const policy = { offsetsBusinessDays: [1], sendHour: 13, sendMinute: 37 };
+    const cfg = resolveAccountabilityCycleInput(
+      input({ deadline: '2026-12-02T22:59:00Z', reminderPolicy: policy }),
+      NOW,
+    );
+    expect(cfg).toMatchObject({ reminderPolicy: policy });
+    expect(
+      resolveAccountabilityCycleInput(
+        input({ reminderPolicy: { ...policy, sendMinute: 60 } }),
+        NOW,
+      ),
+    ).toMatchObject({ code: 'VALIDATION', field: 'reminderPolicy.sendMinute' });
+  });
+
   it('a continued run accepts a deadline that has passed meanwhile', () => {
     const carried = input({
       deadline: '2026-11-01T12:00:00Z',

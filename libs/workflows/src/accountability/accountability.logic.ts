@@ -200,6 +200,10 @@ export function resolveAccountabilityCycleInput(
     ? {
         offsetsBusinessDays: [...input.reminderPolicy.offsetsBusinessDays],
         sendHour: input.reminderPolicy.sendHour,
+        // Only bench:reminders sets a minute (the api never does): absent in every history.
+        ...(input.reminderPolicy.sendMinute !== undefined
+          ? { sendMinute: input.reminderPolicy.sendMinute }
+          : {}),
       }
     : {
         offsetsBusinessDays: [...DEFAULT_ACCOUNTABILITY_REMINDER_POLICY.offsetsBusinessDays],
