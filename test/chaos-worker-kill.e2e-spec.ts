@@ -242,7 +242,7 @@ describe('chaos: the worker process SIGKILLed during a fan-out and a burst of vo
         const end = Date.now() + 300_000;
         for (;;) {
           const res = await stack.call('POST', `/api/budget-cycles/${BUDGET_YEAR}/votes`, {
-            token: tokens[i],
+            token: tokens[i]!,
             body: { bodyKey: 'rvt', value: i % 2 === 0 ? 'for' : 'against', comment: `Stem ${i}` },
           });
           answers[i]!.push(res.status);

@@ -247,7 +247,14 @@ export class OwnedPostgres {
     );
     await waitForPort(this.port, 'PostgreSQL');
     // Listening comes before accepting: wait until a query answers.
-    const { Client: PgClient } = await import('pg');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- pg ships no types here
+    const { Client: PgClient } = require('pg') as {
+      Client: new (o: { connectionString: string }) => {
+        connect(): Promise<void>;
+        query(sql: string): Promise<unknown>;
+        end(): Promise<void>;
+      };
+    };
     await until(
       'PostgreSQL to accept connections',
       async () => {
@@ -295,7 +302,11 @@ export async function until(
   everyMs = 250,
 ): Promise<void> {
   const end = Date.now() + ms;
-  while (!(await check().catch(() => false))) {
+  while (
+    !(await Promise.resolve()
+      .then(check)
+      .catch(() => false))
+  ) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
