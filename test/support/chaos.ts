@@ -87,10 +87,12 @@ export class WorkerProcess {
       }
     });
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`worker not ready in 90 s: ${this.output.slice(-2000)}`)),
-        90_000,
-      );
+      // Compiling the worker's TypeScript at start-up takes long on a loaded machine.
+      const timer = setTimeout(() => {
+        this.child = null;
+        child.kill('SIGKILL');
+        reject(new Error(`worker not ready in 240 s: ${this.output.slice(-2000)}`));
+      }, 240_000);
       const onData = (chunk: Buffer) => {
         this.output += chunk.toString();
         if (this.output.includes('worker ready')) {
