@@ -9,7 +9,7 @@
 //   CHAOS_RESTARTS 5     restarts of the Temporal dev server and of PostgreSQL, each
 //   CHAOS_SMTP_OUTAGE_MINUTES / CHAOS_SMTP_FLAPPING_MINUTES  30 / 30 (workflow time)
 // Prints each scenario's figures and a summary; non-zero exit on a failure.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -51,32 +51,28 @@ const started = Date.now();
 for (const [name, project, files] of scenarios) {
   if (only && !files.some((f) => only.some((o) => f.includes(o)))) continue;
   const t0 = Date.now();
-  const run = spawnSync(
+  // Streamed as it comes (a long scenario shows its progress), and kept for the report.
+  const child = spawn(
     process.execPath,
     [require.resolve('jest/bin/jest'), '--selectProjects', project, '--runTestsByPath', ...files],
-    {
-      env: { ...process.env, ...sizes, NX_DAEMON: 'false' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      encoding: 'utf8',
-      maxBuffer: 256 * 1024 * 1024,
-    },
+    { env: { ...process.env, ...sizes, NX_DAEMON: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
+  let output = '';
+  const keep = (chunk) => {
+    const text = chunk.toString();
+    output += text;
+    process.stdout.write(text);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const status = await new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   // The tests print their figures as `chaos…: …` lines (console.info).
   const figures = output
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => /^chaos\b.*:/.test(l));
   const summary = output.match(/^Tests:.*$/m)?.[0] ?? 'Tests: (no summary)';
-  const ok = run.status === 0;
-  if (!ok)
-    process.stdout.write(
-      output
-        .split('\n')
-        .filter((l) => !/level=/.test(l))
-        .slice(-120)
-        .join('\n'),
-    );
+  const ok = status === 0;
   report.push({ name, ok, seconds: Math.round((Date.now() - t0) / 1000), summary, figures });
   log(`${ok ? 'PASS' : 'FAIL'} ${name} (${Math.round((Date.now() - t0) / 1000)} s) ${summary}`);
 }

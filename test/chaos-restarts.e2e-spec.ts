@@ -368,6 +368,7 @@ describe('chaos: Temporal and PostgreSQL restarted mid-cycle', () => {
       }
     }
     expect(lost).toEqual([]);
+    for (const r of worker.exitReports) console.warn(`worker exited by itself: ${r}`);
     const pendingTimers = [...before.values()].reduce((n, t) => n + t.pending.size, 0);
     console.info(
       `chaos (restarts): Temporal ${temporal.restarts}×, PostgreSQL ${pg.restarts}×; ${kept.length} votes kept, ${closed.length} after the body was decided, ${unavailable.n} answers 503 pressed again, ${submissions.length} submissions kept, ${ids.length} workflows with ${pendingTimers} pending timers checked, 0 lost; worker restarted by the supervisor ${worker.unexpectedExits}×; ${Math.round((Date.now() - started) / 1000)} s`,

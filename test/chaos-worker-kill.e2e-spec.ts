@@ -62,7 +62,10 @@ describe('chaos: the worker process SIGKILLed during a fan-out and a burst of vo
     // fire on the connection `close` ends.
     await new Promise((r) => setTimeout(r, 6_000));
     await stack?.close();
-    console.info(`chaos (worker SIGKILL): ${report.join('; ')}`);
+    console.info(
+      `chaos (worker SIGKILL): ${report.join('; ')}; the worker exited by itself ${worker?.unexpectedExits ?? 0}× (restarted)`,
+    );
+    for (const r of worker?.exitReports ?? []) console.warn(`worker exited by itself: ${r}`);
   }, 60_000);
 
   /** Kills the worker `KILLS` times at random moments while `busy()` holds, restarting it each time. */

@@ -62,6 +62,9 @@ export class WorkerProcess {
   starts = 0;
   /** Exits the suite did not cause (a crash); the supervisor in `ensureRunning` restarts it. */
   unexpectedExits = 0;
+  /** What an unexpectedly exited worker printed last. */
+  readonly exitReports: string[] = [];
+  private stopped = false;
   private output = '';
 
   constructor(private readonly env: Record<string, string>) {}
@@ -80,11 +83,16 @@ export class WorkerProcess {
     );
     this.child = child;
     this.output = '';
-    child.once('exit', () => {
-      if (this.child === child) {
-        this.unexpectedExits += 1;
-        this.child = null;
-      }
+    child.once('exit', (code, signal) => {
+      if (this.child !== child) return;
+      // Not the suite's doing: noted with the process's last words, and started again as a
+      // supervisor's restart policy would.
+      this.child = null;
+      this.unexpectedExits += 1;
+      this.exitReports.push(`exit ${code ?? signal}: ${this.output.slice(-1500)}`);
+      setTimeout(() => {
+        if (!this.child && !this.stopped) void this.start().catch(() => undefined);
+      }, 500);
     });
     await new Promise<void>((resolve, reject) => {
       // Compiling the worker's TypeScript at start-up takes long on a loaded machine.
@@ -94,7 +102,7 @@ export class WorkerProcess {
         reject(new Error(`worker not ready in 240 s: ${this.output.slice(-2000)}`));
       }, 240_000);
       const onData = (chunk: Buffer) => {
-        this.output += chunk.toString();
+        this.output = (this.output + chunk.toString()).slice(-8_000);
         if (this.output.includes('worker ready')) {
           clearTimeout(timer);
           resolve();
@@ -102,7 +110,7 @@ export class WorkerProcess {
       };
       child.stdout!.on('data', onData);
       child.stderr!.on('data', (chunk: Buffer) => {
-        this.output += chunk.toString();
+        this.output = (this.output + chunk.toString()).slice(-8_000);
       });
       child.once('exit', (code) => {
         clearTimeout(timer);
@@ -128,6 +136,7 @@ export class WorkerProcess {
 
   /** A graceful stop at the end of a test (SIGTERM: in-flight tasks finish). */
   async stop(): Promise<void> {
+    this.stopped = true;
     const child = this.child;
     if (!child) return;
     this.child = null;
