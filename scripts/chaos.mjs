@@ -54,7 +54,14 @@ for (const [name, project, files] of scenarios) {
   // Streamed as it comes (a long scenario shows its progress), and kept for the report.
   const child = spawn(
     process.execPath,
-    [require.resolve('jest/bin/jest'), '--selectProjects', project, '--runTestsByPath', ...files],
+    [
+      require.resolve('jest/bin/jest'),
+      '--forceExit',
+      '--selectProjects',
+      project,
+      '--runTestsByPath',
+      ...files,
+    ],
     { env: { ...process.env, ...sizes, NX_DAEMON: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

@@ -66,7 +66,7 @@ describe('chaos: the worker process SIGKILLed during a fan-out and a burst of vo
       `chaos (worker SIGKILL): ${report.join('; ')}; the worker exited by itself ${worker?.unexpectedExits ?? 0}× (restarted)`,
     );
     for (const r of worker?.exitReports ?? []) console.warn(`worker exited by itself: ${r}`);
-  }, 60_000);
+  }, 180_000);
 
   /** Kills the worker `KILLS` times at random moments while `busy()` holds, restarting it each time. */
   const killWhile = async (busy: () => Promise<boolean>): Promise<number> => {
@@ -185,18 +185,36 @@ describe('chaos: the worker process SIGKILLed during a fan-out and a burst of vo
     const rows = await invitationKeys();
     expect(new Set(rows.map((r) => r.to_address)).size).toBe(SCHOOLS);
     expect(rows).toHaveLength(SCHOOLS);
-    const messageIds = new Set(rows.map((r) => ids.messageIdFor(r.idempotency_key)));
-    const received = stack.smtp.messages
-      .map((m) => String(m.headers.get('message-id') ?? ''))
-      .filter((id) => messageIds.has(id));
-    expect(received).toHaveLength(SCHOOLS);
-    expect(new Set(received).size).toBe(SCHOOLS);
-    const recipients = stack.smtp.messages
-      .filter((m) => m.to.some((a) => a.endsWith('@chaos.example') && a.startsWith('contact-')))
-      .flatMap((m) => m.to);
-    expect(recipients).toHaveLength(SCHOOLS);
+    // Counted by Message-ID: one per contact, none missing, no second message. A SIGKILL
+    // between the relay's 250 and the outbox recording `sent` makes the retry hand the same
+    // message (same Message-ID) to the relay again: SMTP has no exactly-once. Such a
+    // redelivery is counted and reported (RELIABILITY.md), and a receiving mail system can
+    // recognise it by its Message-ID; a different message to the same contact would fail.
+    const messageIds = new Map(
+      rows.map((r) => [ids.messageIdFor(r.idempotency_key), r.to_address.toLowerCase()]),
+    );
+    const received = stack.smtp.messages.filter((m) =>
+      messageIds.has(String(m.headers.get('message-id') ?? '')),
+    );
+    const distinct = new Set(received.map((m) => String(m.headers.get('message-id'))));
+    expect(distinct.size).toBe(SCHOOLS);
+    for (const m of received) {
+      expect(m.to).toEqual([messageIds.get(String(m.headers.get('message-id')))]);
+    }
+    const perContact = new Map<string, Set<string>>();
+    for (const m of stack.smtp.messages) {
+      const to = m.to.find((a) => a.endsWith('@chaos.example') && a.startsWith('contact-'));
+      if (!to) continue;
+      perContact.set(
+        to,
+        (perContact.get(to) ?? new Set()).add(String(m.headers.get('message-id'))),
+      );
+    }
+    expect(perContact.size).toBe(SCHOOLS);
+    expect([...perContact.values()].every((set) => set.size === 1)).toBe(true);
+    const redelivered = received.length - distinct.size;
     report.push(
-      `fan-out: ${SCHOOLS} schools, ${kills} SIGKILLs, ${executions.size} workflows, 0 stuck, ${received.length} invitations received once each, ${Math.round((Date.now() - started) / 1000)} s`,
+      `fan-out: ${SCHOOLS} schools, ${kills} SIGKILLs, ${executions.size} workflows, 0 stuck, ${distinct.size} invitations (one Message-ID per contact), ${redelivered} handed to the relay again after a kill (same Message-ID), ${Math.round((Date.now() - started) / 1000)} s`,
     );
   }, 900_000);
 
@@ -239,6 +257,7 @@ describe('chaos: the worker process SIGKILLed during a fan-out and a burst of vo
     // Every voter presses until the answer is final: 200 (kept) or 409 (the body was decided
     // already). A 503 (the worker is gone) is the answer to press again later.
     const answers: number[][] = voters.map(() => []);
+    const unexpected: string[] = [];
     let burstDone = false;
     const burst = Promise.all(
       voters.map(async (_v, i) => {
@@ -250,7 +269,8 @@ describe('chaos: the worker process SIGKILLed during a fan-out and a burst of vo
           });
           answers[i]!.push(res.status);
           if (res.status === 200 || res.status === 409) return;
-          expect(res.status).toBe(503);
+          // Anything but 503 is noted (and fails the test below); the member presses again.
+          if (res.status !== 503) unexpected.push(`${res.status} ${JSON.stringify(res.body)}`);
           if (Date.now() > end) throw new Error(`vote ${i} never answered 200 or 409`);
           await new Promise((r) => setTimeout(r, 500));
         }
@@ -261,6 +281,7 @@ describe('chaos: the worker process SIGKILLed during a fan-out and a burst of vo
     const kills = await killWhile(async () => !burstDone);
     await burst;
 
+    expect(unexpected).toEqual([]);
     // No answer but 200, 409 and 503; every 200 kept: the member's vote is in the cycle's
     // state and in the audit log exactly once (a repeated press is a change, not a second vote).
     const final = answers.map((a) => a.at(-1));
