@@ -77,7 +77,7 @@ for (const [name, project, files] of scenarios) {
   const figures = output
     .split('\n')
     .map((l) => l.trim())
-    .filter((l) => /^chaos\b.*:/.test(l));
+    .filter((l) => /^chaos( \(|: injected)/.test(l));
   const summary = output.match(/^Tests:.*$/m)?.[0] ?? 'Tests: (no summary)';
   const ok = status === 0;
   report.push({ name, ok, seconds: Math.round((Date.now() - t0) / 1000), summary, figures });
