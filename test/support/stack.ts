@@ -90,6 +90,11 @@ export interface StackOptions {
    * them into Temporal, and the worker runs a bundle with the tracing workflow interceptors.
    */
   tracing?: Tracing;
+  /**
+   * 'none': no worker in this process (the fault-injection suite runs it as an OS process of
+   * its own, test/support/chaos.ts); `stopWorker`/`startWorker` then do nothing.
+   */
+  worker?: 'in-process' | 'none';
 }
 
 /**
@@ -180,7 +185,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     });
     return { worker: w, running: w.run() };
   };
-  let current: { worker: Worker; running: Promise<void> } | null = await launchWorker();
+  const inProcess = options.worker !== 'none';
+  let current: { worker: Worker; running: Promise<void> } | null = inProcess
+    ? await launchWorker()
+    : null;
   const stopWorker = async (): Promise<void> => {
     if (!current) return;
     current.worker.shutdown();
@@ -232,7 +240,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     signIn,
     stopWorker,
     async startWorker() {
-      if (!current) current = await launchWorker();
+      if (!current && inProcess) current = await launchWorker();
     },
     async close() {
       await stopWorker();

@@ -13,6 +13,9 @@ import { isCodedText } from '@jaarcyclus/i18n';
 
 const CODES: DomainErrorCode[] = ['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'RULE_VIOLATION'];
 
+/** The server's rejection of an Update no worker processed (`UnprocessedUpdate`). */
+const UNPROCESSED_UPDATE = 'UnprocessedUpdate';
+
 /**
  * Workflows refuse commands with an ApplicationFailure typed by a domain error code (see
  * libs/workflows refusal.ts). Here that refusal becomes a DomainError, so the one exception
@@ -33,6 +36,12 @@ export function toDomainError(error: unknown, notFoundMessage: string): unknown 
       : error instanceof ApplicationFailure
         ? error
         : null;
+  // The server drops an Update that a workflow task completed without processing (the
+  // worker was killed or replaced under it: RELIABILITY.md, the SIGKILL scenario). Nothing was
+  // applied; the caller may try again: 503, not 500.
+  if (failure instanceof ApplicationFailure && failure.type === UNPROCESSED_UPDATE) {
+    return DomainError.of('UNAVAILABLE', undefined, 'refusal.unavailable');
+  }
   if (
     failure instanceof ApplicationFailure &&
     failure.type &&

@@ -25,7 +25,7 @@
  * rejects, the round ends and the other bodies are cancelled. Every vote and decision is
  * written to the audit log; every side effect carries an idempotency key.
  */
-import { ApplicationFailure, condition, sleep } from '@temporalio/workflow';
+import { ApplicationFailure, condition, patched, sleep } from '@temporalio/workflow';
 import {
   type DecisionKind,
   decideAtDeadline,
@@ -75,6 +75,8 @@ import type {
 const nowMs = (): number => Date.now();
 const iso = (ms: number): string => new Date(ms).toISOString();
 
+/** patched(): the audit row of a vote keyed by member and their n-th vote (see castVote). */
+export const VOTE_AUDIT_KEY_PER_MEMBER = 'decision-round-vote-audit-per-member';
 export class DecisionRound {
   private readonly bodies: BodyState[];
   private readonly openedAtMs = nowMs();
@@ -269,11 +271,17 @@ export class DecisionRound {
       data: { value: cmd.value, weight: member.weight },
     });
     // Recorded in the background: the vote is durable once the Update is accepted, and the
-    // member gets the tally back at once.
-    const seq = b.voteSeq;
+    // member gets the tally back at once. The audit row's key names the member's own n-th
+    // vote, not its place among all votes: the row is written by a local activity before the
+    // workflow task completes, and a worker killed after it (RELIABILITY.md, the SIGKILL
+    // scenario) leaves a row whose place a new worker may give another vote, so a keyed-by-place
+    // row was written twice for one vote.
+    const step = patched(VOTE_AUDIT_KEY_PER_MEMBER)
+      ? `vote-${roster.key}-${member.personId}-${record.changes}`
+      : `vote-${roster.key}-${b.voteSeq}`;
     this.effects.run(() =>
       this.audit({
-        step: `vote-${roster.key}-${seq}`,
+        step,
         recipient: member.personId,
         action: previous ? 'vote_changed' : 'vote_cast',
         actorPersonId: member.personId,
