@@ -22,7 +22,8 @@ function forgetfulTemporal(): { client: Client; starts: string[] } {
         return {};
       },
       getHandle: (workflowId: string) => ({
-        query: () => Promise.resolve({ workflowId, phase: 'voting', bodies: [], rounds: [] }),
+        query: () =>
+          Promise.resolve({ workflowId, phase: 'voting', bodies: [], rounds: [], timeline: [] }),
       }),
     },
   } as unknown as Client;
@@ -75,7 +76,7 @@ describe('starting a cycle: the database row is the guard, not Temporal', () => 
 
   it('a budget year whose cycle has ended answers that cycle with 200 and starts no zombie run', async () => {
     const workflowId = `budget:${orgId}:2030`;
-    const state = { workflowId, phase: 'adopted', bodies: [], rounds: [] };
+    const state = { workflowId, phase: 'adopted', bodies: [], rounds: [], timeline: [] };
     await api.ds.query(
       `INSERT INTO cycle (organisation_id, kind, year, workflow_id, title, status, state, state_seq)
        VALUES ($1, 'budget', 2030, $2, 'Begroting 2030', 'adopted', $3, 7)`,
