@@ -205,7 +205,8 @@ describe('web app: Beheer at the size of a real SWV, and the allocation letters 
     const link = await web.latestSignInLink(ADMIN, before);
     await page.goto(link);
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL('**/app/tasks');
+    // The office lands on its overview.
+    await page.waitForURL('**/app/office');
 
     // The same link again, still signed in: no dead end, the way on.
     await page.goto(link);
