@@ -45,6 +45,7 @@ describe('OutboxService (PostgreSQL + SMTP)', () => {
   });
 
   afterAll(async () => {
+    await outbox.close();
     await smtp.stop();
     await ds.destroy();
     await db.drop();
@@ -58,6 +59,43 @@ describe('OutboxService (PostgreSQL + SMTP)', () => {
     expect(received).toHaveLength(1);
     expect(received[0]?.to).toEqual(['lid@stadsring.example']);
     expect(received[0]?.headers.get('message-id')).toBe(outbox.messageIdFor('reminder:alv:1'));
+  });
+
+  it('does not hand a message to the relay again when the attempt that sent it died before its commit', async () => {
+    // The commit fails after the relay accepted the batch (as a process killed at that moment
+    // would leave it): the rows stay unsent, their transaction rolled back.
+    await ds.query(`
+      CREATE FUNCTION refuse_sent() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.status = 'sent' THEN RAISE EXCEPTION 'the process died before its commit'; END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER refuse_sent BEFORE UPDATE ON outbox_message
+        FOR EACH ROW WHEN (NEW.idempotency_key LIKE 'handoff:%') EXECUTE FUNCTION refuse_sent();`);
+    const keys = ['handoff:1', 'handoff:2', 'handoff:3'];
+    await outbox.store(keys.map((k) => mail(k)));
+    await expect(outbox.deliverStored(keys)).rejects.toThrow('the process died before its commit');
+    const count = () => smtp.messages.filter((m) => m.subject.startsWith('Herinnering handoff:'));
+    expect(count()).toHaveLength(3);
+    const pending = (await ds.query(
+      `SELECT count(*)::int AS n FROM outbox_message WHERE idempotency_key LIKE 'handoff:%' AND status = 'pending'`,
+    )) as { n: number }[];
+    expect(pending[0]!.n).toBe(3);
+
+    // The retry (the next worker) marks them sent without sending them a second time.
+    await ds.query(`DROP TRIGGER refuse_sent ON outbox_message; DROP FUNCTION refuse_sent()`);
+    const outcomes = await outbox.deliverStored(keys);
+    expect([...outcomes.values()]).toEqual(['already_sent', 'already_sent', 'already_sent']);
+    expect(count()).toHaveLength(3);
+    const rows = (await ds.query(
+      `SELECT status, attempts FROM outbox_message WHERE idempotency_key LIKE 'handoff:%'`,
+    )) as { status: string; attempts: number }[];
+    expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
+    // The hand-off records are gone once the rows say sent.
+    const left = (await ds.query(`SELECT count(*)::int AS n FROM outbox_handoff`)) as {
+      n: number;
+    }[];
+    expect(left[0]!.n).toBe(0);
   });
 
   it('stores a secret only as its placeholder, fills it in for the send, and never sends a mail whose secret is gone', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { OutboxRepository } from '@jaarcyclus/persistence';
+import { OutboxHandoffLog, OutboxRepository } from '@jaarcyclus/persistence';
 import { MailDeliveryError } from './errors';
 import { mailFailureReason, mailMetrics } from './metrics';
 import type { MailTransport } from './transport';
@@ -59,12 +59,15 @@ function fillSecrets(body: string, secrets: MailSecrets | undefined): string | n
  * the same key waits for that lock and then sees 'sent'. When SMTP fails, the attempt and error
  * are recorded, the row stays unsent and the error is thrown so the caller retries.
  *
- * The one gap no database can close is a crash between SMTP accepting the message and the
- * commit: the retry then sends again, but with the same Message-ID (derived from the key), so
- * mail clients and servers can recognise the duplicate.
+ * A crash between SMTP accepting the message and the commit: the relay's acceptance is
+ * written at once on a connection of its own (OutboxHandoffLog), and the retry marks the
+ * message sent instead of sending it again. The one gap no sender can close is the moment
+ * between the relay's 250 and that record: the retry then sends again, but with the same
+ * Message-ID (derived from the key), so mail clients and servers can recognise the duplicate.
  */
 export class OutboxService {
   private readonly messageIdDomain: string;
+  private readonly handoffs: OutboxHandoffLog | null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -72,6 +75,13 @@ export class OutboxService {
     private readonly from: string,
   ) {
     this.messageIdDomain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'jaarcyclus.invalid';
+    const url = (dataSource.options as { url?: string } | undefined)?.url;
+    this.handoffs = url ? new OutboxHandoffLog(url) : null;
+  }
+
+  /** Closes the connection of the hand-off record (it also closes by itself when idle). */
+  async close(): Promise<void> {
+    await this.handoffs?.close();
   }
 
   /**
@@ -127,9 +137,18 @@ export class OutboxService {
       const missing = keys.find((k) => !byKey.has(k));
       if (missing) throw new Error(`outbox message ${missing} vanished`);
 
-      const unsent = rows.filter((r) => r.status !== 'sent');
       for (const r of rows) if (r.status === 'sent') outcomes.set(r.idempotencyKey, 'already_sent');
       const sent: string[] = [];
+      // Accepted by the relay in an attempt that died before its commit: sent, not again.
+      const accepted = await outbox.acceptedEarlier(
+        rows.filter((r) => r.status !== 'sent').map((r) => r.idempotencyKey),
+      );
+      for (const r of rows) {
+        if (!accepted.has(r.idempotencyKey)) continue;
+        sent.push(r.id);
+        outcomes.set(r.idempotencyKey, 'already_sent');
+      }
+      const unsent = rows.filter((r) => r.status !== 'sent' && !accepted.has(r.idempotencyKey));
       const failed: { id: string; reason: string; permanent: boolean }[] = [];
       await Promise.all(
         unsent.map(async (row) => {
@@ -145,6 +164,7 @@ export class OutboxService {
               html,
               messageId: this.messageIdFor(row.idempotencyKey),
             });
+            await this.handoffs?.recordAccepted(row.idempotencyKey);
             sent.push(row.id);
             outcomes.set(row.idempotencyKey, 'sent');
             mailMetrics.sent.inc();
@@ -166,6 +186,9 @@ export class OutboxService {
         }),
       );
       await outbox.markSent(sent);
+      await outbox.clearHandoffs(
+        rows.filter((r) => r.status !== 'sent' && sent.includes(r.id)).map((r) => r.idempotencyKey),
+      );
       // A permanent rejection is marked 'failed' for the overview; a later call still tries again.
       await outbox.markFailed(failed);
     });

@@ -19,6 +19,7 @@ import { TransitionDocumentContentEncrypted1764000000100 } from './1764000000100
 import { VoteSecrecy1764000000120 } from './1764000000120-vote-secrecy';
 import { AccountabilityComments1764000000140 } from './1764000000140-accountability-comments';
 import { AllocationLetters1764000000150 } from './1764000000150-allocation-letters';
+import { OutboxHandoff1764000000170 } from './1764000000170-outbox-handoff';
 
 export {
   Foundation1764000000000,
@@ -42,6 +43,7 @@ export {
   VoteSecrecy1764000000120,
   AccountabilityComments1764000000140,
   AllocationLetters1764000000150,
+  OutboxHandoff1764000000170,
 };
 
 /** In order. Landed migrations are never rewritten: add a new one. */
@@ -67,4 +69,5 @@ export const MIGRATIONS: Function[] = [
   VoteSecrecy1764000000120,
   AccountabilityComments1764000000140,
   AllocationLetters1764000000150,
+  OutboxHandoff1764000000170,
 ];

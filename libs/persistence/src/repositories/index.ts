@@ -22,6 +22,7 @@ export * from './organisation.repository';
 export * from './office.repository';
 export * from './onboarding.repository';
 export * from './outbox.repository';
+export * from './outbox-handoff';
 export * from './person.repository';
 export * from './school.repository';
 export * from './task.repository';

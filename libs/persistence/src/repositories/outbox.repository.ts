@@ -76,6 +76,27 @@ export class OutboxRepository {
     }));
   }
 
+  /**
+   * Of these keys, those the relay accepted in an attempt whose transaction never committed
+   * (see OutboxHandoffLog): sent, though their rows still say otherwise.
+   */
+  async acceptedEarlier(keys: readonly string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows = (await this.db.query(
+      `SELECT idempotency_key FROM outbox_handoff WHERE idempotency_key = ANY($1::text[])`,
+      [keys],
+    )) as { idempotency_key: string }[];
+    return new Set(rows.map((r) => r.idempotency_key));
+  }
+
+  /** Forgets the hand-off records of messages now marked sent. */
+  async clearHandoffs(keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    await this.db.query(`DELETE FROM outbox_handoff WHERE idempotency_key = ANY($1::text[])`, [
+      keys,
+    ]);
+  }
+
   /** Marks the messages sent (one more attempt each). */
   async markSent(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;

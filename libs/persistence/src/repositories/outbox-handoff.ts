@@ -1,0 +1,45 @@
+import { Pool } from 'pg';
+
+/**
+ * Writes, the moment the SMTP relay accepts a message, that it did (`outbox_handoff`), on one
+ * connection of its own that commits at once: the sending transaction still holds the
+ * message's row and commits only when the whole batch is through. A process killed in between
+ * leaves the row unsent but this record in place, and the retry marks the message sent instead
+ * of handing it to the relay again (OutboxRepository.acceptedEarlier). What remains is the gap
+ * of one statement after the relay's 250, which no sender can close (SMTP has no exactly-once).
+ *
+ * Best effort by design: when the record cannot be written (the database unreachable), the
+ * message is still sent and marked as before. The pool keeps at most one connection and lets
+ * the process exit while it is idle, so it needs no shutdown of its own.
+ */
+export class OutboxHandoffLog {
+  private readonly pool: Pool;
+
+  constructor(url: string) {
+    this.pool = new Pool({
+      connectionString: url,
+      max: 1,
+      idleTimeoutMillis: 2_000,
+      allowExitOnIdle: true,
+    });
+    // An idle connection cut by a restart of PostgreSQL must not crash the process.
+    this.pool.on('error', () => undefined);
+  }
+
+  /** True when the record was written. */
+  async recordAccepted(idempotencyKey: string): Promise<boolean> {
+    try {
+      await this.pool.query(
+        `INSERT INTO outbox_handoff (idempotency_key) VALUES ($1) ON CONFLICT DO NOTHING`,
+        [idempotencyKey],
+      );
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
