@@ -1,4 +1,19 @@
-import { Pool } from 'pg';
+interface HandoffPool {
+  query(sql: string, params: unknown[]): Promise<unknown>;
+  end(): Promise<void>;
+  on(event: 'error', listener: () => void): void;
+}
+
+// node-postgres, the driver TypeORM uses here; it ships no types of its own.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Pool } = require('pg') as {
+  Pool: new (config: {
+    connectionString: string;
+    max: number;
+    idleTimeoutMillis: number;
+    allowExitOnIdle: boolean;
+  }) => HandoffPool;
+};
 
 /**
  * Writes, the moment the SMTP relay accepts a message, that it did (`outbox_handoff`), on one
@@ -13,7 +28,7 @@ import { Pool } from 'pg';
  * the process exit while it is idle, so it needs no shutdown of its own.
  */
 export class OutboxHandoffLog {
-  private readonly pool: Pool;
+  private readonly pool: HandoffPool;
 
   constructor(url: string) {
     this.pool = new Pool({
