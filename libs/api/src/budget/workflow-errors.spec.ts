@@ -1,7 +1,8 @@
 import { DomainError } from '@jaarcyclus/domain';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { Metadata } from '@grpc/grpc-js';
+import { ServiceError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { toDomainError } from './workflow-errors';
+import { retryBusy, toDomainError } from './workflow-errors';
 
 describe('toDomainError', () => {
   it('answers an Update the server dropped unprocessed (its worker was killed) with 503, not 500', () => {
@@ -30,5 +31,53 @@ describe('toDomainError', () => {
       ApplicationFailure.create({ type: 'TypeError', message: 'boom', nonRetryable: true }),
     );
     expect(toDomainError(other, 'x')).toBe(other);
+  });
+});
+
+/** A gRPC error as the client receives it, wrapped as the Update call rethrows it. */
+function grpcError(code: number, details: string): ServiceError {
+  const cause = Object.assign(new Error(`${code} ${details}`), {
+    code,
+    details,
+    metadata: new Metadata(),
+  });
+  return new ServiceError('Workflow Update failed', { cause });
+}
+
+describe('Temporal busy with a burst of Updates', () => {
+  it('answers 503, not 500, when the server does not admit an Update (in-flight limit, aborted)', () => {
+    for (const code of [8, 10]) {
+      const mapped = toDomainError(grpcError(code, 'limit on in-flight updates reached'), 'x');
+      expect(mapped).toMatchObject({ code: 'UNAVAILABLE' });
+    }
+    const other = grpcError(3, 'invalid argument');
+    expect(toDomainError(other, 'x')).toBe(other);
+  });
+
+  it('tries a refused Update again within the deadline, so a vote in a burst still counts', async () => {
+    let calls = 0;
+    const vote = () =>
+      ++calls < 3
+        ? Promise.reject(grpcError(8, 'limit on in-flight updates reached'))
+        : Promise.resolve('counted');
+    await expect(retryBusy(vote, Date.now() + 5_000)).resolves.toBe('counted');
+    expect(calls).toBe(3);
+  });
+
+  it('gives up at the deadline, and never repeats a call that failed for another reason', async () => {
+    let calls = 0;
+    const busy = () => {
+      calls++;
+      return Promise.reject(grpcError(8, 'limit on in-flight updates reached'));
+    };
+    await expect(retryBusy(busy, Date.now() + 300)).rejects.toBeInstanceOf(ServiceError);
+    expect(calls).toBeGreaterThan(1);
+    calls = 0;
+    const refused = () => {
+      calls++;
+      return Promise.reject(new Error('round closed'));
+    };
+    await expect(retryBusy(refused, Date.now() + 5_000)).rejects.toThrow('round closed');
+    expect(calls).toBe(1);
   });
 });

@@ -67,8 +67,41 @@ export function toDomainError(error: unknown, notFoundMessage: string): unknown 
   return error;
 }
 
-/** gRPC UNAVAILABLE (Temporal down or unreachable) and DEADLINE_EXCEEDED (our deadline hit). */
-const UNAVAILABLE_GRPC_CODES = new Set([14, 4]);
+/**
+ * gRPC UNAVAILABLE (Temporal down or unreachable), DEADLINE_EXCEEDED (our deadline hit), and
+ * the two ways the server says "not now" to an Update it did not admit: RESOURCE_EXHAUSTED
+ * (e.g. the limit of Updates in flight per workflow, reached when a whole ALV votes in the same
+ * second) and ABORTED. Nothing was applied in any of them.
+ */
+const UNAVAILABLE_GRPC_CODES = new Set([14, 4, 8, 10]);
+/** Of those, the ones worth trying again at once, within the call's deadline (see retryBusy). */
+const BUSY_GRPC_CODES = new Set([8, 10]);
+
+function grpcCodeOf(error: unknown): number | undefined {
+  const grpc =
+    error instanceof ServiceError && isGrpcServiceError(error.cause) ? error.cause : error;
+  return isGrpcServiceError(grpc) ? grpc.code : undefined;
+}
+
+/**
+ * Runs `fn` again, after a short random pause, while Temporal answers that it is busy (a burst of
+ * Updates to one workflow beyond what it admits at once) and `until` (epoch ms) leaves room:
+ * a hundred members voting at the same moment all get their vote in, none a 503.
+ */
+export async function retryBusy<T>(fn: () => Promise<T>, until: number): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      const code = grpcCodeOf(error);
+      const pause = Math.min(1_000, 50 * 2 ** attempt) * (0.5 + Math.random());
+      if (code === undefined || !BUSY_GRPC_CODES.has(code) || Date.now() + pause >= until) {
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+}
 
 /**
  * Whether Temporal did not answer: the server is down, unreachable, or did not answer within
@@ -77,9 +110,8 @@ const UNAVAILABLE_GRPC_CODES = new Set([14, 4]);
  */
 export function isTemporalUnavailable(error: unknown): boolean {
   if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
-  const grpc =
-    error instanceof ServiceError && isGrpcServiceError(error.cause) ? error.cause : error;
-  return isGrpcServiceError(grpc) && UNAVAILABLE_GRPC_CODES.has(grpc.code);
+  const code = grpcCodeOf(error);
+  return code !== undefined && UNAVAILABLE_GRPC_CODES.has(code);
 }
 
 /**
@@ -102,8 +134,9 @@ export function withTemporalDeadline<T>(
     // The gRPC deadline ends the calls; the timer also covers the client's own waiting (e.g. for
     // a connection) and cancels what still runs, so the answer never comes later than this.
     const abort = new AbortController();
+    const until = Date.now() + deadlineMs;
     const call = client.connection.withAbortSignal(abort.signal, () =>
-      client.connection.withDeadline(Date.now() + deadlineMs, fn),
+      client.connection.withDeadline(until, () => retryBusy(fn, until)),
     );
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_resolve, reject) => {
