@@ -75,8 +75,9 @@ export class OutboxService {
     private readonly from: string,
   ) {
     this.messageIdDomain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'jaarcyclus.invalid';
-    const url = (dataSource.options as { url?: string } | undefined)?.url;
-    this.handoffs = url ? new OutboxHandoffLog(url) : null;
+    // Tests that only derive Message-IDs pass no data source.
+    const options = (dataSource as DataSource | null)?.options as { url?: string } | undefined;
+    this.handoffs = options?.url ? new OutboxHandoffLog(options.url) : null;
   }
 
   /** Closes the connection of the hand-off record (it also closes by itself when idle). */
