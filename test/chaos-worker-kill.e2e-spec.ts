@@ -148,13 +148,22 @@ describe('chaos: the worker process SIGKILLed during a fan-out and a burst of vo
       [org],
     )) as { schools: number; covered: number }[];
     expect(covered).toEqual({ schools: SCHOOLS, covered: SCHOOLS });
+    // Temporal's visibility (the list) follows the executions with a lag under load: read it
+    // until it has caught up, then assert on what it says.
     const executions = new Map<string, number>();
-    for await (const w of stack.env.client.workflow.list({
-      query: `WorkflowType = 'schoolAccountabilityWorkflow' AND ExecutionStatus = 'Running'`,
-    })) {
-      if (wanted.has(w.workflowId))
-        executions.set(w.workflowId, (executions.get(w.workflowId) ?? 0) + 1);
-    }
+    const listRunning = async () => {
+      executions.clear();
+      for await (const w of stack.env.client.workflow.list({
+        query: `WorkflowType = 'schoolAccountabilityWorkflow' AND ExecutionStatus = 'Running'`,
+      })) {
+        if (wanted.has(w.workflowId))
+          executions.set(w.workflowId, (executions.get(w.workflowId) ?? 0) + 1);
+      }
+      return executions.size >= SCHOOLS;
+    };
+    await until('every school listed as running', listRunning, 60_000, 2_000).catch(
+      () => undefined,
+    );
     expect(executions.size).toBe(SCHOOLS);
     expect([...executions.values()].every((n) => n === 1)).toBe(true);
 
