@@ -24,7 +24,8 @@ const { Pool } = require('pg') as {
  * of one statement after the relay's 250, which no sender can close (SMTP has no exactly-once).
  *
  * Best effort by design: when the record cannot be written (the database unreachable), the
- * message is still sent and marked as before. The pool keeps at most one connection and lets
+ * message is still sent and marked as before. The pool keeps at most four connections (a batch
+ * of ten sends records its acceptances side by side, so the gap stays one statement) and lets
  * the process exit while it is idle, so it needs no shutdown of its own.
  */
 export class OutboxHandoffLog {
@@ -33,7 +34,7 @@ export class OutboxHandoffLog {
   constructor(url: string) {
     this.pool = new Pool({
       connectionString: url,
-      max: 1,
+      max: 4,
       idleTimeoutMillis: 2_000,
       allowExitOnIdle: true,
     });
