@@ -187,9 +187,8 @@ export class OutboxService {
         }),
       );
       await outbox.markSent(sent);
-      await outbox.clearHandoffs(
-        rows.filter((r) => r.status !== 'sent' && sent.includes(r.id)).map((r) => r.idempotencyKey),
-      );
+      // Only a message the relay accepted has a record, and every such message is sent now.
+      await outbox.clearHandoffs(keys);
       // A permanent rejection is marked 'failed' for the overview; a later call still tries again.
       await outbox.markFailed(failed);
     });
