@@ -385,6 +385,62 @@ describe('accountability activities (PostgreSQL + SMTP)', () => {
     expect(reminders[0]!.text).toContain(`/app/tasks/${task.id}`);
   });
 
+  it('reminds overdue in one step: every active contact of the school once, in their language; run twice, nobody gets it twice', async () => {
+    const nlAddress = DEMO_EMAILS.stadsring.schoolContact;
+    const enAddress = 'care@stadsring-college.example';
+    const nlBefore = smtp.to(nlAddress).length;
+    const enBefore = smtp.to(enAddress).length;
+    const input = {
+      ...context('overdue-1-2027-02-08'),
+      kind: 'overdue' as const,
+      deadline: DEADLINE,
+      daysLate: 5,
+    };
+    const first = await run(acts, 'remindSchool', input);
+    const again = await run(acts, 'remindSchool', input);
+    expect([...first.recipientPersonIds].sort()).toEqual([contactId, englishContactId].sort());
+    expect(again.recipientPersonIds).toEqual(first.recipientPersonIds);
+    await smtp.waitFor(
+      () => smtp.to(nlAddress).length > nlBefore && smtp.to(enAddress).length > enBefore,
+    );
+    const nl = smtp.to(nlAddress).slice(nlBefore);
+    const en = smtp.to(enAddress).slice(enBefore);
+    expect(nl).toHaveLength(1);
+    expect(en).toHaveLength(1);
+    expect(nl[0]!.subject).toContain('Verantwoording 2026');
+    expect(nl[0]!.text).toContain('Beste Femke de Boer,');
+    expect(en[0]!.subject).toContain('Accountability 2026');
+    expect(
+      await count(`SELECT count(*)::int AS n FROM outbox_message WHERE idempotency_key LIKE $1`, [
+        `${schoolWf}:overdue-1-2027-02-08:%`,
+      ]),
+    ).toBe(2);
+  });
+
+  it('reminds nobody in one step when the school has no active contact, and returns no recipients', async () => {
+    const lonely = await one<{ id: string }>(
+      `INSERT INTO school (organisation_id, board_id, name, kind)
+       VALUES ($1, $2, 'School zonder contactpersoon', 'regular') RETURNING id`,
+      [orgId, boardId],
+    );
+    const lonelyWf = schoolAccountabilityWorkflowId(orgId, YEAR, lonely.id);
+    const result = await run(acts, 'remindSchool', {
+      ...context('reminder-d1-2027-01-12'),
+      workflowId: lonelyWf,
+      idempotencyKeyPrefix: `${lonelyWf}:reminder-d1-2027-01-12`,
+      schoolId: lonely.id,
+      kind: 'reminder' as const,
+      deadline: DEADLINE,
+      daysLate: 0,
+    });
+    expect(result.recipientPersonIds).toEqual([]);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM outbox_message WHERE idempotency_key LIKE $1`, [
+        `${lonelyWf}:%`,
+      ]),
+    ).toBe(0);
+  });
+
   it('escalates a late school once to exactly the bestuurder and the ECT member', async () => {
     const ect = (
       await one<{ ect_member_person_id: string }>(

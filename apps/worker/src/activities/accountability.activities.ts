@@ -32,6 +32,7 @@ import {
   type SchoolAccountabilityInput,
   type RecordAccountabilityCycleInput,
   type RecordDeductionResult,
+  type RemindSchoolResult,
   type SchoolContacts,
   type StartSchoolWorkflowsResult,
   type UnderspendingFigures,
@@ -223,7 +224,7 @@ export function createAccountabilityActivities(
     return prepared;
   }
 
-  return {
+  const activities: AccountabilityWorkerActivities = {
     async pinFormatVersion({ organisationId, workflowId, accountingYear }): Promise<number> {
       // First call per workflow id stores the tenant's latest version; later calls (and a
       // restarted cycle) read what was stored. A row the api wrote at start wins the same way.
@@ -262,6 +263,17 @@ export function createAccountabilityActivities(
         ectMemberPersonId: ifActive(s.ectMemberPersonId),
         secretariatPersonIds: secretariat.map((p) => p.id),
       };
+    },
+
+    async remindSchool(input): Promise<RemindSchoolResult> {
+      const c = await activities.loadSchoolContacts({
+        organisationId: input.organisationId,
+        schoolId: input.schoolId,
+      });
+      if (c.contactPersonIds.length > 0) {
+        await activities.notifySchool({ ...input, recipientPersonIds: c.contactPersonIds });
+      }
+      return { recipientPersonIds: c.contactPersonIds };
     },
 
     async notifySchool(input): Promise<void> {
@@ -619,4 +631,5 @@ export function createAccountabilityActivities(
       return repos.deductions.record({ ...input, boardId: s.boardId });
     },
   };
+  return activities;
 }

@@ -44,7 +44,8 @@ jest.setTimeout(120_000);
  *   RECORD_ACCOUNTABILITY_HISTORY=v2 npx jest --selectProjects workflow -- accountability.replay
  * which writes __histories__/<label>-cycle-run<n>.json and <label>-school-<r1|r2>.json.
  * Recorded: v1, v2, v3 (the schools' region: patch 'accountability-school-calendar') and v4
- * (the secretariat's reminder of a late school: patch 'accountability-remind-now').
+ * (the secretariat's reminder of a late school: patch 'accountability-remind-now') and v5
+ * (a timed reminder as one local activity: patch 'accountability-reminder-local-activity').
  */
 const HISTORIES = path.join(__dirname, '__histories__');
 

@@ -353,6 +353,12 @@ export interface AccountabilityActivities {
   loadSchoolContacts(input: { organisationId: string; schoolId: string }): Promise<SchoolContacts>;
   /** One mail per recipient (and, with `task`, an open 'submit' task per recipient). */
   notifySchool(input: NotifySchoolInput): Promise<void>;
+  /**
+   * A reminder or overdue reminder in one step: the school's active contacts, then
+   * `notifySchool` to them. Run as a local activity (one workflow task per reminder instead of
+   * three, bench:reminders); returns whom it mailed (none: nobody to remind).
+   */
+  remindSchool(input: RemindSchoolInput): Promise<RemindSchoolResult>;
   /** Deadline missed: one mail per recipient (the board's bestuurder and the school's ECT member). */
   escalateLate(input: EscalateLateInput): Promise<void>;
   /** A 'review' task (and a mail) for each secretariat member. */
@@ -465,6 +471,18 @@ export interface NotifySchoolInput extends SchoolStepContext {
   underspending?: UnderspendingFigures;
   /** When set: upsert an open 'submit' task per recipient with this refKey and due date. */
   task?: { refKey: string; dueAt: string };
+}
+
+export interface RemindSchoolInput extends Omit<
+  NotifySchoolInput,
+  'kind' | 'recipientPersonIds' | 'task'
+> {
+  kind: 'reminder' | 'overdue';
+}
+
+export interface RemindSchoolResult {
+  /** The school's active contacts, each mailed; empty when it has none. */
+  recipientPersonIds: string[];
 }
 
 export interface EscalateLateInput extends SchoolStepContext {

@@ -50,6 +50,7 @@ import {
   condition,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   sleep,
   workflowInfo,
@@ -146,6 +147,14 @@ export async function schoolAccountabilityWorkflow(
   }
   const workflowId = workflowInfo().workflowId;
   const acts = proxyActivities<AccountabilityActivities>({
+    startToCloseTimeout: '1 minute',
+    retry: RETRY,
+  });
+  // A reminder's lookup and mail in one local activity: it runs inside the workflow task
+  // that the reminder's timer wakes, so a reminder costs one workflow task instead of three
+  // (timer, lookup, mail) and no activity task (bench:reminders, BENCHMARKS.md). Its mails go
+  // through the outbox under the same keys, so a retried workflow task sends nothing twice.
+  const local = proxyLocalActivities<AccountabilityActivities>({
     startToCloseTimeout: '1 minute',
     retry: RETRY,
   });
@@ -511,8 +520,32 @@ export async function schoolAccountabilityWorkflow(
           timing.overdueSent += 1;
           timing.lastOverdueAtMs = action.atMs;
         }
-        const c = await contacts();
         const code = action.kind === 'reminder' ? 'reminder_sent' : 'overdue_reminder_sent';
+        if (patched('accountability-reminder-local-activity')) {
+          const lateDays = currentDaysLate();
+          const { recipientPersonIds } = await local.remindSchool({
+            ...context(action.step, action.atMs),
+            kind: action.kind,
+            deadline: isoOf(timing.deadlineMs),
+            daysLate: lateDays,
+            ...(timing.status === 'returned' ? { version: state.version } : {}),
+          });
+          if (recipientPersonIds.length === 0) {
+            await recordStatus(
+              addEvent('no_recipients', { data: { step: action.step, role: 'school_contact' } }),
+            );
+            return;
+          }
+          addEvent(code, {
+            data: {
+              recipients: recipientPersonIds,
+              scheduledAt: isoOf(action.atMs),
+              daysLate: lateDays,
+            },
+          });
+          return;
+        }
+        const c = await contacts();
         if (c.contactPersonIds.length === 0) {
           await recordStatus(
             addEvent('no_recipients', { data: { step: action.step, role: 'school_contact' } }),

@@ -158,6 +158,16 @@ export function createInMemoryAccountability(
       if (!school) throw new Error(`unknown school ${schoolId}`);
       return Promise.resolve(structuredClone(school));
     },
+    async remindSchool(input) {
+      const { contactPersonIds } = await activities.loadSchoolContacts({
+        organisationId: input.organisationId,
+        schoolId: input.schoolId,
+      });
+      if (contactPersonIds.length > 0) {
+        await activities.notifySchool({ ...input, recipientPersonIds: contactPersonIds });
+      }
+      return { recipientPersonIds: contactPersonIds };
+    },
     notifySchool(input) {
       for (const personId of input.recipientPersonIds) {
         mail({
