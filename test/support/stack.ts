@@ -181,6 +181,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           : {}),
       }),
       ...WORKER_TUNING,
+      // As the worker's WORKER_MAX_CACHED_WORKFLOWS: a bench can size the cache as production does.
+      ...(process.env.WORKER_MAX_CACHED_WORKFLOWS
+        ? { maxCachedWorkflows: Number(process.env.WORKER_MAX_CACHED_WORKFLOWS) }
+        : {}),
       ...(tracing ? tracingWorkerOptions(tracing) : {}),
     });
     return { worker: w, running: w.run() };

@@ -46,6 +46,13 @@ describe('WorkerConfig', () => {
     });
   });
 
+  it("keeps the SDK's heap-sized workflow cache unless WORKER_MAX_CACHED_WORKFLOWS sizes it", () => {
+    expect(WorkerConfig.fromEnv(BASE).maxCachedWorkflows).toBeNull();
+    expect(
+      WorkerConfig.fromEnv({ ...BASE, WORKER_MAX_CACHED_WORKFLOWS: '8000' }).maxCachedWorkflows,
+    ).toBe(8000);
+  });
+
   it.each([
     [{}, /^DATABASE_URL is required/],
     [
@@ -53,6 +60,10 @@ describe('WorkerConfig', () => {
       /^SMTP_POOL_CONNECTIONS must be a whole number from 1 to 100 \(got '0'\)$/,
     ],
     [{ ...BASE, SMTP_POOL_CONNECTIONS: 'veel' }, /^SMTP_POOL_CONNECTIONS must be a whole number/],
+    [
+      { ...BASE, WORKER_MAX_CACHED_WORKFLOWS: '-1' },
+      /^WORKER_MAX_CACHED_WORKFLOWS must be a whole number from 0 to 1000000/,
+    ],
     [{ ...BASE, SMTP_URL: 'http://mail' }, /^SMTP_URL must be a smtp:\/\/ or smtps:\/\/ URL/],
     [{ ...BASE, TEMPORAL_ADDRESS: 'localhost' }, /^TEMPORAL_ADDRESS must be host:port/],
     [{ DATABASE_URL }, /^TEMPORAL_PAYLOAD_KEYS \(or TEMPORAL_PAYLOAD_KEYS_FILE, .*\) is required/],

@@ -44,6 +44,12 @@ export const WORKER_ENV = {
     'TEMPORAL_SDK_METRICS_ADDRESS',
     /** OTLP/HTTP collector for traces (e.g. http://otel-collector:4318); unset: no tracing. */
     'OTEL_EXPORTER_OTLP_ENDPOINT',
+    /**
+     * Workflows the worker keeps in memory between their tasks (unset: the Temporal SDK's
+     * default, about 600 per GiB of heap). Size it to the workflows that wake together (every
+     * school of every running accountability cycle) and give the process the heap for it.
+     */
+    'WORKER_MAX_CACHED_WORKFLOWS',
   ],
 } as const satisfies {
   required: readonly string[];
@@ -75,6 +81,11 @@ export class WorkerConfig {
      * housekeeping blanks it (the row itself stays, so the mail is never sent twice).
      */
     readonly outboxSentBodyHours: number,
+    /**
+     * Workflows kept in the worker's cache between tasks, or null: the SDK's default (sized
+     * from the heap). A workflow not in the cache replays its history on its next task.
+     */
+    readonly maxCachedWorkflows: number | null,
     /** The worker's /metrics, or null: none (METRICS_PORT unset). */
     readonly metrics: {
       port: number;
@@ -102,6 +113,14 @@ export class WorkerConfig {
       integer('SMTP_POOL_CONNECTIONS', read('SMTP_POOL_CONNECTIONS'), 1, 100),
       PayloadKeyRing.fromEnv(env),
       integer('OUTBOX_SENT_BODY_HOURS', read('OUTBOX_SENT_BODY_HOURS'), 1, 24 * 366),
+      env.WORKER_MAX_CACHED_WORKFLOWS?.trim()
+        ? integer(
+            'WORKER_MAX_CACHED_WORKFLOWS',
+            env.WORKER_MAX_CACHED_WORKFLOWS.trim(),
+            0,
+            1_000_000,
+          )
+        : null,
       metricsConfig(env),
     );
   }

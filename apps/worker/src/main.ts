@@ -121,6 +121,9 @@ async function main(): Promise<void> {
       }),
       shutdownGraceTime: '20 seconds',
       ...WORKER_TUNING,
+      ...(config.maxCachedWorkflows !== null
+        ? { maxCachedWorkflows: config.maxCachedWorkflows }
+        : {}),
       ...(tracing ? tracingWorkerOptions(tracing) : {}),
     });
     // The nightly housekeeping (see housekeeping-schedule.ts for why the worker ensures it).
