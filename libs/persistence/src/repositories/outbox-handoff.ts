@@ -16,25 +16,33 @@ const { Pool } = require('pg') as {
 };
 
 /**
- * Writes, the moment the SMTP relay accepts a message, that it did (`outbox_handoff`), on one
- * connection of its own that commits at once: the sending transaction still holds the
+ * Writes, the moment the SMTP relay accepts a message, that it did (`outbox_handoff`), on
+ * connections of its own that commit at once: the sending transaction still holds the
  * message's row and commits only when the whole batch is through. A process killed in between
  * leaves the row unsent but this record in place, and the retry marks the message sent instead
- * of handing it to the relay again (OutboxRepository.acceptedEarlier). What remains is the gap
- * of one statement after the relay's 250, which no sender can close (SMTP has no exactly-once).
+ * of handing it to the relay again (OutboxRepository.lockByKeys, `acceptedEarlier`). What
+ * remains is the gap between the relay's 250 and this commit, which no sender can close (SMTP
+ * has no exactly-once).
+ *
+ * Group commit: acceptances that arrive while records are being written wait for the next
+ * statement and go in together (one INSERT, one commit, however many), at most
+ * MAX_FLUSHES_IN_FLIGHT statements at a time. A commit per message cost the outbox a quarter
+ * of its throughput (bench:outbox, BENCHMARKS.md); the gap grows by at most one statement.
  *
  * Best effort by design: when the record cannot be written (the database unreachable), the
- * message is still sent and marked as before. The pool keeps at most four connections (a batch
- * of ten sends records its acceptances side by side, so the gap stays one statement) and lets
- * the process exit while it is idle, so it needs no shutdown of its own.
+ * message is still sent and marked as before. The pool lets the process exit while it is
+ * idle, so it needs no shutdown of its own.
  */
 export class OutboxHandoffLog {
+  private static readonly MAX_FLUSHES_IN_FLIGHT = 2;
   private readonly pool: HandoffPool;
+  private pending: { key: string; done: (written: boolean) => void }[] = [];
+  private flushesInFlight = 0;
 
   constructor(url: string) {
     this.pool = new Pool({
       connectionString: url,
-      max: 4,
+      max: OutboxHandoffLog.MAX_FLUSHES_IN_FLIGHT,
       idleTimeoutMillis: 2_000,
       allowExitOnIdle: true,
     });
@@ -42,17 +50,34 @@ export class OutboxHandoffLog {
     this.pool.on('error', () => undefined);
   }
 
-  /** True when the record was written. */
-  async recordAccepted(idempotencyKey: string): Promise<boolean> {
-    try {
-      await this.pool.query(
-        `INSERT INTO outbox_handoff (idempotency_key) VALUES ($1) ON CONFLICT DO NOTHING`,
-        [idempotencyKey],
-      );
-      return true;
-    } catch {
-      return false;
-    }
+  /** True when the record was written (committed). */
+  recordAccepted(idempotencyKey: string): Promise<boolean> {
+    return new Promise((resolve) => {
+      this.pending.push({ key: idempotencyKey, done: resolve });
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0 || this.flushesInFlight >= OutboxHandoffLog.MAX_FLUSHES_IN_FLIGHT)
+      return;
+    const batch = this.pending;
+    this.pending = [];
+    this.flushesInFlight += 1;
+    this.pool
+      .query(
+        `INSERT INTO outbox_handoff (idempotency_key) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`,
+        [batch.map((b) => b.key)],
+      )
+      .then(
+        () => true,
+        () => false,
+      )
+      .then((written) => {
+        this.flushesInFlight -= 1;
+        for (const b of batch) b.done(written);
+        this.flush();
+      });
   }
 
   async close(): Promise<void> {

@@ -20,6 +20,11 @@ export interface LockedOutboxMessage {
   subject: string;
   text: string;
   html: string;
+  /**
+   * The relay accepted it in an attempt whose transaction never committed (a hand-off record,
+   * see OutboxHandoffLog): sent, though the row still says otherwise.
+   */
+  acceptedEarlier: boolean;
 }
 
 /** The mail outbox (outbox_message): every mail the service sends, once per idempotency key. */
@@ -52,9 +57,12 @@ export class OutboxRepository {
    */
   async lockByKeys(keys: readonly string[]): Promise<LockedOutboxMessage[]> {
     const rows = (await this.db.query(
-      `SELECT id, idempotency_key, status, to_address, subject, text_body, html_body
-         FROM outbox_message WHERE idempotency_key = ANY($1::text[])
-        ORDER BY idempotency_key FOR UPDATE`,
+      `SELECT m.id, m.idempotency_key, m.status, m.to_address, m.subject, m.text_body, m.html_body,
+              m.status <> 'sent' AND EXISTS (
+                SELECT 1 FROM outbox_handoff h WHERE h.idempotency_key = m.idempotency_key
+              ) AS accepted_earlier
+         FROM outbox_message m WHERE m.idempotency_key = ANY($1::text[])
+        ORDER BY m.idempotency_key FOR UPDATE OF m`,
       [keys],
     )) as {
       id: string;
@@ -64,6 +72,7 @@ export class OutboxRepository {
       subject: string;
       text_body: string;
       html_body: string;
+      accepted_earlier: boolean;
     }[];
     return rows.map((r) => ({
       id: r.id,
@@ -73,37 +82,23 @@ export class OutboxRepository {
       subject: r.subject,
       text: r.text_body,
       html: r.html_body,
+      acceptedEarlier: r.accepted_earlier,
     }));
   }
 
   /**
-   * Of these keys, those the relay accepted in an attempt whose transaction never committed
-   * (see OutboxHandoffLog): sent, though their rows still say otherwise.
+   * Marks the messages sent (one more attempt each) and forgets their hand-off records, in one
+   * statement: only a message the relay accepted has a record, and each such one is sent now.
    */
-  async acceptedEarlier(keys: readonly string[]): Promise<Set<string>> {
-    if (keys.length === 0) return new Set();
-    const rows = (await this.db.query(
-      `SELECT idempotency_key FROM outbox_handoff WHERE idempotency_key = ANY($1::text[])`,
-      [keys],
-    )) as { idempotency_key: string }[];
-    return new Set(rows.map((r) => r.idempotency_key));
-  }
-
-  /** Forgets the hand-off records of messages now marked sent. */
-  async clearHandoffs(keys: readonly string[]): Promise<void> {
-    if (keys.length === 0) return;
-    await this.db.query(`DELETE FROM outbox_handoff WHERE idempotency_key = ANY($1::text[])`, [
-      keys,
-    ]);
-  }
-
-  /** Marks the messages sent (one more attempt each). */
-  async markSent(ids: readonly string[]): Promise<void> {
-    if (ids.length === 0) return;
+  async markSent(sent: readonly { id: string; idempotencyKey: string }[]): Promise<void> {
+    if (sent.length === 0) return;
     await this.db.query(
-      `UPDATE outbox_message SET attempts = attempts + 1, last_error = NULL, status = 'sent', sent_at = now(), last_attempt_at = now()
+      `WITH cleared AS (
+         DELETE FROM outbox_handoff WHERE idempotency_key = ANY($2::text[])
+       )
+       UPDATE outbox_message SET attempts = attempts + 1, last_error = NULL, status = 'sent', sent_at = now(), last_attempt_at = now()
         WHERE id = ANY($1::uuid[])`,
-      [ids],
+      [sent.map((m) => m.id), sent.map((m) => m.idempotencyKey)],
     );
   }
 
