@@ -117,12 +117,11 @@ async function main(): Promise<void> {
   )) as { 'QUERY PLAN': string }[];
 
   const api = fork(path.join(__dirname, 'inbox-api.ts'), [], {
+    // BENCH_API_NODE_ARGS: extra node flags for the api process (e.g. --cpu-prof, --trace-gc).
     execArgv: [
       '-r',
       '@swc-node/register',
-      ...(process.env.BENCH_API_PROF
-        ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_API_PROF]
-        : []),
+      ...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
     ],
     env: { ...process.env, BENCH_DATABASE_URL: db.url },
   });
