@@ -266,14 +266,16 @@ export function createAccountabilityActivities(
     },
 
     async remindSchool(input): Promise<RemindSchoolResult> {
-      const c = await activities.loadSchoolContacts({
-        organisationId: input.organisationId,
-        schoolId: input.schoolId,
-      });
-      if (c.contactPersonIds.length > 0) {
-        await activities.notifySchool({ ...input, recipientPersonIds: c.contactPersonIds });
+      // Only the contacts: a reminder needs no bestuurder, ECT member or secretariat (one
+      // query where loadSchoolContacts takes four; notifySchool checks the school).
+      const contacts = await repos.persons.activeSchoolContacts(input.organisationId, [
+        input.schoolId,
+      ]);
+      const recipientPersonIds = contacts.map((c) => c.id);
+      if (recipientPersonIds.length > 0) {
+        await activities.notifySchool({ ...input, recipientPersonIds });
       }
-      return { recipientPersonIds: c.contactPersonIds };
+      return { recipientPersonIds };
     },
 
     async notifySchool(input): Promise<void> {
