@@ -64,7 +64,7 @@ export class OutboxHandoffLog {
     const batch = this.pending;
     this.pending = [];
     this.flushesInFlight += 1;
-    this.pool
+    void this.pool
       .query(
         `INSERT INTO outbox_handoff (idempotency_key) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`,
         [batch.map((b) => b.key)],
