@@ -33,6 +33,7 @@ describe('createActivities', () => {
         'recordCycle',
         'loadSchoolContacts',
         'notifySchool',
+        'remindSchool',
         'escalateLate',
         'requestReview',
         'updateAccountabilityTasks',
