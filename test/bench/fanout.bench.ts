@@ -43,7 +43,7 @@ import {
 } from '@jaarcyclus/workflows';
 import { MAX_STARTS_IN_FLIGHT } from '@jaarcyclus/worker/activities/accountability.activities';
 import { startStack, type Stack } from '../support/stack';
-import { machine, percentile, pool, prepareServices } from './support';
+import { insertSchoolsWithContacts, machine, percentile, pool, prepareServices } from './support';
 import type { SinkMessage } from './smtp-sink';
 import teardown from '@jaarcyclus/testing/global-teardown-db';
 
@@ -109,23 +109,8 @@ async function seedTenants(
         `INSERT INTO session (person_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '4 hours')`,
         [sec.id, createHash('sha256').update(token).digest('hex')],
       );
-      const [board] = await tx.query(
-        `INSERT INTO school_board (organisation_id, name, pupil_count) VALUES ($1, 'Benchmarkbestuur', 1000) RETURNING id`,
-        [org.id],
-      );
-      const rows = (await tx.query(
-        `INSERT INTO school (organisation_id, board_id, name, kind)
-         SELECT $1, $2, 'School ' || lpad(i::text, 5, '0'), 'regular' FROM generate_series(1, $3::int) AS i
-         RETURNING id`,
-        [org.id, board.id, schools],
-      )) as { id: string }[];
-      await tx.query(
-        `INSERT INTO person (organisation_id, email, name, roles, school_id)
-         SELECT s.organisation_id, 'contact-' || s.id || '@${slug}.bench.example', 'Contact ' || s.name, ARRAY['school_contact'], s.id
-           FROM school s WHERE s.organisation_id = $1`,
-        [org.id],
-      );
-      out.push({ organisationId: org.id, token, schoolIds: rows.map((r) => r.id) });
+      const schoolIds = await insertSchoolsWithContacts(tx, org.id, slug, schools);
+      out.push({ organisationId: org.id, token, schoolIds });
     }
   });
   return out;

@@ -46,7 +46,7 @@ import {
 import { WORKER_DATABASE_POOL } from '@jaarcyclus/worker/worker-tuning';
 import { renderSchoolMail } from '@jaarcyclus/worker/mail/accountability-templates';
 import { startStack, type Stack } from '../support/stack';
-import { machine, percentile, pool, prepareServices } from './support';
+import { insertSchoolsWithContacts, machine, percentile, pool, prepareServices } from './support';
 import { startSink } from './sink';
 
 const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 7000);
@@ -83,23 +83,8 @@ async function seedTenants(stack: Stack): Promise<Tenant[]> {
         `INSERT INTO organisation (slug, name, region, sector) VALUES ($1, $2, 'midden', 'po') RETURNING id`,
         [slug, `Benchmark-SWV ${t}`],
       );
-      const [board] = await tx.query(
-        `INSERT INTO school_board (organisation_id, name, pupil_count) VALUES ($1, 'Benchmarkbestuur', 1000) RETURNING id`,
-        [org.id],
-      );
-      const rows = (await tx.query(
-        `INSERT INTO school (organisation_id, board_id, name, kind)
-         SELECT $1, $2, 'School ' || lpad(i::text, 5, '0'), 'regular' FROM generate_series(1, $3::int) AS i
-         RETURNING id`,
-        [org.id, board.id, schools],
-      )) as { id: string }[];
-      await tx.query(
-        `INSERT INTO person (organisation_id, email, name, roles, school_id)
-         SELECT s.organisation_id, 'contact-' || s.id || '@${slug}.bench.example', 'Contact ' || s.name, ARRAY['school_contact'], s.id
-           FROM school s WHERE s.organisation_id = $1`,
-        [org.id],
-      );
-      out.push({ organisationId: org.id, schoolIds: rows.map((r) => r.id) });
+      const schoolIds = await insertSchoolsWithContacts(tx, org.id, slug, schools);
+      out.push({ organisationId: org.id, schoolIds });
     }
   });
   return out;

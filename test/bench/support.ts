@@ -42,3 +42,37 @@ export function machine(): string {
   const os = require('node:os') as typeof import('node:os');
   return `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }
+
+/** What the benches' seeding needs of a TypeORM transaction. */
+interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
+/**
+ * One board of a synthetic SWV with `count` regular schools, each with one active school
+ * contact (`contact-<school id>@<slug>.bench.example`). Returns the schools' ids.
+ */
+export async function insertSchoolsWithContacts(
+  tx: Queryable,
+  organisationId: string,
+  slug: string,
+  count: number,
+): Promise<string[]> {
+  const [board] = (await tx.query(
+    `INSERT INTO school_board (organisation_id, name, pupil_count) VALUES ($1, 'Benchmarkbestuur', 1000) RETURNING id`,
+    [organisationId],
+  )) as { id: string }[];
+  const rows = (await tx.query(
+    `INSERT INTO school (organisation_id, board_id, name, kind)
+     SELECT $1, $2, 'School ' || lpad(i::text, 5, '0'), 'regular' FROM generate_series(1, $3::int) AS i
+     RETURNING id`,
+    [organisationId, board!.id, count],
+  )) as { id: string }[];
+  await tx.query(
+    `INSERT INTO person (organisation_id, email, name, roles, school_id)
+     SELECT s.organisation_id, 'contact-' || s.id || '@' || $2 || '.bench.example', 'Contact ' || s.name, ARRAY['school_contact'], s.id
+       FROM school s WHERE s.organisation_id = $1`,
+    [organisationId, slug],
+  );
+  return rows.map((r) => r.id);
+}

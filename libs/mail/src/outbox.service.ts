@@ -54,9 +54,9 @@ function fillSecrets(body: string, secrets: MailSecrets | undefined): string | n
  * Delivers each email at most once per idempotency key, whoever calls and however often: a
  * reminder retried by Temporal, or two workers racing, never mails a member twice.
  *
- * The message is first stored (ON CONFLICT DO NOTHING: the first version of a key wins), then
- * sent while its row is locked, and marked sent in the same transaction. A concurrent call for
- * the same key waits for that lock and then sees 'sent'. When SMTP fails, the attempt and error
+ * In one transaction the message is stored (ON CONFLICT DO NOTHING: the first version of a key
+ * wins), its row locked, sent, and marked sent. A concurrent call for the same key waits (at
+ * the insert or at the lock) until that transaction ends and then sees 'sent'. When SMTP fails, the attempt and error
  * are recorded, the row stays unsent and the error is thrown so the caller retries.
  *
  * A crash between SMTP accepting the message and the commit: the relay's acceptance is
@@ -107,7 +107,7 @@ export class OutboxService {
     // second caller with the same key waits at the insert until this one has committed, then
     // finds the message sent.
     const outcome = (
-      await this.send([mail.idempotencyKey], secrets, options.stored ? [] : [mail])
+      await this.sendInTransaction([mail.idempotencyKey], secrets, options.stored ? [] : [mail])
     ).get(mail.idempotencyKey)!;
     if (outcome instanceof MailDeliveryError) throw outcome;
     return outcome;
@@ -116,8 +116,9 @@ export class OutboxService {
   /**
    * Sends stored messages (see `store`) in one transaction: their rows locked (in key order, so
    * two overlapping calls cannot deadlock), the unsent ones sent side by side over the
-   * transport, and all outcomes recorded in two statements. Costs four statements however many
-   * messages, where `deliver` costs four per message; the price is a longer crash window: a
+   * transport, and all outcomes recorded in one statement (two when some failed). Costs two
+   * statements however many messages (plus the grouped hand-off records), where `deliver`
+   * costs three per message (store, lock, mark); the price is a longer crash window: a
    * crash after SMTP accepted some of them and before the commit sends those again on the
    * retry (with the same Message-ID). Keep the batches small (the fan-out sends 10 at a time).
    *
@@ -130,11 +131,11 @@ export class OutboxService {
     keys: string[],
     secrets: ReadonlyMap<string, MailSecrets> = new Map(),
   ): Promise<Map<string, DeliveryResult | MailDeliveryError>> {
-    return this.send(keys, secrets, []);
+    return this.sendInTransaction(keys, secrets, []);
   }
 
   /** deliverStored, after storing `toStore` in the same transaction. */
-  private async send(
+  private async sendInTransaction(
     keys: string[],
     secrets: ReadonlyMap<string, MailSecrets>,
     toStore: readonly OutgoingMail[],

@@ -13,11 +13,43 @@ import { startApi, type ApiHarness } from '@jaarcyclus/api-app/testing/api-harne
 
 const VSO_CONTACT = 'zorg@vso-deklimop.example';
 
+/**
+ * The api on a database of its own with the demo data and its schakeltraject, pupil data
+ * encrypted with `ring`, for one describe block: filled in before its tests, stopped after.
+ */
+function demoApi(ring: PayloadKeyRing): {
+  api: ApiHarness;
+  caseId: string;
+  organisationId: string;
+} {
+  const demo = {} as { api: ApiHarness; caseId: string; organisationId: string };
+  let db: TestDatabase | undefined;
+  let smtp: SmtpCapture | undefined;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const ds = await createDataSource(db.url, { logging: false }).initialize();
+    const { transition } = await seedDemoData(ds, { personalDataKeys: ring });
+    await ds.destroy();
+    smtp = await new SmtpCapture().start();
+    demo.api = await startApi(db.url, smtp, {
+      seed: false,
+      env: ring.toEnvAs(PERSONAL_DATA_KEY_VARIABLES),
+    });
+    demo.caseId = transition!.caseId;
+    demo.organisationId = transition!.organisationId;
+  });
+  afterAll(async () => {
+    await demo.api?.close();
+    await smtp?.stop();
+    await db?.drop();
+  });
+  return demo;
+}
+
 /** Need to know on /api/transitions and /app/transitions: everyone not on a case gets 404. */
 describe('transitions api: need to know', () => {
   const ring = PayloadKeyRing.generate('pd');
-  let db: TestDatabase;
-  let smtp: SmtpCapture;
+  const demo = demoApi(ring);
   let api: ApiHarness;
   let caseId: string;
   const tokens = new Map<string, string>();
@@ -26,23 +58,8 @@ describe('transitions api: need to know', () => {
     return tokens.get(email)!;
   };
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    const ds = await createDataSource(db.url, { logging: false }).initialize();
-    const { transition } = await seedDemoData(ds, { personalDataKeys: ring });
-    await ds.destroy();
-    caseId = transition!.caseId;
-    smtp = await new SmtpCapture().start();
-    api = await startApi(db.url, smtp, {
-      seed: false,
-      env: ring.toEnvAs(PERSONAL_DATA_KEY_VARIABLES),
-    });
-  });
-
-  afterAll(async () => {
-    await api?.close();
-    await smtp?.stop();
-    await db?.drop();
+  beforeAll(() => {
+    ({ api, caseId } = demo);
   });
 
   it('opens the case for the vso school and the parent', async () => {
@@ -111,28 +128,12 @@ describe('transitions api: need to know', () => {
 /** The FG reviews who read a case: a page for the SWV's administrators, 404 for everyone else. */
 describe('transitions web app: the access log for the privacy officer', () => {
   const ring = PayloadKeyRing.generate('pd');
-  let db: TestDatabase;
-  let smtp: SmtpCapture;
+  const demo = demoApi(ring);
   let api: ApiHarness;
   let caseId: string;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    const ds = await createDataSource(db.url, { logging: false }).initialize();
-    const { transition } = await seedDemoData(ds, { personalDataKeys: ring });
-    await ds.destroy();
-    caseId = transition!.caseId;
-    smtp = await new SmtpCapture().start();
-    api = await startApi(db.url, smtp, {
-      seed: false,
-      env: ring.toEnvAs(PERSONAL_DATA_KEY_VARIABLES),
-    });
-  });
-
-  afterAll(async () => {
-    await api?.close();
-    await smtp?.stop();
-    await db?.drop();
+  beforeAll(() => {
+    ({ api, caseId } = demo);
   });
 
   it('lists every read, export and download with who and when; links it from the overview', async () => {
@@ -232,8 +233,7 @@ describe('transitions api: documents of the handover', () => {
     return hits;
   };
   const NAME = 'OPP Daan Jansen 2027.pdf';
-  let db: TestDatabase;
-  let smtp: SmtpCapture;
+  const demo = demoApi(ring);
   let api: ApiHarness;
   let caseId: string;
   let organisationId: string;
@@ -252,17 +252,7 @@ describe('transitions api: documents of the handover', () => {
     api.ds.query(`UPDATE transition_case SET ${sql} WHERE id = $1`, [caseId, ...params]);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const ds = await createDataSource(db.url, { logging: false }).initialize();
-    const { transition } = await seedDemoData(ds, { personalDataKeys: ring });
-    await ds.destroy();
-    caseId = transition!.caseId;
-    organisationId = transition!.organisationId;
-    smtp = await new SmtpCapture().start();
-    api = await startApi(db.url, smtp, {
-      seed: false,
-      env: ring.toEnvAs(PERSONAL_DATA_KEY_VARIABLES),
-    });
+    ({ api, caseId, organisationId } = demo);
     regularSchoolId = (
       (await api.ds.query(`SELECT school_id FROM person WHERE email = $1`, [
         DEMO_EMAILS.stadsring.schoolContact,
@@ -274,12 +264,6 @@ describe('transitions api: documents of the handover', () => {
        state = state || jsonb_build_object('phase', 'handover', 'regularSchoolId', $2::text)`,
       [regularSchoolId],
     );
-  });
-
-  afterAll(async () => {
-    await api?.close();
-    await smtp?.stop();
-    await db?.drop();
   });
 
   let attachmentId: string;

@@ -26,8 +26,8 @@ const { Pool } = require('pg') as {
  *
  * Group commit: acceptances that arrive while records are being written wait for the next
  * statement and go in together (one INSERT, one commit, however many), at most
- * MAX_FLUSHES_IN_FLIGHT statements at a time. A commit per message cost the outbox a quarter
- * of its throughput (bench:outbox, BENCHMARKS.md); the gap grows by at most one statement.
+ * MAX_FLUSHES_IN_FLIGHT statements at a time, instead of a statement and a commit per message
+ * (bench:outbox, BENCHMARKS.md); the gap grows by at most one statement.
  *
  * Best effort by design: when the record cannot be written (the database unreachable), the
  * message is still sent and marked as before. The pool lets the process exit while it is

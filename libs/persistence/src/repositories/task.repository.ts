@@ -49,12 +49,6 @@ export interface TaskUpdate {
   at: string;
 }
 
-/**
- * The task inbox: a person's to-dos in a cycle. A task is unique per (workflow, person, kind,
- * refKey), so opening it again (a retried activity) changes nothing but its due date. A
- * person's reads are scoped by person and tenant: another person's or another SWV's task id is
- * answered exactly like an unknown id.
- */
 /** A task row as PostgreSQL returns it (listForPerson). */
 interface TaskRow {
   id: string;
@@ -71,6 +65,12 @@ interface TaskRow {
   completed_at: Date | null;
 }
 
+/**
+ * The task inbox: a person's to-dos in a cycle. A task is unique per (workflow, person, kind,
+ * refKey), so opening it again (a retried activity) changes nothing but its due date. A
+ * person's reads are scoped by person and tenant: another person's or another SWV's task id is
+ * answered exactly like an unknown id.
+ */
 export class TaskRepository {
   constructor(private readonly db: Db) {}
 

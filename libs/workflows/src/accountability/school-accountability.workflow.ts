@@ -520,53 +520,36 @@ export async function schoolAccountabilityWorkflow(
           timing.overdueSent += 1;
           timing.lastOverdueAtMs = action.atMs;
         }
-        const code = action.kind === 'reminder' ? 'reminder_sent' : 'overdue_reminder_sent';
+        const kind = action.kind;
+        const code = kind === 'reminder' ? 'reminder_sent' : 'overdue_reminder_sent';
+        const reminder = (daysLateNow: number) => ({
+          ...context(action.step, action.atMs),
+          kind,
+          deadline: isoOf(timing.deadlineMs),
+          daysLate: daysLateNow,
+          ...(timing.status === 'returned' ? { version: state.version } : {}),
+        });
+        let recipients: string[];
+        let lateDays: number;
         if (patched('accountability-reminder-local-activity')) {
-          const lateDays = currentDaysLate();
-          const { recipientPersonIds } = await local.remindSchool({
-            ...context(action.step, action.atMs),
-            kind: action.kind,
-            deadline: isoOf(timing.deadlineMs),
-            daysLate: lateDays,
-            ...(timing.status === 'returned' ? { version: state.version } : {}),
-          });
-          if (recipientPersonIds.length === 0) {
-            await recordStatus(
-              addEvent('no_recipients', { data: { step: action.step, role: 'school_contact' } }),
-            );
-            return;
+          lateDays = currentDaysLate();
+          recipients = (await local.remindSchool(reminder(lateDays))).recipientPersonIds;
+        } else {
+          // Before the patch: the lookup and the mail as two activities, in this order.
+          recipients = (await contacts()).contactPersonIds;
+          lateDays = currentDaysLate();
+          if (recipients.length > 0) {
+            await acts.notifySchool({ ...reminder(lateDays), recipientPersonIds: recipients });
           }
-          addEvent(code, {
-            data: {
-              recipients: recipientPersonIds,
-              scheduledAt: isoOf(action.atMs),
-              daysLate: lateDays,
-            },
-          });
-          return;
         }
-        const c = await contacts();
-        if (c.contactPersonIds.length === 0) {
+        if (recipients.length === 0) {
           await recordStatus(
             addEvent('no_recipients', { data: { step: action.step, role: 'school_contact' } }),
           );
           return;
         }
-        const lateDays = currentDaysLate();
-        await acts.notifySchool({
-          ...context(action.step, action.atMs),
-          kind: action.kind,
-          recipientPersonIds: c.contactPersonIds,
-          deadline: isoOf(timing.deadlineMs),
-          daysLate: lateDays,
-          ...(timing.status === 'returned' ? { version: state.version } : {}),
-        });
         addEvent(code, {
-          data: {
-            recipients: c.contactPersonIds,
-            scheduledAt: isoOf(action.atMs),
-            daysLate: lateDays,
-          },
+          data: { recipients, scheduledAt: isoOf(action.atMs), daysLate: lateDays },
         });
         return;
       }
