@@ -10,6 +10,7 @@ import type { DataSource } from 'typeorm';
 import { createApiApp } from '@jaarcyclus/api-app/app.factory';
 import { ApiConfig } from '@jaarcyclus/api/config';
 import { OwnedPostgres, TemporalDevServer, WorkerProcess, randomMs, until } from './support/chaos';
+import { lastBusinessMomentClock } from './support/stack';
 
 /**
  * Fault injection (issue #14; RELIABILITY.md): the Temporal dev server (its state in a SQLite
@@ -89,6 +90,9 @@ describe('chaos: Temporal and PostgreSQL restarted mid-cycle', () => {
       SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
       PUBLIC_URL: 'http://jaarcyclus.test',
       WORKFLOW_BUNDLE: process.env.JAARCYCLUS_WORKFLOW_BUNDLE!,
+      // The worker's clock at the last business moment: the budget round opens now, whatever
+      // the hour of the run.
+      CHAOS_FAN_OUT_CLOCK_OFFSET_MS: String(lastBusinessMomentClock()() - Date.now()),
       ...keys.toEnv(),
     });
     await worker.start();

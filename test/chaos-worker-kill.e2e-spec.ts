@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { nextBusinessMoment } from '@jaarcyclus/domain';
 import { OutboxService } from '@jaarcyclus/mail';
 import { DEMO_EMAILS } from '@jaarcyclus/persistence';
 import { schoolAccountabilityWorkflowId } from '@jaarcyclus/workflows';
 import { WorkerProcess, randomMs, until } from './support/chaos';
-import { startStack, type Stack } from './support/stack';
+import { lastBusinessMomentClock, startStack, type Stack } from './support/stack';
 
 /**
  * Fault injection (issue #14; RELIABILITY.md): the worker runs as an OS process of its own and
@@ -39,10 +38,10 @@ describe('chaos: the worker process SIGKILLed during a fan-out and a burst of vo
 
   beforeAll(async () => {
     stack = await startStack({ worker: 'none' });
-    // Outside business hours the fan-out would only schedule the invitations: its clock is
-    // moved to the next business moment so that they go out now, whatever the hour of the run.
-    const due = nextBusinessMoment(new Date()).getTime();
-    const offset = Math.max(0, due - Date.now() + 60_000 * Number(due > Date.now()));
+    // Outside business hours the fan-out would only schedule the invitations and a budget round
+    // would wait for the morning: the worker's clock runs from the last business moment, so
+    // that they go out now, whatever the hour of the run (as the in-process stack's default).
+    const offset = lastBusinessMomentClock()() - Date.now();
     worker = new WorkerProcess({
       DATABASE_URL: stack.db.url,
       TEMPORAL_ADDRESS: stack.env.address,

@@ -74,9 +74,11 @@ export interface StackOptions {
    */
   fanOutClock?: () => number;
   /**
-   * The worker's clock (ActivityDeps.now) for what is decided when a flow starts, such as the
-   * moment a published visit counts as planned: the visitation e2e sets it to a business
-   * moment, so that it reads the invitation back from SMTP at any hour of the day.
+   * The worker's clock (ActivityDeps.now) for what is decided when a flow starts: the moment a
+   * published visit counts as planned, when a budget round may send its invitations, whether
+   * the accountability fan-out invites. Default: `lastBusinessMomentClock()`, so that every
+   * end-to-end test reads its invitations back from SMTP at any hour of the day (a round
+   * opened at 19:00 would otherwise wait until 08:00); `Date.now` for the real clock.
    */
   workerClock?: () => number;
   /**
@@ -120,6 +122,7 @@ export function lastBusinessMomentClock(region: SchoolRegion = 'noord'): () => n
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const workerClock = options.workerClock ?? lastBusinessMomentClock();
   const smtp = await new SmtpCapture().start();
   const db = await createTestDatabase();
   // The api and the worker share this pool here: the worker's connections plus ten.
@@ -176,9 +179,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         dataSource: ds,
         outbox,
         publicUrl: 'http://jaarcyclus.test',
-        ...(options.fanOutClock || options.workerClock
-          ? { now: (options.fanOutClock ?? options.workerClock)! }
-          : {}),
+        now: options.fanOutClock ?? workerClock,
       }),
       ...WORKER_TUNING,
       // As the worker's WORKER_MAX_CACHED_WORKFLOWS: a bench can size the cache as production does.

@@ -3,8 +3,8 @@
  * what apps/worker/src/main.ts runs (its configuration from the environment, the real
  * activities, a pooled SMTP transport, the prebuilt workflow bundle, WORKER_TUNING), without the
  * metrics, tracing and housekeeping schedule, and with one test hook: CHAOS_FAN_OUT_CLOCK_OFFSET_MS
- * shifts the accountability fan-out's clock (the `now` benchmarks set) so that its invitations go
- * out at once whatever the hour the suite runs at. Prints `worker ready` once it polls.
+ * shifts the worker's clock (ActivityDeps.now: the accountability fan-out, a budget round's
+ * opening) so that invitations go out at once whatever the hour the suite runs at. Prints `worker ready` once it polls.
  *
  * The suite kills it with SIGKILL: no graceful shutdown, in-flight activities are lost mid-way.
  */

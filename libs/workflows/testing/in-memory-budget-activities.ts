@@ -11,6 +11,7 @@ import {
   type DecisionKind,
   type VotingRule,
   computeAllocation,
+  nextBusinessMoment,
   voterWeight,
 } from '@jaarcyclus/domain';
 import type { AuditEventInput } from '../src/decision-round/decision-round.activities';
@@ -332,6 +333,9 @@ export function createInMemoryBudgetActivities(...initial: World[]): InMemoryBud
       if (auditKeys.has(input.idempotencyKey)) return;
       auditKeys.add(input.idempotencyKey);
       audit.push(input);
+    },
+    async invitationsOpenAt({ at }) {
+      return nextBusinessMoment(new Date(at)).toISOString();
     },
     async recordCycleStatus(input) {
       cycleStatuses.push({ workflowId: input.workflowId, status: input.status });

@@ -39,6 +39,7 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
   let ds: DataSource;
   let smtp: SmtpCapture;
   let acts: BudgetActivities;
+  let outbox: OutboxService;
   let orgId: string;
   let snapshot: RosterSnapshot;
 
@@ -51,7 +52,7 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
     ds = await createDataSource(db.url).initialize();
     await seedDemoData(ds);
     smtp = await new SmtpCapture().start();
-    const outbox = new OutboxService(
+    outbox = new OutboxService(
       ds,
       createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`),
       'Jaarcyclus <noreply@jaarcyclus.example>',
@@ -89,6 +90,28 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
     });
     expect(snapshot.secretariat.map((p) => p.name)).toEqual(['Ingrid Wolters']);
     expect(snapshot.bodies.find((b) => b.key === 'rvt')!.chair).not.toBeNull();
+  });
+
+  it("opens a round's invitations at the first business moment from the workflow's time, or from the worker's clock where one is set", async () => {
+    // Saturday 5 December 2026, 21:00 Amsterdam: the next business moment is Monday 08:00.
+    const saturdayEvening = '2026-12-05T20:00:00.000Z';
+    expect(await run(acts, 'invitationsOpenAt', { at: saturdayEvening })).toBe(
+      '2026-12-07T07:00:00.000Z',
+    );
+    // In business hours: at once.
+    expect(await run(acts, 'invitationsOpenAt', { at: '2026-12-07T09:30:00.000Z' })).toBe(
+      '2026-12-07T09:30:00.000Z',
+    );
+    // A worker clock at Monday 10:00 wins over the workflow's Saturday evening.
+    const clocked = createBudgetActivities({
+      dataSource: ds,
+      outbox,
+      publicUrl: `${PUBLIC_URL}/`,
+      now: () => Date.parse('2026-12-07T09:00:00.000Z'),
+    });
+    expect(await run(clocked, 'invitationsOpenAt', { at: saturdayEvening })).toBe(
+      '2026-12-07T09:00:00.000Z',
+    );
   });
 
   it('refuses an unknown body as a non-retryable NOT_FOUND', async () => {

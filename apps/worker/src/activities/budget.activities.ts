@@ -6,6 +6,7 @@
 import {
   DEFAULT_RESERVE_RULE,
   computeAllocation,
+  nextBusinessMoment,
   validateVotingRule,
   voterWeight,
 } from '@jaarcyclus/domain';
@@ -40,7 +41,13 @@ import { renderRoundResultMail } from '../mail/results-templates';
 /** The budget cycle: read-model rows of kind 'budget'; members vote, the director adopts. */
 export const BUDGET_CYCLE = defineCycle({ kind: 'budget', taskKinds: ['vote', 'adopt'] });
 
-export type BudgetActivityDeps = CycleKitDeps;
+export interface BudgetActivityDeps extends CycleKitDeps {
+  /**
+   * The worker's clock for when a round's invitations may go out (invitationsOpenAt); unset:
+   * the workflow's own time. End-to-end tests set a clock in business hours.
+   */
+  now?: () => number;
+}
 
 export function createBudgetActivities(deps: BudgetActivityDeps): BudgetActivities {
   const kit = createCycleKit(BUDGET_CYCLE, deps);
@@ -282,6 +289,10 @@ export function createBudgetActivities(deps: BudgetActivityDeps): BudgetActiviti
 
     async recordAuditEvent(e) {
       await kit.recordAudit(e);
+    },
+
+    async invitationsOpenAt({ at }) {
+      return nextBusinessMoment(new Date(deps.now ? deps.now() : Date.parse(at))).toISOString();
     },
 
     async recordCycleStatus(input) {

@@ -24,6 +24,7 @@ describe('createActivities', () => {
         'updateTasks',
         'recordAuditEvent',
         'recordCycleStatus',
+        'invitationsOpenAt',
         'publishCycleState',
         'requestAdoption',
         'notifyDispute',

@@ -22,6 +22,13 @@ export interface BudgetActivities extends DecisionRoundActivities {
   /** Upserts the Cycle read model (kind 'budget') by workflow id with the current phase. */
   recordCycleStatus(input: RecordCycleStatusInput): Promise<void>;
   /**
+   * When a round's invitations may go out: the first business moment (08:00–18:00 on a
+   * business day, Amsterdam) at or after `at` (the workflow's time, ISO), by the worker's
+   * clock where one is set (end-to-end tests run at any hour with a clock in business hours).
+   * Returns ISO.
+   */
+  invitationsOpenAt(input: { at: string }): Promise<string>;
+  /**
    * In one transaction: the queued writes in order (audit rows and task updates, each
    * idempotent as in recordAuditEvent/updateTasks), and the cycle's whole state (what the status
    * Query answers) in the Cycle read model with its sequence number; a state with a lower

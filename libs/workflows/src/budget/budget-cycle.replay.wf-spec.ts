@@ -25,7 +25,9 @@ jest.setTimeout(90_000);
  * 'budget-cycle-state-read-model'), `invitations-business-hours` (patch
  * 'budget-invitations-business-hours', a cycle started at 06:50: recorded by
  * budget-cycle.invitations.wf-spec.ts), `round-result-mails` (patch 'budget-round-result-mails':
- * each decided body's members get its outcome by mail).
+ * each decided body's members get its outcome by mail), `invitations-open-at-activity` (patch
+ * 'budget-invitations-open-at-activity': the round's opening moment asked of an activity, by
+ * the worker's clock where one is set; recorded by budget-cycle.invitations.wf-spec.ts).
  */
 const HISTORIES = path.join(__dirname, '__histories__');
 

@@ -93,6 +93,9 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
   const publishesState = patched('budget-cycle-state-read-model');
   // Invitations wait for business hours, like reminders (issue #16.10).
   const invitesInBusinessHours = patched('budget-invitations-business-hours');
+  // The moment a round opens is asked of an activity, so a worker's clock decides it where one
+  // is set (end-to-end tests at any hour); without one it is the same moment as before.
+  const opensByActivity = invitesInBusinessHours && patched('budget-invitations-open-at-activity');
   // Members hear their body's outcome by mail at a decent hour (issue #16, results).
   const mailsRoundResults = patched('budget-round-result-mails');
   const resolved = resolveBudgetCycleConfig(input, Date.now());
@@ -398,7 +401,9 @@ export async function budgetCycleWorkflow(input: BudgetCycleInput): Promise<Budg
     }
     if (invitesInBusinessHours) {
       // Nobody is mailed at night: the round (tasks and invitations) opens at a business moment.
-      const openAtMs = nextBusinessMoment(new Date(Date.now())).getTime();
+      const openAtMs = opensByActivity
+        ? Date.parse(await acts.invitationsOpenAt({ at: iso(Date.now()) }))
+        : nextBusinessMoment(new Date(Date.now())).getTime();
       if (openAtMs > Date.now()) {
         state.invitationsAtMs = openAtMs;
         publisher.changed();
