@@ -95,7 +95,9 @@ describe('accountability (e2e)', () => {
     )[0]!.status;
 
   beforeAll(async () => {
-    stack = await startStack();
+    // The real clock: these tests check when a school wakes against Temporal's own time, in
+    // and outside business hours.
+    stack = await startStack({ workerClock: Date.now });
     const ids = (await stack.ds.query(
       `SELECT s.id, s.name, s.organisation_id FROM school s
         WHERE s.name IN ('Stadsring College', 'Hunzeborg College')`,
