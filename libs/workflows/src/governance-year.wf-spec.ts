@@ -78,6 +78,7 @@ import type { VisitView, VisitWorkflowInput } from './visitation/visitation.type
 import { visitWorkflow } from './visitation/visit.workflow';
 import { accountabilityCycleWorkflow } from './accountability/accountability-cycle.workflow';
 import {
+  getAccountabilityCycleQuery,
   getSchoolAccountabilityQuery,
   reviewSubmissionUpdate,
   submitAccountabilityUpdate,
@@ -619,12 +620,14 @@ const YEAR: { month: string; what: string; run: () => Promise<void> }[] = [
           },
         ],
       });
-      await until(
-        () => cycle.describe(),
-        (d) => d.status.name === 'COMPLETED',
-        'the fan-out',
-      );
-      expect(await cycle.result()).toMatchObject({ schools: 4, started: 4, alreadyStarted: 0 });
+      // The fan-out done, the cycle waits for its schools' reminder moments.
+      expect(
+        await until(
+          () => cycle.query(getAccountabilityCycleQuery),
+          (c) => c.phase === 'running',
+          'the fan-out',
+        ),
+      ).toMatchObject({ schools: 4, started: 4, alreadyStarted: 0 });
       for (const id of SCHOOLS)
         await until(
           () => view(school(year, id)),
@@ -680,6 +683,20 @@ const YEAR: { month: string; what: string; run: () => Promise<void> }[] = [
         args: [{ actorPersonId: `p-contact-${LATE}-1`, submissionId: 'sub-late' }],
       });
       expect(r).toMatchObject({ status: 'submitted', daysLate: 22 });
+      // Before the deadline the cycle reminded each school that had not submitted yet, at 09:00
+      // on 12, 21 and 31 January (14, 7 and 1 business days ahead), then completed.
+      const reminded = (id: string) => [
+        ...new Set(
+          accountability.mailsOf(school(year, id).workflowId, 'reminder').map((m) => m.at),
+        ),
+      ];
+      expect(reminded(LATE)).toEqual([
+        ams('2028-01-12', 9),
+        ams('2028-01-21', 9),
+        ams('2028-01-31', 9),
+      ]);
+      expect(reminded('s1')).toEqual([ams('2028-01-12', 9)]);
+      expect((await cycle.describe()).status.name).toBe('COMPLETED');
 
       // The secretariat accepts all four in March.
       await advanceTo(ams('2028-03-06', 10));

@@ -12,6 +12,7 @@ import {
 } from '@jaarcyclus/domain';
 import { OutboxService, createSmtpTransport } from '@jaarcyclus/mail';
 import {
+  AccountabilityRepository,
   DEMO_EMAILS,
   DeductionRepository,
   createDataSource,
@@ -1054,5 +1055,480 @@ describe('accountability activities (PostgreSQL + SMTP)', () => {
     // A retry sends none of them again.
     await fanOut();
     expect(invitations()).toHaveLength(n - 1);
+  });
+
+  describe('remindSchools: one reminder moment of a cycle, for all its schools', () => {
+    /** The cycle's deadline as the cycle passes it: with an offset (the same moment as DEADLINE). */
+    const CYCLE_DEADLINE = '2027-02-01T23:59:59.999+01:00';
+    const EXTENDED = '2027-02-15T22:59:59.999Z';
+    let org: string;
+    let otherOrg: string;
+    let cycle: string;
+    let wf: (schoolId: string, year?: number) => string;
+    /** Our cycle's schools by letter (see beforeAll). */
+    const school: Record<string, string> = {};
+    /** Contacts by first name. */
+    const person: Record<string, string> = {};
+    const address = (name: string) => `${name.toLowerCase()}@herinnerstad.example`;
+    let annaTask: string;
+    let carlaTask: string;
+    let otherCycleWf: string;
+    let otherOrgWf: string;
+
+    const sweepInput = (step: string, at: string) => ({
+      organisationId: org,
+      cycleWorkflowId: cycle,
+      accountingYear: YEAR,
+      formatVersion: 1,
+      deadline: CYCLE_DEADLINE,
+      step,
+      at,
+    });
+    /** One attempt of remindSchools with its heartbeats (resumed from `heartbeatDetails`). */
+    const attempt = (
+      a: AccountabilityWorkerActivities,
+      input: ReturnType<typeof sweepInput>,
+      heartbeatDetails?: unknown,
+    ) => {
+      const env = new MockActivityEnvironment(
+        heartbeatDetails === undefined ? {} : { heartbeatDetails },
+        { logger: quiet },
+      );
+      const beats: {
+        after: string | null;
+        reminded: number;
+        withoutContacts: number;
+        mails: number;
+      }[] = [];
+      env.on('heartbeat', (d: (typeof beats)[number]) => beats.push(d));
+      const outcome = env.run(a.remindSchools, input);
+      return { beats, outcome };
+    };
+    const outboxKeys = async (like: string): Promise<string[]> =>
+      (
+        (await ds.query(
+          `SELECT idempotency_key FROM outbox_message WHERE idempotency_key LIKE $1`,
+          [like],
+        )) as { idempotency_key: string }[]
+      )
+        .map((r) => r.idempotency_key)
+        .sort();
+    const sweepAudit = async (step: string) =>
+      (await ds.query(
+        `SELECT workflow_id, action, actor_person_id, occurred_at, payload FROM audit_event
+          WHERE organisation_id = $1 AND action IN ('reminder_sent', 'no_recipients')
+            AND payload->>'idempotencyKey' LIKE $2
+          ORDER BY workflow_id`,
+        [org, `%:${step}:%`],
+      )) as {
+        workflow_id: string;
+        action: string;
+        actor_person_id: string | null;
+        occurred_at: Date;
+        payload: Record<string, unknown>;
+      }[];
+    /** Messages to this test's tenant that the SMTP server received from index `before` on. */
+    const receivedSince = (before: number) =>
+      smtp.messages
+        .slice(before)
+        .filter((m) => m.to.some((a) => a.endsWith('@herinnerstad.example')));
+
+    beforeAll(async () => {
+      // A tenant of its own, so that the other tests' rows stay apart.
+      org = (
+        await one<{ id: string }>(
+          `INSERT INTO organisation (slug, name, region, sector) VALUES ('herinnerstad', 'SWV Herinnerstad', 'midden', 'vo') RETURNING id`,
+        )
+      ).id;
+      otherOrg = (
+        await one<{ id: string }>(
+          `INSERT INTO organisation (slug, name, region, sector) VALUES ('vergeetstad', 'SWV Vergeetstad', 'midden', 'vo') RETURNING id`,
+        )
+      ).id;
+      cycle = accountabilityWorkflowId(org, YEAR);
+      wf = (schoolId, year = YEAR) => schoolAccountabilityWorkflowId(org, year, schoolId);
+      const board = (
+        await one<{ id: string }>(
+          `INSERT INTO school_board (organisation_id, name, pupil_count) VALUES ($1, 'Stichting Herinnerstad', 3000) RETURNING id`,
+          [org],
+        )
+      ).id;
+      // A not started, B draft, C returned (version 2), D submitted, E accepted, F extended
+      // (another deadline), G without an active contact.
+      for (const letter of ['A', 'B', 'C', 'D', 'E', 'F', 'G']) {
+        school[letter] = (
+          await one<{ id: string }>(
+            `INSERT INTO school (organisation_id, board_id, name, kind) VALUES ($1, $2, $3, 'regular') RETURNING id`,
+            [org, board, `Herinnerschool ${letter}`],
+          )
+        ).id;
+      }
+      const contact = async (
+        name: string,
+        letter: string,
+        locale: 'nl' | 'en',
+        active = true,
+        roles = '{school_contact}',
+      ) => {
+        person[name] = (
+          await one<{ id: string }>(
+            `INSERT INTO person (organisation_id, email, name, locale, roles, board_id, school_id, active)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+            [org, address(name), `${name} Herinner`, locale, roles, board, school[letter], active],
+          )
+        ).id;
+      };
+      await contact('Anna', 'A', 'nl');
+      await contact('Alex', 'A', 'en');
+      await contact('Arie', 'A', 'nl', false); // inactive: never mailed
+      await contact('Bram', 'B', 'nl');
+      await contact('Carla', 'C', 'en');
+      await contact('Dirk', 'D', 'nl');
+      await contact('Eva', 'E', 'nl');
+      await contact('Finn', 'F', 'nl');
+      await contact('Gijs', 'G', 'nl', true, '{ect_member}'); // not a school contact
+
+      const recordCycle = (organisationId: string, year: number, schools: number) =>
+        run(acts, 'recordCycle', {
+          organisationId,
+          workflowId: accountabilityWorkflowId(organisationId, year),
+          accountingYear: year,
+          title: `Verantwoording ${year}`,
+          status: 'running',
+          createdByPersonId: null,
+          formatVersion: 1,
+          deadline: DEADLINE,
+          schools,
+          started: schools,
+          alreadyStarted: 0,
+        });
+      await recordCycle(org, YEAR, 7);
+      await recordCycle(org, YEAR + 1, 1);
+      await recordCycle(otherOrg, YEAR, 1);
+
+      const submission = async (letter: string, status: string, version: number) =>
+        (
+          await one<{ id: string }>(
+            `INSERT INTO accountability_submission
+               (organisation_id, school_id, accounting_year, cycle_workflow_id, format_version, version, status,
+                figures, submitted_by_person_id, reviewed_at)
+             VALUES ($1, $2, $3, $4, 1, $5, $6, '{}'::jsonb, $7,
+                     CASE WHEN $6 IN ('returned', 'accepted') THEN now() END)
+             RETURNING id`,
+            [org, school[letter], YEAR, cycle, version, status, person.Anna],
+          )
+        ).id;
+      const statusRow = async (
+        organisationId: string,
+        schoolId: string,
+        cycleWorkflowId: string,
+        workflowId: string,
+        year: number,
+        status: string,
+        deadline = DEADLINE,
+        current: { version: number; submissionId: string } | null = null,
+      ) => {
+        await ds.query(
+          `INSERT INTO school_accountability
+             (organisation_id, workflow_id, cycle_workflow_id, accounting_year, school_id, format_version,
+              status, version, current_submission_id, deadline)
+           VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8, $9)`,
+          [
+            organisationId,
+            workflowId,
+            cycleWorkflowId,
+            year,
+            schoolId,
+            status,
+            current?.version ?? 0,
+            current?.submissionId ?? null,
+            deadline,
+          ],
+        );
+      };
+      const ours = (letter: string, status: string, deadline = DEADLINE) =>
+        statusRow(org, school[letter]!, cycle, wf(school[letter]!), YEAR, status, deadline);
+      await ours('A', 'not_started');
+      await ours('B', 'draft');
+      await statusRow(org, school.C!, cycle, wf(school.C!), YEAR, 'returned', DEADLINE, {
+        version: 2,
+        submissionId: await submission('C', 'returned', 2),
+      });
+      await statusRow(org, school.D!, cycle, wf(school.D!), YEAR, 'submitted', DEADLINE, {
+        version: 1,
+        submissionId: await submission('D', 'submitted', 1),
+      });
+      await statusRow(org, school.E!, cycle, wf(school.E!), YEAR, 'accepted', DEADLINE, {
+        version: 1,
+        submissionId: await submission('E', 'accepted', 1),
+      });
+      await ours('F', 'not_started', EXTENDED);
+      await ours('G', 'not_started');
+
+      // Another cycle of the same tenant (next year), school A, on the same deadline.
+      otherCycleWf = wf(school.A!, YEAR + 1);
+      await statusRow(
+        org,
+        school.A!,
+        accountabilityWorkflowId(org, YEAR + 1),
+        otherCycleWf,
+        YEAR + 1,
+        'not_started',
+      );
+      // Another tenant's school with a contact, in its own cycle of the same year and deadline.
+      const otherBoard = (
+        await one<{ id: string }>(
+          `INSERT INTO school_board (organisation_id, name, pupil_count) VALUES ($1, 'Stichting Vergeetstad', 1000) RETURNING id`,
+          [otherOrg],
+        )
+      ).id;
+      const otherSchool = (
+        await one<{ id: string }>(
+          `INSERT INTO school (organisation_id, board_id, name, kind) VALUES ($1, $2, 'Vergeetschool', 'regular') RETURNING id`,
+          [otherOrg, otherBoard],
+        )
+      ).id;
+      await ds.query(
+        `INSERT INTO person (organisation_id, email, name, locale, roles, board_id, school_id)
+         VALUES ($1, 'vera@vergeetstad.example', 'Vera Vergeet', 'nl', '{school_contact}', $2, $3)`,
+        [otherOrg, otherBoard, otherSchool],
+      );
+      otherOrgWf = schoolAccountabilityWorkflowId(otherOrg, YEAR, otherSchool);
+      await statusRow(
+        otherOrg,
+        otherSchool,
+        accountabilityWorkflowId(otherOrg, YEAR),
+        otherOrgWf,
+        YEAR,
+        'not_started',
+      );
+
+      // Submit tasks: Anna's (the invitation's), Carla's for the returned version 2 (newer
+      // than her version-1 task); Alex has none.
+      const task = async (
+        personId: string,
+        workflowId: string,
+        version: number,
+        status: string,
+        createdAt: string,
+      ) =>
+        (
+          await one<{ id: string }>(
+            `INSERT INTO task (organisation_id, person_id, workflow_id, kind, ref_key, title, due_at, payload, status, created_at)
+             VALUES ($1, $2, $3, 'submit', $4, 'Verantwoording indienen', $5, '{}'::jsonb, $6, $7)
+             RETURNING id`,
+            [
+              org,
+              personId,
+              workflowId,
+              `accountability:2026:submit:v${version}`,
+              DEADLINE,
+              status,
+              createdAt,
+            ],
+          )
+        ).id;
+      annaTask = await task(person.Anna!, wf(school.A!), 1, 'open', '2026-12-07T09:00:00.000Z');
+      await task(person.Carla!, wf(school.C!), 1, 'done', '2026-12-07T09:00:00.000Z');
+      carlaTask = await task(person.Carla!, wf(school.C!), 2, 'open', '2027-01-05T10:00:00.000Z');
+    });
+
+    it('reminds exactly the owing schools’ active contacts, each once, in their own language, and records one audit event per school', async () => {
+      const step = 'reminder-d1-2027-01-12';
+      const at = '2027-01-12T08:00:00.000Z';
+      const before = smtp.messages.length;
+      const { beats, outcome } = attempt(acts, sweepInput(step, at));
+      expect(await outcome).toEqual({ reminded: 3, withoutContacts: 1, mails: 4 });
+      await smtp.waitFor(() => receivedSince(before).length >= 4);
+      await new Promise((r) => setTimeout(r, 200));
+      const mails = receivedSince(before);
+      // Exactly the active school contacts of A (not started), B (draft) and C (returned).
+      expect(mails.map((m) => m.to.join(',')).sort()).toEqual(
+        ['Alex', 'Anna', 'Bram', 'Carla'].map(address).sort(),
+      );
+      const to = (name: string) => mails.find((m) => m.to.includes(address(name)))!;
+      expect(to('Anna').subject).toBe(
+        '[SWV Herinnerstad] Verantwoording 2026: herinnering, inleveren vóór 1 februari 2027 om 23:59 – Herinnerschool A',
+      );
+      expect(to('Anna').text).toContain('Beste Anna Herinner,');
+      expect(to('Anna').text).toContain(
+        'SWV Herinnerstad heeft de verantwoording 2026 van Herinnerschool A nog niet ontvangen.',
+      );
+      expect(to('Anna').text).toContain(`${PUBLIC_URL}/app/tasks/${annaTask}`);
+      expect(to('Alex').subject).toContain('Accountability 2026: reminder, due 1 February 2027');
+      expect(to('Alex').text).not.toContain('/app/tasks/');
+      expect(to('Bram').subject).toContain('Herinnerschool B');
+      // The returned school is reminded of its returned version, with the link to its latest task.
+      expect(to('Carla').text).toContain(
+        'The accountability 2026 of Herinnerschool C (version 2) was returned for correction',
+      );
+      expect(to('Carla').text).toContain(`${PUBLIC_URL}/app/tasks/${carlaTask}`);
+
+      // Under the school workflows' own keys, so the school's page lists them as before.
+      expect(await outboxKeys(`accountability:${org}:%:${step}:%`)).toEqual(
+        [
+          `${wf(school.A!)}:${step}:${person.Anna}`,
+          `${wf(school.A!)}:${step}:${person.Alex}`,
+          `${wf(school.B!)}:${step}:${person.Bram}`,
+          `${wf(school.C!)}:${step}:${person.Carla}`,
+        ].sort(),
+      );
+      const history = await new AccountabilityRepository(ds).mailHistory(org, wf(school.A!));
+      expect(history.filter((h) => h.step === step)).toHaveLength(2);
+
+      const audit = await sweepAudit(step);
+      const event = (letter: string, action: string, payload: Record<string, unknown>) => ({
+        workflow_id: wf(school[letter]!),
+        action,
+        actor_person_id: null,
+        occurred_at: new Date(at),
+        payload: {
+          ...payload,
+          schoolId: school[letter],
+          idempotencyKey: `${wf(school[letter]!)}:${step}:${school[letter]}`,
+        },
+      });
+      const sent = (letter: string, status: string, recipients: string[]) =>
+        event(letter, 'reminder_sent', {
+          recipients,
+          scheduledAt: at,
+          daysLate: 0,
+          status,
+        });
+      expect(audit).toEqual(
+        expect.arrayContaining([
+          sent('A', 'not_started', [person.Alex!, person.Anna!]),
+          sent('B', 'draft', [person.Bram!]),
+          sent('C', 'returned', [person.Carla!]),
+          event('G', 'no_recipients', { step, role: 'school_contact', status: 'not_started' }),
+        ]),
+      );
+      expect(audit).toHaveLength(4);
+
+      // Heartbeats carry ids and counts only; the last one is the result.
+      expect(beats.at(-1)).toEqual({
+        after: [wf(school.A!), wf(school.B!), wf(school.C!), wf(school.G!)].sort().at(-1),
+        reminded: 3,
+        withoutContacts: 1,
+        mails: 4,
+      });
+      expect(JSON.stringify(beats)).not.toMatch(/@|Herinner/);
+    });
+
+    it('run again (a retry) sends nothing more at the SMTP server and writes no second audit event', async () => {
+      const step = 'reminder-d1-2027-01-12';
+      const at = '2027-01-12T08:00:00.000Z';
+      const before = smtp.messages.length;
+      const auditBefore = await count(
+        `SELECT count(*)::int AS n FROM audit_event WHERE organisation_id = $1`,
+        [org],
+      );
+      const { outcome } = attempt(acts, sweepInput(step, at));
+      expect(await outcome).toEqual({ reminded: 3, withoutContacts: 1, mails: 4 });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(receivedSince(before)).toEqual([]);
+      expect(
+        await count(`SELECT count(*)::int AS n FROM audit_event WHERE organisation_id = $1`, [org]),
+      ).toBe(auditBefore);
+      expect(await outboxKeys(`accountability:${org}:%:${step}:%`)).toHaveLength(4);
+    });
+
+    it('a retry after a crash mid-sweep resumes after the schools done and reminds every contact once', async () => {
+      const step = 'reminder-d1-2027-01-22';
+      const at = '2027-01-22T08:00:00.000Z';
+      // Two schools per page: the owing schools in workflow id order, two pages.
+      const pagedActs = createAccountabilityActivities({
+        dataSource: ds,
+        outbox,
+        publicUrl: PUBLIC_URL,
+        remindSchoolsPageSize: 2,
+      });
+      const mailsOf: Record<string, number> = { A: 2, B: 1, C: 1, G: 0 };
+      const order = ['A', 'B', 'C', 'G'].sort((x, y) =>
+        wf(school[x]!).localeCompare(wf(school[y]!)),
+      );
+      const firstPage = order.slice(0, 2);
+      const firstPageMails = firstPage.reduce((n, l) => n + mailsOf[l]!, 0);
+      // The relay defers the first message of the second page once (421): that page fails.
+      let seen = 0;
+      smtp.relayPolicy = () => {
+        seen += 1;
+        return seen === firstPageMails + 1
+          ? { at: 'rcpt', code: 421, message: '4.3.2 Try again later' }
+          : null;
+      };
+      const before = smtp.messages.length;
+      try {
+        const first = attempt(pagedActs, sweepInput(step, at));
+        await expect(first.outcome).rejects.toThrow();
+        const lastBeat = first.beats.at(-1);
+        expect(lastBeat).toEqual({
+          after: wf(school[firstPage[1]!]!),
+          reminded: firstPage.filter((l) => l !== 'G').length,
+          withoutContacts: firstPage.includes('G') ? 1 : 0,
+          mails: firstPageMails,
+        });
+        // No audit event for the failed page yet.
+        expect((await sweepAudit(step)).map((e) => e.workflow_id).sort()).toEqual(
+          firstPage.map((l) => wf(school[l]!)).sort(),
+        );
+
+        const retry = attempt(pagedActs, sweepInput(step, at), lastBeat);
+        expect(await retry.outcome).toEqual({ reminded: 3, withoutContacts: 1, mails: 4 });
+        // The retry started after the first page.
+        for (const beat of retry.beats) expect(beat.after! >= lastBeat!.after!).toBe(true);
+      } finally {
+        smtp.relayPolicy = null;
+      }
+      await smtp.waitFor(() => receivedSince(before).length >= 4);
+      await new Promise((r) => setTimeout(r, 200));
+      const got = receivedSince(before);
+      expect(got.map((m) => m.to.join(',')).sort()).toEqual(
+        ['Alex', 'Anna', 'Bram', 'Carla'].map(address).sort(),
+      );
+      expect(
+        await ds.query(
+          `SELECT status, count(*)::int AS n FROM outbox_message WHERE idempotency_key LIKE $1 GROUP BY status`,
+          [`%:${step}:%`],
+        ),
+      ).toEqual([{ status: 'sent', n: 4 }]);
+      const audit = await sweepAudit(step);
+      expect(audit.map((e) => [e.workflow_id, e.action]).sort()).toEqual(
+        [
+          [wf(school.A!), 'reminder_sent'],
+          [wf(school.B!), 'reminder_sent'],
+          [wf(school.C!), 'reminder_sent'],
+          [wf(school.G!), 'no_recipients'],
+        ].sort(),
+      );
+    });
+
+    it('never touches another cycle’s or another organisation’s schools', async () => {
+      // Neither sweep above wrote anything for them.
+      expect(await outboxKeys(`${otherCycleWf}:%`)).toEqual([]);
+      expect(await outboxKeys(`${otherOrgWf}:%`)).toEqual([]);
+      expect(smtp.to('vera@vergeetstad.example')).toEqual([]);
+      // Another tenant asking for this cycle finds none of its schools.
+      const step = 'reminder-d1-2027-01-29';
+      const at = '2027-01-29T08:00:00.000Z';
+      expect(
+        await attempt(acts, { ...sweepInput(step, at), organisationId: otherOrg }).outcome,
+      ).toEqual({ reminded: 0, withoutContacts: 0, mails: 0 });
+      expect(await outboxKeys(`%:${step}:%`)).toEqual([]);
+      expect(await sweepAudit(step)).toEqual([]);
+      // The other cycle's own sweep reminds its own school (the same school A, next year) only.
+      expect(
+        await attempt(acts, {
+          ...sweepInput(step, at),
+          cycleWorkflowId: accountabilityWorkflowId(org, YEAR + 1),
+          accountingYear: YEAR + 1,
+        }).outcome,
+      ).toEqual({ reminded: 1, withoutContacts: 0, mails: 2 });
+      expect(await outboxKeys(`%:${step}:%`)).toEqual(
+        [`${otherCycleWf}:${step}:${person.Anna}`, `${otherCycleWf}:${step}:${person.Alex}`].sort(),
+      );
+      expect(await outboxKeys(`${otherOrgWf}:%`)).toEqual([]);
+      expect(smtp.to('vera@vergeetstad.example')).toEqual([]);
+    });
   });
 });

@@ -25,7 +25,12 @@ import {
   refuse,
   semaphore,
 } from '@jaarcyclus/cycles';
-import type { Repositories, SchoolWithBoard } from '@jaarcyclus/persistence';
+import type {
+  AuditEntry,
+  OwingSchoolRow,
+  Repositories,
+  SchoolWithBoard,
+} from '@jaarcyclus/persistence';
 import {
   type AccountabilityActivities,
   type AccountabilityTaskUpdate,
@@ -33,6 +38,8 @@ import {
   type RecordAccountabilityCycleInput,
   type RecordDeductionResult,
   type RemindSchoolResult,
+  type RemindSchoolsInput,
+  type RemindSchoolsResult,
   type SchoolContacts,
   type StartSchoolWorkflowsResult,
   type UnderspendingFigures,
@@ -67,6 +74,8 @@ export interface AccountabilityActivityDeps extends CycleKitDeps {
    * now, and how long each school's start is delayed. Tests and benchmarks set it.
    */
   now?: () => number;
+  /** Schools `remindSchools` reads and reminds per page (default REMIND_SCHOOLS_PAGE). */
+  remindSchoolsPageSize?: number;
 }
 
 /**
@@ -89,6 +98,13 @@ export const MIN_START_DELAY_MS = 10 * 60_000;
 /** See AccountabilityActivityDeps.maxStartsInFlight. */
 export const MAX_STARTS_IN_FLIGHT = 200;
 
+/**
+ * Schools `remindSchools` handles per page: one query each for the page's schools, their
+ * contacts, their names and their submit tasks, one statement storing the page's mails and one
+ * appending its audit events; then a heartbeat.
+ */
+export const REMIND_SCHOOLS_PAGE = 200;
+
 export type AccountabilityWorkerActivities = AccountabilityActivities;
 
 /** Title of a school contact's 'submit' task, as the task inbox shows it. */
@@ -106,6 +122,18 @@ interface FanOutProgress {
   alreadyStarted: number;
 }
 
+/**
+ * Progress of `remindSchools`, heartbeated after each page: every owing school up to and
+ * including the school workflow `after` is settled (ids and counts only, never a name or an
+ * address: heartbeats end up in Temporal's history).
+ */
+interface ReminderSweepProgress {
+  after: string | null;
+  reminded: number;
+  withoutContacts: number;
+  mails: number;
+}
+
 export function createAccountabilityActivities(
   deps: AccountabilityActivityDeps,
 ): AccountabilityWorkerActivities {
@@ -114,6 +142,7 @@ export function createAccountabilityActivities(
   const startSlot = semaphore(deps.maxStartsInFlight ?? MAX_STARTS_IN_FLIGHT);
   const deliverySlot = semaphore(INVITATION_BATCHES_IN_FLIGHT);
   const clock = deps.now ?? Date.now;
+  const remindPageSize = Math.max(1, deps.remindSchoolsPageSize ?? REMIND_SCHOOLS_PAGE);
   const taskUrl = (taskId: string | undefined): string | null =>
     taskId ? kit.taskUrl(taskId) : null;
 
@@ -224,6 +253,118 @@ export function createAccountabilityActivities(
     return prepared;
   }
 
+  /**
+   * One page of a reminder sweep (remindSchools): the reminder each school's own workflow would
+   * send (notifySchool, kind 'reminder', before the deadline: daysLate 0; the returned version
+   * for a returned school; the link to the contact's latest submit task), to its active
+   * contacts, under that workflow's keys; stored in one statement, sent in outbox batches of
+   * whole schools, and then one audit event per school in one statement ('reminder_sent', or
+   * 'no_recipients' for a school without an active contact). Returns the page's counts.
+   */
+  async function remindPage(
+    input: RemindSchoolsInput,
+    orgName: string,
+    page: readonly OwingSchoolRow[],
+    onSchoolSent: () => void,
+  ): Promise<Omit<ReminderSweepProgress, 'after'>> {
+    const org = input.organisationId;
+    const schoolIds = [...new Set(page.map((r) => r.schoolId))];
+    const [nameOf, contacts, tasksOf] = await Promise.all([
+      repos.schools.names(org, schoolIds),
+      repos.persons.activeSchoolContacts(org, schoolIds),
+      // Each contact's latest submit task per school workflow, for the link (as notifySchool).
+      repos.tasks.latestByPersonOfWorkflows(
+        page.map((r) => r.workflowId),
+        'submit',
+      ),
+    ]);
+    const contactsOf = new Map<string, Recipient[]>();
+    for (const { schoolId, ...c } of contacts)
+      contactsOf.set(schoolId, [...(contactsOf.get(schoolId) ?? []), c]);
+    const deadline = new Date(Date.parse(input.deadline)).toISOString();
+
+    const mailsOf = new Map<string, StoredMail[]>();
+    const audit: AuditEntry[] = [];
+    let withoutContacts = 0;
+    for (const row of page) {
+      const prefix = stepKey(row.workflowId, input.step);
+      const event = {
+        idempotencyKey: sideEffectKey(prefix, row.schoolId),
+        organisationId: org,
+        workflowId: row.workflowId,
+        actorPersonId: null,
+        occurredAt: input.at,
+      };
+      const people = contactsOf.get(row.schoolId) ?? [];
+      const schoolName = nameOf.get(row.schoolId);
+      if (people.length === 0 || schoolName === undefined) {
+        // As the school workflow records a reminder nobody could receive.
+        withoutContacts += 1;
+        audit.push({
+          ...event,
+          action: 'no_recipients',
+          payload: {
+            step: input.step,
+            role: 'school_contact',
+            schoolId: row.schoolId,
+            status: row.status,
+          },
+        });
+        continue;
+      }
+      const tasks = tasksOf.get(row.workflowId);
+      mailsOf.set(
+        row.workflowId,
+        people.map((person) => ({
+          key: sideEffectKey(prefix, person.id),
+          to: person,
+          mail: renderSchoolMail(person.locale, 'reminder', {
+            organisationName: orgName,
+            recipientName: person.name,
+            schoolName,
+            accountingYear: input.accountingYear,
+            deadline,
+            daysLate: 0,
+            formatVersion: input.formatVersion,
+            ...(row.status === 'returned' ? { version: row.version } : {}),
+            taskUrl: taskUrl(tasks?.get(person.id)),
+          }),
+        })),
+      );
+      audit.push({
+        ...event,
+        action: 'reminder_sent',
+        payload: {
+          recipients: people.map((p) => p.id),
+          scheduledAt: input.at,
+          daysLate: 0,
+          schoolId: row.schoolId,
+          status: row.status,
+        },
+      });
+    }
+
+    const mails = [...mailsOf.values()].flat();
+    if (mails.length > 0) {
+      // A key stored before (by an earlier attempt, or by the school workflow itself) keeps its
+      // mail, and a mail sent before is not sent again.
+      await kit.storeMails(org, mails);
+      const sent = kit.sendStoredInBatches(mailsOf, {
+        mailsPerBatch: INVITATIONS_PER_DELIVERY,
+        slot: deliverySlot,
+      });
+      await Promise.all(
+        [...mailsOf.keys()].map(async (workflowId) => {
+          await sent(workflowId);
+          onSchoolSent();
+        }),
+      );
+    }
+    // After the mails: an event never claims a reminder that was not sent.
+    await repos.audit.append(audit);
+    return { reminded: mailsOf.size, withoutContacts, mails: mails.length };
+  }
+
   const activities: AccountabilityWorkerActivities = {
     async pinFormatVersion({ organisationId, workflowId, accountingYear }): Promise<number> {
       // First call per workflow id stores the tenant's latest version; later calls (and a
@@ -276,6 +417,39 @@ export function createAccountabilityActivities(
         await activities.notifySchool({ ...input, recipientPersonIds });
       }
       return { recipientPersonIds };
+    },
+
+    async remindSchools(input): Promise<RemindSchoolsResult> {
+      const ctx = Context.current();
+      const resumed = ctx.info.heartbeatDetails as ReminderSweepProgress | undefined;
+      const progress: ReminderSweepProgress = resumed
+        ? { ...resumed }
+        : { after: null, reminded: 0, withoutContacts: 0, mails: 0 };
+      const orgName = await kit.organisationName(input.organisationId);
+      // Keeps the attempt alive while a page's mails go out; the progress moves per page only.
+      const alive = (): void => ctx.heartbeat({ ...progress });
+      for (;;) {
+        const page = await repos.accountability.schoolsOwingSubmission({
+          organisationId: input.organisationId,
+          cycleWorkflowId: input.cycleWorkflowId,
+          deadline: input.deadline,
+          after: progress.after,
+          limit: remindPageSize,
+        });
+        if (page.length === 0) break;
+        const done = await remindPage(input, orgName, page, alive);
+        progress.after = page[page.length - 1]!.workflowId;
+        progress.reminded += done.reminded;
+        progress.withoutContacts += done.withoutContacts;
+        progress.mails += done.mails;
+        ctx.heartbeat({ ...progress });
+        if (page.length < remindPageSize) break;
+      }
+      return {
+        reminded: progress.reminded,
+        withoutContacts: progress.withoutContacts,
+        mails: progress.mails,
+      };
     },
 
     async notifySchool(input): Promise<void> {

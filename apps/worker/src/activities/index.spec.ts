@@ -35,6 +35,7 @@ describe('createActivities', () => {
         'loadSchoolContacts',
         'notifySchool',
         'remindSchool',
+        'remindSchools',
         'escalateLate',
         'requestReview',
         'updateAccountabilityTasks',

@@ -65,6 +65,27 @@ export interface NotStartedSchools {
   schoolIds: readonly string[];
 }
 
+/** Which page of a cycle's owing schools to read; see schoolsOwingSubmission. */
+export interface OwingSchoolsPage {
+  organisationId: string;
+  cycleWorkflowId: string;
+  /** ISO; only schools whose (current) deadline is this moment. */
+  deadline: string;
+  /** The last school workflow id of the previous page; null for the first page. */
+  after: string | null;
+  limit: number;
+}
+
+/** A school that still owes a submission for its cycle's deadline (school_accountability). */
+export interface OwingSchoolRow {
+  /** The school workflow's id. */
+  workflowId: string;
+  schoolId: string;
+  status: 'not_started' | 'draft' | 'returned';
+  /** Submissions so far: the returned version when status is 'returned'. */
+  version: number;
+}
+
 export interface SubmissionForUnderspending {
   status: string;
   formatVersion: number;
@@ -453,6 +474,34 @@ export class AccountabilityRepository {
         s.schoolIds,
       ],
     );
+  }
+
+  /**
+   * One page (keyset on the school workflow id, ascending) of the cycle's schools that still owe
+   * a submission for `deadline`: status not_started, draft or returned, deadline equal to it
+   * (an extended school has another one). Served by the unique index on workflow_id.
+   */
+  async schoolsOwingSubmission(q: OwingSchoolsPage): Promise<OwingSchoolRow[]> {
+    const rows = (await this.db.query(
+      `SELECT workflow_id, school_id, status, version FROM school_accountability
+        WHERE organisation_id = $1 AND cycle_workflow_id = $2
+          AND status IN ('not_started', 'draft', 'returned') AND deadline = $3::timestamptz
+          AND ($4::text IS NULL OR workflow_id > $4::text)
+        ORDER BY workflow_id
+        LIMIT $5`,
+      [q.organisationId, q.cycleWorkflowId, q.deadline, q.after, q.limit],
+    )) as {
+      workflow_id: string;
+      school_id: string;
+      status: OwingSchoolRow['status'];
+      version: number;
+    }[];
+    return rows.map((r) => ({
+      workflowId: r.workflow_id,
+      schoolId: r.school_id,
+      status: r.status,
+      version: r.version,
+    }));
   }
 
   /** The school's submission with the school's fixed amount; null when there is no such submission. */

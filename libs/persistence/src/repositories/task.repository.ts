@@ -144,6 +144,30 @@ export class TaskRepository {
     return new Map(rows.map((r) => [r.person_id, r.id]));
   }
 
+  /**
+   * `latestByPerson` for many workflows in one statement: per workflow id, each person's latest
+   * task of this kind in it, by person (workflows without such a task are absent).
+   */
+  async latestByPersonOfWorkflows(
+    workflowIds: readonly string[],
+    kind: TaskKind,
+  ): Promise<Map<string, Map<string, string>>> {
+    const byWorkflow = new Map<string, Map<string, string>>();
+    if (workflowIds.length === 0) return byWorkflow;
+    const rows = (await this.db.query(
+      `SELECT DISTINCT ON (workflow_id, person_id) workflow_id, person_id, id FROM task
+        WHERE workflow_id = ANY($1::text[]) AND kind = $2
+        ORDER BY workflow_id, person_id, created_at DESC, id`,
+      [workflowIds, kind],
+    )) as { workflow_id: string; person_id: string; id: string }[];
+    for (const r of rows) {
+      const byPerson = byWorkflow.get(r.workflow_id) ?? new Map<string, string>();
+      byPerson.set(r.person_id, r.id);
+      byWorkflow.set(r.workflow_id, byPerson);
+    }
+    return byWorkflow;
+  }
+
   /** Completes, cancels or re-dates the open tasks that match (idempotent: only open tasks change). */
   async update(u: TaskUpdate): Promise<void> {
     await this.db.query(

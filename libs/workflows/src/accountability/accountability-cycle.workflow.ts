@@ -74,11 +74,17 @@ import {
   proxyActivities,
   proxyLocalActivities,
   setHandler,
+  sleep,
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
 import { schoolAccountabilityWorkflowId } from '../ids';
-import { isRefusal, resolveAccountabilityCycleInput } from './accountability.logic';
+import {
+  cycleReminders,
+  isoOf,
+  isRefusal,
+  resolveAccountabilityCycleInput,
+} from './accountability.logic';
 import { getAccountabilityCycleQuery } from './accountability.messages';
 import type {
   AccountabilityActivities,
@@ -104,6 +110,12 @@ const RETRY = {
  * that began before the patch keeps starting children until it continues as new.
  */
 export const FAN_OUT_BY_ACTIVITY = 'accountability-fanout-by-activity';
+/**
+ * Patch: the cycle sends its schools' reminders before the deadline (one `remindSchools`
+ * activity per reminder moment) and its schools skip them (input `remindersByCycle`). Decided
+ * once per run, at its start, like FAN_OUT_BY_ACTIVITY.
+ */
+export const REMINDERS_BY_CYCLE = 'accountability-reminders-by-cycle';
 /** A run continues as new after this many fan-out activities (≈ 6 history events each). */
 export const FAN_OUT_ACTIVITIES_PER_RUN = 200;
 /** Fan-out activities of one cycle running at once. */
@@ -124,6 +136,9 @@ export async function accountabilityCycleWorkflow(
   const workflowId = workflowInfo().workflowId;
   // Before any other command of this run: false only while replaying a run from before the patch.
   const byActivity = patched(FAN_OUT_BY_ACTIVITY);
+  // Only runs that fan out by activity remind by cycle (children could not carry the flag
+  // without changing their recorded inputs).
+  const remindersByCycle = byActivity && patched(REMINDERS_BY_CYCLE);
   const resolved = resolveAccountabilityCycleInput(input, Date.now());
   if (isRefusal(resolved)) {
     // Invalid input fails the run at once (the api validates first with validateAccountabilityCycleInput).
@@ -153,6 +168,7 @@ export async function accountabilityCycleWorkflow(
     started: carry.started,
     alreadyStarted: carry.alreadyStarted,
     formatVersion: cfg.formatVersion,
+    reminders: undefined as AccountabilityCycleStatus['reminders'],
   };
 
   setHandler(getAccountabilityCycleQuery, (): AccountabilityCycleStatus => ({
@@ -167,6 +183,7 @@ export async function accountabilityCycleWorkflow(
     started: progress.started,
     alreadyStarted: progress.alreadyStarted,
     run: carry.run,
+    ...(progress.reminders ? { reminders: progress.reminders.map((r) => ({ ...r })) } : {}),
   }));
 
   // Pinned once per cycle: by the input, else by the first pinFormatVersion call for this
@@ -285,6 +302,7 @@ export async function accountabilityCycleWorkflow(
       lingerAfterFinalDays: cfg.lingerAfterFinalDays,
       startedStatusRecorded: true,
       ...region,
+      ...(remindersByCycle ? { remindersByCycle: true } : {}),
     };
     const chunkSize = cfg.batchSize * cfg.batchesPerRun;
     let launched = progress.cursor;
@@ -333,6 +351,44 @@ export async function accountabilityCycleWorkflow(
 
   progress.phase = 'running';
   await recordCycle('running');
+
+  if (remindersByCycle) {
+    // The reminders before the deadline, for every school at once: a timer and an activity per
+    // reminder moment instead of a timer and a workflow task per school (bench:reminders,
+    // BENCHMARKS.md; docs/design/reminder-sweep.md). The moments are those a school started now
+    // would plan for itself (same policy, calendar and steps), so each mail keeps the school
+    // workflow's own key. Cancelling the cycle cancels the wait.
+    const moments = cycleReminders(
+      {
+        deadline: cfg.deadline,
+        reminderPolicy: cfg.reminderPolicy,
+        maxOverdueReminders: cfg.maxOverdueReminders,
+        ...region,
+      },
+      Date.now(),
+    );
+    const reminders = moments.map((m) => ({ at: isoOf(m.atMs), step: m.step, done: false }));
+    progress.reminders = reminders;
+    const sweep = proxyActivities<Pick<AccountabilityActivities, 'remindSchools'>>({
+      startToCloseTimeout: '30 minutes',
+      heartbeatTimeout: '1 minute',
+      retry: RETRY,
+    });
+    for (const [i, moment] of moments.entries()) {
+      const waitMs = moment.atMs - Date.now();
+      if (waitMs > 0) await sleep(waitMs);
+      await sweep.remindSchools({
+        organisationId: cfg.organisationId,
+        cycleWorkflowId: workflowId,
+        accountingYear: cfg.accountingYear,
+        formatVersion,
+        deadline: cfg.deadline,
+        step: moment.step,
+        at: reminders[i]!.at,
+      });
+      reminders[i]!.done = true;
+    }
+  }
   return {
     workflowId,
     schools: cfg.schoolIds.length,

@@ -9,6 +9,7 @@ import {
   type SchoolCommandState,
   type SchoolTimingState,
   type TimedAction,
+  cycleReminders,
   extendRefusal,
   nextTimedAction,
   resolveAccountabilityCycleInput,
@@ -207,6 +208,24 @@ describe('nextTimedAction', () => {
       ams('2027-05-01', 10),
       null,
     ],
+    [
+      'reminders left to the cycle: sleeps until the deadline',
+      { remindersByCycle: true },
+      NOW,
+      ['deadline', '2027-02-01T23:00:00.000Z', 'deadline-d1'],
+    ],
+    [
+      'reminders left to the cycle, deadline extended: reminds itself',
+      { remindersByCycle: true, generation: 2 },
+      NOW,
+      ['reminder', '2027-01-12T08:00:00.000Z', 'reminder-d2-2027-01-12'],
+    ],
+    [
+      'reminders left to the cycle, late: overdue reminders are its own',
+      { remindersByCycle: true, status: 'late', escalatedGeneration: 1 },
+      ams('2027-02-02', 10),
+      ['overdue', '2027-02-08T08:00:00.000Z', 'overdue-d1-2027-02-08'],
+    ],
     ['submitted: waits for review', { status: 'submitted' }, NOW, null],
     ['accepted: nothing', { status: 'accepted' }, NOW, null],
     ['waived: nothing', { status: 'waived' }, NOW, null],
@@ -362,6 +381,43 @@ describe('refusals', () => {
     expect(
       waiveRefusal(state({ status: 'accepted' }), { actorPersonId: 'p', reason: 'x' }),
     ).toMatchObject({ reason: 'ALREADY_ACCEPTED' });
+  });
+});
+
+describe('cycleReminders', () => {
+  const policy = { ...DEFAULT_ACCOUNTABILITY_REMINDER_POLICY, offsetsBusinessDays: [14, 7, 1] };
+  const deadline = '2027-02-01T22:59:59.999Z';
+
+  it('are the reminders a school started at the same moment would plan, with its steps', () => {
+    for (const startedAt of [
+      NOW,
+      amsterdamInstant('2026-12-05', 22).getTime(), // Saturday night
+      amsterdamInstant('2027-01-12', 9).getTime(), // the moment of the first reminder
+      amsterdamInstant('2027-01-20', 19).getTime(),
+    ]) {
+      const school = { deadline, reminderPolicy: policy, maxOverdueReminders: 12 };
+      const preview = schoolSchedulePreview(school, startedAt);
+      const moments = cycleReminders(school, startedAt);
+      expect(moments.map((m) => new Date(m.atMs).toISOString())).toEqual(preview.reminders);
+      expect(moments.map((m) => m.step)).toEqual(
+        preview.reminders.map((r) => `reminder-d1-${amsterdamParts(new Date(r)).date}`),
+      );
+    }
+  });
+
+  it('skip the school holidays of the region, as the schools do', () => {
+    // Deadline Monday 11 January 2027; the Christmas holiday in the north ends 3 January.
+    const school = {
+      deadline: amsterdamInstant('2027-01-11', 17).toISOString(),
+      reminderPolicy: { offsetsBusinessDays: [10, 5, 1], sendHour: 9 },
+      maxOverdueReminders: 0,
+      region: 'noord' as const,
+    };
+    const startedAt = amsterdamInstant('2026-12-21', 10).getTime();
+    expect(cycleReminders(school, startedAt).map((m) => new Date(m.atMs).toISOString())).toEqual([
+      amsterdamInstant('2027-01-04', 9).toISOString(),
+      amsterdamInstant('2027-01-08', 9).toISOString(),
+    ]);
   });
 });
 

@@ -326,6 +326,11 @@ export interface SchoolTimingState {
   maxOverdueReminders: number;
   /** Which days count for dates that address the school (schoolCalendar); absent: the default. */
   calendar?: BusinessDayOptions;
+  /**
+   * The cycle sends the reminders before the original deadline (generation 1): see
+   * SchoolAccountabilityInput.remindersByCycle.
+   */
+  remindersByCycle?: boolean;
 }
 
 export interface TimedAction {
@@ -353,14 +358,12 @@ export function nextTimedAction(s: SchoolTimingState, nowMs: number): TimedActio
   const deadline = new Date(s.deadlineMs);
   if (nowMs <= s.deadlineMs) {
     const from = Math.max(nowMs, s.lastReminderAtMs ?? nowMs);
-    const [reminder] = reminderTimes(deadline, s.policy, new Date(from), s.calendar);
-    if (reminder) {
-      return {
-        kind: 'reminder',
-        atMs: reminder.getTime(),
-        step: `reminder-d${gen}-${amsterdamDate(reminder)}`,
-      };
-    }
+    const [reminder] =
+      s.remindersByCycle && gen === 1
+        ? []
+        : reminderTimes(deadline, s.policy, new Date(from), s.calendar);
+    if (reminder)
+      return { kind: 'reminder', atMs: reminder.getTime(), step: reminderStep(gen, reminder) };
     return { kind: 'deadline', atMs: s.deadlineMs + 1, step: `deadline-d${gen}` };
   }
   if (s.status === 'not_started' || s.status === 'draft') {
@@ -392,6 +395,33 @@ export function nextTimedAction(s: SchoolTimingState, nowMs: number): TimedActio
   );
 }
 
+/** Step of a reminder before the deadline of generation `gen`: `reminder-d<gen>-<Amsterdam date>`. */
+export function reminderStep(gen: number, at: Date): string {
+  return `reminder-d${gen}-${amsterdamDate(at)}`;
+}
+
+/**
+ * The reminders a cycle sends for its schools (SchoolAccountabilityInput.remindersByCycle), when
+ * its fan-out has ended at `nowMs`: the reminders of the original deadline that a school started
+ * now would send itself. Its invitation goes out at the first business moment of the school
+ * calendar; each reminder comes at the policy's times after it, on the schools' business days.
+ */
+export function cycleReminders(
+  input: Pick<
+    SchoolAccountabilityInput,
+    'deadline' | 'reminderPolicy' | 'maxOverdueReminders' | 'region'
+  >,
+  nowMs: number,
+): TimedAction[] {
+  const timing = initialSchoolTiming(input, nowMs);
+  return reminderTimes(
+    new Date(timing.deadlineMs),
+    timing.policy,
+    new Date(timing.invitationAtMs),
+    timing.calendar,
+  ).map((at) => ({ kind: 'reminder', atMs: at.getTime(), step: reminderStep(1, at) }));
+}
+
 /**
  * How early a school workflow started with a delay wakes before its first timed action: it then
  * plans that action itself, from its own clock (a reminder due at the very moment it wakes would
@@ -409,7 +439,12 @@ export const WAKE_BEFORE_FIRST_ACTION_MS = 5 * 60_000;
 export function firstTimedAction(
   input: Pick<
     SchoolAccountabilityInput,
-    'deadline' | 'reminderPolicy' | 'maxOverdueReminders' | 'invitation' | 'region'
+    | 'deadline'
+    | 'reminderPolicy'
+    | 'maxOverdueReminders'
+    | 'invitation'
+    | 'region'
+    | 'remindersByCycle'
   >,
   nowMs: number,
 ): TimedAction | null {
@@ -423,7 +458,7 @@ export function firstTimedAction(
 export function initialSchoolTiming(
   input: Pick<
     SchoolAccountabilityInput,
-    'deadline' | 'reminderPolicy' | 'maxOverdueReminders' | 'region'
+    'deadline' | 'reminderPolicy' | 'maxOverdueReminders' | 'region' | 'remindersByCycle'
   >,
   nowMs: number,
 ): SchoolTimingState {
@@ -442,6 +477,7 @@ export function initialSchoolTiming(
     policy: input.reminderPolicy,
     maxOverdueReminders: input.maxOverdueReminders,
     ...(calendar ? { calendar } : {}),
+    ...(input.remindersByCycle === true ? { remindersByCycle: true } : {}),
   };
 }
 

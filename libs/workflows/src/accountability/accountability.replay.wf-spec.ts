@@ -182,7 +182,7 @@ describe('accountability: replay of recorded histories', () => {
  * An accountability cycle that walks most of the workflows' paths, for the replay fixtures
  * below: a fan-out over five schools in batches of two with a
  * continue-as-new and one school (r2) that had already been started; school r1 is invited,
- * reminded, late, escalated, reminded when overdue and by the secretariat, submits, is
+ * reminded (since v6 by the cycle, which then completes), late, escalated, reminded when overdue and by the secretariat, submits, is
  * returned, resubmits and is accepted with an underspending deduction (its history ends in the linger period); school r2
  * saves a draft, gets an extension, is waived and closes after its linger period. Test code:
  * runs on the time-skipping server with the in-memory activities.
@@ -292,6 +292,8 @@ async function representativeAccountabilityRun(
     maxOverdueReminders: 2,
     formatVersion: 2,
     lingerAfterFinalDays: 30,
+    // As the cycle starts its schools since patch 'accountability-reminders-by-cycle' (v6).
+    remindersByCycle: true,
   };
   await client.workflow.start(schoolAccountabilityWorkflow, {
     taskQueue: TASK_QUEUES.cycles,
@@ -317,7 +319,6 @@ async function representativeAccountabilityRun(
     ],
   });
   for (const s of SCHOOLS) await waitFor(s, has('invited'), 'invitation');
-  await closed(cycleId);
 
   // r2: a draft, an extension before the deadline, then a waiver.
   await handle('r2').signal(saveDraftSignal, { actorPersonId: 'p-contact-r2-1' });
@@ -336,6 +337,9 @@ async function representativeAccountabilityRun(
   // r1: late (deadline Monday 1 February), escalated 2 February, overdue reminder 8 February.
   await advanceTo(ams('2027-02-10', 10));
   await waitFor('r1', has('overdue_reminder_sent'), 'overdue reminder');
+  // The cycle sent the reminders of 12, 21 and 29 January (v6) and completed.
+  await closed(cycleId);
+  expect(fake.mailsOf(schoolId('r1'), 'reminder')).toHaveLength(6);
   // The secretariat reminds the late school at once (patch 'accountability-remind-now', v4);
   // the same request again changes nothing.
   for (let i = 0; i < 2; i++) {

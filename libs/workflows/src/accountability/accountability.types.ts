@@ -112,6 +112,11 @@ export interface AccountabilityCycleStatus {
   started: number;
   alreadyStarted: number;
   run: number;
+  /**
+   * The reminders this cycle sends for its schools (since `accountability-reminders-by-cycle`),
+   * ascending, each with whether its moment has been handled; absent before the patch.
+   */
+  reminders?: { at: string; step: string; done: boolean }[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -145,6 +150,16 @@ export interface SchoolAccountabilityInput {
    * Absent: the workflow invites at the first business moment.
    */
   invitation?: { at: string; recipientPersonIds: string[] };
+  /**
+   * Set by the cycle (since patch `accountability-reminders-by-cycle`): the cycle sends this
+   * school's reminders before its original deadline (one `remindSchools` activity per reminder
+   * moment for all its schools that still owe a submission, under this workflow's own keys
+   * `${workflowId}:reminder-d1-<date>:${personId}`), so this workflow skips them and sleeps until
+   * its deadline. Everything else stays here: the invitation, the deadline, the escalation,
+   * overdue reminders, "Herinner nu", and the reminders of an extended deadline (generation 2
+   * and later). Absent (every run before the patch): the workflow sends all its reminders.
+   */
+  remindersByCycle?: boolean;
   /**
    * The SWV's school-holiday region: the school's calendar. Its invitation, reminders and
    * overdue reminders skip that region's school holidays (schools are closed then); the
@@ -379,6 +394,17 @@ export interface AccountabilityActivities {
   /** Records the deduction for the school's next allocation; idempotent on `idempotencyKey`. */
   recordDeduction(input: RecordDeductionInput): Promise<RecordDeductionResult>;
   /**
+   * One reminder moment of a cycle (since `accountability-reminders-by-cycle`): every school of
+   * the cycle that still owes a submission for the cycle's deadline (read model status
+   * not_started, draft or returned, deadline equal to `deadline`: an extended school reminds
+   * itself) gets the reminder its own workflow would have sent, to its active contacts, under
+   * that workflow's keys (`${school workflow id}:${step}:${personId}`), stored and sent in
+   * outbox batches, and one `reminder_sent` audit event per school (key
+   * `${school workflow id}:${step}:${schoolId}`). Heartbeats the schools done; a retry resumes
+   * after them and sends nothing twice.
+   */
+  remindSchools(input: RemindSchoolsInput): Promise<RemindSchoolsResult>;
+  /**
    * The fan-out of one chunk of a cycle's schools (since `accountability-fanout-by-activity`):
    * writes the cycle's rows when absent and every school's status row and 'started' audit
    * event in one transaction (idempotent
@@ -478,6 +504,30 @@ export interface RemindSchoolInput extends Omit<
   'kind' | 'recipientPersonIds' | 'task'
 > {
   kind: 'reminder' | 'overdue';
+}
+
+export interface RemindSchoolsInput {
+  organisationId: string;
+  /** The cycle's workflow id: its schools are those whose status rows carry it. */
+  cycleWorkflowId: string;
+  accountingYear: number;
+  /** The cycle's pinned format version (in the mail). */
+  formatVersion: number;
+  /** The cycle's deadline (ISO): only schools still on it are reminded. */
+  deadline: string;
+  /** `reminder-d1-<Amsterdam date>`, as the school workflow names the step. */
+  step: string;
+  /** Workflow time the reminder was due (ISO). */
+  at: string;
+}
+
+export interface RemindSchoolsResult {
+  /** Schools that owed a submission and had at least one active contact. */
+  reminded: number;
+  /** Schools that owed a submission but had no active contact. */
+  withoutContacts: number;
+  /** Mails stored (and sent) by this call, over all its attempts. */
+  mails: number;
 }
 
 export interface RemindSchoolResult {

@@ -313,20 +313,22 @@ describe('accountability (time-skipping)', () => {
     });
     started.push(cycle.workflowId);
     const handles = ['s1', 's2', 's3'].map((s) => schoolHandle(t, year, s));
-    expect(await waitForCompletion(cycle)).toMatchObject({
-      schools: 3,
-      started: 3,
-      alreadyStarted: 0,
-      runs: 1,
-      formatVersion: 3,
-    });
-    expect(await cycle.query(getAccountabilityCycleQuery)).toMatchObject({
+    // The fan-out done, the cycle waits for the reminder moments of its schools.
+    const reminderMoments = [ams('2027-01-12', 9), ams('2027-01-21', 9), ams('2027-01-29', 9)];
+    expect(await waitForFanOut(cycle)).toMatchObject({
       phase: 'running',
       cursor: 3,
       started: 3,
+      alreadyStarted: 0,
+      run: 1,
       formatVersion: 3,
+      reminders: reminderMoments.map((at) => ({
+        at,
+        step: `reminder-d1-${amsterdamParts(new Date(at)).date}`,
+        done: false,
+      })),
     });
-    // The school workflows outlive the completed cycle (they are not its children).
+    // The school workflows are not its children: they run on their own.
     for (const h of handles) expect((await h.describe()).status.name).toBe('RUNNING');
     for (const h of handles) await waitFor(h, has('invited'), 'invitation');
     expect(fake.cycles.get(cycle.workflowId)).toMatchObject({
@@ -380,6 +382,19 @@ describe('accountability (time-skipping)', () => {
       expect(fake.mailsOf(h.workflowId, 'escalation')).toEqual([]);
       expect(fake.mailsOf(h.workflowId, 'overdue')).toEqual([]);
     }
+    // The cycle completed after its last reminder moment.
+    expect(await waitForCompletion(cycle)).toMatchObject({
+      schools: 3,
+      started: 3,
+      alreadyStarted: 0,
+      runs: 1,
+      formatVersion: 3,
+    });
+    expect(fake.remindSchoolsCalls.filter((c) => c.cycleWorkflowId === cycle.workflowId)).toEqual(
+      reminderMoments.map((at) =>
+        expect.objectContaining({ at, step: `reminder-d1-${amsterdamParts(new Date(at)).date}` }),
+      ),
+    );
     // Reminders only while a school had not submitted: none for s1, one (12 Jan) for s2, three for s3.
     expect(times(fake.mailsOf(handles[0]!.workflowId, 'reminder'))).toEqual([]);
     expect(times(fake.mailsOf(handles[1]!.workflowId, 'reminder'))).toEqual([ams('2027-01-12', 9)]);
@@ -857,9 +872,10 @@ describe('accountability (time-skipping)', () => {
     const schoolIds = Array.from({ length: 9 }, (_, i) => `f${i + 1}`);
     const t = tenant(schoolIds, (x) => (x.formatVersion = 2));
     await advanceTo(defaultAccountabilityDates(year).openAt.toISOString());
-    // A crashed earlier attempt had already started three schools (they recorded their own start).
+    // A crashed earlier attempt had already started three schools (they recorded their own
+    // start), as this cycle starts them: leaving their reminders to the cycle.
     for (const s of ['f2', 'f5', 'f9']) {
-      const h = await startSchool(t, s, year, { formatVersion: 2 });
+      const h = await startSchool(t, s, year, { formatVersion: 2, remindersByCycle: true });
       await waitFor(h, has('invited'), `invitation of ${s}`);
     }
 
@@ -877,6 +893,16 @@ describe('accountability (time-skipping)', () => {
       workflowId,
       args: [input],
     });
+    expect(await waitForFanOut(first)).toMatchObject({
+      schools: 9,
+      started: 6,
+      alreadyStarted: 3,
+      run: 1,
+      formatVersion: 2,
+    });
+    // Past its reminder moments, the cycle completes.
+    const lastReminder = (await first.query(getAccountabilityCycleQuery)).reminders!.at(-1)!.at;
+    await advanceTo(new Date(Date.parse(lastReminder) + 3_600_000).toISOString());
     expect(await waitForCompletion(first)).toMatchObject({
       schools: 9,
       started: 6,
@@ -905,6 +931,9 @@ describe('accountability (time-skipping)', () => {
       'startSchoolWorkflows',
       'startSchoolWorkflows',
       'startSchoolWorkflows',
+      'remindSchools',
+      'remindSchools',
+      'remindSchools',
     ]);
     expect(fake.cycles.get(workflowId)).toMatchObject({ status: 'running', started: 6 });
 
@@ -948,9 +977,9 @@ describe('accountability (time-skipping)', () => {
     // The retry comes after the activity's backoff (5 s): let the clock pass it.
     await waitUntil(() => fake.failNextFanOutAfter === null, 'the simulated crash');
     await advanceTo(new Date((await nowMs()) + 60_000).toISOString());
-    const result = await waitForCompletion(cycle);
+    const result = await waitForFanOut(cycle);
     // The retry found the first three started: they count as already started.
-    expect(result).toMatchObject({ schools: 7, runs: 1 });
+    expect(result).toMatchObject({ schools: 7, run: 1 });
     expect(result.started + result.alreadyStarted).toBe(7);
     expect(result.alreadyStarted).toBe(3);
     await expectEverySchoolOnce(t, year, schoolIds);
@@ -1066,7 +1095,7 @@ describe('accountability (time-skipping)', () => {
     });
   });
 
-  // Last: it moves the clock to 2035, past the default deadline the test above starts with.
+  // After the test above: it moves the clock to 2035, past the default deadline that one starts with.
   it('2034: the secretariat reminds a late school now: at the school’s next business moment, once per double click, never one that submitted', async () => {
     const year = 2034;
     const t = tenant(['rn', 'done']);
@@ -1119,6 +1148,145 @@ describe('accountability (time-skipping)', () => {
     expect(fake.mailsOf(done.workflowId).filter((m) => m.key.includes(':remind-now-'))).toEqual([]);
     expect(fake.duplicateKeys).toEqual([]);
   });
+
+  it('2035: at each reminder moment the cycle reminds exactly the schools that still owe a submission; an extended school reminds itself; the schools sleep until their deadline', async () => {
+    const year = 2035;
+    const ids = ['r1', 'r2', 'r3', 'r4', 'r5'];
+    // r5 has nobody to remind.
+    const t = tenant(ids, (x) => (x.schools.get('r5')!.contactPersonIds = []));
+    const dates = defaultAccountabilityDates(year);
+    await advanceTo(dates.openAt.toISOString());
+    const cycle: CycleHandle = await client.workflow.start(accountabilityCycleWorkflow, {
+      taskQueue: TASK_QUEUES.cycles,
+      workflowId: accountabilityWorkflowId(t.organisationId, year),
+      args: [
+        {
+          organisationId: t.organisationId,
+          accountingYear: year,
+          schoolIds: ids,
+          startedByPersonId: 'p-secr-1',
+        },
+      ],
+    });
+    started.push(cycle.workflowId);
+    const moments = reminderTimes(dates.deadline, dates.reminderPolicy, dates.openAt).map((d) =>
+      d.toISOString(),
+    );
+    const stepOf = (at: string) => `reminder-d1-${amsterdamParts(new Date(at)).date}`;
+    expect((await waitForFanOut(cycle)).reminders).toEqual(
+      moments.map((at) => ({ at, step: stepOf(at), done: false })),
+    );
+    const [r1, r2, r3, r4, r5] = ids.map((s) => schoolHandle(t, year, s));
+    for (const h of [r1!, r2!, r3!, r4!]) await waitFor(h, has('invited'), 'invitation');
+    // The school still shows its next reminder, which the cycle sends.
+    expect((await view(r2!)).next).toEqual({ kind: 'reminder', at: moments[0] });
+
+    // Before the first reminder: r1 submits; r2 saves a draft; r3 submits and is sent back;
+    // r4 gets two weeks more; r5 does nothing.
+    await submit(r1!, t, 'r1', 'sub-r1');
+    await r2!.executeUpdate(recordDraftUpdate, { args: [{ actorPersonId: 'p-contact-r2-1' }] });
+    await submit(r3!, t, 'r3', 'sub-r3');
+    await review(r3!, 'return', { comments: 'Bijlage ontbreekt' });
+    const newDeadline = amsterdamInstant(
+      amsterdamParts(new Date(Date.parse(dates.deadline.toISOString()) + 14 * 86_400_000)).date,
+      17,
+    ).toISOString();
+    const extended = await r4!.executeUpdate(extendSchoolDeadlineUpdate, {
+      args: [{ actorPersonId: 'p-secr-1', deadline: newDeadline }],
+    });
+    await waitFor(r3!, (v) => v.status === 'returned', 'the return');
+    await waitFor(r4!, has('deadline_extended'), 'the extension');
+
+    // Past the original deadline's last reminder: the cycle has sent them and completed.
+    await advanceTo(new Date(Date.parse(moments.at(-1)!) + 3_600_000).toISOString());
+    expect(await waitForCompletion(cycle)).toMatchObject({ schools: 5, started: 5 });
+    expect((await cycle.query(getAccountabilityCycleQuery)).reminders).toEqual(
+      moments.map((at) => ({ at, step: stepOf(at), done: true })),
+    );
+    const reminded = (h: SchoolHandle) =>
+      fake.mailsOf(h.workflowId, 'reminder').map((m) => [m.key, m.at, m.version ?? null]);
+    expect(reminded(r1!)).toEqual([]);
+    expect(reminded(r5!)).toEqual([]);
+    // r2 (a draft) and r3 (returned: the mail names version 1) at every moment, both contacts.
+    for (const [h, s, version] of [
+      [r2!, 'r2', null],
+      [r3!, 'r3', 1],
+    ] as const) {
+      expect(reminded(h)).toEqual(
+        moments.flatMap((at) =>
+          [1, 2].map((n) => [`${h.workflowId}:${stepOf(at)}:p-contact-${s}-${n}`, at, version]),
+        ),
+      );
+    }
+    // r4 is reminded by itself, for its new deadline (steps of generation 2), not by the cycle.
+    expect(extended.reminders.length).toBeGreaterThan(0);
+    await advanceTo(new Date(Date.parse(extended.reminders.at(-1)!) + 3_600_000).toISOString());
+    await waitFor(r4!, has('reminder_sent', extended.reminders.length), 'its own reminders');
+    expect(times(fake.mailsOf(r4!.workflowId, 'reminder'))).toEqual(extended.reminders);
+    expect(
+      fake.mailsOf(r4!.workflowId, 'reminder').every((m) => m.key.includes(':reminder-d2-')),
+    ).toBe(true);
+    // One audit event per reminded school and moment.
+    expect(
+      fake.audit
+        .filter(
+          (a) =>
+            a.action === 'reminder_sent' && a.idempotencyKey.startsWith(`${cycle.workflowId}:`),
+        )
+        .map((a) => a.idempotencyKey)
+        .sort(),
+    ).toEqual(
+      moments
+        .flatMap((at) => [
+          `${r2!.workflowId}:${stepOf(at)}:r2`,
+          `${r3!.workflowId}:${stepOf(at)}:r3`,
+        ])
+        .sort(),
+    );
+    // The schools that left the reminders to the cycle slept until their deadline: no timer of
+    // theirs fired before it.
+    for (const h of [r2!, r3!, r5!]) {
+      const { events } = await h.fetchHistory();
+      const fired = (events ?? []).filter(
+        (e) => e.timerFiredEventAttributes && eventMs(e) < Date.parse(dates.deadline.toISOString()),
+      );
+      expect(fired).toEqual([]);
+    }
+    expectOfficeHours(fake.mails.filter((m) => m.workflowId.startsWith(`${cycle.workflowId}:`)));
+    expect(fake.duplicateKeys).toEqual([]);
+  });
+
+  it('2036: a cancelled cycle sends no more reminders; its schools go on', async () => {
+    const year = 2036;
+    const t = tenant(['k1']);
+    const dates = defaultAccountabilityDates(year);
+    await advanceTo(dates.openAt.toISOString());
+    const cycle: CycleHandle = await client.workflow.start(accountabilityCycleWorkflow, {
+      taskQueue: TASK_QUEUES.cycles,
+      workflowId: accountabilityWorkflowId(t.organisationId, year),
+      args: [
+        {
+          organisationId: t.organisationId,
+          accountingYear: year,
+          schoolIds: ['k1'],
+          startedByPersonId: null,
+        },
+      ],
+    });
+    started.push(cycle.workflowId);
+    await waitForFanOut(cycle);
+    const k1 = schoolHandle(t, year, 'k1');
+    await waitFor(k1, has('invited'), 'invitation');
+    await cycle.cancel();
+    await advanceTo(new Date(Date.parse(dates.deadline.toISOString()) + 3_600_000).toISOString());
+    expect((await cycle.describe()).status.name).toBe('CANCELLED');
+    expect(fake.remindSchoolsCalls.filter((c) => c.cycleWorkflowId === cycle.workflowId)).toEqual(
+      [],
+    );
+    expect(fake.mailsOf(k1.workflowId, 'reminder')).toEqual([]);
+    // The school itself still goes late at its deadline.
+    await waitFor(k1, has('deadline_passed'), 'the deadline');
+  });
 });
 
 /** Polls (real time, bounded) until `predicate` holds. */
@@ -1127,6 +1295,23 @@ async function waitUntil(predicate: () => boolean, what: string): Promise<void> 
   while (!predicate()) {
     if (Date.now() - start > 15_000) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Epoch ms of a history event. */
+function eventMs(e: HistoryEvent): number {
+  return Number(e.eventTime?.seconds ?? 0) * 1000 + Math.floor((e.eventTime?.nanos ?? 0) / 1e6);
+}
+
+/** Polls the cycle's query (never unlocking time skipping) until its fan-out is done; returns its status. */
+async function waitForFanOut(handle: CycleHandle) {
+  const start = Date.now();
+  for (;;) {
+    const latest = client.workflow.getHandle<typeof accountabilityCycleWorkflow>(handle.workflowId);
+    const status = await latest.query(getAccountabilityCycleQuery).catch(() => null);
+    if (status?.phase === 'running') return status;
+    if (Date.now() - start > 15_000) throw new Error(`cycle still ${status?.phase ?? 'starting'}`);
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 

@@ -6,7 +6,9 @@
  * What it guarantees:
  * - The school's contacts get an invitation and a 'submit' task with the deadline, at the
  *   first business moment (never at night or on a holiday), then reminders at the domain's
- *   reminder times while they have not submitted. When the fan-out invited them already (in
+ *   reminder times while they have not submitted (with input `remindersByCycle`, the cycle
+ *   sends those of the original deadline for all its schools at once, under this workflow's
+ *   keys; this workflow then sleeps until its deadline). When the fan-out invited them already (in
  *   business hours; input `invitation`), the workflow records that and only reminds. The
  *   fan-out starts it asleep (a start delay) until shortly before its first step; it then
  *   plans that step from its own clock, and an Update wakes it earlier.
@@ -459,7 +461,8 @@ export async function schoolAccountabilityWorkflow(
   });
 
   setHandler(getSchoolAccountabilityQuery, (): SchoolAccountabilityView => {
-    const next = nextTimedAction(timing, now());
+    // A reminder the cycle sends for this school (remindersByCycle) is still its next step.
+    const next = nextTimedAction({ ...timing, remindersByCycle: false }, now());
     return {
       workflowId,
       cycleWorkflowId: input.cycleWorkflowId,

@@ -5,7 +5,11 @@ import { amsterdamInstant, amsterdamParts, schoolHolidayOn } from '@jaarcyclus/d
 import { createTimeSkippingEnv, workflowBundle } from '@jaarcyclus/testing';
 import { TASK_QUEUES } from '../task-queues';
 import { accountabilityWorkflowId, schoolAccountabilityWorkflowId } from '../ids';
-import { getSchoolAccountabilityQuery } from './accountability.messages';
+import { accountabilityCycleWorkflow } from './accountability-cycle.workflow';
+import {
+  getAccountabilityCycleQuery,
+  getSchoolAccountabilityQuery,
+} from './accountability.messages';
 import type { SchoolAccountabilityInput } from './accountability.types';
 import { schoolAccountabilityWorkflow } from './school-accountability.workflow';
 import {
@@ -35,7 +39,17 @@ let fake: InMemoryAccountability;
 beforeAll(async () => {
   env = await createTimeSkippingEnv();
   client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
-  fake = createInMemoryAccountability();
+  // The cycle's fan-out starts its school workflows through this test's client.
+  fake = createInMemoryAccountability({
+    startSchoolWorkflow: async (workflowId, input, taskQueue) => {
+      await client.workflow.start(schoolAccountabilityWorkflow, {
+        taskQueue,
+        workflowId,
+        args: [input],
+      });
+      return 'started';
+    },
+  });
   worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue: TASK_QUEUES.cycles,
@@ -107,12 +121,34 @@ describe('school-aware calendars (time-skipping, Christmas holiday 2026–2027)'
     await advanceTo(ams('2026-12-14', 8, 30));
     const s1 = await start('s1');
     await waitForHistory(s1, 'invited', 1);
-    // s2 starts during the holiday, on Monday 21 December at 10:00.
+    // s2 starts during the holiday, on Monday 21 December at 10:00; so does the cycle of
+    // another SWV in the north, which reminds its school c1 itself.
     await advanceTo(ams('2026-12-21', 10));
     const s2 = await start('s2');
+    const other = fake.addTenant(sampleTenant('org-calendar-cycle', ['c1']));
+    const cycle = await client.workflow.start(accountabilityCycleWorkflow, {
+      taskQueue: TASK_QUEUES.cycles,
+      workflowId: accountabilityWorkflowId(other.organisationId, 2026),
+      args: [
+        {
+          organisationId: other.organisationId,
+          accountingYear: 2026,
+          schoolIds: ['c1'],
+          deadline: ams('2027-01-11', 17),
+          reminderPolicy: { offsetsBusinessDays: [10, 5, 1], sendHour: 9 },
+          maxOverdueReminders: 0,
+          lingerAfterFinalDays: 0,
+          startedByPersonId: null,
+          region: 'noord',
+        },
+      ],
+    });
+    const c1 = schoolAccountabilityWorkflowId(other.organisationId, 2026, 'c1');
+    await waitForHistory(c1, 'started', 1);
     await advanceTo(ams('2027-01-11', 12));
     await waitForHistory(s1, 'reminder_sent', 3);
     await waitForHistory(s2, 'reminder_sent', 1);
+    await waitForHistory(c1, 'invited', 1);
 
     expect(moments(fake.mailsOf(s1, 'reminder'))).toEqual([
       { at: ams('2026-12-14', 9), holiday: null },
@@ -127,5 +163,18 @@ describe('school-aware calendars (time-skipping, Christmas holiday 2026–2027)'
       { at: ams('2027-01-04', 9), holiday: null },
       { at: ams('2027-01-08', 9), holiday: null },
     ]);
+    // The cycle's reminders for c1 fall on the same school days as s2's own.
+    expect((await cycle.query(getAccountabilityCycleQuery)).reminders).toEqual([
+      { at: ams('2027-01-04', 9), step: 'reminder-d1-2027-01-04', done: true },
+      { at: ams('2027-01-08', 9), step: 'reminder-d1-2027-01-08', done: true },
+    ]);
+    expect(moments(fake.mailsOf(c1, 'invitation'))).toEqual([
+      { at: ams('2027-01-04', 8), holiday: null },
+    ]);
+    expect(moments(fake.mailsOf(c1, 'reminder'))).toEqual([
+      { at: ams('2027-01-04', 9), holiday: null },
+      { at: ams('2027-01-08', 9), holiday: null },
+    ]);
+    expect(fake.duplicateKeys).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import type {
   RecordAccountabilityCycleInput,
   RecordDeductionInput,
   RecordSchoolStatusInput,
+  RemindSchoolsInput,
   SchoolAccountabilityInput,
   SchoolContacts,
   SchoolNotificationKind,
@@ -84,6 +85,8 @@ export interface InMemoryAccountability {
   cycles: Map<string, RecordAccountabilityCycleInput>;
   pinned: Map<string, number>;
   duplicateKeys: string[];
+  /** Every remindSchools call (the cycle's reminder moments), in order. */
+  remindSchoolsCalls: RemindSchoolsInput[];
   /** Every startSchoolWorkflows call, in order. */
   fanOutCalls: { schoolIds: string[]; concurrency: number }[];
   /**
@@ -113,6 +116,7 @@ export function createInMemoryAccountability(
   const pinned = new Map<string, number>();
   const duplicateKeys: string[] = [];
   const fanOutCalls: InMemoryAccountability['fanOutCalls'] = [];
+  const remindSchoolsCalls: InMemoryAccountability['remindSchoolsCalls'] = [];
 
   const tenant = (organisationId: string): FakeTenant => {
     const t = tenants.get(organisationId);
@@ -167,6 +171,66 @@ export function createInMemoryAccountability(
         await activities.notifySchool({ ...input, recipientPersonIds: contactPersonIds });
       }
       return { recipientPersonIds: contactPersonIds };
+    },
+    async remindSchools(input) {
+      // As the worker does: the read model's schools of this cycle that still owe a submission
+      // for the cycle's deadline, reminded under their own workflow's keys.
+      remindSchoolsCalls.push({ ...input });
+      const deadlineMs = Date.parse(input.deadline);
+      const result = { reminded: 0, withoutContacts: 0, mails: 0 };
+      const owing = [...statuses.values()]
+        .filter(
+          (s) =>
+            s.cycleWorkflowId === input.cycleWorkflowId &&
+            (s.status === 'not_started' || s.status === 'draft' || s.status === 'returned') &&
+            Date.parse(s.deadline) === deadlineMs,
+        )
+        .sort((a, b) => a.workflowId.localeCompare(b.workflowId));
+      for (const s of owing) {
+        const { contactPersonIds } = await activities.loadSchoolContacts({
+          organisationId: s.organisationId,
+          schoolId: s.schoolId,
+        });
+        const prefix = stepKey(s.workflowId, input.step);
+        if (contactPersonIds.length === 0) {
+          result.withoutContacts += 1;
+          continue;
+        }
+        // A mail stored under its key before (a school that reminded itself, started before
+        // the cycle reminded) is not sent again: the outbox keeps the first one.
+        const toMail = contactPersonIds.filter((p) => !mailKeys.has(sideEffectKey(prefix, p)));
+        const before = mails.length;
+        if (toMail.length > 0)
+          await activities.notifySchool({
+            organisationId: s.organisationId,
+            workflowId: s.workflowId,
+            accountingYear: input.accountingYear,
+            schoolId: s.schoolId,
+            formatVersion: input.formatVersion,
+            idempotencyKeyPrefix: prefix,
+            at: input.at,
+            kind: 'reminder',
+            recipientPersonIds: toMail,
+            deadline: input.deadline,
+            daysLate: 0,
+            ...(s.status === 'returned' ? { version: s.version } : {}),
+          });
+        result.mails += mails.length - before;
+        result.reminded += 1;
+        // One audit event per school and moment; a retry adds none (as the audit log's key).
+        const auditKey = sideEffectKey(prefix, s.schoolId);
+        if (!auditKeys.has(auditKey)) {
+          auditKeys.add(auditKey);
+          audit.push({
+            idempotencyKey: auditKey,
+            action: 'reminder_sent',
+            actorPersonId: null,
+            occurredAt: input.at,
+            payload: { recipients: contactPersonIds, scheduledAt: input.at, daysLate: 0 },
+          });
+        }
+      }
+      return result;
     },
     notifySchool(input) {
       for (const personId of input.recipientPersonIds) {
@@ -366,6 +430,7 @@ export function createInMemoryAccountability(
     pinned,
     duplicateKeys,
     fanOutCalls,
+    remindSchoolsCalls,
     failNextFanOutAfter: null,
     addTenant(t) {
       tenants.set(t.organisationId, t);
