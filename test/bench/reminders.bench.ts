@@ -2,9 +2,11 @@
 // across BENCH_TENANTS (default 150) synthetic SWVs, each with one reminder due in the same
 // minute, a few minutes ahead (BENCH_LEAD_MINUTES, default 8). Through the real cycle: the
 // accountability cycle workflow of each SWV fans out one school workflow per school (the
-// worker's activities, the real bundle, the Temporal dev server); each school's reminder is
-// its own durable timer, then the remindSchool local activity, the outbox (stored with its
-// idempotency key, sent, marked sent) and the SMTP server. Lateness = the time the SMTP server
+// worker's activities, the real bundle, the Temporal dev server); since patch
+// `accountability-reminders-by-cycle` each cycle's reminder moment is one durable timer, then
+// the remindSchools activity for all its schools that have not submitted, the outbox (stored
+// with the school workflow's idempotency key, sent in batches, marked sent) and the SMTP
+// server; the school workflows sleep until their deadline. Lateness = the time the SMTP server
 // accepted the mail − the due time; p50/p95/p99/max.
 //
 // The seam that makes 7,000 reminders due at a chosen minute: the cycle's own input, as the
@@ -182,10 +184,10 @@ function eventMs(e: { eventTime?: { seconds?: unknown; nanos?: number | null } |
 }
 
 /**
- * Where a reminder's lateness goes, from the histories of `sample` school workflows (read after
- * the run, so nothing polls Temporal while it runs): the timer firing after the due time, the
- * workflow task (scheduled → started → completed), the activities loadSchoolContacts and
- * notifySchool (schedule-to-start, run time). Medians and maxima in seconds.
+ * Where a reminder's lateness goes, from the histories of a sample of workflows (read after the
+ * run, so nothing polls Temporal while it runs): the timer firing after the due time, the
+ * workflow task (scheduled → started → completed), the first two activities after it
+ * (remindSchools for a cycle; schedule-to-start, run time). Medians and maxima in seconds.
  */
 async function breakdown(stack: Stack, ids: string[], dueMs: number): Promise<string> {
   const parts: Record<string, number[]> = {};
@@ -206,8 +208,6 @@ async function breakdown(stack: Stack, ids: string[], dueMs: number): Promise<st
     const wftScheduled = at((e) => e.workflowTaskScheduledEventAttributes);
     const wftStarted = at((e) => e.workflowTaskStartedEventAttributes);
     add('workflow task schedule-to-start', wftStarted - wftScheduled);
-    // Since patch 'accountability-reminder-local-activity' the reminder's lookup and mail run
-    // as one local activity inside this workflow task: its run time includes them.
     const wftCompleted = at((e) => e.workflowTaskCompletedEventAttributes);
     add('workflow task run', wftCompleted - wftStarted);
     const acts = after.filter((e) => e.activityTaskScheduledEventAttributes);
@@ -339,7 +339,7 @@ async function main(): Promise<void> {
     };
 
     await measure(
-      'Jaarcyclus cycle (timer → activity → outbox → SMTP)',
+      'Jaarcyclus cycle (a timer per SWV → remindSchools → outbox batches → SMTP)',
       due,
       (to) => to.startsWith('contact-'),
       async () => {
@@ -357,12 +357,9 @@ async function main(): Promise<void> {
       },
     );
     {
-      // Where the cycle's lateness went, from a sample of the school workflows' histories.
-      const sample = tenants.flatMap((t) =>
-        [t.schoolIds[0]!, t.schoolIds.at(-1)!].map((s) =>
-          schoolAccountabilityWorkflowId(t.organisationId, YEAR, s),
-        ),
-      );
+      // Where the cycle's lateness went, from a sample of the cycles' histories (each cycle's
+      // timer and remindSchools activity).
+      const sample = tenants.map((t) => accountabilityWorkflowId(t.organisationId, YEAR));
       const step = Math.max(1, Math.floor(sample.length / 40));
       breakdownNote = await breakdown(
         stack,

@@ -59,11 +59,22 @@
  * - Activities: a chunk of ≤ 1,000 starts takes seconds to a few minutes; the activity has 30
  *   minutes and heartbeats (timeout 30 s) after every settled start.
  *
- * Why the parent completes after the fan-out instead of tracking the schools: the overview
- * of who is late is a query over the school status rows in PostgreSQL, which the school
- * workflows keep current. Counting school signals here would duplicate that read model, add
- * an event per school status change to this history, and tie the schools' lifetime to the
- * cycle's.
+ * Reminders (since patch REMINDERS_BY_CYCLE, `accountability-reminders-by-cycle`): after the
+ * fan-out the cycle sends the reminders before the deadline for all its schools, one timer and
+ * one `remindSchools` activity per reminder moment (the moments a school started now would plan
+ * itself: same policy, school calendar and step names, so every mail keeps the school
+ * workflow's own outbox key). The activity reminds the schools whose status row says they still
+ * owe a submission for the cycle's deadline; the schools, started with `remindersByCycle`, skip
+ * those reminders and sleep until their deadline. An extended school reminds itself (another
+ * deadline, generation 2). Why: a timer and a workflow task per school and reminder made 7,000
+ * reminders due at once take minutes on the dev server's single history shard (bench:reminders,
+ * BENCHMARKS.md; docs/design/reminder-sweep.md). The cycle completes after its last reminder
+ * moment (a few dozen events); cancelling it cancels the reminders still to come.
+ *
+ * Why the cycle does not track the schools: the overview of who is late is a query over the
+ * school status rows in PostgreSQL, which the school workflows keep current. Counting school
+ * signals here would duplicate that read model, add an event per school status change to this
+ * history, and tie the schools' lifetime to the cycle's.
  */
 import {
   ApplicationFailure,
