@@ -49,6 +49,7 @@ export {
   DEFAULT_LINGER_AFTER_FINAL_DAYS,
   WAKE_BEFORE_FIRST_ACTION_MS,
   firstTimedAction,
+  reminderStep,
   schoolSchedulePreview,
   type SchoolSchedulePreview,
 } from './accountability/accountability.logic';
