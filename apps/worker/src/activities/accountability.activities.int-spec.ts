@@ -1530,5 +1530,110 @@ describe('accountability activities (PostgreSQL + SMTP)', () => {
       expect(await outboxKeys(`${otherOrgWf}:%`)).toEqual([]);
       expect(smtp.to('vera@vergeetstad.example')).toEqual([]);
     });
+
+    it('does not remind a school that has just submitted while its status row catches up; a submission lost long ago does not count', async () => {
+      // A cycle of its own (two years on), so that the other tests' schools stay apart. Every
+      // status row says the school owes; the submission rows say what the api knows:
+      //   H: its Update answered 'submitted' (version 1), the workflow's status write is still on its way;
+      //   I: its Update is under way ('pending', just now);
+      //   J: a pending row of an hour ago (its Update was lost): J still owes;
+      //   K: returned as version 1, its correction under way ('pending');
+      //   L: returned as version 1 and nothing since: still owes.
+      const year = YEAR + 2;
+      const cycle2 = accountabilityWorkflowId(org, year);
+      await run(acts, 'recordCycle', {
+        organisationId: org,
+        workflowId: cycle2,
+        accountingYear: year,
+        title: `Verantwoording ${year}`,
+        status: 'running',
+        createdByPersonId: null,
+        formatVersion: 1,
+        deadline: DEADLINE,
+        schools: 5,
+        started: 5,
+        alreadyStarted: 0,
+      });
+      const [board] = (await ds.query(`SELECT board_id FROM school WHERE id = $1`, [school.A])) as {
+        board_id: string;
+      }[];
+      const ids: Record<string, string> = {};
+      for (const letter of ['H', 'I', 'J', 'K', 'L']) {
+        ids[letter] = (
+          await one<{ id: string }>(
+            `INSERT INTO school (organisation_id, board_id, name, kind) VALUES ($1, $2, $3, 'regular') RETURNING id`,
+            [org, board!.board_id, `Herinnerschool ${letter}`],
+          )
+        ).id;
+        await ds.query(
+          `INSERT INTO person (organisation_id, email, name, locale, roles, board_id, school_id)
+           VALUES ($1, $2, $3, 'nl', '{school_contact}', $4, $5)`,
+          [
+            org,
+            `contact-${letter.toLowerCase()}@herinnerstad.example`,
+            `Contact ${letter}`,
+            board!.board_id,
+            ids[letter],
+          ],
+        );
+      }
+      const submit = (letter: string, status: string, version: number | null, age = '0 minutes') =>
+        ds.query(
+          `INSERT INTO accountability_submission
+             (organisation_id, school_id, accounting_year, cycle_workflow_id, format_version, version, status,
+              figures, submitted_by_person_id, reviewed_at, created_at)
+           VALUES ($1, $2, $3, $4, 1, $5, $6, '{}'::jsonb, $7,
+                   CASE WHEN $6 IN ('returned', 'accepted') THEN now() END, now() - $8::interval)
+           RETURNING id`,
+          [org, ids[letter], year, cycle2, version, status, person.Anna, age],
+        ) as Promise<{ id: string }[]>;
+      const status = (letter: string, state: string, current?: { id: string }[]) =>
+        ds.query(
+          `INSERT INTO school_accountability
+             (organisation_id, workflow_id, cycle_workflow_id, accounting_year, school_id, format_version,
+              status, version, current_submission_id, deadline)
+           VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8, $9)`,
+          [
+            org,
+            wf(ids[letter]!, year),
+            cycle2,
+            year,
+            ids[letter],
+            state,
+            current ? 1 : 0,
+            current?.[0]?.id ?? null,
+            DEADLINE,
+          ],
+        );
+      await submit('H', 'submitted', 1);
+      await status('H', 'not_started');
+      await submit('I', 'pending', null);
+      await status('I', 'draft');
+      await submit('J', 'pending', null, '1 hour');
+      await status('J', 'not_started');
+      const returnedK = await submit('K', 'returned', 1);
+      await submit('K', 'pending', null);
+      await status('K', 'returned', returnedK);
+      await status('L', 'returned', await submit('L', 'returned', 1));
+
+      const step = 'reminder-d1-2027-01-21';
+      const before = smtp.messages.length;
+      const outcome = await attempt(acts, {
+        ...sweepInput(step, '2027-01-21T08:00:00.000Z'),
+        cycleWorkflowId: cycle2,
+        accountingYear: year,
+      }).outcome;
+      expect(outcome).toEqual({ reminded: 2, withoutContacts: 0, mails: 2 });
+      expect(await outboxKeys(`%:${year}:%:${step}:%`)).toEqual(
+        [wf(ids.J!, year), wf(ids.L!, year)]
+          .sort()
+          .map((w) => expect.stringMatching(`^${w}:${step}:`)),
+      );
+      expect(
+        receivedSince(before)
+          .map((m) => m.to[0])
+          .sort(),
+      ).toEqual(['contact-j@herinnerstad.example', 'contact-l@herinnerstad.example']);
+    });
   });
 });

@@ -65,6 +65,12 @@ export interface NotStartedSchools {
   schoolIds: readonly string[];
 }
 
+/**
+ * How long a 'pending' submission counts as one the school workflow is deciding on (the api's
+ * submit Update takes milliseconds; a pending row this old is one whose Update was lost).
+ */
+export const PENDING_SUBMISSION_WINDOW = '10 minutes';
+
 /** Which page of a cycle's owing schools to read; see schoolsOwingSubmission. */
 export interface OwingSchoolsPage {
   organisationId: string;
@@ -480,16 +486,36 @@ export class AccountabilityRepository {
    * One page (keyset on the school workflow id, ascending) of the cycle's schools that still owe
    * a submission for `deadline`: status not_started, draft or returned, deadline equal to it
    * (an extended school has another one). Served by the unique index on workflow_id.
+   *
+   * The status row follows the school workflow a moment later (its recordStatus activity runs
+   * after the submit Update has answered), so a school that has just submitted is recognised by
+   * its submission rows, which the api writes before and right after that Update: one the
+   * status row does not count yet ('submitted' with a higher version), or one the workflow is
+   * deciding on ('pending' for less than PENDING_SUBMISSION_WINDOW; an older pending row is one
+   * whose Update was lost, and the school still owes).
    */
   async schoolsOwingSubmission(q: OwingSchoolsPage): Promise<OwingSchoolRow[]> {
     const rows = (await this.db.query(
-      `SELECT workflow_id, school_id, status, version FROM school_accountability
-        WHERE organisation_id = $1 AND cycle_workflow_id = $2
-          AND status IN ('not_started', 'draft', 'returned') AND deadline = $3::timestamptz
-          AND ($4::text IS NULL OR workflow_id > $4::text)
-        ORDER BY workflow_id
+      `SELECT sa.workflow_id, sa.school_id, sa.status, sa.version FROM school_accountability sa
+        WHERE sa.organisation_id = $1 AND sa.cycle_workflow_id = $2
+          AND sa.status IN ('not_started', 'draft', 'returned') AND sa.deadline = $3::timestamptz
+          AND ($4::text IS NULL OR sa.workflow_id > $4::text)
+          AND NOT EXISTS (
+            SELECT 1 FROM accountability_submission s
+             WHERE s.organisation_id = sa.organisation_id AND s.cycle_workflow_id = sa.cycle_workflow_id
+               AND s.school_id = sa.school_id
+               AND ((s.status = 'submitted' AND s.version > sa.version)
+                 OR (s.status = 'pending' AND s.created_at > now() - $6::interval)))
+        ORDER BY sa.workflow_id
         LIMIT $5`,
-      [q.organisationId, q.cycleWorkflowId, q.deadline, q.after, q.limit],
+      [
+        q.organisationId,
+        q.cycleWorkflowId,
+        q.deadline,
+        q.after,
+        q.limit,
+        PENDING_SUBMISSION_WINDOW,
+      ],
     )) as {
       workflow_id: string;
       school_id: string;
