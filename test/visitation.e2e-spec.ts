@@ -156,12 +156,16 @@ describe('visitation (e2e)', () => {
     expect(reminder.text).toContain('wachten wij nog op uw bevestiging van de datum');
     expect(stack.smtp.to(hostEmail).filter(isReminder)).toEqual([]);
     expect(stack.smtp.to(chairEmail).filter(isReminder)).toEqual([]);
-    // Its outbox row: one per recipient, keyed by the visit's flow.
-    const outbox = (await stack.ds.query(
-      `SELECT to_address FROM outbox_message WHERE idempotency_key LIKE $1`,
-      [`%:remind-now:%`],
-    )) as { to_address: string }[];
-    expect(outbox.map((r) => r.to_address)).toEqual([memberEmail]);
+    // Its outbox row: one per recipient, keyed by the visit's flow. The outbox commits a row in
+    // the transaction that sends it, so the row shows a moment after the SMTP server has the mail.
+    const outbox = await eventually('the reminder’s outbox row', async () => {
+      const rows = (await stack.ds.query(
+        `SELECT to_address, status FROM outbox_message WHERE idempotency_key LIKE $1`,
+        [`%:remind-now:%`],
+      )) as { to_address: string; status: string }[];
+      return rows.length > 0 ? rows : undefined;
+    });
+    expect(outbox).toEqual([{ to_address: memberEmail, status: 'sent' }]);
 
     // The member cannot come: one seat is re-solved, the newcomer is invited.
     const token = await stack.signIn(memberEmail);
