@@ -1,7 +1,3 @@
-import type { INestApplication } from '@nestjs/common';
-import type { AddressInfo } from 'node:net';
-import { createHash, randomBytes } from 'node:crypto';
-import { PERSONAL_DATA_KEY_VARIABLES, PayloadKeyRing } from '@jaarcyclus/config';
 import {
   DEFAULT_ACCOUNTABILITY_REMINDER_POLICY,
   DEFAULT_BUSINESS_HOURS,
@@ -14,31 +10,24 @@ import {
   schoolCalendar,
   type SchoolRegion,
 } from '@jaarcyclus/domain';
-import { createSmtpTransport, OutboxService } from '@jaarcyclus/mail';
-import { createDataSource, DEMO_EMAILS, seedDemoData } from '@jaarcyclus/persistence';
-import { dataConverter } from '@jaarcyclus/temporal';
-import {
-  createTestDatabase,
-  createTimeSkippingEnv,
-  SmtpCapture,
-  workflowBundle,
-  type CapturedMail,
-  type TestDatabase,
-} from '@jaarcyclus/testing';
+import { OutboxService } from '@jaarcyclus/mail';
+import { DEMO_EMAILS } from '@jaarcyclus/persistence';
+import type { CapturedMail, SmtpCapture } from '@jaarcyclus/testing';
 import {
   accountabilityWorkflowId,
   getAccountabilityCycleQuery,
   schoolAccountabilityWorkflowId,
-  TASK_QUEUES,
   type AccountabilityCycleStatus,
 } from '@jaarcyclus/workflows';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { createApiApp } from '@jaarcyclus/api-app/app.factory';
-import { ApiConfig } from '@jaarcyclus/api/config';
-import { createActivities } from '@jaarcyclus/worker/activities';
-import { WORKER_TUNING } from '@jaarcyclus/worker/worker-tuning';
+import {
+  MAIL_FROM,
+  PUBLIC_URL,
+  startTimeSkippingStack,
+  type TimeSkippingStack,
+} from './support/time-skipping-stack';
+import { figures } from './support/accountability-figures';
 
 /**
  * The reminders before the deadline, sent by the accountability cycle for all its schools
@@ -60,8 +49,6 @@ import { WORKER_TUNING } from '@jaarcyclus/worker/worker-tuning';
  * event per reminded school and moment.
  */
 const YEAR = 2026;
-const MAIL_FROM = 'Jaarcyclus <noreply@jaarcyclus.example>';
-const PUBLIC_URL = 'http://jaarcyclus.test';
 const ORG_NAME = 'Samenwerkingsverband VO Stadsring';
 /** Business days before the deadline on which the cycle reminds (the api's field). */
 const OFFSETS = [4, 2];
@@ -75,25 +62,6 @@ const EN_CONTACT = 'care@vakcollege-noorderhaven.example';
 const INACTIVE_CONTACT = 'oud-zorg@sint-ludgercollege.example';
 const TASK_LINK = new RegExp(`${PUBLIC_URL}/app/tasks/([0-9a-f-]{36})`);
 
-/** Valid figures for the default format (as test/accountability.e2e-spec.ts submits them). */
-function figures(fixed: string) {
-  return {
-    income: [
-      { lineKey: 'swv_vast_bedrag', amount: fixed },
-      { lineKey: 'swv_variabel_bedrag', amount: '100.000,00' },
-    ],
-    expenses: [
-      { lineKey: 'personeel_extra_ondersteuning', fte: '1,5', amount: '100000' },
-      { lineKey: 'personeel_ondersteuningsteam', fte: '0,4', amount: '40.000,00' },
-      { lineKey: 'materiele_kosten', amount: '20000,50' },
-    ],
-    appendix: [
-      { description: 'Ambulante begeleiding', fte: '1,0', targetGroup: 'Leerlingen met TOS' },
-      { description: 'Reboundvoorziening', fte: '0,5', targetGroup: 'Onderbouw' },
-    ],
-  };
-}
-
 interface Contact {
   id: string;
   email: string;
@@ -104,82 +72,22 @@ interface Contact {
 }
 
 describe('accountability reminders sent by the cycle (e2e, time-skipping)', () => {
+  let stack: TimeSkippingStack;
   let smtp: SmtpCapture;
-  let db: TestDatabase;
   let ds: DataSource;
   let env: TestWorkflowEnvironment;
-  let api: INestApplication;
-  let worker: Worker;
-  let running: Promise<void>;
-  let baseUrl: string;
 
   beforeAll(async () => {
-    smtp = await new SmtpCapture().start();
-    db = await createTestDatabase();
-    ds = await createDataSource(db.url).initialize();
-    await seedDemoData(ds);
-    const keys = PayloadKeyRing.generate('reminders');
-    const converter = dataConverter(keys);
-    env = await createTimeSkippingEnv({ dataConverter: converter });
-    const smtpUrl = `smtp://127.0.0.1:${smtp.port}`;
-    api = await createApiApp(
-      ApiConfig.with({
-        DATABASE_URL: db.url,
-        SMTP_URL: smtpUrl,
-        PUBLIC_URL,
-        ...keys.toEnv(),
-        ...PayloadKeyRing.generate('reminders-pd').toEnvAs(PERSONAL_DATA_KEY_VARIABLES),
-      }),
-      { temporalClient: env.client, logger: ['error'] },
-    );
-    await api.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(api.getHttpServer().address() as AddressInfo).port}`;
-    worker = await Worker.create({
-      connection: env.nativeConnection,
-      namespace: env.namespace ?? 'default',
-      taskQueue: TASK_QUEUES.cycles,
-      workflowBundle: workflowBundle(),
-      dataConverter: converter,
-      activities: createActivities({
-        dataSource: ds,
-        outbox: new OutboxService(ds, createSmtpTransport(smtpUrl, { pool: true }), MAIL_FROM),
-        publicUrl: PUBLIC_URL,
-      }),
-      ...WORKER_TUNING,
-    });
-    running = worker.run();
+    stack = await startTimeSkippingStack('reminders');
+    ({ smtp, ds, env } = stack);
   }, 180_000);
 
   afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await api?.close();
-    await env?.teardown();
-    await ds?.destroy();
-    await db?.drop();
-    await smtp?.stop();
+    await stack?.close();
   }, 60_000);
 
-  const call = async (method: string, path: string, token: string, body?: unknown) => {
-    const res = await fetch(baseUrl + path, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
-  };
-  const sessionFor = async (personId: string): Promise<string> => {
-    const token = randomBytes(32).toString('base64url');
-    await ds.query(
-      `INSERT INTO session (person_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '400 days')`,
-      [personId, createHash('sha256').update(token).digest('hex')],
-    );
-    return token;
-  };
+  const call: TimeSkippingStack['call'] = (...args) => stack.call(...args);
+  const sessionFor = (personId: string) => stack.sessionFor(personId);
   const realPause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
   it('the cycle reminds the schools that have not submitted, on time, once each', async () => {
@@ -382,7 +290,7 @@ describe('accountability reminders sent by the cycle (e2e, time-skipping)', () =
       'POST',
       `/api/accountability-cycles/${YEAR}/schools/${femke.schoolId}/submissions`,
       await sessionFor(femke.id),
-      figures('58.000,00'),
+      figures('58.000,00', '100.000,00', '100000'),
     );
     expect(submitted.status).toBe(201);
     expect(submitted.body).toMatchObject({ status: 'submitted', version: 1 });
@@ -455,7 +363,7 @@ describe('accountability reminders sent by the cycle (e2e, time-skipping)', () =
           'POST',
           `/api/accountability-cycles/${YEAR}/schools/${koen.schoolId}/submissions`,
           await sessionFor(koen.id),
-          figures('49.000,00'),
+          figures('49.000,00', '100.000,00', '100000'),
         );
         expect(late.status).toBe(201);
         await realPause(500);

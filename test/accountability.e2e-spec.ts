@@ -6,6 +6,7 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import { AesGcmPayloadCodec } from '@jaarcyclus/temporal';
 import { WAKE_BEFORE_FIRST_ACTION_MS, schoolAccountabilityWorkflowId } from '@jaarcyclus/workflows';
 import { startStack, type Stack } from './support/stack';
+import { figures } from './support/accountability-figures';
 
 /**
  * The 1 February accountability end to end (docs/domain.md §2; docs/domain.md, source 001 §7.4): api + worker on the
@@ -31,24 +32,6 @@ async function eventually<T>(
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-function figures(fixed: string, variable: string, extraSupport: string) {
-  return {
-    income: [
-      { lineKey: 'swv_vast_bedrag', amount: fixed },
-      { lineKey: 'swv_variabel_bedrag', amount: variable },
-    ],
-    expenses: [
-      { lineKey: 'personeel_extra_ondersteuning', fte: '1,5', amount: extraSupport },
-      { lineKey: 'personeel_ondersteuningsteam', fte: '0,4', amount: '40.000,00' },
-      { lineKey: 'materiele_kosten', amount: '20000,50' },
-    ],
-    appendix: [
-      { description: 'Ambulante begeleiding', fte: '1,0', targetGroup: 'Leerlingen met TOS' },
-      { description: 'Reboundvoorziening', fte: '0,5', targetGroup: 'Onderbouw' },
-    ],
-  };
 }
 
 /** 'dd-mm-yyyy hh:mm' in Amsterdam, as the CSV shows it. */

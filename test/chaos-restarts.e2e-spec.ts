@@ -11,6 +11,7 @@ import { createApiApp } from '@jaarcyclus/api-app/app.factory';
 import { ApiConfig } from '@jaarcyclus/api/config';
 import { OwnedPostgres, TemporalDevServer, WorkerProcess, randomMs, until } from './support/chaos';
 import { lastBusinessMomentClock } from './support/stack';
+import { figures } from './support/accountability-figures';
 
 /**
  * Fault injection (issue #14; RELIABILITY.md): the Temporal dev server (its state in a SQLite
@@ -30,24 +31,6 @@ import { lastBusinessMomentClock } from './support/stack';
 const RESTARTS = Number(process.env.CHAOS_RESTARTS ?? 1);
 const BUDGET_YEAR = 2032;
 const YEAR = 2026;
-
-function figures(fixed: string, variable: string, extraSupport: string) {
-  return {
-    income: [
-      { lineKey: 'swv_vast_bedrag', amount: fixed },
-      { lineKey: 'swv_variabel_bedrag', amount: variable },
-    ],
-    expenses: [
-      { lineKey: 'personeel_extra_ondersteuning', fte: '1,5', amount: extraSupport },
-      { lineKey: 'personeel_ondersteuningsteam', fte: '0,4', amount: '40.000,00' },
-      { lineKey: 'materiele_kosten', amount: '20000,50' },
-    ],
-    appendix: [
-      { description: 'Ambulante begeleiding', fte: '1,0', targetGroup: 'Leerlingen met TOS' },
-      { description: 'Reboundvoorziening', fte: '0,5', targetGroup: 'Onderbouw' },
-    ],
-  };
-}
 
 describe('chaos: Temporal and PostgreSQL restarted mid-cycle', () => {
   const pg = new OwnedPostgres();

@@ -1,26 +1,12 @@
-import type { INestApplication } from '@nestjs/common';
-import type { AddressInfo } from 'node:net';
-import { createHash, randomBytes } from 'node:crypto';
-import { PERSONAL_DATA_KEY_VARIABLES, PayloadKeyRing } from '@jaarcyclus/config';
-import { createSmtpTransport, OutboxService } from '@jaarcyclus/mail';
-import { createDataSource, seedDemoData } from '@jaarcyclus/persistence';
-import { dataConverter } from '@jaarcyclus/temporal';
-import {
-  createTestDatabase,
-  createTimeSkippingEnv,
-  SmtpCapture,
-  workflowBundle,
-  type RelayRefusal,
-  type TestDatabase,
-} from '@jaarcyclus/testing';
-import { TASK_QUEUES } from '@jaarcyclus/workflows';
+import { OutboxService } from '@jaarcyclus/mail';
+import type { RelayRefusal, SmtpCapture } from '@jaarcyclus/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { createApiApp } from '@jaarcyclus/api-app/app.factory';
-import { ApiConfig } from '@jaarcyclus/api/config';
-import { createActivities } from '@jaarcyclus/worker/activities';
-import { WORKER_TUNING } from '@jaarcyclus/worker/worker-tuning';
+import {
+  MAIL_FROM,
+  startTimeSkippingStack,
+  type TimeSkippingStack,
+} from './support/time-skipping-stack';
 
 /**
  * Fault injection (issue #14; RELIABILITY.md): the mail relay answers 421 (service not
@@ -38,87 +24,26 @@ import { WORKER_TUNING } from '@jaarcyclus/worker/worker-tuning';
 const OUTAGE_MS = Number(process.env.CHAOS_SMTP_OUTAGE_MINUTES ?? 30) * 60_000;
 const FLAPPING_MS = Number(process.env.CHAOS_SMTP_FLAPPING_MINUTES ?? 30) * 60_000;
 const YEAR = 2030;
-const MAIL_FROM = 'Jaarcyclus <noreply@jaarcyclus.example>';
 const REFUSED: RelayRefusal = { at: 'rcpt', code: 421, message: '4.3.2 Service not available' };
 
 describe('chaos: the relay refusing for 30 minutes of workflow time, then flapping', () => {
+  let stack: TimeSkippingStack;
   let smtp: SmtpCapture;
-  let db: TestDatabase;
   let ds: DataSource;
   let env: TestWorkflowEnvironment;
-  let api: INestApplication;
-  let worker: Worker;
-  let running: Promise<void>;
-  let baseUrl: string;
 
   beforeAll(async () => {
-    smtp = await new SmtpCapture().start();
-    db = await createTestDatabase();
-    ds = await createDataSource(db.url).initialize();
-    await seedDemoData(ds);
-    const keys = PayloadKeyRing.generate('chaos-smtp');
-    const converter = dataConverter(keys);
-    env = await createTimeSkippingEnv({ dataConverter: converter });
-    const smtpUrl = `smtp://127.0.0.1:${smtp.port}`;
-    api = await createApiApp(
-      ApiConfig.with({
-        DATABASE_URL: db.url,
-        SMTP_URL: smtpUrl,
-        PUBLIC_URL: 'http://jaarcyclus.test',
-        ...keys.toEnv(),
-        ...PayloadKeyRing.generate('chaos-smtp-pd').toEnvAs(PERSONAL_DATA_KEY_VARIABLES),
-      }),
-      { temporalClient: env.client, logger: ['error'] },
-    );
-    await api.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(api.getHttpServer().address() as AddressInfo).port}`;
-    worker = await Worker.create({
-      connection: env.nativeConnection,
-      namespace: env.namespace ?? 'default',
-      taskQueue: TASK_QUEUES.cycles,
-      workflowBundle: workflowBundle(),
-      dataConverter: converter,
-      activities: createActivities({
-        dataSource: ds,
-        outbox: new OutboxService(ds, createSmtpTransport(smtpUrl, { pool: true }), MAIL_FROM),
-        publicUrl: 'http://jaarcyclus.test',
-      }),
-      ...WORKER_TUNING,
-    });
-    running = worker.run();
+    stack = await startTimeSkippingStack('chaos-smtp');
+    ({ smtp, ds, env } = stack);
   }, 180_000);
 
   afterAll(async () => {
-    smtp.relayPolicy = null;
-    worker?.shutdown();
-    await running;
-    await api?.close();
-    await env?.teardown();
-    await ds?.destroy();
-    await db?.drop();
-    await smtp?.stop();
+    if (smtp) smtp.relayPolicy = null;
+    await stack?.close();
   }, 60_000);
 
-  const call = async (method: string, path: string, token: string, body?: unknown) => {
-    const res = await fetch(baseUrl + path, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
-  };
-  const sessionFor = async (personId: string): Promise<string> => {
-    const token = randomBytes(32).toString('base64url');
-    await ds.query(
-      `INSERT INTO session (person_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '400 days')`,
-      [personId, createHash('sha256').update(token).digest('hex')],
-    );
-    return token;
-  };
+  const call: TimeSkippingStack['call'] = (...args) => stack.call(...args);
+  const sessionFor = (personId: string) => stack.sessionFor(personId);
 
   it('delivers every ballot once, loses none, and the round ends without an escalation', async () => {
     const started = Date.now();

@@ -1133,6 +1133,78 @@ describe('accountability activities (PostgreSQL + SMTP)', () => {
         .slice(before)
         .filter((m) => m.to.some((a) => a.endsWith('@herinnerstad.example')));
 
+    /** The cycle's rows of `year` (as its workflow records them), deadline DEADLINE. */
+    const recordCycle = (organisationId: string, year: number, schools: number) =>
+      run(acts, 'recordCycle', {
+        organisationId,
+        workflowId: accountabilityWorkflowId(organisationId, year),
+        accountingYear: year,
+        title: `Verantwoording ${year}`,
+        status: 'running',
+        createdByPersonId: null,
+        formatVersion: 1,
+        deadline: DEADLINE,
+        schools,
+        started: schools,
+        alreadyStarted: 0,
+      });
+    /** A submission row of one of this tenant's schools, stored `age` ago; its id. */
+    const submission = async (
+      schoolId: string,
+      status: string,
+      version: number | null,
+      { year = YEAR, age = '0 minutes' }: { year?: number; age?: string } = {},
+    ) =>
+      (
+        await one<{ id: string }>(
+          `INSERT INTO accountability_submission
+             (organisation_id, school_id, accounting_year, cycle_workflow_id, format_version, version, status,
+              figures, submitted_by_person_id, reviewed_at, created_at)
+           VALUES ($1, $2, $3, $4, 1, $5, $6, '{}'::jsonb, $7,
+                   CASE WHEN $6 IN ('returned', 'accepted') THEN now() END, now() - $8::interval)
+           RETURNING id`,
+          [
+            org,
+            schoolId,
+            year,
+            accountabilityWorkflowId(org, year),
+            version,
+            status,
+            person.Anna,
+            age,
+          ],
+        )
+      ).id;
+    /** A school's status row (the read model the school workflow keeps). */
+    const statusRow = async (
+      organisationId: string,
+      schoolId: string,
+      cycleWorkflowId: string,
+      workflowId: string,
+      year: number,
+      status: string,
+      deadline = DEADLINE,
+      current: { version: number; submissionId: string } | null = null,
+    ) => {
+      await ds.query(
+        `INSERT INTO school_accountability
+           (organisation_id, workflow_id, cycle_workflow_id, accounting_year, school_id, format_version,
+            status, version, current_submission_id, deadline)
+         VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8, $9)`,
+        [
+          organisationId,
+          workflowId,
+          cycleWorkflowId,
+          year,
+          schoolId,
+          status,
+          current?.version ?? 0,
+          current?.submissionId ?? null,
+          deadline,
+        ],
+      );
+    };
+
     beforeAll(async () => {
       // A tenant of its own, so that the other tests' rows stay apart.
       org = (
@@ -1188,79 +1260,25 @@ describe('accountability activities (PostgreSQL + SMTP)', () => {
       await contact('Finn', 'F', 'nl');
       await contact('Gijs', 'G', 'nl', true, '{ect_member}'); // not a school contact
 
-      const recordCycle = (organisationId: string, year: number, schools: number) =>
-        run(acts, 'recordCycle', {
-          organisationId,
-          workflowId: accountabilityWorkflowId(organisationId, year),
-          accountingYear: year,
-          title: `Verantwoording ${year}`,
-          status: 'running',
-          createdByPersonId: null,
-          formatVersion: 1,
-          deadline: DEADLINE,
-          schools,
-          started: schools,
-          alreadyStarted: 0,
-        });
       await recordCycle(org, YEAR, 7);
       await recordCycle(org, YEAR + 1, 1);
       await recordCycle(otherOrg, YEAR, 1);
 
-      const submission = async (letter: string, status: string, version: number) =>
-        (
-          await one<{ id: string }>(
-            `INSERT INTO accountability_submission
-               (organisation_id, school_id, accounting_year, cycle_workflow_id, format_version, version, status,
-                figures, submitted_by_person_id, reviewed_at)
-             VALUES ($1, $2, $3, $4, 1, $5, $6, '{}'::jsonb, $7,
-                     CASE WHEN $6 IN ('returned', 'accepted') THEN now() END)
-             RETURNING id`,
-            [org, school[letter], YEAR, cycle, version, status, person.Anna],
-          )
-        ).id;
-      const statusRow = async (
-        organisationId: string,
-        schoolId: string,
-        cycleWorkflowId: string,
-        workflowId: string,
-        year: number,
-        status: string,
-        deadline = DEADLINE,
-        current: { version: number; submissionId: string } | null = null,
-      ) => {
-        await ds.query(
-          `INSERT INTO school_accountability
-             (organisation_id, workflow_id, cycle_workflow_id, accounting_year, school_id, format_version,
-              status, version, current_submission_id, deadline)
-           VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8, $9)`,
-          [
-            organisationId,
-            workflowId,
-            cycleWorkflowId,
-            year,
-            schoolId,
-            status,
-            current?.version ?? 0,
-            current?.submissionId ?? null,
-            deadline,
-          ],
-        );
-      };
       const ours = (letter: string, status: string, deadline = DEADLINE) =>
         statusRow(org, school[letter]!, cycle, wf(school[letter]!), YEAR, status, deadline);
       await ours('A', 'not_started');
       await ours('B', 'draft');
       await statusRow(org, school.C!, cycle, wf(school.C!), YEAR, 'returned', DEADLINE, {
         version: 2,
-        submissionId: await submission('C', 'returned', 2),
+        submissionId: await submission(school.C!, 'returned', 2),
       });
       await statusRow(org, school.D!, cycle, wf(school.D!), YEAR, 'submitted', DEADLINE, {
         version: 1,
-        submissionId: await submission('D', 'submitted', 1),
+        submissionId: await submission(school.D!, 'submitted', 1),
       });
       await statusRow(org, school.E!, cycle, wf(school.E!), YEAR, 'accepted', DEADLINE, {
         version: 1,
-        submissionId: await submission('E', 'accepted', 1),
+        submissionId: await submission(school.E!, 'accepted', 1),
       });
       await ours('F', 'not_started', EXTENDED);
       await ours('G', 'not_started');
@@ -1541,19 +1559,7 @@ describe('accountability activities (PostgreSQL + SMTP)', () => {
       //   L: returned as version 1 and nothing since: still owes.
       const year = YEAR + 2;
       const cycle2 = accountabilityWorkflowId(org, year);
-      await run(acts, 'recordCycle', {
-        organisationId: org,
-        workflowId: cycle2,
-        accountingYear: year,
-        title: `Verantwoording ${year}`,
-        status: 'running',
-        createdByPersonId: null,
-        formatVersion: 1,
-        deadline: DEADLINE,
-        schools: 5,
-        started: 5,
-        alreadyStarted: 0,
-      });
+      await recordCycle(org, year, 5);
       const [board] = (await ds.query(`SELECT board_id FROM school WHERE id = $1`, [school.A])) as {
         board_id: string;
       }[];
@@ -1577,33 +1583,18 @@ describe('accountability activities (PostgreSQL + SMTP)', () => {
           ],
         );
       }
-      const submit = (letter: string, status: string, version: number | null, age = '0 minutes') =>
-        ds.query(
-          `INSERT INTO accountability_submission
-             (organisation_id, school_id, accounting_year, cycle_workflow_id, format_version, version, status,
-              figures, submitted_by_person_id, reviewed_at, created_at)
-           VALUES ($1, $2, $3, $4, 1, $5, $6, '{}'::jsonb, $7,
-                   CASE WHEN $6 IN ('returned', 'accepted') THEN now() END, now() - $8::interval)
-           RETURNING id`,
-          [org, ids[letter], year, cycle2, version, status, person.Anna, age],
-        ) as Promise<{ id: string }[]>;
-      const status = (letter: string, state: string, current?: { id: string }[]) =>
-        ds.query(
-          `INSERT INTO school_accountability
-             (organisation_id, workflow_id, cycle_workflow_id, accounting_year, school_id, format_version,
-              status, version, current_submission_id, deadline)
-           VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8, $9)`,
-          [
-            org,
-            wf(ids[letter]!, year),
-            cycle2,
-            year,
-            ids[letter],
-            state,
-            current ? 1 : 0,
-            current?.[0]?.id ?? null,
-            DEADLINE,
-          ],
+      const submit = (letter: string, status: string, version: number | null, age?: string) =>
+        submission(ids[letter]!, status, version, { year, ...(age ? { age } : {}) });
+      const status = (letter: string, state: string, current?: string) =>
+        statusRow(
+          org,
+          ids[letter]!,
+          cycle2,
+          wf(ids[letter]!, year),
+          year,
+          state,
+          DEADLINE,
+          current ? { version: 1, submissionId: current } : null,
         );
       await submit('H', 'submitted', 1);
       await status('H', 'not_started');

@@ -190,6 +190,30 @@ async function startSchool(
   });
 }
 
+/** Starts the tenant's cycle of `accountingYear`, as the secretariat's 'p-secr-1' by default. */
+async function startCycle(
+  t: FakeTenant,
+  accountingYear: number,
+  schoolIds: string[],
+  change: Partial<AccountabilityCycleInput> = {},
+): Promise<CycleHandle> {
+  const cycle = await client.workflow.start(accountabilityCycleWorkflow, {
+    taskQueue: TASK_QUEUES.cycles,
+    workflowId: accountabilityWorkflowId(t.organisationId, accountingYear),
+    args: [
+      {
+        organisationId: t.organisationId,
+        accountingYear,
+        schoolIds,
+        startedByPersonId: 'p-secr-1',
+        ...change,
+      },
+    ],
+  });
+  started.push(cycle.workflowId);
+  return cycle;
+}
+
 function schoolHandle(t: FakeTenant, year: number, schoolId: string): SchoolHandle {
   return client.workflow.getHandle(
     schoolAccountabilityWorkflowId(t.organisationId, year, schoolId),
@@ -300,18 +324,7 @@ describe('accountability (time-skipping)', () => {
       x.publishNewFormatAfterPin = true;
     });
     await advanceTo(dates.openAt.toISOString()); // Wednesday 6 January 2027, 09:00
-    const cycleInput: AccountabilityCycleInput = {
-      organisationId: t.organisationId,
-      accountingYear: year,
-      schoolIds: ['s1', 's2', 's3'],
-      startedByPersonId: 'p-secr-1',
-    };
-    const cycle: CycleHandle = await client.workflow.start(accountabilityCycleWorkflow, {
-      taskQueue: TASK_QUEUES.cycles,
-      workflowId: accountabilityWorkflowId(t.organisationId, year),
-      args: [cycleInput],
-    });
-    started.push(cycle.workflowId);
+    const cycle = await startCycle(t, year, ['s1', 's2', 's3']);
     const handles = ['s1', 's2', 's3'].map((s) => schoolHandle(t, year, s));
     // The fan-out done, the cycle waits for the reminder moments of its schools.
     const reminderMoments = [ams('2027-01-12', 9), ams('2027-01-21', 9), ams('2027-01-29', 9)];
@@ -1156,19 +1169,7 @@ describe('accountability (time-skipping)', () => {
     const t = tenant(ids, (x) => (x.schools.get('r5')!.contactPersonIds = []));
     const dates = defaultAccountabilityDates(year);
     await advanceTo(dates.openAt.toISOString());
-    const cycle: CycleHandle = await client.workflow.start(accountabilityCycleWorkflow, {
-      taskQueue: TASK_QUEUES.cycles,
-      workflowId: accountabilityWorkflowId(t.organisationId, year),
-      args: [
-        {
-          organisationId: t.organisationId,
-          accountingYear: year,
-          schoolIds: ids,
-          startedByPersonId: 'p-secr-1',
-        },
-      ],
-    });
-    started.push(cycle.workflowId);
+    const cycle = await startCycle(t, year, ids);
     const moments = reminderTimes(dates.deadline, dates.reminderPolicy, dates.openAt).map((d) =>
       d.toISOString(),
     );
@@ -1261,19 +1262,7 @@ describe('accountability (time-skipping)', () => {
     const t = tenant(['k1']);
     const dates = defaultAccountabilityDates(year);
     await advanceTo(dates.openAt.toISOString());
-    const cycle: CycleHandle = await client.workflow.start(accountabilityCycleWorkflow, {
-      taskQueue: TASK_QUEUES.cycles,
-      workflowId: accountabilityWorkflowId(t.organisationId, year),
-      args: [
-        {
-          organisationId: t.organisationId,
-          accountingYear: year,
-          schoolIds: ['k1'],
-          startedByPersonId: null,
-        },
-      ],
-    });
-    started.push(cycle.workflowId);
+    const cycle = await startCycle(t, year, ['k1'], { startedByPersonId: null });
     await waitForFanOut(cycle);
     const k1 = schoolHandle(t, year, 'k1');
     await waitFor(k1, has('invited'), 'invitation');
