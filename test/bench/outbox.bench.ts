@@ -4,8 +4,9 @@
 // with nothing but a raw pooled nodemailer transport, to the same SMTP server (the benches' sink,
 // a process of its own) in the same run. Both sides keep BENCH_CONCURRENCY (default 20) sends in
 // flight, as activities on a worker do. Two outbox paths: `deliver` per message (what a
-// reminder's activity does) and `store` + `deliverStored` in batches of 10 (what the fan-out
-// does). Rounds (BENCH_ROUNDS, default 2) alternate the order. Duplicates are counted at the
+// vote's confirmation or a sign-in mail does; calls that arrive together share a transaction)
+// and `store` + `deliverStored` in the worker's batches (INVITATIONS_PER_DELIVERY mails each,
+// INVITATION_BATCHES_IN_FLIGHT at a time: what the fan-out and the reminder sweep do). Rounds (BENCH_ROUNDS, default 2) alternate the order. Duplicates are counted at the
 // server by Message-ID; the outbox's Message-ID derives from the idempotency key.
 import { createDataSource } from '@jaarcyclus/persistence';
 import { createSmtpTransport, OutboxService, type OutgoingMail } from '@jaarcyclus/mail';
@@ -14,6 +15,10 @@ import globalSetupDb from '@jaarcyclus/testing/global-setup-db';
 import teardown from '@jaarcyclus/testing/global-teardown-db';
 import { WORKER_DATABASE_POOL } from '@jaarcyclus/worker/worker-tuning';
 import { renderSchoolMail } from '@jaarcyclus/worker/mail/accountability-templates';
+import {
+  INVITATION_BATCHES_IN_FLIGHT,
+  INVITATIONS_PER_DELIVERY,
+} from '@jaarcyclus/worker/activities/accountability.activities';
 import { machine, pool } from './support';
 import { startSink } from './sink';
 
@@ -21,7 +26,7 @@ const N = Number(process.env.BENCH_MESSAGES ?? 5000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const FROM = 'Jaarcyclus <noreply@jaarcyclus.example>';
-const BATCH = 10;
+const BATCH = INVITATIONS_PER_DELIVERY;
 
 function mails(tag: string): OutgoingMail[] {
   return Array.from({ length: N }, (_, i) => {
@@ -79,7 +84,7 @@ async function main(): Promise<void> {
       const batches = Array.from({ length: Math.ceil(all.length / BATCH) }, (_, b) =>
         all.slice(b * BATCH, (b + 1) * BATCH),
       );
-      await pool(batches, Math.max(1, Math.floor(CONCURRENCY / BATCH)), async (batch) => {
+      await pool(batches, INVITATION_BATCHES_IN_FLIGHT, async (batch) => {
         await outbox.store(batch);
         await outbox.deliverStored(batch.map((m) => m.idempotencyKey));
       });
@@ -128,7 +133,9 @@ async function main(): Promise<void> {
   await teardown();
 
   console.log(`\nbench:outbox — ${new Date().toISOString()} — ${machine()}`);
-  console.log(`${N} messages per run, ${CONCURRENCY} in flight, ${ROUNDS} rounds\n`);
+  console.log(
+    `${N} messages per run, ${CONCURRENCY} in flight (batched: ${INVITATION_BATCHES_IN_FLIGHT} batches of ${BATCH}), ${ROUNDS} rounds\n`,
+  );
   console.log('| round | path | seconds | msg/s | duplicates at the server | missing |');
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const r of results) {

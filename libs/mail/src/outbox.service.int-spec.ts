@@ -172,6 +172,73 @@ describe('OutboxService (PostgreSQL + SMTP)', () => {
     );
   });
 
+  describe('deliveries that arrive together (one shared transaction)', () => {
+    const sentAt = async (prefix: string) =>
+      (
+        (await ds.query(
+          `SELECT idempotency_key, status, sent_at FROM outbox_message WHERE idempotency_key LIKE $1 ORDER BY idempotency_key`,
+          [`${prefix}%`],
+        )) as { idempotency_key: string; status: string; sent_at: Date | null }[]
+      ).map((r) => ({ key: r.idempotency_key, status: r.status, sentAt: r.sent_at?.getTime() }));
+
+    it('gives each caller its own outcome: a refused address fails only its own delivery', async () => {
+      smtp.refused.add('onbekend@stadsring.example');
+      try {
+        const keys = Array.from({ length: 12 }, (_, i) => `together:${String(i).padStart(2, '0')}`);
+        const outcomes = await Promise.all(
+          keys.map((k, i) =>
+            outbox
+              .deliver(
+                mail(k, i === 4 ? 'onbekend@stadsring.example' : `lid${i}@stadsring.example`),
+              )
+              .catch((e: unknown) => e),
+          ),
+        );
+
+        expect(outcomes.filter((o) => o === 'sent')).toHaveLength(11);
+        expect(outcomes[4]).toBeInstanceOf(MailDeliveryError);
+        expect((outcomes[4] as MailDeliveryError).permanent).toBe(true);
+        for (const [i, k] of keys.entries()) {
+          expect(smtp.messages.filter((m) => m.subject === `Herinnering ${k}`)).toHaveLength(
+            i === 4 ? 0 : 1,
+          );
+        }
+        const rows = await sentAt('together:');
+        expect(rows.filter((r) => r.status === 'sent')).toHaveLength(11);
+        expect(rows.find((r) => r.key === 'together:04')?.status).toBe('failed');
+        // Twelve calls at once, at most ten per transaction: two commits (sent_at is the
+        // transaction's start), where each call alone would have committed on its own.
+        expect(new Set(rows.filter((r) => r.sentAt).map((r) => r.sentAt)).size).toBe(2);
+      } finally {
+        smtp.refused.delete('onbekend@stadsring.example');
+      }
+    });
+
+    it('lets a mail the database refuses fail only its own caller, and sends the others once', async () => {
+      const unknownSwv = '00000000-0000-4000-8000-000000000000';
+      const keys = ['refused-db:a', 'refused-db:b', 'refused-db:c'];
+      const outcomes = await Promise.all(
+        keys.map((k) =>
+          outbox
+            .deliver({ ...mail(k), organisationId: k.endsWith('b') ? unknownSwv : null })
+            .catch((e: unknown) => e),
+        ),
+      );
+
+      expect(outcomes[0]).toBe('sent');
+      expect(outcomes[2]).toBe('sent');
+      expect(outcomes[1]).toBeInstanceOf(Error);
+      expect((outcomes[1] as { code?: string }).code).toBe('23503');
+      expect(smtp.messages.filter((m) => m.subject === 'Herinnering refused-db:a')).toHaveLength(1);
+      expect(smtp.messages.filter((m) => m.subject === 'Herinnering refused-db:b')).toHaveLength(0);
+      expect(smtp.messages.filter((m) => m.subject === 'Herinnering refused-db:c')).toHaveLength(1);
+      expect((await sentAt('refused-db:')).map((r) => [r.key, r.status])).toEqual([
+        ['refused-db:a', 'sent'],
+        ['refused-db:c', 'sent'],
+      ]);
+    });
+  });
+
   describe('a relay that refuses every message (not the recipient)', () => {
     afterEach(() => {
       smtp.relayRefusal = null;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { OutboxHandoffLog, OutboxRepository } from '@jaarcyclus/persistence';
+import { inPgTransaction, OutboxHandoffLog, OutboxRepository } from '@jaarcyclus/persistence';
 import { MailDeliveryError } from './errors';
 import { mailFailureReason, mailMetrics } from './metrics';
 import type { MailTransport } from './transport';
@@ -66,8 +66,17 @@ function fillSecrets(body: string, secrets: MailSecrets | undefined): string | n
  * Message-ID (derived from the key), so mail clients and servers can recognise the duplicate.
  */
 export class OutboxService {
+  /** At most this many `deliver` calls share a transaction (as the fan-out's batches). */
+  static readonly MAX_COALESCED = 10;
   private readonly messageIdDomain: string;
   private readonly handoffs: OutboxHandoffLog | null;
+  /** The `deliver` calls of this turn of the event loop, sent together at its end. */
+  private forming: {
+    mails: Coalesced[];
+    waiters: Map<string, { resolve: (r: DeliveryResult) => void; reject: (e: unknown) => void }>;
+  } | null = null;
+  /** Per idempotency key, the `deliver` under way in this process. */
+  private readonly underWay = new Map<string, Promise<DeliveryResult>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -97,20 +106,88 @@ export class OutboxService {
   /**
    * `stored`: the message was stored by `store` already (saves a statement per message).
    * `secrets`: the values of the mail's placeholders, used for this send only (MailSecrets).
+   *
+   * Calls that arrive together share one transaction (see Coalesced): up to
+   * MAX_COALESCED mails are stored, sent side by side and marked in as many statements as
+   * one mail alone (bench:outbox). Each caller still gets its own outcome: a refusal of one
+   * mail is thrown to its caller only. A second call with a key whose delivery is under way
+   * waits for it, then finds the message sent (or tries again when it failed).
    */
   async deliver(
     mail: OutgoingMail,
     options: { stored?: boolean; secrets?: MailSecrets } = {},
   ): Promise<DeliveryResult> {
-    const secrets = new Map(options.secrets ? [[mail.idempotencyKey, options.secrets]] : []);
-    // Stored in the sending transaction: one commit per mail instead of two (bench:outbox). A
-    // second caller with the same key waits at the insert until this one has committed, then
-    // finds the message sent.
-    const outcome = (
-      await this.sendInTransaction([mail.idempotencyKey], secrets, options.stored ? [] : [mail])
-    ).get(mail.idempotencyKey)!;
-    if (outcome instanceof MailDeliveryError) throw outcome;
-    return outcome;
+    const key = mail.idempotencyKey;
+    const underWay = this.underWay.get(key);
+    if (underWay) {
+      await underWay.catch(() => undefined);
+      return this.deliver(mail, options);
+    }
+    const outcome = new Promise<DeliveryResult>((resolve, reject) => {
+      if (!this.forming) {
+        this.forming = { mails: [], waiters: new Map() };
+        setImmediate(() => this.flushForming());
+      }
+      this.forming.mails.push({ mail, stored: options.stored === true, secrets: options.secrets });
+      this.forming.waiters.set(key, { resolve, reject });
+      if (this.forming.mails.length >= OutboxService.MAX_COALESCED) this.flushForming();
+    });
+    this.underWay.set(key, outcome);
+    try {
+      return await outcome;
+    } finally {
+      this.underWay.delete(key);
+    }
+  }
+
+  private flushForming(): void {
+    const batch = this.forming;
+    if (!batch) return;
+    this.forming = null;
+    void this.sendCoalesced(batch.mails).then(
+      (outcomes) => {
+        for (const [key, { resolve, reject }] of batch.waiters) {
+          const outcome = outcomes.get(key)!;
+          if (outcome instanceof Error) reject(outcome);
+          else resolve(outcome);
+        }
+      },
+      (err: unknown) => {
+        for (const { reject } of batch.waiters.values()) reject(err);
+      },
+    );
+  }
+
+  /**
+   * One transaction for the batch; when it fails as a whole (not one mail's refusal, which is
+   * an outcome), each mail again in a transaction of its own, so that one bad mail (say, of
+   * an SWV deleted meanwhile) fails only its own caller. Nothing is sent twice: a mail the
+   * relay accepted in the failed attempt has its hand-off record.
+   */
+  private async sendCoalesced(
+    batch: readonly Coalesced[],
+  ): Promise<Map<string, DeliveryResult | Error>> {
+    const sendAll = (part: readonly Coalesced[]) =>
+      this.sendInTransaction(
+        part.map((c) => c.mail.idempotencyKey),
+        new Map(part.flatMap((c) => (c.secrets ? [[c.mail.idempotencyKey, c.secrets]] : []))),
+        part.filter((c) => !c.stored).map((c) => c.mail),
+      );
+    try {
+      return await sendAll(batch);
+    } catch (err) {
+      if (batch.length === 1) throw err;
+    }
+    const outcomes = new Map<string, DeliveryResult | Error>();
+    for (const c of batch) {
+      const key = c.mail.idempotencyKey;
+      try {
+        outcomes.set(key, (await sendAll([c])).get(key)!);
+      } catch (err) {
+        outcomes.set(key, err instanceof Error ? err : new Error(String(err)));
+      }
+    }
+    return outcomes;
   }
 
   /**
@@ -142,11 +219,29 @@ export class OutboxService {
   ): Promise<Map<string, DeliveryResult | MailDeliveryError>> {
     const outcomes = new Map<string, DeliveryResult | MailDeliveryError>();
     if (keys.length === 0) return outcomes;
-    await this.dataSource.transaction(async (em) => {
-      const outbox = new OutboxRepository(em);
-      await outbox.store(toStore);
+    // On a connection of the pool without TypeORM's query runner, each statement prepared once
+    // per connection: the outbox runs the same four statements for every mail (bench:outbox).
+    await inPgTransaction(this.dataSource, async (session) => {
+      const outbox = new OutboxRepository(session);
+      // A new row is this transaction's until it commits: no lock needed, and a second caller
+      // with the same key waits at its insert until this one has committed.
+      // Inserted in key order too: two overlapping batches wait for each other, never in a circle.
+      const fresh = await outbox.storeNew(
+        [...toStore].sort((a, b) => (a.idempotencyKey < b.idempotencyKey ? -1 : 1)),
+      );
+      const freshKeys = new Set(fresh.map((r) => r.idempotencyKey));
+      const toLock = keys.filter((k) => !freshKeys.has(k));
       // Locked in key order; a second caller waits to learn whether the first one's send succeeded.
-      const rows = await outbox.lockByKeys(keys);
+      const locked = toLock.length > 0 ? await outbox.lockByKeys(toLock) : [];
+      const stored = new Map(toStore.map((m) => [m.idempotencyKey, m]));
+      const rows = [
+        ...fresh.map((r) => ({
+          ...stored.get(r.idempotencyKey)!,
+          ...r,
+          status: 'pending' as const,
+        })),
+        ...locked,
+      ];
       const byKey = new Map(rows.map((r) => [r.idempotencyKey, r]));
       const missing = keys.find((k) => !byKey.has(k));
       if (missing) throw new Error(`outbox message ${missing} vanished`);
@@ -232,6 +327,13 @@ export class OutboxService {
     const digest = createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 40);
     return `<${digest}@${this.messageIdDomain}>`;
   }
+}
+
+/** A `deliver` call waiting for its shared transaction. */
+interface Coalesced {
+  mail: OutgoingMail;
+  stored: boolean;
+  secrets: MailSecrets | undefined;
 }
 
 /** A stored message's secret is no longer in memory; sending it would mail a dead link. */

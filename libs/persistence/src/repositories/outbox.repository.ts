@@ -1,5 +1,6 @@
 import type { OutboxStatus } from '../entities/enums';
 import type { Db } from './db';
+import type { PgSession } from './pg-session';
 
 /** A mail to store; the first version of each idempotency key wins. */
 export interface OutboxMessageToStore {
@@ -29,7 +30,7 @@ export interface LockedOutboxMessage {
 
 /** The mail outbox (outbox_message): every mail the service sends, once per idempotency key. */
 export class OutboxRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db | PgSession) {}
 
   /** Stores the messages in one statement; a key that is stored already keeps its first version. */
   async store(mails: readonly OutboxMessageToStore[]): Promise<void> {
@@ -48,6 +49,40 @@ export class OutboxRepository {
         mails.map((m) => m.html),
       ],
     );
+  }
+
+  /**
+   * Stores the messages that are not stored yet and returns those (the others keep their first
+   * version): each new row is this transaction's until it commits, so it needs no lock of its
+   * own, and a second caller with the same key waits at its insert. `acceptedEarlier` as in
+   * lockByKeys: an attempt whose transaction never committed got the message to the relay.
+   */
+  async storeNew(
+    mails: readonly OutboxMessageToStore[],
+  ): Promise<{ id: string; idempotencyKey: string; acceptedEarlier: boolean }[]> {
+    if (mails.length === 0) return [];
+    const rows = (await this.db.query(
+      `INSERT INTO outbox_message (idempotency_key, organisation_id, to_address, subject, text_body, html_body)
+       SELECT k, o, t, s, x, h FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])
+         AS m(k, o, t, s, x, h)
+       ON CONFLICT (idempotency_key) DO NOTHING
+       RETURNING id, idempotency_key, EXISTS (
+         SELECT 1 FROM outbox_handoff h WHERE h.idempotency_key = outbox_message.idempotency_key
+       ) AS accepted_earlier`,
+      [
+        mails.map((m) => m.idempotencyKey),
+        mails.map((m) => m.organisationId),
+        mails.map((m) => m.to),
+        mails.map((m) => m.subject),
+        mails.map((m) => m.text),
+        mails.map((m) => m.html),
+      ],
+    )) as { id: string; idempotency_key: string; accepted_earlier: boolean }[];
+    return rows.map((r) => ({
+      id: r.id,
+      idempotencyKey: r.idempotency_key,
+      acceptedEarlier: r.accepted_earlier,
+    }));
   }
 
   /**

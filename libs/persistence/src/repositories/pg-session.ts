@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+
+/**
+ * One connection of a DataSource's pool, driven by node-postgres directly: the same pool and
+ * the same connections as TypeORM, without its query runner, and with every statement
+ * prepared once per connection (named by a digest of its text) instead of parsed and planned
+ * on each call. For the few paths that run the same handful of statements thousands of
+ * times a minute (the outbox: bench:outbox, BENCHMARKS.md). Results are the rows, as
+ * `DataSource.query` gives them for a SELECT or a RETURNING.
+ */
+export interface PgSession {
+  query(sql: string, params?: readonly unknown[]): Promise<unknown[]>;
+}
+
+interface PgClient {
+  query(config: { name: string; text: string; values: readonly unknown[] }): Promise<{
+    rows: unknown[];
+  }>;
+  query(text: string): Promise<unknown>;
+  release(err?: Error | boolean): void;
+}
+
+interface PgPool {
+  connect(): Promise<PgClient>;
+}
+
+const statementNames = new Map<string, string>();
+
+/** A name per statement text, the same in every process (prepared per connection). */
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `jc_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
+/**
+ * Runs `fn` in a transaction on a connection of `dataSource`'s pool (see PgSession): BEGIN,
+ * `fn`, COMMIT, or ROLLBACK when `fn` throws. A failed statement is logged as TypeORM logs
+ * one (its SQL and error, never its parameters). A connection that failed is not returned to
+ * the pool.
+ */
+export async function inPgTransaction<T>(
+  dataSource: DataSource,
+  fn: (session: PgSession) => Promise<T>,
+): Promise<T> {
+  const pool = (dataSource.driver as unknown as { master: PgPool }).master;
+  const client = await pool.connect();
+  const session: PgSession = {
+    query: async (sql, params = []) => {
+      try {
+        return (await client.query({ name: statementName(sql), text: sql, values: params })).rows;
+      } catch (err) {
+        dataSource.logger.logQueryError(err as Error, sql);
+        throw err;
+      }
+    },
+  };
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const result = await fn(session);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    try {
+      await client.query('ROLLBACK');
+    } catch (rollbackErr) {
+      broken = rollbackErr as Error;
+    }
+    throw err;
+  } finally {
+    client.release(broken ?? false);
+  }
+}
