@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Locale, PlatformRole, Role } from '../entities/enums';
 import { type Db, inTransaction } from './db';
+import { queryPrepared } from './pg-session';
 
 export interface LoginCandidate {
   id: string;
@@ -146,7 +147,9 @@ export class AuthRepository {
   }
 
   async findSession(sessionTokenHash: string): Promise<SessionPerson | null> {
-    const rows = (await this.db.query(
+    // On every request of a signed-in person: prepared (queryPrepared).
+    const rows = (await queryPrepared(
+      this.db,
       `SELECT s.id AS session_id, ${PERSON_COLUMNS}
          FROM session s JOIN person p ON p.id = s.person_id JOIN organisation o ON o.id = p.organisation_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND p.active`,

@@ -23,7 +23,7 @@ export * from './office.repository';
 export * from './onboarding.repository';
 export * from './outbox.repository';
 export * from './outbox-handoff';
-export { type PgSession, inPgTransaction } from './pg-session';
+export { type PgSession, inPgTransaction, queryPrepared } from './pg-session';
 export * from './person.repository';
 export * from './school.repository';
 export * from './task.repository';

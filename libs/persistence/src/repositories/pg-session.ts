@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { Db } from './db';
 
 /**
  * One connection of a DataSource's pool, driven by node-postgres directly: the same pool and
@@ -23,6 +24,13 @@ interface PgClient {
 
 interface PgPool {
   connect(): Promise<PgClient>;
+  query(config: { name: string; text: string; values: readonly unknown[] }): Promise<{
+    rows: unknown[];
+  }>;
+}
+
+function poolOf(dataSource: DataSource): PgPool {
+  return (dataSource.driver as unknown as { master: PgPool }).master;
 }
 
 const statementNames = new Map<string, string>();
@@ -47,8 +55,7 @@ export async function inPgTransaction<T>(
   dataSource: DataSource,
   fn: (session: PgSession) => Promise<T>,
 ): Promise<T> {
-  const pool = (dataSource.driver as unknown as { master: PgPool }).master;
-  const client = await pool.connect();
+  const client = await poolOf(dataSource).connect();
   const session: PgSession = {
     query: async (sql, params = []) => {
       try {
@@ -74,5 +81,26 @@ export async function inPgTransaction<T>(
     throw err;
   } finally {
     client.release(broken ?? false);
+  }
+}
+
+/**
+ * One statement that runs on every request of a busy page (the session of a signed-in person,
+ * the task inbox): on `db`'s pool, prepared once per connection, without TypeORM's query
+ * runner (bench:inbox, BENCHMARKS.md); inside a transaction (an EntityManager), on its
+ * connection as any other statement. The statement's text must be fixed (values only in
+ * parameters): each distinct text is prepared on every connection and stays so.
+ */
+export async function queryPrepared(
+  db: Db,
+  sql: string,
+  params: readonly unknown[],
+): Promise<unknown[]> {
+  if (!(db instanceof DataSource)) return (await db.query(sql, params as unknown[])) as unknown[];
+  try {
+    return (await poolOf(db).query({ name: statementName(sql), text: sql, values: params })).rows;
+  } catch (err) {
+    db.logger.logQueryError(err as Error, sql);
+    throw err;
   }
 }

@@ -279,6 +279,47 @@ describe('repositories (PostgreSQL)', () => {
   });
 
   describe('transactions', () => {
+    it('read a prepared statement in the caller’s transaction, and on the pool only what is committed', async () => {
+      const WF = 'budget:repo-test-prepared:2027';
+      const person = await personId(DEMO_EMAILS.stadsring.secretariat);
+      const inbox = async (r: Repositories) =>
+        (await r.tasks.listForPerson(org, person, { offset: 0, limit: 500 }))
+          .filter((t) => t.workflowId === WF)
+          .map((t) => t.title);
+      let resume!: () => void;
+      const held = new Promise<void>((resolve) => (resume = resolve));
+      let opened!: () => void;
+      const isOpen = new Promise<void>((resolve) => (opened = resolve));
+
+      const tx = repos.transaction(async (r) => {
+        await r.tasks.open({
+          organisationId: org,
+          personId: person,
+          workflowId: WF,
+          kind: 'vote',
+          refKey: 'round:1:body:alv',
+          title: 'Stemmen (nog niet vastgelegd)',
+          dueAt: null,
+          payload: {},
+        });
+        // The inbox's prepared statement, in this transaction: sees its own task.
+        expect(await inbox(r)).toEqual(['Stemmen (nog niet vastgelegd)']);
+        opened();
+        await held;
+      });
+      await isOpen;
+      // On the pool (prepared, another connection): not before the commit ...
+      expect(await inbox(repos)).toEqual([]);
+      resume();
+      await tx;
+      // ... and after it, on every connection.
+      expect(await Promise.all([inbox(repos), inbox(repos), inbox(repos)])).toEqual([
+        ['Stemmen (nog niet vastgelegd)'],
+        ['Stemmen (nog niet vastgelegd)'],
+        ['Stemmen (nog niet vastgelegd)'],
+      ]);
+    });
+
     it('commit the writes of several repositories together, or none of them', async () => {
       const WF = 'budget:repo-test-tx:2027';
       const failing = repos.transaction(async (tx) => {

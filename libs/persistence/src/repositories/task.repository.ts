@@ -2,6 +2,7 @@ import { In, IsNull, Not } from 'typeorm';
 import type { TaskKind } from '../entities/enums';
 import { Task } from '../entities/task.entity';
 import type { Db } from './db';
+import { queryPrepared } from './pg-session';
 
 /** How many completed tasks a person's overview lists (most recent first). */
 export const CLOSED_TASKS_SHOWN = 25;
@@ -201,7 +202,9 @@ export class TaskRepository {
     personId: string,
     page: { offset: number; limit: number } | null = null,
   ): Promise<Task[]> {
-    const rows = (await this.db.query(
+    // On every visit of the inbox: prepared (queryPrepared).
+    const rows = (await queryPrepared(
+      this.db,
       `SELECT id, organisation_id, person_id, workflow_id, kind, ref_key, title, due_at, status,
               payload, created_at, completed_at
          FROM task
