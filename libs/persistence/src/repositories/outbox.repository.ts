@@ -28,6 +28,23 @@ export interface LockedOutboxMessage {
   acceptedEarlier: boolean;
 }
 
+/** Stores mails in one statement; the first version of each key wins (storeParameters). */
+const STORE_MAILS = `INSERT INTO outbox_message (idempotency_key, organisation_id, to_address, subject, text_body, html_body)
+  SELECT k, o, t, s, x, h FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])
+    AS m(k, o, t, s, x, h)
+  ON CONFLICT (idempotency_key) DO NOTHING`;
+
+function storeParameters(mails: readonly OutboxMessageToStore[]): unknown[] {
+  return [
+    mails.map((m) => m.idempotencyKey),
+    mails.map((m) => m.organisationId),
+    mails.map((m) => m.to),
+    mails.map((m) => m.subject),
+    mails.map((m) => m.text),
+    mails.map((m) => m.html),
+  ];
+}
+
 /** The mail outbox (outbox_message): every mail the service sends, once per idempotency key. */
 export class OutboxRepository {
   constructor(private readonly db: Db | PgSession) {}
@@ -35,20 +52,7 @@ export class OutboxRepository {
   /** Stores the messages in one statement; a key that is stored already keeps its first version. */
   async store(mails: readonly OutboxMessageToStore[]): Promise<void> {
     if (mails.length === 0) return;
-    await this.db.query(
-      `INSERT INTO outbox_message (idempotency_key, organisation_id, to_address, subject, text_body, html_body)
-       SELECT k, o, t, s, x, h FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])
-         AS m(k, o, t, s, x, h)
-       ON CONFLICT (idempotency_key) DO NOTHING`,
-      [
-        mails.map((m) => m.idempotencyKey),
-        mails.map((m) => m.organisationId),
-        mails.map((m) => m.to),
-        mails.map((m) => m.subject),
-        mails.map((m) => m.text),
-        mails.map((m) => m.html),
-      ],
-    );
+    await this.db.query(STORE_MAILS, storeParameters(mails));
   }
 
   /**
@@ -62,21 +66,11 @@ export class OutboxRepository {
   ): Promise<{ id: string; idempotencyKey: string; acceptedEarlier: boolean }[]> {
     if (mails.length === 0) return [];
     const rows = (await this.db.query(
-      `INSERT INTO outbox_message (idempotency_key, organisation_id, to_address, subject, text_body, html_body)
-       SELECT k, o, t, s, x, h FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])
-         AS m(k, o, t, s, x, h)
-       ON CONFLICT (idempotency_key) DO NOTHING
+      `${STORE_MAILS}
        RETURNING id, idempotency_key, EXISTS (
          SELECT 1 FROM outbox_handoff h WHERE h.idempotency_key = outbox_message.idempotency_key
        ) AS accepted_earlier`,
-      [
-        mails.map((m) => m.idempotencyKey),
-        mails.map((m) => m.organisationId),
-        mails.map((m) => m.to),
-        mails.map((m) => m.subject),
-        mails.map((m) => m.text),
-        mails.map((m) => m.html),
-      ],
+      storeParameters(mails),
     )) as { id: string; idempotency_key: string; accepted_earlier: boolean }[];
     return rows.map((r) => ({
       id: r.id,
