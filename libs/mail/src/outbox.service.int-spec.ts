@@ -98,6 +98,38 @@ describe('OutboxService (PostgreSQL + SMTP)', () => {
     expect(left[0]!.n).toBe(0);
   });
 
+  it('does not send a mail again when the attempt that stored and sent it died before its commit', async () => {
+    // deliver stores the mail in its sending transaction: the failed commit takes the row
+    // with it, and only the hand-off record says that the relay has the mail.
+    await ds.query(`
+      CREATE FUNCTION refuse_sent_new() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.status = 'sent' THEN RAISE EXCEPTION 'the process died before its commit'; END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER refuse_sent_new BEFORE UPDATE ON outbox_message
+        FOR EACH ROW WHEN (NEW.idempotency_key LIKE 'handoff-new:%') EXECUTE FUNCTION refuse_sent_new();`);
+    const received = () =>
+      smtp.messages.filter((m) => m.subject === 'Herinnering handoff-new:1').length;
+    await expect(outbox.deliver(mail('handoff-new:1'))).rejects.toThrow(
+      'the process died before its commit',
+    );
+    expect(received()).toBe(1);
+    expect(
+      await ds.query(`SELECT 1 FROM outbox_message WHERE idempotency_key = 'handoff-new:1'`),
+    ).toEqual([]);
+
+    await ds.query(
+      `DROP TRIGGER refuse_sent_new ON outbox_message; DROP FUNCTION refuse_sent_new()`,
+    );
+    await expect(outbox.deliver(mail('handoff-new:1'))).resolves.toBe('already_sent');
+    expect(received()).toBe(1);
+    const [row] = (await ds.query(
+      `SELECT status, attempts FROM outbox_message WHERE idempotency_key = 'handoff-new:1'`,
+    )) as { status: string; attempts: number }[];
+    expect(row).toEqual({ status: 'sent', attempts: 1 });
+  });
+
   it('stores a secret only as its placeholder, fills it in for the send, and never sends a mail whose secret is gone', async () => {
     const withLink = (key: string): OutgoingMail => ({
       ...mail(key),
