@@ -54,6 +54,17 @@ describe('Temporal busy with a burst of Updates', () => {
     expect(toDomainError(other, 'x')).toBe(other);
   });
 
+  it('answers 503, not 500, when the server turns an Update away because its workflow task failed (a killed worker)', () => {
+    const turnedAway = grpcError(
+      9,
+      'Unable to perform workflow execution update due to unexpected workflow task failure.',
+    );
+    expect(toDomainError(turnedAway, 'x')).toMatchObject({ code: 'UNAVAILABLE' });
+    // Another failed precondition stays what it is (a 500 for the filter to log).
+    const other = grpcError(9, 'Namespace is not active');
+    expect(toDomainError(other, 'x')).toBe(other);
+  });
+
   it('tries a refused Update again within the deadline, so a vote in a burst still counts', async () => {
     let calls = 0;
     const vote = () =>

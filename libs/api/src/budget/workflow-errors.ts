@@ -42,6 +42,11 @@ export function toDomainError(error: unknown, notFoundMessage: string): unknown 
   if (failure instanceof ApplicationFailure && failure.type === UNPROCESSED_UPDATE) {
     return DomainError.of('UNAVAILABLE', undefined, 'refusal.unavailable');
   }
+  // The same, earlier: the workflow task that was to take the Update failed (its worker was
+  // killed), and the server turns the Update away (WorkflowNotReady, FAILED_PRECONDITION).
+  if (grpcCodeOf(error) === 9 && TASK_FAILED_UNDER_UPDATE.test(grpcDetailsOf(error))) {
+    return DomainError.of('UNAVAILABLE', undefined, 'refusal.unavailable');
+  }
   if (
     failure instanceof ApplicationFailure &&
     failure.type &&
@@ -77,10 +82,21 @@ const UNAVAILABLE_GRPC_CODES = new Set([14, 4, 8, 10]);
 /** Of those, the ones worth trying again at once, within the call's deadline (see retryBusy). */
 const BUSY_GRPC_CODES = new Set([8, 10]);
 
-function grpcCodeOf(error: unknown): number | undefined {
+/** The server's message when it turns an Update away because the workflow task failed. */
+const TASK_FAILED_UNDER_UPDATE = /update due to unexpected workflow task failure/i;
+
+function grpcOf(error: unknown) {
   const grpc =
     error instanceof ServiceError && isGrpcServiceError(error.cause) ? error.cause : error;
-  return isGrpcServiceError(grpc) ? grpc.code : undefined;
+  return isGrpcServiceError(grpc) ? grpc : undefined;
+}
+
+function grpcCodeOf(error: unknown): number | undefined {
+  return grpcOf(error)?.code;
+}
+
+function grpcDetailsOf(error: unknown): string {
+  return grpcOf(error)?.details ?? '';
 }
 
 /**

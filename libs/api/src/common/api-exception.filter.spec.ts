@@ -149,10 +149,16 @@ describe('ApiExceptionFilter', () => {
       expect(isUnavailable(new DomainError('CONFLICT', 'no'))).toBe(false);
     });
 
-    it('other gRPC errors stay what they were', () => {
-      const error = new ServiceError('Failed', { cause: grpcError(13, 'internal') });
+    it('other gRPC errors stay what they were, logged with the server’s answer', () => {
+      const error = new ServiceError('Workflow Update failed', {
+        cause: grpcError(13, 'internal'),
+      });
       expect(toDomainError(error, 'x')).toBe(error);
       expect(respond(error).status).toBe(500);
+      // The client's own message says nothing; the log names the code and the server's words.
+      expect(Logger.prototype.error).toHaveBeenLastCalledWith(
+        expect.stringMatching(/Workflow Update failed[\s\S]*caused by: .*internal/),
+      );
     });
   });
 

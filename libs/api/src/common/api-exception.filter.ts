@@ -58,7 +58,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       }
     } else if (body.statusCode >= 500) {
       this.logger.error(
-        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+        exception instanceof Error
+          ? `${exception.stack ?? exception.message}${causesOf(exception)}`
+          : String(exception),
       );
     }
     if (res.headersSent) return;
@@ -117,4 +119,19 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     return { statusCode: 500, error: REASON[500]!, message: 'Internal error' };
   }
+}
+
+/**
+ * The messages of an error's causes, for the log of a 500: the Temporal client wraps the
+ * server's answer (gRPC code and message) in a ServiceError whose own message says only
+ * "Workflow Update failed".
+ */
+function causesOf(error: Error): string {
+  let text = '';
+  let cause: unknown = error.cause;
+  for (let depth = 0; cause instanceof Error && depth < 3; depth++) {
+    text += `\ncaused by: ${cause.message}`;
+    cause = cause.cause;
+  }
+  return text;
 }
