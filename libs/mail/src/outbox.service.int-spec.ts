@@ -51,6 +51,25 @@ describe('OutboxService (PostgreSQL + SMTP)', () => {
     await db.drop();
   });
 
+  /**
+   * Makes the commit of every attempt that marks a message of `keyPrefix` sent fail after the
+   * relay accepted it, as a process killed at that moment would leave it. Returns the undo.
+   */
+  async function failCommitsMarkingSent(keyPrefix: string): Promise<() => Promise<void>> {
+    const name = `refuse_sent_${keyPrefix.replace(/[^a-z]/g, '_')}`;
+    await ds.query(`
+      CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.status = 'sent' THEN RAISE EXCEPTION 'the process died before its commit'; END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER ${name} BEFORE UPDATE ON outbox_message
+        FOR EACH ROW WHEN (NEW.idempotency_key LIKE '${keyPrefix}%') EXECUTE FUNCTION ${name}();`);
+    return async () => {
+      await ds.query(`DROP TRIGGER ${name} ON outbox_message; DROP FUNCTION ${name}()`);
+    };
+  }
+
   it('sends an email once, however often the same key is delivered', async () => {
     await expect(outbox.deliver(mail('reminder:alv:1'))).resolves.toBe('sent');
     await expect(outbox.deliver(mail('reminder:alv:1'))).resolves.toBe('already_sent');
@@ -64,14 +83,7 @@ describe('OutboxService (PostgreSQL + SMTP)', () => {
   it('does not hand a message to the relay again when the attempt that sent it died before its commit', async () => {
     // The commit fails after the relay accepted the batch (as a process killed at that moment
     // would leave it): the rows stay unsent, their transaction rolled back.
-    await ds.query(`
-      CREATE FUNCTION refuse_sent() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF NEW.status = 'sent' THEN RAISE EXCEPTION 'the process died before its commit'; END IF;
-        RETURN NEW;
-      END $$;
-      CREATE TRIGGER refuse_sent BEFORE UPDATE ON outbox_message
-        FOR EACH ROW WHEN (NEW.idempotency_key LIKE 'handoff:%') EXECUTE FUNCTION refuse_sent();`);
+    const commitWorks = await failCommitsMarkingSent('handoff:');
     const keys = ['handoff:1', 'handoff:2', 'handoff:3'];
     await outbox.store(keys.map((k) => mail(k)));
     await expect(outbox.deliverStored(keys)).rejects.toThrow('the process died before its commit');
@@ -83,7 +95,7 @@ describe('OutboxService (PostgreSQL + SMTP)', () => {
     expect(pending[0]!.n).toBe(3);
 
     // The retry (the next worker) marks them sent without sending them a second time.
-    await ds.query(`DROP TRIGGER refuse_sent ON outbox_message; DROP FUNCTION refuse_sent()`);
+    await commitWorks();
     const outcomes = await outbox.deliverStored(keys);
     expect([...outcomes.values()]).toEqual(['already_sent', 'already_sent', 'already_sent']);
     expect(count()).toHaveLength(3);
@@ -101,14 +113,7 @@ describe('OutboxService (PostgreSQL + SMTP)', () => {
   it('does not send a mail again when the attempt that stored and sent it died before its commit', async () => {
     // deliver stores the mail in its sending transaction: the failed commit takes the row
     // with it, and only the hand-off record says that the relay has the mail.
-    await ds.query(`
-      CREATE FUNCTION refuse_sent_new() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF NEW.status = 'sent' THEN RAISE EXCEPTION 'the process died before its commit'; END IF;
-        RETURN NEW;
-      END $$;
-      CREATE TRIGGER refuse_sent_new BEFORE UPDATE ON outbox_message
-        FOR EACH ROW WHEN (NEW.idempotency_key LIKE 'handoff-new:%') EXECUTE FUNCTION refuse_sent_new();`);
+    const commitWorks = await failCommitsMarkingSent('handoff-new:');
     const received = () =>
       smtp.messages.filter((m) => m.subject === 'Herinnering handoff-new:1').length;
     await expect(outbox.deliver(mail('handoff-new:1'))).rejects.toThrow(
@@ -119,9 +124,7 @@ describe('OutboxService (PostgreSQL + SMTP)', () => {
       await ds.query(`SELECT 1 FROM outbox_message WHERE idempotency_key = 'handoff-new:1'`),
     ).toEqual([]);
 
-    await ds.query(
-      `DROP TRIGGER refuse_sent_new ON outbox_message; DROP FUNCTION refuse_sent_new()`,
-    );
+    await commitWorks();
     await expect(outbox.deliver(mail('handoff-new:1'))).resolves.toBe('already_sent');
     expect(received()).toBe(1);
     const [row] = (await ds.query(
