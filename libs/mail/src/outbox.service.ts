@@ -194,10 +194,11 @@ export class OutboxService {
    * Sends stored messages (see `store`) in one transaction: their rows locked (in key order, so
    * two overlapping calls cannot deadlock), the unsent ones sent side by side over the
    * transport, and all outcomes recorded in one statement (two when some failed). Costs two
-   * statements however many messages (plus the grouped hand-off records), where `deliver`
-   * costs three per message (store, lock, mark); the price is a longer crash window: a
-   * crash after SMTP accepted some of them and before the commit sends those again on the
-   * retry (with the same Message-ID). Keep the batches small (the fan-out sends 10 at a time).
+   * statements however many messages (plus the grouped hand-off records), as `deliver` does
+   * for the calls that share its transaction (store, mark); a crash after SMTP accepted some
+   * of them and before the commit is covered by their hand-off records, except for those
+   * whose record was not written yet: the retry sends these again (with the same
+   * Message-ID). Keep the batches small (the fan-out sends 10 at a time).
    *
    * Never throws for a refused message: its outcome is a MailDeliveryError, recorded as in
    * `deliver` (the other messages of the batch still count as sent). A message whose stored
