@@ -2,12 +2,13 @@
 // messages, each stored with its idempotency key, sent and marked sent through OutboxService
 // (the worker's class, pooled transport and database pool), against the same messages sent
 // with nothing but a raw pooled nodemailer transport, to the same SMTP server (the benches' sink,
-// a process of its own) in the same run. Both sides keep BENCH_CONCURRENCY (default 20) sends in
-// flight, as activities on a worker do. Two outbox paths: `deliver` per message (what a
-// vote's confirmation or a sign-in mail does; calls that arrive together share a transaction)
-// and `store` + `deliverStored` in the worker's batches (INVITATIONS_PER_DELIVERY mails each,
-// INVITATION_BATCHES_IN_FLIGHT at a time: what the fan-out and the reminder sweep do). Rounds (BENCH_ROUNDS, default 2) alternate the order. Duplicates are counted at the
-// server by Message-ID; the outbox's Message-ID derives from the idempotency key.
+// a process of its own) in the same run. Two outbox paths: `deliver` per message (what a
+// vote's confirmation or a sign-in mail does; calls that arrive together share a transaction),
+// with BENCH_CONCURRENCY (default 20) calls in flight as on the raw side, and `store` +
+// `deliverStored` in the worker's batches (INVITATIONS_PER_DELIVERY mails each,
+// INVITATION_BATCHES_IN_FLIGHT at a time: what the fan-out and the reminder sweep do). Rounds
+// (BENCH_ROUNDS, default 2) alternate the order. Duplicates are counted at the server by
+// Message-ID; the outbox's Message-ID derives from the idempotency key.
 import { createDataSource } from '@jaarcyclus/persistence';
 import { createSmtpTransport, OutboxService, type OutgoingMail } from '@jaarcyclus/mail';
 import { createTestDatabase } from '@jaarcyclus/testing';

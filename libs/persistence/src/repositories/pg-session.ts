@@ -14,7 +14,14 @@ export interface PgSession {
   query(sql: string, params?: readonly unknown[]): Promise<unknown[]>;
 }
 
-interface PgClient {
+/** A node-postgres pool or client: both run a named (prepared) statement. */
+interface PgQueryable {
+  query(config: { name: string; text: string; values: readonly unknown[] }): Promise<{
+    rows: unknown[];
+  }>;
+}
+
+interface PgClient extends PgQueryable {
   query(config: { name: string; text: string; values: readonly unknown[] }): Promise<{
     rows: unknown[];
   }>;
@@ -22,11 +29,8 @@ interface PgClient {
   release(err?: Error | boolean): void;
 }
 
-interface PgPool {
+interface PgPool extends PgQueryable {
   connect(): Promise<PgClient>;
-  query(config: { name: string; text: string; values: readonly unknown[] }): Promise<{
-    rows: unknown[];
-  }>;
 }
 
 function poolOf(dataSource: DataSource): PgPool {
@@ -46,10 +50,27 @@ function statementName(sql: string): string {
 }
 
 /**
+ * Runs `sql` prepared on `target` (named by statementName); a failure is logged as TypeORM
+ * logs one (its SQL and error, never its parameters) and thrown.
+ */
+async function runPrepared(
+  target: PgQueryable,
+  dataSource: DataSource,
+  sql: string,
+  params: readonly unknown[],
+): Promise<unknown[]> {
+  try {
+    return (await target.query({ name: statementName(sql), text: sql, values: params })).rows;
+  } catch (err) {
+    dataSource.logger.logQueryError(err as Error, sql);
+    throw err;
+  }
+}
+
+/**
  * Runs `fn` in a transaction on a connection of `dataSource`'s pool (see PgSession): BEGIN,
- * `fn`, COMMIT, or ROLLBACK when `fn` throws. A failed statement is logged as TypeORM logs
- * one (its SQL and error, never its parameters). A connection that failed is not returned to
- * the pool.
+ * `fn`, COMMIT, or ROLLBACK when `fn` throws (statements as runPrepared). A connection that
+ * failed is not returned to the pool.
  */
 export async function inPgTransaction<T>(
   dataSource: DataSource,
@@ -57,14 +78,7 @@ export async function inPgTransaction<T>(
 ): Promise<T> {
   const client = await poolOf(dataSource).connect();
   const session: PgSession = {
-    query: async (sql, params = []) => {
-      try {
-        return (await client.query({ name: statementName(sql), text: sql, values: params })).rows;
-      } catch (err) {
-        dataSource.logger.logQueryError(err as Error, sql);
-        throw err;
-      }
-    },
+    query: (sql, params = []) => runPrepared(client, dataSource, sql, params),
   };
   let broken: Error | undefined;
   try {
@@ -97,10 +111,5 @@ export async function queryPrepared(
   params: readonly unknown[],
 ): Promise<unknown[]> {
   if (!(db instanceof DataSource)) return (await db.query(sql, params as unknown[])) as unknown[];
-  try {
-    return (await poolOf(db).query({ name: statementName(sql), text: sql, values: params })).rows;
-  } catch (err) {
-    db.logger.logQueryError(err as Error, sql);
-    throw err;
-  }
+  return runPrepared(poolOf(db), db, sql, params);
 }
