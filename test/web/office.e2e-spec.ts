@@ -163,15 +163,21 @@ describe('web app: the office’s overview and the year agenda (issue #16)', () 
   it('publishes the year agenda as a calendar feed with reminders, for the office only', async () => {
     const page = await web.signedInPage(SECRETARIAT);
     page.on('dialog', (dialog) => void dialog.accept());
+    // The person's own feed first: the agenda's link must neither reuse nor replace it.
+    await page.goto(`${web.baseUrl}/app/calendar`);
+    await page.getByRole('button', { name: 'Agenda-link aanmaken' }).click();
+    const personal = await page.getByRole('textbox', { name: 'Agenda-link' }).inputValue();
     await page.goto(`${web.baseUrl}/app/agenda`);
     await page.getByRole('button', { name: 'Agenda-link voor de jaaragenda aanmaken' }).click();
     const url = await page.getByRole('textbox', { name: 'Agenda-link jaaragenda' }).inputValue();
     expect(url).toMatch(new RegExp(`^${web.baseUrl}/agenda/[A-Za-z0-9_-]{43}\\.ics$`));
-    const personal = await page
-      .getByRole('textbox', { name: 'Agenda-link van uw eigen taken' })
-      .inputValue();
-    expect(personal).toBe(url.replace('/agenda/', '/calendar/'));
+    expect(await page.getByRole('textbox').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
+    // Each link opens its own feed only: neither token works on the other's path.
+    const tokenOf = (u: string) => u.slice(u.lastIndexOf('/') + 1);
+    expect(tokenOf(url)).not.toBe(tokenOf(personal));
+    expect((await get(url.replace('/agenda/', '/calendar/'))).status).toBe(404);
+    expect((await get(personal.replace('/calendar/', '/agenda/'))).status).toBe(404);
 
     const feed = await get(url);
     expect(feed.status).toBe(200);
@@ -203,7 +209,30 @@ describe('web app: the office’s overview and the year agenda (issue #16)', () 
     expect(new Set(parsed.map((e) => e.props['UID'])).size).toBe(3);
     expect(ics).not.toContain('Rijnoever');
 
-    // The personal feed with the same token still serves the person's own tasks.
+    // A new agenda link ends the old one; the personal link keeps working throughout.
+    await page.goto(`${web.baseUrl}/app/agenda`);
+    expect(await page.getByText(/U heeft een agenda-link sinds/).isVisible()).toBe(true);
+    await page
+      .getByRole('button', { name: 'Nieuwe agenda-link voor de jaaragenda aanmaken' })
+      .click();
+    const renewed = await page
+      .getByRole('textbox', { name: 'Agenda-link jaaragenda' })
+      .inputValue();
+    expect(renewed).not.toBe(url);
+    expect((await get(url)).status).toBe(404);
+    expect((await get(renewed)).status).toBe(200);
+    expect((await get(personal)).status).toBe(200);
+
+    // Revoking the agenda link leaves the personal one.
+    await page.getByRole('button', { name: 'Agenda-link intrekken' }).click();
+    await page.waitForURL('**/app/agenda?revoked=1');
+    expect(
+      await page
+        .getByText('De agenda-link van de jaaragenda is ingetrokken.', { exact: false })
+        .isVisible(),
+    ).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    expect((await get(renewed)).status).toBe(404);
     expect((await get(personal)).status).toBe(200);
     await page.context().close();
 

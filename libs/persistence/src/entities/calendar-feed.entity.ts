@@ -1,11 +1,17 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+/** Which calendar a feed token opens: the person's own deadlines, or the SWV's year agenda. */
+export const CALENDAR_FEED_KINDS = ['personal', 'agenda'] as const;
+export type CalendarFeedKind = (typeof CALENDAR_FEED_KINDS)[number];
 
 /**
- * A person's private iCalendar feed of task deadlines. The URL carries a random token; only
- * its sha256 is stored, so a leaked database does not reveal anyone's deadlines. One feed per
- * person: making a new one replaces (and so revokes) the old token.
+ * A person's private iCalendar feed. The URL carries a random token; only its sha256 is
+ * stored, so a leaked database does not reveal anyone's deadlines. One feed per person and
+ * kind, each under its own token: making a new one replaces (and so revokes) the old token of
+ * that kind only, and no token opens the other kind's feed.
  */
 @Entity('calendar_feed')
+@Unique('calendar_feed_person_kind_key', ['personId', 'kind'])
 export class CalendarFeed {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -13,8 +19,11 @@ export class CalendarFeed {
   @Column({ name: 'organisation_id', type: 'uuid' })
   organisationId!: string;
 
-  @Column({ name: 'person_id', type: 'uuid', unique: true })
+  @Column({ name: 'person_id', type: 'uuid' })
   personId!: string;
+
+  @Column({ type: 'text' })
+  kind!: CalendarFeedKind;
 
   @Column({ name: 'token_hash', type: 'text', unique: true })
   tokenHash!: string;

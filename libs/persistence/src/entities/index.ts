@@ -42,6 +42,7 @@ export {
   Task,
 };
 export type { OrganisationSettings } from './organisation.entity';
+export { CALENDAR_FEED_KINDS, type CalendarFeedKind } from './calendar-feed.entity';
 export {
   ensureDefaultAccountabilityFormat,
   toAccountabilityFormat,

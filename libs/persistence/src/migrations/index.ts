@@ -20,6 +20,7 @@ import { VoteSecrecy1764000000120 } from './1764000000120-vote-secrecy';
 import { AccountabilityComments1764000000140 } from './1764000000140-accountability-comments';
 import { AllocationLetters1764000000150 } from './1764000000150-allocation-letters';
 import { OutboxHandoff1764000000170 } from './1764000000170-outbox-handoff';
+import { CalendarFeedKinds1764000000180 } from './1764000000180-calendar-feed-kinds';
 
 export {
   Foundation1764000000000,
@@ -44,6 +45,7 @@ export {
   AccountabilityComments1764000000140,
   AllocationLetters1764000000150,
   OutboxHandoff1764000000170,
+  CalendarFeedKinds1764000000180,
 };
 
 /** In order. Landed migrations are never rewritten: add a new one. */
@@ -70,4 +72,5 @@ export const MIGRATIONS: Function[] = [
   AccountabilityComments1764000000140,
   AllocationLetters1764000000150,
   OutboxHandoff1764000000170,
+  CalendarFeedKinds1764000000180,
 ];

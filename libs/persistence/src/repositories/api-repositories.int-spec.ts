@@ -388,15 +388,19 @@ describe('repositories of the api and the web app (PostgreSQL)', () => {
   });
 
   describe('CalendarFeedRepository', () => {
-    it('keeps one feed per person under its latest token hash, for active persons only', async () => {
+    const hash = (s: string) => createHash('sha256').update(s).digest('hex');
+
+    it('keeps one feed per person and kind under its latest token hash, for active persons only', async () => {
       const me = await personId(DEMO_EMAILS.stadsring.oprMember);
-      const hash = (s: string) => createHash('sha256').update(s).digest('hex');
-      await repos.calendarFeeds.replace(org, me, hash('one'));
-      await repos.calendarFeeds.replace(org, me, hash('two'));
-      expect(await repos.calendarFeeds.current(org, me)).toMatchObject({ tokenHash: hash('two') });
-      expect(await repos.calendarFeeds.current(otherOrg, me)).toBeNull();
-      expect(await repos.calendarFeeds.ownerOf(hash('one'))).toBeNull();
-      expect(await repos.calendarFeeds.ownerOf(hash('two'))).toEqual({
+      await repos.calendarFeeds.replace(org, me, 'personal', hash('one'));
+      await repos.calendarFeeds.replace(org, me, 'personal', hash('two'));
+      expect(await repos.calendarFeeds.current(org, me, 'personal')).toMatchObject({
+        tokenHash: hash('two'),
+        kind: 'personal',
+      });
+      expect(await repos.calendarFeeds.current(otherOrg, me, 'personal')).toBeNull();
+      expect(await repos.calendarFeeds.ownerOf(hash('one'), 'personal')).toBeNull();
+      expect(await repos.calendarFeeds.ownerOf(hash('two'), 'personal')).toEqual({
         personId: me,
         organisationId: org,
         organisationName: expect.any(String),
@@ -405,14 +409,37 @@ describe('repositories of the api and the web app (PostgreSQL)', () => {
       });
       await ds.query(`UPDATE person SET active = false WHERE id = $1`, [me]);
       try {
-        expect(await repos.calendarFeeds.ownerOf(hash('two'))).toBeNull();
+        expect(await repos.calendarFeeds.ownerOf(hash('two'), 'personal')).toBeNull();
       } finally {
         await ds.query(`UPDATE person SET active = true WHERE id = $1`, [me]);
       }
-      await repos.calendarFeeds.delete(otherOrg, me);
-      expect(await repos.calendarFeeds.current(org, me)).not.toBeNull();
-      await repos.calendarFeeds.delete(org, me);
-      expect(await repos.calendarFeeds.current(org, me)).toBeNull();
+      await repos.calendarFeeds.delete(otherOrg, me, 'personal');
+      expect(await repos.calendarFeeds.current(org, me, 'personal')).not.toBeNull();
+      await repos.calendarFeeds.delete(org, me, 'personal');
+      expect(await repos.calendarFeeds.current(org, me, 'personal')).toBeNull();
+    });
+
+    it('gives the year agenda a token of its own: neither token opens the other feed, and replacing or revoking one leaves the other', async () => {
+      const me = await personId(DEMO_EMAILS.stadsring.secretariat);
+      await repos.calendarFeeds.replace(org, me, 'personal', hash('mine'));
+      await repos.calendarFeeds.replace(org, me, 'agenda', hash('agenda'));
+      expect(await repos.calendarFeeds.ownerOf(hash('mine'), 'personal')).toMatchObject({
+        personId: me,
+      });
+      expect(await repos.calendarFeeds.ownerOf(hash('agenda'), 'agenda')).toMatchObject({
+        personId: me,
+      });
+      expect(await repos.calendarFeeds.ownerOf(hash('mine'), 'agenda')).toBeNull();
+      expect(await repos.calendarFeeds.ownerOf(hash('agenda'), 'personal')).toBeNull();
+
+      await repos.calendarFeeds.replace(org, me, 'agenda', hash('agenda 2'));
+      expect(await repos.calendarFeeds.ownerOf(hash('agenda'), 'agenda')).toBeNull();
+      expect(await repos.calendarFeeds.ownerOf(hash('mine'), 'personal')).not.toBeNull();
+
+      await repos.calendarFeeds.delete(org, me, 'agenda');
+      expect(await repos.calendarFeeds.current(org, me, 'agenda')).toBeNull();
+      expect(await repos.calendarFeeds.current(org, me, 'personal')).not.toBeNull();
+      await repos.calendarFeeds.delete(org, me, 'personal');
     });
   });
 

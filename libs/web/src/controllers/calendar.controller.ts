@@ -49,7 +49,7 @@ export class CalendarController {
     @Query('revoked') revoked: unknown,
   ): Promise<void> {
     const ctx = this.pages.context(req, res);
-    const feed = await this.feeds.current(me.organisationId, me.id);
+    const feed = await this.feeds.current(me.organisationId, me.id, 'personal');
     this.pages.send(
       res,
       200,
@@ -73,13 +73,13 @@ export class CalendarController {
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,
   ): Promise<void> {
-    const token = await this.feeds.regenerate(me.organisationId, me.id);
+    const token = await this.feeds.regenerate(me.organisationId, me.id, 'personal');
     const ctx = this.pages.context(req, res, '/app/calendar');
     this.pages.send(
       res,
       200,
       calendarPage(ctx, {
-        feed: await this.feeds.current(me.organisationId, me.id),
+        feed: await this.feeds.current(me.organisationId, me.id, 'personal'),
         newFeedUrl: `${this.pages.publicUrl}/calendar/${token}.ics`,
         message: null,
       }),
@@ -90,7 +90,7 @@ export class CalendarController {
   @Post('app/calendar/feed/revoke')
   @UseGuards(CsrfGuard)
   async revoke(@CurrentPerson() me: AuthenticatedPerson, @Res() res: Response): Promise<void> {
-    await this.feeds.revoke(me.organisationId, me.id);
+    await this.feeds.revoke(me.organisationId, me.id, 'personal');
     this.pages.redirect(res, '/app/calendar?revoked=1');
   }
 
@@ -98,7 +98,7 @@ export class CalendarController {
   @Public()
   @Get('calendar/:token.ics')
   async feed(@Param('token') token: string, @Res() res: Response): Promise<void> {
-    const owner = await this.feeds.ownerOf(token);
+    const owner = await this.feeds.ownerOf(token, 'personal');
     if (!owner) {
       res
         .status(404)

@@ -1,4 +1,14 @@
-import { Controller, Get, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type {
@@ -60,14 +70,29 @@ export class OfficePagesController {
     @CurrentPerson() me: AuthenticatedPerson,
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,
+    @Query('revoked') revoked: unknown,
   ): Promise<void> {
-    const agenda = await this.office.agenda(me.organisationId);
-    this.pages.send(res, 200, agendaPage(this.pages.context(req, res), { agenda, feedUrls: null }));
+    const ctx = this.pages.context(req, res);
+    const [agenda, feed] = await Promise.all([
+      this.office.agenda(me.organisationId),
+      this.feeds.current(me.organisationId, me.id, 'agenda'),
+    ]);
+    this.pages.send(
+      res,
+      200,
+      agendaPage(ctx, {
+        agenda,
+        feed,
+        newFeedUrl: null,
+        message: revoked === '1' ? ctx.t.ag.feedRevoked : null,
+      }),
+      SECRET_PAGE,
+    );
   }
 
   /**
-   * A new feed token for the person (the one of their personal feed: the previous links stop
-   * working) and, this once, both URLs: the year agenda's and the personal one.
+   * A new year agenda token for the person and, this once, its URL. The agenda has a token of
+   * its own: the personal feed's keeps working, and the agenda link opens nothing else.
    */
   @Post('app/agenda/feed')
   @Roles('secretariat', 'admin')
@@ -77,31 +102,41 @@ export class OfficePagesController {
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,
   ): Promise<void> {
-    const token = await this.feeds.regenerate(me.organisationId, me.id);
-    const agenda = await this.office.agenda(me.organisationId);
-    const base = this.pages.publicUrl;
+    const token = await this.feeds.regenerate(me.organisationId, me.id, 'agenda');
+    const [agenda, feed] = await Promise.all([
+      this.office.agenda(me.organisationId),
+      this.feeds.current(me.organisationId, me.id, 'agenda'),
+    ]);
     this.pages.send(
       res,
       200,
       agendaPage(this.pages.context(req, res, '/app/agenda'), {
         agenda,
-        feedUrls: {
-          agenda: `${base}/agenda/${token}.ics`,
-          personal: `${base}/calendar/${token}.ics`,
-        },
+        feed,
+        newFeedUrl: `${this.pages.publicUrl}/agenda/${token}.ics`,
+        message: null,
       }),
       SECRET_PAGE,
     );
   }
 
+  @Post('app/agenda/feed/revoke')
+  @Roles('secretariat', 'admin')
+  @UseGuards(CsrfGuard)
+  async revoke(@CurrentPerson() me: AuthenticatedPerson, @Res() res: Response): Promise<void> {
+    await this.feeds.revoke(me.organisationId, me.id, 'agenda');
+    this.pages.redirect(res, '/app/agenda?revoked=1');
+  }
+
   /**
-   * The year agenda as a feed. Public: the unguessable token (the person's feed token) is the
-   * credential; only while its owner is in the office (secretariat, admin), else 404.
+   * The year agenda as a feed. Public: the unguessable token (the person's agenda token, never
+   * the personal feed's) is the credential; only while its owner is in the office
+   * (secretariat, admin), else 404.
    */
   @Public()
   @Get('agenda/:token.ics')
   async feed(@Param('token') token: string, @Res() res: Response): Promise<void> {
-    const owner = await this.feeds.ownerOf(token);
+    const owner = await this.feeds.ownerOf(token, 'agenda');
     if (!owner || !owner.roles.some((role) => OFFICE_HOME_ROLES.includes(role))) {
       res
         .status(404)

@@ -97,7 +97,12 @@ describe('the office’s overview and the year agenda (pages)', () => {
   });
 
   it('groups the agenda by month with Dutch dates and links every date to its cycle', () => {
-    const page = agendaPage(webContext({ roles: ['secretariat'] }), { agenda, feedUrls: null });
+    const page = agendaPage(webContext({ roles: ['secretariat'] }), {
+      agenda,
+      feed: null,
+      newFeedUrl: null,
+      message: null,
+    });
     expect(page).toContain('<h2 id="agenda-month-0">december 2026</h2>');
     expect(page).toContain('<h2 id="agenda-month-1">maart 2027</h2>');
     expect(page).toContain('11 december 2026 om 17:00');

@@ -5,10 +5,12 @@ import type {
   OfficeOverview,
 } from '@jaarcyclus/api/office/office.service';
 import { periodOf } from '@jaarcyclus/api/support-plan/support-plan.service';
-import { tableRegion } from '../components';
+import type { CalendarFeed } from '@jaarcyclus/persistence';
+import { notice, tableRegion } from '../components';
 import { html, type SafeHtml } from '../html';
 import { formatDate, formatDateTime, type Messages } from '../i18n';
-import { csrfField, page, type WebContext } from '../layout';
+import { page, type WebContext } from '../layout';
+import { feedPanel } from './calendar.pages';
 
 /** The page of a cycle, by kind and year (visitation: the programmes). */
 export function cycleHref(kind: string | null, year: number | null): string {
@@ -239,7 +241,14 @@ export function officeHomePage(
 
 export function agendaPage(
   ctx: WebContext,
-  data: { agenda: OfficeAgenda; feedUrls: { agenda: string; personal: string } | null },
+  data: {
+    agenda: OfficeAgenda;
+    /** The person's year agenda feed (its own token, not the personal feed's). */
+    feed: CalendarFeed | null;
+    /** Right after a new agenda link was made: its URL, shown this once. */
+    newFeedUrl: string | null;
+    message: string | null;
+  },
 ): string {
   const { t, locale } = ctx;
   const months = new Map<string, AgendaEntry[]>();
@@ -280,45 +289,29 @@ export function agendaPage(
       )}
     </section>`;
   });
-  const feed = data.feedUrls
-    ? html`<h3 id="agenda-feed-created">${t.feedCreatedTitle}</h3>
-        <p id="agenda-feed-hint">${t.feedCreatedNote}</p>
-        <div class="field">
-          <label for="agenda-feed-url">${t.ag.feedUrlLabel}</label>
-          <input
-            type="text"
-            id="agenda-feed-url"
-            class="feed-url"
-            readonly
-            value="${data.feedUrls.agenda}"
-            aria-describedby="agenda-feed-hint"
-          />
-        </div>
-        <div class="field">
-          <label for="personal-feed-url">${t.ag.personalFeedUrlLabel}</label>
-          <input
-            type="text"
-            id="personal-feed-url"
-            class="feed-url"
-            readonly
-            value="${data.feedUrls.personal}"
-          />
-        </div>`
-    : html`<form method="post" action="/app/agenda/feed" data-confirm="${t.confirmRegenerate}">
-        ${csrfField(ctx)}
-        <button type="submit" class="button button--secondary">${t.ag.feedCreate}</button>
-      </form>`;
   return page(ctx, {
     title: t.ag.title,
     nav: 'agenda',
     body: html`<h1>${t.ag.title}</h1>
+      ${notice(data.message)}
       <p class="lead">${t.ag.intro}</p>
       ${monthSections.length ? html`${monthSections}` : html`<p class="panel">${t.ag.empty}</p>`}
       <section class="panel" aria-labelledby="agenda-feed">
         <h2 id="agenda-feed">${t.ag.feedTitle}</h2>
         <p>${t.ag.feedIntro}</p>
         <p class="muted">${t.ag.feedNote}</p>
-        ${feed}
+        ${feedPanel(ctx, {
+          feed: data.feed,
+          newFeedUrl: data.newFeedUrl,
+          action: '/app/agenda/feed',
+          idPrefix: 'agenda-feed',
+          headingLevel: 3,
+          texts: {
+            create: t.ag.feedCreate,
+            regenerate: t.ag.feedRegenerate,
+            urlLabel: t.ag.feedUrlLabel,
+          },
+        })}
       </section>`,
   });
 }

@@ -99,10 +99,12 @@ export const office: typeof nl = {
     feedIntro:
       'With a calendar subscription you see every date of the year agenda in Outlook, Google Calendar or Apple Calendar, with a reminder ahead. The link is personal: do not share it.',
     feedCreate: 'Create a calendar link for the year agenda',
+    feedRegenerate: 'Create a new calendar link for the year agenda',
     feedNote:
-      'This link uses the same key as your personal calendar link: creating a new one here stops an earlier link (your tasks’ one too). We show the links only once.',
+      'This link opens the year agenda only. Your calendar link for your own tasks (under Calendar) is separate and keeps working. We show the link only once: lost it? Create a new one; the old one then stops working.',
     feedUrlLabel: 'Calendar link year agenda',
-    personalFeedUrlLabel: 'Calendar link of your own tasks',
+    feedRevoked:
+      'The year agenda’s calendar link has been revoked. Calendars using it no longer receive its dates.',
     feedCalendarName: (organisation: string) => `Year agenda ${organisation}`,
   },
 };

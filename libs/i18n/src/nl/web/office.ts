@@ -98,10 +98,12 @@ export const office = {
     feedIntro:
       'Met een agenda-abonnement ziet u alle data van de jaaragenda in Outlook, Google Agenda of Apple Agenda, met een herinnering vooraf. De link is persoonlijk: deel hem niet.',
     feedCreate: 'Agenda-link voor de jaaragenda aanmaken',
+    feedRegenerate: 'Nieuwe agenda-link voor de jaaragenda aanmaken',
     feedNote:
-      'Deze link gebruikt dezelfde sleutel als uw persoonlijke agenda-link: maakt u hier een nieuwe aan, dan werkt een eerdere link (ook die van uw taken) niet meer. Wij tonen de links maar één keer.',
+      'Deze link opent alleen de jaaragenda. Uw agenda-link voor uw eigen taken (onder Agenda) staat daar los van en blijft werken. Wij tonen de link maar één keer: kwijt? Maak een nieuwe aan; de oude werkt dan niet meer.',
     feedUrlLabel: 'Agenda-link jaaragenda',
-    personalFeedUrlLabel: 'Agenda-link van uw eigen taken',
+    feedRevoked:
+      'De agenda-link van de jaaragenda is ingetrokken. Agenda’s die hem gebruikten, krijgen geen data meer.',
     feedCalendarName: (organisation: string) => `Jaaragenda ${organisation}`,
   },
 };
