@@ -182,6 +182,31 @@ describe('December budget cycle (e2e)', () => {
       expect(letters[0]!.text).toContain(formatEuro(total));
     }
 
+    // The mail's link opens that board's letter as a PDF for its bestuurder, and is "not found"
+    // for the bestuurder of another board.
+    const letterPath = (email: string): string => {
+      const mail = stack.smtp
+        .to(email)
+        .find((m) => m.subject.includes('Toekenning middelen 2027'))!;
+      const link = /Open de brief als pdf: (\S+)/.exec(mail.text)?.[1];
+      expect(link).toMatch(/^http:\/\/jaarcyclus\.test\/app\/letters\/[0-9a-f-]{36}$/);
+      return new URL(link!).pathname;
+    };
+    const open = async (path: string, email: string) =>
+      fetch(stack.baseUrl + path, {
+        headers: { authorization: `Bearer ${await stack.signIn(email)}` },
+      });
+    const own = await open(letterPath(boards[0]!.email), boards[0]!.email);
+    expect(own.status).toBe(200);
+    expect(own.headers.get('content-type')).toBe('application/pdf');
+    expect(
+      Buffer.from(await own.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    const foreign = await open(letterPath(boards[0]!.email), boards[1]!.email);
+    expect(foreign.status).toBe(404);
+
     // Every vote and the adoption are in the append-only audit log.
     const audit = await stack.call('GET', `/api/budget-cycles/${YEAR}/audit`, {
       token: secretariat,

@@ -684,14 +684,17 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
     );
     // Each letter is kept as sent (once, whatever the retry), for the web app's PDF.
     const stored = (await ds.query(
-      `SELECT board_id, budget_year, total_cents::bigint::text AS total, data->'board'->>'name' AS name
+      `SELECT id, board_id, budget_year, total_cents::bigint::text AS total, data->'board'->>'name' AS name
          FROM allocation_letter WHERE organisation_id = $1 AND workflow_id = $2`,
       [orgId, input.workflowId],
-    )) as { board_id: string; budget_year: number; total: string; name: string }[];
+    )) as { id: string; board_id: string; budget_year: number; total: string; name: string }[];
     expect(stored).toHaveLength(10);
     const kept = stored.find((r) => r.board_id === largest.boardId)!;
     expect(kept).toMatchObject({ budget_year: 2027, name: largest.name });
     expect(Number(kept.total)).toBe(largest.totalCents);
+    // The mail links to that letter's PDF in the web app (the stored letter's id, not a copy).
+    expect(letter.text).toContain(`Open de brief als pdf: http`);
+    expect(letter.text).toMatch(new RegExp(`https?://[^\\s]+/app/letters/${kept.id}\\n`));
   });
 
   it('names in the letter the bodies of the cycle as it published them', async () => {

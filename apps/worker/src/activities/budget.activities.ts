@@ -412,7 +412,7 @@ export function createBudgetActivities(deps: BudgetActivityDeps): BudgetActiviti
           board,
           reserve: allocation.reserve,
         };
-        await repos.allocationLetters.record({
+        const letterId = await repos.allocationLetters.record({
           organisationId: input.organisationId,
           workflowId: input.workflowId,
           boardId: board.boardId,
@@ -430,7 +430,8 @@ export function createBudgetActivities(deps: BudgetActivityDeps): BudgetActiviti
           idempotencyKeyPrefix: input.idempotencyKeyPrefix,
           recipientKey: board.boardId,
           to,
-          mail: renderAllocationLetter(to.locale, letter),
+          // The letter as a PDF in the web app, to keep or print (the board's own, sign-in needed).
+          mail: renderAllocationLetter(to.locale, letter, kit.url(`/app/letters/${letterId}`)),
         });
         if (delivered) sent += 1;
         else without.push(board.boardId);

@@ -17,6 +17,8 @@ const stadsring = [
   { name: 'Ondersteuningsplanraad', decisionKind: 'instemming' as const },
 ];
 
+const LETTER_URL = 'https://jaarcyclus.example/app/letters/0b6c3f0e-2a51-4f4e-9d7a-4a1f0c2e9b11';
+
 describe('the allocation letter names the bodies that decided', () => {
   it('uses the article a Dutch reader expects', () => {
     expect(dutchArticle('Raad van Toezicht')).toBe('de');
@@ -80,11 +82,42 @@ describe('the allocation letter names the bodies that decided', () => {
       board,
       reserve: { status: 'within', warning: null },
     } as unknown as Parameters<typeof renderAllocationLetter>[1];
-    expect(renderAllocationLetter('nl', data).text).toContain(
+    expect(renderAllocationLetter('nl', data, LETTER_URL).text).toContain(
       'na goedkeuring door de Algemene Ledenvergadering en de Raad van Toezicht',
     );
-    expect(renderAllocationLetter('en', data).text).toContain(
+    expect(renderAllocationLetter('en', data, LETTER_URL).text).toContain(
       'after approval by the Algemene Ledenvergadering',
+    );
+  });
+
+  it('links to the letter as a PDF in the web app, in text and HTML', () => {
+    const data = {
+      organisationName: 'SWV VO Stadsring',
+      decisions: stadsring,
+      recipientName: 'Gerrit Hoekstra',
+      budgetYear: 2027,
+      date: '2026-12-15T08:00:00.000Z',
+      board: {
+        boardId: 'b1',
+        name: 'Stichting Hunzeborg',
+        pupilCount: 10,
+        amountPerPupilCents: 100_00,
+        variableCents: 1_000_00,
+        fixedCents: 0,
+        schools: [],
+        deductions: [],
+        totalCents: 1_000_00,
+      },
+      reserve: { status: 'within', warning: null },
+    } as unknown as Parameters<typeof renderAllocationLetter>[1];
+    const nl = renderAllocationLetter('nl', data, LETTER_URL);
+    expect(nl.text).toContain(
+      'U vindt deze brief ook in Jaarcyclus, als pdf om te bewaren of af te drukken.',
+    );
+    expect(nl.text).toContain(LETTER_URL);
+    expect(nl.html).toContain(`<a href="${LETTER_URL}">Open de brief als pdf</a>`);
+    expect(renderAllocationLetter('en', data, LETTER_URL).html).toContain(
+      `<a href="${LETTER_URL}">Open the letter as a PDF</a>`,
     );
   });
 });
@@ -137,13 +170,13 @@ describe('numbers in the mails read as the reader writes them', () => {
         },
         reserve: { status: 'within', warning: null },
       }) as unknown as Parameters<typeof renderAllocationLetter>[1];
-    expect(renderAllocationLetter('nl', data(4010)).text).toContain(
+    expect(renderAllocationLetter('nl', data(4010), LETTER_URL).text).toContain(
       'Variabel bedrag: 4.010 leerlingen × € 100,00',
     );
-    expect(renderAllocationLetter('en', data(4010)).text).toContain(
+    expect(renderAllocationLetter('en', data(4010), LETTER_URL).text).toContain(
       'Variable amount: 4,010 pupils × € 100,00',
     );
-    expect(renderAllocationLetter('nl', data(1)).text).toContain(
+    expect(renderAllocationLetter('nl', data(1), LETTER_URL).text).toContain(
       'Variabel bedrag: 1 leerling × € 100,00',
     );
   });
@@ -163,15 +196,19 @@ describe('the reserve of the SWV in the allocation letter', () => {
       turnoverCents: 10_000_000_00,
       reserve,
     });
-    return renderAllocationLetter(locale, {
-      organisationName: 'SWV VO Stadsring',
-      decisions: stadsring,
-      recipientName: 'Gerrit Hoekstra',
-      budgetYear: 2027,
-      date: '2026-12-15T08:00:00.000Z',
-      board: allocation.boards[0]!,
-      reserve: allocation.reserve,
-    }).text;
+    return renderAllocationLetter(
+      locale,
+      {
+        organisationName: 'SWV VO Stadsring',
+        decisions: stadsring,
+        recipientName: 'Gerrit Hoekstra',
+        budgetYear: 2027,
+        date: '2026-12-15T08:00:00.000Z',
+        board: allocation.boards[0]!,
+        reserve: allocation.reserve,
+      },
+      LETTER_URL,
+    ).text;
   };
 
   it('warns in the reader’s language, where the English letter quoted the Dutch', () => {

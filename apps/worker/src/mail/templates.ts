@@ -230,11 +230,25 @@ export function renderDisputeMail(locale: Locale, d: DisputeMailData): RenderedM
 /** The allocation letter: its content is shared with the PDF (libs/mail allocation-letter). */
 export { adoptionSentence, type AllocationLetterData, type LetterDecision };
 
-export function renderAllocationLetter(locale: Locale, d: AllocationLetterData): RenderedMail {
+/** `pdfUrl`: the letter in the web app, as a PDF to keep or print. */
+export function renderAllocationLetter(
+  locale: Locale,
+  d: AllocationLetterData,
+  pdfUrl: string,
+): RenderedMail {
   const c = allocationLetterContent(locale, d);
+  const t = catalogueFor(locale).mail.budget.letter;
   return compose(
     c.subject,
-    [c.date, c.greeting, ...c.opening, { rows: c.rows }, ...c.closing],
+    [
+      c.date,
+      c.greeting,
+      ...c.opening,
+      { rows: c.rows },
+      ...c.closing,
+      t.pdf,
+      { link: pdfUrl, label: t.openPdf },
+    ],
     c.footer,
   );
 }

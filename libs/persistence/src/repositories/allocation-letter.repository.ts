@@ -55,13 +55,23 @@ function letterOf(r: Row): StoredAllocationLetter {
 export class AllocationLetterRepository {
   constructor(private readonly db: Db) {}
 
-  /** Records the letter of one board in one cycle; a retried activity keeps the first. */
-  async record(l: AllocationLetterToRecord): Promise<void> {
-    await this.db.query(
-      `INSERT INTO allocation_letter
-         (organisation_id, workflow_id, board_id, budget_year, total_cents, data, letter_date)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)
-       ON CONFLICT (organisation_id, workflow_id, board_id) DO NOTHING`,
+  /**
+   * Records the letter of one board in one cycle; a retried activity keeps the first. Returns
+   * the letter's id (the first one's, on a retry): the address of its PDF in the web app.
+   */
+  async record(l: AllocationLetterToRecord): Promise<string> {
+    const rows = (await this.db.query(
+      `WITH inserted AS (
+         INSERT INTO allocation_letter
+           (organisation_id, workflow_id, board_id, budget_year, total_cents, data, letter_date)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)
+         ON CONFLICT (organisation_id, workflow_id, board_id) DO NOTHING
+         RETURNING id
+       )
+       SELECT id FROM inserted
+       UNION ALL
+       SELECT id FROM allocation_letter
+        WHERE organisation_id = $1 AND workflow_id = $2 AND board_id = $3`,
       [
         l.organisationId,
         l.workflowId,
@@ -71,7 +81,10 @@ export class AllocationLetterRepository {
         JSON.stringify(l.data),
         l.letterDate,
       ],
-    );
+    )) as { id: string }[];
+    // Inserted: the first row (the table's SELECT does not see it). A retry: the stored one.
+    if (!rows[0]) throw new Error('allocation letter neither inserted nor found');
+    return rows[0].id;
   }
 
   /** The SWV's letters, newest year first; only those of `boardId` when given. */

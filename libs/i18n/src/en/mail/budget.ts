@@ -78,5 +78,7 @@ export const budget: typeof nl = {
     reserveInDutch: (warning) => `Reserve of the SWV (in Dutch, from the budget): ${warning}`,
     accountFor:
       'The board accounts for the use of these funds by 1 February of the following year.',
+    pdf: 'You will also find this letter in Jaarcyclus, as a PDF to keep or print.',
+    openPdf: 'Open the letter as a PDF',
   },
 };

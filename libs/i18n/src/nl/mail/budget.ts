@@ -93,5 +93,7 @@ export const budget = {
     reserveInDutch: (warning: string) => `Reserve van het samenwerkingsverband: ${warning}`,
     accountFor:
       'Het bestuur verantwoordt de inzet van deze middelen uiterlijk 1 februari van het volgende jaar.',
+    pdf: 'U vindt deze brief ook in Jaarcyclus, als pdf om te bewaren of af te drukken.',
+    openPdf: 'Open de brief als pdf',
   },
 };
