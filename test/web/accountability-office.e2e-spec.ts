@@ -313,6 +313,22 @@ describe('web app: the accountability for the office (issue 16)', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'accountability-thread-school');
 
+    // The secretariat member who wrote the comments is told by mail, without the reply's text;
+    // the link opens the conversation on the school's page of the office.
+    const notice = (to: string) =>
+      app.stack.smtp.to(to).filter((m) => m.subject.includes('nieuwe reactie – Stadsring College'));
+    await app.stack.smtp.waitFor(() => notice(SECRETARIAT).length === 1);
+    const toOffice = notice(SECRETARIAT)[0]!;
+    expect(toOffice.subject).toBe(
+      `[Samenwerkingsverband VO Stadsring] Verantwoording ${YEAR}: nieuwe reactie – Stadsring College`,
+    );
+    expect(toOffice.text).toContain(
+      `Stadsring College heeft gereageerd in het gesprek over de verantwoording ${YEAR}.`,
+    );
+    expect(toOffice.text).toContain(`Gesprek openen: http://jaarcyclus.test${schoolPath()}#thread`);
+    expect(toOffice.text).not.toContain(REPLY);
+    expect(notice(CONTACT)).toHaveLength(0);
+
     const o = office;
     // The overview marks the school whose reply waits for the secretariat.
     await o.goto(app.baseUrl + overviewPath);
@@ -330,6 +346,20 @@ describe('web app: the accountability for the office (issue 16)', () => {
     await o.waitForURL('**?done=replied*');
     expect(await textOf(officeThread)).toContain('Reactie van het secretariaat');
     expect(await axeViolations(o)).toEqual([]);
+    // The school's contact is told of the answer, with a link to its own page.
+    await app.stack.smtp.waitFor(() => notice(CONTACT).length === 1);
+    const toSchool = notice(CONTACT)[0]!;
+    expect(toSchool.text).toContain(
+      `Het secretariaat heeft gereageerd in het gesprek over de verantwoording ${YEAR} van Stadsring College.`,
+    );
+    expect(toSchool.text).toContain(`Gesprek openen: http://jaarcyclus.test${formPath}#thread`);
+    expect(toSchool.text).not.toContain('Wilt u dat ook in de bijlage zetten?');
+    expect(notice(SECRETARIAT)).toHaveLength(1);
+    // The link opens the conversation for the contact, with the answer in it.
+    await school.goto(app.local(/Gesprek openen: (\S+)/.exec(toSchool.text)![1]!));
+    expect(
+      await textOf(school.getByRole('region', { name: 'Gesprek over de verantwoording' })),
+    ).toContain('Wilt u dat ook in de bijlage zetten?');
     // Answered: the mark is gone.
     await o.goto(app.baseUrl + overviewPath);
     expect(await textOf(row)).not.toContain('Nieuwe reactie van de school');

@@ -3,3 +3,4 @@ export * from './outbox.service';
 export * from './transport';
 export * from './metrics';
 export * from './allocation-letter';
+export * from './compose';

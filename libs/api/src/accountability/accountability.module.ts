@@ -5,6 +5,7 @@ import {
   AccountabilityCyclesController,
   AccountabilityFormatsController,
 } from './accountability.controller';
+import { AccountabilityReplyNotices } from './reply-notices';
 import { SchoolAccountabilityService } from './school-accountability.service';
 
 /** The 1 February accountability (docs/domain.md §2; docs/domain.md, source 001 §7.4): formats, cycles, schools. */
@@ -14,6 +15,7 @@ import { SchoolAccountabilityService } from './school-accountability.service';
     AccountabilityFormatsService,
     AccountabilityCyclesService,
     SchoolAccountabilityService,
+    AccountabilityReplyNotices,
   ],
   exports: [AccountabilityFormatsService, AccountabilityCyclesService, SchoolAccountabilityService],
 })

@@ -41,6 +41,7 @@ import type {
   WaiveSchoolDto,
 } from './dto/accountability.dto';
 import { FieldValidationError } from './field-errors';
+import { AccountabilityReplyNotices } from './reply-notices';
 import { assertContact, schoolForPerson } from './school-access';
 import { waiverView } from './waiver';
 
@@ -90,6 +91,7 @@ export class SchoolAccountabilityService {
     private readonly schools: SchoolRepository,
     private readonly temporal: TemporalClientHolder,
     private readonly formats: AccountabilityFormatsService,
+    private readonly notices: AccountabilityReplyNotices,
   ) {}
 
   /** Status, the current draft (the school's own contacts only), the submissions and the deduction. */
@@ -200,6 +202,7 @@ export class SchoolAccountabilityService {
    * A reply in the conversation: by the school's contact ('school') or the secretariat
    * ('office'), once the secretariat has commented on a version and until the accountability
    * is final. 422 on an empty or too long text (field `comment`), 409 without comments or when final.
+   * The other side is mailed a notice (AccountabilityReplyNotices).
    */
   async reply(
     me: AuthenticatedPerson,
@@ -235,6 +238,18 @@ export class SchoolAccountabilityService {
       side,
       authorPersonId: me.id,
       body,
+    });
+    // The other side hears of it by mail, after the response (AccountabilityReplyNotices).
+    const reviewed = versions.filter((v) => v.reviewComments && v.reviewedByPersonId);
+    this.notices.notify({
+      organisationId: me.organisationId,
+      schoolId,
+      schoolName: found.school.name,
+      year,
+      commentId: id,
+      side,
+      authorPersonId: me.id,
+      reviewerPersonId: reviewed.at(-1)?.reviewedByPersonId ?? null,
     });
     return { id };
   }

@@ -75,4 +75,13 @@ export const accountability: typeof nl = {
     ask: 'Please review it: accept it, or return it for correction with what the school must correct.',
     review: 'Review',
   },
+  reply: {
+    subject: (org, year, school) => `[${org}] Accountability ${year}: new reply – ${school}`,
+    bySchool: (year, school) =>
+      `${school} replied in the conversation on its accountability ${year}.`,
+    byOffice: (year, school) =>
+      `The secretariat replied in the conversation on the accountability ${year} of ${school}.`,
+    read: 'Read the reply in Jaarcyclus; you can answer there too.',
+    open: 'Open the conversation',
+  },
 };

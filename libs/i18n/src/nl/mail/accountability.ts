@@ -79,4 +79,15 @@ export const accountability = {
     ask: 'Beoordeel de verantwoording: accepteer haar, of stuur haar terug voor correctie met wat de school moet verbeteren.',
     review: 'Beoordelen',
   },
+  /** A reply in the conversation on the accountability: the other side is told, without the text. */
+  reply: {
+    subject: (org: string, year: number, school: string) =>
+      `[${org}] Verantwoording ${year}: nieuwe reactie – ${school}`,
+    bySchool: (year: number, school: string) =>
+      `${school} heeft gereageerd in het gesprek over de verantwoording ${year}.`,
+    byOffice: (year: number, school: string) =>
+      `Het secretariaat heeft gereageerd in het gesprek over de verantwoording ${year} van ${school}.`,
+    read: 'Lees de reactie in Jaarcyclus; u kunt daar ook antwoorden.',
+    open: 'Gesprek openen',
+  },
 };
