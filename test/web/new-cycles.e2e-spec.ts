@@ -118,6 +118,40 @@ describe('web app: the support-plan decision and the ECT evaluation', () => {
     expect(await textOf(member.getByRole('status').first())).toContain('Uw stem is ontvangen.');
     expect(await axeViolations(member)).toEqual([]);
     await member.context().close();
+    // The RvT's chair reaches the plan's cycle page from their own vote task, as for the budget;
+    // another RvT member may not read it (403).
+    const rvt = async () =>
+      (await app.stack.ds.query(
+        `SELECT p.email, t.id AS task FROM body_member m JOIN body b ON b.id = m.body_id
+           JOIN person p ON p.id = m.person_id JOIN organisation o ON o.id = b.organisation_id
+           LEFT JOIN task t ON t.person_id = p.id AND t.kind = 'vote' AND t.workflow_id LIKE $1
+          WHERE o.slug = 'stadsring' AND b.key = 'rvt'
+          ORDER BY (p.id = b.chair_person_id) DESC, p.email`,
+        [`support-plan:%:${period}`],
+      )) as { email: string; task: string | null }[];
+    const [rvtChair, rvtMember] = await rvt();
+    expect(rvtChair!.email).toBe(DEMO_EMAILS.stadsring.rvtChair);
+    const chair = await app.signedInPage(rvtChair!.email);
+    const chairLink = chair.getByRole('link', { name: /^Als voorzitter van de Raad van Toezicht/ });
+    await reloadUntil(chair, async () => {
+      const task = (await rvt())[0]!.task;
+      if (!task) return false;
+      if (!chair.url().endsWith(task)) await chair.goto(`${app.baseUrl}/app/tasks/${task}`);
+      return (await chairLink.count()) > 0;
+    });
+    await chairLink.click();
+    await chair.waitForURL(`**/app/cycles/support-plan/${period}#body-rvt`);
+    expect(await textOf(chair.getByRole('region', { name: /^Raad van Toezicht/ }))).toContain(
+      'Raad van Toezicht',
+    );
+    expect(await chair.getByRole('button', { name: 'Sluit ronde' }).count()).toBe(0);
+    expect(await axeViolations(chair)).toEqual([]);
+    await chair.context().close();
+    const other = await app.signedInPage(rvtMember!.email);
+    const refused = await other.goto(`${app.baseUrl}/app/cycles/support-plan/${period}`);
+    expect(refused?.status()).toBe(403);
+    await other.context().close();
+
     // The secretariat's cycle page lists that the OPR member voted, but not how: the OPR's
     // consent is a secret vote by default (README, "Vote secrecy").
     const [{ name }] = (await app.stack.ds.query(`SELECT name FROM person WHERE email = $1`, [

@@ -1,7 +1,6 @@
 import {
   Body,
   Controller,
-  ForbiddenException,
   Get,
   NotFoundException,
   Param,
@@ -77,6 +76,7 @@ import { voteInfo } from '../pages/tasks.pages';
 import { carriedDocumentId, proposalSourceErrors, withUploadErrors } from '../proposal-source';
 import { FormWithFile } from '../uploads';
 import { withBodyDetails } from '../pages/cycle-bodies';
+import { assertReadsCycle } from './cycle-readers';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { WebPages } from '../web-pages';
 
@@ -532,13 +532,7 @@ export class CyclesController {
       this.bodies.list(me.organisationId),
     ]);
     status = withBodyDetails(status, bodies);
-    if (!me.roles.some((r) => (READ_ROLES as string[]).includes(r))) {
-      // Besides the office, only the chair of one of the cycle's bodies.
-      const chairs = [...status.bodies, ...status.rounds.flatMap((r) => r.bodies)].some(
-        (b) => b.chair?.personId === me.id,
-      );
-      if (!chairs) throw new ForbiddenException();
-    }
+    assertReadsCycle(me, status);
     this.pages.send(
       res,
       httpStatus,

@@ -21,6 +21,7 @@ import type {
   AuthenticatedRequest,
 } from '@jaarcyclus/api/auth/authenticated-person';
 import { CurrentPerson, READ_ROLES, Roles } from '@jaarcyclus/api/auth/decorators';
+import { assertReadsCycle } from './cycle-readers';
 import { SubmitRevisionDto } from '@jaarcyclus/api/budget/dto/budget.dto';
 import type { FieldError } from '@jaarcyclus/api/common/api-errors';
 import { PersonsService } from '@jaarcyclus/api/persons/persons.service';
@@ -175,7 +176,8 @@ export class SupportPlanPagesController {
   }
 
   @Get(':period')
-  @Roles(...READ_ROLES)
+  // A body's chair reads the cycle page too (the members' comments, under the body's vote secrecy).
+  @Roles(...READ_ROLES, 'body_member')
   async show(
     @CurrentPerson() me: AuthenticatedPerson,
     @Req() req: AuthenticatedRequest,
@@ -340,6 +342,7 @@ export class SupportPlanPagesController {
       if (isUnavailable(err)) return this.pages.send(res, 503, cycleUnavailablePage(ctx));
       throw err;
     }
+    assertReadsCycle(me, status);
     const people = await this.persons.list(me.organisationId);
     this.pages.send(
       res,

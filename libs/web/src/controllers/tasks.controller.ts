@@ -15,7 +15,7 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DomainError, type VoteValue } from '@jaarcyclus/domain';
 import { type Task, TaskRepository } from '@jaarcyclus/persistence';
-import { budgetWorkflowId } from '@jaarcyclus/workflows';
+import { budgetWorkflowId, supportPlanWorkflowId } from '@jaarcyclus/workflows';
 import { isUUID } from 'class-validator';
 import type { Response } from 'express';
 import type {
@@ -24,6 +24,7 @@ import type {
 } from '@jaarcyclus/api/auth/authenticated-person';
 import { CurrentPerson } from '@jaarcyclus/api/auth/decorators';
 import { BudgetService } from '@jaarcyclus/api/budget/budget.service';
+import { SupportPlanService } from '@jaarcyclus/api/support-plan/support-plan.service';
 import type { FieldError } from '@jaarcyclus/api/common/api-errors';
 import { DocumentsService, type DocumentInfo } from '@jaarcyclus/api/documents/documents.service';
 import { isUnavailable } from '@jaarcyclus/api/temporal/temporal-client.holder';
@@ -35,6 +36,7 @@ import { messagesFor } from '../i18n';
 import {
   budgetYearOfWorkflow,
   canChangeVote,
+  supportPlanPeriodOfWorkflow,
   COMMENT_MAX,
   taskPage,
   tasksPage,
@@ -88,6 +90,7 @@ export class TaskPagesController {
     private readonly pages: WebPages,
     private readonly tasks: TaskRepository,
     private readonly budget: BudgetService,
+    private readonly supportPlan: SupportPlanService,
     private readonly documents: DocumentsService,
   ) {}
 
@@ -149,9 +152,8 @@ export class TaskPagesController {
     // task opens the cycle page, where the director adopts.
     const evaluation = task.kind === 'evaluate' ? ectFormPathOf(task.payload) : null;
     if (evaluation) return this.pages.redirect(res, evaluation);
-    const plan =
-      task.kind === 'adopt' ? /^support-plan:[^:]+:(\d{4}-\d{4})$/.exec(task.workflowId) : null;
-    if (plan) return this.pages.redirect(res, `/app/cycles/support-plan/${plan[1]}`);
+    const plan = task.kind === 'adopt' ? supportPlanPeriodOfWorkflow(task.workflowId) : null;
+    if (plan) return this.pages.redirect(res, `/app/cycles/support-plan/${plan}`);
     // A visit's task (confirm the date, a report, a follow-up) opens the visit's page.
     const visitId = task.kind.startsWith('visit_') ? task.payload?.visitId : undefined;
     if (typeof visitId === 'string' && /^[0-9a-f-]{36}$/.test(visitId)) {
@@ -285,26 +287,51 @@ export class TaskPagesController {
   }
 
   /**
-   * The tally of the member's own body, from the cycle's state as GET /api/budget-cycles/:year
-   * reads it (BudgetService.status). When that fails (Temporal unreachable, no answer in time),
-   * the page says so and the task still works.
+   * The tally of the member's own body, from the cycle's state as its GET endpoint reads it
+   * (BudgetService.status, SupportPlanService.status). When that fails (Temporal unreachable,
+   * no answer in time), the page says so and the task still works.
    */
   private async tally(me: AuthenticatedPerson, task: Task): Promise<TaskTally> {
-    const year = budgetYearOfWorkflow(task.workflowId);
     const target = voteTaskTarget(task);
-    // Only the signed-in person's own SWV's cycle, which is the one the task belongs to.
-    if (year === null || !target || task.workflowId !== budgetWorkflowId(me.organisationId, year)) {
-      return { state: 'none' };
-    }
+    const cycle = target ? this.decisionCycleOf(me, task) : null;
+    if (!target || !cycle) return { state: 'none' };
     try {
-      const status = await withinTimeout(this.budget.status(me, year), TALLY_TIMEOUT_MS);
-      return taskTally(status, target, me.id);
+      const status = await withinTimeout(cycle.status(), TALLY_TIMEOUT_MS);
+      return taskTally(status, target, me.id, cycle.path);
     } catch (err) {
       if (!isUnavailable(err)) {
         this.logger.warn(`No tally for task ${task.id}: ${(err as Error).message}`);
       }
       return { state: 'unavailable' };
     }
+  }
+
+  /**
+   * The decision cycle a vote task belongs to, only in the signed-in person's own SWV: its
+   * state and its page. Null for any other task.
+   */
+  private decisionCycleOf(
+    me: AuthenticatedPerson,
+    task: Task,
+  ): { status: () => Promise<Parameters<typeof taskTally>[0]>; path: string } | null {
+    const year = budgetYearOfWorkflow(task.workflowId);
+    if (year !== null && task.workflowId === budgetWorkflowId(me.organisationId, year)) {
+      return { status: () => this.budget.status(me, year), path: `/app/cycles/budget/${year}` };
+    }
+    const period = supportPlanPeriodOfWorkflow(task.workflowId);
+    const [first, last] = (period ?? '').split('-').map(Number);
+    if (
+      period &&
+      first !== undefined &&
+      last !== undefined &&
+      task.workflowId === supportPlanWorkflowId(me.organisationId, first, last)
+    ) {
+      return {
+        status: () => this.supportPlan.status(me, first),
+        path: `/app/cycles/support-plan/${period}`,
+      };
+    }
+    return null;
   }
 
   /** Another person's or tenant's task, and a malformed id, are all "Niet gevonden". */

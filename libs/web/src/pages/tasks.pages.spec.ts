@@ -11,6 +11,8 @@ import {
   type TaskTally,
 } from './tasks.pages';
 
+const BUDGET_PAGE = '/app/cycles/budget/2027';
+
 describe('voteInfo (what a vote task payload tells about the proposal)', () => {
   it('reads the fields the budget cycle writes', () => {
     expect(
@@ -190,7 +192,7 @@ const cycle = (over: Partial<BudgetCycleStatus> = {}): BudgetCycleStatus => ({
 
 describe('taskTally (what a member sees of their body’s votes)', () => {
   it('gives the member’s own body with the totals and their own vote, without who voted what', () => {
-    const tally = taskTally(cycle(), { round: 1, bodyKey: 'alv' }, 'p-me');
+    const tally = taskTally(cycle(), { round: 1, bodyKey: 'alv' }, 'p-me', BUDGET_PAGE);
     expect(tally).toMatchObject({ state: 'shown', round: 1, currentRound: 1, ownVote: 'for' });
     if (tally.state !== 'shown') return;
     expect(tally.body.tally?.forWeight).toBe(4010);
@@ -199,11 +201,15 @@ describe('taskTally (what a member sees of their body’s votes)', () => {
   });
 
   it('has no own vote before the member voted, and nothing for a body not in the round', () => {
-    expect(taskTally(cycle(), { round: 1, bodyKey: 'alv' }, 'p-late')).toMatchObject({
+    expect(taskTally(cycle(), { round: 1, bodyKey: 'alv' }, 'p-late', BUDGET_PAGE)).toMatchObject({
       ownVote: null,
     });
-    expect(taskTally(cycle(), { round: 1, bodyKey: 'opr' }, 'p-me')).toEqual({ state: 'none' });
-    expect(taskTally(cycle(), { round: 4, bodyKey: 'alv' }, 'p-me')).toEqual({ state: 'none' });
+    expect(taskTally(cycle(), { round: 1, bodyKey: 'opr' }, 'p-me', BUDGET_PAGE)).toEqual({
+      state: 'none',
+    });
+    expect(taskTally(cycle(), { round: 4, bodyKey: 'alv' }, 'p-me', BUDGET_PAGE)).toEqual({
+      state: 'none',
+    });
   });
 
   it('keeps an earlier round’s final tally for that round’s task', () => {
@@ -221,7 +227,7 @@ describe('taskTally (what a member sees of their body’s votes)', () => {
         },
       ],
     });
-    const tally = taskTally(later, { round: 1, bodyKey: 'alv' }, 'p-me');
+    const tally = taskTally(later, { round: 1, bodyKey: 'alv' }, 'p-me', BUDGET_PAGE);
     expect(tally).toMatchObject({ state: 'shown', round: 1, currentRound: 2, ownVote: 'for' });
     expect(tally.state === 'shown' && tally.body.tally?.forWeight).toBe(4010);
   });
@@ -268,7 +274,7 @@ describe('the vote task page', () => {
     });
 
   it('shows the body’s weighted tally and quorum, the member’s own vote, and no one else’s', () => {
-    const page = render(taskTally(cycle(), { round: 1, bodyKey: 'alv' }, 'p-me'));
+    const page = render(taskTally(cycle(), { round: 1, bodyKey: 'alv' }, 'p-me', BUDGET_PAGE));
     expect(page).toContain('Stand van de stemming');
     expect(page).toMatch(/<progress[^>]*max="16500"[^>]*value="6860"/);
     expect(page).toContain('6.860 van 16.500 stemgewicht uitgebracht');
@@ -295,7 +301,7 @@ describe('the vote task page', () => {
         tally,
         document: null,
       });
-    const tally = taskTally(decided, { round: 1, bodyKey: 'alv' }, 'p-me');
+    const tally = taskTally(decided, { round: 1, bodyKey: 'alv' }, 'p-me', BUDGET_PAGE);
     expect(page('nl', tally)).toContain(
       'Uitslag: de stemming van Algemene Ledenvergadering is afgerond. Uitkomst: goedgekeurd. Uw stem: voor.',
     );
@@ -303,7 +309,7 @@ describe('the vote task page', () => {
       'Result: the vote of Algemene Ledenvergadering has closed.',
     );
     // Still voting: no result yet.
-    const open = taskTally(cycle(), { round: 1, bodyKey: 'alv' }, 'p-me');
+    const open = taskTally(cycle(), { round: 1, bodyKey: 'alv' }, 'p-me', BUDGET_PAGE);
     expect(page('nl', open)).not.toContain('Uitslag:');
   });
 
@@ -327,7 +333,10 @@ describe('the vote task page', () => {
   });
 
   it('speaks English to English readers', () => {
-    const page = render(taskTally(cycle(), { round: 1, bodyKey: 'alv' }, 'p-me'), 'en');
+    const page = render(
+      taskTally(cycle(), { round: 1, bodyKey: 'alv' }, 'p-me', BUDGET_PAGE),
+      'en',
+    );
     expect(page).toContain('Current tally');
     expect(page).toContain('6,860 of 16,500 vote weight cast');
     expect(page).toContain('Download the proposal');

@@ -143,6 +143,11 @@ export function voteInfo(payload: Record<string, unknown>): VoteInfo {
   };
 }
 
+/** The plan period of a support plan cycle's workflow id (`support-plan:<tenant>:2027-2031`), else null. */
+export function supportPlanPeriodOfWorkflow(workflowId: string): string | null {
+  return /^support-plan:[^:]+:(\d{4}-\d{4})$/.exec(workflowId)?.[1] ?? null;
+}
+
 /** The budget year of a budget cycle's workflow id (`budget:<tenant>:<year>`), else null. */
 export function budgetYearOfWorkflow(workflowId: string): number | null {
   const year = /^budget:[^:]+:(\d{4})$/.exec(workflowId)?.[1];
@@ -232,10 +237,15 @@ function resultNotice(ctx: WebContext, task: Task, tally: TaskTally | undefined)
   );
 }
 
+/**
+ * The member's own body in a decision cycle's state (the budget, the support plan). `cyclePath`:
+ * the cycle's page, which the body's chair reads.
+ */
 export function taskTally(
-  status: BudgetCycleStatus,
+  status: Pick<BudgetCycleStatus, 'round' | 'bodies' | 'rounds'>,
   target: { round: number; bodyKey: string },
   personId: string,
+  cyclePath: string,
 ): TaskTally {
   const bodies =
     target.round === status.round
@@ -253,10 +263,7 @@ export function taskTally(
     currentRound: status.round,
     ownVote: own?.value ?? null,
     ownComment: own?.comment ?? null,
-    chairCyclePath:
-      body.chair?.personId === personId
-        ? `/app/cycles/budget/${status.budgetYear}#body-${body.bodyKey}`
-        : null,
+    chairCyclePath: body.chair?.personId === personId ? `${cyclePath}#body-${body.bodyKey}` : null,
   };
 }
 
