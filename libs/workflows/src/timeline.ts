@@ -13,6 +13,7 @@ export type TimelineCode =
   | 'deadline_missed'
   | 'escalation_sent'
   | 'result_sent'
+  | 'cancellation_sent'
   | 'deadline_extended'
   | 'body_decided'
   | 'body_cancelled'

@@ -315,7 +315,12 @@ export function createInMemoryBudgetActivities(...initial: World[]): InMemoryBud
           round: input.round,
           bodyKey: input.body.key,
           at: input.at,
-          data: { result: input.result, decidedBy: input.decidedBy, vote: r.vote },
+          data: {
+            result: input.result,
+            decidedBy: input.decidedBy,
+            vote: r.vote,
+            ...(input.endedBy ? { endedBy: input.endedBy.key } : {}),
+          },
         });
       }
     },

@@ -67,21 +67,57 @@ export async function representativeBudgetRun(
   await h.waitFor(handle, (s) => s.phase === 'rejected_awaiting_revision', 'round 1 rejected');
 
   // Round 2: a revised proposal, approved by all; adoption; letters on the letters date.
+  await reviseApproveAndAdopt(h, handle, world, h.amsterdam(extended, 10, 17), lettersAt);
+  return handle;
+}
+
+/**
+ * A budget cycle whose first round the RvT rejects while the ALV and the OPR are still voting
+ * (one ALV member has voted): both are cancelled and their members told so (patch
+ * 'decision-round-cancelled-body-mails'); then as the representative run, a revision, round 2,
+ * adoption and the letters. Returns the completed handle.
+ */
+export async function cancellingBudgetRun(h: BudgetHarness): Promise<BudgetHandle> {
+  const world = h.world();
+  const morning = await h.officeMorning(1);
+  await h.advanceTo(morning);
+  const deadline = h.amsterdam(morning, 14, 17);
+  const lettersAt = h.amsterdam(morning, 45, 9);
+  const handle = await h.startCycle(world, {
+    voteDeadline: new Date(deadline).toISOString(),
+    lettersDate: new Date(lettersAt).toISOString(),
+  });
+  await h.vote(handle, 'p-alv-b', 'alv', 'for');
+  await h.vote(handle, 'p-rvt-1', 'rvt', 'against');
+  await h.vote(handle, 'p-rvt-2', 'rvt', 'against');
+  await h.waitFor(handle, (s) => s.phase === 'rejected_awaiting_revision', 'round 1 rejected');
+  await reviseApproveAndAdopt(h, handle, world, h.amsterdam(deadline, 5, 17), lettersAt);
+  return handle;
+}
+
+/** From a rejected round to the letters: a revision, the next round approved by all, adoption. */
+async function reviseApproveAndAdopt(
+  h: BudgetHarness,
+  handle: BudgetHandle,
+  world: World,
+  revisedDeadline: number,
+  lettersAt: number,
+): Promise<void> {
+  const round = (await h.status(handle)).round;
   await handle.executeUpdate(submitRevisionUpdate, {
     args: [
       {
         actorPersonId: 'p-secr',
         proposal: { url: 'https://swv.example/begroting-v2.pdf', versionLabel: 'v2' },
-        deadline: new Date(h.amsterdam(extended, 10, 17)).toISOString(),
+        deadline: new Date(revisedDeadline).toISOString(),
       },
     ],
   });
-  await h.roundOpened(handle, 2);
+  await h.roundOpened(handle, round + 1);
   await h.approveAll(handle, world);
   await h.waitFor(handle, (s) => s.phase === 'awaiting_adoption', 'awaiting adoption');
   await handle.executeUpdate(adoptBudgetUpdate, { args: [{ actorPersonId: 'p-dir' }] });
   await h.waitFor(handle, (s) => s.phase === 'awaiting_letters', 'awaiting letters');
   await h.advanceTo(lettersAt + TIME.HOUR);
   await handle.result();
-  return handle;
 }

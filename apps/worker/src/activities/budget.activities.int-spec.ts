@@ -545,6 +545,37 @@ describe('budget activities (PostgreSQL + SMTP)', () => {
       [`${wf}:r1:result-rvt:%`],
     )) as { idempotency_key: string }[];
     expect(keys).toHaveLength(3);
+
+    // The same members, had the OPR withheld consent first: their vote ended, no tally, once.
+    const cancelled = {
+      ...input,
+      idempotencyKeyPrefix: `${wf}:r2:result-rvt`,
+      round: 2,
+      result: 'cancelled' as const,
+      endedBy: {
+        key: 'opr',
+        name: 'Ondersteuningsplanraad',
+        decisionKind: 'instemming' as const,
+        result: 'rejected' as const,
+      },
+    };
+    await run(acts, 'sendRoundResult', cancelled);
+    await run(acts, 'sendRoundResult', cancelled); // a retry
+    const ended = () =>
+      smtp.messages.filter((m) =>
+        /\] (Stemming beëindigd|Vote ended): Begroting 2027 – /.test(m.subject),
+      );
+    await smtp.waitFor(() => ended().length >= 3);
+    expect(ended()).toHaveLength(3);
+    for (const mail of ended()) {
+      const dutch = mail.subject.includes('Stemming beëindigd');
+      expect(mail.text).toContain(
+        dutch
+          ? 'De Ondersteuningsplanraad heeft de instemming met "Begroting 2027" onthouden (ronde 2).'
+          : 'The Ondersteuningsplanraad withheld consent to "Begroting 2027" (round 2).',
+      );
+      expect(mail.text).not.toMatch(/Stemgewicht|Vote weight/);
+    }
   });
 
   it('sends no ballot, reminder, escalation or adoption mail to a person deactivated after the roster was taken', async () => {

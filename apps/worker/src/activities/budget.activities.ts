@@ -276,6 +276,7 @@ export function createBudgetActivities(deps: BudgetActivityDeps): BudgetActiviti
             decisionKind: input.body.decisionKind,
             result: input.result,
             decidedBy: input.decidedBy,
+            ...(input.endedBy ? { endedBy: input.endedBy } : {}),
             tally: input.tally,
             vote: r.vote,
             taskUrl: tasks.has(r.personId) ? kit.taskUrl(tasks.get(r.personId)!) : null,

@@ -13,8 +13,10 @@ export interface RoundResultMailData {
   round: number;
   bodyName: string;
   decisionKind: DecisionKind;
-  result: 'approved' | 'rejected' | 'no_quorum';
+  /** 'cancelled': another body (`endedBy`) ended the round before this one decided. */
+  result: 'approved' | 'rejected' | 'no_quorum' | 'cancelled';
   decidedBy: 'votes' | 'deadline' | 'secretariat';
+  endedBy?: { name: string; decisionKind: DecisionKind; result: 'rejected' | 'no_quorum' };
   tally: Tally;
   /** The reader's own vote; null: did not vote. */
   vote: VoteValue | null;
@@ -26,6 +28,7 @@ export function renderRoundResultMail(locale: Locale, d: RoundResultMailData): R
   const mail = catalogueFor(locale).mail;
   const t = mail.results;
   const a = { org: d.organisationName, subject: d.subject, body: d.bodyName, round: d.round };
+  if (d.result === 'cancelled') return renderCancelled(locale, d, a);
   const outcome =
     d.result === 'no_quorum' ? t.outcome.no_quorum(a) : t.outcome[d.decisionKind][d.result](a);
   return compose(
@@ -43,6 +46,35 @@ export function renderRoundResultMail(locale: Locale, d: RoundResultMailData): R
       ),
       d.vote ? t.ownVote[d.vote] : t.notVoted,
       ...(d.taskUrl ? [{ link: d.taskUrl, label: t.open }] : []),
+    ],
+    mail.footer(d.organisationName),
+  );
+}
+
+/** The round ended by another body: who ended it, that this body's vote is over, and one's own vote. */
+function renderCancelled(
+  locale: Locale,
+  d: RoundResultMailData,
+  a: { org: string; subject: string; body: string; round: number },
+): RenderedMail {
+  const mail = catalogueFor(locale).mail;
+  const t = mail.results;
+  const e = d.endedBy;
+  const ender = e ? { ...a, body: e.name } : null;
+  return compose(
+    t.cancelled.subject(a),
+    [
+      mail.greeting(d.recipientName),
+      ...(e && ender
+        ? [
+            e.result === 'no_quorum'
+              ? t.outcome.no_quorum(ender)
+              : t.outcome[e.decisionKind].rejected(ender),
+          ]
+        : []),
+      t.cancelled.ended(a),
+      d.vote ? t.ownVote[d.vote] : t.cancelled.notVoted,
+      ...(d.taskUrl ? [{ link: d.taskUrl, label: t.cancelled.open }] : []),
     ],
     mail.footer(d.organisationName),
   );

@@ -27,7 +27,9 @@ jest.setTimeout(90_000);
  * budget-cycle.invitations.wf-spec.ts), `round-result-mails` (patch 'budget-round-result-mails':
  * each decided body's members get its outcome by mail), `invitations-open-at-activity` (patch
  * 'budget-invitations-open-at-activity': the round's opening moment asked of an activity, by
- * the worker's clock where one is set; recorded by budget-cycle.invitations.wf-spec.ts).
+ * the worker's clock where one is set; recorded by budget-cycle.invitations.wf-spec.ts),
+ * `cancelled-body-mails` (patch 'decision-round-cancelled-body-mails': the members of a body
+ * cancelled by another body's rejection are told; recorded by budget-cycle.results.wf-spec.ts).
  */
 const HISTORIES = path.join(__dirname, '__histories__');
 

@@ -1,7 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { amsterdamParts, nextBusinessMoment } from '@jaarcyclus/domain';
 import { createTimeSkippingEnv, workflowBundle } from '@jaarcyclus/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
 import { BudgetHarness } from '../../testing/budget-harness';
+import { fromHistoryFixture, toHistoryFixture } from '../../testing/history-fixture';
+import { cancellingBudgetRun } from '../../testing/representative-budget-run';
 
 jest.setTimeout(90_000);
 
@@ -70,7 +75,7 @@ describe('budget cycle: the outcome mailed to the members (time-skipping)', () =
 
     // The OPR, one vote of four in, is decided at its deadline (17:00, within business hours):
     // its members hear it at once, also the ones who did not vote; the ALV, cancelled by the
-    // rejection, decided nothing and mails nobody.
+    // rejection, decided nothing: its members hear that their vote ended, and by whom.
     await h.vote(handle, 'p-opr-1', 'opr', 'for');
     await h.advanceTo(Date.parse(status.voteDeadline) + 60_000);
     const after = await h.waitFor(
@@ -94,10 +99,67 @@ describe('budget cycle: the outcome mailed to the members (time-skipping)', () =
       expect(amsterdamParts(new Date(m.at!)).hour).toBe(17);
     }
     expect(h.body(after, 'alv').status).toBe('cancelled');
-    expect(h.fake.mailsOf('result', handle.workflowId).some((m) => m.bodyKey === 'alv')).toBe(
-      false,
+    const alv = h.fake.mailsOf('result', handle.workflowId).filter((m) => m.bodyKey === 'alv');
+    expect(alv.length).toBeGreaterThan(0);
+    expect(alv.map((m) => m.to).sort()).toEqual(
+      h
+        .body(after, 'alv')
+        .notVoted.map((p) => p.personId)
+        .sort(),
     );
+    for (const m of alv) {
+      expect(m.data).toMatchObject({ result: 'cancelled', endedBy: 'opr', vote: null });
+      expect(amsterdamParts(new Date(m.at!)).hour).toBe(17);
+    }
+    const timeline = (await h.status(handle)).timeline;
+    expect(
+      timeline
+        .filter((e) => e.code === 'result_sent')
+        .map((e) => e.bodyKey)
+        .sort(),
+    ).toEqual(['opr', 'rvt']);
+    expect(timeline.filter((e) => e.code === 'cancellation_sent').map((e) => e.bodyKey)).toEqual([
+      'alv',
+    ]);
     expect(h.fake.duplicateMailKeys).toEqual([]);
     await h.terminateAll();
+  });
+
+  /**
+   * Also records the history of this path (patch 'decision-round-cancelled-body-mails'):
+   *   RECORD_BUDGET_HISTORY=<name> npx jest --selectProjects workflow -- budget-cycle.results
+   * writes __histories__/budget-cycle.<name>.json, which the replay test then guards.
+   */
+  it('tells the members of the bodies a rejection cancelled, once, and the whole cycle replays', async () => {
+    const handle = await cancellingBudgetRun(h);
+    const mails = h.fake
+      .mailsOf('result', handle.workflowId)
+      .filter((m) => m.data?.['result'] === 'cancelled');
+    const status = await h.status(handle);
+    const round1 = status.rounds.find((r) => r.round === 1)!;
+    const cancelled = round1.bodies.filter((b) => b.status === 'cancelled');
+    expect(cancelled.map((b) => b.bodyKey).sort()).toEqual(['alv', 'opr']);
+    // Every member of both bodies, with their own vote; round 2's bodies decided and told as usual.
+    expect(mails.map((m) => `${m.bodyKey}:${m.to}`).sort()).toEqual(
+      cancelled
+        .flatMap((b) => [...b.voted, ...b.notVoted].map((p) => `${b.bodyKey}:${p.personId}`))
+        .sort(),
+    );
+    expect(mails.every((m) => m.round === 1 && m.data?.['endedBy'] === 'rvt')).toBe(true);
+    expect(mails.find((m) => m.to === 'p-alv-b')?.data?.['vote']).toBe('for');
+    expect(h.fake.duplicateMailKeys).toEqual([]);
+
+    const fixture = toHistoryFixture(handle.workflowId, await handle.fetchHistory());
+    await Worker.runReplayHistory(
+      { workflowBundle: workflowBundle(), replayName: 'budget-cycle-cancelling' },
+      fromHistoryFixture(fixture),
+      handle.workflowId,
+    );
+    const name = process.env.RECORD_BUDGET_HISTORY;
+    if (name) {
+      const file = path.join(__dirname, '__histories__', `budget-cycle.${name}.json`);
+      if (fs.existsSync(file)) throw new Error(`${file} exists: choose a new name`);
+      fs.writeFileSync(file, `${JSON.stringify(fixture, null, 2)}\n`);
+    }
   });
 });

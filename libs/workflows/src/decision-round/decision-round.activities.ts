@@ -86,10 +86,17 @@ export interface SendRoundResultInput extends RoundContext {
   proposal: ProposalRef;
   /** Task.refKey of the members' vote tasks, e.g. 'round:2:body:alv' (the mail links to them). */
   taskRefKey: string;
-  result: 'approved' | 'rejected' | 'no_quorum';
-  /** How the body was decided: by the votes, at the deadline, or closed by the secretariat. */
+  /** 'cancelled': another body ended the round (`endedBy`) before this one decided. */
+  result: 'approved' | 'rejected' | 'no_quorum' | 'cancelled';
+  /**
+   * How the body was decided: by the votes, at the deadline, or closed by the secretariat;
+   * for 'cancelled', how the body that ended the round was.
+   */
   decidedBy: 'votes' | 'deadline' | 'secretariat';
+  /** The body's votes so far, for 'cancelled'. */
   tally: Tally;
+  /** For 'cancelled': the body whose rejection (or closing without quorum) ended the round. */
+  endedBy?: BodyRef & { result: 'rejected' | 'no_quorum' };
   /** Every member of the body, with their own vote (null: did not vote). */
   recipients: (PersonRef & { vote: VoteValue | null })[];
   /** Workflow time at which the mail went out (ISO): a business moment. */

@@ -77,6 +77,12 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** patched(): the audit row of a vote keyed by member and their n-th vote (see castVote). */
 export const VOTE_AUDIT_KEY_PER_MEMBER = 'decision-round-vote-audit-per-member';
+/**
+ * patched(): the members of a body cancelled by another body's rejection hear that their vote
+ * has ended, and why (sendRoundResult with result 'cancelled'), as a decided body's members
+ * hear its outcome. Before it, their open vote task only lapsed.
+ */
+export const CANCELLED_BODY_MAILS = 'decision-round-cancelled-body-mails';
 export class DecisionRound {
   private readonly bodies: BodyState[];
   private readonly openedAtMs = nowMs();
@@ -586,6 +592,14 @@ export class DecisionRound {
     const decided = isDecided(b.status);
     if (decided && this.spec.resultMails === true && this.acts.sendRoundResult) {
       this.results.run(() => this.sendResult(b));
+    } else if (
+      b.status === 'cancelled' &&
+      b.roster &&
+      this.spec.resultMails === true &&
+      this.acts.sendRoundResult &&
+      patched(CANCELLED_BODY_MAILS)
+    ) {
+      this.results.run(() => this.sendCancelled(b));
     }
     await Promise.all([
       this.audit({
@@ -643,6 +657,43 @@ export class DecisionRound {
       round: this.round,
       bodyKey: roster.key,
       data: { result, recipients: roster.members.length },
+    });
+  }
+
+  /**
+   * The members of a body cancelled because another body rejected the proposal (or closed
+   * without quorum) hear it at the next business moment: which body ended the round, that no
+   * vote of theirs is needed any more, and what they had voted.
+   */
+  private async sendCancelled(b: BodyState): Promise<void> {
+    const send = this.acts.sendRoundResult!;
+    const roster = b.roster!;
+    const failed = this.failedBodies()[0];
+    const ender = failed ? this.body(failed.bodyKey) : null;
+    const at = nextBusinessMoment(new Date(nowMs())).getTime();
+    if (at > nowMs()) await sleep(at - nowMs());
+    await send({
+      ...this.context(`result-${roster.key}`),
+      body: this.bodyRef(b),
+      proposal: this.spec.proposal,
+      taskRefKey: this.taskRefKey(b),
+      result: 'cancelled',
+      decidedBy: ender?.decidedBy ?? 'votes',
+      tally: b.tally ?? computeTally(roster, b.votes),
+      ...(ender?.roster && failed
+        ? { endedBy: { ...this.bodyRef(ender), result: failed.result } }
+        : {}),
+      recipients: roster.members.map((m) => ({
+        personId: m.personId,
+        name: m.name,
+        vote: b.votes.get(m.personId)?.value ?? null,
+      })),
+      at: iso(at),
+    });
+    this.timeline.add('cancellation_sent', {
+      round: this.round,
+      bodyKey: roster.key,
+      data: { recipients: roster.members.length },
     });
   }
 

@@ -36,4 +36,11 @@ export const results: typeof nl = {
   ownVote: { for: 'You voted for.', against: 'You voted against.', abstain: 'You abstained.' },
   notVoted: 'You did not vote; your task lapsed.',
   open: 'See the result',
+  cancelled: {
+    subject: (a: ResultMailArgs) => `[${a.org}] Vote ended: ${a.subject} – ${a.body}`,
+    ended: (a: ResultMailArgs) =>
+      `This ends the vote of the ${a.body} in round ${a.round}: a decision of the ${a.body} is no longer needed. If a new round follows, you will be invited again.`,
+    notVoted: 'You had not voted yet; your task has lapsed.',
+    open: 'See the vote',
+  },
 };

@@ -67,6 +67,7 @@ export const budgetCycle: typeof nl = {
     deadline_missed: (a) => `Deadline of ${a.body ?? ''} passed without quorum`,
     escalation_sent: (a) => `Escalation sent to chair and secretariat (${a.body ?? ''})`,
     result_sent: (a) => `Result mailed to the members (${a.body ?? ''})`,
+    cancellation_sent: (a) => `Members mailed that their vote lapsed, and why (${a.body ?? ''})`,
     deadline_extended: (a) =>
       `Deadline of ${a.body ?? ''} extended to ${a.when ?? ''}${a.actor ? ` by ${a.actor}` : ''}`,
     body_decided: (a) =>

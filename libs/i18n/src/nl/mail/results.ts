@@ -49,4 +49,12 @@ export const results = {
   },
   notVoted: 'U heeft niet gestemd; uw taak is vervallen.',
   open: 'Bekijk de uitslag',
+  /** A body whose vote ended because another body rejected the proposal (or closed without quorum). */
+  cancelled: {
+    subject: (a: ResultMailArgs) => `[${a.org}] Stemming beëindigd: ${a.subject} – ${a.body}`,
+    ended: (a: ResultMailArgs) =>
+      `Daarmee is de stemming van de ${a.body} in ronde ${a.round} beëindigd: een besluit van de ${a.body} is niet meer nodig. Volgt er een nieuwe ronde, dan krijgt u opnieuw een uitnodiging.`,
+    notVoted: 'U had nog niet gestemd; uw taak is vervallen.',
+    open: 'Bekijk de stemming',
+  },
 };

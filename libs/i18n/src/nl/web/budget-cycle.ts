@@ -70,6 +70,8 @@ export const budgetCycle = {
     deadline_missed: (a) => `Deadline van ${a.body ?? ''} verstreken zonder quorum`,
     escalation_sent: (a) => `Escalatie verstuurd aan voorzitter en secretariaat (${a.body ?? ''})`,
     result_sent: (a) => `Uitslag gemaild aan de leden (${a.body ?? ''})`,
+    cancellation_sent: (a) =>
+      `Leden gemaild dat hun stemming is vervallen, en waarom (${a.body ?? ''})`,
     deadline_extended: (a) =>
       `Deadline van ${a.body ?? ''} verlengd tot ${a.when ?? ''}${a.actor ? ` door ${a.actor}` : ''}`,
     body_decided: (a) =>
