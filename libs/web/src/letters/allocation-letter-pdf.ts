@@ -1,6 +1,7 @@
 import { allocationLetterContent, type AllocationLetterData } from '@jaarcyclus/mail';
 import { catalogueFor, type Locale } from '@jaarcyclus/i18n';
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { type StructElement, StructureTree } from './tagged-pdf';
 
 /** A4 in points, and the margins of the letter. */
 const PAGE: [number, number] = [595.28, 841.89];
@@ -41,7 +42,9 @@ function wrap(font: PDFFont, size: number, text: string, width: number): string[
 /**
  * The allocation letter of one board as a PDF (A4, printable): the same words and amounts
  * as the e-mail (libs/mail allocationLetterContent, one text catalogue), in the reader's
- * language, with the SWV on top and "Pagina 1 van 1" at the foot of every page.
+ * language, with the SWV on top and "Pagina 1 van 1" at the foot of every page. Tagged
+ * (StructureTree): a heading, paragraphs and the amounts as a table, in reading order and in
+ * the document's language; rules and footers are artifacts.
  */
 export async function allocationLetterPdf(
   locale: Locale,
@@ -62,6 +65,7 @@ export async function allocationLetterPdf(
   doc.setModificationDate(when);
 
   const width = PAGE[0] - 2 * MARGIN;
+  const tags = new StructureTree(doc);
   const pages: PDFPage[] = [];
   let page!: PDFPage;
   let y = 0;
@@ -73,36 +77,44 @@ export async function allocationLetterPdf(
   const need = (height: number) => {
     if (y - height < MARGIN + 24) newPage();
   };
+  /** One line of text, as (part of) the structure element `tag`. */
   const line = (
+    tag: StructElement,
     text: string,
     o: { font?: PDFFont; size?: number; x?: number; color?: typeof TEXT } = {},
   ) => {
     const size = o.size ?? BODY;
     need(size * LEADING);
     y -= size * LEADING;
-    page.drawText(drawable(o.font ?? regular, text), {
-      x: o.x ?? MARGIN,
-      y,
-      size,
-      font: o.font ?? regular,
-      color: o.color ?? TEXT,
-    });
+    tags.mark(page, tag, () =>
+      page.drawText(drawable(o.font ?? regular, text), {
+        x: o.x ?? MARGIN,
+        y,
+        size,
+        font: o.font ?? regular,
+        color: o.color ?? TEXT,
+      }),
+    );
   };
-  const paragraph = (text: string, font: PDFFont = regular, size = BODY) => {
-    for (const l of wrap(font, size, drawable(font, text), width)) line(l, { font, size });
+  /** A paragraph (or heading: `type`), wrapped over as many lines and pages as it needs. */
+  const paragraph = (text: string, font: PDFFont = regular, size = BODY, type = 'P') => {
+    const tag = tags.element(type);
+    for (const l of wrap(font, size, drawable(font, text), width)) line(tag, l, { font, size });
     y -= size * 0.8;
   };
 
   newPage();
-  line(data.organisationName, { font: bold, size: 13 });
+  line(tags.element('P'), data.organisationName, { font: bold, size: 13 });
   y -= 18;
-  line(c.date, { color: MUTED });
+  line(tags.element('P'), c.date, { color: MUTED });
   y -= 10;
-  paragraph(c.heading, bold, 12.5);
+  paragraph(c.heading, bold, 12.5, 'H1');
   paragraph(c.greeting);
   for (const p of c.opening) paragraph(p);
 
-  // The amounts: the label wraps on the left, the amount stands right-aligned; the total bold under a rule.
+  // The amounts, a table of two columns: the label wraps on the left, the amount stands
+  // right-aligned; the total bold under a rule.
+  const table = tags.element('Table');
   const amountWidth = 110;
   c.rows.forEach(([label, amount], i) => {
     const isTotal = i === c.rows.length - 1;
@@ -111,32 +123,43 @@ export async function allocationLetterPdf(
     need(labelLines.length * BODY * LEADING + 6);
     if (isTotal) {
       y -= 4;
-      page.drawLine({
-        start: { x: MARGIN, y },
-        end: { x: MARGIN + width, y },
-        thickness: 0.8,
-        color: TEXT,
-      });
+      tags.artifact(page, () =>
+        page.drawLine({
+          start: { x: MARGIN, y },
+          end: { x: MARGIN + width, y },
+          thickness: 0.8,
+          color: TEXT,
+        }),
+      );
     }
+    const row = tags.element('TR', table);
+    const labelCell = tags.element('TD', row);
+    const amountCell = tags.element('TD', row);
     const top = y;
-    labelLines.forEach((l) => line(l, { font }));
+    labelLines.forEach((l) => line(labelCell, l, { font }));
     const text = drawable(font, amount);
-    page.drawText(text, {
-      x: MARGIN + width - font.widthOfTextAtSize(text, BODY),
-      y: top - BODY * LEADING,
-      size: BODY,
-      font,
-      color: TEXT,
-    });
+    tags.mark(page, amountCell, () =>
+      page.drawText(text, {
+        x: MARGIN + width - font.widthOfTextAtSize(text, BODY),
+        y: top - BODY * LEADING,
+        size: BODY,
+        font,
+        color: TEXT,
+      }),
+    );
     y -= 3;
   });
   y -= BODY;
   for (const p of c.closing) paragraph(p);
 
+  // The footer on every page is page furniture: a screen reader skips it.
   const t = catalogueFor(locale).web.letters;
   pages.forEach((p, i) => {
     const foot = drawable(regular, `${c.footer} · ${t.page(i + 1, pages.length)}`);
-    p.drawText(foot, { x: MARGIN, y: MARGIN - 24, size: 8.5, font: regular, color: MUTED });
+    tags.artifact(p, () =>
+      p.drawText(foot, { x: MARGIN, y: MARGIN - 24, size: 8.5, font: regular, color: MUTED }),
+    );
   });
+  tags.finish(pages);
   return doc.save();
 }
