@@ -305,7 +305,7 @@ describe('web app: Beheer at the size of a real SWV, and the allocation letters 
       expect(res.status()).toBe(200);
       expect(res.headers()['content-type']).toBe('application/pdf');
       expect(res.headers()['content-disposition']).toMatch(/^inline; /);
-      const text = pdfTextLines(await res.body()).join(' ');
+      const text = (await pdfTextLines(await res.body())).join(' ');
       expect(text).toContain(`Toekenning middelen 2027: ${ownBoard}`);
       expect(text).toContain('Totaal € 150.000,00');
       expect(text).toContain('Beste Jolanda Dekker,');

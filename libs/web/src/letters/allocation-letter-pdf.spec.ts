@@ -3,7 +3,7 @@ import type { AllocationLetterData } from '@jaarcyclus/mail';
 import {
   PDFArray,
   PDFBool,
-  type PDFDict,
+  PDFDict,
   PDFDocument,
   PDFName,
   type PDFNumber,
@@ -52,7 +52,7 @@ describe('the allocation letter as PDF', () => {
   it('is a PDF saying what the e-mail says: adoption, every amount, deduction and total, in Dutch', async () => {
     const pdf = await allocationLetterPdf('nl', letter);
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
-    const lines = pdfTextLines(pdf);
+    const lines = await pdfTextLines(pdf);
     const text = lines.join(' ');
     expect(lines[2]).toBe('Toekenning middelen 2027: Stichting Openbaar VO Stadsring');
     expect(text).toContain('Samenwerkingsverband VO Stadsring');
@@ -70,7 +70,7 @@ describe('the allocation letter as PDF', () => {
   });
 
   it('is in English for an English reader, from the same catalogue', async () => {
-    const text = pdfTextLines(await allocationLetterPdf('en', letter)).join(' ');
+    const text = (await pdfTextLines(await allocationLetterPdf('en', letter))).join(' ');
     expect(text).toContain('Page 1 of 1');
     expect(text).toContain('Allocation');
     expect(text).toContain('€ 664.000,00');
@@ -109,6 +109,31 @@ async function structureOf(pdf: Uint8Array) {
   });
   return { doc, catalog, get, root, tree, mcrs, content };
 }
+
+describe('the allocation letter prints every name as written', () => {
+  it('draws letters beyond Western European ones with its own embedded font', async () => {
+    const pdf = await allocationLetterPdf('nl', {
+      ...letter,
+      recipientName: 'Ayşe Yılmaz-Dąbrowska',
+      board: { ...letter.board, name: 'Stichting Łódź Ömer Çelik' },
+    });
+    const text = (await pdfTextLines(pdf)).join(' ');
+    expect(text).toContain('Beste Ayşe Yılmaz-Dąbrowska,');
+    expect(text).toContain('Toekenning middelen 2027: Stichting Łódź Ömer Çelik');
+    expect(text).not.toContain('?');
+    // Embedded (a subset), not one of the standard fonts a viewer substitutes.
+    const doc = await PDFDocument.load(pdf);
+    const fonts = doc.context
+      .enumerateIndirectObjects()
+      .map(([, o]) => o)
+      .filter(
+        (o): o is PDFDict =>
+          o instanceof PDFDict && o.get(PDFName.of('Type')) === PDFName.of('FontDescriptor'),
+      );
+    expect(fonts.length).toBe(2);
+    for (const f of fonts) expect(f.get(PDFName.of('FontFile2'))).toBeDefined();
+  });
+});
 
 describe('the allocation letter as a tagged PDF (read by a screen reader)', () => {
   it('declares itself tagged, in the reader’s language, with its title shown', async () => {

@@ -1,7 +1,24 @@
+import { readFileSync } from 'node:fs';
+import fontkit from '@pdf-lib/fontkit';
 import { allocationLetterContent, type AllocationLetterData } from '@jaarcyclus/mail';
 import { catalogueFor, type Locale } from '@jaarcyclus/i18n';
-import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { type StructElement, StructureTree } from './tagged-pdf';
+
+/**
+ * The letter's typeface, embedded (a subset of the glyphs it uses): DejaVu Sans draws every
+ * Latin, Greek and Cyrillic letter, so "Ayşe Yılmaz" or "Dąbrowski" print as written, where the
+ * standard PDF fonts knew only Western European letters; and an embedded font is what PDF/UA
+ * asks. Read once per process.
+ */
+let fontFiles: { regular: Buffer; bold: Buffer } | null = null;
+function letterFonts(): { regular: Buffer; bold: Buffer } {
+  fontFiles ??= {
+    regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+    bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+  };
+  return fontFiles;
+}
 
 /** A4 in points, and the margins of the letter. */
 const PAGE: [number, number] = [595.28, 841.89];
@@ -12,8 +29,8 @@ const TEXT = rgb(0.1, 0.1, 0.1);
 const MUTED = rgb(0.35, 0.35, 0.35);
 
 /**
- * Characters the standard PDF fonts (WinAnsi) cannot draw, as what a reader expects instead:
- * spaces that do not break become spaces, a minus sign a hyphen; anything else unknown a "?".
+ * Characters the font has no glyph for (emoji, CJK), as what a reader expects instead: a space
+ * that does not break as a plain one where there is none, anything else unknown a "?".
  */
 function drawable(font: PDFFont, text: string): string {
   const known = new Set(font.getCharacterSet());
@@ -52,8 +69,10 @@ export async function allocationLetterPdf(
 ): Promise<Uint8Array> {
   const c = allocationLetterContent(locale, data);
   const doc = await PDFDocument.create();
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  doc.registerFontkit(fontkit);
+  const files = letterFonts();
+  const regular = await doc.embedFont(files.regular, { subset: true });
+  const bold = await doc.embedFont(files.bold, { subset: true });
   doc.setTitle(drawable(regular, c.heading), { showInWindowTitleBar: true });
   doc.setAuthor(drawable(regular, data.organisationName));
   doc.setSubject(drawable(regular, c.heading));
