@@ -5,6 +5,8 @@
  * the proto types' own plain-object form (int64 as strings, enums by name, bytes as base64),
  * read back into a `History` message that `Worker.runReplayHistory` accepts as is.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { Worker, type ReplayWorkerOptions } from '@temporalio/worker';
 
@@ -52,4 +54,45 @@ export async function replayFailures(
     failures.push(`${file ?? '?'} (${result.workflowId}): ${result.error.message}`);
   }
   return failures;
+}
+
+/**
+ * Writes `fixture` as `<dir>/<prefix>.<name>.json` when the environment variable `variable`
+ * names it (a run recording the history of a released change); never over an existing file:
+ * recorded histories are never rewritten.
+ */
+export function recordIfAsked(
+  fixture: HistoryFixture,
+  o: { dir: string; prefix: string; variable: string },
+): void {
+  const name = process.env[o.variable];
+  if (!name) return;
+  const file = path.join(o.dir, `${o.prefix}.${name}.json`);
+  if (fs.existsSync(file)) {
+    throw new Error(`${file} exists: recorded histories are never overwritten; choose a new name`);
+  }
+  fs.writeFileSync(file, `${JSON.stringify(fixture, null, 2)}\n`);
+}
+
+/**
+ * The fresh history of a completed budget cycle replayed through the fixture form (as a
+ * committed file is read), and recorded in the budget's __histories__ when
+ * RECORD_BUDGET_HISTORY names it.
+ */
+export async function replayFreshBudgetHistory(
+  handle: { workflowId: string; fetchHistory(): Promise<temporal.api.history.v1.IHistory> },
+  workflowBundle: NonNullable<ReplayWorkerOptions['workflowBundle']>,
+  replayName: string,
+): Promise<void> {
+  const fixture = toHistoryFixture(handle.workflowId, await handle.fetchHistory());
+  await Worker.runReplayHistory(
+    { workflowBundle, replayName },
+    fromHistoryFixture(fixture),
+    handle.workflowId,
+  );
+  recordIfAsked(fixture, {
+    dir: path.join(__dirname, '..', 'src', 'budget', '__histories__'),
+    prefix: 'budget-cycle',
+    variable: 'RECORD_BUDGET_HISTORY',
+  });
 }

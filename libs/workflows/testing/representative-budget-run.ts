@@ -21,14 +21,7 @@ export async function representativeBudgetRun(
   change?: (w: World) => void,
 ): Promise<BudgetHandle> {
   const world = h.world(change);
-  const morning = await h.officeMorning(1);
-  await h.advanceTo(morning);
-  const deadline = h.amsterdam(morning, 14, 17);
-  const lettersAt = h.amsterdam(morning, 45, 9);
-  const handle = await h.startCycle(world, {
-    voteDeadline: new Date(deadline).toISOString(),
-    lettersDate: new Date(lettersAt).toISOString(),
-  });
+  const { handle, deadline, lettersAt } = await startOnAMorning(h, world);
 
   // Round 1: RvT and OPR approve, the ALV lacks quorum.
   await h.vote(handle, 'p-rvt-1', 'rvt', 'against', 'Eerst de onderbouwing zien');
@@ -79,6 +72,20 @@ export async function representativeBudgetRun(
  */
 export async function cancellingBudgetRun(h: BudgetHarness): Promise<BudgetHandle> {
   const world = h.world();
+  const { handle, deadline, lettersAt } = await startOnAMorning(h, world);
+  await h.vote(handle, 'p-alv-b', 'alv', 'for');
+  await h.vote(handle, 'p-rvt-1', 'rvt', 'against');
+  await h.vote(handle, 'p-rvt-2', 'rvt', 'against');
+  await h.waitFor(handle, (s) => s.phase === 'rejected_awaiting_revision', 'round 1 rejected');
+  await reviseApproveAndAdopt(h, handle, world, h.amsterdam(deadline, 5, 17), lettersAt);
+  return handle;
+}
+
+/** The cycle started on an office morning: votes due 14 days on at 17:00, letters 45 days on. */
+async function startOnAMorning(
+  h: BudgetHarness,
+  world: World,
+): Promise<{ handle: BudgetHandle; deadline: number; lettersAt: number }> {
   const morning = await h.officeMorning(1);
   await h.advanceTo(morning);
   const deadline = h.amsterdam(morning, 14, 17);
@@ -87,12 +94,7 @@ export async function cancellingBudgetRun(h: BudgetHarness): Promise<BudgetHandl
     voteDeadline: new Date(deadline).toISOString(),
     lettersDate: new Date(lettersAt).toISOString(),
   });
-  await h.vote(handle, 'p-alv-b', 'alv', 'for');
-  await h.vote(handle, 'p-rvt-1', 'rvt', 'against');
-  await h.vote(handle, 'p-rvt-2', 'rvt', 'against');
-  await h.waitFor(handle, (s) => s.phase === 'rejected_awaiting_revision', 'round 1 rejected');
-  await reviseApproveAndAdopt(h, handle, world, h.amsterdam(deadline, 5, 17), lettersAt);
-  return handle;
+  return { handle, deadline, lettersAt };
 }
 
 /** From a rejected round to the letters: a revision, the next round approved by all, adoption. */

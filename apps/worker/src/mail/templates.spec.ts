@@ -19,6 +19,27 @@ const stadsring = [
 
 const LETTER_URL = 'https://jaarcyclus.example/app/letters/0b6c3f0e-2a51-4f4e-9d7a-4a1f0c2e9b11';
 
+/** A small board's letter, after the Stadsring bodies decided. */
+const smallBoardLetter = {
+  organisationName: 'SWV VO Stadsring',
+  decisions: stadsring,
+  recipientName: 'Gerrit Hoekstra',
+  budgetYear: 2027,
+  date: '2026-12-15T08:00:00.000Z',
+  board: {
+    boardId: 'b1',
+    name: 'Stichting Hunzeborg',
+    pupilCount: 10,
+    amountPerPupilCents: 100_00,
+    variableCents: 1_000_00,
+    fixedCents: 0,
+    schools: [],
+    deductions: [],
+    totalCents: 1_000_00,
+  },
+  reserve: { status: 'within', warning: null },
+} as unknown as Parameters<typeof renderAllocationLetter>[1];
+
 describe('the allocation letter names the bodies that decided', () => {
   it('uses the article a Dutch reader expects', () => {
     expect(dutchArticle('Raad van Toezicht')).toBe('de');
@@ -62,26 +83,7 @@ describe('the allocation letter names the bodies that decided', () => {
   });
 
   it('puts the sentence in the letter, in the person’s language', () => {
-    const board = {
-      boardId: 'b1',
-      name: 'Stichting Hunzeborg',
-      pupilCount: 10,
-      amountPerPupilCents: 100_00,
-      variableCents: 1_000_00,
-      fixedCents: 0,
-      schools: [],
-      deductions: [],
-      totalCents: 1_000_00,
-    };
-    const data = {
-      organisationName: 'SWV VO Stadsring',
-      decisions: stadsring,
-      recipientName: 'Gerrit Hoekstra',
-      budgetYear: 2027,
-      date: '2026-12-15T08:00:00.000Z',
-      board,
-      reserve: { status: 'within', warning: null },
-    } as unknown as Parameters<typeof renderAllocationLetter>[1];
+    const data = smallBoardLetter;
     expect(renderAllocationLetter('nl', data, LETTER_URL).text).toContain(
       'na goedkeuring door de Algemene Ledenvergadering en de Raad van Toezicht',
     );
@@ -91,25 +93,7 @@ describe('the allocation letter names the bodies that decided', () => {
   });
 
   it('links to the letter as a PDF in the web app, in text and HTML', () => {
-    const data = {
-      organisationName: 'SWV VO Stadsring',
-      decisions: stadsring,
-      recipientName: 'Gerrit Hoekstra',
-      budgetYear: 2027,
-      date: '2026-12-15T08:00:00.000Z',
-      board: {
-        boardId: 'b1',
-        name: 'Stichting Hunzeborg',
-        pupilCount: 10,
-        amountPerPupilCents: 100_00,
-        variableCents: 1_000_00,
-        fixedCents: 0,
-        schools: [],
-        deductions: [],
-        totalCents: 1_000_00,
-      },
-      reserve: { status: 'within', warning: null },
-    } as unknown as Parameters<typeof renderAllocationLetter>[1];
+    const data = smallBoardLetter;
     const nl = renderAllocationLetter('nl', data, LETTER_URL);
     expect(nl.text).toContain(
       'U vindt deze brief ook in Jaarcyclus, als pdf om te bewaren of af te drukken.',
@@ -150,26 +134,15 @@ describe('numbers in the mails read as the reader writes them', () => {
   });
 
   it('writes a board’s pupil count with a thousands separator in the allocation letter', () => {
-    const data = (pupilCount: number) =>
-      ({
-        organisationName: 'SWV VO Stadsring',
-        decisions: stadsring,
-        recipientName: 'Gerrit Hoekstra',
-        budgetYear: 2027,
-        date: '2026-12-15T08:00:00.000Z',
-        board: {
-          boardId: 'b1',
-          name: 'Stichting Hunzeborg',
-          pupilCount,
-          amountPerPupilCents: 100_00,
-          variableCents: pupilCount * 100_00,
-          fixedCents: 0,
-          schools: [],
-          deductions: [],
-          totalCents: pupilCount * 100_00,
-        },
-        reserve: { status: 'within', warning: null },
-      }) as unknown as Parameters<typeof renderAllocationLetter>[1];
+    const data = (pupilCount: number) => ({
+      ...smallBoardLetter,
+      board: {
+        ...smallBoardLetter.board,
+        pupilCount,
+        variableCents: pupilCount * 100_00,
+        totalCents: pupilCount * 100_00,
+      },
+    });
     expect(renderAllocationLetter('nl', data(4010), LETTER_URL).text).toContain(
       'Variabel bedrag: 4.010 leerlingen × € 100,00',
     );

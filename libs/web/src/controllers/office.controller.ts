@@ -73,16 +73,11 @@ export class OfficePagesController {
     @Query('revoked') revoked: unknown,
   ): Promise<void> {
     const ctx = this.pages.context(req, res);
-    const [agenda, feed] = await Promise.all([
-      this.office.agenda(me.organisationId),
-      this.feeds.current(me.organisationId, me.id, 'agenda'),
-    ]);
     this.pages.send(
       res,
       200,
       agendaPage(ctx, {
-        agenda,
-        feed,
+        ...(await this.agendaWithFeed(me)),
         newFeedUrl: null,
         message: revoked === '1' ? ctx.t.ag.feedRevoked : null,
       }),
@@ -103,16 +98,11 @@ export class OfficePagesController {
     @Res() res: Response,
   ): Promise<void> {
     const token = await this.feeds.regenerate(me.organisationId, me.id, 'agenda');
-    const [agenda, feed] = await Promise.all([
-      this.office.agenda(me.organisationId),
-      this.feeds.current(me.organisationId, me.id, 'agenda'),
-    ]);
     this.pages.send(
       res,
       200,
       agendaPage(this.pages.context(req, res, '/app/agenda'), {
-        agenda,
-        feed,
+        ...(await this.agendaWithFeed(me)),
         newFeedUrl: `${this.pages.publicUrl}/agenda/${token}.ics`,
         message: null,
       }),
@@ -126,6 +116,15 @@ export class OfficePagesController {
   async revoke(@CurrentPerson() me: AuthenticatedPerson, @Res() res: Response): Promise<void> {
     await this.feeds.revoke(me.organisationId, me.id, 'agenda');
     this.pages.redirect(res, '/app/agenda?revoked=1');
+  }
+
+  /** The SWV's agenda, and the person's agenda feed (its own token) if they made one. */
+  private async agendaWithFeed(me: AuthenticatedPerson) {
+    const [agenda, feed] = await Promise.all([
+      this.office.agenda(me.organisationId),
+      this.feeds.current(me.organisationId, me.id, 'agenda'),
+    ]);
+    return { agenda, feed };
   }
 
   /**

@@ -1,15 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { amsterdamParts } from '@jaarcyclus/domain';
 import { createTimeSkippingEnv, workflowBundle } from '@jaarcyclus/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { budgetCycleWorkflow } from './budget-cycle.workflow';
 import { adoptBudgetUpdate, getCycleStatusQuery } from './budget-cycle.messages';
 import { budgetWorkflowId } from '../ids';
 import { TASK_QUEUES } from '../task-queues';
 import { BudgetHarness, TIME } from '../../testing/budget-harness';
-import { fromHistoryFixture, toHistoryFixture } from '../../testing/history-fixture';
+import { replayFreshBudgetHistory } from '../../testing/history-fixture';
 
 jest.setTimeout(90_000);
 
@@ -97,18 +94,6 @@ describe('budget cycle: invitations at a decent hour (time-skipping)', () => {
     await handle.result();
     expect((await handle.query(getCycleStatusQuery)).phase).toBe('letters_sent');
 
-    const history = await handle.fetchHistory();
-    const fixture = toHistoryFixture(handle.workflowId, history);
-    await Worker.runReplayHistory(
-      { workflowBundle: workflowBundle(), replayName: 'budget-invitations-fresh' },
-      fromHistoryFixture(fixture),
-      handle.workflowId,
-    );
-    const name = process.env.RECORD_BUDGET_HISTORY;
-    if (name) {
-      const file = path.join(__dirname, '__histories__', `budget-cycle.${name}.json`);
-      if (fs.existsSync(file)) throw new Error(`${file} exists: choose a new name`);
-      fs.writeFileSync(file, `${JSON.stringify(fixture, null, 2)}\n`);
-    }
+    await replayFreshBudgetHistory(handle, workflowBundle(), 'budget-invitations-fresh');
   });
 });

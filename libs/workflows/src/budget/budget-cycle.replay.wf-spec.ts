@@ -7,7 +7,7 @@ import { BudgetHarness } from '../../testing/budget-harness';
 import {
   type HistoryFixture,
   fromHistoryFixture,
-  toHistoryFixture,
+  replayFreshBudgetHistory,
 } from '../../testing/history-fixture';
 import { representativeBudgetRun } from '../../testing/representative-budget-run';
 
@@ -80,25 +80,10 @@ describe('budget cycle: replay of recorded histories', () => {
 
   it('runs the representative cycle to the letters and replays its fresh history', async () => {
     const handle = await representativeBudgetRun(h);
-    const history = await handle.fetchHistory();
     const status = await h.status(handle);
     expect(status.phase).toBe('letters_sent');
     expect(status.rounds.map((r) => r.status)).toEqual(['rejected', 'approved']);
     // Through the fixture form, as a committed file would be read.
-    const fixture = toHistoryFixture(handle.workflowId, history);
-    await Worker.runReplayHistory(
-      { workflowBundle: workflowBundle(), replayName: 'budget-cycle-fresh' },
-      fromHistoryFixture(fixture),
-      handle.workflowId,
-    );
-    const name = process.env.RECORD_BUDGET_HISTORY;
-    if (name) {
-      const file = path.join(HISTORIES, `budget-cycle.${name}.json`);
-      if (fs.existsSync(file))
-        throw new Error(
-          `${file} exists: recorded histories are never overwritten; choose a new name`,
-        );
-      fs.writeFileSync(file, `${JSON.stringify(fixture, null, 2)}\n`);
-    }
+    await replayFreshBudgetHistory(handle, workflowBundle(), 'budget-cycle-fresh');
   });
 });

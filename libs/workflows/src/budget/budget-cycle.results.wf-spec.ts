@@ -1,11 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { amsterdamParts, nextBusinessMoment } from '@jaarcyclus/domain';
 import { createTimeSkippingEnv, workflowBundle } from '@jaarcyclus/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { BudgetHarness } from '../../testing/budget-harness';
-import { fromHistoryFixture, toHistoryFixture } from '../../testing/history-fixture';
+import { replayFreshBudgetHistory } from '../../testing/history-fixture';
 import { cancellingBudgetRun } from '../../testing/representative-budget-run';
 
 jest.setTimeout(90_000);
@@ -149,17 +146,6 @@ describe('budget cycle: the outcome mailed to the members (time-skipping)', () =
     expect(mails.find((m) => m.to === 'p-alv-b')?.data?.['vote']).toBe('for');
     expect(h.fake.duplicateMailKeys).toEqual([]);
 
-    const fixture = toHistoryFixture(handle.workflowId, await handle.fetchHistory());
-    await Worker.runReplayHistory(
-      { workflowBundle: workflowBundle(), replayName: 'budget-cycle-cancelling' },
-      fromHistoryFixture(fixture),
-      handle.workflowId,
-    );
-    const name = process.env.RECORD_BUDGET_HISTORY;
-    if (name) {
-      const file = path.join(__dirname, '__histories__', `budget-cycle.${name}.json`);
-      if (fs.existsSync(file)) throw new Error(`${file} exists: choose a new name`);
-      fs.writeFileSync(file, `${JSON.stringify(fixture, null, 2)}\n`);
-    }
+    await replayFreshBudgetHistory(handle, workflowBundle(), 'budget-cycle-cancelling');
   });
 });

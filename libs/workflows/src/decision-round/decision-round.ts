@@ -590,16 +590,12 @@ export class DecisionRound {
   /** Side effects of a decided or cancelled body: audit, and open vote tasks withdrawn. */
   private async settle(b: BodyState): Promise<void> {
     const decided = isDecided(b.status);
-    if (decided && this.spec.resultMails === true && this.acts.sendRoundResult) {
-      this.results.run(() => this.sendResult(b));
-    } else if (
-      b.status === 'cancelled' &&
-      b.roster &&
-      this.spec.resultMails === true &&
-      this.acts.sendRoundResult &&
-      patched(CANCELLED_BODY_MAILS)
+    const mails = this.spec.resultMails === true && this.acts.sendRoundResult !== undefined;
+    if (
+      mails &&
+      (decided || (b.status === 'cancelled' && b.roster && patched(CANCELLED_BODY_MAILS)))
     ) {
-      this.results.run(() => this.sendCancelled(b));
+      this.results.run(() => this.sendResult(b));
     }
     await Promise.all([
       this.audit({
@@ -630,45 +626,15 @@ export class DecisionRound {
 
   /**
    * Every member of a decided body hears its outcome, and how they voted, at the next business
-   * moment (never at night, in a weekend or on a holiday).
+   * moment (never at night, in a weekend or on a holiday). The members of a body cancelled
+   * because another body rejected the proposal (or closed without quorum) hear the same way
+   * which body ended the round and that no vote of theirs is needed any more.
    */
   private async sendResult(b: BodyState): Promise<void> {
     const send = this.acts.sendRoundResult!;
     const roster = b.roster!;
-    const result = b.status as BodyDecision;
-    const at = nextBusinessMoment(new Date(nowMs())).getTime();
-    if (at > nowMs()) await sleep(at - nowMs());
-    await send({
-      ...this.context(`result-${roster.key}`),
-      body: this.bodyRef(b),
-      proposal: this.spec.proposal,
-      taskRefKey: this.taskRefKey(b),
-      result,
-      decidedBy: b.decidedBy ?? 'votes',
-      tally: b.tally!,
-      recipients: roster.members.map((m) => ({
-        personId: m.personId,
-        name: m.name,
-        vote: b.votes.get(m.personId)?.value ?? null,
-      })),
-      at: iso(at),
-    });
-    this.timeline.add('result_sent', {
-      round: this.round,
-      bodyKey: roster.key,
-      data: { result, recipients: roster.members.length },
-    });
-  }
-
-  /**
-   * The members of a body cancelled because another body rejected the proposal (or closed
-   * without quorum) hear it at the next business moment: which body ended the round, that no
-   * vote of theirs is needed any more, and what they had voted.
-   */
-  private async sendCancelled(b: BodyState): Promise<void> {
-    const send = this.acts.sendRoundResult!;
-    const roster = b.roster!;
-    const failed = this.failedBodies()[0];
+    const cancelled = b.status === 'cancelled';
+    const failed = cancelled ? this.failedBodies()[0] : undefined;
     const ender = failed ? this.body(failed.bodyKey) : null;
     const at = nextBusinessMoment(new Date(nowMs())).getTime();
     if (at > nowMs()) await sleep(at - nowMs());
@@ -677,8 +643,8 @@ export class DecisionRound {
       body: this.bodyRef(b),
       proposal: this.spec.proposal,
       taskRefKey: this.taskRefKey(b),
-      result: 'cancelled',
-      decidedBy: ender?.decidedBy ?? 'votes',
+      result: cancelled ? 'cancelled' : (b.status as BodyDecision),
+      decidedBy: (cancelled ? ender?.decidedBy : b.decidedBy) ?? 'votes',
       tally: b.tally ?? computeTally(roster, b.votes),
       ...(ender?.roster && failed
         ? { endedBy: { ...this.bodyRef(ender), result: failed.result } }
@@ -690,10 +656,13 @@ export class DecisionRound {
       })),
       at: iso(at),
     });
-    this.timeline.add('cancellation_sent', {
+    this.timeline.add(cancelled ? 'cancellation_sent' : 'result_sent', {
       round: this.round,
       bodyKey: roster.key,
-      data: { recipients: roster.members.length },
+      data: {
+        ...(cancelled ? {} : { result: b.status }),
+        recipients: roster.members.length,
+      },
     });
   }
 
