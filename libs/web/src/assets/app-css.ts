@@ -55,7 +55,7 @@ p { margin: 0 0 1rem; }
 
 main { display: block; max-width: 64rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
 .panel { background: #ffffff; border-radius: 6px; padding: 1.25rem; margin: 0 0 1.5rem; border: 1px solid #d0d4da; }
-.panel > h2:first-child { margin-top: 0; }
+.panel > h2:first-child, .panel > h3:first-child { margin-top: 0; }
 .narrow { max-width: 36rem; }
 .lead { font-size: 1.1rem; }
 .muted { color: #4a4a4a; }
