@@ -33,10 +33,21 @@ const MUTED = rgb(0.35, 0.35, 0.35);
  * that does not break as a plain one where there is none, anything else unknown a "?".
  */
 function drawable(font: PDFFont, text: string): string {
-  const known = new Set(font.getCharacterSet());
+  const known = characterSet(font);
   return [...text.replace(/[\u2007\u202f]/gu, '\u00a0').replace(/\u2212/gu, '-')]
     .map((ch) => (known.has(ch.codePointAt(0)!) ? ch : '?'))
     .join('');
+}
+
+/** The code points `font` can draw, read once per font (an embedded font has thousands). */
+const characterSets = new WeakMap<PDFFont, ReadonlySet<number>>();
+function characterSet(font: PDFFont): ReadonlySet<number> {
+  let known = characterSets.get(font);
+  if (!known) {
+    known = new Set(font.getCharacterSet());
+    characterSets.set(font, known);
+  }
+  return known;
 }
 
 /** `text` broken into lines no wider than `width` (at word boundaries; a long word on its own). */
