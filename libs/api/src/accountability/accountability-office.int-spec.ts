@@ -3,6 +3,7 @@ import { DEMO_EMAILS, ensureDefaultAccountabilityFormat } from '@jaarcyclus/pers
 import { createTestDatabase, SmtpCapture, type TestDatabase } from '@jaarcyclus/testing';
 import { accountabilityWorkflowId, schoolAccountabilityWorkflowId } from '@jaarcyclus/workflows';
 import { startApi, type ApiHarness } from '@jaarcyclus/api-app/testing/api-harness';
+import { AccountabilityReplyNotices } from './reply-notices';
 
 /**
  * Issue 16, the accountability for the office, over the JSON api without Temporal: the dates a
@@ -245,6 +246,49 @@ describe('accountability api for the office (PostgreSQL, no Temporal)', () => {
     expect(
       await one<{ n: number }>(`SELECT count(*)::int AS n FROM accountability_comment`),
     ).toEqual({ n: 2 });
+  });
+
+  it('stores a reply’s notice with the reply; one the relay turned away goes out with the sweep, once', async () => {
+    const path = `${base}/${school['Stadsring College']}/comments`;
+    const noticesTo = (email: string) =>
+      smtp.to(email).filter((m) => m.subject.includes('nieuwe reactie – Stadsring College'));
+    const secretariatEmail = DEMO_EMAILS.stadsring.secretariat;
+    await api.mailSettled(); // the notices of the replies before this test are out
+    const before = noticesTo(secretariatEmail).length;
+    smtp.relayRefusal = { at: 'rcpt', code: 451, message: '4.3.0 Try again later' };
+    try {
+      await api
+        .http()
+        .post(path)
+        .set(auth.contact)
+        .send({ comment: 'Ook de bijlage is aangevuld.' })
+        .expect(201);
+      await api.mailSettled();
+    } finally {
+      smtp.relayRefusal = null;
+    }
+    expect(noticesTo(secretariatEmail)).toHaveLength(before);
+    const pending = () =>
+      one<{ n: number }>(
+        `SELECT count(*)::int AS n FROM outbox_message
+          WHERE idempotency_key LIKE 'accountability-reply:%' AND status = 'pending'`,
+      );
+    expect(await pending()).toEqual({ n: 1 });
+
+    // The sweep leaves a notice younger than a minute to its own send ...
+    const notices = api.app.get(AccountabilityReplyNotices);
+    await notices.sweep();
+    await api.mailSettled();
+    expect(await pending()).toEqual({ n: 1 });
+    // ... and sends it once it is older, whichever process sweeps, however often.
+    const later = new Date(Date.now() + 2 * 60_000);
+    await Promise.all([notices.sweep(later), notices.sweep(later)]);
+    await api.mailSettled();
+    await notices.sweep(later);
+    await api.mailSettled();
+    expect(noticesTo(secretariatEmail)).toHaveLength(before + 1);
+    expect(noticesTo(secretariatEmail).at(-1)!.text).not.toContain('Ook de bijlage is aangevuld.');
+    expect(await pending()).toEqual({ n: 0 });
   });
 
   it('refuses a reply before the secretariat has commented (409)', async () => {

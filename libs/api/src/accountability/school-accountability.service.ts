@@ -15,6 +15,7 @@ import {
   AccountabilityRepository,
   type AccountabilitySubmission,
   DeductionRepository,
+  Repositories,
   type SchoolAccountability,
   SchoolRepository,
 } from '@jaarcyclus/persistence';
@@ -92,6 +93,7 @@ export class SchoolAccountabilityService {
     private readonly temporal: TemporalClientHolder,
     private readonly formats: AccountabilityFormatsService,
     private readonly notices: AccountabilityReplyNotices,
+    private readonly repos: Repositories,
   ) {}
 
   /** Status, the current draft (the school's own contacts only), the submissions and the deduction. */
@@ -230,27 +232,31 @@ export class SchoolAccountabilityService {
     if (!versions.some((v) => v.reviewComments)) {
       throw DomainError.of('CONFLICT', undefined, 'refusal.replyNoComments');
     }
-    const id = await this.accountability.addComment({
-      organisationId: me.organisationId,
-      schoolId,
-      accountingYear: year,
-      version: Math.max(1, state.version),
-      side,
-      authorPersonId: me.id,
-      body,
-    });
-    // The other side hears of it by mail, after the response (AccountabilityReplyNotices).
+    // The reply and the notices to the other side in one transaction: neither without the other.
     const reviewed = versions.filter((v) => v.reviewComments && v.reviewedByPersonId);
-    this.notices.notify({
-      organisationId: me.organisationId,
-      schoolId,
-      schoolName: found.school.name,
-      year,
-      commentId: id,
-      side,
-      authorPersonId: me.id,
-      reviewerPersonId: reviewed.at(-1)?.reviewedByPersonId ?? null,
+    const { id, notices } = await this.repos.transaction(async (tx) => {
+      const commentId = await tx.accountability.addComment({
+        organisationId: me.organisationId,
+        schoolId,
+        accountingYear: year,
+        version: Math.max(1, state.version),
+        side,
+        authorPersonId: me.id,
+        body,
+      });
+      const keys = await this.notices.store(tx, {
+        organisationId: me.organisationId,
+        schoolId,
+        schoolName: found.school.name,
+        year,
+        commentId,
+        side,
+        authorPersonId: me.id,
+        reviewerPersonId: reviewed.at(-1)?.reviewedByPersonId ?? null,
+      });
+      return { id: commentId, notices: keys };
     });
+    this.notices.send(notices);
     return { id };
   }
 

@@ -21,7 +21,6 @@ export class MailDispatcher implements OnApplicationShutdown {
   private readonly queue: (() => Promise<void>)[] = [];
   private running = 0;
   private idle: (() => void)[] = [];
-  private readonly waiting = new Set<NodeJS.Timeout>();
 
   constructor(private readonly outbox: OutboxService) {}
 
@@ -32,34 +31,13 @@ export class MailDispatcher implements OnApplicationShutdown {
     });
   }
 
-  /**
-   * Queues `job` to run after the response; a failure is logged (without the job's data).
-   * `retryAfterMs`: after a failure the job is queued again after each of these delays in turn
-   * (an SMTP relay that is down for a while); a job must then be idempotent, as an outbox
-   * delivery is. Retries wait in this process: a shutdown drops them (the mail stays pending
-   * in the outbox, counted under the SWV's mail problems).
-   */
-  run(job: () => Promise<void>, retryAfterMs: readonly number[] = []): void {
+  /** Queues `job` to run after the response; a failure is logged (without the job's data). */
+  run(job: () => Promise<void>): void {
     if (this.queue.length >= MAIL_DISPATCH_QUEUE_LIMIT) {
       this.logger.warn('background mail queue full; a job was dropped');
       return;
     }
-    this.queue.push(async () => {
-      try {
-        await job();
-      } catch (err) {
-        const [delay, ...later] = retryAfterMs;
-        if (delay !== undefined) {
-          const timer = setTimeout(() => {
-            this.waiting.delete(timer);
-            this.run(job, later);
-          }, delay);
-          timer.unref();
-          this.waiting.add(timer);
-        }
-        throw err;
-      }
-    });
+    this.queue.push(job);
     this.pump();
   }
 
@@ -90,8 +68,6 @@ export class MailDispatcher implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    for (const timer of this.waiting) clearTimeout(timer);
-    this.waiting.clear();
     await this.settled();
   }
 }

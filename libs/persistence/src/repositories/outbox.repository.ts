@@ -152,6 +152,21 @@ export class OutboxRepository {
   }
 
   /**
+   * Keys of the messages still pending whose key starts with `prefix` and that were stored
+   * before `before`, oldest first: mail stored for a send that never happened (the process
+   * ended first, or the relay was down), for a sender to pick up again.
+   */
+  async pendingKeys(prefix: string, before: Date, limit = 500): Promise<string[]> {
+    const rows = (await this.db.query(
+      `SELECT idempotency_key FROM outbox_message
+        WHERE status = 'pending' AND created_at < $2 AND starts_with(idempotency_key, $1)
+        ORDER BY created_at LIMIT $3`,
+      [prefix, before, limit],
+    )) as { idempotency_key: string }[];
+    return rows.map((r) => r.idempotency_key);
+  }
+
+  /**
    * Mail the relay keeps refusing: messages still pending whose last attempt, within the last
    * `withinMinutes`, failed (the activities retry them with backoff). Zero when mail flows.
    * `organisationId`: that SWV's messages only; null: every SWV's (the health probe).
