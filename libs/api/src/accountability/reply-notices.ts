@@ -55,6 +55,8 @@ export const REPLY_NOTICE_KEY_PREFIX = 'accountability-reply:';
 /** How often the api looks for reply notices left unsent, and how old they must be to count. */
 export const REPLY_NOTICE_SWEEP_MS = 5 * 60_000;
 export const REPLY_NOTICE_UNSENT_AFTER_MS = 60_000;
+/** Notices sent in one outbox transaction (OutboxService.deliverStored: keep batches small). */
+const SEND_BATCH = 10;
 
 /**
  * A reply in the conversation on a school's accountability is mailed to the other side: a
@@ -107,18 +109,23 @@ export class AccountabilityReplyNotices implements OnApplicationBootstrap, OnApp
     return mails.map((m) => m.idempotencyKey);
   }
 
-  /** Sends stored notices after the response; what fails stays pending for the sweep. */
+  /**
+   * Sends stored notices after the response, a small batch per outbox transaction (as the
+   * fan-out does); what fails stays pending for the sweep.
+   */
   send(keys: readonly string[]): void {
-    if (keys.length === 0) return;
-    this.mail.run(async () => {
-      const results = await this.outbox.deliverStored([...keys]);
-      const unsent = [...results.values()].filter(
-        (r) => r instanceof MailDeliveryError && !r.permanent,
-      );
-      if (unsent.length > 0) {
-        throw new Error(`${unsent.length} reply notice(s) not handed to the relay yet`);
-      }
-    });
+    for (let i = 0; i < keys.length; i += SEND_BATCH) {
+      const batch = keys.slice(i, i + SEND_BATCH);
+      this.mail.run(async () => {
+        const results = await this.outbox.deliverStored(batch);
+        const unsent = [...results.values()].filter(
+          (r) => r instanceof MailDeliveryError && !r.permanent,
+        );
+        if (unsent.length > 0) {
+          throw new Error(`${unsent.length} reply notice(s) not handed to the relay yet`);
+        }
+      });
+    }
   }
 
   /** Sends the notices still pending a minute after they were stored (see the class). */
