@@ -25,6 +25,13 @@ export class CalendarFeed {
   @Column({ type: 'text' })
   kind!: CalendarFeedKind;
 
+  /**
+   * A personal feed of the office made before the year agenda had a token of its own: that
+   * token also opened the agenda, so a shared agenda link exposed this feed (migration 180).
+   */
+  @Column({ name: 'opened_agenda', type: 'boolean', default: false })
+  openedAgenda!: boolean;
+
   @Column({ name: 'token_hash', type: 'text', unique: true })
   tokenHash!: string;
 

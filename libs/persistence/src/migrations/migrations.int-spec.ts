@@ -76,6 +76,60 @@ describe('migrations', () => {
     expect(mismatches).toEqual([]);
   });
 
+  it('split the calendar feeds: existing ones stay personal, the office’s marked as having opened the agenda', async () => {
+    const last = async () =>
+      (
+        (await ds.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`)) as {
+          name: string;
+        }[]
+      )[0]!.name;
+    // Back to just before the split (and any migration after it).
+    for (;;) {
+      const name = await last();
+      await ds.undoLastMigration({ transaction: 'each' });
+      if (name === 'CalendarFeedKinds1764000000180') break;
+    }
+    const [org] = (await ds.query(
+      `INSERT INTO organisation (slug, name, region, sector) VALUES ('feeds', 'SWV Feeds', 'noord', 'vo') RETURNING id`,
+    )) as { id: string }[];
+    const person = async (email: string, roles: string[]) =>
+      (
+        (await ds.query(
+          `INSERT INTO person (organisation_id, email, name, roles) VALUES ($1, $2, $2, $3) RETURNING id`,
+          [org!.id, email, roles],
+        )) as { id: string }[]
+      )[0]!.id;
+    const office = await person('secretariaat@feeds.example', ['secretariat']);
+    const member = await person('lid@feeds.example', ['body_member']);
+    for (const [id, hash] of [
+      [office, 'a'.repeat(64)],
+      [member, 'b'.repeat(64)],
+    ] as const) {
+      await ds.query(
+        `INSERT INTO calendar_feed (organisation_id, person_id, token_hash) VALUES ($1, $2, $3)`,
+        [org!.id, id, hash],
+      );
+    }
+
+    await ds.runMigrations({ transaction: 'each' });
+    const feeds = (await ds.query(
+      `SELECT person_id, kind, opened_agenda FROM calendar_feed WHERE organisation_id = $1`,
+      [org!.id],
+    )) as { person_id: string; kind: string; opened_agenda: boolean }[];
+    expect(new Map(feeds.map((f) => [f.person_id, [f.kind, f.opened_agenda]]))).toEqual(
+      new Map([
+        [office, ['personal', true]],
+        [member, ['personal', false]],
+      ]),
+    );
+    // The office member may now hold an agenda feed beside the personal one.
+    await ds.query(
+      `INSERT INTO calendar_feed (organisation_id, person_id, kind, token_hash) VALUES ($1, $2, 'agenda', $3)`,
+      [org!.id, office, 'c'.repeat(64)],
+    );
+    expect(await ds.showMigrations()).toBe(false);
+  });
+
   it('never synchronise the schema from the entities', () => {
     expect(ds.options.synchronize).toBe(false);
   });

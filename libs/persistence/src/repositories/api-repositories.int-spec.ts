@@ -432,6 +432,15 @@ describe('repositories of the api and the web app (PostgreSQL)', () => {
       expect(await repos.calendarFeeds.ownerOf(hash('mine'), 'agenda')).toBeNull();
       expect(await repos.calendarFeeds.ownerOf(hash('agenda'), 'personal')).toBeNull();
 
+      // A personal feed whose token also opened the agenda (migration 180) loses the mark when renewed.
+      await ds.query(`UPDATE calendar_feed SET opened_agenda = true WHERE person_id = $1`, [me]);
+      expect(await repos.calendarFeeds.current(org, me, 'personal')).toMatchObject({
+        openedAgenda: true,
+      });
+      await repos.calendarFeeds.replace(org, me, 'personal', hash('mine'));
+      expect(await repos.calendarFeeds.current(org, me, 'personal')).toMatchObject({
+        openedAgenda: false,
+      });
       await repos.calendarFeeds.replace(org, me, 'agenda', hash('agenda 2'));
       expect(await repos.calendarFeeds.ownerOf(hash('agenda'), 'agenda')).toBeNull();
       expect(await repos.calendarFeeds.ownerOf(hash('mine'), 'personal')).not.toBeNull();

@@ -44,7 +44,7 @@ export class CalendarFeedRepository {
       `INSERT INTO calendar_feed (organisation_id, person_id, kind, token_hash)
        VALUES ($1, $2, $3, $4)
        ON CONFLICT (person_id, kind)
-       DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = now()`,
+       DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = now(), opened_agenda = false`,
       [organisationId, personId, kind, tokenHash],
     );
   }

@@ -102,6 +102,7 @@ export function calendarPage(
     body: html`<h1>${t.calendarTitle}</h1>
       ${notice(data.message)}
       <p class="lead">${t.calendarIntro}</p>
+      ${data.feed?.openedAgenda && !data.newFeedUrl ? notice(t.feedOpenedAgenda, 'info') : ''}
       ${feedPanel(ctx, {
         feed: data.feed,
         newFeedUrl: data.newFeedUrl,

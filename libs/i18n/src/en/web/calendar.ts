@@ -7,6 +7,9 @@ export const calendar: typeof nl = {
   feedNone: 'You do not have a calendar link yet.',
   feedActive: (since) =>
     `You have had a calendar link since ${since}. For your security we show the link only right after creating it. Lost it? Create a new link; the old one then stops working.`,
+  /** A personal feed of the office whose token also opened the year agenda (migration 180). */
+  feedOpenedAgenda:
+    'This calendar link used to open the year agenda of the samenwerkingsverband too; it no longer does. If you shared the year agenda’s link with anyone, create a new calendar link below: the old one then stops working.',
   feedCreate: 'Create calendar link',
   feedRegenerate: 'Create a new calendar link',
   feedRevoke: 'Revoke calendar link',

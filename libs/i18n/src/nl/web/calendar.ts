@@ -6,6 +6,9 @@ export const calendar = {
   feedNone: 'U heeft nog geen agenda-link.',
   feedActive: (since: string) =>
     `U heeft een agenda-link sinds ${since}. Uit veiligheid tonen wij de link alleen direct na het aanmaken. Kwijt? Maak een nieuwe link aan; de oude werkt dan niet meer.`,
+  /** A personal feed of the office whose token also opened the year agenda (migration 180). */
+  feedOpenedAgenda:
+    'Deze agenda-link opende eerder ook de jaaragenda van het samenwerkingsverband; dat doet hij niet meer. Hebt u de link van de jaaragenda met iemand gedeeld, maak dan hieronder een nieuwe agenda-link aan: de oude werkt daarna niet meer.',
   feedCreate: 'Agenda-link aanmaken',
   feedRegenerate: 'Nieuwe agenda-link aanmaken',
   feedRevoke: 'Agenda-link intrekken',
