@@ -319,19 +319,13 @@ export class TaskPagesController {
       return { status: () => this.budget.status(me, year), path: `/app/cycles/budget/${year}` };
     }
     const period = supportPlanPeriodOfWorkflow(task.workflowId);
-    const [first, last] = (period ?? '').split('-').map(Number);
-    if (
-      period &&
-      first !== undefined &&
-      last !== undefined &&
-      task.workflowId === supportPlanWorkflowId(me.organisationId, first, last)
-    ) {
-      return {
-        status: () => this.supportPlan.status(me, first),
-        path: `/app/cycles/support-plan/${period}`,
-      };
-    }
-    return null;
+    if (!period) return null;
+    const [first, last] = period.split('-').map(Number) as [number, number];
+    if (task.workflowId !== supportPlanWorkflowId(me.organisationId, first, last)) return null;
+    return {
+      status: () => this.supportPlan.status(me, first),
+      path: `/app/cycles/support-plan/${period}`,
+    };
   }
 
   /** Another person's or tenant's task, and a malformed id, are all "Niet gevonden". */

@@ -29,8 +29,9 @@ const TEXT = rgb(0.1, 0.1, 0.1);
 const MUTED = rgb(0.35, 0.35, 0.35);
 
 /**
- * Characters the font has no glyph for (emoji, CJK), as what a reader expects instead: a space
- * that does not break as a plain one where there is none, anything else unknown a "?".
+ * `text` as the letter's font draws it: the narrow and figure spaces that amounts are formatted
+ * with as a plain no-break space, a minus sign as a hyphen (as the printed letters always wrote
+ * it), and a character the font has no glyph for (emoji, CJK) as a "?".
  */
 function drawable(font: PDFFont, text: string): string {
   const known = characterSet(font);

@@ -82,12 +82,9 @@ function toUnicode(cmap: string): Decoder {
       }
     }
   }
+  // Hex digits per code: the width of the codespace (<0000> <FFFF>: two bytes, four digits).
   const width =
-    (2 *
-      Number(
-        /<([0-9A-Fa-f]+)>\s*<[0-9A-Fa-f]+>\s*endcodespacerange/.exec(cmap)?.[1]?.length ?? 4,
-      )) /
-    2;
+    /<([0-9A-Fa-f]+)>\s*<[0-9A-Fa-f]+>\s*endcodespacerange/.exec(cmap)?.[1]?.length ?? 4;
   return (hex) => {
     let text = '';
     for (let i = 0; i < hex.length; i += width) {
